@@ -1,0 +1,46 @@
+#pragma once
+
+#include "version.h"
+
+#include <QList>
+#include <QString>
+
+namespace vse {
+
+// Why the tool believes an item appeared in a given release. Every "since"
+// shown to a user is backed by one of these, so a support engineer can cite it.
+struct Evidence
+{
+    // Ordered from strongest to weakest; the best evidence decides "since".
+    enum class Kind {
+        SymbolVersion, // ELF .gnu.version_d node of the installed shared library
+        SymsFile,      // LIBVIRT_x.y.z block of src/libvirt_*.syms in a source tree
+        SinceTag,      // "Since: x.y.z" in the header's doc comment
+        ApiXml,        // version= attribute of /usr/share/libvirt/api/*-api.xml
+        Documentation, // "Since x.y.z" note in libvirt's HTML docs
+        ApiVersion,    // version of the public API an RPC procedure carries
+        FirstRelease,  // first indexed release that has the item
+        DriverTable,   // /* x.y.z */ comment in a hypervisor driver table
+    };
+
+    Kind kind = Kind::FirstRelease;
+    Version version;
+    QString detail; // e.g. "libvirt.so.0: LIBVIRT_0.0.3" or "libvirt-api.xml"
+    // FirstRelease evidence from the oldest indexed release only bounds the
+    // real value from above ("<= R").
+    bool upperBoundOnly = false;
+
+    static QString kindId(Kind kind);           // stable id stored in the index: "symbol-version"
+    static Kind kindFromId(const QString &id);  // inverse of kindId; FirstRelease when unknown
+    static QString kindLabel(Kind kind);        // "symbol version", for people
+    QString describe() const;                   // "0.0.3 (symbol version: libvirt.so.0 LIBVIRT_0.0.3)"
+};
+
+using EvidenceList = QList<Evidence>;
+
+// The strongest evidence (lowest Kind) among those with a valid version.
+const Evidence *bestEvidence(const EvidenceList &list);
+// True when two valid pieces of evidence name different versions.
+bool evidenceDisagrees(const EvidenceList &list);
+
+} // namespace vse

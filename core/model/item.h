@@ -1,0 +1,71 @@
+#pragma once
+
+#include "evidence.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace vse {
+
+// What sort of interface an item is. The id strings are what the CLI's
+// --kind option, the index and JSON output use.
+enum class ItemKind {
+    Function,
+    Enum,
+    EnumValue,
+    Struct,
+    Union,
+    Typedef,
+    Callback, // typedef of a function pointer
+    Macro,
+    Variable,
+    XmlElement,
+    XmlAttribute,
+    XmlValue,
+    RpcProcedure,
+    RpcType,
+    RpcConstant,
+    RpcProgram,
+};
+
+QString kindId(ItemKind kind);                              // "function", "enum-value", "rpc-procedure"...
+bool kindFromId(const QString &id, ItemKind *kind);        // false when unknown
+QString kindLabel(ItemKind kind);                          // translated, for people
+QStringList allKindIds();
+// The coarse family used by search scopes and the GUI sidebar: "api", "xml", "rpc".
+QString kindFamily(ItemKind kind);
+
+// One indexed interface of one release: a function, an enum value, an XML
+// attribute, an RPC procedure... Extractors fill what they know; the policy
+// (tier, hypervisor) is assigned from `origin` by the TierTable, and "since"
+// is derived from the evidence.
+struct Item
+{
+    ItemKind kind = ItemKind::Function;
+    QString name;   // what people type: virConnectOpen, domain/devices/disk@cache, REMOTE_PROC_OPEN
+    QString key;    // identity across releases; empty means "same as name"
+    QString parent; // enclosing item: the enum of a value, the element of an attribute
+    // Where the item comes from, in the tier table's terms: "header:libvirt",
+    // "header:libvirt-qemu", "schema:core", "schema:ns:qemu", "protocol:remote"...
+    QString origin;
+    QString tier;       // tier id, e.g. "stable"; filled by TierTable::classify()
+    QString hypervisor; // "qemu", "lxc"... empty when hypervisor-agnostic
+    QString signature;  // prototype, XML fragment or XDR definition
+    QString doc;        // one-paragraph summary
+    QString file;       // where it is defined
+    int line = 0;
+    QStringList taints;   // taint reason ids, e.g. "custom-monitor"
+    QStringList warnings; // e.g. "_LAST values grow between releases"
+    EvidenceList evidence;
+    QJsonObject attrs; // kind-specific facts: enum value, fields, acl, aliases...
+
+    QString identity() const { return key.isEmpty() ? name : key; }
+    Version since() const;
+    const Evidence *sinceEvidence() const { return bestEvidence(evidence); }
+    bool inconsistent() const { return evidenceDisagrees(evidence); }
+};
+
+using ItemList = QList<Item>;
+
+} // namespace vse

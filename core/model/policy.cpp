@@ -1,0 +1,197 @@
+#include "policy.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace vse {
+
+namespace {
+
+QByteArray readAll(const QString &path, Diagnostics *diagnostics)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        diagnostics->append(Diagnostic::error(path, 0, f.errorString()));
+        return {};
+    }
+    return f.readAll();
+}
+
+QJsonObject parseObject(const QByteArray &json, const QString &file, Diagnostics *diagnostics)
+{
+    QJsonParseError err;
+    const auto doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        // QJsonParseError gives an offset; turn it into a line for the message.
+        const int line = int(json.left(err.offset).count('\n')) + 1;
+        diagnostics->append(Diagnostic::error(file, line, err.errorString()));
+        return {};
+    }
+    return doc.object();
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+} // namespace
+
+const Policy &Policy::instance()
+{
+    static const Policy policy = [] {
+        Diagnostics d;
+        QString dir = qEnvironmentVariable("VSE_POLICY_DIR");
+        if (dir.isEmpty())
+            dir = QStringLiteral(":/vse/policy");
+        Policy p = load(dir, &d);
+        if (hasErrors(d))
+            qFatal("virt-support: cannot load the policy data: %s",
+                   qPrintable(d.constFirst().toString()));
+        return p;
+    }();
+    return policy;
+}
+
+Policy Policy::load(const QString &dir, Diagnostics *diagnostics)
+{
+    Policy p;
+    const QString tiers = dir + QStringLiteral("/tiers.json");
+    const QString taint = dir + QStringLiteral("/taint.json");
+    const QByteArray tiersJson = readAll(tiers, diagnostics);
+    const QByteArray taintJson = readAll(taint, diagnostics);
+    if (hasErrors(*diagnostics))
+        return p;
+    p.loadTiers(tiersJson, tiers, diagnostics);
+    p.loadTaints(taintJson, taint, diagnostics);
+    return p;
+}
+
+bool Policy::loadTiers(const QByteArray &json, const QString &file, Diagnostics *diagnostics)
+{
+    const QJsonObject root = parseObject(json, file, diagnostics);
+    if (root.isEmpty())
+        return false;
+    for (const auto &v : root.value(QLatin1String("tiers")).toArray()) {
+        const auto o = v.toObject();
+        m_tiers.append({str(o, "id"), str(o, "label"), str(o, "group"), str(o, "rule")});
+    }
+    for (const auto &v : root.value(QLatin1String("origins")).toArray()) {
+        const auto o = v.toObject();
+        const QString tierId = str(o, "tier");
+        if (tier(tierId).id.isEmpty()) {
+            diagnostics->append(Diagnostic::error(
+                file, 0, QStringLiteral("origin %1 names unknown tier %2").arg(str(o, "origin"), tierId)));
+            continue;
+        }
+        m_origins.insert(str(o, "origin"), {tierId, str(o, "hypervisor"), str(o, "what")});
+    }
+    for (const auto &v : root.value(QLatin1String("namespaces")).toArray()) {
+        const auto o = v.toObject();
+        m_namespaces.append({str(o, "uri"), str(o, "prefix"), str(o, "hypervisor")});
+    }
+    if (tier(QStringLiteral("unclassified")).id.isEmpty())
+        diagnostics->append(Diagnostic::error(file, 0, QStringLiteral("the tier 'unclassified' is missing")));
+    return !hasErrors(*diagnostics);
+}
+
+bool Policy::loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics)
+{
+    const QJsonObject root = parseObject(json, file, diagnostics);
+    if (root.isEmpty())
+        return false;
+    for (const auto &v : root.value(QLatin1String("reasons")).toArray()) {
+        const auto o = v.toObject();
+        m_reasons.append({str(o, "id"), str(o, "meaning")});
+    }
+    for (const auto &v : root.value(QLatin1String("triggers")).toArray()) {
+        const auto o = v.toObject();
+        TaintTrigger t{str(o, "match"), str(o, "name"), str(o, "taint"), str(o, "source")};
+        if (taintReason(t.taint).id.isEmpty()) {
+            diagnostics->append(Diagnostic::error(
+                file, 0, QStringLiteral("trigger %1 names unknown taint %2").arg(t.name, t.taint)));
+            continue;
+        }
+        m_triggers.append(t);
+    }
+    return !hasErrors(*diagnostics);
+}
+
+TierInfo Policy::tier(const QString &id) const
+{
+    for (const auto &t : m_tiers)
+        if (t.id == id)
+            return t;
+    return {};
+}
+
+TaintReason Policy::taintReason(const QString &id) const
+{
+    for (const auto &r : m_reasons)
+        if (r.id == id)
+            return r;
+    return {};
+}
+
+HypervisorNamespace Policy::namespaceForUri(const QString &uri) const
+{
+    for (const auto &n : m_namespaces)
+        if (n.uri == uri)
+            return n;
+    return {};
+}
+
+QString Policy::originDescription(const QString &origin) const
+{
+    return m_origins.value(origin).what;
+}
+
+QList<TaintTrigger> Policy::triggersFor(const Item &item) const
+{
+    QList<TaintTrigger> out;
+    const QString family = kindFamily(item.kind);
+    for (const auto &t : m_triggers) {
+        if (t.match == QLatin1String("api") && family == QLatin1String("api")) {
+            if (item.name == t.name)
+                out.append(t);
+        } else if (t.match == QLatin1String("xml") && family == QLatin1String("xml")) {
+            // Children of a tainting element taint too (qemu:commandline/qemu:arg).
+            const QString &n = item.name;
+            if (n == t.name || (n.startsWith(t.name) && n.size() > t.name.size() &&
+                                (n.at(t.name.size()) == QLatin1Char('/') ||
+                                 n.at(t.name.size()) == QLatin1Char('@'))))
+                out.append(t);
+        }
+    }
+    return out;
+}
+
+void Policy::apply(Item &item) const
+{
+    const auto it = m_origins.constFind(item.origin);
+    if (it == m_origins.constEnd()) {
+        item.tier = QStringLiteral("unclassified");
+    } else {
+        item.tier = it->tier;
+        if (item.hypervisor.isEmpty())
+            item.hypervisor = it->hypervisor;
+    }
+    for (const auto &t : triggersFor(item))
+        if (!item.taints.contains(t.taint))
+            item.taints.append(t.taint);
+    if (item.kind == ItemKind::EnumValue && item.name.endsWith(QLatin1String("_LAST")) &&
+        !item.warnings.contains(lastValueWarning()))
+        item.warnings.append(lastValueWarning());
+}
+
+QString lastValueWarning()
+{
+    return QCoreApplication::translate(
+        "Policy", "_LAST values mark the current end of the enumeration and grow between "
+                  "releases: never store them or compare against them.");
+}
+
+} // namespace vse

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "item.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace vse {
+
+struct TierInfo
+{
+    QString id;    // "stable"
+    QString label; // "stable"
+    QString group; // filter group: stable, hypervisor-specific, namespace-extension, ...
+    QString rule;  // the one-line rule shown next to the tier
+};
+
+struct TaintReason
+{
+    QString id;      // "custom-monitor"
+    QString meaning; // what it means for the guest
+};
+
+struct TaintTrigger
+{
+    QString match; // "api" or "xml"
+    QString name;  // function name, or XML path (descendants inherit)
+    QString taint;
+    QString source; // where the fact comes from
+};
+
+struct HypervisorNamespace
+{
+    QString uri;
+    QString prefix;
+    QString hypervisor;
+};
+
+// The support policy as data: tiers, which origin gets which tier, hypervisor
+// XML namespaces and the taint catalogue. Loaded at run time from
+// resources/policy/*.json (built in, or $VSE_POLICY_DIR to review a change).
+class Policy
+{
+public:
+    // The built-in policy, loaded once. Aborts loudly only if the built-in
+    // resource itself is broken, which the tests catch.
+    static const Policy &instance();
+    // Loads tiers.json and taint.json from a directory.
+    static Policy load(const QString &dir, Diagnostics *diagnostics);
+
+    const QList<TierInfo> &tiers() const { return m_tiers; }
+    TierInfo tier(const QString &id) const;
+    const QList<TaintReason> &taintReasons() const { return m_reasons; }
+    TaintReason taintReason(const QString &id) const;
+    const QList<TaintTrigger> &taintTriggers() const { return m_triggers; }
+    const QList<HypervisorNamespace> &namespaces() const { return m_namespaces; }
+    HypervisorNamespace namespaceForUri(const QString &uri) const;
+    QString originDescription(const QString &origin) const;
+
+    // Sets tier and hypervisor from item.origin (unknown origin: unclassified),
+    // adds taints from the catalogue and the warnings the tier implies.
+    void apply(Item &item) const;
+    // Triggers that apply to an item (the api name or the XML path or one of its ancestors).
+    QList<TaintTrigger> triggersFor(const Item &item) const;
+
+private:
+    struct Origin
+    {
+        QString tier;
+        QString hypervisor;
+        QString what;
+    };
+    QList<TierInfo> m_tiers;
+    QHash<QString, Origin> m_origins;
+    QList<TaintReason> m_reasons;
+    QList<TaintTrigger> m_triggers;
+    QList<HypervisorNamespace> m_namespaces;
+
+    bool loadTiers(const QByteArray &json, const QString &file, Diagnostics *diagnostics);
+    bool loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics);
+};
+
+// Warning attached to enum values whose name ends in _LAST.
+QString lastValueWarning();
+
+} // namespace vse

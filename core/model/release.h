@@ -1,0 +1,27 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "item.h"
+#include "version.h"
+
+#include <QString>
+
+namespace vse {
+
+// One indexed libvirt release: where its files came from, which version the
+// data says it is (and how we know), and the items extracted from it.
+struct Release
+{
+    enum class SourceKind { Installed, SourceTree, PackageSet };
+
+    Version version;
+    QString versionEvidence; // "LIBVIR_VERSION_NUMBER in libvirt-common.h", "folder name"...
+    SourceKind sourceKind = SourceKind::Installed;
+    QString sourcePath; // "/" for the installed libvirt, else the tree or prefix
+    ItemList items;
+    Diagnostics diagnostics;
+
+    static QString sourceKindId(SourceKind kind); // "installed", "source-tree", "package-set"
+};
+
+} // namespace vse
