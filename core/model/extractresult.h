@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/diagnostic.h"
-#include "model/item.h"
+#include "diagnostic.h"
+#include "item.h"
 
 namespace vse {
 
