@@ -1,0 +1,138 @@
+#include "search.h"
+
+#include "model/policy.h"
+
+#include <algorithm>
+
+namespace vse {
+
+SearchQuery SearchQuery::parse(const QString &input)
+{
+    SearchQuery q;
+    QString text = input.trimmed();
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        const QString scope = text.left(colon).toLower();
+        if (scope == QLatin1String("api") || scope == QLatin1String("xml") || scope == QLatin1String("rpc")) {
+            q.family = scope;
+            text = text.mid(colon + 1).trimmed();
+        }
+    }
+    q.text = text;
+    return q;
+}
+
+QString tierGroup(const QString &tierId)
+{
+    return Policy::instance().tier(tierId).group;
+}
+
+void SearchEngine::setItems(QList<ItemSummary> items)
+{
+    m_items = std::move(items);
+    m_lower.clear();
+    m_lower.reserve(m_items.size());
+    for (const auto &s : std::as_const(m_items))
+        m_lower.append(s.name.toLower());
+}
+
+namespace {
+
+// Last segment of an XML path or RPC key: "driver@cache" → "cache",
+// "domain/devices/disk" → "disk"; so "disk" is an exact match for the element.
+QStringView lastSegment(const QString &name)
+{
+    qsizetype cut = -1;
+    for (qsizetype i = name.size() - 1; i >= 0; --i) {
+        const QChar c = name.at(i);
+        if (c == QLatin1Char('/') || c == QLatin1Char('@') || c == QLatin1Char('=')) {
+            cut = i;
+            break;
+        }
+    }
+    return QStringView(name).mid(cut + 1);
+}
+
+bool isSubsequence(const QString &name, const QString &query)
+{
+    qsizetype j = 0;
+    for (qsizetype i = 0; i < name.size() && j < query.size(); ++i)
+        if (name.at(i) == query.at(j))
+            ++j;
+    return j == query.size();
+}
+
+} // namespace
+
+MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowerQuery)
+{
+    if (lowerQuery.isEmpty())
+        return MatchClass::Exact;
+    if (lowerName == lowerQuery || lastSegment(lowerName) == lowerQuery)
+        return MatchClass::Exact;
+    if (lowerName.startsWith(lowerQuery) || lastSegment(lowerName).startsWith(lowerQuery))
+        return MatchClass::Prefix;
+    if (lowerName.contains(lowerQuery))
+        return MatchClass::Substring;
+    if (lowerQuery.size() >= 2 && isSubsequence(lowerName, lowerQuery))
+        return MatchClass::Fuzzy;
+    return MatchClass::None;
+}
+
+bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) const
+{
+    if (!q.family.isEmpty() && kindFamily(s.kind) != q.family)
+        return false;
+    if (q.kind && s.kind != *q.kind)
+        return false;
+    if (!q.tier.isEmpty() && s.tier != q.tier && tierGroup(s.tier) != q.tier)
+        return false;
+    if (!q.hypervisor.isEmpty() && s.hypervisor != q.hypervisor)
+        return false;
+    if (q.maxVersion.isValid() && s.since.isValid() && !s.sinceUpperBound && s.since > q.maxVersion)
+        return false;
+    if (!q.releaseIds.isEmpty() && !q.releaseIds.contains(s.releaseId))
+        return false;
+    return true;
+}
+
+QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
+{
+    const QString needle = query.text.toLower();
+    // Rank key: match class, then shorter names (closer to what was typed),
+    // then name order; packed into one integer so sorting stays cheap.
+    struct Ranked
+    {
+        quint64 key;
+        int index;
+    };
+    std::vector<Ranked> ranked;
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        const ItemSummary &s = m_items.at(i);
+        if (!passesFilters(s, query))
+            continue;
+        const MatchClass m = matchName(m_lower.at(i), needle);
+        if (m == MatchClass::None)
+            continue;
+        const quint64 len = quint64(std::min<qsizetype>(s.name.size(), 0xFFFF));
+        ranked.push_back({(quint64(m) << 48) | (len << 32) | quint64(i), int(i)});
+    }
+    const auto cmp = [this](const Ranked &a, const Ranked &b) {
+        if ((a.key >> 32) != (b.key >> 32))
+            return a.key < b.key;
+        return m_items.at(a.index).name < m_items.at(b.index).name;
+    };
+    if (limit >= 0 && size_t(limit) < ranked.size()) {
+        std::partial_sort(ranked.begin(), ranked.begin() + limit, ranked.end(), cmp);
+        ranked.resize(size_t(limit));
+    } else {
+        std::sort(ranked.begin(), ranked.end(), cmp);
+    }
+    QList<SearchHit> hits;
+    hits.reserve(qsizetype(ranked.size()));
+    for (const auto &r : ranked)
+        hits.append({r.index, MatchClass(r.key >> 48)});
+    return hits;
+}
+
+} // namespace vse

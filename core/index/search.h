@@ -1,0 +1,60 @@
+#pragma once
+
+#include "store.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace vse {
+
+// A parsed search: "xml:disk" scopes to XML items, "rpc:migrate" to the
+// protocol, "api:lookup" to the C API. Filters combine with AND.
+struct SearchQuery
+{
+    QString text;                 // what to match against names (scope prefix removed)
+    QString family;               // "api", "xml", "rpc" or empty
+    std::optional<ItemKind> kind; // exact kind filter
+    QString tier;                 // tier id or tier group ("stable" also matches stable-abi)
+    QString hypervisor;
+    Version maxVersion;        // hide items whose since is newer (unknown since is kept)
+    QList<qint64> releaseIds;  // empty: every release
+
+    static SearchQuery parse(const QString &input);
+};
+
+// How a name matched, best first. The order is the ranking users asked of
+// similar tools: exact, then prefix, then substring, then fuzzy.
+enum class MatchClass { Exact = 0, Prefix = 1, Substring = 2, Fuzzy = 3, None = 4 };
+
+struct SearchHit
+{
+    int index = -1; // into SearchEngine::items()
+    MatchClass match = MatchClass::None;
+};
+
+// In-memory name search over every item summary. Kept in memory because a
+// keystroke must be answered in milliseconds over 150 000 items, which a
+// LIKE query cannot do; doc-text search goes through the index's FTS5 table.
+class SearchEngine
+{
+public:
+    void setItems(QList<ItemSummary> items);
+    const QList<ItemSummary> &items() const { return m_items; }
+
+    // Hits ranked best first; limit < 0 means all.
+    QList<SearchHit> search(const SearchQuery &query, int limit = -1) const;
+    // Whether an item passes the query's filters (not the text).
+    bool passesFilters(const ItemSummary &item, const SearchQuery &query) const;
+    // The match class of one name against lower-cased query text.
+    static MatchClass matchName(const QString &lowerName, const QString &lowerQuery);
+
+private:
+    QList<ItemSummary> m_items;
+    QList<QString> m_lower; // lower-cased names, parallel to m_items
+};
+
+// Tier group of a tier id, from the policy ("stable-abi" → "stable").
+QString tierGroup(const QString &tierId);
+
+} // namespace vse

@@ -1,0 +1,322 @@
+#include "store.h"
+
+#include "itemcodec.h"
+#include "sqlite.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sqlite3.h>
+
+namespace vse {
+
+namespace {
+
+const char kSchema[] = R"(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE releases(
+  id INTEGER PRIMARY KEY, version TEXT, version_num INTEGER, version_evidence TEXT,
+  source_kind TEXT, source_path TEXT, fingerprint TEXT, item_count INTEGER);
+CREATE TABLE items(
+  id INTEGER PRIMARY KEY, release_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+  key TEXT, parent TEXT, origin TEXT, tier TEXT, hypervisor TEXT,
+  since TEXT, since_num INTEGER, since_evidence TEXT, since_bound INTEGER, inconsistent INTEGER,
+  tainted INTEGER, signature TEXT, doc TEXT, file TEXT, line INTEGER,
+  taints TEXT, warnings TEXT, evidence TEXT, attrs TEXT);
+CREATE VIRTUAL TABLE items_fts USING fts5(name, doc, content='items', content_rowid='id');
+)";
+
+const char kIndexes[] = R"(
+CREATE INDEX items_name ON items(name);
+CREATE INDEX items_key ON items(key);
+CREATE INDEX items_kind ON items(kind);
+INSERT INTO items_fts(rowid, name, doc) SELECT id, name, doc FROM items;
+)";
+
+const char kItemColumns[] =
+    "id, release_id, kind, name, key, parent, origin, tier, hypervisor, signature, doc, file, "
+    "line, taints, warnings, evidence, attrs";
+
+Item readItem(const sql::Statement &q)
+{
+    Item it;
+    kindFromId(q.text(2), &it.kind);
+    it.name = q.text(3);
+    it.key = q.text(4);
+    it.parent = q.text(5);
+    it.origin = q.text(6);
+    it.tier = q.text(7);
+    it.hypervisor = q.text(8);
+    it.signature = q.text(9);
+    it.doc = q.text(10);
+    it.file = q.text(11);
+    it.line = int(q.int64(12));
+    it.taints = decodeStrings(q.blob(13));
+    it.warnings = decodeStrings(q.blob(14));
+    it.evidence = decodeEvidence(q.blob(15));
+    it.attrs = decodeAttrs(q.blob(16));
+    it.attrs.insert(QStringLiteral("_id"), QString::number(q.int64(0)));
+    it.attrs.insert(QStringLiteral("_release"), QString::number(q.int64(1)));
+    return it;
+}
+
+bool fail(Diagnostics *d, const QString &path, const QString &message)
+{
+    d->append(Diagnostic::error(path, 0, message));
+    return false;
+}
+
+} // namespace
+
+Store::Store() = default;
+
+Store::~Store()
+{
+    close();
+}
+
+QString Store::defaultPath()
+{
+    const QString overridePath = qEnvironmentVariable("VSE_INDEX_PATH");
+    if (!overridePath.isEmpty())
+        return overridePath;
+    QString cache = qEnvironmentVariable("XDG_CACHE_HOME");
+    if (cache.isEmpty())
+        cache = QDir::homePath() + QStringLiteral("/.cache");
+    return cache + QStringLiteral("/virt-support-explorer/index.sqlite");
+}
+
+void Store::close()
+{
+    if (m_db)
+        sqlite3_close(m_db);
+    m_db = nullptr;
+}
+
+bool Store::open(const QString &path, Diagnostics *diagnostics)
+{
+    close();
+    m_path = path;
+    if (!QFileInfo::exists(path))
+        return fail(diagnostics, path, QStringLiteral("no index yet"));
+    sqlite3 *db = nullptr;
+    const QByteArray p = QFile::encodeName(path);
+    if (sqlite3_open_v2(p.constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        const QString err = db ? sql::lastError(db) : QStringLiteral("cannot open");
+        sqlite3_close(db);
+        return fail(diagnostics, path, err);
+    }
+    // A damaged file shows up here: garbage is "not a database", a truncated
+    // one fails reading its tables. Then the caller rebuilds the index.
+    sql::Statement v(db, "PRAGMA user_version");
+    const int version = v.step() ? int(v.int64(0)) : -1;
+    sql::Statement check(db, "SELECT count(*) FROM releases");
+    if (version != kSchemaVersion || !check.ok() || !check.step()) {
+        const QString why = version < 0 || !check.ok()
+                                ? QStringLiteral("the index file is damaged (%1)").arg(sql::lastError(db))
+                                : QStringLiteral("the index has schema version %1, this build needs %2")
+                                      .arg(version)
+                                      .arg(kSchemaVersion);
+        sqlite3_close(db);
+        return fail(diagnostics, path, why);
+    }
+    m_db = db;
+    return true;
+}
+
+bool Store::write(const QString &path, const QList<Release> &releases, const QStringList &fingerprints,
+                  Diagnostics *diagnostics)
+{
+    const QFileInfo fi(path);
+    if (!QDir().mkpath(fi.absolutePath()))
+        return fail(diagnostics, fi.absolutePath(), QStringLiteral("cannot create the cache directory"));
+    const QString tmp = path + QStringLiteral(".new");
+    QFile::remove(tmp);
+    sqlite3 *db = nullptr;
+    const QByteArray tmpName = QFile::encodeName(tmp);
+    if (sqlite3_open_v2(tmpName.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+        sqlite3_close(db);
+        return fail(diagnostics, tmp, QStringLiteral("cannot create the index file (is the cache directory writable?)"));
+    }
+    auto abandon = [&](const QString &why) {
+        const QString msg = why + QStringLiteral(": ") + sql::lastError(db);
+        sqlite3_close(db);
+        QFile::remove(tmp);
+        return fail(diagnostics, tmp, msg);
+    };
+    // The file is private until renamed into place, so durability settings
+    // that only matter for a live database can be relaxed.
+    sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
+    if (!sql::exec(db, kSchema))
+        return abandon(QStringLiteral("cannot create the index schema"));
+    sql::exec(db, "BEGIN");
+    sql::Statement rel(db, "INSERT INTO releases(id, version, version_num, version_evidence, source_kind, "
+                           "source_path, fingerprint, item_count) VALUES(?,?,?,?,?,?,?,?)");
+    sql::Statement ins(db, "INSERT INTO items(release_id, kind, name, key, parent, origin, tier, hypervisor, "
+                           "since, since_num, since_evidence, since_bound, inconsistent, tainted, signature, "
+                           "doc, file, line, taints, warnings, evidence, attrs) "
+                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (qsizetype r = 0; r < releases.size(); ++r) {
+        const Release &release = releases.at(r);
+        const qint64 rid = r + 1;
+        rel.bind(1, rid);
+        rel.bind(2, release.version.toString());
+        rel.bind(3, release.version.toNumber());
+        rel.bind(4, release.versionEvidence);
+        rel.bind(5, Release::sourceKindId(release.sourceKind));
+        rel.bind(6, release.sourcePath);
+        rel.bind(7, fingerprints.value(r));
+        rel.bind(8, qint64(release.items.size()));
+        if (!rel.exec())
+            return abandon(QStringLiteral("cannot store release"));
+        for (const Item &it : release.items) {
+            const Evidence *best = it.sinceEvidence();
+            ins.bind(1, rid);
+            ins.bind(2, kindId(it.kind));
+            ins.bind(3, it.name);
+            ins.bind(4, it.identity());
+            ins.bind(5, it.parent);
+            ins.bind(6, it.origin);
+            ins.bind(7, it.tier);
+            ins.bind(8, it.hypervisor);
+            if (best) {
+                ins.bind(9, best->version.toString());
+                ins.bind(10, best->version.toNumber());
+                ins.bind(11, Evidence::kindId(best->kind));
+                ins.bind(12, qint64(best->upperBoundOnly));
+            }
+            ins.bind(13, qint64(it.inconsistent()));
+            ins.bind(14, qint64(!it.taints.isEmpty()));
+            ins.bind(15, it.signature);
+            ins.bind(16, it.doc);
+            ins.bind(17, it.file);
+            ins.bind(18, qint64(it.line));
+            ins.bind(19, QString::fromUtf8(encodeStrings(it.taints)));
+            ins.bind(20, QString::fromUtf8(encodeStrings(it.warnings)));
+            ins.bind(21, QString::fromUtf8(encodeEvidence(it.evidence)));
+            ins.bind(22, QString::fromUtf8(encodeAttrs(it.attrs)));
+            if (!ins.exec())
+                return abandon(QStringLiteral("cannot store item %1").arg(it.name));
+        }
+    }
+    if (!sql::exec(db, kIndexes))
+        return abandon(QStringLiteral("cannot build the search index"));
+    sql::Statement meta(db, "INSERT INTO meta(key, value) VALUES(?, ?)");
+    meta.bind(1, QStringLiteral("written"));
+    meta.bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    meta.exec();
+    sql::exec(db, "COMMIT");
+    sql::exec(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+    if (sqlite3_close(db) != SQLITE_OK)
+        return fail(diagnostics, tmp, QStringLiteral("cannot finish writing the index"));
+    // rename(2) replaces the old index atomically: readers see old or new, never half.
+    const QByteArray finalName = QFile::encodeName(path);
+    if (std::rename(tmpName.constData(), finalName.constData()) != 0) {
+        const QString err = QString::fromLocal8Bit(std::strerror(errno));
+        QFile::remove(tmp);
+        return fail(diagnostics, path, QStringLiteral("cannot replace the index: ") + err);
+    }
+    return true;
+}
+
+QList<StoredRelease> Store::releases() const
+{
+    QList<StoredRelease> out;
+    sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
+                           "item_count FROM releases ORDER BY version_num, id");
+    while (q.step())
+        out.append({q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5),
+                    int(q.int64(6))});
+    return out;
+}
+
+QList<ItemSummary> Store::summaries() const
+{
+    QList<ItemSummary> out;
+    sql::Statement n(m_db, "SELECT count(*) FROM items");
+    if (n.step())
+        out.reserve(n.int64(0));
+    sql::Statement q(m_db, "SELECT id, release_id, kind, name, tier, hypervisor, since, since_evidence, "
+                           "since_bound, tainted, inconsistent FROM items ORDER BY id");
+    while (q.step()) {
+        ItemSummary s;
+        s.id = q.int64(0);
+        s.releaseId = q.int64(1);
+        kindFromId(q.text(2), &s.kind);
+        s.name = q.text(3);
+        s.tier = q.text(4);
+        s.hypervisor = q.text(5);
+        s.since = Version::parse(q.text(6));
+        s.sinceEvidence = q.text(7);
+        s.sinceUpperBound = q.int64(8) != 0;
+        s.tainted = q.int64(9) != 0;
+        s.inconsistent = q.int64(10) != 0;
+        out.append(s);
+    }
+    return out;
+}
+
+ItemList Store::itemsByName(const QString &name) const
+{
+    ItemList out;
+    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE name = ? ORDER BY release_id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, name);
+    while (q.step())
+        out.append(readItem(q));
+    return out;
+}
+
+ItemList Store::itemsByKey(const QString &key) const
+{
+    ItemList out;
+    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE key = ? ORDER BY release_id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, key);
+    while (q.step())
+        out.append(readItem(q));
+    return out;
+}
+
+Item Store::item(qint64 id) const
+{
+    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, id);
+    return q.step() ? readItem(q) : Item();
+}
+
+QList<qint64> Store::fullText(const QString &query, int limit) const
+{
+    QList<qint64> out;
+    // Quote every word so user input is never read as FTS5 query syntax.
+    QStringList words;
+    for (const QString &w : query.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        QString q = w;
+        q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        words << QLatin1Char('"') + q + QLatin1Char('"');
+    }
+    if (words.isEmpty())
+        return out;
+    sql::Statement q(m_db, "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rank LIMIT ?");
+    q.bind(1, words.join(QLatin1Char(' ')));
+    q.bind(2, qint64(limit));
+    while (q.step())
+        out.append(q.int64(0));
+    return out;
+}
+
+int Store::itemCount() const
+{
+    sql::Statement q(m_db, "SELECT count(*) FROM items");
+    return q.step() ? int(q.int64(0)) : 0;
+}
+
+} // namespace vse

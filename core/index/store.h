@@ -1,0 +1,92 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/item.h"
+#include "model/release.h"
+
+#include <QList>
+#include <QString>
+#include <memory>
+
+struct sqlite3;
+
+namespace vse {
+
+// What the index knows about one stored release.
+struct StoredRelease
+{
+    qint64 id = 0;
+    Version version;
+    QString versionEvidence;
+    QString sourceKind;
+    QString sourcePath;
+    QString fingerprint;
+    int itemCount = 0;
+};
+
+// The compact row the search and the GUI keep in memory for every item:
+// enough to rank, filter and display a table without touching the disk.
+struct ItemSummary
+{
+    qint64 id = 0;
+    qint64 releaseId = 0;
+    ItemKind kind = ItemKind::Function;
+    QString name;
+    QString tier;
+    QString hypervisor;
+    Version since;
+    QString sinceEvidence; // Evidence kind id
+    bool sinceUpperBound = false;
+    bool tainted = false;
+    bool inconsistent = false;
+};
+
+// The SQLite index: one file (default in the XDG cache directory) holding
+// every indexed release. The schema carries a version number; a file with
+// another version, or one that fails SQLite's integrity check, is rebuilt.
+// Writers never modify the live file in place: Store::write() builds a new
+// file beside it and renames it over the old one, so a crash or Ctrl-C while
+// indexing leaves the previous index usable.
+class Store
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // $XDG_CACHE_HOME/virt-support-explorer/index.sqlite (or $VSE_INDEX_PATH).
+    static QString defaultPath();
+
+    // Opens an existing index read-only. Returns false (with a diagnostic)
+    // when the file is missing, not a database, corrupt or of another schema
+    // version; the caller then rebuilds it.
+    bool open(const QString &path, Diagnostics *diagnostics);
+    bool isOpen() const { return m_db != nullptr; }
+    QString path() const { return m_path; }
+    void close();
+
+    // Writes a complete index with these releases to `path` atomically.
+    static bool write(const QString &path, const QList<Release> &releases,
+                      const QStringList &fingerprints, Diagnostics *diagnostics);
+
+    QList<StoredRelease> releases() const;
+    QList<ItemSummary> summaries() const;
+    // Full items by name (several when the name exists in several releases or kinds).
+    ItemList itemsByName(const QString &name) const;
+    ItemList itemsByKey(const QString &key) const;
+    Item item(qint64 id) const;
+    // Full-text search over names and doc text; returns item ids, best first.
+    QList<qint64> fullText(const QString &query, int limit) const;
+    int itemCount() const;
+
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+} // namespace vse
