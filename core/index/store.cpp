@@ -293,6 +293,21 @@ Item Store::item(qint64 id) const
     return q.step() ? readItem(q) : Item();
 }
 
+ItemList Store::releaseItems(qint64 releaseId) const
+{
+    ItemList out;
+    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE release_id = ? ORDER BY id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, releaseId);
+    while (q.step()) {
+        Item it = readItem(q);
+        it.attrs.remove(QStringLiteral("_id"));
+        it.attrs.remove(QStringLiteral("_release"));
+        out.append(std::move(it));
+    }
+    return out;
+}
+
 QList<qint64> Store::fullText(const QString &query, int limit) const
 {
     QList<qint64> out;

@@ -78,6 +78,8 @@ public:
     ItemList itemsByName(const QString &name) const;
     ItemList itemsByKey(const QString &key) const;
     Item item(qint64 id) const;
+    // Every item of one stored release, ready to be written again.
+    ItemList releaseItems(qint64 releaseId) const;
     // Full-text search over names and doc text; returns item ids, best first.
     QList<qint64> fullText(const QString &query, int limit) const;
     int itemCount() const;

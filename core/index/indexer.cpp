@@ -1,0 +1,124 @@
+#include "indexer.h"
+
+#include "releasereader.h"
+#include "store.h"
+
+#include <QFileInfo>
+
+namespace vse {
+
+namespace {
+
+Release::SourceKind sourceKindFromId(const QString &id)
+{
+    if (id == QLatin1String("source-tree"))
+        return Release::SourceKind::SourceTree;
+    if (id == QLatin1String("package-set"))
+        return Release::SourceKind::PackageSet;
+    return Release::SourceKind::Installed;
+}
+
+// A release whose input files did not change is copied from the old index.
+Release reuse(const Store &store, const StoredRelease &stored)
+{
+    Release r;
+    r.version = stored.version;
+    r.versionEvidence = stored.versionEvidence;
+    r.sourceKind = sourceKindFromId(stored.sourceKind);
+    r.sourcePath = stored.sourcePath;
+    r.items = store.releaseItems(stored.id);
+    return r;
+}
+
+} // namespace
+
+Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPath, const Progress &progress,
+                             const std::atomic_bool *cancel, bool force)
+{
+    Result result;
+    const auto cancelled = [&] { return cancel && cancel->load(); };
+    QList<SourceLayout> layouts;
+    for (const QString &src : sources) {
+        auto layout = SourceLayout::detect(src, &result.diagnostics);
+        if (layout)
+            layouts.append(*layout);
+    }
+    if (layouts.isEmpty() && !hasErrors(result.diagnostics))
+        result.diagnostics.append(Diagnostic::error(indexPath, 0, QStringLiteral("no sources to index")));
+    if (hasErrors(result.diagnostics))
+        return result;
+
+    Store old;
+    Diagnostics openProblems;
+    const bool haveOld = old.open(indexPath, &openProblems);
+    if (!haveOld && QFileInfo::exists(indexPath)) {
+        for (auto d : std::as_const(openProblems)) {
+            d.severity = Diagnostic::Severity::Warning;
+            d.message += QStringLiteral("; rebuilding it");
+            result.diagnostics.append(d);
+        }
+    }
+    const QList<StoredRelease> stored = haveOld ? old.releases() : QList<StoredRelease>();
+
+    QList<Release> releases;
+    QStringList fingerprints;
+    for (qsizetype i = 0; i < layouts.size(); ++i) {
+        if (cancelled()) {
+            result.cancelled = true;
+            return result;
+        }
+        const SourceLayout &l = layouts.at(i);
+        const QString fp = l.fingerprint();
+        fingerprints << fp;
+        const StoredRelease *same = nullptr;
+        for (const auto &s : stored)
+            if (s.sourcePath == l.root && s.fingerprint == fp)
+                same = &s;
+        if (same && !force) {
+            if (progress)
+                progress(int(i), int(layouts.size()), QStringLiteral("unchanged: %1").arg(l.root));
+            releases.append(reuse(old, *same));
+            continue;
+        }
+        if (progress)
+            progress(int(i), int(layouts.size()), QStringLiteral("reading %1").arg(l.root));
+        Release r = ReleaseReader::read(l, cancel);
+        ++result.reparsed;
+        result.diagnostics.append(r.diagnostics);
+        releases.append(std::move(r));
+    }
+    if (cancelled()) {
+        result.cancelled = true;
+        return result;
+    }
+    result.releases = int(releases.size());
+    for (const auto &r : std::as_const(releases))
+        result.items += int(r.items.size());
+    if (result.reparsed == 0 && stored.size() == releases.size()) {
+        result.ok = true;
+        result.upToDate = true;
+        return result;
+    }
+    // Errors mean a release was read only in part: keep the old index.
+    if (hasErrors(result.diagnostics))
+        return result;
+    old.close();
+    if (progress)
+        progress(int(layouts.size()), int(layouts.size()), QStringLiteral("writing %1").arg(indexPath));
+    result.ok = Store::write(indexPath, releases, fingerprints, &result.diagnostics);
+    return result;
+}
+
+QStringList Indexer::indexedSources(const QString &indexPath)
+{
+    Store s;
+    Diagnostics d;
+    QStringList out;
+    if (!s.open(indexPath, &d))
+        return out;
+    for (const auto &r : s.releases())
+        out << r.sourcePath;
+    return out;
+}
+
+} // namespace vse

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <QString>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+
+namespace vse {
+
+// Builds or refreshes the index file from a list of sources (paths: "/" for
+// the installed libvirt, unpacked package sets, source trees). Sources whose
+// input files did not change are taken from the existing index without
+// parsing again. Any error leaves the existing index untouched: a partial
+// index is never written.
+class Indexer
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        bool upToDate = false; // nothing changed, the index was not rewritten
+        bool cancelled = false;
+        int releases = 0;
+        int items = 0;
+        int reparsed = 0; // releases parsed in this run
+        Diagnostics diagnostics;
+    };
+    // done/total count sources; what names the current step.
+    using Progress = std::function<void(int done, int total, const QString &what)>;
+
+    static Result run(const QStringList &sources, const QString &indexPath, const Progress &progress = {},
+                      const std::atomic_bool *cancel = nullptr, bool force = false);
+
+    // The sources recorded in an index (empty if none).
+    static QStringList indexedSources(const QString &indexPath);
+};
+
+} // namespace vse

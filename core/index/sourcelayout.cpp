@@ -1,0 +1,164 @@
+#include "sourcelayout.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace vse {
+
+namespace {
+
+QString existingDir(const QString &root, std::initializer_list<const char *> candidates)
+{
+    for (const char *c : candidates) {
+        const QString p = root + QLatin1Char('/') + QLatin1String(c);
+        if (QFileInfo(p).isDir())
+            return QDir::cleanPath(p);
+    }
+    return {};
+}
+
+QStringList filesIn(const QString &dir, const QStringList &patterns, bool recursive = false)
+{
+    QStringList out;
+    if (dir.isEmpty())
+        return out;
+    QDirIterator it(dir, patterns, QDir::Files,
+                    recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+    while (it.hasNext())
+        out << it.next();
+    out.sort();
+    return out;
+}
+
+// Reads a bounded prefix of a small text file (headers, build files).
+QString readHead(const QString &path, qint64 max = 1 << 20)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.read(max));
+}
+
+} // namespace
+
+std::optional<SourceLayout> SourceLayout::detect(const QString &path, Diagnostics *diagnostics)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists()) {
+        diagnostics->append(Diagnostic::error(path, 0, QStringLiteral("no such file or directory")));
+        return std::nullopt;
+    }
+    if (!fi.isDir()) {
+        diagnostics->append(Diagnostic::error(path, 0, QStringLiteral("not a directory: give the installed prefix, "
+                                                                      "an unpacked package set or a source tree")));
+        return std::nullopt;
+    }
+    if (!fi.isReadable() || !fi.isExecutable()) {
+        diagnostics->append(Diagnostic::error(path, 0, QStringLiteral("directory is not readable")));
+        return std::nullopt;
+    }
+    SourceLayout l;
+    l.root = fi.canonicalFilePath();
+    const QString r = l.root == QLatin1String("/") ? QString() : l.root;
+
+    if (QFileInfo(r + QStringLiteral("/src")).isDir() &&
+        (QFileInfo(r + QStringLiteral("/include/libvirt")).isDir() ||
+         QFileInfo(r + QStringLiteral("/docs/schemas")).isDir() ||
+         QFileInfo(r + QStringLiteral("/src/conf/schemas")).isDir() ||
+         !filesIn(r + QStringLiteral("/src"), {QStringLiteral("libvirt*.syms")}).isEmpty())) {
+        l.kind = Release::SourceKind::SourceTree;
+        if (QFileInfo(r + QStringLiteral("/include/libvirt")).isDir())
+            l.includeDir = r + QStringLiteral("/include");
+        l.schemaDir = existingDir(r, {"src/conf/schemas", "docs/schemas"});
+        l.docDir = existingDir(r, {"docs"});
+        l.protocolRoot = r + QStringLiteral("/src");
+        l.symsFiles = filesIn(r + QStringLiteral("/src"), {QStringLiteral("libvirt*.syms")});
+        return l;
+    }
+    if (QFileInfo(r + QStringLiteral("/usr/include/libvirt")).isDir() ||
+        QFileInfo(r + QStringLiteral("/usr/share/libvirt")).isDir()) {
+        l.kind = r.isEmpty() ? Release::SourceKind::Installed : Release::SourceKind::PackageSet;
+        if (QFileInfo(r + QStringLiteral("/usr/include/libvirt")).isDir())
+            l.includeDir = r + QStringLiteral("/usr/include");
+        l.schemaDir = existingDir(r.isEmpty() ? QStringLiteral("/") : r, {"usr/share/libvirt/schemas"});
+        l.docDir = existingDir(r.isEmpty() ? QStringLiteral("/") : r, {"usr/share/doc/libvirt-doc/html"});
+        return l;
+    }
+    diagnostics->append(Diagnostic::error(
+        path, 0,
+        QStringLiteral("no libvirt data found: expected usr/include/libvirt or usr/share/libvirt (installed "
+                       "or unpacked packages), or src/ with include/libvirt, docs/schemas or *.syms (source tree)")));
+    return std::nullopt;
+}
+
+QStringList SourceLayout::inputFiles() const
+{
+    QStringList files;
+    const QString r = root == QLatin1String("/") ? QString() : root;
+    if (!includeDir.isEmpty())
+        files << filesIn(includeDir + QStringLiteral("/libvirt"), {QStringLiteral("*.h"), QStringLiteral("*.h.in")});
+    if (kind != Release::SourceKind::SourceTree) {
+        files << filesIn(r + QStringLiteral("/usr/share/libvirt/api"), {QStringLiteral("*.xml")});
+        for (const char *lib : {"/usr/lib", "/usr/lib64", "/lib"})
+            files << filesIn(r + QLatin1String(lib), {QStringLiteral("libvirt*.so.0")}, true);
+    }
+    files << symsFiles;
+    files << filesIn(schemaDir, {QStringLiteral("*.rng")});
+    files << filesIn(docDir, {QStringLiteral("*.html")});
+    if (!protocolRoot.isEmpty())
+        files << filesIn(protocolRoot, {QStringLiteral("*.x")}, true);
+    return files;
+}
+
+QString SourceLayout::fingerprint() const
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    for (const QString &f : inputFiles()) {
+        const QFileInfo fi(f);
+        h.addData(f.toUtf8());
+        h.addData(QByteArray::number(fi.size()));
+        h.addData(QByteArray::number(fi.lastModified().toMSecsSinceEpoch()));
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+Version SourceLayout::detectVersion(QString *evidence) const
+{
+    // The number the release states about itself beats anything inferred.
+    if (!includeDir.isEmpty()) {
+        const QString common = readHead(includeDir + QStringLiteral("/libvirt/libvirt-common.h"));
+        static const QRegularExpression num(QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
+        const auto m = num.match(common);
+        if (m.hasMatch()) {
+            *evidence = QStringLiteral("LIBVIR_VERSION_NUMBER in libvirt-common.h");
+            return Version::fromNumber(m.captured(1).toLongLong());
+        }
+    }
+    if (kind == Release::SourceKind::SourceTree) {
+        static const QRegularExpression meson(QStringLiteral("version\\s*:\\s*'(\\d+\\.\\d+\\.\\d+)'"));
+        const auto m = meson.match(readHead(root + QStringLiteral("/meson.build"), 4096));
+        if (m.hasMatch()) {
+            *evidence = QStringLiteral("meson.build");
+            return Version::parse(m.captured(1));
+        }
+        static const QRegularExpression ac(QStringLiteral("AC_INIT\\(\\[libvirt\\],\\s*\\[(\\d+\\.\\d+\\.\\d+)"));
+        const auto a = ac.match(readHead(root + QStringLiteral("/configure.ac"), 4096));
+        if (a.hasMatch()) {
+            *evidence = QStringLiteral("configure.ac");
+            return Version::parse(a.captured(1));
+        }
+    }
+    const Version fromName = Version::parse(QFileInfo(root).fileName());
+    if (fromName.isValid()) {
+        *evidence = QStringLiteral("folder name (the data states no version)");
+        return fromName;
+    }
+    *evidence = QStringLiteral("unknown");
+    return {};
+}
+
+} // namespace vse
