@@ -1,0 +1,140 @@
+#include "rngdocuments.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+namespace vse {
+
+namespace {
+constexpr const char kRngNs[] = "http://relaxng.org/ns/structure/1.0";
+
+QString fromXml(const xmlChar *s)
+{
+    return s ? QString::fromUtf8(reinterpret_cast<const char *>(s)) : QString();
+}
+} // namespace
+
+RngDocuments::~RngDocuments()
+{
+    for (xmlDoc *doc : std::as_const(m_docs))
+        if (doc)
+            xmlFreeDoc(doc);
+}
+
+xmlNode *RngDocuments::load(const QString &path, const QString &fromFile, int fromLine)
+{
+    const QFileInfo info(path);
+    const QString key = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    if (auto it = m_docs.constFind(key); it != m_docs.constEnd())
+        return *it ? xmlDocGetRootElement(*it) : nullptr;
+
+    auto fail = [&](const QString &file, int line, const QString &message) -> xmlNode * {
+        m_diagnostics->append(Diagnostic::error(file, line, message));
+        m_docs.insert(key, nullptr);
+        return nullptr;
+    };
+    const QString blameFile = fromFile.isEmpty() ? key : fromFile;
+    QFile f(key);
+    if (!info.exists())
+        return fail(blameFile, fromLine, QStringLiteral("schema file not found: %1").arg(key));
+    if (info.size() > kMaxFileSize)
+        return fail(key, 0, QStringLiteral("schema file too large (%1 bytes)").arg(info.size()));
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(blameFile, fromLine,
+                    QStringLiteral("cannot read schema %1: %2").arg(key, f.errorString()));
+    const QByteArray data = f.readAll();
+
+    // Schemas are trusted more than user XML, but still: no network, no
+    // entity substitution, no DTD loading; errors come back as values.
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return fail(key, 0, QStringLiteral("out of memory"));
+    const QByteArray url = QFile::encodeName(key);
+    xmlDoc *doc = xmlCtxtReadMemory(ctxt, data.constData(), int(data.size()), url.constData(), nullptr,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                        XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        const xmlError *err = xmlCtxtGetLastError(ctxt);
+        const int line = err ? err->line : 0;
+        const QString msg = err && err->message ? fromXml(reinterpret_cast<const xmlChar *>(err->message)).trimmed()
+                                                : QStringLiteral("not well-formed XML");
+        xmlFreeParserCtxt(ctxt);
+        if (doc)
+            xmlFreeDoc(doc);
+        return fail(key, line, QStringLiteral("malformed schema: %1").arg(msg));
+    }
+    xmlFreeParserCtxt(ctxt);
+    m_docs.insert(key, doc);
+    return xmlDocGetRootElement(doc);
+}
+
+namespace rng {
+
+bool isRng(const xmlNode *node)
+{
+    return node && node->type == XML_ELEMENT_NODE && node->ns && node->ns->href &&
+           xmlStrEqual(node->ns->href, reinterpret_cast<const xmlChar *>(kRngNs));
+}
+
+bool isRng(const xmlNode *node, const char *name)
+{
+    return isRng(node) && xmlStrEqual(node->name, reinterpret_cast<const xmlChar *>(name));
+}
+
+QString localName(const xmlNode *node)
+{
+    return fromXml(node->name);
+}
+
+QString attr(const xmlNode *node, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar *>(name));
+    QString s = fromXml(v).trimmed();
+    xmlFree(v);
+    return s;
+}
+
+bool hasAttr(const xmlNode *node, const char *name)
+{
+    return xmlHasNsProp(node, reinterpret_cast<const xmlChar *>(name), nullptr) != nullptr;
+}
+
+QString text(const xmlNode *node)
+{
+    xmlChar *v = xmlNodeGetContent(node);
+    QString s = fromXml(v);
+    xmlFree(v);
+    return s;
+}
+
+int line(const xmlNode *node)
+{
+    return int(xmlGetLineNo(node));
+}
+
+QString file(const xmlNode *node)
+{
+    return node && node->doc ? fromXml(node->doc->URL) : QString();
+}
+
+QString inherited(const xmlNode *node, const char *name)
+{
+    for (const xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (hasAttr(n, name))
+            return attr(n, name);
+    return {};
+}
+
+QString enclosingDefine(const xmlNode *node)
+{
+    for (const xmlNode *n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (isRng(n, "define"))
+            return attr(n, "name");
+    return {};
+}
+
+} // namespace rng
+} // namespace vse

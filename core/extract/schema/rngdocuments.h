@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <QHash>
+#include <QString>
+
+typedef struct _xmlDoc xmlDoc;
+typedef struct _xmlNode xmlNode;
+
+namespace vse {
+
+// Owns the parsed .rng files of one extraction. RelaxNG schemas are read as
+// plain XML (a structural walk, not validation); each file is parsed once even
+// when several grammars include it, and a file that fails to load is reported
+// once and remembered as missing.
+class RngDocuments
+{
+public:
+    // Schemas are small (libvirt's largest is ~0.4 MB); anything far bigger
+    // is not a schema and is refused rather than read into memory.
+    static constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
+
+    explicit RngDocuments(Diagnostics *diagnostics) : m_diagnostics(diagnostics) {}
+    ~RngDocuments();
+    RngDocuments(const RngDocuments &) = delete;
+    RngDocuments &operator=(const RngDocuments &) = delete;
+
+    // The document's root element, or nullptr after reporting why (blamed on
+    // fromFile:fromLine when given, e.g. the include that names the file).
+    xmlNode *load(const QString &path, const QString &fromFile = {}, int fromLine = 0);
+
+private:
+    Diagnostics *m_diagnostics;
+    QHash<QString, xmlDoc *> m_docs; // canonical path -> doc (nullptr: failed)
+};
+
+// Small accessors over libxml2 nodes, shared by the schema walk.
+namespace rng {
+bool isRng(const xmlNode *node);                      // an element in the RelaxNG namespace
+bool isRng(const xmlNode *node, const char *name);    // ... with that local name
+QString localName(const xmlNode *node);
+QString attr(const xmlNode *node, const char *name);  // unqualified attribute, trimmed
+bool hasAttr(const xmlNode *node, const char *name);
+QString text(const xmlNode *node);                    // text content
+int line(const xmlNode *node);
+QString file(const xmlNode *node);                    // the document's path
+// The ns / datatypeLibrary in force: nearest ancestor (or self) carrying it.
+QString inherited(const xmlNode *node, const char *name);
+// Name of the <define> that lexically contains the node, empty if none.
+QString enclosingDefine(const xmlNode *node);
+} // namespace rng
+
+} // namespace vse

@@ -1,0 +1,93 @@
+#include "schemaextractor.h"
+
+#include "schemagraph.h"
+#include "schemaitembuilder.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <libxml/tree.h>
+
+namespace vse {
+
+namespace {
+bool hasRng(const QString &dir)
+{
+    return !QDir(dir).entryList({QStringLiteral("*.rng")}, QDir::Files).isEmpty();
+}
+} // namespace
+
+ExtractResult SchemaExtractor::extractDir(const QString &schemaDir)
+{
+    return indexDir(schemaDir).result;
+}
+
+QString SchemaExtractor::findSchemaDir(const QString &sourceTree)
+{
+    for (const char *sub : {"src/conf/schemas", "docs/schemas"}) {
+        const QString dir = QDir(sourceTree).filePath(QLatin1String(sub));
+        if (hasRng(dir))
+            return QDir::cleanPath(dir);
+    }
+    return {};
+}
+
+SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir)
+{
+    SchemaIndex index;
+    Diagnostics &diagnostics = index.result.diagnostics;
+    const QDir dir(schemaDir);
+    if (!dir.exists() || !QFileInfo(schemaDir).isDir()) {
+        diagnostics.append(Diagnostic::error(schemaDir, 0, QStringLiteral("schema folder not found")));
+        return index;
+    }
+    if (!QFileInfo(schemaDir).isReadable()) {
+        diagnostics.append(Diagnostic::error(schemaDir, 0, QStringLiteral("schema folder is not readable")));
+        return index;
+    }
+    const QStringList files = dir.entryList({QStringLiteral("*.rng")}, QDir::Files, QDir::Name);
+    if (files.isEmpty()) {
+        diagnostics.append(Diagnostic::error(schemaDir, 0, QStringLiteral("no .rng files in the schema folder")));
+        return index;
+    }
+
+    RngDocuments documents(&diagnostics);
+    RngGrammars grammars(&documents, &diagnostics);
+    RngWalker walker(&grammars, &diagnostics);
+    SchemaGraph graph(&walker);
+    for (const QString &file : files) {
+        const QString path = dir.filePath(file);
+        xmlNode *root = documents.load(path);
+        if (!root)
+            continue;
+        RngGrammar *grammar = grammars.forFile(path);
+        // Only files with a start are schemas of a document; the rest
+        // (basictypes.rng, domaincommon.rng...) are reached through includes.
+        if (!grammar || grammar->start.bodies.isEmpty())
+            continue;
+        index.rootSchemas.append(file);
+        graph.addRoot(file, grammar, file == QLatin1String("domain.rng"));
+    }
+    graph.assignPaths();
+
+    SchemaItemBuilder builder(&walker);
+    index.result.items = builder.build(graph);
+
+    const auto &elements = graph.elements();
+    for (const auto &root : graph.roots()) {
+        const SchemaElement &e = elements[size_t(root.element)];
+        index.navigator.addRoot(e.segment, e.path, root.schemaFile);
+    }
+    for (const SchemaElement &e : elements) {
+        if (e.path.isEmpty())
+            continue;
+        for (int child : e.children) {
+            const SchemaElement &c = elements[size_t(child)];
+            if (!c.path.isEmpty())
+                index.navigator.addChild(e.path, c.segment, c.path);
+        }
+    }
+    return index;
+}
+
+} // namespace vse

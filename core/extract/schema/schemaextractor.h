@@ -1,0 +1,39 @@
+#pragma once
+
+#include "schemanavigator.h"
+
+#include "model/extractresult.h"
+
+#include <QString>
+
+namespace vse {
+
+// The schema index of one release plus what the domain-XML checker needs to
+// map document paths onto it.
+struct SchemaIndex
+{
+    ExtractResult result;
+    SchemaNavigator navigator;
+    QStringList rootSchemas; // files with a <start>, e.g. "domain.rng"
+};
+
+// Indexes libvirt's RelaxNG schemas (a folder of *.rng): every element,
+// attribute and enumerated value reachable from the start of each schema
+// file, under its canonical path (domain/devices/disk/driver@cache=none).
+// Reads the .rng files as XML and walks them structurally; problems (ref to
+// a missing define, missing include, malformed file) come back as
+// diagnostics with file and line, and the rest of the folder is still indexed.
+class SchemaExtractor
+{
+public:
+    static ExtractResult extractDir(const QString &schemaDir);
+    static SchemaIndex indexDir(const QString &schemaDir);
+
+    // The schema folder of a libvirt source tree: src/conf/schemas (7.x on)
+    // or docs/schemas (older); empty when neither holds .rng files.
+    static QString findSchemaDir(const QString &sourceTree);
+    // The installed libvirt's schemas.
+    static QString installedSchemaDir() { return QStringLiteral("/usr/share/libvirt/schemas"); }
+};
+
+} // namespace vse

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace vse {
+
+// Maps a path as written in a document (domain/devices/disk/address) to the
+// canonical item path the index uses (an element shared by many parents has
+// one canonical path). Built by the SchemaExtractor from the element graph.
+class SchemaNavigator
+{
+public:
+    void addRoot(const QString &segment, const QString &path, const QString &schemaFile);
+    void addChild(const QString &parentPath, const QString &segment, const QString &childPath);
+
+    bool isEmpty() const { return m_roots.isEmpty(); }
+    // Canonical path of a document's root element, empty when no schema has it.
+    QString rootPath(const QString &segment) const;
+    // The schema file (e.g. "domain.rng") whose start accepts that root.
+    QString rootSchema(const QString &segment) const;
+    // Canonical path of a child element; falls back to a "*" (anyName) child.
+    QString childPath(const QString &parentPath, const QString &segment) const;
+
+private:
+    QHash<QString, QString> m_roots;
+    QHash<QString, QString> m_rootSchemas;
+    QHash<QString, QHash<QString, QString>> m_children;
+};
+
+} // namespace vse
