@@ -1,7 +1,78 @@
+// virt-support: the command-line face of virt-support-explorer. It links only
+// the core library, so it runs on servers and in CI without a display.
+#include "cli.h"
+
+#include "vse-config.h"
+
 #include <QCoreApplication>
+
+using namespace vse::cli;
+
+namespace {
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: virt-support [--index FILE] COMMAND [OPTIONS]\n\n"
+           "Answers \"can I rely on this libvirt interface, since which release, and with\n"
+           "which caveats?\" from an index of libvirt's API, XML schemas and RPC protocol.\n\n"
+           "Commands:\n";
+    for (const auto &c : commands())
+        out << "  " << QString::fromLatin1(c.name).leftJustified(12) << QString::fromLatin1(c.summary) << '\n';
+    out << "\nRun 'virt-support COMMAND --help' for a command's options.\n\n"
+           "Global options:\n"
+           "  --index FILE  use this index file instead of the cache one\n"
+           "                ($XDG_CACHE_HOME/virt-support-explorer/index.sqlite)\n\n"
+           "Exit codes:\n"
+           "  0  success\n"
+           "  1  nothing found, or check-xml found problems for the target release\n"
+           "  2  usage error\n"
+           "  3  an input (source, file) could not be read or parsed\n"
+           "  4  the index could not be opened or written\n";
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("virt-support"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VSE_VERSION_STRING));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Context ctx{out, err, vse::Store::defaultPath()};
+
+    QStringList args = app.arguments().mid(1);
+    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        const QString opt = args.takeFirst();
+        if (opt == QLatin1String("--help")) {
+            printUsage(out);
+            return Ok;
+        }
+        if (opt == QLatin1String("--version")) {
+            out << "virt-support " << VSE_VERSION_STRING << '\n';
+            return Ok;
+        }
+        if (opt == QLatin1String("--index") && !args.isEmpty()) {
+            ctx.indexPath = args.takeFirst();
+            continue;
+        }
+        if (opt.startsWith(QLatin1String("--index="))) {
+            ctx.indexPath = opt.mid(8);
+            continue;
+        }
+        err << "virt-support: unknown option " << opt << "\n";
+        printUsage(err);
+        return Usage;
+    }
+    if (args.isEmpty()) {
+        printUsage(err);
+        return Usage;
+    }
+    const QString name = args.first();
+    for (const auto &c : commands())
+        if (name == QLatin1String(c.name))
+            return c.run(ctx, args);
+    err << "virt-support: unknown command '" << name << "'\n\n";
+    printUsage(err);
+    return Usage;
 }

@@ -106,6 +106,7 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     if (progress)
         progress(int(layouts.size()), int(layouts.size()), QStringLiteral("writing %1").arg(indexPath));
     result.ok = Store::write(indexPath, releases, fingerprints, &result.diagnostics);
+    result.storeFailed = !result.ok;
     return result;
 }
 

@@ -25,6 +25,7 @@ public:
         int releases = 0;
         int items = 0;
         int reparsed = 0; // releases parsed in this run
+        bool storeFailed = false; // the inputs were fine but the index file could not be written
         Diagnostics diagnostics;
     };
     // done/total count sources; what names the current step.

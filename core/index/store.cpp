@@ -157,61 +157,66 @@ bool Store::write(const QString &path, const QList<Release> &releases, const QSt
     if (!sql::exec(db, kSchema))
         return abandon(QStringLiteral("cannot create the index schema"));
     sql::exec(db, "BEGIN");
-    sql::Statement rel(db, "INSERT INTO releases(id, version, version_num, version_evidence, source_kind, "
-                           "source_path, fingerprint, item_count) VALUES(?,?,?,?,?,?,?,?)");
-    sql::Statement ins(db, "INSERT INTO items(release_id, kind, name, key, parent, origin, tier, hypervisor, "
-                           "since, since_num, since_evidence, since_bound, inconsistent, tainted, signature, "
-                           "doc, file, line, taints, warnings, evidence, attrs) "
-                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (qsizetype r = 0; r < releases.size(); ++r) {
-        const Release &release = releases.at(r);
-        const qint64 rid = r + 1;
-        rel.bind(1, rid);
-        rel.bind(2, release.version.toString());
-        rel.bind(3, release.version.toNumber());
-        rel.bind(4, release.versionEvidence);
-        rel.bind(5, Release::sourceKindId(release.sourceKind));
-        rel.bind(6, release.sourcePath);
-        rel.bind(7, fingerprints.value(r));
-        rel.bind(8, qint64(release.items.size()));
-        if (!rel.exec())
-            return abandon(QStringLiteral("cannot store release"));
-        for (const Item &it : release.items) {
-            const Evidence *best = it.sinceEvidence();
-            ins.bind(1, rid);
-            ins.bind(2, kindId(it.kind));
-            ins.bind(3, it.name);
-            ins.bind(4, it.identity());
-            ins.bind(5, it.parent);
-            ins.bind(6, it.origin);
-            ins.bind(7, it.tier);
-            ins.bind(8, it.hypervisor);
-            if (best) {
-                ins.bind(9, best->version.toString());
-                ins.bind(10, best->version.toNumber());
-                ins.bind(11, Evidence::kindId(best->kind));
-                ins.bind(12, qint64(best->upperBoundOnly));
+    {
+        // Statements must be finalized before the database can be closed.
+        sql::Statement rel(db, "INSERT INTO releases(id, version, version_num, version_evidence, source_kind, "
+                               "source_path, fingerprint, item_count) VALUES(?,?,?,?,?,?,?,?)");
+        sql::Statement ins(db, "INSERT INTO items(release_id, kind, name, key, parent, origin, tier, hypervisor, "
+                               "since, since_num, since_evidence, since_bound, inconsistent, tainted, signature, "
+                               "doc, file, line, taints, warnings, evidence, attrs) "
+                               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        for (qsizetype r = 0; r < releases.size(); ++r) {
+            const Release &release = releases.at(r);
+            const qint64 rid = r + 1;
+            rel.bind(1, rid);
+            rel.bind(2, release.version.toString());
+            rel.bind(3, release.version.toNumber());
+            rel.bind(4, release.versionEvidence);
+            rel.bind(5, Release::sourceKindId(release.sourceKind));
+            rel.bind(6, release.sourcePath);
+            rel.bind(7, fingerprints.value(r));
+            rel.bind(8, qint64(release.items.size()));
+            if (!rel.exec())
+                return abandon(QStringLiteral("cannot store release"));
+            for (const Item &it : release.items) {
+                const Evidence *best = it.sinceEvidence();
+                ins.bind(1, rid);
+                ins.bind(2, kindId(it.kind));
+                ins.bind(3, it.name);
+                ins.bind(4, it.identity());
+                ins.bind(5, it.parent);
+                ins.bind(6, it.origin);
+                ins.bind(7, it.tier);
+                ins.bind(8, it.hypervisor);
+                if (best) {
+                    ins.bind(9, best->version.toString());
+                    ins.bind(10, best->version.toNumber());
+                    ins.bind(11, Evidence::kindId(best->kind));
+                    ins.bind(12, qint64(best->upperBoundOnly));
+                }
+                ins.bind(13, qint64(it.inconsistent()));
+                ins.bind(14, qint64(!it.taints.isEmpty()));
+                ins.bind(15, it.signature);
+                ins.bind(16, it.doc);
+                ins.bind(17, it.file);
+                ins.bind(18, qint64(it.line));
+                ins.bind(19, QString::fromUtf8(encodeStrings(it.taints)));
+                ins.bind(20, QString::fromUtf8(encodeStrings(it.warnings)));
+                ins.bind(21, QString::fromUtf8(encodeEvidence(it.evidence)));
+                ins.bind(22, QString::fromUtf8(encodeAttrs(it.attrs)));
+                if (!ins.exec())
+                    return abandon(QStringLiteral("cannot store item %1").arg(it.name));
             }
-            ins.bind(13, qint64(it.inconsistent()));
-            ins.bind(14, qint64(!it.taints.isEmpty()));
-            ins.bind(15, it.signature);
-            ins.bind(16, it.doc);
-            ins.bind(17, it.file);
-            ins.bind(18, qint64(it.line));
-            ins.bind(19, QString::fromUtf8(encodeStrings(it.taints)));
-            ins.bind(20, QString::fromUtf8(encodeStrings(it.warnings)));
-            ins.bind(21, QString::fromUtf8(encodeEvidence(it.evidence)));
-            ins.bind(22, QString::fromUtf8(encodeAttrs(it.attrs)));
-            if (!ins.exec())
-                return abandon(QStringLiteral("cannot store item %1").arg(it.name));
         }
     }
     if (!sql::exec(db, kIndexes))
         return abandon(QStringLiteral("cannot build the search index"));
-    sql::Statement meta(db, "INSERT INTO meta(key, value) VALUES(?, ?)");
-    meta.bind(1, QStringLiteral("written"));
-    meta.bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    meta.exec();
+    {
+        sql::Statement meta(db, "INSERT INTO meta(key, value) VALUES(?, ?)");
+        meta.bind(1, QStringLiteral("written"));
+        meta.bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        meta.exec();
+    }
     sql::exec(db, "COMMIT");
     sql::exec(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     if (sqlite3_close(db) != SQLITE_OK)

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "index/store.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+namespace vse::cli {
+
+// Exit codes, documented in `virt-support --help` and the README.
+enum ExitCode {
+    Ok = 0,
+    NotFound = 1,      // nothing matched / check-xml found problems for the target
+    Usage = 2,         // bad command line
+    InputError = 3,    // a source or input file could not be read
+    IndexError = 4,    // the index could not be written or opened
+};
+
+struct Context
+{
+    QTextStream &out;
+    QTextStream &err;
+    QString indexPath;
+};
+
+// One sub-command: parses its own options (so `--help` works per command).
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(Context &ctx, const QStringList &args);
+};
+
+const QList<Command> &commands();
+
+// Opens the index, building it from the recorded sources (or the installed
+// libvirt on first use) when it is missing, damaged or out of date.
+// Returns an ExitCode; on Ok the store is open.
+int openIndex(Context &ctx, Store &store);
+
+// Standard option handling: --help, unknown options. Returns -1 to go on,
+// otherwise the exit code to return.
+int parseOrExit(Context &ctx, QCommandLineParser &parser, const QStringList &args, const char *command,
+                const char *description);
+
+void printDiagnostics(Context &ctx, const Diagnostics &diagnostics);
+
+int runIndex(Context &ctx, const QStringList &args);
+int runSearch(Context &ctx, const QStringList &args);
+int runShow(Context &ctx, const QStringList &args);
+int runStats(Context &ctx, const QStringList &args);
+
+} // namespace vse::cli

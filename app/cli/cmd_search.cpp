@@ -1,0 +1,174 @@
+#include "cli.h"
+
+#include "index/itemjson.h"
+#include "index/search.h"
+#include "model/policy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace vse::cli {
+
+namespace {
+
+const char *matchLabel(MatchClass m)
+{
+    switch (m) {
+    case MatchClass::Exact:
+        return "exact";
+    case MatchClass::Prefix:
+        return "prefix";
+    case MatchClass::Substring:
+        return "substring";
+    case MatchClass::Fuzzy:
+        return "fuzzy";
+    case MatchClass::None:
+        break;
+    }
+    return "text";
+}
+
+bool knownTier(const QString &t)
+{
+    for (const auto &info : Policy::instance().tiers())
+        if (info.id == t || info.group == t)
+            return true;
+    return false;
+}
+
+// The newest release's rows are the answer; older releases matter to diff
+// and audit, not to "what can I use".
+QList<qint64> newestRelease(const Store &store)
+{
+    const auto rels = store.releases();
+    if (rels.isEmpty())
+        return {};
+    return {rels.constLast().id};
+}
+
+} // namespace
+
+int runSearch(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption kind(QStringLiteral("kind"),
+                                  QStringLiteral("Only items of this kind: ") + allKindIds().join(QStringLiteral(", ")),
+                                  QStringLiteral("K"));
+    const QCommandLineOption tier(QStringLiteral("tier"),
+                                  QStringLiteral("Only this tier or tier group (stable, hypervisor-specific, "
+                                                 "namespace-extension, private, not-guaranteed, unclassified, ...)"),
+                                  QStringLiteral("T"));
+    const QCommandLineOption hv(QStringLiteral("hypervisor"), QStringLiteral("Only items of this hypervisor (qemu, lxc, ...)"),
+                                QStringLiteral("H"));
+    const QCommandLineOption maxVersion(QStringLiteral("max-version"),
+                                        QStringLiteral("Hide items introduced after release V (items of unknown "
+                                                       "since are kept)"),
+                                        QStringLiteral("V"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50, 0 = all)"),
+                                   QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    p.addOptions({kind, tier, hv, maxVersion, limit, json});
+    p.addPositionalArgument(QStringLiteral("QUERY"),
+                            QStringLiteral("Name or part of it; 'api:', 'xml:' or 'rpc:' scopes it; fuzzy letters "
+                                           "also match (dmcrxml finds virDomainCreateXML)."));
+    if (int rc = parseOrExit(ctx, p, args, "search",
+                             "Find items by name. Ranking: exact match, then prefix, then substring, then fuzzy; "
+                             "then doc-text matches.");
+        rc >= 0)
+        return rc;
+    if (p.positionalArguments().size() != 1) {
+        ctx.err << "virt-support search: give one QUERY (quote it if it has spaces)\n";
+        return Usage;
+    }
+    SearchQuery q = SearchQuery::parse(p.positionalArguments().first());
+    if (p.isSet(kind)) {
+        ItemKind k;
+        if (!kindFromId(p.value(kind), &k)) {
+            ctx.err << "virt-support search: unknown kind '" << p.value(kind) << "'; kinds: "
+                    << allKindIds().join(QStringLiteral(", ")) << "\n";
+            return Usage;
+        }
+        q.kind = k;
+    }
+    if (p.isSet(tier)) {
+        if (!knownTier(p.value(tier))) {
+            ctx.err << "virt-support search: unknown tier '" << p.value(tier) << "'\n";
+            return Usage;
+        }
+        q.tier = p.value(tier);
+    }
+    q.hypervisor = p.value(hv);
+    if (p.isSet(maxVersion)) {
+        q.maxVersion = Version::parse(p.value(maxVersion));
+        if (!q.maxVersion.isValid()) {
+            ctx.err << "virt-support search: '" << p.value(maxVersion) << "' is not a version like 6.0.0\n";
+            return Usage;
+        }
+    }
+    bool ok = false;
+    const int max = p.value(limit).toInt(&ok);
+    if (!ok || max < 0) {
+        ctx.err << "virt-support search: --limit takes a number >= 0\n";
+        return Usage;
+    }
+
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    q.releaseIds = newestRelease(store);
+    SearchEngine engine;
+    engine.setItems(store.summaries());
+    const QList<SearchHit> hits = engine.search(q, max == 0 ? -1 : max);
+
+    // Doc text matches come after every name match.
+    QList<ItemSummary> textHits;
+    if ((max == 0 || hits.size() < max) && !q.text.isEmpty()) {
+        QSet<qint64> seen;
+        for (const auto &h : hits)
+            seen.insert(engine.items().at(h.index).id);
+        QHash<qint64, int> byId;
+        for (qsizetype i = 0; i < engine.items().size(); ++i)
+            byId.insert(engine.items().at(i).id, int(i));
+        for (qint64 id : store.fullText(q.text, 200)) {
+            if (seen.contains(id) || !byId.contains(id))
+                continue;
+            const ItemSummary &s = engine.items().at(byId.value(id));
+            if (!engine.passesFilters(s, q))
+                continue;
+            textHits.append(s);
+            if (max && hits.size() + textHits.size() >= max)
+                break;
+        }
+    }
+
+    if (p.isSet(json)) {
+        QJsonArray a;
+        for (const auto &h : hits) {
+            QJsonObject o = summaryToJson(engine.items().at(h.index));
+            o.insert(QStringLiteral("match"), QString::fromLatin1(matchLabel(h.match)));
+            a.append(o);
+        }
+        for (const auto &s : textHits) {
+            QJsonObject o = summaryToJson(s);
+            o.insert(QStringLiteral("match"), QStringLiteral("text"));
+            a.append(o);
+        }
+        ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else {
+        const auto row = [&](const ItemSummary &s, const char *match) {
+            QString since = s.since.isValid() ? s.since.toString() : QStringLiteral("?");
+            if (s.sinceUpperBound)
+                since.prepend(QStringLiteral("<="));
+            ctx.out << s.name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
+                    << s.tier.leftJustified(20) << ' ' << since.leftJustified(9) << ' ' << match
+                    << (s.tainted ? "  [taints]" : "") << '\n';
+        };
+        for (const auto &h : hits)
+            row(engine.items().at(h.index), matchLabel(h.match));
+        for (const auto &s : textHits)
+            row(s, "text");
+    }
+    return hits.isEmpty() && textHits.isEmpty() ? NotFound : Ok;
+}
+
+} // namespace vse::cli

@@ -1,0 +1,171 @@
+#include "cli.h"
+
+#include "index/itemjson.h"
+#include "index/search.h"
+#include "model/policy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace vse::cli {
+
+namespace {
+
+QString attrText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 17);
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    if (v.isArray()) {
+        QStringList parts;
+        for (const auto &e : v.toArray()) {
+            if (e.isObject()) {
+                const auto o = e.toObject();
+                QStringList kv;
+                for (auto it = o.begin(); it != o.end(); ++it)
+                    kv << it.key() + QLatin1Char('=') + attrText(it.value());
+                parts << QLatin1Char('{') + kv.join(QStringLiteral(", ")) + QLatin1Char('}');
+            } else {
+                parts << attrText(e);
+            }
+        }
+        return parts.join(QStringLiteral(", "));
+    }
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return {};
+}
+
+void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
+{
+    const Policy &policy = Policy::instance();
+    QTextStream &o = ctx.out;
+    const auto field = [&](const char *label, const QString &value) {
+        if (!value.isEmpty())
+            o << "  " << QString::fromLatin1(label).leftJustified(12) << value << '\n';
+    };
+    o << it.name << "  (" << kindLabel(it.kind) << ")\n";
+    if (it.identity() != it.name)
+        field("Identity:", it.identity());
+    const TierInfo tier = policy.tier(it.tier);
+    field("Tier:", tier.label + QStringLiteral(" \u2014 ") + tier.rule);
+    field("Hypervisor:", it.hypervisor);
+    if (const Evidence *best = it.sinceEvidence())
+        field("Since:", best->describe());
+    else
+        field("Since:", QStringLiteral("unknown (no evidence in the indexed data)"));
+    if (it.evidence.size() > 1 || it.inconsistent()) {
+        o << "  Evidence:" << (it.inconsistent() ? "   sources DISAGREE:\n" : "\n");
+        for (const auto &e : it.evidence)
+            o << "    - " << e.describe() << '\n';
+    }
+    for (const auto &t : it.taints)
+        field("Taint:", t + QStringLiteral(" \u2014 ") + policy.taintReason(t).meaning);
+    for (const auto &trig : policy.triggersFor(it))
+        field("  source:", trig.source);
+    for (const auto &w : it.warnings)
+        field("Warning:", w);
+    field("Parent:", it.parent);
+    if (!it.file.isEmpty())
+        field("Defined in:", it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file);
+    field("Release:", releaseLabel);
+    for (auto a = it.attrs.begin(); a != it.attrs.end(); ++a) {
+        if (a.key().startsWith(QLatin1Char('_')))
+            continue;
+        const QString text = attrText(a.value());
+        if (!text.isEmpty())
+            field((a.key() + QLatin1Char(':')).toLatin1().constData(), text);
+    }
+    if (!it.signature.isEmpty()) {
+        o << "  Definition:\n";
+        for (const auto &line : it.signature.split(QLatin1Char('\n')))
+            o << "    " << line << '\n';
+    }
+    if (!it.doc.isEmpty())
+        o << "  Summary:\n    " << it.doc.simplified() << '\n';
+}
+
+} // namespace
+
+int runShow(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption all(QStringLiteral("all-releases"),
+                                 QStringLiteral("Show the item in every indexed release, not only the newest."));
+    p.addOptions({json, all});
+    p.addPositionalArgument(QStringLiteral("NAME"),
+                            QStringLiteral("Exact name (virConnectOpen, domain/devices/disk/driver@cache, "
+                                           "REMOTE_PROC_DOMAIN_CREATE_XML) or identity (remote/1)."));
+    if (int rc = parseOrExit(ctx, p, args, "show",
+                             "Everything about one item: tier and its rule, since with evidence, taint, "
+                             "hypervisor, where it is defined and its summary.");
+        rc >= 0)
+        return rc;
+    if (p.positionalArguments().size() != 1) {
+        ctx.err << "virt-support show: give one NAME\n";
+        return Usage;
+    }
+    const QString name = p.positionalArguments().first();
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    ItemList found = store.itemsByName(name);
+    if (found.isEmpty())
+        found = store.itemsByKey(name);
+    if (found.isEmpty()) {
+        ctx.err << "virt-support show: no item named '" << name << "'";
+        SearchEngine engine;
+        engine.setItems(store.summaries());
+        const auto hits = engine.search(SearchQuery::parse(name), 5);
+        if (!hits.isEmpty()) {
+            ctx.err << "; did you mean:\n";
+            for (const auto &h : hits)
+                ctx.err << "  " << engine.items().at(h.index).name << '\n';
+        } else {
+            ctx.err << '\n';
+        }
+        return NotFound;
+    }
+    QHash<qint64, QString> releaseLabel;
+    qint64 newest = 0;
+    for (const auto &r : store.releases()) {
+        releaseLabel.insert(r.id, r.version.toString() + QStringLiteral(" (") + r.sourcePath + QLatin1Char(')'));
+        newest = r.id;
+    }
+    // Without --all-releases: per kind, the item of the newest release that has it.
+    ItemList shown;
+    if (p.isSet(all)) {
+        shown = found;
+    } else {
+        QHash<int, Item> latest;
+        for (const auto &it : std::as_const(found))
+            latest.insert(int(it.kind), it); // found is ordered by release
+        for (const auto &it : std::as_const(latest))
+            shown.append(it);
+    }
+    Q_UNUSED(newest);
+    if (p.isSet(json)) {
+        QJsonArray a;
+        for (const auto &it : std::as_const(shown)) {
+            QJsonObject o = itemToJson(it);
+            o.insert(QStringLiteral("release"), releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong()));
+            a.append(o);
+        }
+        ctx.out << QJsonDocument(shown.size() == 1 ? QJsonDocument(a.first().toObject()) : QJsonDocument(a))
+                       .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        if (i)
+            ctx.out << '\n';
+        const Item &it = shown.at(i);
+        printItem(ctx, it, releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong()));
+    }
+    return Ok;
+}
+
+} // namespace vse::cli

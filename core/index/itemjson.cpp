@@ -1,0 +1,87 @@
+#include "itemjson.h"
+
+#include "model/policy.h"
+
+#include <QJsonArray>
+
+namespace vse {
+
+namespace {
+
+QJsonObject evidenceToJson(const Evidence &e)
+{
+    QJsonObject o{{QStringLiteral("kind"), Evidence::kindId(e.kind)},
+                  {QStringLiteral("version"), e.version.toString()},
+                  {QStringLiteral("detail"), e.detail}};
+    if (e.upperBoundOnly)
+        o.insert(QStringLiteral("upperBoundOnly"), true);
+    return o;
+}
+
+} // namespace
+
+QJsonObject itemToJson(const Item &item)
+{
+    const Policy &policy = Policy::instance();
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), item.name);
+    o.insert(QStringLiteral("kind"), kindId(item.kind));
+    if (item.identity() != item.name)
+        o.insert(QStringLiteral("key"), item.identity());
+    if (!item.parent.isEmpty())
+        o.insert(QStringLiteral("parent"), item.parent);
+    o.insert(QStringLiteral("tier"), item.tier);
+    o.insert(QStringLiteral("tierRule"), policy.tier(item.tier).rule);
+    if (!item.hypervisor.isEmpty())
+        o.insert(QStringLiteral("hypervisor"), item.hypervisor);
+    o.insert(QStringLiteral("origin"), item.origin);
+    if (const Evidence *best = item.sinceEvidence()) {
+        o.insert(QStringLiteral("since"), best->version.toString());
+        o.insert(QStringLiteral("sinceEvidence"), evidenceToJson(*best));
+    } else {
+        o.insert(QStringLiteral("since"), QJsonValue::Null);
+    }
+    QJsonArray ev;
+    for (const auto &e : item.evidence)
+        ev.append(evidenceToJson(e));
+    o.insert(QStringLiteral("evidence"), ev);
+    o.insert(QStringLiteral("inconsistent"), item.inconsistent());
+    QJsonArray taints;
+    for (const auto &t : item.taints)
+        taints.append(QJsonObject{{QStringLiteral("reason"), t},
+                                  {QStringLiteral("meaning"), policy.taintReason(t).meaning}});
+    o.insert(QStringLiteral("taints"), taints);
+    if (!item.warnings.isEmpty())
+        o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(item.warnings));
+    if (!item.signature.isEmpty())
+        o.insert(QStringLiteral("signature"), item.signature);
+    if (!item.doc.isEmpty())
+        o.insert(QStringLiteral("doc"), item.doc);
+    if (!item.file.isEmpty()) {
+        o.insert(QStringLiteral("file"), item.file);
+        o.insert(QStringLiteral("line"), item.line);
+    }
+    QJsonObject attrs = item.attrs;
+    attrs.remove(QStringLiteral("_id"));
+    attrs.remove(QStringLiteral("_release"));
+    if (!attrs.isEmpty())
+        o.insert(QStringLiteral("attrs"), attrs);
+    return o;
+}
+
+QJsonObject summaryToJson(const ItemSummary &s)
+{
+    QJsonObject o{{QStringLiteral("name"), s.name},
+                  {QStringLiteral("kind"), kindId(s.kind)},
+                  {QStringLiteral("tier"), s.tier}};
+    if (!s.hypervisor.isEmpty())
+        o.insert(QStringLiteral("hypervisor"), s.hypervisor);
+    o.insert(QStringLiteral("since"), s.since.isValid() ? QJsonValue(s.since.toString()) : QJsonValue());
+    if (s.since.isValid())
+        o.insert(QStringLiteral("sinceEvidence"), s.sinceEvidence);
+    if (s.tainted)
+        o.insert(QStringLiteral("tainted"), true);
+    return o;
+}
+
+} // namespace vse

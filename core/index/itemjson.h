@@ -1,0 +1,16 @@
+#pragma once
+
+#include "model/item.h"
+#include "store.h"
+
+#include <QJsonObject>
+
+namespace vse {
+
+// The JSON shape of an item in `--json` output and exports: every fact with
+// its evidence, tier rule and taint meanings spelt out so a script needs no
+// other lookup.
+QJsonObject itemToJson(const Item &item);
+QJsonObject summaryToJson(const ItemSummary &summary);
+
+} // namespace vse
