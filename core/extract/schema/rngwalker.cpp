@@ -97,8 +97,13 @@ void RngWalker::walkDefine(const RngGrammar::Define &define, RngGrammar *g, cons
         return; // a cycle that never enters an element adds nothing new
     w.active.insert(key);
     const bool alt = optional || (define.choice && define.bodies.size() > 1);
-    for (xmlNode *body : define.bodies)
-        walkChildren(body, g, alt, depth, w);
+    for (xmlNode *body : define.bodies) {
+        // A file whose root is a bare pattern is its own start.
+        if (rng::isRng(body, "define") || rng::isRng(body, "start"))
+            walkChildren(body, g, alt, depth, w);
+        else
+            walk(body, g, alt, depth + 1, w);
+    }
     w.active.remove(key);
 }
 

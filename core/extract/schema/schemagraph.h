@@ -37,7 +37,7 @@ struct SchemaElement
 class SchemaGraph
 {
 public:
-    static constexpr int kMaxAliases = 16;
+    static constexpr int kMaxAliases = 32;
     static constexpr int kMaxDepth = 64;
 
     SchemaGraph(RngWalker *walker) : m_walker(walker) {}
