@@ -56,7 +56,9 @@ QString rpcApiKind(const QString &programId, const QString &procedureName)
         programId != QLatin1String("lxc") && programId != QLatin1String("admin"))
         return QStringLiteral("internal");
     const QString w = procedureWords(procedureName);
-    if (w.contains(QLatin1String("EVENT")))
+    // Event messages, and the registration of event and close callbacks,
+    // which the client library drives on the application's behalf.
+    if (w.contains(QLatin1String("EVENT")) || w.contains(QLatin1String("CALLBACK")))
         return QStringLiteral("event");
     // Authentication, feature probes and the steps of migration are driven by
     // libvirt itself, never called by an application.
