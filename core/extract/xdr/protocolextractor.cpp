@@ -19,6 +19,10 @@ ExtractResult ProtocolExtractor::extractParsed(const XdrFile &file, const QList<
 {
     ExtractResult result;
     result.diagnostics = file.diagnostics;
+    // A file that could not be read at all (too big, binary) yields its error
+    // only, not an empty "unknown program".
+    if (file.definitions.isEmpty() && file.hasErrors())
+        return result;
     result.diagnostics.append(checkXdrTypes(file, included));
     RpcProgramInfo program = identifyRpcProgram(file);
     if (!program.known) {

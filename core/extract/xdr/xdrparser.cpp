@@ -52,6 +52,7 @@ private:
     bool m_gaveUp = false;
     QHash<QString, qint64> m_constants;
     QHash<QString, int> m_defined; // name -> line
+    QList<QString> m_open;         // "'{' of struct foo at line 3, column 12", innermost last
 
     XdrToken fetch();
     const XdrToken &peek(int n);
@@ -61,7 +62,7 @@ private:
     bool is(const char *literal) const { return m_lexer.is(m_tok, literal); }
     bool isEnd() const { return m_tok.type == XdrToken::Type::End; }
     [[noreturn]] void fail(const XdrToken &at, const QString &message);
-    [[noreturn]] void expected(const QString &what) { fail(m_tok, QStringLiteral("expected %1, found %2").arg(what, describe(m_tok))); }
+    [[noreturn]] void expected(const QString &what);
     void expect(const char *punct);
     QString identifier(const QString &what);
     QString value(const QString &what, qint64 *number, bool *resolved);
@@ -72,12 +73,12 @@ private:
     void definition();
     void constant(XdrDefinition &def);
     void body(XdrDefinition &def);
-    void structBody(XdrDefinition &def, const XdrToken &open);
-    void unionBody(XdrDefinition &def, const XdrToken &open);
-    void enumBody(XdrDefinition &def, const XdrToken &open);
+    void structBody(XdrDefinition &def);
+    void unionBody(XdrDefinition &def);
+    void enumBody(XdrDefinition &def);
     XdrDeclaration declaration(bool allowVoid);
     XdrTypeSpec typeSpec();
-    void checkBodyNotClosed(const XdrDefinition &def, const XdrToken &open);
+    void checkBodyNotClosed();
 };
 
 XdrToken XdrParser::fetch()
@@ -127,6 +128,14 @@ void XdrParser::fail(const XdrToken &at, const QString &message)
 {
     m_file.diagnostics.append(Diagnostic::error(m_file.fileName, at.line, message, at.column));
     throw SyntaxError{};
+}
+
+void XdrParser::expected(const QString &what)
+{
+    // Running out of input inside a body is a truncated file: say which body.
+    if (isEnd() && !m_open.isEmpty())
+        fail(m_tok, QStringLiteral("unexpected end of file: %1 is not closed").arg(m_open.constLast()));
+    fail(m_tok, QStringLiteral("expected %1, found %2").arg(what, describe(m_tok)));
 }
 
 void XdrParser::expect(const char *punct)
@@ -224,6 +233,7 @@ void XdrParser::recover(qint64 startConsumed)
     }
     m_braceDepth = 0;
     m_nesting = 0;
+    m_open.clear();
 }
 
 XdrFile XdrParser::parse()
@@ -323,23 +333,25 @@ void XdrParser::body(XdrDefinition &def)
     const XdrToken open = m_tok;
     expect("{");
     def.headComment = trailingAfter(open);
+    const QString what = def.name.isEmpty() ? XdrDefinition::kindName(def.kind)
+                                            : XdrDefinition::kindName(def.kind) + QLatin1Char(' ') + def.name;
+    m_open.append(QStringLiteral("'{' of %1 at line %2, column %3").arg(what).arg(open.line).arg(open.column));
     if (def.kind == XdrDefinition::Kind::Struct)
-        structBody(def, open);
+        structBody(def);
     else if (def.kind == XdrDefinition::Kind::Union)
-        unionBody(def, open);
+        unionBody(def);
     else
-        enumBody(def, open);
+        enumBody(def);
     expect("}");
+    m_open.removeLast();
     --m_nesting;
 }
 
 // Called where a member should start: names the unclosed body instead of a
 // confusing "expected identifier" deep inside the next definition.
-void XdrParser::checkBodyNotClosed(const XdrDefinition &def, const XdrToken &open)
+void XdrParser::checkBodyNotClosed()
 {
-    const QString what = def.name.isEmpty() ? XdrDefinition::kindName(def.kind)
-                                            : XdrDefinition::kindName(def.kind) + QLatin1Char(' ') + def.name;
-    const QString where = QStringLiteral("'{' of %1 at line %2, column %3").arg(what).arg(open.line).arg(open.column);
+    const QString &where = m_open.constLast();
     if (isEnd())
         fail(m_tok, QStringLiteral("unexpected end of file: %1 is not closed").arg(where));
     const bool definitionStart = is("const") || is("typedef") ||
@@ -350,10 +362,10 @@ void XdrParser::checkBodyNotClosed(const XdrDefinition &def, const XdrToken &ope
         fail(m_tok, QStringLiteral("unbalanced braces: %1 is not closed before this definition").arg(where));
 }
 
-void XdrParser::structBody(XdrDefinition &def, const XdrToken &open)
+void XdrParser::structBody(XdrDefinition &def)
 {
     do {
-        checkBodyNotClosed(def, open);
+        checkBodyNotClosed();
         def.fields.append(declaration(false));
         const XdrToken semi = m_tok;
         expect(";");
@@ -361,10 +373,10 @@ void XdrParser::structBody(XdrDefinition &def, const XdrToken &open)
     } while (!is("}"));
 }
 
-void XdrParser::unionBody(XdrDefinition &def, const XdrToken &open)
+void XdrParser::unionBody(XdrDefinition &def)
 {
     do {
-        checkBodyNotClosed(def, open);
+        checkBodyNotClosed();
         XdrUnionArm arm;
         arm.line = m_tok.line;
         if (is("default")) {
@@ -390,12 +402,12 @@ void XdrParser::unionBody(XdrDefinition &def, const XdrToken &open)
     } while (!is("}"));
 }
 
-void XdrParser::enumBody(XdrDefinition &def, const XdrToken &open)
+void XdrParser::enumBody(XdrDefinition &def)
 {
     qint64 next = 0;
     bool nextKnown = true;
     for (;;) {
-        checkBodyNotClosed(def, open);
+        checkBodyNotClosed();
         XdrEnumValue v;
         v.doc = leadingDoc();
         v.line = m_tok.line;
