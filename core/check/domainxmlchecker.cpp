@@ -1,0 +1,118 @@
+#include "domainxmlchecker.h"
+
+#include "relaxngvalidator.h"
+#include "untrustedxml.h"
+
+#include "extract/schema/schemagraph.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+
+#include <libxml/tree.h>
+
+namespace vse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("XmlCheck", text);
+}
+
+XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const QString &schemaDir,
+                     const ItemLookup &lookup, Version maxVersion, XmlCheckReport report)
+{
+    report.file = file;
+    if (!loaded)
+        return report;
+    const auto index = cachedSchemaIndex(schemaDir);
+    if (index->navigator.isEmpty()) {
+        report.diagnostics.append(index->result.diagnostics);
+        report.diagnostics.append(Diagnostic::error(schemaDir, 0, tr("no usable schemas in this folder")));
+        return report;
+    }
+    xmlNode *root = xmlDocGetRootElement(xml.document());
+    const QString rootName = QString::fromUtf8(reinterpret_cast<const char *>(root->name));
+    const QString prefix =
+        root->ns ? SchemaGraph::prefixForNamespace(QString::fromUtf8(reinterpret_cast<const char *>(root->ns->href)))
+                 : QString();
+    const QString segment = prefix.isEmpty() ? rootName : prefix + QLatin1Char(':') + rootName;
+    const QString schemaFile = index->navigator.rootSchema(segment);
+    if (schemaFile.isEmpty()) {
+        report.diagnostics.append(Diagnostic::error(
+            file, int(xmlGetLineNo(root)),
+            tr("no libvirt schema has the root element <%1> (schemas: %2)").arg(segment, schemaDir)));
+        return report;
+    }
+    report.schema = QDir(schemaDir).filePath(schemaFile);
+
+    bool schemaOk = false;
+    const Diagnostics errors = RelaxNgValidator::validate(xml.document(), report.schema, &schemaOk);
+    if (!schemaOk) {
+        report.diagnostics.append(errors);
+        return report;
+    }
+    report.valid = !hasErrors(errors);
+    QList<XmlCheckFinding> validation;
+    for (const Diagnostic &d : errors) {
+        if (!d.isError())
+            continue;
+        XmlCheckFinding f;
+        f.kind = XmlCheckFinding::ValidationError;
+        f.line = d.line;
+        f.message = d.message;
+        validation.append(f);
+    }
+    // libxml2 leaves some interleave errors without a node ("Extra element
+    // devices in interleave"); the error it reports next is about the same
+    // node, so borrow that line (else the previous one, else the root's).
+    int last = int(xmlGetLineNo(root));
+    for (qsizetype i = validation.size() - 1; i >= 0; --i) {
+        if (validation[i].line > 0)
+            last = validation[i].line;
+        else
+            validation[i].line = last;
+    }
+    report.findings.append(validation);
+    XmlUsageWalker walker(index->navigator, lookup, maxVersion);
+    walker.walk(root);
+    report.findings.append(walker.findings());
+    return report;
+}
+
+} // namespace
+
+std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir)
+{
+    static QMutex mutex;
+    static QHash<QString, std::shared_ptr<const SchemaIndex>> cache;
+    const QString key = QFileInfo(schemaDir).absoluteFilePath();
+    QMutexLocker locker(&mutex);
+    auto &slot = cache[key];
+    if (!slot)
+        slot = std::make_shared<const SchemaIndex>(SchemaExtractor::indexDir(key));
+    return slot;
+}
+
+XmlCheckReport checkXml(const QString &file, const QString &schemaDir, const ItemLookup &lookup,
+                        Version maxVersion)
+{
+    XmlCheckReport report;
+    UntrustedXml xml;
+    const bool loaded = xml.load(file, &report.diagnostics);
+    return check(xml, loaded, file, schemaDir, lookup, maxVersion, std::move(report));
+}
+
+XmlCheckReport checkXmlData(const QByteArray &data, const QString &name, const QString &schemaDir,
+                            const ItemLookup &lookup, Version maxVersion)
+{
+    XmlCheckReport report;
+    UntrustedXml xml;
+    const bool loaded = xml.loadData(data, name, &report.diagnostics);
+    return check(xml, loaded, name, schemaDir, lookup, maxVersion, std::move(report));
+}
+
+} // namespace vse

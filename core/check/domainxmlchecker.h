@@ -1,0 +1,29 @@
+#pragma once
+
+#include "xmlcheckreport.h"
+#include "xmlusagewalker.h"
+
+#include "extract/schema/schemaextractor.h"
+
+#include <memory>
+
+namespace vse {
+
+// Checks a user's libvirt XML (domain, network, pool... picked by the root
+// element): reads it as untrusted input, validates it against the schema of
+// `schemaDir` with libxml2's RelaxNG validator, then reports every element,
+// attribute and value it uses with tier and since from `lookup` (the index;
+// called with canonical item paths), the namespace extensions and taints, and
+// whatever is newer than `maxVersion` (pass an invalid Version to skip that).
+XmlCheckReport checkXml(const QString &file, const QString &schemaDir, const ItemLookup &lookup,
+                        Version maxVersion);
+// The same for XML already in memory (pasted into the GUI); `name` labels it.
+XmlCheckReport checkXmlData(const QByteArray &data, const QString &name, const QString &schemaDir,
+                            const ItemLookup &lookup, Version maxVersion);
+
+// The schema index of a folder, built once per process and shared (the
+// checker needs its navigator; a caller without an index can back `lookup`
+// with its items).
+std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir);
+
+} // namespace vse

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <QString>
+
+typedef struct _xmlDoc xmlDoc;
+
+namespace vse {
+
+// Real RelaxNG validation with libxml2. Compiled schemas are cached per file
+// for the life of the process (compiling domain.rng costs far more than
+// validating a typical domain), and validation is serialised because a
+// compiled libxml2 schema is not documented as safe to share across threads.
+class RelaxNgValidator
+{
+public:
+    // Validation errors of `doc` against `schemaFile`, each with the line of
+    // the offending node. *schemaOk is false when the schema itself did not
+    // compile (its errors are then in the returned list).
+    static Diagnostics validate(xmlDoc *doc, const QString &schemaFile, bool *schemaOk);
+};
+
+} // namespace vse

@@ -1,0 +1,91 @@
+#include "xmlcheckreport.h"
+
+#include <QJsonArray>
+
+namespace vse {
+
+QString XmlCheckFinding::kindId(Kind kind)
+{
+    switch (kind) {
+    case ValidationError:
+        return QStringLiteral("validation-error");
+    case Uses:
+        return QStringLiteral("uses");
+    case NamespaceExtension:
+        return QStringLiteral("namespace-extension");
+    case Taint:
+        return QStringLiteral("taint");
+    case NewerThanTarget:
+        return QStringLiteral("newer-than-target");
+    case Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+QJsonObject XmlCheckFinding::toJson() const
+{
+    QJsonObject o{{QStringLiteral("kind"), kindId(kind)},
+                  {QStringLiteral("path"), path},
+                  {QStringLiteral("line"), line},
+                  {QStringLiteral("message"), message}};
+    if (!item.isEmpty())
+        o.insert(QStringLiteral("item"), item);
+    if (!tier.isEmpty())
+        o.insert(QStringLiteral("tier"), tier);
+    if (since.isValid())
+        o.insert(QStringLiteral("since"), since.toString());
+    if (!taint.isEmpty())
+        o.insert(QStringLiteral("taint"), taint);
+    if (!hypervisor.isEmpty())
+        o.insert(QStringLiteral("hypervisor"), hypervisor);
+    if (occurrences > 1)
+        o.insert(QStringLiteral("occurrences"), occurrences);
+    return o;
+}
+
+bool XmlCheckReport::cleanFor(Version max) const
+{
+    if (!valid || hasErrors(diagnostics))
+        return false;
+    for (const auto &f : findings)
+        if (f.kind == XmlCheckFinding::ValidationError || (max.isValid() && f.since.isValid() && f.since > max))
+            return false;
+    return true;
+}
+
+QList<XmlCheckFinding> XmlCheckReport::findingsOf(XmlCheckFinding::Kind kind) const
+{
+    QList<XmlCheckFinding> out;
+    for (const auto &f : findings)
+        if (f.kind == kind)
+            out.append(f);
+    return out;
+}
+
+QStringList XmlCheckReport::taints() const
+{
+    QStringList out;
+    for (const auto &f : findings)
+        if (f.kind == XmlCheckFinding::Taint && !out.contains(f.taint))
+            out.append(f.taint);
+    return out;
+}
+
+QJsonObject XmlCheckReport::toJson() const
+{
+    QJsonArray list;
+    for (const auto &f : findings)
+        list.append(f.toJson());
+    QJsonArray diags;
+    for (const auto &d : diagnostics)
+        diags.append(d.toString());
+    return {{QStringLiteral("file"), file},
+            {QStringLiteral("schema"), schema},
+            {QStringLiteral("valid"), valid},
+            {QStringLiteral("taints"), QJsonArray::fromStringList(taints())},
+            {QStringLiteral("findings"), list},
+            {QStringLiteral("diagnostics"), diags}};
+}
+
+} // namespace vse

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/version.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace vse {
+
+// One thing the domain-XML checker has to say about a document: a schema
+// validation error, or an interface the document uses (with its tier and
+// since), a hypervisor-namespace extension, a taint it causes, or something
+// newer than the target release. Repeated uses are reported once, with the
+// first line and the number of occurrences.
+struct XmlCheckFinding
+{
+    enum Kind { ValidationError, Uses, NamespaceExtension, Taint, NewerThanTarget, Unknown };
+
+    Kind kind = Uses;
+    QString path;       // as in the document: domain/devices/disk/address@type
+    QString item;       // the index item it maps to (canonical path), empty if none
+    int line = 0;       // 1-based line in the document
+    QString message;
+    QString tier;       // tier id of the item, e.g. "stable", "namespace-extension"
+    Version since;      // invalid when unknown
+    QString taint;      // taint reason id for Kind::Taint
+    QString hypervisor; // for namespace extensions
+    int occurrences = 1;
+
+    static QString kindId(Kind kind); // "validation-error", "uses", "namespace-extension"...
+    QJsonObject toJson() const;
+};
+
+struct XmlCheckReport
+{
+    QString file;
+    QString schema; // the .rng the document was validated against
+    bool valid = false;
+    QList<XmlCheckFinding> findings;
+    Diagnostics diagnostics; // problems that stopped the check (refused, unreadable...)
+
+    // Valid, checked, and nothing it uses is newer than `max`.
+    bool cleanFor(Version max) const;
+    QList<XmlCheckFinding> findingsOf(XmlCheckFinding::Kind kind) const;
+    QStringList taints() const;
+    QJsonObject toJson() const;
+};
+
+} // namespace vse

@@ -1,0 +1,150 @@
+#include "xmlusagewalker.h"
+
+#include "extract/schema/schemagraph.h"
+#include "model/policy.h"
+
+#include <QCoreApplication>
+
+#include <libxml/tree.h>
+
+namespace vse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("XmlCheck", text);
+}
+
+QString fromXml(const xmlChar *s)
+{
+    return s ? QString::fromUtf8(reinterpret_cast<const char *>(s)) : QString();
+}
+
+QString segmentOf(const xmlChar *name, const xmlNs *ns)
+{
+    const QString local = fromXml(name);
+    const QString prefix = ns ? SchemaGraph::prefixForNamespace(fromXml(ns->href)) : QString();
+    return prefix.isEmpty() ? local : prefix + QLatin1Char(':') + local;
+}
+
+// libxml2 stops at depth 256 without XML_PARSE_HUGE; this keeps the walk's
+// own recursion bounded whatever the parser allows.
+constexpr int kMaxDepth = 512;
+
+} // namespace
+
+void XmlUsageWalker::walk(xmlNode *root)
+{
+    const QString segment = segmentOf(root->name, root->ns);
+    const QString canonical = m_navigator.rootPath(segment);
+    element(root, segment, canonical, 0);
+}
+
+void XmlUsageWalker::element(xmlNode *node, const QString &path, const QString &canonical, int depth)
+{
+    const int line = int(xmlGetLineNo(node));
+    if (canonical.isEmpty() || !use(ItemKind::XmlElement, path, canonical, line)) {
+        // One finding for the unknown element; its subtree would only repeat it.
+        add({XmlCheckFinding::Unknown, path, QString(), line,
+             tr("element not in the schema index: %1").arg(path), {}, {}, {}, {}, 1});
+        return;
+    }
+    attributes(node, path, canonical);
+    if (const Item *item = m_lookup(canonical); item && item->attrs.contains(QStringLiteral("values"))) {
+        xmlChar *raw = xmlNodeGetContent(node);
+        const QString text = fromXml(raw).trimmed();
+        xmlFree(raw);
+        if (!text.isEmpty())
+            use(ItemKind::XmlValue, path + QLatin1Char('=') + text, canonical + QLatin1Char('=') + text, line);
+    }
+    if (depth >= kMaxDepth)
+        return;
+    for (xmlNode *c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const QString segment = segmentOf(c->name, c->ns);
+        element(c, path + QLatin1Char('/') + segment, m_navigator.childPath(canonical, segment), depth + 1);
+    }
+}
+
+void XmlUsageWalker::attributes(xmlNode *node, const QString &path, const QString &canonical)
+{
+    const int line = int(xmlGetLineNo(node));
+    for (xmlAttr *a = node->properties; a; a = a->next) {
+        const QString segment = segmentOf(a->name, a->ns);
+        const QString attrPath = path + QLatin1Char('@') + segment;
+        QString attrItem = canonical + QLatin1Char('@') + segment;
+        if (!m_lookup(attrItem))
+            attrItem = canonical + QStringLiteral("@*"); // anyName attributes
+        if (!use(ItemKind::XmlAttribute, attrPath, attrItem, line)) {
+            add({XmlCheckFinding::Unknown, attrPath, QString(), line,
+                 tr("attribute not in the schema index: %1").arg(attrPath), {}, {}, {}, {}, 1});
+            continue;
+        }
+        const Item *item = m_lookup(attrItem);
+        if (!item->attrs.contains(QStringLiteral("values")))
+            continue;
+        xmlChar *raw = xmlNodeListGetString(node->doc, a->children, 1);
+        const QString value = fromXml(raw);
+        xmlFree(raw);
+        const bool used =
+            use(ItemKind::XmlValue, attrPath + QLatin1Char('=') + value, attrItem + QLatin1Char('=') + value, line);
+        // Many attributes take a datatype next to their enumerated values
+        // (vcpu placement: "auto" or a number); only purely enumerated ones
+        // are worth a word, and validation has the final say anyway.
+        if (!used && !item->attrs.contains(QStringLiteral("datatype"))) {
+            add({XmlCheckFinding::Unknown, attrPath + QLatin1Char('=') + value, QString(), line,
+                 tr("value not among the enumerated values in the schema index: %1").arg(value), {}, {}, {}, {}, 1});
+        }
+    }
+}
+
+bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &canonical, int line)
+{
+    const Item *item = m_lookup(canonical);
+    // Taints come from the catalogue too, by document and canonical path.
+    Item probe;
+    probe.kind = kind;
+    QStringList taints = item ? item->taints : QStringList();
+    for (const QString &name : {path, canonical}) {
+        probe.name = name;
+        for (const auto &t : Policy::instance().triggersFor(probe))
+            if (!taints.contains(t.taint))
+                taints.append(t.taint);
+    }
+    for (const QString &taint : std::as_const(taints))
+        add({XmlCheckFinding::Taint, path, canonical, line,
+             tr("%1 marks the guest tainted: %2").arg(path, taint), item ? item->tier : QString(),
+             item ? item->since() : Version(), taint, item ? item->hypervisor : QString(), 1});
+    if (!item)
+        return false;
+    const Version since = item->since();
+    add({XmlCheckFinding::Uses, path, canonical, line, tr("uses %1").arg(canonical), item->tier, since, {},
+         item->hypervisor, 1});
+    if (item->origin == QLatin1String("schema:namespace"))
+        add({XmlCheckFinding::NamespaceExtension, path, canonical, line,
+             tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier, since,
+             {}, item->hypervisor, 1});
+    if (m_max.isValid() && since.isValid() && since > m_max)
+        add({XmlCheckFinding::NewerThanTarget, path, canonical, line,
+             tr("%1 needs libvirt %2, newer than %3").arg(path, since.toString(), m_max.toString()), item->tier,
+             since, {}, item->hypervisor, 1});
+    return true;
+}
+
+void XmlUsageWalker::add(XmlCheckFinding f)
+{
+    // Repeated uses of one item collapse into one finding, keeping the first
+    // line; unknown paths are keyed by the document path.
+    const QString key = QString::number(int(f.kind)) + QLatin1Char('|') +
+                        (f.item.isEmpty() ? f.path : f.item) + QLatin1Char('|') + f.taint;
+    if (auto it = m_seen.constFind(key); it != m_seen.constEnd()) {
+        ++m_findings[*it].occurrences;
+        return;
+    }
+    m_seen.insert(key, m_findings.size());
+    m_findings.append(std::move(f));
+}
+
+} // namespace vse
