@@ -68,7 +68,7 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
     }
     // libxml2 leaves some interleave errors without a node ("Extra element
     // devices in interleave"); the error it reports next is about the same
-    // node, so borrow that line (else the previous one, else the root's).
+    // node, so borrow that line (the root's when none follows).
     int last = int(xmlGetLineNo(root));
     for (qsizetype i = validation.size() - 1; i >= 0; --i) {
         if (validation[i].line > 0)
