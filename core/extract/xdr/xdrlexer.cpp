@@ -1,5 +1,7 @@
 #include "xdrlexer.h"
 
+#include "xdrparser.h"
+
 #include <cstring>
 
 namespace vse {
@@ -33,6 +35,20 @@ bool isSpace(char c)
 
 } // namespace
 
+bool appendLimitedError(Diagnostics *diagnostics, const Diagnostic &error)
+{
+    if (diagnostics->size() < kXdrMaxErrors) {
+        diagnostics->append(error);
+        return true;
+    }
+    if (diagnostics->size() == kXdrMaxErrors)
+        diagnostics->append(Diagnostic::error(
+            error.file, error.line,
+            QStringLiteral("too many errors (%1), the rest of the file is not read").arg(kXdrMaxErrors),
+            error.column));
+    return false;
+}
+
 XdrLexer::XdrLexer(const QByteArray &bytes, const QString &fileName, Diagnostics *diagnostics)
     : m_bytes(bytes), m_fileName(fileName), m_diagnostics(diagnostics)
 {
@@ -47,7 +63,8 @@ bool XdrLexer::is(const XdrToken &t, const char *literal) const
 
 void XdrLexer::error(int line, int column, const QString &message)
 {
-    m_diagnostics->append(Diagnostic::error(m_fileName, line, message, column));
+    if (!appendLimitedError(m_diagnostics, Diagnostic::error(m_fileName, line, message, column)))
+        m_aborted = true;
 }
 
 void XdrLexer::newline()

@@ -7,6 +7,11 @@
 
 namespace vse {
 
+// Appends an error unless kXdrMaxErrors were already reported; the first one
+// over the limit is replaced by a "too many errors" note. Returns false once
+// the limit is reached, so the caller stops reading.
+bool appendLimitedError(Diagnostics *diagnostics, const Diagnostic &error);
+
 struct XdrToken
 {
     enum class Type { End, Identifier, Number, Punct, Error };

@@ -126,7 +126,9 @@ QString XdrParser::describe(const XdrToken &t) const
 
 void XdrParser::fail(const XdrToken &at, const QString &message)
 {
-    m_file.diagnostics.append(Diagnostic::error(m_file.fileName, at.line, message, at.column));
+    if (!m_gaveUp && !m_lexer.aborted() &&
+        !appendLimitedError(&m_file.diagnostics, Diagnostic::error(m_file.fileName, at.line, message, at.column)))
+        m_gaveUp = true;
     throw SyntaxError{};
 }
 
@@ -209,7 +211,7 @@ QString XdrParser::trailingAfter(const XdrToken &t) const
 void XdrParser::recover(qint64 startConsumed)
 {
     int depth = m_braceDepth;
-    while (!isEnd()) {
+    while (!isEnd() && !m_gaveUp) {
         // libvirt writes definitions at column 1 and members indented, so a
         // definition keyword there is a safe place to resume.
         if (m_consumed > startConsumed && m_tok.column == 1 &&
@@ -240,14 +242,8 @@ XdrFile XdrParser::parse()
 {
     m_tok = fetch();
     while (!isEnd()) {
-        if (m_file.diagnostics.size() >= kXdrMaxErrors) {
-            m_file.diagnostics.append(Diagnostic::error(
-                m_file.fileName, m_tok.line,
-                QStringLiteral("too many errors (%1), the rest of the file is not read").arg(kXdrMaxErrors),
-                m_tok.column));
-            m_gaveUp = true;
+        if (m_gaveUp || m_lexer.aborted())
             break;
-        }
         const qint64 start = m_consumed;
         try {
             definition();
@@ -299,7 +295,7 @@ void XdrParser::definition()
                            def.fields.constFirst().type.referenced == def.name;
     const auto seen = m_defined.constFind(def.name);
     if (!selfAlias && seen != m_defined.constEnd())
-        m_file.diagnostics.append(Diagnostic::error(
+        m_gaveUp |= !appendLimitedError(&m_file.diagnostics, Diagnostic::error(
             m_file.fileName, def.line,
             QStringLiteral("'%1' is defined twice (first at line %2)").arg(def.name).arg(*seen), def.column));
     else if (!selfAlias)
@@ -563,6 +559,18 @@ XdrFile parseXdr(const QByteArray &bytes, const QString &fileName)
 {
     if (bytes.size() > kXdrMaxFileSize)
         return failedFile(fileName, tooBig(bytes.size()));
+    // .x files are text: a NUL byte anywhere means binary input, and one
+    // clear error beats dozens about stray bytes.
+    const qsizetype nul = bytes.indexOf('\0');
+    if (nul >= 0) {
+        XdrFile f = failedFile(fileName, {});
+        const QByteArray before = QByteArray::fromRawData(bytes.constData(), nul);
+        f.diagnostics.first().line = int(before.count('\n')) + 1;
+        f.diagnostics.first().column = int(nul - (before.lastIndexOf('\n') + 1)) + 1;
+        f.diagnostics.first().message =
+            QStringLiteral("NUL byte at offset %1: this is binary data, not an XDR protocol file").arg(nul);
+        return f;
+    }
     return XdrParser(bytes, fileName).parse();
 }
 
