@@ -19,8 +19,9 @@ QString procedureWords(const QString &name)
 // Comment markers and leading '*' removed: the prose a person reads.
 QString commentProse(const QString &comment)
 {
+    static const QRegularExpression markers(QStringLiteral("^/\\*+|\\*+/$"));
     QString s = comment;
-    s.remove(QRegularExpression(QStringLiteral("^/\\*+|\\*+/$")));
+    s.remove(markers);
     QStringList lines;
     for (QString l : s.split(QLatin1Char('\n'))) {
         l = l.trimmed();

@@ -1,23 +1,15 @@
 #include "xdrparser.h"
 
-#include "xdrlexer.h"
+#include "xdrparserimpl.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
-
-#include <deque>
 
 namespace vse {
 
-namespace {
+namespace detail {
 
-// Thrown after the diagnostic is recorded; caught at top level, which recovers.
-struct SyntaxError
-{
-};
-
-bool isKeyword(const QByteArray &word)
+bool isXdrKeyword(const QByteArray &word)
 {
     static const char *const keywords[] = {
         "bool",  "case",  "const",  "default", "double", "quadruple", "enum",    "float",
@@ -28,58 +20,6 @@ bool isKeyword(const QByteArray &word)
             return true;
     return false;
 }
-
-class XdrParser
-{
-public:
-    XdrParser(const QByteArray &bytes, const QString &fileName)
-        : m_lexer(bytes, fileName, &m_file.diagnostics)
-    {
-        m_file.fileName = fileName;
-    }
-
-    XdrFile parse();
-
-private:
-    XdrLexer m_lexer;
-    XdrFile m_file;
-    XdrToken m_tok;  // current, not yet consumed
-    XdrToken m_prev; // last consumed
-    std::deque<XdrToken> m_ahead;
-    qint64 m_consumed = 0;
-    int m_braceDepth = 0;
-    int m_nesting = 0;
-    bool m_gaveUp = false;
-    QHash<QString, qint64> m_constants;
-    QHash<QString, int> m_defined; // name -> line
-    QList<QString> m_open;         // "'{' of struct foo at line 3, column 12", innermost last
-
-    XdrToken fetch();
-    const XdrToken &peek(int n);
-    void advance();
-    QString text(const XdrToken &t) const { return QString::fromLatin1(m_lexer.text(t)); }
-    QString describe(const XdrToken &t) const;
-    bool is(const char *literal) const { return m_lexer.is(m_tok, literal); }
-    bool isEnd() const { return m_tok.type == XdrToken::Type::End; }
-    [[noreturn]] void fail(const XdrToken &at, const QString &message);
-    [[noreturn]] void expected(const QString &what);
-    void expect(const char *punct);
-    QString identifier(const QString &what);
-    QString value(const QString &what, qint64 *number, bool *resolved);
-    QString leadingDoc() const;
-    QString trailingAfter(const XdrToken &t) const;
-    void recover(qint64 startConsumed);
-
-    void definition();
-    void constant(XdrDefinition &def);
-    void body(XdrDefinition &def);
-    void structBody(XdrDefinition &def);
-    void unionBody(XdrDefinition &def);
-    void enumBody(XdrDefinition &def);
-    XdrDeclaration declaration(bool allowVoid);
-    XdrTypeSpec typeSpec();
-    void checkBodyNotClosed();
-};
 
 XdrToken XdrParser::fetch()
 {
@@ -129,7 +69,7 @@ void XdrParser::fail(const XdrToken &at, const QString &message)
     if (!m_gaveUp && !m_lexer.aborted() &&
         !appendLimitedError(&m_file.diagnostics, Diagnostic::error(m_file.fileName, at.line, message, at.column)))
         m_gaveUp = true;
-    throw SyntaxError{};
+    throw XdrSyntaxError{};
 }
 
 void XdrParser::expected(const QString &what)
@@ -149,7 +89,7 @@ void XdrParser::expect(const char *punct)
 
 QString XdrParser::identifier(const QString &what)
 {
-    if (m_tok.type != XdrToken::Type::Identifier || isKeyword(m_lexer.text(m_tok)))
+    if (m_tok.type != XdrToken::Type::Identifier || isXdrKeyword(m_lexer.text(m_tok)))
         expected(what);
     const QString name = text(m_tok);
     advance();
@@ -172,7 +112,7 @@ QString XdrParser::value(const QString &what, qint64 *number, bool *resolved)
             fail(m_tok, QStringLiteral("invalid number %1").arg(describe(m_tok)));
         *number = n;
         *resolved = true;
-    } else if (m_tok.type == XdrToken::Type::Identifier && !isKeyword(m_lexer.text(m_tok))) {
+    } else if (m_tok.type == XdrToken::Type::Identifier && !isXdrKeyword(m_lexer.text(m_tok))) {
         const auto it = m_constants.constFind(text(m_tok));
         if (it != m_constants.constEnd()) {
             *number = *it;
@@ -247,7 +187,7 @@ XdrFile XdrParser::parse()
         const qint64 start = m_consumed;
         try {
             definition();
-        } catch (const SyntaxError &) {
+        } catch (const XdrSyntaxError &) {
             recover(start);
         }
     }
@@ -314,227 +254,8 @@ void XdrParser::constant(XdrDefinition &def)
         m_constants.insert(def.name, n);
 }
 
-void XdrParser::body(XdrDefinition &def)
-{
-    if (++m_nesting > kXdrMaxNesting)
-        fail(m_tok, QStringLiteral("definitions nested deeper than %1 levels").arg(kXdrMaxNesting));
-    if (def.kind == XdrDefinition::Kind::Union) {
-        if (!is("switch"))
-            expected(QStringLiteral("'switch'"));
-        advance();
-        expect("(");
-        def.discriminant = declaration(false);
-        expect(")");
-    }
-    const XdrToken open = m_tok;
-    expect("{");
-    def.headComment = trailingAfter(open);
-    const QString what = def.name.isEmpty() ? XdrDefinition::kindName(def.kind)
-                                            : XdrDefinition::kindName(def.kind) + QLatin1Char(' ') + def.name;
-    m_open.append(QStringLiteral("'{' of %1 at line %2, column %3").arg(what).arg(open.line).arg(open.column));
-    if (def.kind == XdrDefinition::Kind::Struct)
-        structBody(def);
-    else if (def.kind == XdrDefinition::Kind::Union)
-        unionBody(def);
-    else
-        enumBody(def);
-    expect("}");
-    m_open.removeLast();
-    --m_nesting;
-}
 
-// Called where a member should start: names the unclosed body instead of a
-// confusing "expected identifier" deep inside the next definition.
-void XdrParser::checkBodyNotClosed()
-{
-    const QString &where = m_open.constLast();
-    if (isEnd())
-        fail(m_tok, QStringLiteral("unexpected end of file: %1 is not closed").arg(where));
-    const bool definitionStart = is("const") || is("typedef") ||
-                                 ((is("struct") || is("union") || is("enum")) &&
-                                  peek(1).type == XdrToken::Type::Identifier &&
-                                  (m_lexer.is(peek(2), "{") || m_lexer.is(peek(2), "switch")));
-    if (definitionStart)
-        fail(m_tok, QStringLiteral("unbalanced braces: %1 is not closed before this definition").arg(where));
-}
-
-void XdrParser::structBody(XdrDefinition &def)
-{
-    do {
-        checkBodyNotClosed();
-        def.fields.append(declaration(false));
-        const XdrToken semi = m_tok;
-        expect(";");
-        def.fields.last().trailing = trailingAfter(semi);
-    } while (!is("}"));
-}
-
-void XdrParser::unionBody(XdrDefinition &def)
-{
-    do {
-        checkBodyNotClosed();
-        XdrUnionArm arm;
-        arm.line = m_tok.line;
-        if (is("default")) {
-            advance();
-            expect(":");
-            arm.isDefault = true;
-        } else {
-            do {
-                if (!is("case"))
-                    expected(QStringLiteral("'case', 'default' or '}'"));
-                advance();
-                qint64 n = 0;
-                bool resolved = false;
-                arm.labels.append(value(QStringLiteral("a case value"), &n, &resolved));
-                expect(":");
-            } while (is("case"));
-        }
-        arm.declaration = declaration(true);
-        const XdrToken semi = m_tok;
-        expect(";");
-        arm.declaration.trailing = trailingAfter(semi);
-        def.arms.append(std::move(arm));
-    } while (!is("}"));
-}
-
-void XdrParser::enumBody(XdrDefinition &def)
-{
-    qint64 next = 0;
-    bool nextKnown = true;
-    for (;;) {
-        checkBodyNotClosed();
-        XdrEnumValue v;
-        v.doc = leadingDoc();
-        v.line = m_tok.line;
-        v.column = m_tok.column;
-        v.name = identifier(QStringLiteral("an enum value name"));
-        if (is("=")) {
-            advance();
-            v.value = value(QStringLiteral("a number or a constant name"), &v.number, &v.resolved);
-        } else {
-            // rpcgen accepts C-style implicit values; libvirt uses them in a few enums.
-            v.number = next;
-            v.resolved = nextKnown;
-        }
-        next = v.number + 1;
-        nextKnown = v.resolved;
-        if (v.resolved)
-            m_constants.insert(v.name, v.number);
-        const XdrToken last = m_prev;
-        const bool comma = is(",");
-        if (comma)
-            advance();
-        v.trailing = trailingAfter(comma ? m_prev : last);
-        def.values.append(std::move(v));
-        if (!comma || is("}"))
-            break;
-    }
-}
-
-XdrTypeSpec XdrParser::typeSpec()
-{
-    XdrTypeSpec t;
-    t.line = m_tok.line;
-    t.column = m_tok.column;
-    const auto builtin = [&](const QString &name) {
-        t.name = name;
-        t.builtin = true;
-        advance();
-    };
-    if (is("unsigned")) {
-        advance();
-        // rpcgen reads a bare "unsigned" as "unsigned int".
-        if (is("int") || is("hyper") || is("char") || is("short") || is("long"))
-            builtin(QStringLiteral("unsigned ") + text(m_tok));
-        else {
-            t.name = QStringLiteral("unsigned");
-            t.builtin = true;
-        }
-    } else if (is("int") || is("hyper") || is("float") || is("double") || is("quadruple") ||
-               is("bool") || is("char") || is("short") || is("long")) {
-        builtin(text(m_tok));
-    } else if (is("struct") || is("union") || is("enum")) {
-        auto def = std::make_shared<XdrDefinition>();
-        def->kind = is("struct") ? XdrDefinition::Kind::Struct
-                                 : is("union") ? XdrDefinition::Kind::Union : XdrDefinition::Kind::Enum;
-        def->line = m_tok.line;
-        def->column = m_tok.column;
-        const QString keyword = text(m_tok);
-        advance();
-        if (is("{") || is("switch")) {
-            body(*def);
-            t.inlineBody = std::move(def);
-        } else {
-            t.referenced = identifier(QStringLiteral("a type name after '%1'").arg(keyword));
-            t.name = keyword + QLatin1Char(' ') + t.referenced;
-        }
-    } else if (m_tok.type == XdrToken::Type::Identifier && !isKeyword(m_lexer.text(m_tok))) {
-        t.name = t.referenced = text(m_tok);
-        advance();
-    } else {
-        expected(QStringLiteral("a type"));
-    }
-    return t;
-}
-
-XdrDeclaration XdrParser::declaration(bool allowVoid)
-{
-    XdrDeclaration d;
-    d.doc = leadingDoc();
-    d.line = m_tok.line;
-    d.column = m_tok.column;
-    if (is("void")) {
-        if (!allowVoid)
-            fail(m_tok, QStringLiteral("'void' is only allowed as a union arm"));
-        advance();
-        d.isVoid = true;
-        d.type.name = QStringLiteral("void");
-        d.type.builtin = true;
-        return d;
-    }
-    const bool opaque = is("opaque"), string = is("string");
-    if (opaque || string) {
-        d.type.name = text(m_tok);
-        d.type.builtin = true;
-        d.type.line = m_tok.line;
-        d.type.column = m_tok.column;
-        advance();
-    } else {
-        d.type = typeSpec();
-        if (is("*")) {
-            advance();
-            d.optional = true;
-        }
-    }
-    d.name = identifier(QStringLiteral("a field name"));
-    if (d.optional)
-        return d;
-    const XdrToken open = m_tok;
-    if (is("[") && !string) {
-        advance();
-        qint64 n = 0;
-        bool resolved = false;
-        d.array = XdrDeclaration::Array::Fixed;
-        d.size = value(QStringLiteral("an array size"), &n, &resolved);
-        expect("]");
-    } else if (is("<")) {
-        advance();
-        d.array = XdrDeclaration::Array::Variable;
-        if (!is(">")) {
-            qint64 n = 0;
-            bool resolved = false;
-            d.size = value(QStringLiteral("a maximum size or '>'"), &n, &resolved);
-        }
-        expect(">");
-    } else if (opaque || string) {
-        fail(open, string ? QStringLiteral("'string' needs a maximum length: <N> or <>")
-                          : QStringLiteral("'opaque' needs a size: [N], <N> or <>"));
-    }
-    return d;
-}
-
-} // namespace
+} // namespace detail
 
 namespace {
 
@@ -571,7 +292,7 @@ XdrFile parseXdr(const QByteArray &bytes, const QString &fileName)
             QStringLiteral("NUL byte at offset %1: this is binary data, not an XDR protocol file").arg(nul);
         return f;
     }
-    return XdrParser(bytes, fileName).parse();
+    return detail::XdrParser(bytes, fileName).parse();
 }
 
 XdrFile parseXdrFile(const QString &path)
