@@ -426,6 +426,8 @@ void TestSchema::docSince()
                 backed = true;
         }
         QVERIFY2(backed, qPrintable(item.name + QLatin1Char(' ') + e->describe()));
+        if (checked % 15 == 0)
+            qInfo("  e.g. %s since %s", qPrintable(item.name), qPrintable(e->version.toString()));
         ++checked;
     }
     QCOMPARE(checked, count);
