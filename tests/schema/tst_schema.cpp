@@ -1,6 +1,5 @@
 // The schema index on real schemas (installed libvirt, every corpus release)
 // and on small hostile schemas written by the test itself.
-#include "extract/schema/docsinceextractor.h"
 #include "extract/schema/schemaextractor.h"
 #include "model/policy.h"
 #include "testdata.h"
@@ -105,7 +104,6 @@ private slots:
     void overridesAndCombine();
     void nestedGrammarAndExternalRef();
     void badFolders();
-    void docSince();
 };
 
 void TestSchema::diskCacheValues()
@@ -380,57 +378,6 @@ void TestSchema::badFolders()
     r = SchemaExtractor::extractDir(tmp.path());
     QVERIFY(hasErrors(r.diagnostics));
     QVERIFY(r.items.isEmpty());
-}
-
-void TestSchema::docSince()
-{
-    const QString docs = DocSinceExtractor::installedDocDir();
-    if (!QFileInfo::exists(docs + QStringLiteral("/formatdomain.html")))
-        QSKIP("libvirt-doc is not installed");
-    ExtractResult r = SchemaExtractor::extractDir(kInstalled);
-    Diagnostics d;
-    const int count = DocSinceExtractor::apply(r.items, docs, &d);
-    qInfo("%d of %lld schema items got a since from the documentation", count, qlonglong(r.items.size()));
-    QVERIFY(count > 50);
-    // Every attached since is backed by a definition-list entry of that page
-    // naming the item, whose description has exactly that since note: checked
-    // on the raw HTML, independently of the HTML parser.
-    QHash<QString, QString> pages;
-    int checked = 0;
-    for (const Item &item : std::as_const(r.items)) {
-        const Evidence *e = nullptr;
-        for (const Evidence &x : item.evidence)
-            if (x.kind == Evidence::Kind::Documentation)
-                e = &x;
-        if (!e)
-            continue;
-        QCOMPARE(item.since(), e->version);
-        if (!pages.contains(e->detail)) {
-            QFile f(docs + QLatin1Char('/') + e->detail);
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            pages.insert(e->detail, QString::fromUtf8(f.readAll()));
-        }
-        const QString name = item.kind == ItemKind::XmlAttribute ? item.name.section(QLatin1Char('@'), -1)
-                                                                 : item.name.section(QLatin1Char('/'), -1);
-        const QRegularExpression entry(
-            QStringLiteral("<dt><span class=\"docutils literal\">(?:<span class=\"pre\">)?%1(?:</span>)?</span></dt>"
-                           "\\s*<dd>((?:(?!</dd>).)*)</dd>")
-                .arg(QRegularExpression::escape(name)),
-            QRegularExpression::DotMatchesEverythingOption);
-        bool backed = false;
-        for (auto it = entry.globalMatch(pages.value(e->detail)); it.hasNext();) {
-            const QString body = it.next().captured(1);
-            if (body.count(QLatin1String("class=\"since\"")) == 1 &&
-                body.contains(QRegularExpression(QStringLiteral("class=\"since\">\\s*[Ss]ince\\s+%1\\b")
-                                                     .arg(QRegularExpression::escape(e->version.toString())))))
-                backed = true;
-        }
-        QVERIFY2(backed, qPrintable(item.name + QLatin1Char(' ') + e->describe()));
-        if (checked % 15 == 0)
-            qInfo("  e.g. %s since %s", qPrintable(item.name), qPrintable(e->version.toString()));
-        ++checked;
-    }
-    QCOMPARE(checked, count);
 }
 
 QTEST_GUILESS_MAIN(TestSchema)
