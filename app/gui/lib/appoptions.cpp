@@ -1,0 +1,53 @@
+#include "appoptions.h"
+
+namespace vse::gui {
+
+bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *error)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        const auto value = [&](QString *target) {
+            if (i + 1 >= arguments.size()) {
+                *error = tr("%1 needs a value").arg(a);
+                return false;
+            }
+            *target = arguments.at(++i);
+            return true;
+        };
+        if (a == QLatin1String("--index")) {
+            if (!value(&o->indexPath))
+                return false;
+        } else if (a == QLatin1String("--screenshot")) {
+            if (!value(&o->screenshotPath))
+                return false;
+        } else if (a == QLatin1String("--select")) {
+            if (!value(&o->select))
+                return false;
+        } else if (a == QLatin1String("--search")) {
+            if (!value(&o->search))
+                return false;
+        } else if (a == QLatin1String("--benchmark-startup")) {
+            o->benchmarkStartup = true;
+        } else if (a == QLatin1String("--no-auto-index")) {
+            o->noAutoIndex = true;
+        } else {
+            *error = tr("unknown option %1").arg(a);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString AppOptions::usage()
+{
+    return tr("Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME]\n"
+              "                             [--screenshot FILE] [--benchmark-startup] [--no-auto-index]\n"
+              "  --index FILE        use this index file instead of the cache one\n"
+              "  --search TEXT       start with this search text\n"
+              "  --select NAME       show this item's details\n"
+              "  --screenshot FILE   save a picture of the window once the index is loaded, then exit\n"
+              "  --benchmark-startup print the time to the first painted window and the memory, then exit\n"
+              "  --no-auto-index     do not index the installed libvirt when there is no index\n");
+}
+
+} // namespace vse::gui

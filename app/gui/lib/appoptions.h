@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace vse::gui {
+
+// Command-line options of the explorer.
+struct AppOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(vse::gui::AppOptions)
+public:
+    QString indexPath;       // --index PATH; empty: Store::defaultPath()
+    QString screenshotPath;  // --screenshot FILE: render the window once the index is loaded, then exit
+    QString select;          // --select NAME: show this item (with --screenshot, or at start)
+    QString search;          // --search TEXT: initial search text
+    bool benchmarkStartup = false; // --benchmark-startup: print start-up figures and exit
+    bool noAutoIndex = false;      // --no-auto-index: never start indexing by itself
+
+    // Parses the arguments; false with `error` set on a usage error.
+    static bool parse(const QStringList &arguments, AppOptions *options, QString *error);
+    static QString usage();
+};
+
+} // namespace vse::gui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "model/item.h"
+#include "snippethighlighter.h"
+
+#include <QCoreApplication>
+#include <QPalette>
+#include <QStringList>
+#include <QUrl>
+
+namespace vse::gui {
+
+// Generates the detail pane's HTML: tier badge with its rule, "since" with
+// every piece of evidence (and the disagreement), warning banners (taint,
+// namespace extension, private protocol, _LAST), the highlighted signature
+// and related items as vse: links the DetailView resolves.
+class DetailRenderer
+{
+    Q_DECLARE_TR_FUNCTIONS(vse::gui::DetailRenderer)
+public:
+    struct Context
+    {
+        QString releaseLabel;      // "9.0.0 (installed, /)"
+        QStringList otherReleases; // versions of the other releases that have the item
+        QPalette palette;
+    };
+
+    QString itemHtml(const Item &item, const Context &context) const;
+    QString taintReasonHtml(const QString &reasonId) const;
+    QString messageHtml(const QString &title, const QString &text) const;
+
+    // Links: vse:name/NAME (resolved by name in the shown release) and vse:item/ID.
+    static QUrl nameLink(const QString &name);
+    static QUrl itemLink(qint64 id);
+    // Related item names of an item: parent, procedures, api.
+    static QStringList relatedNames(const Item &item);
+
+private:
+    SnippetHighlighter m_highlighter;
+
+    QString banners(const Item &item) const;
+    QString evidenceHtml(const Item &item) const;
+    QString relatedHtml(const Item &item) const;
+};
+
+} // namespace vse::gui

@@ -1,0 +1,161 @@
+#include "detailview.h"
+
+#include "answertext.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+
+namespace vse::gui {
+
+DetailView::DetailView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setAccessibleName(tr("Item details"));
+    connect(this, &QTextBrowser::anchorClicked, this, &DetailView::openLink);
+}
+
+void DetailView::setSnapshot(SnapshotPtr snapshot, qint64 releaseId)
+{
+    m_snapshot = std::move(snapshot);
+    m_releaseId = releaseId;
+    m_history.clear();
+    m_itemId = 0;
+    m_item = Item();
+    Q_EMIT historyChanged();
+}
+
+QString DetailView::releaseLabel(qint64 releaseId) const
+{
+    if (!m_snapshot)
+        return {};
+    const StoredRelease r = m_snapshot->release(releaseId);
+    if (r.id == 0)
+        return {};
+    return tr("%1 (%2, %3)").arg(r.version.toString(), r.sourceKind, r.sourcePath);
+}
+
+QString DetailView::currentReleaseLabel() const
+{
+    return releaseLabel(m_item.attrs.value(QStringLiteral("_release")).toString().toLongLong());
+}
+
+void DetailView::showItem(qint64 id)
+{
+    m_history.visit(QStringLiteral("item/") + QString::number(id));
+    showPage(m_history.current());
+    Q_EMIT historyChanged();
+}
+
+void DetailView::showTaintReason(const QString &reasonId)
+{
+    m_history.visit(QStringLiteral("taint/") + reasonId);
+    showPage(m_history.current());
+    Q_EMIT historyChanged();
+}
+
+void DetailView::showMessage(const QString &title, const QString &text)
+{
+    m_itemId = 0;
+    m_item = Item();
+    setHtml(m_renderer.messageHtml(title, text));
+}
+
+bool DetailView::showName(const QString &name)
+{
+    if (!m_snapshot)
+        return false;
+    // XML trigger names carry a value ("domain/cpu@mode=host-passthrough").
+    qint64 id = m_snapshot->findByName(name, m_releaseId);
+    if (id < 0 && name.contains(QLatin1Char('=')))
+        id = m_snapshot->findByName(name.section(QLatin1Char('='), 0, 0), m_releaseId);
+    if (id < 0) {
+        showMessage(name, tr("%1 is not in the index. Add a source that has it (Settings \u2192 Sources).").arg(name));
+        return false;
+    }
+    showItem(id);
+    return true;
+}
+
+void DetailView::openLink(const QUrl &url)
+{
+    if (url.scheme() != QLatin1String("vse"))
+        return;
+    const QString path = url.path();
+    if (path.startsWith(QLatin1String("name/")))
+        showName(path.mid(5));
+    else if (path.startsWith(QLatin1String("item/")))
+        showItem(path.mid(5).toLongLong());
+}
+
+void DetailView::showPage(const QString &page)
+{
+    if (page.startsWith(QLatin1String("taint/"))) {
+        m_itemId = 0;
+        m_item = Item();
+        setHtml(m_renderer.taintReasonHtml(page.mid(6)));
+        return;
+    }
+    m_itemId = page.mid(5).toLongLong();
+    m_item = m_snapshot ? m_snapshot->item(m_itemId) : Item();
+    render();
+    Q_EMIT itemShown(m_itemId);
+}
+
+void DetailView::render()
+{
+    if (m_item.name.isEmpty()) {
+        setHtml(m_renderer.messageHtml(tr("Not found"), tr("This item is no longer in the index.")));
+        return;
+    }
+    DetailRenderer::Context ctx;
+    ctx.palette = palette();
+    ctx.releaseLabel = currentReleaseLabel();
+    const qint64 ownRelease = m_item.attrs.value(QStringLiteral("_release")).toString().toLongLong();
+    for (const Item &other : m_snapshot->store().itemsByKey(m_item.identity())) {
+        const qint64 rel = other.attrs.value(QStringLiteral("_release")).toString().toLongLong();
+        if (rel != ownRelease && other.kind == m_item.kind)
+            ctx.otherReleases << m_snapshot->release(rel).version.toString();
+    }
+    ctx.otherReleases.removeDuplicates();
+    setHtml(m_renderer.itemHtml(m_item, ctx));
+}
+
+QString DetailView::answerText() const
+{
+    return m_item.name.isEmpty() ? QString() : AnswerText::forItem(m_item, currentReleaseLabel());
+}
+
+void DetailView::copyAnswer()
+{
+    const QString text = answerText();
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+void DetailView::goBack()
+{
+    if (!m_history.canGoBack())
+        return;
+    showPage(m_history.back());
+    Q_EMIT historyChanged();
+}
+
+void DetailView::goForward()
+{
+    if (!m_history.canGoForward())
+        return;
+    showPage(m_history.forward());
+    Q_EMIT historyChanged();
+}
+
+void DetailView::changeEvent(QEvent *event)
+{
+    // Re-highlight with the theme of the new palette (light / dark switch).
+    if (event->type() == QEvent::PaletteChange && !m_item.name.isEmpty())
+        render();
+    QTextBrowser::changeEvent(event);
+}
+
+} // namespace vse::gui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "detailrenderer.h"
+#include "indexsnapshot.h"
+#include "navigationhistory.h"
+
+#include <QTextBrowser>
+
+namespace vse::gui {
+
+// The detail pane: shows one item (or a taint reason) as generated HTML,
+// follows vse: links to related items and keeps back / forward history.
+class DetailView final : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit DetailView(QWidget *parent = nullptr);
+
+    void setSnapshot(SnapshotPtr snapshot, qint64 releaseId);
+    // Shows an item and records it in the history.
+    void showItem(qint64 id);
+    void showTaintReason(const QString &reasonId);
+    void showMessage(const QString &title, const QString &text);
+    // Resolves a name in the shown release; false when the index has none.
+    bool showName(const QString &name);
+
+    qint64 currentItemId() const { return m_itemId; }
+    const Item &currentItem() const { return m_item; }
+    QString currentReleaseLabel() const;
+    QString answerText() const;
+    bool canGoBack() const { return m_history.canGoBack(); }
+    bool canGoForward() const { return m_history.canGoForward(); }
+
+public Q_SLOTS:
+    void goBack();
+    void goForward();
+    void copyAnswer();
+
+Q_SIGNALS:
+    void itemShown(qint64 id);
+    void historyChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    SnapshotPtr m_snapshot;
+    qint64 m_releaseId = 0;
+    qint64 m_itemId = 0;
+    Item m_item;
+    DetailRenderer m_renderer;
+    NavigationHistory m_history;
+
+    void openLink(const QUrl &url);
+    void showPage(const QString &page);
+    void render();
+    QString releaseLabel(qint64 releaseId) const;
+};
+
+} // namespace vse::gui

@@ -1,0 +1,202 @@
+#include "filterbar.h"
+
+#include "policytext.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace vse::gui {
+
+namespace {
+
+QComboBox *combo(QWidget *parent, const QString &accessibleName)
+{
+    auto *c = new QComboBox(parent);
+    c->setAccessibleName(accessibleName);
+    c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    return c;
+}
+
+} // namespace
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_search(new QLineEdit(this))
+    , m_tierGroup(combo(this, tr("Tier group")))
+    , m_hypervisor(combo(this, tr("Hypervisor")))
+    , m_kind(combo(this, tr("Kind")))
+    , m_release(combo(this, tr("Release")))
+    , m_target(combo(this, tr("Target release")))
+    , m_grey(new QCheckBox(tr("&Grey out instead of hiding"), this))
+    , m_excluded(new QLabel(this))
+    , m_debounce(new QTimer(this))
+{
+    m_search->setPlaceholderText(tr("Search names (Ctrl+F) \u2014 scopes: api:lookup, xml:disk, rpc:migrate"));
+    m_search->setAccessibleName(tr("Search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
+
+    m_tierGroup->addItem(tr("All tiers"), QString());
+    for (const char *g : {"stable", "hypervisor-specific", "namespace-extension", "private", "not-guaranteed",
+                          "unclassified"}) {
+        const QString id = QString::fromLatin1(g);
+        m_tierGroup->addItem(policytext::tierGroupLabel(id), id);
+    }
+    m_hypervisor->addItem(tr("All hypervisors"), QString());
+    m_kind->addItem(tr("All kinds"), QString());
+    for (const QString &id : allKindIds()) {
+        ItemKind k;
+        kindFromId(id, &k);
+        m_kind->addItem(kindLabel(k), id);
+    }
+    m_release->addItem(tr("All releases"), qint64(0));
+    m_target->setEditable(true);
+    m_target->lineEdit()->setPlaceholderText(tr("any"));
+    m_target->setToolTip(tr("I must support libvirt \u2265 this release: newer items are hidden or greyed."));
+    m_grey->setAccessibleName(tr("Grey out newer items instead of hiding them"));
+    m_excluded->setAccessibleName(tr("Items excluded by the target release"));
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &FilterBar::filterChanged);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    for (QComboBox *c : {m_tierGroup, m_hypervisor, m_kind, m_release})
+        connect(c, &QComboBox::currentIndexChanged, this, &FilterBar::filterChanged);
+    connect(m_target, &QComboBox::currentTextChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_grey, &QCheckBox::toggled, this, &FilterBar::filterChanged);
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    const auto labelled = [this, row](const QString &text, QWidget *w) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(w);
+        row->addWidget(l);
+        row->addWidget(w);
+    };
+    labelled(tr("&Tier:"), m_tierGroup);
+    labelled(tr("&Hypervisor:"), m_hypervisor);
+    labelled(tr("&Kind:"), m_kind);
+    labelled(tr("&Release:"), m_release);
+    labelled(tr("Must support \u2265"), m_target);
+    row->addWidget(m_grey);
+    row->addWidget(m_excluded, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addLayout(row);
+}
+
+void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
+{
+    const QSignalBlocker b1(m_hypervisor), b2(m_release), b3(m_target);
+    const QString hv = m_hypervisor->currentData().toString();
+    const QString target = m_target->currentText();
+    while (m_hypervisor->count() > 1)
+        m_hypervisor->removeItem(1);
+    while (m_release->count() > 1)
+        m_release->removeItem(1);
+    m_target->clear();
+    m_target->addItem(QString());
+    if (!snapshot)
+        return;
+    QStringList hypervisors;
+    for (const ItemSummary &s : snapshot->summaries())
+        if (!s.hypervisor.isEmpty() && !hypervisors.contains(s.hypervisor))
+            hypervisors << s.hypervisor;
+    hypervisors.sort();
+    m_hypervisor->addItem(tr("Hypervisor-agnostic only"), QStringLiteral("-"));
+    for (const QString &h : std::as_const(hypervisors))
+        m_hypervisor->addItem(h, h);
+    m_hypervisor->setCurrentIndex(std::max(0, m_hypervisor->findData(hv)));
+    for (const StoredRelease &r : snapshot->releases()) {
+        m_release->addItem(tr("%1 (%2)").arg(r.version.toString(), r.sourcePath), r.id);
+        m_target->addItem(r.version.toString());
+    }
+    // The newest release by default: with several indexed, "all" repeats each name per release.
+    m_release->setCurrentIndex(m_release->count() - 1);
+    m_target->setCurrentText(target);
+}
+
+ViewFilter FilterBar::filter() const
+{
+    ViewFilter f;
+    f.text = m_search->text();
+    f.tierGroup = m_tierGroup->currentData().toString();
+    f.hypervisor = m_hypervisor->currentData().toString();
+    ItemKind k;
+    if (kindFromId(m_kind->currentData().toString(), &k))
+        f.kind = k;
+    f.releaseId = m_release->currentData().toLongLong();
+    f.target = Version::parse(m_target->currentText());
+    f.greyNewer = m_grey->isChecked();
+    return f;
+}
+
+void FilterBar::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+}
+
+void FilterBar::setTarget(const QString &version)
+{
+    m_target->setCurrentText(version);
+}
+
+void FilterBar::setTierGroup(const QString &group)
+{
+    m_tierGroup->setCurrentIndex(std::max(0, m_tierGroup->findData(group)));
+}
+
+void FilterBar::setHypervisor(const QString &hypervisor)
+{
+    m_hypervisor->setCurrentIndex(std::max(0, m_hypervisor->findData(hypervisor)));
+}
+
+void FilterBar::setGreyNewer(bool grey)
+{
+    m_grey->setChecked(grey);
+}
+
+void FilterBar::setReleaseId(qint64 id)
+{
+    m_release->setCurrentIndex(std::max(0, m_release->findData(id)));
+}
+
+void FilterBar::setExcludedCount(int excluded)
+{
+    const Version target = Version::parse(m_target->currentText());
+    if (!target.isValid()) {
+        m_excluded->clear();
+        return;
+    }
+    m_excluded->setText(m_grey->isChecked()
+                            ? tr("%n item(s) newer than %1 greyed out", nullptr, excluded).arg(target.toString())
+                            : tr("%n item(s) newer than %1 hidden", nullptr, excluded).arg(target.toString()));
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            // Apply a pending keystroke first so the results match the text.
+            if (m_debounce->isActive()) {
+                m_debounce->stop();
+                Q_EMIT filterChanged();
+            }
+            Q_EMIT enterResults();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace vse::gui

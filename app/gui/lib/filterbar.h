@@ -1,0 +1,62 @@
+#pragma once
+
+#include "indexsnapshot.h"
+#include "viewfilter.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTimer;
+
+namespace vse::gui {
+
+// The search box and the filter row above the table: tier group, hypervisor,
+// kind, release and the target release ("I must support libvirt >= X").
+// Typing is debounced by a short single-shot timer so a fast typist triggers
+// one filter pass, not one per letter; the combo boxes apply at once.
+class FilterBar final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FilterBar(QWidget *parent = nullptr);
+
+    // Fills the release, hypervisor and target choices from the index.
+    void setSnapshot(const SnapshotPtr &snapshot);
+    // The filter bar's part of the view filter (no sidebar section).
+    ViewFilter filter() const;
+    QLineEdit *searchEdit() const { return m_search; }
+    void setSearchText(const QString &text);
+    void setTarget(const QString &version);
+    void setTierGroup(const QString &group);
+    void setHypervisor(const QString &hypervisor);
+    void setGreyNewer(bool grey);
+    void setReleaseId(qint64 id);
+    // "1 234 items newer than 6.0.0 excluded".
+    void setExcludedCount(int excluded);
+
+    static constexpr int kDebounceMs = 80;
+
+Q_SIGNALS:
+    void filterChanged();
+    // Down arrow or Enter in the search box: move into the results.
+    void enterResults();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QLineEdit *m_search;
+    QComboBox *m_tierGroup;
+    QComboBox *m_hypervisor;
+    QComboBox *m_kind;
+    QComboBox *m_release;
+    QComboBox *m_target;
+    QCheckBox *m_grey;
+    QLabel *m_excluded;
+    QTimer *m_debounce;
+};
+
+} // namespace vse::gui

@@ -1,0 +1,155 @@
+#include "hitfinder.h"
+
+#include "model/policy.h"
+
+#include <algorithm>
+
+namespace vse::gui {
+
+namespace {
+
+quint8 familyCode(const QString &family)
+{
+    if (family == QLatin1String("api"))
+        return 1;
+    if (family == QLatin1String("xml"))
+        return 2;
+    if (family == QLatin1String("rpc"))
+        return 3;
+    return 0;
+}
+
+quint8 intern(QStringList &ids, const QString &id)
+{
+    qsizetype i = ids.indexOf(id);
+    if (i < 0) {
+        ids.append(id);
+        i = ids.size() - 1;
+    }
+    return quint8(std::min<qsizetype>(i, 255));
+}
+
+} // namespace
+
+void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStringList> &taintsById)
+{
+    m_engine = engine;
+    m_taints = taintsById;
+    m_haveLast = false;
+    m_tierIds.clear();
+    m_groupIds.clear();
+    const QList<ItemSummary> &items = engine->items();
+    const size_t n = size_t(items.size());
+    m_lower.assign(n, QString());
+    m_family.assign(n, 0);
+    m_tier.assign(n, 0);
+    m_group.assign(n, 0);
+    m_sinceNumber.assign(n, -1);
+    m_alive.assign(n, 0);
+    QHash<QString, quint8> groupOfTier;
+    for (size_t i = 0; i < n; ++i) {
+        const ItemSummary &s = items.at(qsizetype(i));
+        m_lower[i] = s.name.toLower();
+        m_family[i] = familyCode(kindFamily(s.kind));
+        m_tier[i] = intern(m_tierIds, s.tier);
+        auto g = groupOfTier.constFind(s.tier);
+        if (g == groupOfTier.constEnd())
+            g = groupOfTier.insert(s.tier, intern(m_groupIds, tierGroup(s.tier)));
+        m_group[i] = *g;
+        // An upper bound ("<= oldest release") never excludes an item: the
+        // real release may well be older than the target.
+        if (s.since.isValid() && !s.sinceUpperBound)
+            m_sinceNumber[i] = s.since.toNumber();
+    }
+    m_order.resize(n);
+    for (size_t i = 0; i < n; ++i)
+        m_order[i] = int(i);
+    std::sort(m_order.begin(), m_order.end(), [&items](int a, int b) {
+        const QString &na = items.at(a).name;
+        const QString &nb = items.at(b).name;
+        if (na.size() != nb.size())
+            return na.size() < nb.size();
+        if (const int c = na.compare(nb); c != 0)
+            return c < 0;
+        return a < b;
+    });
+}
+
+bool HitFinder::passes(int index, const ViewFilter &f, bool *newer) const
+{
+    const ItemSummary &s = m_engine->items().at(index);
+    *newer = false;
+    if (!f.family.isEmpty() && m_family[size_t(index)] != familyCode(f.family))
+        return false;
+    if (!f.tiers.isEmpty() && !f.tiers.contains(m_tierIds.at(m_tier[size_t(index)])))
+        return false;
+    if (!f.tierGroup.isEmpty() && m_groupIds.at(m_group[size_t(index)]) != f.tierGroup)
+        return false;
+    if (!f.hypervisor.isEmpty()) {
+        const bool none = f.hypervisor == QLatin1String("-");
+        if (none ? !s.hypervisor.isEmpty() : s.hypervisor != f.hypervisor)
+            return false;
+    }
+    if (f.kind && s.kind != *f.kind)
+        return false;
+    if (f.releaseId != 0 && s.releaseId != f.releaseId)
+        return false;
+    if (!f.taint.isEmpty() && (!s.tainted || !m_taints.value(s.id).contains(f.taint)))
+        return false;
+    if (f.target.isValid() && m_sinceNumber[size_t(index)] > f.target.toNumber())
+        *newer = true;
+    return true;
+}
+
+FindResult HitFinder::find(const ViewFilter &filter)
+{
+    FindResult result;
+    if (!m_engine)
+        return result;
+    const SearchQuery q = SearchQuery::parse(filter.text);
+    const QString needle = q.text.toLower();
+    const quint8 scope = familyCode(q.family);
+    const SearchQuery lastQ = SearchQuery::parse(m_last.text);
+    const bool narrow = m_haveLast && filter.sameExceptText(m_last) && lastQ.family == q.family
+                        && needle.startsWith(lastQ.text.toLower());
+
+    // Buckets per match class; a negative entry (~index) marks a greyed newer item.
+    std::vector<int> buckets[4];
+    for (const int idx : m_order) {
+        const size_t i = size_t(idx);
+        if (narrow && !m_alive[i])
+            continue;
+        m_alive[i] = 0;
+        if (scope != 0 && m_family[i] != scope)
+            continue;
+        bool newer = false;
+        if (!passes(idx, filter, &newer))
+            continue;
+        const MatchClass m = SearchEngine::matchName(m_lower[i], needle);
+        if (m == MatchClass::None)
+            continue;
+        m_alive[i] = 1;
+        if (newer) {
+            ++result.excludedNewer;
+            if (!filter.greyNewer)
+                continue;
+        }
+        buckets[int(m)].push_back(newer ? ~idx : idx);
+    }
+    size_t total = 0;
+    for (const auto &b : buckets)
+        total += b.size();
+    result.hits.reserve(qsizetype(total));
+    result.newer.reserve(total);
+    for (int c = 0; c < 4; ++c) {
+        for (const int v : buckets[c]) {
+            result.hits.append({v < 0 ? ~v : v, MatchClass(c)});
+            result.newer.push_back(v < 0);
+        }
+    }
+    m_last = filter;
+    m_haveLast = true;
+    return result;
+}
+
+} // namespace vse::gui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "viewfilter.h"
+
+#include "index/search.h"
+
+#include <QHash>
+#include <QList>
+#include <vector>
+
+namespace vse::gui {
+
+// The result of one filter pass: ranked hits, which of them are newer than
+// the target release (shown greyed) and how many the target release excluded.
+struct FindResult
+{
+    QList<SearchHit> hits;
+    std::vector<bool> newer; // parallel to hits
+    int excludedNewer = 0;   // items newer than the target (hidden or greyed)
+};
+
+// Ranks and filters the item summaries of a SearchEngine on every keystroke.
+// Same ranking as SearchEngine::search (exact > prefix > substring > fuzzy,
+// then shorter names, then name order) but without sorting per keystroke:
+// the items are put in (length, name) order once, so one pass that buckets
+// by match class yields the ranked list. When the new text only extends the
+// previous one, only the previous matches can match again, so the pass skips
+// everything else; typing "virDomainGet" gets cheaper with every letter.
+class HitFinder
+{
+public:
+    void setEngine(const SearchEngine *engine, const QHash<qint64, QStringList> &taintsById = {});
+    FindResult find(const ViewFilter &filter);
+    // Whether an item passes the non-text filters; `newer` tells the target release check apart.
+    bool passes(int index, const ViewFilter &filter, bool *newer) const;
+
+private:
+    const SearchEngine *m_engine = nullptr;
+    std::vector<QString> m_lower;
+    std::vector<int> m_order; // indices in (name length, name) order
+    std::vector<quint8> m_family;
+    std::vector<quint8> m_tier;
+    std::vector<quint8> m_group;
+    std::vector<qint64> m_sinceNumber; // -1: unknown or only an upper bound
+    QStringList m_tierIds;
+    QStringList m_groupIds;
+    QHash<qint64, QStringList> m_taints;
+
+    // Narrowing cache: which items matched the last text under the same filter.
+    ViewFilter m_last;
+    bool m_haveLast = false;
+    std::vector<char> m_alive;
+};
+
+} // namespace vse::gui

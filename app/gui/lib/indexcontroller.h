@@ -1,0 +1,71 @@
+#pragma once
+
+#include "indexsnapshot.h"
+
+#include "index/indexer.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+namespace vse::gui {
+
+// Runs the long work off the GUI thread: loading an index file into a
+// snapshot and (re)building the index with the Indexer. Progress reaches the
+// GUI throttled and queued; a job that was superseded or cancelled has its
+// result dropped, so the window only ever shows the latest index.
+class IndexController final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit IndexController(QObject *parent = nullptr);
+    ~IndexController() override;
+
+    // Loads `path` in the background; emits loaded() or loadFailed().
+    void load(const QString &path);
+    // Indexes `sources` into `path` in the background, then loads the result.
+    void reindex(const QStringList &sources, const QString &path, bool force = false);
+    void cancel();
+    bool isBusy() const { return m_busy; }
+    // Blocks until the running job is done (tests, shutdown).
+    void waitForIdle();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void progress(int done, int total, const QString &what);
+    void loaded(vse::gui::SnapshotPtr snapshot);
+    void loadFailed(const vse::Diagnostics &diagnostics);
+    void indexFinished(const vse::Indexer::Result &result);
+
+private:
+    struct LoadResult
+    {
+        std::shared_ptr<IndexSnapshot> snapshot;
+        Diagnostics diagnostics;
+    };
+    struct JobResult
+    {
+        bool indexed = false;
+        Indexer::Result index;
+        LoadResult load;
+    };
+
+    QFutureWatcher<JobResult> m_watcher;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+    QElapsedTimer m_progressClock;
+    int m_lastDone = -1;
+
+    void start(QFuture<JobResult> future);
+    void finished();
+    void setBusy(bool busy);
+    void reportProgress(quint64 generation, int done, int total, const QString &what);
+    static LoadResult loadFile(const QString &path);
+};
+
+} // namespace vse::gui
+
+Q_DECLARE_METATYPE(vse::Indexer::Result)

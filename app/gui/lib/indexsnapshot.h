@@ -1,0 +1,48 @@
+#pragma once
+
+#include "index/search.h"
+#include "index/store.h"
+
+#include <QHash>
+#include <QString>
+#include <memory>
+
+namespace vse::gui {
+
+// One loaded index: the open store (for full items), the search engine over
+// every item summary, the releases and the taint reasons of tainted items.
+// Built off the GUI thread by load(), then only read; a new index replaces
+// the whole snapshot, so views never see half of an old and half of a new one.
+class IndexSnapshot
+{
+public:
+    static std::shared_ptr<IndexSnapshot> load(const QString &path, Diagnostics *diagnostics);
+
+    const Store &store() const { return m_store; }
+    const SearchEngine &engine() const { return m_engine; }
+    const QList<ItemSummary> &summaries() const { return m_engine.items(); }
+    const QList<StoredRelease> &releases() const { return m_releases; }
+    const QHash<qint64, QStringList> &taintsById() const { return m_taints; }
+    QString path() const { return m_store.path(); }
+
+    // The newest release's id, 0 when the index is empty.
+    qint64 newestReleaseId() const;
+    StoredRelease release(qint64 id) const;
+    // Full item, 0 when unknown (id < 1).
+    Item item(qint64 id) const;
+    // The item called `name`, preferring the given release; -1 when none.
+    qint64 findByName(const QString &name, qint64 preferredRelease) const;
+    // Items per family ("api", "xml", "rpc") of the given release (0: all).
+    int countFamily(const QString &family, qint64 releaseId) const;
+
+private:
+    Store m_store;
+    SearchEngine m_engine;
+    QList<StoredRelease> m_releases;
+    QHash<qint64, QStringList> m_taints;
+    QHash<QString, QList<int>> m_byName;
+};
+
+using SnapshotPtr = std::shared_ptr<const IndexSnapshot>;
+
+} // namespace vse::gui

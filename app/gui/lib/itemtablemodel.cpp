@@ -1,0 +1,157 @@
+#include "itemtablemodel.h"
+
+#include "policytext.h"
+
+#include <QApplication>
+#include <QPalette>
+
+namespace vse::gui {
+
+ItemTableModel::ItemTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ItemTableModel::setSnapshot(SnapshotPtr snapshot)
+{
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    m_result = {};
+    m_excludedNewer = 0;
+    if (m_snapshot) {
+        m_finder.setEngine(&m_snapshot->engine(), m_snapshot->taintsById());
+        m_result = m_finder.find(m_filter);
+        m_excludedNewer = m_result.excludedNewer;
+    } else {
+        m_finder = HitFinder();
+    }
+    endResetModel();
+    Q_EMIT filtered(rowCount(), m_excludedNewer);
+}
+
+void ItemTableModel::setFilter(const ViewFilter &filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    if (m_snapshot) {
+        m_result = m_finder.find(m_filter);
+        m_excludedNewer = m_result.excludedNewer;
+    }
+    endResetModel();
+    Q_EMIT filtered(rowCount(), m_excludedNewer);
+}
+
+const ItemSummary *ItemTableModel::summary(int row) const
+{
+    if (!m_snapshot || row < 0 || row >= m_result.hits.size())
+        return nullptr;
+    return &m_snapshot->summaries().at(m_result.hits.at(row).index);
+}
+
+int ItemTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_result.hits.size());
+}
+
+int ItemTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ItemTableModel::sinceText(const ItemSummary &s)
+{
+    if (!s.since.isValid())
+        return tr("unknown");
+    QString text = s.since.toString();
+    if (s.sinceUpperBound)
+        text = QStringLiteral("\u2264 ") + text;
+    if (s.inconsistent)
+        text += QStringLiteral(" \u26a0");
+    return text;
+}
+
+QString ItemTableModel::cellText(int row, int column) const
+{
+    const ItemSummary *s = summary(row);
+    if (!s)
+        return {};
+    switch (column) {
+    case NameColumn:
+        return s->name;
+    case KindColumn:
+        return kindLabel(s->kind);
+    case TierColumn:
+        return policytext::tierLabel(s->tier);
+    case HypervisorColumn:
+        return s->hypervisor;
+    case SinceColumn:
+        return sinceText(*s);
+    default:
+        return {};
+    }
+}
+
+QVariant ItemTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ItemSummary *s = summary(index.row());
+    if (!s)
+        return {};
+    const bool newer = m_result.newer.at(size_t(index.row()));
+    switch (role) {
+    case Qt::DisplayRole:
+        return cellText(index.row(), index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == TierColumn)
+            return policytext::tierRule(s->tier);
+        if (index.column() == SinceColumn && s->inconsistent)
+            return tr("The sources disagree about this release; see the details.");
+        if (newer)
+            return tr("Newer than the target release %1").arg(m_filter.target.toString());
+        return {};
+    case Qt::ForegroundRole:
+        if (newer)
+            return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case ItemIdRole:
+        return s->id;
+    case SummaryIndexRole:
+        return m_result.hits.at(index.row()).index;
+    case NewerRole:
+        return newer;
+    case TierIdRole:
+        return s->tier;
+    default:
+        return {};
+    }
+}
+
+QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case KindColumn:
+        return tr("Kind");
+    case TierColumn:
+        return tr("Tier");
+    case HypervisorColumn:
+        return tr("Hypervisor");
+    case SinceColumn:
+        return tr("Since");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags ItemTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+} // namespace vse::gui

@@ -1,0 +1,348 @@
+#include "mainwindow.h"
+
+#include "detailview.h"
+#include "filterbar.h"
+#include "indexcontroller.h"
+#include "indexstatusbar.h"
+#include "itemtablemodel.h"
+#include "policyguidedialog.h"
+#include "problemspanel.h"
+#include "sidebarmodel.h"
+#include "sourcesdialog.h"
+#include "sourcesettings.h"
+#include "viewexporter.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace vse::gui {
+
+MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(options)
+    , m_indexPath(options.indexPath.isEmpty() ? Store::defaultPath() : options.indexPath)
+    , m_controller(new IndexController(this))
+    , m_model(new ItemTableModel(this))
+    , m_sidebar(new SidebarModel(this))
+    , m_sidebarView(new QListView(this))
+    , m_filterBar(new FilterBar(this))
+    , m_table(new QTableView(this))
+    , m_emptyState(new QLabel(this))
+    , m_tableStack(new QStackedWidget(this))
+    , m_detail(new DetailView(this))
+    , m_status(new IndexStatusBar(this))
+    , m_problems(new ProblemsPanel(this))
+    , m_problemsDock(new QDockWidget(tr("Problems"), this))
+{
+    setWindowTitle(tr("virt-support explorer"));
+    setWindowIcon(QIcon(QStringLiteral(":/vse/icons/org.virt_support_explorer.svg")));
+
+    m_sidebarView->setModel(m_sidebar);
+    m_sidebarView->setAccessibleName(tr("Interfaces and taint reasons"));
+    m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Items"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row height and no per-row sizing: the table stays fast with 150 000 rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(ItemTableModel::NameColumn, 300);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setAccessibleName(tr("Empty view explanation"));
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_emptyState);
+
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->addWidget(m_filterBar);
+    centreLayout->addWidget(m_tableStack, 1);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_sidebarView);
+    splitter->addWidget(centre);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({200, 620, 460});
+    setCentralWidget(splitter);
+    setStatusBar(m_status);
+    m_problemsDock->setObjectName(QStringLiteral("problems"));
+    m_problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    m_problemsDock->hide();
+
+    createActions();
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_filterBar, &FilterBar::enterResults, this, [this] {
+        m_table->setFocus();
+        if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+            m_table->setCurrentIndex(m_model->index(0, 0));
+    });
+    connect(m_model, &ItemTableModel::filtered, this, &MainWindow::onFiltered);
+    connect(m_sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSidebarChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_table, &QTableView::activated, this, [this] { m_detail->setFocus(); });
+    connect(m_detail, &DetailView::historyChanged, this, [this] {
+        m_back->setEnabled(m_detail->canGoBack());
+        m_forward->setEnabled(m_detail->canGoForward());
+    });
+    connect(m_controller, &IndexController::loaded, this, &MainWindow::onLoaded);
+    connect(m_controller, &IndexController::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_controller, &IndexController::indexFinished, this, &MainWindow::onIndexFinished);
+    connect(m_controller, &IndexController::progress, m_status, &IndexStatusBar::setProgress);
+    connect(m_controller, &IndexController::busyChanged, this, [this](bool busy) {
+        m_status->setBusy(busy, busy ? tr("Working in the background\u2026") : QString());
+        updateEmptyState();
+    });
+    connect(m_status, &IndexStatusBar::cancelRequested, m_controller, &IndexController::cancel);
+
+    selectSidebarEntry(QStringLiteral("all"));
+    m_filterBar->setSearchText(m_options.search);
+    updateEmptyState();
+    resize(1280, 760);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAction = file->addAction(tr("&Export view\u2026"), this, &MainWindow::exportView);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_checkXml = file->addAction(tr("&Check domain XML\u2026"));
+    m_checkXml->setEnabled(false);
+    m_checkXml->setToolTip(tr("Not available yet: this build has no domain XML checker."));
+    m_checkXml->setStatusTip(m_checkXml->toolTip());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find"), this, [this] {
+        m_filterBar->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_filterBar->searchEdit()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction *copy = edit->addAction(tr("Copy &answer"), m_detail, &DetailView::copyAnswer);
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_back = go->addAction(tr("&Back"), m_detail, &DetailView::goBack);
+    m_back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_back->setEnabled(false);
+    m_forward = go->addAction(tr("&Forward"), m_detail, &DetailView::goForward);
+    m_forward->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_forward->setEnabled(false);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Sources\u2026"), this, &MainWindow::editSources);
+    settings->addAction(tr("&Re-index now"), this, [this] { reindex(true); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Policy guide"), this, &MainWindow::showPolicyGuide);
+    help->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(this, tr("About virt-support explorer"),
+                           tr("Answers \"can I rely on this libvirt interface, since which release, and with "
+                              "which caveats?\" from an index of libvirt's API, XML schemas and RPC protocols."));
+    });
+}
+
+void MainWindow::start()
+{
+    m_controller->load(m_indexPath);
+}
+
+void MainWindow::setSnapshot(SnapshotPtr snapshot)
+{
+    onLoaded(std::move(snapshot));
+}
+
+void MainWindow::onLoaded(SnapshotPtr snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    {
+        const QSignalBlocker block(m_filterBar);
+        m_filterBar->setSnapshot(m_snapshot);
+    }
+    const qint64 release = m_filterBar->filter().releaseId;
+    m_sidebar->setSnapshot(m_snapshot, release);
+    m_detail->setSnapshot(m_snapshot, release);
+    m_model->setSnapshot(m_snapshot);
+    applyFilter();
+    if (!m_options.select.isEmpty())
+        selectName(m_options.select);
+    Q_EMIT snapshotInstalled();
+}
+
+void MainWindow::onLoadFailed(const Diagnostics &diagnostics)
+{
+    const bool exists = QFileInfo::exists(m_indexPath);
+    if (m_options.noAutoIndex || (exists && m_snapshot)) {
+        showProblems(diagnostics);
+        updateEmptyState();
+        return;
+    }
+    // First run (no index yet) or a damaged index: build it from the sources.
+    if (exists)
+        showProblems(diagnostics);
+    reindex(false);
+}
+
+void MainWindow::reindex(bool force)
+{
+    m_controller->reindex(SourceSettings::sources(), m_indexPath, force);
+}
+
+void MainWindow::onIndexFinished(const Indexer::Result &result)
+{
+    showProblems(result.diagnostics);
+    if (result.cancelled)
+        m_status->showMessage(tr("Indexing cancelled; the previous index is kept."), 10000);
+    else if (!result.ok)
+        m_status->showMessage(tr("Indexing failed; see Problems for the file it came from."), 10000);
+    else
+        m_status->showMessage(tr("Indexed %n release(s)", nullptr, result.releases), 5000);
+    updateEmptyState();
+}
+
+void MainWindow::showProblems(const Diagnostics &diagnostics)
+{
+    m_problems->setDiagnostics(diagnostics);
+    m_problemsDock->setVisible(!diagnostics.isEmpty());
+}
+
+void MainWindow::applyFilter()
+{
+    ViewFilter f = m_filterBar->filter();
+    const QModelIndex current = m_sidebarView->currentIndex();
+    if (current.isValid()) {
+        const SidebarEntry &e = m_sidebar->entry(current.row());
+        f.family = e.family;
+        f.tiers = e.tiers;
+        f.taint = e.taint;
+    }
+    if (m_snapshot && f.releaseId != m_model->filter().releaseId)
+        m_sidebar->setSnapshot(m_snapshot, f.releaseId);
+    m_model->setFilter(f);
+}
+
+void MainWindow::onFiltered(int rows, int excluded)
+{
+    m_filterBar->setExcludedCount(excluded);
+    m_status->setCounts(rows, m_snapshot ? int(m_snapshot->summaries().size()) : 0);
+    updateEmptyState();
+}
+
+void MainWindow::onSidebarChanged()
+{
+    applyFilter();
+    const QModelIndex current = m_sidebarView->currentIndex();
+    if (current.isValid() && !m_sidebar->entry(current.row()).taint.isEmpty())
+        m_detail->showTaintReason(m_sidebar->entry(current.row()).taint);
+}
+
+void MainWindow::selectSidebarEntry(const QString &id)
+{
+    const int row = m_sidebar->rowOf(id);
+    if (row >= 0)
+        m_sidebarView->setCurrentIndex(m_sidebar->index(row));
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex idx = m_table->currentIndex();
+    if (idx.isValid())
+        m_detail->showItem(idx.data(ItemTableModel::ItemIdRole).toLongLong());
+}
+
+bool MainWindow::selectName(const QString &name)
+{
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->summary(r)->name == name) {
+            m_table->setCurrentIndex(m_model->index(r, 0));
+            m_table->scrollTo(m_model->index(r, 0));
+            return true;
+        }
+    }
+    return m_detail->showName(name);
+}
+
+bool MainWindow::isShowingEmptyState() const
+{
+    return m_tableStack->currentWidget() == m_emptyState;
+}
+
+QString MainWindow::emptyStateText() const
+{
+    return m_emptyState->text();
+}
+
+void MainWindow::updateEmptyState()
+{
+    QString text;
+    if (!m_snapshot) {
+        text = m_controller->isBusy() ? tr("Reading the index\u2026 The window stays usable meanwhile.")
+                                      : tr("No index yet. Add sources in Settings \u2192 Sources, or index the "
+                                           "installed libvirt with Settings \u2192 Re-index now.");
+    } else if (m_model->rowCount() == 0) {
+        const QModelIndex current = m_sidebarView->currentIndex();
+        const int count = current.isValid() ? m_sidebar->count(current.row()) : 0;
+        if (current.isValid() && count == 0)
+            text = m_sidebar->entry(current.row()).emptyHint;
+        else
+            text = tr("Nothing matches \"%1\" with these filters.").arg(m_filterBar->filter().text);
+    }
+    m_emptyState->setText(text);
+    m_tableStack->setCurrentWidget(text.isEmpty() ? static_cast<QWidget *>(m_table) : m_emptyState);
+}
+
+void MainWindow::editSources()
+{
+    SourcesDialog dialog(SourceSettings::sources(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.sources() == SourceSettings::sources())
+        return;
+    SourceSettings::setSources(dialog.sources());
+    reindex(false);
+}
+
+void MainWindow::exportView()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export view"), QStringLiteral("libvirt-items.csv"),
+        tr("CSV (*.csv);;JSON (*.json);;Markdown (*.md)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!ViewExporter::writeFile(*m_model, ViewExporter::formatForPath(path), path, &error))
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+}
+
+void MainWindow::showPolicyGuide()
+{
+    PolicyGuideDialog dialog(m_snapshot, this);
+    dialog.exec();
+}
+
+} // namespace vse::gui

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "appoptions.h"
+#include "indexsnapshot.h"
+
+#include "index/indexer.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QListView;
+class QStackedWidget;
+class QTableView;
+
+namespace vse::gui {
+
+class DetailView;
+class FilterBar;
+class IndexController;
+class IndexStatusBar;
+class ItemTableModel;
+class ProblemsPanel;
+class SidebarModel;
+
+// The explorer window: sidebar of interfaces and taint reasons, filter bar
+// and search, the item table, the detail pane, and the indexing status. It
+// wires the pieces together; each piece does its own job.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const AppOptions &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads the index (or indexes the sources when there is none).
+    void start();
+    SnapshotPtr snapshot() const { return m_snapshot; }
+    // Installs a snapshot directly (tests, benchmarks).
+    void setSnapshot(SnapshotPtr snapshot);
+
+    ItemTableModel *tableModel() const { return m_model; }
+    SidebarModel *sidebarModel() const { return m_sidebar; }
+    QTableView *table() const { return m_table; }
+    QListView *sidebarView() const { return m_sidebarView; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    DetailView *detailView() const { return m_detail; }
+    IndexController *controller() const { return m_controller; }
+    ProblemsPanel *problems() const { return m_problems; }
+    QString emptyStateText() const;
+    bool isShowingEmptyState() const;
+    // Applies the filter now instead of after the debounce.
+    void applyFilter();
+    // Selects the table row of the item called `name` (exact match first); false if none.
+    bool selectName(const QString &name);
+    void selectSidebarEntry(const QString &id);
+
+Q_SIGNALS:
+    void snapshotInstalled();
+
+private:
+    AppOptions m_options;
+    QString m_indexPath;
+    SnapshotPtr m_snapshot;
+    IndexController *m_controller;
+    ItemTableModel *m_model;
+    SidebarModel *m_sidebar;
+    QListView *m_sidebarView;
+    FilterBar *m_filterBar;
+    QTableView *m_table;
+    QLabel *m_emptyState;
+    QStackedWidget *m_tableStack;
+    DetailView *m_detail;
+    IndexStatusBar *m_status;
+    ProblemsPanel *m_problems;
+    QDockWidget *m_problemsDock;
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_checkXml = nullptr;
+
+    void createActions();
+    void onLoaded(SnapshotPtr snapshot);
+    void onLoadFailed(const Diagnostics &diagnostics);
+    void onIndexFinished(const Indexer::Result &result);
+    void onFiltered(int rows, int excluded);
+    void onSidebarChanged();
+    void onCurrentRowChanged();
+    void reindex(bool force);
+    void editSources();
+    void exportView();
+    void showPolicyGuide();
+    void showProblems(const Diagnostics &diagnostics);
+    void updateEmptyState();
+};
+
+} // namespace vse::gui

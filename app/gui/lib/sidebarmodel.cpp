@@ -1,0 +1,129 @@
+#include "sidebarmodel.h"
+
+#include "model/policy.h"
+#include "policytext.h"
+
+#include <QFont>
+
+namespace vse::gui {
+
+SidebarModel::SidebarModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    const QString addTree = tr("add a libvirt source tree in Settings \u2192 Sources");
+    const QString addInstalled = tr("add an installed libvirt (\"/\") or a package set in Settings \u2192 Sources");
+    const auto add = [this](const QString &id, const QString &label, const QString &family,
+                            const QStringList &tiers, const QString &hint) {
+        m_entries.append({id, label, family, tiers, QString(), false, hint});
+    };
+    m_entries.append({QStringLiteral("h:interfaces"), tr("Interfaces"), {}, {}, {}, true, {}});
+    add(QStringLiteral("all"), tr("Everything"), {}, {}, addInstalled);
+    add(QStringLiteral("public-api"), tr("Public API"), QStringLiteral("api"), {QStringLiteral("stable")},
+        tr("No public API indexed: %1.").arg(addInstalled));
+    add(QStringLiteral("hypervisor-api"), tr("Hypervisor APIs"), QStringLiteral("api"),
+        {QStringLiteral("hypervisor-specific")}, tr("No hypervisor APIs indexed: %1.").arg(addInstalled));
+    add(QStringLiteral("admin-api"), tr("Admin API (unclassified)"), QStringLiteral("api"),
+        {QStringLiteral("unclassified")}, tr("No admin API indexed: %1.").arg(addInstalled));
+    add(QStringLiteral("error-codes"), tr("Error codes"), QStringLiteral("api"), {QStringLiteral("stable-value")},
+        tr("No error codes indexed: %1.").arg(addInstalled));
+    add(QStringLiteral("xml"), tr("XML schemas"), QStringLiteral("xml"), {},
+        tr("No XML schemas indexed: %1.").arg(addInstalled));
+    add(QStringLiteral("xml-ns"), tr("XML namespace extensions"), QStringLiteral("xml"),
+        {QStringLiteral("namespace-extension")}, tr("No namespace extensions indexed: %1.").arg(addInstalled));
+    add(QStringLiteral("rpc"), tr("RPC protocols"), QStringLiteral("rpc"), {},
+        tr("No protocol files indexed: %1.").arg(addTree));
+    add(QStringLiteral("rpc-private"), tr("Private protocols"), QStringLiteral("rpc"), {QStringLiteral("private")},
+        tr("No private protocols indexed: %1.").arg(addTree));
+    add(QStringLiteral("config"), tr("Configuration files"), {}, {QStringLiteral("not-guaranteed")},
+        tr("No configuration files indexed yet: this version of the indexer does not read them."));
+    m_entries.append({QStringLiteral("h:taint"), tr("Taint reasons"), {}, {}, {}, true, {}});
+    for (const TaintReason &r : Policy::instance().taintReasons())
+        m_entries.append({QStringLiteral("taint:") + r.id, r.id, {}, {}, r.id, false,
+                          tr("No indexed item is known to cause this taint; libvirt sets it from the "
+                             "guest's configuration or the host.")});
+    m_counts.fill(0, m_entries.size());
+}
+
+bool SidebarModel::matches(const SidebarEntry &e, const ItemSummary &s, const QHash<qint64, QStringList> &taints)
+{
+    if (e.header)
+        return false;
+    if (!e.family.isEmpty() && kindFamily(s.kind) != e.family)
+        return false;
+    if (!e.tiers.isEmpty() && !e.tiers.contains(s.tier))
+        return false;
+    if (!e.taint.isEmpty() && (!s.tainted || !taints.value(s.id).contains(e.taint)))
+        return false;
+    return true;
+}
+
+void SidebarModel::setSnapshot(const SnapshotPtr &snapshot, qint64 releaseId)
+{
+    QList<int> counts(m_entries.size(), 0);
+    if (snapshot) {
+        for (const ItemSummary &s : snapshot->summaries()) {
+            if (releaseId != 0 && s.releaseId != releaseId)
+                continue;
+            for (qsizetype i = 0; i < m_entries.size(); ++i)
+                if (matches(m_entries.at(i), s, snapshot->taintsById()))
+                    ++counts[i];
+        }
+    }
+    m_counts = counts;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1));
+}
+
+int SidebarModel::rowOf(const QString &id) const
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i)
+        if (m_entries.at(i).id == id)
+            return int(i);
+    return -1;
+}
+
+int SidebarModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QVariant SidebarModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SidebarEntry &e = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return e.header ? e.label : tr("%1 (%2)").arg(e.label).arg(m_counts.at(index.row()));
+    case Qt::AccessibleTextRole:
+        return e.label;
+    case Qt::ToolTipRole:
+        if (!e.taint.isEmpty())
+            return policytext::taintMeaning(e.taint);
+        return {};
+    case Qt::FontRole:
+        if (e.header) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case EntryIdRole:
+        return e.id;
+    case CountRole:
+        return m_counts.at(index.row());
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags SidebarModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    if (m_entries.at(index.row()).header)
+        return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+} // namespace vse::gui

@@ -1,0 +1,40 @@
+// virt-support-explorer: the Qt explorer. Everything but start-up lives in
+// the vsegui library, which the tests link too.
+#include "appoptions.h"
+#include "indexcontroller.h"
+#include "itemtablemodel.h"
+#include "mainwindow.h"
+#include "startupprobe.h"
+#include "translations.h"
+
+#include "vse-config.h"
+
+#include <QApplication>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace vse::gui;
+
+int main(int argc, char **argv)
+{
+    StartupProbe::markProcessStart();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("virt-support-explorer"));
+    QApplication::setOrganizationName(QStringLiteral("virt-support-explorer"));
+    QApplication::setApplicationVersion(QStringLiteral(VSE_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("org.virt_support_explorer"));
+    installTranslations(&app);
+
+    AppOptions options;
+    QString error;
+    if (!AppOptions::parse(QApplication::arguments(), &options, &error)) {
+        QTextStream(stderr) << error << '\n' << AppOptions::usage();
+        return 2;
+    }
+    MainWindow window(options);
+    StartupProbe probe(&window, options);
+    window.show();
+    window.start();
+    return QApplication::exec();
+}
