@@ -344,6 +344,43 @@ private Q_SLOTS:
         QVERIFY(p.diagnostics.size() <= kXdrMaxErrors + 1);
     }
 
+    // Random edits of a real file (deleted, duplicated and replaced bytes):
+    // never a crash, and every error has a position inside the input.
+    void mutatedRealFile()
+    {
+        VSE_REQUIRE_CORPUS();
+        const QByteArray base = xdrtest::readFile(testdata::corpusDir() + QStringLiteral("/1.3.5/src/admin/admin_protocol.x"));
+        QVERIFY(!base.isEmpty());
+        QRandomGenerator rng(5531);
+        static const char alphabet[] = "{}<>[]();:=*,/%\n\"abcXYZ_019- \t\x80\xff";
+        int withErrors = 0;
+        for (int round = 0; round < 400; ++round) {
+            QByteArray bytes = base;
+            for (int edits = 1 + int(rng.bounded(4)); edits > 0; --edits) {
+                const int at = int(rng.bounded(int(bytes.size())));
+                switch (rng.bounded(3)) {
+                case 0:
+                    bytes.remove(at, 1 + int(rng.bounded(20)));
+                    break;
+                case 1:
+                    bytes.insert(at, bytes.mid(int(rng.bounded(int(bytes.size()))), int(rng.bounded(40))));
+                    break;
+                default:
+                    bytes[at] = alphabet[rng.bounded(int(sizeof(alphabet) - 1))];
+                }
+            }
+            const XdrFile f = parseXdr(bytes, QStringLiteral("admin_protocol.x"));
+            const int lines = int(bytes.count('\n')) + 1;
+            for (const auto &d : f.diagnostics) {
+                QVERIFY(d.line >= 1 && d.line <= lines);
+                QVERIFY(d.column >= 1);
+            }
+            withErrors += f.hasErrors();
+            ProtocolExtractor::extractParsed(f, {}, QStringLiteral("admin_protocol.x"));
+        }
+        QVERIFY(withErrors > 200);
+    }
+
     void nestingLimit()
     {
         QByteArray text = "struct a {\n";

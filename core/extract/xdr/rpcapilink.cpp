@@ -60,6 +60,14 @@ QStringList apiNameCandidates(const QString &programId, const QString &procedure
     QStringList out;
     if (programId == QLatin1String("remote")) {
         out.append(vir + apiCamelCase(w));
+        // Names before libvirt 1.2.0 regularised them (the numbers stayed).
+        const QString joined = w.join(QLatin1Char('_'));
+        if (joined.endsWith(QLatin1String("_DUMP_XML")))
+            out.append(vir + apiCamelCase(w.mid(0, w.size() - 2)) + QStringLiteral("GetXMLDesc"));
+        else if (joined == QLatin1String("CPU_COMPARE"))
+            out.append(QStringLiteral("virConnectCompareCPU"));
+        else if (joined == QLatin1String("CPU_BASELINE"))
+            out.append(QStringLiteral("virConnectBaselineCPU"));
         if (w.constFirst() != QLatin1String("CONNECT"))
             out.append(vir + QStringLiteral("Connect") + apiCamelCase(w));
     } else if (programId == QLatin1String("qemu") || programId == QLatin1String("lxc")) {
