@@ -73,6 +73,14 @@ int main(int argc, char **argv)
     const Figures extract = measure(runs, [&] {
         const auto r = vse::ProtocolExtractor().extractTree(root);
         items = r.items.size();
+        if (qEnvironmentVariableIsSet("VSE_BENCH_DUMP") && runs == 1) {
+            for (const auto &item : r.items)
+                std::printf("%s\t%s\t%s\t%s\t%s:%d\n%s\n\n", qPrintable(vse::kindId(item.kind)),
+                            qPrintable(item.identity()), qPrintable(item.name), qPrintable(item.tier),
+                            qPrintable(item.file), item.line, qPrintable(item.signature));
+            for (const auto &d : r.diagnostics)
+                std::printf("%s\n", qPrintable(d.toString()));
+        }
         errors = std::count_if(r.diagnostics.cbegin(), r.diagnostics.cend(),
                                [](const vse::Diagnostic &d) { return d.isError(); });
     });
