@@ -69,9 +69,17 @@ int openIndex(Context &ctx, Store &store)
                        "--source PATH' with a libvirt source tree or package set\n";
         return r.storeFailed ? IndexError : InputError;
     }
-    // Queries stay readable: a rebuild only mentions how many warnings it met.
-    if (!r.upToDate && !r.diagnostics.isEmpty())
-        ctx.err << "virt-support: indexed with " << r.diagnostics.size()
+    // Queries stay readable: a rebuild only mentions how many input warnings
+    // it met, but always says why the index itself had to be rebuilt.
+    int inputWarnings = 0;
+    for (const auto &x : r.diagnostics) {
+        if (x.file == ctx.indexPath)
+            ctx.err << x.toString() << '\n';
+        else
+            ++inputWarnings;
+    }
+    if (!r.upToDate && inputWarnings > 0)
+        ctx.err << "virt-support: indexed with " << inputWarnings
                 << " warning(s); 'virt-support index --force' lists them\n";
     if (!store.open(ctx.indexPath, &d)) {
         printDiagnostics(ctx, d);

@@ -1,0 +1,169 @@
+// The virt-support command line on the installed libvirt, checked the way a
+// user sees it: output text, JSON and exit codes.
+#include "clirunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QVersionNumber>
+
+using namespace vse::testdata;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFile::exists(qEnvironmentVariable("VSE_CLI")));
+        if (!QFile::exists(QStringLiteral("/usr/include/libvirt/libvirt.h")))
+            QSKIP("libvirt-dev is not installed");
+        m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = runCli(m_index, {QStringLiteral("index")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("Indexed 1 changed source")));
+    }
+
+    void secondIndexIsUpToDate()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("index")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QLatin1String("Index is up to date")), qPrintable(r.out));
+    }
+
+    void showConnectOpen()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virConnectOpen")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Tier:       stable \u2014")));
+        QVERIFY(r.out.contains(QLatin1String("Since:      0.0.3 (symbol version: libvirt.so.0: LIBVIRT_0.0.3)")));
+        QVERIFY(r.out.contains(QLatin1String("virConnectPtr virConnectOpen(const char *name)")));
+        QVERIFY(QRegularExpression(QStringLiteral("Defined in: libvirt/libvirt-host.h:\\d+")).match(r.out).hasMatch());
+    }
+
+    void showQemuMonitorCommandJson()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virDomainQemuMonitorCommand"),
+                                          QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("tier")).toString(), QStringLiteral("hypervisor-specific"));
+        QCOMPARE(o.value(QLatin1String("hypervisor")).toString(), QStringLiteral("qemu"));
+        QCOMPARE(o.value(QLatin1String("since")).toString(), QStringLiteral("0.8.3"));
+        QCOMPARE(o.value(QLatin1String("sinceEvidence")).toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("symbol-version"));
+        const QJsonArray taints = o.value(QLatin1String("taints")).toArray();
+        QCOMPARE(taints.size(), 1);
+        QCOMPARE(taints.at(0).toObject().value(QLatin1String("reason")).toString(), QStringLiteral("custom-monitor"));
+        QVERIFY(!taints.at(0).toObject().value(QLatin1String("meaning")).toString().isEmpty());
+        QVERIFY(o.value(QLatin1String("tierRule")).toString().contains(QLatin1String("tainted")));
+    }
+
+    void lastValuesWarn()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("VIR_DOMAIN_LAST")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QLatin1String("Warning:")));
+        QVERIFY(r.out.contains(QLatin1String("_LAST")));
+    }
+
+    void searchRanksExactFirst()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virDomainCreate"),
+                                          QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(a.size() > 3);
+        QCOMPARE(a.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("virDomainCreate"));
+        QCOMPARE(a.at(0).toObject().value(QLatin1String("match")).toString(), QStringLiteral("exact"));
+        // Classes never go back: exact < prefix < substring < fuzzy < text.
+        const QStringList order{QStringLiteral("exact"), QStringLiteral("prefix"), QStringLiteral("substring"),
+                                QStringLiteral("fuzzy"), QStringLiteral("text")};
+        int last = 0;
+        for (const auto &v : a) {
+            const int cls = int(order.indexOf(v.toObject().value(QLatin1String("match")).toString()));
+            QVERIFY(cls >= last);
+            last = cls;
+        }
+    }
+
+    void searchFuzzy()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("dmcrxml"), QStringLiteral("--kind"),
+                                          QStringLiteral("function"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QStringList names;
+        for (const auto &v : a)
+            names << v.toObject().value(QLatin1String("name")).toString();
+        QVERIFY2(names.contains(QStringLiteral("virDomainCreateXML")), qPrintable(names.join(u',')));
+    }
+
+    void searchFiltersByTierAndVersion()
+    {
+        const CliRun all = runCli(m_index, {QStringLiteral("search"), QStringLiteral("api:virDomain"),
+                                            QStringLiteral("--kind"), QStringLiteral("function"),
+                                            QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("--json")});
+        const CliRun old = runCli(m_index, {QStringLiteral("search"), QStringLiteral("api:virDomain"),
+                                            QStringLiteral("--kind"), QStringLiteral("function"),
+                                            QStringLiteral("--max-version"), QStringLiteral("1.0.0"),
+                                            QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("--json")});
+        const QJsonArray a = QJsonDocument::fromJson(all.out.toUtf8()).array();
+        const QJsonArray b = QJsonDocument::fromJson(old.out.toUtf8()).array();
+        QVERIFY(b.size() > 50);
+        QVERIFY(b.size() < a.size());
+        for (const auto &v : b) {
+            const QString since = v.toObject().value(QLatin1String("since")).toString();
+            QVERIFY2(since.isEmpty() || QVersionNumber::fromString(since) <= QVersionNumber(1, 0, 0), qPrintable(since));
+        }
+        const CliRun hv = runCli(m_index, {QStringLiteral("search"), QStringLiteral("vir"), QStringLiteral("--tier"),
+                                           QStringLiteral("hypervisor-specific"), QStringLiteral("--limit"),
+                                           QStringLiteral("0"), QStringLiteral("--json")});
+        const QJsonArray h = QJsonDocument::fromJson(hv.out.toUtf8()).array();
+        QVERIFY(!h.isEmpty());
+        for (const auto &v : h)
+            QCOMPARE(v.toObject().value(QLatin1String("tier")).toString(), QStringLiteral("hypervisor-specific"));
+    }
+
+    void exitCodes()
+    {
+        QCOMPARE(runCli(m_index, {QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(runCli(m_index, {QStringLiteral("search")}).exitCode, 2);
+        QCOMPARE(runCli(m_index, {QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--kind"),
+                                  QStringLiteral("nonsense")}).exitCode, 2);
+        QCOMPARE(runCli(m_index, {QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--max-version"),
+                                  QStringLiteral("abc")}).exitCode, 2);
+        const CliRun missing = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virDomainCreateXm")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QLatin1String("did you mean")));
+        QVERIFY(missing.err.contains(QLatin1String("virDomainCreateXML")));
+        const CliRun help = runCli(m_index, {QStringLiteral("show"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.startsWith(QLatin1String("Usage: virt-support show")));
+        QCOMPARE(runCli(m_index, {QStringLiteral("--help")}).exitCode, 0);
+    }
+
+    void statsCountsMatchSearch()
+    {
+        const CliRun s = runCli(m_index, {QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(s.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(s.out.toUtf8()).object();
+        const int functions = o.value(QLatin1String("releases")).toArray().at(0).toObject()
+                                  .value(QLatin1String("kinds")).toObject().value(QLatin1String("function")).toInt();
+        const CliRun f = runCli(m_index, {QStringLiteral("search"), QString(), QStringLiteral("--kind"),
+                                          QStringLiteral("function"), QStringLiteral("--limit"), QStringLiteral("0"),
+                                          QStringLiteral("--json")});
+        QCOMPARE(int(QJsonDocument::fromJson(f.out.toUtf8()).array().size()), functions);
+        QVERIFY(functions > 400);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,201 @@
+// Bad input never damages the index: each case runs the real CLI against a
+// good index of the installed libvirt and checks the message, the exit code,
+// and that the index file is byte-for-byte what it was.
+#include "clirunner.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <unistd.h>
+
+using namespace vse::testdata;
+
+namespace {
+
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+
+// Runs the CLI as an unprivileged user, because root reads and writes
+// everything and so cannot see permission problems.
+CliRun runAsNobody(const QString &index, const QStringList &args)
+{
+    QProcess p;
+    QStringList full{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                     qEnvironmentVariable("VSE_CLI"), QStringLiteral("--index"), index};
+    p.start(QStringLiteral("setpriv"), full + args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()),
+            p.exitStatus() != QProcess::NormalExit};
+}
+
+} // namespace
+
+class TestIndexRobustness : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+    QByteArray m_good;
+
+    void expectIndexUnchanged() { QCOMPARE(digest(m_index), m_good); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(QStringLiteral("/usr/include/libvirt/libvirt.h")))
+            QSKIP("libvirt-dev is not installed");
+        m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = runCli(m_index, {QStringLiteral("index")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        m_good = digest(m_index);
+        QVERIFY(!m_good.isEmpty());
+    }
+
+    void missingDirectory()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("does-not-exist"));
+        const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--source"), missing});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(missing + QStringLiteral(": error: no such file or directory")), qPrintable(r.err));
+        expectIndexUnchanged();
+    }
+
+    void sourceIsAFile()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("plain-file"));
+        writeFile(file, "hello");
+        const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--source"), file});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(QLatin1String("not a directory")));
+        expectIndexUnchanged();
+    }
+
+    void folderWithoutLibvirtData()
+    {
+        const QString empty = m_dir.filePath(QStringLiteral("empty"));
+        QDir().mkpath(empty);
+        const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--source"), empty});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(QLatin1String("no libvirt data found")));
+        expectIndexUnchanged();
+    }
+
+    void unreadableDirectory()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("setpriv (util-linux) is missing");
+        QTemporaryDir open;
+        QFile::setPermissions(open.path(), QFileDevice::Permissions(0x7777));
+        const QString locked = open.filePath(QStringLiteral("locked"));
+        QDir().mkpath(locked + QStringLiteral("/usr/include/libvirt"));
+        QFile::setPermissions(locked, QFileDevice::Permissions());
+        const QString index = open.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = runAsNobody(index, {QStringLiteral("index"), QStringLiteral("--source"), locked});
+        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(locked + QStringLiteral(": error: directory is not readable")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(index));
+    }
+
+    void readOnlyCacheDirectory()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("setpriv (util-linux) is missing");
+        QTemporaryDir cache;
+        QFile::setPermissions(cache.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        const QString index = cache.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = runAsNobody(index, {QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QLatin1String("cannot create the index file")), qPrintable(r.err));
+        QVERIFY(!r.crashed);
+    }
+
+    void headerThatDoesNotParse()
+    {
+        QTemporaryDir pkg;
+        writeFile(pkg.filePath(QStringLiteral("usr/include/libvirt/libvirt.h")),
+                  "#ifndef LIBVIRT_H\n#define LIBVIRT_H\ntypedef struct _virConnect virConnect;\n"
+                  "int virBroken(virConnect *conn,;\n#endif\n");
+        const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--source"), pkg.path()});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QLatin1String("libvirt/libvirt.h:4")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("previous index")));
+        expectIndexUnchanged();
+    }
+
+    void garbageAndEmptySyms_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("garbage") << QByteArray("LIBVIRT_0.0.3 {\n  global:\n    virConnectOpen;\n  ]]]\n");
+        QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x01\x00\x00\x00\xff\xfe", 12);
+        QTest::newRow("unbalanced") << QByteArray("LIBVIRT_0.0.3 {\n  global:\n    virConnectOpen;\n");
+    }
+    void garbageAndEmptySyms()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir tree;
+        writeFile(tree.filePath(QStringLiteral("src/libvirt_public.syms")), content);
+        const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--source"), tree.path()});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QLatin1String("libvirt_public.syms")), qPrintable(r.err));
+        QVERIFY(!r.crashed);
+        expectIndexUnchanged();
+    }
+
+    void corruptDatabaseIsRebuilt()
+    {
+        QTemporaryDir dir;
+        const QString index = dir.filePath(QStringLiteral("index.sqlite"));
+        QVERIFY(QFile::copy(m_index, index));
+        QFile f(index);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(0);
+        f.write(QByteArray(4096, '\x5a')); // the header page: no longer SQLite
+        f.close();
+        const CliRun r = runCli(index, {QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("damaged")) && r.err.contains(QLatin1String("rebuilding")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("Release 9.")) || r.out.contains(QLatin1String("Release 1")));
+        // And the rebuilt file is a good index again.
+        const CliRun again = runCli(index, {QStringLiteral("index")});
+        QVERIFY(again.out.startsWith(QLatin1String("Index is up to date")));
+    }
+
+    void killedWhileIndexingKeepsOldIndex()
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("VSE_CLI"), {QStringLiteral("--index"), m_index, QStringLiteral("index"),
+                                                  QStringLiteral("--force")});
+        QVERIFY(p.waitForStarted());
+        QThread::msleep(250); // inside reading the headers
+        p.kill();
+        p.waitForFinished();
+        expectIndexUnchanged();
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virConnectOpen")});
+        QCOMPARE(r.exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIndexRobustness)
+#include "tst_indexrobustness.moc"
