@@ -94,17 +94,20 @@ private Q_SLOTS:
                 if (i.kind != ItemKind::RpcProcedure || i.file != rel)
                     continue;
                 ++count;
-                highest = std::max(highest, qint64(i.attrs.value(QLatin1String("number")).toInteger()));
+                highest =
+                    std::max(highest, qint64(i.attrs.value(QLatin1String("number")).toInteger()));
                 QCOMPARE(i.parent, program->name);
-                QCOMPARE(i.key, program->name + QLatin1Char('/') +
-                                    QString::number(i.attrs.value(QLatin1String("number")).toInteger()));
+                QCOMPARE(i.key,
+                         program->name + QLatin1Char('/') +
+                             QString::number(i.attrs.value(QLatin1String("number")).toInteger()));
             }
             QCOMPARE(count, expected.count);
             QCOMPARE(highest, expected.highest);
             QCOMPARE(program->attrs.value(QLatin1String("procedureCount")).toInt(), expected.count);
             if (expected.count > 0) {
                 ++programsWithProcedures;
-                QCOMPARE(program->attrs.value(QLatin1String("highestProcedure")).toInteger(), expected.highest);
+                QCOMPARE(program->attrs.value(QLatin1String("highestProcedure")).toInteger(),
+                         expected.highest);
             }
         }
         QVERIFY(programsWithProcedures >= 1);
@@ -115,10 +118,12 @@ private Q_SLOTS:
     {
         VSE_REQUIRE_CORPUS();
         QFETCH(QString, release);
-        const Item *p = findItem(tree(release).items, ItemKind::RpcProcedure, QStringLiteral("remote/1"));
+        const Item *p =
+            findItem(tree(release).items, ItemKind::RpcProcedure, QStringLiteral("remote/1"));
         QVERIFY(p);
         const bool renamed = Version::parse(release) >= Version(1, 2, 0);
-        QCOMPARE(p->name, renamed ? QStringLiteral("REMOTE_PROC_CONNECT_OPEN") : QStringLiteral("REMOTE_PROC_OPEN"));
+        QCOMPARE(p->name, renamed ? QStringLiteral("REMOTE_PROC_CONNECT_OPEN")
+                                  : QStringLiteral("REMOTE_PROC_OPEN"));
         QCOMPARE(p->tier, QStringLiteral("stable-abi"));
     }
 
@@ -132,11 +137,14 @@ private Q_SLOTS:
                 p = &i;
         QVERIFY(p);
         QCOMPARE(p->attrs.value(QLatin1String("generate")).toString(), QStringLiteral("none"));
-        QCOMPARE(toStrings(p->attrs.value(QLatin1String("acl"))), QStringList{QStringLiteral("domain:migrate")});
-        QCOMPARE(p->attrs.value(QLatin1String("annotationStyle")).toString(), QStringLiteral("block"));
+        QCOMPARE(toStrings(p->attrs.value(QLatin1String("acl"))),
+                 QStringList{QStringLiteral("domain:migrate")});
+        QCOMPARE(p->attrs.value(QLatin1String("annotationStyle")).toString(),
+                 QStringLiteral("block"));
         QCOMPARE(p->attrs.value(QLatin1String("apiKind")).toString(), QStringLiteral("internal"));
         QVERIFY(p->signature.contains(QLatin1String("@generate: none")));
-        QVERIFY(p->signature.contains(QLatin1String("struct remote_domain_migrate_finish3_params_args")));
+        QVERIFY(p->signature.contains(
+            QLatin1String("struct remote_domain_migrate_finish3_params_args")));
         QCOMPARE(p->attrs.value(QLatin1String("argsType")).toString(),
                  QStringLiteral("remote_domain_migrate_finish3_params_args"));
         QVERIFY(!p->attrs.value(QLatin1String("args")).toArray().isEmpty());
@@ -147,10 +155,12 @@ private Q_SLOTS:
     void severalAclLinesKept()
     {
         VSE_REQUIRE_CORPUS();
-        const QString text = QString::fromUtf8(
-            xdrtest::readFile(releaseRoot(QStringLiteral("1.3.5")) + QStringLiteral("/src/remote/remote_protocol.x")));
-        static const QRegularExpression block(QStringLiteral("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(REMOTE_PROC_\\w+)\\s*="),
-                                              QRegularExpression::DotMatchesEverythingOption);
+        const QString text =
+            QString::fromUtf8(xdrtest::readFile(releaseRoot(QStringLiteral("1.3.5")) +
+                                                QStringLiteral("/src/remote/remote_protocol.x")));
+        static const QRegularExpression block(
+            QStringLiteral("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(REMOTE_PROC_\\w+)\\s*="),
+            QRegularExpression::DotMatchesEverythingOption);
         static const QRegularExpression aclLine(QStringLiteral("^\\s*\\*\\s*@acl:\\s*(\\S+)"),
                                                 QRegularExpression::MultilineOption);
         const ItemList &items = tree(QStringLiteral("1.3.5")).items;
@@ -182,17 +192,20 @@ private Q_SLOTS:
     void trailingAnnotations()
     {
         VSE_REQUIRE_CORPUS();
-        const QString path = releaseRoot(QStringLiteral("1.0.0")) + QStringLiteral("/src/remote/remote_protocol.x");
+        const QString path =
+            releaseRoot(QStringLiteral("1.0.0")) + QStringLiteral("/src/remote/remote_protocol.x");
         const QString text = QString::fromUtf8(xdrtest::readFile(path));
         static const QRegularExpression line(
-            QStringLiteral("^\\s*(REMOTE_PROC_\\w+)\\s*=\\s*(\\d+),?\\s*/\\*\\s*(autogen|skipgen)\\s+(autogen|skipgen)([^*]*)\\*/"),
+            QStringLiteral("^\\s*(REMOTE_PROC_\\w+)\\s*=\\s*(\\d+),?\\s*/"
+                           "\\*\\s*(autogen|skipgen)\\s+(autogen|skipgen)([^*]*)\\*/"),
             QRegularExpression::MultilineOption);
         const ItemList &items = tree(QStringLiteral("1.0.0")).items;
         int checked = 0, streams = 0, high = 0;
         auto it = line.globalMatch(text);
         while (it.hasNext()) {
             const auto m = it.next();
-            const Item *p = findItem(items, ItemKind::RpcProcedure, QStringLiteral("remote/") + m.captured(2));
+            const Item *p =
+                findItem(items, ItemKind::RpcProcedure, QStringLiteral("remote/") + m.captured(2));
             QVERIFY(p);
             QCOMPARE(p->name, m.captured(1));
             const bool server = m.captured(3) == QLatin1String("autogen");
@@ -202,9 +215,11 @@ private Q_SLOTS:
                                      : client         ? QStringLiteral("client")
                                                       : QStringLiteral("none");
             QCOMPARE(p->attrs.value(QLatin1String("generate")).toString(), generate);
-            QCOMPARE(p->attrs.value(QLatin1String("annotationStyle")).toString(), QStringLiteral("trailing"));
+            QCOMPARE(p->attrs.value(QLatin1String("annotationStyle")).toString(),
+                     QStringLiteral("trailing"));
             if (m.captured(5).contains(QLatin1String("priority:high"))) {
-                QCOMPARE(p->attrs.value(QLatin1String("priority")).toString(), QStringLiteral("high"));
+                QCOMPARE(p->attrs.value(QLatin1String("priority")).toString(),
+                         QStringLiteral("high"));
                 ++high;
             }
             if (m.captured(5).contains(QLatin1String("stream@"))) {
@@ -226,10 +241,10 @@ private Q_SLOTS:
         const struct
         {
             const char *program, *tier, *hypervisor;
-        } expected[] = {{"remote", "stable-abi", ""},     {"virnet", "stable-abi", ""},
-                        {"keepalive", "stable-abi", ""},  {"qemu", "stable-wire", "qemu"},
-                        {"lxc", "stable-wire", "lxc"},    {"lock", "private", ""},
-                        {"log", "private", ""},           {"admin", "private", ""},
+        } expected[] = {{"remote", "stable-abi", ""},    {"virnet", "stable-abi", ""},
+                        {"keepalive", "stable-abi", ""}, {"qemu", "stable-wire", "qemu"},
+                        {"lxc", "stable-wire", "lxc"},   {"lock", "private", ""},
+                        {"log", "private", ""},          {"admin", "private", ""},
                         {"lxc-monitor", "private", ""}};
         for (const auto &e : expected) {
             const QString program = QLatin1String(e.program);
@@ -245,7 +260,8 @@ private Q_SLOTS:
             QVERIFY2(seen > 1, e.program);
         }
         // 0.10.0's src/lxc/lxc_protocol.x is the LXC monitor (by its program number).
-        const Item *monitor = findItem(tree(QStringLiteral("0.10.0")).items, ItemKind::RpcProgram, QStringLiteral("lxc-monitor"));
+        const Item *monitor = findItem(tree(QStringLiteral("0.10.0")).items, ItemKind::RpcProgram,
+                                       QStringLiteral("lxc-monitor"));
         QVERIFY(monitor);
         QCOMPARE(monitor->file, QStringLiteral("src/lxc/lxc_protocol.x"));
         QCOMPARE(monitor->tier, QStringLiteral("private"));
@@ -257,7 +273,8 @@ private Q_SLOTS:
         const ItemList &items = tree(QStringLiteral("1.3.5")).items;
         const Item *remote = findItem(items, ItemKind::RpcProgram, QStringLiteral("remote"));
         QVERIFY(remote);
-        QCOMPARE(remote->attrs.value(QLatin1String("numberHex")).toString(), QStringLiteral("0x20008086"));
+        QCOMPARE(remote->attrs.value(QLatin1String("numberHex")).toString(),
+                 QStringLiteral("0x20008086"));
         QCOMPARE(remote->attrs.value(QLatin1String("version")).toString(), QStringLiteral("1"));
         QCOMPARE(remote->file, QStringLiteral("src/remote/remote_protocol.x"));
 
@@ -266,21 +283,27 @@ private Q_SLOTS:
         QCOMPARE(create->name, QStringLiteral("REMOTE_PROC_DOMAIN_CREATE_XML"));
         const QJsonArray args = create->attrs.value(QLatin1String("args")).toArray();
         QVERIFY(args.size() >= 2);
-        QCOMPARE(args.at(0).toObject().value(QLatin1String("type")).toString(), QStringLiteral("remote_nonnull_string"));
-        QCOMPARE(create->attrs.value(QLatin1String("retType")).toString(), QStringLiteral("remote_domain_create_xml_ret"));
+        QCOMPARE(args.at(0).toObject().value(QLatin1String("type")).toString(),
+                 QStringLiteral("remote_nonnull_string"));
+        QCOMPARE(create->attrs.value(QLatin1String("retType")).toString(),
+                 QStringLiteral("remote_domain_create_xml_ret"));
         QVERIFY(create->line > 3000);
 
-        const Item *param = findItem(items, ItemKind::RpcType, QStringLiteral("remote/remote_typed_param_value"));
+        const Item *param =
+            findItem(items, ItemKind::RpcType, QStringLiteral("remote/remote_typed_param_value"));
         QVERIFY(param);
         QCOMPARE(param->attrs.value(QLatin1String("xdrKind")).toString(), QStringLiteral("union"));
-        QVERIFY(param->signature.startsWith(QLatin1String("union remote_typed_param_value switch (int type) {")));
+        QVERIFY(param->signature.startsWith(
+            QLatin1String("union remote_typed_param_value switch (int type) {")));
         QCOMPARE(param->attrs.value(QLatin1String("arms")).toArray().size(), 7);
 
         const Item *uuid = findItem(items, ItemKind::RpcType, QStringLiteral("remote/remote_uuid"));
         QVERIFY(uuid);
-        QCOMPARE(uuid->attrs.value(QLatin1String("type")).toString(), QStringLiteral("opaque[VIR_UUID_BUFLEN]"));
+        QCOMPARE(uuid->attrs.value(QLatin1String("type")).toString(),
+                 QStringLiteral("opaque[VIR_UUID_BUFLEN]"));
 
-        const Item *constant = findItem(items, ItemKind::RpcConstant, QStringLiteral("remote/REMOTE_PROGRAM"));
+        const Item *constant =
+            findItem(items, ItemKind::RpcConstant, QStringLiteral("remote/REMOTE_PROGRAM"));
         QVERIFY(constant);
         QCOMPARE(constant->attrs.value(QLatin1String("number")).toInteger(), qint64(0x20008086));
     }
@@ -304,7 +327,8 @@ private Q_SLOTS:
         int candidates = 0, linked = 0;
         QStringList unlinked;
         for (const auto &p : rpc) {
-            if (p.kind != ItemKind::RpcProcedure || p.attrs.value(QLatin1String("apiKind")).toString() != QLatin1String("api"))
+            if (p.kind != ItemKind::RpcProcedure ||
+                p.attrs.value(QLatin1String("apiKind")).toString() != QLatin1String("api"))
                 continue;
             ++candidates;
             if (p.attrs.contains(QLatin1String("api")))
@@ -312,8 +336,8 @@ private Q_SLOTS:
             else
                 unlinked.append(p.name);
         }
-        qInfo("%s: %d of %d API procedures linked; unlinked: %s", qPrintable(release), linked, candidates,
-              qPrintable(unlinked.join(QLatin1String(", "))));
+        qInfo("%s: %d of %d API procedures linked; unlinked: %s", qPrintable(release), linked,
+              candidates, qPrintable(unlinked.join(QLatin1String(", "))));
         QVERIFY(double(linked) / candidates > 0.97);
     }
 
@@ -358,11 +382,12 @@ private Q_SLOTS:
                 unlinked.append(p.name);
         }
         const double fraction = double(linked) / candidates;
-        qInfo("1.3.5 procedures by apiKind: api %d, event %d, internal %d", kinds.value(QStringLiteral("api")),
-              kinds.value(QStringLiteral("event")), kinds.value(QStringLiteral("internal")));
+        qInfo("1.3.5 procedures by apiKind: api %d, event %d, internal %d",
+              kinds.value(QStringLiteral("api")), kinds.value(QStringLiteral("event")),
+              kinds.value(QStringLiteral("internal")));
         qInfo("internal (no public API): %s", qPrintable(internal.join(QLatin1String(", "))));
-        qInfo("1.3.5: %d of %d API procedures linked (%.1f %%); unlinked: %s", linked, candidates, fraction * 100,
-              qPrintable(unlinked.join(QLatin1String(", "))));
+        qInfo("1.3.5: %d of %d API procedures linked (%.1f %%); unlinked: %s", linked, candidates,
+              fraction * 100, qPrintable(unlinked.join(QLatin1String(", "))));
         QVERIFY(fraction > 0.97);
 
         const auto check = [&](const char *key, const char *api) {

@@ -47,7 +47,8 @@ private Q_SLOTS:
         VSE_REQUIRE_CORPUS();
         int files = 0;
         for (const QString &release : testdata::corpusReleases()) {
-            QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release + QStringLiteral("/src"),
+            QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release +
+                                QStringLiteral("/src"),
                             {QStringLiteral("*.x")}, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString path = it.next();
@@ -56,8 +57,9 @@ private Q_SLOTS:
                     qWarning("%s", qPrintable(d.toString()));
                 QVERIFY2(f.diagnostics.isEmpty(), qPrintable(path));
                 // Every top-level "struct|union|enum|typedef|const" line is a definition.
-                static const QRegularExpression def(QStringLiteral("^(struct|union|enum|typedef|const)\\s"),
-                                                    QRegularExpression::MultilineOption);
+                static const QRegularExpression def(
+                    QStringLiteral("^(struct|union|enum|typedef|const)\\s"),
+                    QRegularExpression::MultilineOption);
                 const QString text = QString::fromUtf8(xdrtest::readFile(path));
                 QCOMPARE(f.definitions.size(), text.count(def));
                 ++files;
@@ -84,22 +86,23 @@ private Q_SLOTS:
 
     void commentsAndPassThrough()
     {
-        const QByteArray text = "%#include \"remote_protocol.h\"\n"         // 1
-                                "/* A doc comment. */\n"                    // 2
-                                "struct s { /* insert@1 */\n"               // 3
-                                "    int a; /* insert@2 */\n"               // 4
-                                "    /* about b */\n"                       // 5
-                                "    unsigned b;\n"                         // 6
-                                "};\n"                                      // 7
-                                "enum e_procedure {\n"                      // 8
-                                "    /**\n"                                 // 9
-                                "     * @generate: both\n"                  // 10
-                                "     * @acl: domain:write\n"               // 11
-                                "     * @acl: domain:save:!VIR_DOMAIN_AFFECT_CONFIG|VIR_DOMAIN_AFFECT_LIVE\n"
-                                "     */\n"                                 // 13
-                                "    E_PROC_A = 1, /* autogen skipgen priority:high */\n"
-                                "    E_PROC_B = 2 /* skipgen skipgen */\n"  // 15
-                                "};\n";
+        const QByteArray text =
+            "%#include \"remote_protocol.h\"\n" // 1
+            "/* A doc comment. */\n"            // 2
+            "struct s { /* insert@1 */\n"       // 3
+            "    int a; /* insert@2 */\n"       // 4
+            "    /* about b */\n"               // 5
+            "    unsigned b;\n"                 // 6
+            "};\n"                              // 7
+            "enum e_procedure {\n"              // 8
+            "    /**\n"                         // 9
+            "     * @generate: both\n"          // 10
+            "     * @acl: domain:write\n"       // 11
+            "     * @acl: domain:save:!VIR_DOMAIN_AFFECT_CONFIG|VIR_DOMAIN_AFFECT_LIVE\n"
+            "     */\n" // 13
+            "    E_PROC_A = 1, /* autogen skipgen priority:high */\n"
+            "    E_PROC_B = 2 /* skipgen skipgen */\n" // 15
+            "};\n";
         const XdrFile f = parseXdr(text, QStringLiteral("t.x"));
         QVERIFY(f.diagnostics.isEmpty());
         QCOMPARE(f.passThrough.size(), 1);
@@ -118,8 +121,11 @@ private Q_SLOTS:
         QCOMPARE(e->values.size(), 2);
         const RpcAnnotations a = parseRpcAnnotations(e->values.at(0).doc, e->values.at(0).trailing);
         QCOMPARE(a.generate, QStringLiteral("both"));
-        QCOMPARE(a.acl, (QStringList{QStringLiteral("domain:write"),
-                                     QStringLiteral("domain:save:!VIR_DOMAIN_AFFECT_CONFIG|VIR_DOMAIN_AFFECT_LIVE")}));
+        QCOMPARE(
+            a.acl,
+            (QStringList{
+                QStringLiteral("domain:write"),
+                QStringLiteral("domain:save:!VIR_DOMAIN_AFFECT_CONFIG|VIR_DOMAIN_AFFECT_LIVE")}));
         // The block wins over the trailing words when both exist.
         QCOMPARE(a.style, RpcAnnotations::Style::Block);
         QCOMPARE(e->values.at(0).trailing, QStringLiteral("/* autogen skipgen priority:high */"));
@@ -145,7 +151,8 @@ private Q_SLOTS:
         QCOMPARE(errs.at(0).file, QStringLiteral("remote_protocol.x"));
         QCOMPARE(errs.at(0).line, line);
         QCOMPARE(errs.at(0).column, column);
-        QVERIFY2(errs.at(0).message.contains(QStringLiteral("end of file")), qPrintable(errs.at(0).message));
+        QVERIFY2(errs.at(0).message.contains(QStringLiteral("end of file")),
+                 qPrintable(errs.at(0).message));
         QVERIFY(errs.at(0).message.contains(QStringLiteral("line %1,").arg(openLine)));
         // Everything before the cut is still there.
         QVERIFY(f.find(QStringLiteral("remote_typed_param")));
@@ -159,7 +166,8 @@ private Q_SLOTS:
         QCOMPARE(g.definitions.size(), 1);
 
         // Any cut of a real file: no crash, and errors always carry a position.
-        const QByteArray small = xdrtest::readFile(testdata::corpusDir() + QStringLiteral("/1.3.5/src/logging/log_protocol.x"));
+        const QByteArray small = xdrtest::readFile(
+            testdata::corpusDir() + QStringLiteral("/1.3.5/src/logging/log_protocol.x"));
         for (int n = 0; n < small.size(); n += 7) {
             const XdrFile t = parseXdr(small.left(n), QStringLiteral("log_protocol.x"));
             for (const auto &d : t.diagnostics)
@@ -181,7 +189,8 @@ private Q_SLOTS:
         QCOMPARE(d.file, QStringLiteral("u.x"));
         QCOMPARE(d.line, 4);
         QCOMPARE(d.column, 1);
-        QVERIFY2(d.message.contains(QStringLiteral("struct a at line 1, column 10 is not closed")), qPrintable(d.message));
+        QVERIFY2(d.message.contains(QStringLiteral("struct a at line 1, column 10 is not closed")),
+                 qPrintable(d.message));
         QVERIFY(f.find(QStringLiteral("b"))); // recovered at the next definition
     }
 
@@ -204,7 +213,8 @@ private Q_SLOTS:
         VSE_REQUIRE_CORPUS();
         const QByteArray full = xdrtest::readFile(remote135());
         const XdrFile good = parseXdr(full, QStringLiteral("remote_protocol.x"));
-        const QByteArray field = "struct remote_domain_create_xml_args {\n    remote_nonnull_string xml_desc;";
+        const QByteArray field =
+            "struct remote_domain_create_xml_args {\n    remote_nonnull_string xml_desc;";
         const int at = int(full.indexOf(field));
         QVERIFY(at > 0);
         QByteArray broken = full;
@@ -237,8 +247,11 @@ private Q_SLOTS:
         QCOMPARE(d.at(0).column, 5);
         QCOMPARE(d.at(0).message, QStringLiteral("unknown type 'remote_nonexistent'"));
         // The extractor reports it too, and accepts a type from an included file.
-        QCOMPARE(errors(ProtocolExtractor::extractParsed(f, {}, QStringLiteral("t.x")).diagnostics).size(), 1);
-        const XdrFile inc = parseXdr("struct remote_nonexistent { int x; };", QStringLiteral("inc.x"));
+        QCOMPARE(errors(ProtocolExtractor::extractParsed(f, {}, QStringLiteral("t.x")).diagnostics)
+                     .size(),
+                 1);
+        const XdrFile inc =
+            parseXdr("struct remote_nonexistent { int x; };", QStringLiteral("inc.x"));
         QVERIFY(checkXdrTypes(f, {&inc}).isEmpty());
     }
 
@@ -252,7 +265,8 @@ private Q_SLOTS:
                                 "};\n";
         const XdrFile f = parseXdr(text, QStringLiteral("remote_protocol.x"));
         QVERIFY(f.diagnostics.isEmpty());
-        const ExtractResult r = ProtocolExtractor::extractParsed(f, {}, QStringLiteral("remote_protocol.x"));
+        const ExtractResult r =
+            ProtocolExtractor::extractParsed(f, {}, QStringLiteral("remote_protocol.x"));
         const auto errs = errors(r.diagnostics);
         QCOMPARE(errs.size(), 1);
         QCOMPARE(errs.at(0).file, QStringLiteral("remote_protocol.x"));
@@ -318,7 +332,8 @@ private Q_SLOTS:
         const XdrFile noNul = parseXdr(bytes, QStringLiteral("garbage.x"));
         QVERIFY(noNul.hasErrors());
         QCOMPARE(noNul.diagnostics.size(), kXdrMaxErrors + 1);
-        QVERIFY(noNul.diagnostics.constLast().message.startsWith(QStringLiteral("too many errors")));
+        QVERIFY(
+            noNul.diagnostics.constLast().message.startsWith(QStringLiteral("too many errors")));
         for (const auto &e : noNul.diagnostics)
             QVERIFY(e.line >= 1 && e.column >= 1);
 
@@ -329,7 +344,8 @@ private Q_SLOTS:
         QCOMPARE(g.diagnostics.at(0).column, 1);
 
         // High bytes without NUL (wrong encoding): reported where they start.
-        const XdrFile h = parseXdr("const A = 1;\nconst \xff\xfe B = 2;\n", QStringLiteral("enc.x"));
+        const XdrFile h =
+            parseXdr("const A = 1;\nconst \xff\xfe B = 2;\n", QStringLiteral("enc.x"));
         QVERIFY(h.hasErrors());
         QCOMPARE(h.diagnostics.at(0).line, 2);
         QCOMPARE(h.diagnostics.at(0).column, 7);
@@ -349,7 +365,8 @@ private Q_SLOTS:
     void mutatedRealFile()
     {
         VSE_REQUIRE_CORPUS();
-        const QByteArray base = xdrtest::readFile(testdata::corpusDir() + QStringLiteral("/1.3.5/src/admin/admin_protocol.x"));
+        const QByteArray base = xdrtest::readFile(
+            testdata::corpusDir() + QStringLiteral("/1.3.5/src/admin/admin_protocol.x"));
         QVERIFY(!base.isEmpty());
         QRandomGenerator rng(5531);
         static const char alphabet[] = "{}<>[]();:=*,/%\n\"abcXYZ_019- \t\x80\xff";
@@ -363,7 +380,8 @@ private Q_SLOTS:
                     bytes.remove(at, 1 + int(rng.bounded(20)));
                     break;
                 case 1:
-                    bytes.insert(at, bytes.mid(int(rng.bounded(int(bytes.size()))), int(rng.bounded(40))));
+                    bytes.insert(
+                        at, bytes.mid(int(rng.bounded(int(bytes.size()))), int(rng.bounded(40))));
                     break;
                 default:
                     bytes[at] = alphabet[rng.bounded(int(sizeof(alphabet) - 1))];
@@ -389,15 +407,17 @@ private Q_SLOTS:
         const XdrFile f = parseXdr(text, QStringLiteral("deep.x"));
         QVERIFY(f.hasErrors());
         const Diagnostic &d = f.diagnostics.at(0);
-        QVERIFY2(d.message.contains(QStringLiteral("nested deeper than %1").arg(kXdrMaxNesting)), qPrintable(d.message));
+        QVERIFY2(d.message.contains(QStringLiteral("nested deeper than %1").arg(kXdrMaxNesting)),
+                 qPrintable(d.message));
         // "struct a {" is level 1, so the body that passes the limit is on line kXdrMaxNesting + 1.
         QCOMPARE(d.line, kXdrMaxNesting + 1);
         QCOMPARE(d.column, 8);
 
         // Within the limit, inline bodies parse and print.
-        const XdrFile ok = parseXdr("struct o { struct { int x; } inner; union switch (int k) { case 1: int y; "
-                                    "default: void; } u; };",
-                                    QStringLiteral("inline.x"));
+        const XdrFile ok =
+            parseXdr("struct o { struct { int x; } inner; union switch (int k) { case 1: int y; "
+                     "default: void; } u; };",
+                     QStringLiteral("inline.x"));
         QVERIFY(ok.diagnostics.isEmpty());
         QVERIFY(ok.definitions.at(0).toXdr().contains(QStringLiteral("struct {")));
     }

@@ -26,8 +26,9 @@ inline QByteArray readFile(const QString &path)
 // "FOO_PROC_BAR = 12" lines of a procedure enum.
 inline ProcCount countProceduresByRegex(const QString &path)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*[A-Z][A-Z0-9_]*_PROC_[A-Z0-9_]+\\s*=\\s*(\\d+)"),
-                                       QRegularExpression::MultilineOption);
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*[A-Z][A-Z0-9_]*_PROC_[A-Z0-9_]+\\s*=\\s*(\\d+)"),
+        QRegularExpression::MultilineOption);
     ProcCount c;
     auto it = re.globalMatch(QString::fromUtf8(readFile(path)));
     while (it.hasNext()) {
@@ -45,7 +46,8 @@ inline ItemList apiFunctionsFromXml(const QStringList &files)
     for (const QString &file : files) {
         QXmlStreamReader xml(readFile(file));
         while (!xml.atEnd()) {
-            if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != QLatin1String("function"))
+            if (xml.readNext() != QXmlStreamReader::StartElement ||
+                xml.name() != QLatin1String("function"))
                 continue;
             Item item;
             item.kind = ItemKind::Function;

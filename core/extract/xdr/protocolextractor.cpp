@@ -14,7 +14,8 @@
 
 namespace vse {
 
-ExtractResult ProtocolExtractor::extractParsed(const XdrFile &file, const QList<const XdrFile *> &included,
+ExtractResult ProtocolExtractor::extractParsed(const XdrFile &file,
+                                               const QList<const XdrFile *> &included,
                                                const QString &displayPath)
 {
     ExtractResult result;
@@ -67,7 +68,8 @@ ExtractResult ProtocolExtractor::extractTree(const QString &sourceRoot)
         return result;
     }
     QStringList paths;
-    QDirIterator it(src, {QStringLiteral("*.x")}, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    QDirIterator it(src, {QStringLiteral("*.x")}, QDir::Files | QDir::Readable,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         paths.append(it.next());
     paths.sort();

@@ -14,17 +14,22 @@ namespace vse {
 // into the same fields so releases compare.
 struct RpcAnnotations
 {
-    enum class Style { None, Block, Trailing };
+    enum class Style
+    {
+        None,
+        Block,
+        Trailing
+    };
 
     Style style = Style::None;
-    QString generate;        // both | server | client | none
-    QStringList acl;         // "domain:save:!VIR_DOMAIN_AFFECT_CONFIG|VIR_DOMAIN_AFFECT_LIVE"
-    QStringList aclfilter;   // "domain:getattr"
-    QString priority;        // high | low; empty when not stated (libvirt's default is low)
-    int readstream = -1;     // parameter offset of the stream, -1 when none
+    QString generate;      // both | server | client | none
+    QStringList acl;       // "domain:save:!VIR_DOMAIN_AFFECT_CONFIG|VIR_DOMAIN_AFFECT_LIVE"
+    QStringList aclfilter; // "domain:getattr"
+    QString priority;      // high | low; empty when not stated (libvirt's default is low)
+    int readstream = -1;   // parameter offset of the stream, -1 when none
     int writestream = -1;
-    QString sparseflag;      // flag that enables sparse streams
-    QJsonObject all;         // every annotation as written: key -> [values]
+    QString sparseflag; // flag that enables sparse streams
+    QJsonObject all;    // every annotation as written: key -> [values]
 
     bool isEmpty() const { return style == Style::None; }
     QJsonObject toJson() const;

@@ -12,19 +12,32 @@ namespace {
 QString fixedWord(const QString &upper)
 {
     static const QHash<QString, QString> fixes = {
-        {QStringLiteral("XML"), QStringLiteral("XML")},      {QStringLiteral("UUID"), QStringLiteral("UUID")},
-        {QStringLiteral("ID"), QStringLiteral("ID")},        {QStringLiteral("CPU"), QStringLiteral("CPU")},
-        {QStringLiteral("OS"), QStringLiteral("OS")},        {QStringLiteral("HA"), QStringLiteral("HA")},
-        {QStringLiteral("IO"), QStringLiteral("IO")},        {QStringLiteral("MAC"), QStringLiteral("MAC")},
-        {QStringLiteral("NUMA"), QStringLiteral("NUMA")},    {QStringLiteral("JSON"), QStringLiteral("JSON")},
-        {QStringLiteral("TLS"), QStringLiteral("TLS")},      {QStringLiteral("PCI"), QStringLiteral("PCI")},
-        {QStringLiteral("URI"), QStringLiteral("URI")},      {QStringLiteral("SCSI"), QStringLiteral("SCSI")},
-        {QStringLiteral("USB"), QStringLiteral("USB")},      {QStringLiteral("DHCP"), QStringLiteral("DHCP")},
-        {QStringLiteral("SEV"), QStringLiteral("SEV")},      {QStringLiteral("SGX"), QStringLiteral("SGX")},
-        {QStringLiteral("FS"), QStringLiteral("FS")},        {QStringLiteral("FSINFO"), QStringLiteral("FSInfo")},
-        {QStringLiteral("FSFREEZE"), QStringLiteral("FSFreeze")}, {QStringLiteral("FSTHAW"), QStringLiteral("FSThaw")},
-        {QStringLiteral("FSTRIM"), QStringLiteral("FSTrim")}, {QStringLiteral("NWFILTER"), QStringLiteral("NWFilter")},
-        {QStringLiteral("IOTHREAD"), QStringLiteral("IOThread")}, {QStringLiteral("IOTHREADS"), QStringLiteral("IOThreads")},
+        {QStringLiteral("XML"), QStringLiteral("XML")},
+        {QStringLiteral("UUID"), QStringLiteral("UUID")},
+        {QStringLiteral("ID"), QStringLiteral("ID")},
+        {QStringLiteral("CPU"), QStringLiteral("CPU")},
+        {QStringLiteral("OS"), QStringLiteral("OS")},
+        {QStringLiteral("HA"), QStringLiteral("HA")},
+        {QStringLiteral("IO"), QStringLiteral("IO")},
+        {QStringLiteral("MAC"), QStringLiteral("MAC")},
+        {QStringLiteral("NUMA"), QStringLiteral("NUMA")},
+        {QStringLiteral("JSON"), QStringLiteral("JSON")},
+        {QStringLiteral("TLS"), QStringLiteral("TLS")},
+        {QStringLiteral("PCI"), QStringLiteral("PCI")},
+        {QStringLiteral("URI"), QStringLiteral("URI")},
+        {QStringLiteral("SCSI"), QStringLiteral("SCSI")},
+        {QStringLiteral("USB"), QStringLiteral("USB")},
+        {QStringLiteral("DHCP"), QStringLiteral("DHCP")},
+        {QStringLiteral("SEV"), QStringLiteral("SEV")},
+        {QStringLiteral("SGX"), QStringLiteral("SGX")},
+        {QStringLiteral("FS"), QStringLiteral("FS")},
+        {QStringLiteral("FSINFO"), QStringLiteral("FSInfo")},
+        {QStringLiteral("FSFREEZE"), QStringLiteral("FSFreeze")},
+        {QStringLiteral("FSTHAW"), QStringLiteral("FSThaw")},
+        {QStringLiteral("FSTRIM"), QStringLiteral("FSTrim")},
+        {QStringLiteral("NWFILTER"), QStringLiteral("NWFilter")},
+        {QStringLiteral("IOTHREAD"), QStringLiteral("IOThread")},
+        {QStringLiteral("IOTHREADS"), QStringLiteral("IOThreads")},
         {QStringLiteral("THREADPOOL"), QStringLiteral("ThreadPool")},
     };
     const auto it = fixes.constFind(upper);
@@ -73,7 +86,8 @@ QStringList apiNameCandidates(const QString &programId, const QString &procedure
     } else if (programId == QLatin1String("qemu") || programId == QLatin1String("lxc")) {
         // The hypervisor word sits after the object, which may be one word
         // (virDomainQemuAttach) or two (virConnectDomainQemuMonitorEventRegister).
-        const QString hv = programId == QLatin1String("qemu") ? QStringLiteral("Qemu") : QStringLiteral("Lxc");
+        const QString hv =
+            programId == QLatin1String("qemu") ? QStringLiteral("Qemu") : QStringLiteral("Lxc");
         for (int i = 1; i < w.size(); ++i)
             out.append(vir + apiCamelCase(w.mid(0, i)) + hv + apiCamelCase(w.mid(i)));
         // 0.9.0 named the first qemu procedure MONITOR_COMMAND, without DOMAIN.
@@ -118,10 +132,11 @@ void linkProceduresToApis(ItemList &rpcItems, ItemList &apiItems)
             proc.evidence.append(e);
         }
         QJsonArray procs = api.attrs.value(QLatin1String("procedures")).toArray();
-        procs.append(QJsonObject{{QStringLiteral("program"), program},
-                                 {QStringLiteral("number"), proc.attrs.value(QLatin1String("number"))},
-                                 {QStringLiteral("name"), proc.name},
-                                 {QStringLiteral("acl"), proc.attrs.value(QLatin1String("acl")).toArray()}});
+        procs.append(
+            QJsonObject{{QStringLiteral("program"), program},
+                        {QStringLiteral("number"), proc.attrs.value(QLatin1String("number"))},
+                        {QStringLiteral("name"), proc.name},
+                        {QStringLiteral("acl"), proc.attrs.value(QLatin1String("acl")).toArray()}});
         api.attrs.insert(QStringLiteral("procedures"), procs);
     }
 }

@@ -63,14 +63,16 @@ QString rpcApiKind(const QString &programId, const QString &procedureName)
         return QStringLiteral("event");
     // Authentication, feature probes and the steps of migration are driven by
     // libvirt itself, never called by an application.
-    static const QRegularExpression internal(QStringLiteral(
-        "^(AUTH_.*|CONNECT_SUPPORTS_FEATURE|SUPPORTS_FEATURE|DOMAIN_MIGRATE_(PREPARE|PERFORM|FINISH|BEGIN|CONFIRM).*)$"));
+    static const QRegularExpression internal(
+        QStringLiteral("^(AUTH_.*|CONNECT_SUPPORTS_FEATURE|SUPPORTS_FEATURE|DOMAIN_MIGRATE_("
+                       "PREPARE|PERFORM|FINISH|BEGIN|CONFIRM).*)$"));
     if (internal.match(w).hasMatch())
         return QStringLiteral("internal");
     return QStringLiteral("api");
 }
 
-RpcItemBuilder::RpcItemBuilder(const XdrFile &file, const RpcProgramInfo &program, const QString &displayPath)
+RpcItemBuilder::RpcItemBuilder(const XdrFile &file, const RpcProgramInfo &program,
+                               const QString &displayPath)
     : m_file(file), m_program(program), m_path(displayPath)
 {
     for (int i = 0; i < m_file.definitions.size(); ++i) {
@@ -117,13 +119,16 @@ void RpcItemBuilder::addProgram(int procedureCount, qint64 highest)
     Item item = makeItem(ItemKind::RpcProgram, m_program.id, 0);
     item.parent.clear();
     item.doc = m_program.label;
-    QJsonObject a{{QStringLiteral("file"), m_path}, {QStringLiteral("procedureCount"), procedureCount}};
+    QJsonObject a{{QStringLiteral("file"), m_path},
+                  {QStringLiteral("procedureCount"), procedureCount}};
     if (!m_program.constant.isEmpty()) {
         a.insert(QStringLiteral("constant"), m_program.constant);
         a.insert(QStringLiteral("number"), m_program.numberText);
         if (m_program.number >= 0)
-            a.insert(QStringLiteral("numberHex"), QStringLiteral("0x%1").arg(m_program.number, 8, 16, QLatin1Char('0')));
-        item.signature = QStringLiteral("const %1 = %2;").arg(m_program.constant, m_program.numberText);
+            a.insert(QStringLiteral("numberHex"),
+                     QStringLiteral("0x%1").arg(m_program.number, 8, 16, QLatin1Char('0')));
+        item.signature =
+            QStringLiteral("const %1 = %2;").arg(m_program.constant, m_program.numberText);
     }
     if (!m_program.version.isEmpty())
         a.insert(QStringLiteral("version"), m_program.version);
@@ -154,7 +159,8 @@ void RpcItemBuilder::addProcedures(int *count, qint64 *highest)
         if (!v.resolved) {
             m_result.diagnostics.append(Diagnostic::error(
                 m_file.fileName, v.line,
-                QStringLiteral("procedure %1 has no numeric value ('%2')").arg(v.name, v.value), v.column));
+                QStringLiteral("procedure %1 has no numeric value ('%2')").arg(v.name, v.value),
+                v.column));
             continue;
         }
         if (const XdrEnumValue *first = byNumber.value(v.number)) {
@@ -162,7 +168,8 @@ void RpcItemBuilder::addProcedures(int *count, qint64 *highest)
             // for one number would make the program ambiguous.
             m_result.diagnostics.append(Diagnostic::error(
                 m_file.fileName, v.line,
-                QStringLiteral("duplicate procedure number %1 in %2: %3 reuses the number of %4 (line %5)")
+                QStringLiteral(
+                    "duplicate procedure number %1 in %2: %3 reuses the number of %4 (line %5)")
                     .arg(v.number)
                     .arg(e.name, v.name, first->name)
                     .arg(first->line),
@@ -196,14 +203,16 @@ void RpcItemBuilder::addProcedures(int *count, qint64 *highest)
             const XdrDefinition *t = messageType(words, p.suffix);
             if (!t)
                 continue;
-            a.insert(QLatin1String(p.key), t->kind == XdrDefinition::Kind::Struct ? xdrFieldsJson(*t) : QJsonArray());
+            a.insert(QLatin1String(p.key),
+                     t->kind == XdrDefinition::Kind::Struct ? xdrFieldsJson(*t) : QJsonArray());
             a.insert(QLatin1String(p.key) + QLatin1String("Type"), t->name);
             signature += QStringLiteral("\n\n") + t->toXdr();
         }
         if (!ann.isEmpty()) {
             a.insert(QStringLiteral("annotations"), ann.toJson());
-            a.insert(QStringLiteral("annotationStyle"),
-                     ann.style == RpcAnnotations::Style::Block ? QStringLiteral("block") : QStringLiteral("trailing"));
+            a.insert(QStringLiteral("annotationStyle"), ann.style == RpcAnnotations::Style::Block
+                                                            ? QStringLiteral("block")
+                                                            : QStringLiteral("trailing"));
             a.insert(QStringLiteral("acl"), QJsonArray::fromStringList(ann.acl));
             if (!ann.aclfilter.isEmpty())
                 a.insert(QStringLiteral("aclfilter"), QJsonArray::fromStringList(ann.aclfilter));
@@ -248,8 +257,9 @@ void RpcItemBuilder::addType(const XdrDefinition &def)
         QJsonArray arms;
         for (const auto &arm : def.arms) {
             QJsonObject o = declarationJson(arm.declaration);
-            o.insert(QStringLiteral("cases"), arm.isDefault ? QJsonArray{QStringLiteral("default")}
-                                                            : QJsonArray::fromStringList(arm.labels));
+            o.insert(QStringLiteral("cases"), arm.isDefault
+                                                  ? QJsonArray{QStringLiteral("default")}
+                                                  : QJsonArray::fromStringList(arm.labels));
             arms.append(o);
         }
         a.insert(QStringLiteral("arms"), arms);

@@ -84,7 +84,9 @@ RpcProgramInfo identifyRpcProgram(const XdrFile &file)
     // An unknown program still gets items, but no origin: the policy then says
     // "unclassified" rather than guessing a guarantee.
     if (!info.constant.isEmpty()) {
-        info.id = info.constant.chopped(int(qstrlen("_PROGRAM"))).toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
+        info.id = info.constant.chopped(int(qstrlen("_PROGRAM")))
+                      .toLower()
+                      .replace(QLatin1Char('_'), QLatin1Char('-'));
         info.label = info.id;
     }
     return info;

@@ -13,16 +13,18 @@ namespace vse {
 // program, and only the number 0x12341234 tells them apart.
 struct RpcProgramInfo
 {
-    QString id;              // "remote", "qemu", "lxc", "admin", "lock", "log", "lxc-monitor", "keepalive", "virnet"
-    QString origin;          // "protocol:remote"...; the policy turns it into a tier
-    QString label;           // "virtlockd", for people
-    QString constant;        // "REMOTE_PROGRAM"; empty for the packet header
-    QString numberText;      // "0x20008086" as written
+    QString
+        id; // "remote", "qemu", "lxc", "admin", "lock", "log", "lxc-monitor", "keepalive", "virnet"
+    QString origin;     // "protocol:remote"...; the policy turns it into a tier
+    QString label;      // "virtlockd", for people
+    QString constant;   // "REMOTE_PROGRAM"; empty for the packet header
+    QString numberText; // "0x20008086" as written
     qint64 number = -1;
-    QString version;         // value of the *_PROTOCOL_VERSION / *_PROGRAM_VERSION constant
-    int procedureEnum = -1;  // index into XdrFile::definitions, -1 when the file has none
-    QString typePrefix;      // lower-case, no '_': "remote", "virlockspaceprotocol"; finds _args/_ret types
-    bool known = false;      // false: the file is not one of libvirt's known protocols
+    QString version;        // value of the *_PROTOCOL_VERSION / *_PROGRAM_VERSION constant
+    int procedureEnum = -1; // index into XdrFile::definitions, -1 when the file has none
+    QString
+        typePrefix; // lower-case, no '_': "remote", "virlockspaceprotocol"; finds _args/_ret types
+    bool known = false; // false: the file is not one of libvirt's known protocols
 
     bool isValid() const { return !id.isEmpty(); }
 };

@@ -131,7 +131,8 @@ QString XdrDefinition::toXdr() const
     QString out;
     switch (kind) {
     case Kind::Const:
-        out = QStringLiteral("const ") + name + QStringLiteral(" = ") + constValue + QLatin1Char(';');
+        out =
+            QStringLiteral("const ") + name + QStringLiteral(" = ") + constValue + QLatin1Char(';');
         break;
     case Kind::Typedef:
         out = QStringLiteral("typedef ") +

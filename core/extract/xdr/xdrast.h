@@ -26,8 +26,9 @@ struct XdrComment
 // use it, but hostile input may, so nesting is bounded by the parser).
 struct XdrTypeSpec
 {
-    QString name;         // "unsigned int", "remote_uuid", "struct foo"; empty for inline bodies
-    QString referenced;   // the defined name it refers to ("foo" for "struct foo"), empty for built-ins
+    QString name; // "unsigned int", "remote_uuid", "struct foo"; empty for inline bodies
+    QString
+        referenced; // the defined name it refers to ("foo" for "struct foo"), empty for built-ins
     bool builtin = false;
     std::shared_ptr<const XdrDefinition> inlineBody;
     int line = 0;
@@ -39,7 +40,12 @@ struct XdrTypeSpec
 // "type name", "type name[N]", "type name<N>", "type *name" or "void".
 struct XdrDeclaration
 {
-    enum class Array { None, Fixed, Variable };
+    enum class Array
+    {
+        None,
+        Fixed,
+        Variable
+    };
 
     XdrTypeSpec type;
     QString name;
@@ -61,8 +67,8 @@ struct XdrDeclaration
 struct XdrEnumValue
 {
     QString name;
-    QString value;       // as written ("1", "0x10", "REMOTE_FOO"); empty when implicit
-    qint64 number = 0;   // resolved value (implicit values count up like C)
+    QString value;     // as written ("1", "0x10", "REMOTE_FOO"); empty when implicit
+    qint64 number = 0; // resolved value (implicit values count up like C)
     bool resolved = false;
     int line = 0;
     int column = 0;
@@ -80,7 +86,14 @@ struct XdrUnionArm
 
 struct XdrDefinition
 {
-    enum class Kind { Const, Typedef, Struct, Union, Enum };
+    enum class Kind
+    {
+        Const,
+        Typedef,
+        Struct,
+        Union,
+        Enum
+    };
 
     Kind kind = Kind::Const;
     QString name; // empty for inline bodies
@@ -90,11 +103,11 @@ struct XdrDefinition
     QString doc;         // comment before the definition
     QString headComment; // comment after the opening '{' on the same line ("insert@1")
 
-    QString constValue;               // Const
-    QList<XdrDeclaration> fields;     // Struct fields; Typedef: exactly one
-    QList<XdrEnumValue> values;       // Enum
-    XdrDeclaration discriminant;      // Union
-    QList<XdrUnionArm> arms;          // Union, in order, default included
+    QString constValue;           // Const
+    QList<XdrDeclaration> fields; // Struct fields; Typedef: exactly one
+    QList<XdrEnumValue> values;   // Enum
+    XdrDeclaration discriminant;  // Union
+    QList<XdrUnionArm> arms;      // Union, in order, default included
 
     static QString kindName(Kind kind); // "const", "typedef", "struct", "union", "enum"
     // The definition as XDR text, normalised (comments on values and fields kept).

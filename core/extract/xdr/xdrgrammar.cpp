@@ -19,9 +19,13 @@ void XdrParser::body(XdrDefinition &def)
     const XdrToken open = m_tok;
     expect("{");
     def.headComment = trailingAfter(open);
-    const QString what = def.name.isEmpty() ? XdrDefinition::kindName(def.kind)
-                                            : XdrDefinition::kindName(def.kind) + QLatin1Char(' ') + def.name;
-    m_open.append(QStringLiteral("'{' of %1 at line %2, column %3").arg(what).arg(open.line).arg(open.column));
+    const QString what = def.name.isEmpty()
+                             ? XdrDefinition::kindName(def.kind)
+                             : XdrDefinition::kindName(def.kind) + QLatin1Char(' ') + def.name;
+    m_open.append(QStringLiteral("'{' of %1 at line %2, column %3")
+                      .arg(what)
+                      .arg(open.line)
+                      .arg(open.column));
     if (def.kind == XdrDefinition::Kind::Struct)
         structBody(def);
     else if (def.kind == XdrDefinition::Kind::Union)
@@ -45,7 +49,8 @@ void XdrParser::checkBodyNotClosed()
                                   peek(1).type == XdrToken::Type::Identifier &&
                                   (m_lexer.is(peek(2), "{") || m_lexer.is(peek(2), "switch")));
     if (definitionStart)
-        fail(m_tok, QStringLiteral("unbalanced braces: %1 is not closed before this definition").arg(where));
+        fail(m_tok, QStringLiteral("unbalanced braces: %1 is not closed before this definition")
+                        .arg(where));
 }
 
 void XdrParser::structBody(XdrDefinition &def)
@@ -146,8 +151,9 @@ XdrTypeSpec XdrParser::typeSpec()
         builtin(text(m_tok));
     } else if (is("struct") || is("union") || is("enum")) {
         auto def = std::make_shared<XdrDefinition>();
-        def->kind = is("struct") ? XdrDefinition::Kind::Struct
-                                 : is("union") ? XdrDefinition::Kind::Union : XdrDefinition::Kind::Enum;
+        def->kind = is("struct")  ? XdrDefinition::Kind::Struct
+                    : is("union") ? XdrDefinition::Kind::Union
+                                  : XdrDefinition::Kind::Enum;
         def->line = m_tok.line;
         def->column = m_tok.column;
         const QString keyword = text(m_tok);
@@ -223,6 +229,5 @@ XdrDeclaration XdrParser::declaration(bool allowVoid)
     }
     return d;
 }
-
 
 } // namespace vse::detail

@@ -44,7 +44,8 @@ bool appendLimitedError(Diagnostics *diagnostics, const Diagnostic &error)
     if (diagnostics->size() == kXdrMaxErrors)
         diagnostics->append(Diagnostic::error(
             error.file, error.line,
-            QStringLiteral("too many errors (%1), the rest of the file is not read").arg(kXdrMaxErrors),
+            QStringLiteral("too many errors (%1), the rest of the file is not read")
+                .arg(kXdrMaxErrors),
             error.column));
     return false;
 }
@@ -179,11 +180,11 @@ XdrToken XdrLexer::next()
                 ++m_pos;
             if (m_pos == start)
                 ++m_pos;
-            error(t.line, t.column,
-                  QStringLiteral("unexpected character 0x%1 ('%2')")
-                      .arg(uchar(c), 2, 16, QLatin1Char('0'))
-                      .arg(uchar(c) >= 0x20 && uchar(c) < 0x7f ? QChar::fromLatin1(c)
-                                                              : QChar(u'?')));
+            error(
+                t.line, t.column,
+                QStringLiteral("unexpected character 0x%1 ('%2')")
+                    .arg(uchar(c), 2, 16, QLatin1Char('0'))
+                    .arg(uchar(c) >= 0x20 && uchar(c) < 0x7f ? QChar::fromLatin1(c) : QChar(u'?')));
             t.type = XdrToken::Type::Error;
             t.length = m_pos - start;
             return t;

@@ -14,7 +14,14 @@ bool appendLimitedError(Diagnostics *diagnostics, const Diagnostic &error);
 
 struct XdrToken
 {
-    enum class Type { End, Identifier, Number, Punct, Error };
+    enum class Type
+    {
+        End,
+        Identifier,
+        Number,
+        Punct,
+        Error
+    };
 
     Type type = Type::End;
     int offset = 0;

@@ -11,10 +11,10 @@ namespace detail {
 
 bool isXdrKeyword(const QByteArray &word)
 {
-    static const char *const keywords[] = {
-        "bool",  "case",  "const",  "default", "double", "quadruple", "enum",    "float",
-        "hyper", "int",   "opaque", "string",  "struct", "switch",    "typedef", "union",
-        "unsigned", "void", "program", "version"};
+    static const char *const keywords[] = {"bool",      "case",     "const",  "default", "double",
+                                           "quadruple", "enum",     "float",  "hyper",   "int",
+                                           "opaque",    "string",   "struct", "switch",  "typedef",
+                                           "union",     "unsigned", "void",   "program", "version"};
     for (const char *k : keywords)
         if (word == k)
             return true;
@@ -67,7 +67,8 @@ QString XdrParser::describe(const XdrToken &t) const
 void XdrParser::fail(const XdrToken &at, const QString &message)
 {
     if (!m_gaveUp && !m_lexer.aborted() &&
-        !appendLimitedError(&m_file.diagnostics, Diagnostic::error(m_file.fileName, at.line, message, at.column)))
+        !appendLimitedError(&m_file.diagnostics,
+                            Diagnostic::error(m_file.fileName, at.line, message, at.column)))
         m_gaveUp = true;
     throw XdrSyntaxError{};
 }
@@ -76,7 +77,8 @@ void XdrParser::expected(const QString &what)
 {
     // Running out of input inside a body is a truncated file: say which body.
     if (isEnd() && !m_open.isEmpty())
-        fail(m_tok, QStringLiteral("unexpected end of file: %1 is not closed").arg(m_open.constLast()));
+        fail(m_tok,
+             QStringLiteral("unexpected end of file: %1 is not closed").arg(m_open.constLast()));
     fail(m_tok, QStringLiteral("expected %1, found %2").arg(what, describe(m_tok)));
 }
 
@@ -212,13 +214,16 @@ void XdrParser::definition()
         def.name = decl.name;
         def.fields.append(std::move(decl));
     } else if (is("struct") || is("union") || is("enum")) {
-        def.kind = is("struct") ? XdrDefinition::Kind::Struct
-                                : is("union") ? XdrDefinition::Kind::Union : XdrDefinition::Kind::Enum;
+        def.kind = is("struct")  ? XdrDefinition::Kind::Struct
+                   : is("union") ? XdrDefinition::Kind::Union
+                                 : XdrDefinition::Kind::Enum;
         advance();
-        def.name = identifier(QStringLiteral("a name after '%1'").arg(XdrDefinition::kindName(def.kind)));
+        def.name =
+            identifier(QStringLiteral("a name after '%1'").arg(XdrDefinition::kindName(def.kind)));
         body(def);
     } else if (is("program")) {
-        fail(m_tok, QStringLiteral("rpcgen 'program' definitions are not part of libvirt's protocols"));
+        fail(m_tok,
+             QStringLiteral("rpcgen 'program' definitions are not part of libvirt's protocols"));
     } else if (is("}")) {
         fail(m_tok, QStringLiteral("unbalanced braces: '}' without a matching '{'"));
     } else {
@@ -235,9 +240,12 @@ void XdrParser::definition()
                            def.fields.constFirst().type.referenced == def.name;
     const auto seen = m_defined.constFind(def.name);
     if (!selfAlias && seen != m_defined.constEnd())
-        m_gaveUp |= !appendLimitedError(&m_file.diagnostics, Diagnostic::error(
-            m_file.fileName, def.line,
-            QStringLiteral("'%1' is defined twice (first at line %2)").arg(def.name).arg(*seen), def.column));
+        m_gaveUp |= !appendLimitedError(
+            &m_file.diagnostics,
+            Diagnostic::error(
+                m_file.fileName, def.line,
+                QStringLiteral("'%1' is defined twice (first at line %2)").arg(def.name).arg(*seen),
+                def.column));
     else if (!selfAlias)
         m_defined.insert(def.name, def.line);
     m_file.definitions.append(std::move(def));
@@ -254,7 +262,6 @@ void XdrParser::constant(XdrDefinition &def)
         m_constants.insert(def.name, n);
 }
 
-
 } // namespace detail
 
 namespace {
@@ -269,7 +276,8 @@ XdrFile failedFile(const QString &fileName, const QString &message)
 
 QString tooBig(qint64 size)
 {
-    return QStringLiteral("file is %1 bytes, more than the %2 MiB accepted for an XDR protocol file")
+    return QStringLiteral(
+               "file is %1 bytes, more than the %2 MiB accepted for an XDR protocol file")
         .arg(size)
         .arg(kXdrMaxFileSize / (1024 * 1024));
 }
@@ -289,7 +297,8 @@ XdrFile parseXdr(const QByteArray &bytes, const QString &fileName)
         f.diagnostics.first().line = int(before.count('\n')) + 1;
         f.diagnostics.first().column = int(nul - (before.lastIndexOf('\n') + 1)) + 1;
         f.diagnostics.first().message =
-            QStringLiteral("NUL byte at offset %1: this is binary data, not an XDR protocol file").arg(nul);
+            QStringLiteral("NUL byte at offset %1: this is binary data, not an XDR protocol file")
+                .arg(nul);
         return f;
     }
     return detail::XdrParser(bytes, fileName).parse();

@@ -10,8 +10,8 @@ namespace vse {
 // Limits that keep hostile input harmless: the biggest real .x file
 // (remote_protocol.x) is a few hundred KiB, so these are generous.
 constexpr qint64 kXdrMaxFileSize = 16 * 1024 * 1024;
-constexpr int kXdrMaxNesting = 32;  // inline struct/union/enum bodies
-constexpr int kXdrMaxErrors = 50;   // then the parser gives up on the file
+constexpr int kXdrMaxNesting = 32; // inline struct/union/enum bodies
+constexpr int kXdrMaxErrors = 50;  // then the parser gives up on the file
 
 // Parses the XDR language of RFC 4506 as libvirt writes it (rpcgen's
 // extensions included: '%' lines, char/short/long, "unsigned" alone, C macro

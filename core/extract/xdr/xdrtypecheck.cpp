@@ -34,14 +34,12 @@ private:
     {
         // rpcgen hands names it does not know to the C compiler, and the C
         // library has xdr_ routines for these; 0.8.0 and 0.9.0 use u_int.
-        static const QSet<QString> c = {QStringLiteral("u_int"),    QStringLiteral("u_long"),
-                                        QStringLiteral("u_short"),  QStringLiteral("u_char"),
-                                        QStringLiteral("u_hyper"),  QStringLiteral("u_quad_t"),
-                                        QStringLiteral("quad_t"),   QStringLiteral("int8_t"),
-                                        QStringLiteral("uint8_t"),  QStringLiteral("int16_t"),
-                                        QStringLiteral("uint16_t"), QStringLiteral("int32_t"),
-                                        QStringLiteral("uint32_t"), QStringLiteral("int64_t"),
-                                        QStringLiteral("uint64_t")};
+        static const QSet<QString> c = {
+            QStringLiteral("u_int"),    QStringLiteral("u_long"),   QStringLiteral("u_short"),
+            QStringLiteral("u_char"),   QStringLiteral("u_hyper"),  QStringLiteral("u_quad_t"),
+            QStringLiteral("quad_t"),   QStringLiteral("int8_t"),   QStringLiteral("uint8_t"),
+            QStringLiteral("int16_t"),  QStringLiteral("uint16_t"), QStringLiteral("int32_t"),
+            QStringLiteral("uint32_t"), QStringLiteral("int64_t"),  QStringLiteral("uint64_t")};
         return c.contains(name);
     }
 
@@ -58,10 +56,12 @@ private:
             checkDefinition(*t.inlineBody);
             return;
         }
-        if (t.builtin || t.referenced.isEmpty() || m_types.contains(t.referenced) || isCXdrType(t.referenced))
+        if (t.builtin || t.referenced.isEmpty() || m_types.contains(t.referenced) ||
+            isCXdrType(t.referenced))
             return;
-        m_diagnostics.append(Diagnostic::error(
-            m_file.fileName, t.line, QStringLiteral("unknown type '%1'").arg(t.referenced), t.column));
+        m_diagnostics.append(
+            Diagnostic::error(m_file.fileName, t.line,
+                              QStringLiteral("unknown type '%1'").arg(t.referenced), t.column));
     }
 
     void checkDeclaration(const XdrDeclaration &d)
@@ -94,7 +94,8 @@ private:
 
 QStringList xdrIncludedProtocols(const XdrFile &file)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*#\\s*include\\s+\"([A-Za-z0-9_]+)\\.h\""));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*#\\s*include\\s+\"([A-Za-z0-9_]+)\\.h\""));
     QStringList out;
     for (const auto &p : file.passThrough) {
         const auto m = re.match(p.text);
