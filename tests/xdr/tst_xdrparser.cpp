@@ -308,6 +308,29 @@ private Q_SLOTS:
         QCOMPARE(g.diagnostics.size(), 1);
     }
 
+    // Under the size limit but absurd: bounded work and memory, one clear error.
+    void floodsStayBounded()
+    {
+        QByteArray many;
+        for (int i = 0; i < kXdrMaxElements + 1000; ++i)
+            many += "const C" + QByteArray::number(i) + " = 1;\n";
+        QVERIFY(many.size() < kXdrMaxFileSize);
+        const XdrFile f = parseXdr(many, QStringLiteral("many.x"));
+        QCOMPARE(f.diagnostics.size(), 1);
+        QCOMPARE(f.diagnostics.at(0).line, kXdrMaxElements + 1);
+        QCOMPARE(f.diagnostics.at(0).column, 1);
+        QVERIFY(f.diagnostics.at(0).message.contains(QString::number(kXdrMaxElements)));
+        QCOMPARE(f.definitions.size(), kXdrMaxElements);
+
+        // Millions of comments are read but only the ones that annotate are kept.
+        const XdrFile c =
+            parseXdr(QByteArray("/**/").repeated(3 * 1024 * 1024) + "\nconst X = 1;\n",
+                     QStringLiteral("comments.x"));
+        QVERIFY(c.diagnostics.isEmpty());
+        QCOMPARE(c.definitions.size(), 1);
+        QCOMPARE(c.definitions.at(0).doc, QStringLiteral("/**/"));
+    }
+
     void binaryGarbage()
     {
         QRandomGenerator rng(4506);

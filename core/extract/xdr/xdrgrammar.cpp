@@ -57,6 +57,7 @@ void XdrParser::structBody(XdrDefinition &def)
 {
     do {
         checkBodyNotClosed();
+        countElement();
         def.fields.append(declaration(false));
         const XdrToken semi = m_tok;
         expect(";");
@@ -68,6 +69,7 @@ void XdrParser::unionBody(XdrDefinition &def)
 {
     do {
         checkBodyNotClosed();
+        countElement();
         XdrUnionArm arm;
         arm.line = m_tok.line;
         if (is("default")) {
@@ -99,6 +101,7 @@ void XdrParser::enumBody(XdrDefinition &def)
     bool nextKnown = true;
     for (;;) {
         checkBodyNotClosed();
+        countElement();
         XdrEnumValue v;
         v.doc = leadingDoc();
         v.line = m_tok.line;

@@ -3,6 +3,7 @@
 #include "xdrparser.h"
 
 #include <cstring>
+#include <utility>
 
 namespace vse {
 
@@ -125,7 +126,9 @@ void XdrLexer::skipSpaceAndComments()
             }
             comment.endLine = m_line;
             comment.text = QString::fromUtf8(d + start, m_pos - start);
-            m_comments.append(comment);
+            if (m_pending.size() == 8)
+                m_pending.removeAt(1);
+            m_pending.append(comment);
         } else {
             return;
         }
@@ -138,10 +141,8 @@ XdrToken XdrLexer::next()
     const int size = int(m_bytes.size());
     const char *d = m_bytes.constData();
     for (;;) {
-        const int commentsBefore = int(m_comments.size());
         skipSpaceAndComments();
-        t.firstComment = commentsBefore;
-        t.commentCount = int(m_comments.size()) - commentsBefore;
+        t.comments = std::exchange(m_pending, {});
         t.offset = m_pos;
         t.line = m_line;
         t.column = column();

@@ -28,16 +28,16 @@ struct XdrToken
     int length = 0;
     int line = 0;
     int column = 0;
-    // Comments met between the previous token and this one: indices
-    // [firstComment, firstComment + commentCount) into XdrLexer::comments().
-    int firstComment = 0;
-    int commentCount = 0;
+    // Comments met between the previous token and this one. Only the first
+    // (a trailing comment of the previous token) and the last few (the doc of
+    // this one) matter, so a flood of comments cannot grow memory.
+    QList<XdrComment> comments;
 };
 
 // Splits a .x file into tokens on demand, with one-based line and byte column.
-// Comments and '%' pass-through lines are collected on the side rather than
-// returned as tokens, so the parser sees only the grammar but can still attach
-// libvirt's annotation comments. Bytes that cannot start a token are reported
+// Comments ride on the token that follows them and '%' pass-through lines are
+// collected on the side, so the parser sees only the grammar but can still
+// attach libvirt's annotation comments. Bytes that cannot start a token are reported
 // (a run of them once), and a NUL byte stops the scan: .x files are text, so
 // that is binary input, not a typo.
 class XdrLexer
@@ -49,7 +49,6 @@ public:
     QByteArray text(const XdrToken &t) const { return m_bytes.mid(t.offset, t.length); }
     bool is(const XdrToken &t, const char *literal) const;
 
-    const QList<XdrComment> &comments() const { return m_comments; }
     QList<XdrPassThrough> takePassThrough() { return std::move(m_passThrough); }
     bool aborted() const { return m_aborted; }
 
@@ -61,7 +60,7 @@ private:
     int m_line = 1;
     int m_lineStart = 0;
     bool m_aborted = false;
-    QList<XdrComment> m_comments;
+    QList<XdrComment> m_pending; // comments before the next token
     QList<XdrPassThrough> m_passThrough;
 
     int column() const { return m_pos - m_lineStart + 1; }

@@ -82,6 +82,21 @@ void XdrParser::expected(const QString &what)
     fail(m_tok, QStringLiteral("expected %1, found %2").arg(what, describe(m_tok)));
 }
 
+void XdrParser::countElement()
+{
+    if (++m_elements <= kXdrMaxElements)
+        return;
+    // Not a typo to recover from: stop reading the file.
+    m_gaveUp = true;
+    m_file.diagnostics.append(Diagnostic::error(
+        m_file.fileName, m_tok.line,
+        QStringLiteral("more than %1 definitions, members and values: not a plausible protocol "
+                       "file, the rest is not read")
+            .arg(kXdrMaxElements),
+        m_tok.column));
+    throw XdrSyntaxError{};
+}
+
 void XdrParser::expect(const char *punct)
 {
     if (!is(punct))
@@ -132,9 +147,9 @@ QString XdrParser::value(const QString &what, qint64 *number, bool *resolved)
 // its own line (then it belongs to that one).
 QString XdrParser::leadingDoc() const
 {
-    if (m_tok.commentCount == 0)
+    if (m_tok.comments.isEmpty())
         return {};
-    const auto &c = m_lexer.comments().at(m_tok.firstComment + m_tok.commentCount - 1);
+    const auto &c = m_tok.comments.constLast();
     if (m_consumed > 0 && c.line == m_prev.line)
         return {};
     return c.text;
@@ -143,10 +158,9 @@ QString XdrParser::leadingDoc() const
 // The comment after a consumed token on the same line ("= 1, /* autogen */").
 QString XdrParser::trailingAfter(const XdrToken &t) const
 {
-    const auto &comments = m_lexer.comments();
-    for (int i = m_tok.firstComment; i < m_tok.firstComment + m_tok.commentCount; ++i)
-        if (comments.at(i).line == t.line)
-            return comments.at(i).text;
+    for (const auto &c : m_tok.comments)
+        if (c.line == t.line)
+            return c.text;
     return {};
 }
 
@@ -199,6 +213,7 @@ XdrFile XdrParser::parse()
 
 void XdrParser::definition()
 {
+    countElement();
     XdrDefinition def;
     def.doc = leadingDoc();
     def.line = m_tok.line;

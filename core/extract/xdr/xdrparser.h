@@ -12,6 +12,9 @@ namespace vse {
 constexpr qint64 kXdrMaxFileSize = 16 * 1024 * 1024;
 constexpr int kXdrMaxNesting = 32; // inline struct/union/enum bodies
 constexpr int kXdrMaxErrors = 50;  // then the parser gives up on the file
+// Definitions + members + enum values + union arms: remote_protocol.x has a few
+// thousand; the cap bounds the memory a hostile file under the size limit can take.
+constexpr int kXdrMaxElements = 50000;
 
 // Parses the XDR language of RFC 4506 as libvirt writes it (rpcgen's
 // extensions included: '%' lines, char/short/long, "unsigned" alone, C macro

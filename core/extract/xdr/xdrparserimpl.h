@@ -37,6 +37,7 @@ private:
     XdrToken m_prev; // last consumed
     std::deque<XdrToken> m_ahead;
     qint64 m_consumed = 0;
+    int m_elements = 0;
     int m_braceDepth = 0;
     int m_nesting = 0;
     bool m_gaveUp = false;
@@ -69,6 +70,7 @@ private:
     XdrDeclaration declaration(bool allowVoid);
     XdrTypeSpec typeSpec();
     void checkBodyNotClosed();
+    void countElement();
 };
 
 } // namespace vse::detail
