@@ -42,6 +42,13 @@ class TestProtocolExtractor : public QObject
 private:
     QHash<QString, ExtractResult> m_cache;
 
+    // Takes a plain C string for literals: a reference-returning function fed a
+    // temporary QString trips GCC 13+'s -Wdangling-reference.
+    const ExtractResult &tree(const char *release)
+    {
+        const QString name = QString::fromLatin1(release);
+        return tree(name);
+    }
     const ExtractResult &tree(const QString &release)
     {
         if (!m_cache.contains(release))
@@ -130,7 +137,7 @@ private Q_SLOTS:
     void blockAnnotations()
     {
         VSE_REQUIRE_CORPUS();
-        const ItemList &items = tree(QStringLiteral("1.3.5")).items;
+        const ItemList &items = tree("1.3.5").items;
         const Item *p = nullptr;
         for (const auto &i : items)
             if (i.name == QLatin1String("REMOTE_PROC_DOMAIN_MIGRATE_FINISH3_PARAMS"))
@@ -163,7 +170,7 @@ private Q_SLOTS:
             QRegularExpression::DotMatchesEverythingOption);
         static const QRegularExpression aclLine(QStringLiteral("^\\s*\\*\\s*@acl:\\s*(\\S+)"),
                                                 QRegularExpression::MultilineOption);
-        const ItemList &items = tree(QStringLiteral("1.3.5")).items;
+        const ItemList &items = tree("1.3.5").items;
         int multi = 0, total = 0;
         auto it = block.globalMatch(text);
         while (it.hasNext()) {
@@ -199,7 +206,7 @@ private Q_SLOTS:
             QStringLiteral("^\\s*(REMOTE_PROC_\\w+)\\s*=\\s*(\\d+),?\\s*/"
                            "\\*\\s*(autogen|skipgen)\\s+(autogen|skipgen)([^*]*)\\*/"),
             QRegularExpression::MultilineOption);
-        const ItemList &items = tree(QStringLiteral("1.0.0")).items;
+        const ItemList &items = tree("1.0.0").items;
         int checked = 0, streams = 0, high = 0;
         auto it = line.globalMatch(text);
         while (it.hasNext()) {
@@ -237,7 +244,7 @@ private Q_SLOTS:
     void tiersPerProgram()
     {
         VSE_REQUIRE_CORPUS();
-        const ItemList &items = tree(QStringLiteral("1.3.5")).items;
+        const ItemList &items = tree("1.3.5").items;
         const struct
         {
             const char *program, *tier, *hypervisor;
@@ -260,7 +267,7 @@ private Q_SLOTS:
             QVERIFY2(seen > 1, e.program);
         }
         // 0.10.0's src/lxc/lxc_protocol.x is the LXC monitor (by its program number).
-        const Item *monitor = findItem(tree(QStringLiteral("0.10.0")).items, ItemKind::RpcProgram,
+        const Item *monitor = findItem(tree("0.10.0").items, ItemKind::RpcProgram,
                                        QStringLiteral("lxc-monitor"));
         QVERIFY(monitor);
         QCOMPARE(monitor->file, QStringLiteral("src/lxc/lxc_protocol.x"));
@@ -270,7 +277,7 @@ private Q_SLOTS:
     void programAndTypeItems()
     {
         VSE_REQUIRE_CORPUS();
-        const ItemList &items = tree(QStringLiteral("1.3.5")).items;
+        const ItemList &items = tree("1.3.5").items;
         const Item *remote = findItem(items, ItemKind::RpcProgram, QStringLiteral("remote"));
         QVERIFY(remote);
         QCOMPARE(remote->attrs.value(QLatin1String("numberHex")).toString(),
@@ -352,7 +359,7 @@ private Q_SLOTS:
             files.append(apiDir.filePath(f));
         ItemList apis = xdrtest::apiFunctionsFromXml(files);
         QVERIFY(apis.size() > 400);
-        ItemList rpc = tree(QStringLiteral("1.3.5")).items;
+        ItemList rpc = tree("1.3.5").items;
         linkProceduresToApis(rpc, apis);
         linkProceduresToApis(rpc, apis); // idempotent
 
