@@ -13,11 +13,11 @@ namespace vse::apitest {
 
 struct XmlSymbol
 {
-    QString tag;  // function, enum, macro, typedef, struct, functype, variable
+    QString tag; // function, enum, macro, typedef, struct, functype, variable
     QString name;
     QString version;
-    QString value; // enum value
-    QString type;  // enum's typedef, typedef's type
+    QString value;    // enum value
+    QString type;     // enum's typedef, typedef's type
     QStringList args; // function argument names
 };
 
@@ -59,9 +59,10 @@ inline QList<XmlSymbol> readApiXml(const QString &path)
                 s.value = a.value(QLatin1String("value")).toString();
                 s.type = a.value(QLatin1String("type")).toString();
                 symbols.append(s);
-            } else if (inSymbols && depth == 4 && xml.name() == QLatin1String("arg") && !symbols.isEmpty() &&
-                       symbols.last().tag == QLatin1String("function")) {
-                symbols.last().args.append(xml.attributes().value(QLatin1String("name")).toString());
+            } else if (inSymbols && depth == 4 && xml.name() == QLatin1String("arg") &&
+                       !symbols.isEmpty() && symbols.last().tag == QLatin1String("function")) {
+                symbols.last().args.append(
+                    xml.attributes().value(QLatin1String("name")).toString());
             }
         } else if (xml.isEndElement()) {
             if (xml.name() == QLatin1String("symbols"))

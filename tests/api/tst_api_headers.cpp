@@ -77,8 +77,10 @@ private Q_SLOTS:
 
     void releaseVersionFromHeader()
     {
-        static const QRegularExpression re(QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
-        const auto m = re.match(QString::fromUtf8(readFile(QStringLiteral("/usr/include/libvirt/libvirt-common.h"))));
+        static const QRegularExpression re(
+            QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
+        const auto m = re.match(
+            QString::fromUtf8(readFile(QStringLiteral("/usr/include/libvirt/libvirt-common.h"))));
         QVERIFY(m.hasMatch());
         QCOMPARE(m_version, Version::fromNumber(m.captured(1).toLongLong()));
     }
@@ -93,7 +95,8 @@ private Q_SLOTS:
         const Item *close = find(m_items, ItemKind::Function, QStringLiteral("virConnectClose"));
         QVERIFY(close);
         QCOMPARE(close->signature, QStringLiteral("int virConnectClose(virConnectPtr conn)"));
-        const Item *qemu = find(m_items, ItemKind::Function, QStringLiteral("virDomainQemuMonitorCommand"));
+        const Item *qemu =
+            find(m_items, ItemKind::Function, QStringLiteral("virDomainQemuMonitorCommand"));
         QVERIFY(qemu);
         QCOMPARE(qemu->origin, QStringLiteral("header:libvirt-qemu"));
         const Item *cb = find(m_items, ItemKind::Callback, QStringLiteral("virFreeCallback"));
@@ -113,7 +116,8 @@ private Q_SLOTS:
                 const Item *f = find(m_items, ItemKind::Function, s.name);
                 QVERIFY2(f, qPrintable(s.name));
                 const qsizetype open = f->signature.indexOf(s.name + QLatin1Char('('));
-                QVERIFY2(open > 0 && f->signature.endsWith(QLatin1Char(')')), qPrintable(f->signature));
+                QVERIFY2(open > 0 && f->signature.endsWith(QLatin1Char(')')),
+                         qPrintable(f->signature));
                 // The XML takes argument names from the .c definitions, which
                 // may differ from the header's; the count must agree.
                 const QString params = f->signature.mid(open + s.name.size() + 1).chopped(1);
@@ -124,8 +128,10 @@ private Q_SLOTS:
                 }
                 QVERIFY2(count == s.args.size(), qPrintable(f->signature));
                 if (s.args.isEmpty())
-                    QVERIFY2(f->signature.endsWith(QStringLiteral("(void)")), qPrintable(f->signature));
-                const QList<QByteArray> lines = readFile(QStringLiteral("/usr/include/") + f->file).split('\n');
+                    QVERIFY2(f->signature.endsWith(QStringLiteral("(void)")),
+                             qPrintable(f->signature));
+                const QList<QByteArray> lines =
+                    readFile(QStringLiteral("/usr/include/") + f->file).split('\n');
                 QVERIFY(f->line > 0 && f->line <= lines.size());
                 ++checked;
             }
@@ -157,13 +163,15 @@ private Q_SLOTS:
                 const qint64 expected = value.toLongLong(&ok);
                 QVERIFY2(ok, qPrintable(s.name + QLatin1Char('=') + s.value));
                 QVERIFY2(v->attrs.value(QStringLiteral("value")).toInteger(-1) == expected,
-                         qPrintable(s.name + QLatin1Char('=') + s.value + QStringLiteral(" vs ") + v->signature));
+                         qPrintable(s.name + QLatin1Char('=') + s.value + QStringLiteral(" vs ") +
+                                    v->signature));
                 QCOMPARE(v->parent, s.type);
                 ++checked;
             }
         }
         QVERIFY(checked > 1000);
-        const Item *running = find(m_items, ItemKind::EnumValue, QStringLiteral("VIR_DOMAIN_RUNNING"));
+        const Item *running =
+            find(m_items, ItemKind::EnumValue, QStringLiteral("VIR_DOMAIN_RUNNING"));
         QVERIFY(running);
         QCOMPARE(running->attrs.value(QStringLiteral("value")).toInteger(), 1);
         QCOMPARE(running->parent, QStringLiteral("virDomainState"));
@@ -177,12 +185,14 @@ private Q_SLOTS:
     // the API XML for every item that has both.
     void sinceTags()
     {
-        const QString domainH = QString::fromUtf8(readFile(QStringLiteral("/usr/include/libvirt/libvirt-domain.h")));
-        static const QRegularExpression valueRe(
-            QStringLiteral("VIR_DOMAIN_RUNNING_POSTCOPY_FAILED\\s*=\\s*\\d+,\\s*/\\*[^*]*\\(Since: ([0-9.]+)\\)"));
+        const QString domainH =
+            QString::fromUtf8(readFile(QStringLiteral("/usr/include/libvirt/libvirt-domain.h")));
+        static const QRegularExpression valueRe(QStringLiteral(
+            "VIR_DOMAIN_RUNNING_POSTCOPY_FAILED\\s*=\\s*\\d+,\\s*/\\*[^*]*\\(Since: ([0-9.]+)\\)"));
         const auto m = valueRe.match(domainH);
         QVERIFY(m.hasMatch());
-        const Item *v = find(m_items, ItemKind::EnumValue, QStringLiteral("VIR_DOMAIN_RUNNING_POSTCOPY_FAILED"));
+        const Item *v = find(m_items, ItemKind::EnumValue,
+                             QStringLiteral("VIR_DOMAIN_RUNNING_POSTCOPY_FAILED"));
         QVERIFY(v);
         QCOMPARE(sinceTag(*v), Version::parse(m.captured(1)));
         QCOMPARE(sinceTag(*v), Version(8, 5, 0));
@@ -202,7 +212,9 @@ private Q_SLOTS:
             for (const apitest::XmlSymbol &s : apitest::readApiXml(file)) {
                 if (s.tag != QLatin1String("enum") && s.tag != QLatin1String("macro"))
                     continue;
-                const Item *i = find(m_items, s.tag == QLatin1String("enum") ? ItemKind::EnumValue : ItemKind::Macro, s.name);
+                const Item *i = find(
+                    m_items, s.tag == QLatin1String("enum") ? ItemKind::EnumValue : ItemKind::Macro,
+                    s.name);
                 if (!i || !sinceTag(*i).isValid())
                     continue;
                 if (sinceTag(*i) == Version::parse(s.version))
@@ -214,18 +226,22 @@ private Q_SLOTS:
         if (!disagree.isEmpty())
             qInfo() << "Since tag differs from the API XML for" << disagree;
         // libvirt generates the API XML from these very comments.
-        QVERIFY2(agree > 1000 && disagree.size() * 100 < agree, qPrintable(disagree.join(QLatin1Char(' '))));
+        QVERIFY2(agree > 1000 && disagree.size() * 100 < agree,
+                 qPrintable(disagree.join(QLatin1Char(' '))));
     }
 
     void lastSentinelsAreDeclared()
     {
         // VIR_ENUM_SENTINELS is defined for the parse, so every *_LAST of the
         // headers is there; count them independently in the header text.
-        static const QRegularExpression re(QStringLiteral("^\\s*(VIR_[A-Z0-9_]*_LAST)\\b(?!\\s*\\()"),
-                                           QRegularExpression::MultilineOption);
+        static const QRegularExpression re(
+            QStringLiteral("^\\s*(VIR_[A-Z0-9_]*_LAST)\\b(?!\\s*\\()"),
+            QRegularExpression::MultilineOption);
         QSet<QString> expected;
-        for (const QString &h : QDir(QStringLiteral("/usr/include/libvirt")).entryList({QStringLiteral("*.h")})) {
-            auto it = re.globalMatch(QString::fromUtf8(readFile(QStringLiteral("/usr/include/libvirt/") + h)));
+        for (const QString &h :
+             QDir(QStringLiteral("/usr/include/libvirt")).entryList({QStringLiteral("*.h")})) {
+            auto it = re.globalMatch(
+                QString::fromUtf8(readFile(QStringLiteral("/usr/include/libvirt/") + h)));
             while (it.hasNext())
                 expected.insert(it.next().captured(1));
         }
@@ -245,9 +261,11 @@ private Q_SLOTS:
         QStringList names;
         for (const auto &f : fields)
             names.append(f.toObject().value(QStringLiteral("name")).toString());
-        QCOMPARE(names, QStringList({QStringLiteral("state"), QStringLiteral("maxMem"), QStringLiteral("memory"),
-                                     QStringLiteral("nrVirtCpu"), QStringLiteral("cpuTime")}));
-        QCOMPARE(fields.at(0).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("unsigned char"));
+        QCOMPARE(names, QStringList({QStringLiteral("state"), QStringLiteral("maxMem"),
+                                     QStringLiteral("memory"), QStringLiteral("nrVirtCpu"),
+                                     QStringLiteral("cpuTime")}));
+        QCOMPARE(fields.at(0).toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("unsigned char"));
     }
 
     void brokenHeaderIsReported()
@@ -255,7 +273,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("libvirt")));
-        const QByteArray text = "/* fixture */\ntypedef int virFine;\nint virBroken(virFine x;\nint virAfter(void);\n";
+        const QByteArray text =
+            "/* fixture */\ntypedef int virFine;\nint virBroken(virFine x;\nint virAfter(void);\n";
         QVERIFY(writeFile(dir.filePath(QStringLiteral("libvirt/libvirt.h")), text));
         HeaderExtractor h;
         const ExtractResult r = h.extract(dir.path());
@@ -263,7 +282,8 @@ private Q_SLOTS:
         const int brokenLine = int(text.left(text.indexOf("virBroken")).count('\n')) + 1;
         bool located = false;
         for (const Diagnostic &d : r.diagnostics)
-            located |= d.isError() && d.file == QLatin1String("libvirt/libvirt.h") && d.line == brokenLine;
+            located |=
+                d.isError() && d.file == QLatin1String("libvirt/libvirt.h") && d.line == brokenLine;
         QVERIFY2(located, qPrintable(errorsOf(r.diagnostics)));
         QVERIFY(find(r.items, ItemKind::Typedef, QStringLiteral("virFine")));
     }
@@ -293,7 +313,8 @@ private Q_SLOTS:
             QVERIFY(QDir().mkpath(locked));
             QFile::setPermissions(locked, QFileDevice::Permissions());
             r = h.extract(dir.filePath(QStringLiteral("locked")));
-            QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner);
             QVERIFY(hasErrors(r.diagnostics));
         }
     }
@@ -309,8 +330,11 @@ private Q_SLOTS:
             QByteArray text = readFile(installed.filePath(h));
             QString target = inc + QLatin1Char('/') + h;
             if (h == QLatin1String("libvirt-common.h")) {
-                static const QRegularExpression re(QStringLiteral("(define\\s+LIBVIR_VERSION_NUMBER\\s+)\\d+"));
-                text = QString::fromUtf8(text).replace(re, QStringLiteral("\\1@LIBVIR_VERSION_NUMBER@")).toUtf8();
+                static const QRegularExpression re(
+                    QStringLiteral("(define\\s+LIBVIR_VERSION_NUMBER\\s+)\\d+"));
+                text = QString::fromUtf8(text)
+                           .replace(re, QStringLiteral("\\1@LIBVIR_VERSION_NUMBER@"))
+                           .toUtf8();
                 target += QStringLiteral(".in");
             }
             QVERIFY(writeFile(target, text));

@@ -57,7 +57,8 @@ private Q_SLOTS:
         QStringList libs;
         for (const QString &l : in.sharedLibraries)
             libs.append(QFileInfo(l).fileName());
-        QVERIFY2(libs.contains(QStringLiteral("libvirt.so.0")) && libs.contains(QStringLiteral("libvirt-qemu.so.0")),
+        QVERIFY2(libs.contains(QStringLiteral("libvirt.so.0")) &&
+                     libs.contains(QStringLiteral("libvirt-qemu.so.0")),
                  qPrintable(libs.join(QLatin1Char(' '))));
         ApiReader reader;
         m_result = reader.read(in);
@@ -70,7 +71,8 @@ private Q_SLOTS:
     {
         QFile f(QStringLiteral("/usr/include/libvirt/libvirt-common.h"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        static const QRegularExpression re(QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
+        static const QRegularExpression re(
+            QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
         const auto m = re.match(QString::fromUtf8(f.readAll()));
         QVERIFY(m.hasMatch());
         QCOMPARE(m_version, Version::fromNumber(m.captured(1).toLongLong()));
@@ -91,13 +93,15 @@ private Q_SLOTS:
 
     void virDomainQemuMonitorCommand()
     {
-        const Item *i = find(m_result.items, ItemKind::Function, QStringLiteral("virDomainQemuMonitorCommand"));
+        const Item *i =
+            find(m_result.items, ItemKind::Function, QStringLiteral("virDomainQemuMonitorCommand"));
         QVERIFY(i);
         QCOMPARE(i->tier, QStringLiteral("hypervisor-specific"));
         QCOMPARE(i->hypervisor, QStringLiteral("qemu"));
         QCOMPARE(i->since(), Version(0, 8, 3));
         QCOMPARE(i->sinceEvidence()->kind, Evidence::Kind::SymbolVersion);
-        QCOMPARE(i->sinceEvidence()->detail, QStringLiteral("libvirt-qemu.so.0: LIBVIRT_QEMU_0.8.3"));
+        QCOMPARE(i->sinceEvidence()->detail,
+                 QStringLiteral("libvirt-qemu.so.0: LIBVIRT_QEMU_0.8.3"));
         QVERIFY(i->taints.contains(QStringLiteral("custom-monitor")));
     }
 
@@ -108,7 +112,8 @@ private Q_SLOTS:
         int checked = 0;
         for (const QString &file : apitest::installedApiXmlFiles()) {
             const QString name = QFileInfo(file).fileName();
-            const QString library = name.chopped(int(qstrlen("-api.xml"))) + QStringLiteral(".so.0: ");
+            const QString library =
+                name.chopped(int(qstrlen("-api.xml"))) + QStringLiteral(".so.0: ");
             for (const apitest::XmlSymbol &s : apitest::readApiXml(file)) {
                 if (s.tag != QLatin1String("function"))
                     continue;
@@ -147,7 +152,8 @@ private Q_SLOTS:
                 warned.insert(i.name);
         }
         QVERIFY(warned.contains(expected));
-        const Item *running = find(m_result.items, ItemKind::EnumValue, QStringLiteral("VIR_DOMAIN_RUNNING"));
+        const Item *running =
+            find(m_result.items, ItemKind::EnumValue, QStringLiteral("VIR_DOMAIN_RUNNING"));
         QVERIFY(running);
         QCOMPARE(running->attrs.value(QStringLiteral("value")).toInteger(), 1);
         QCOMPARE(running->tier, QStringLiteral("stable"));
@@ -155,13 +161,16 @@ private Q_SLOTS:
 
     void errorCodesAndAdmin()
     {
-        const Item *e = find(m_result.items, ItemKind::EnumValue, QStringLiteral("VIR_ERR_NO_DOMAIN"));
+        const Item *e =
+            find(m_result.items, ItemKind::EnumValue, QStringLiteral("VIR_ERR_NO_DOMAIN"));
         QVERIFY(e);
         QCOMPARE(e->tier, QStringLiteral("stable-value"));
-        const Item *adm = find(m_result.items, ItemKind::Function, QStringLiteral("virAdmConnectOpen"));
+        const Item *adm =
+            find(m_result.items, ItemKind::Function, QStringLiteral("virAdmConnectOpen"));
         if (adm) {
             QCOMPARE(adm->tier, QStringLiteral("unclassified"));
-            QVERIFY(adm->sinceEvidence()->detail.startsWith(QLatin1String("libvirt-admin.so.0: LIBVIRT_ADMIN_")));
+            QVERIFY(adm->sinceEvidence()->detail.startsWith(
+                QLatin1String("libvirt-admin.so.0: LIBVIRT_ADMIN_")));
         }
     }
 
@@ -169,7 +178,8 @@ private Q_SLOTS:
     // libvirt.so exports it under LIBVIRT_0.4.0: both kept, item flagged.
     void disagreeingEvidenceIsKept()
     {
-        const Item *i = find(m_result.items, ItemKind::Variable, QStringLiteral("virConnectAuthPtrDefault"));
+        const Item *i =
+            find(m_result.items, ItemKind::Variable, QStringLiteral("virConnectAuthPtrDefault"));
         QVERIFY(i);
         const Evidence *tag = evidenceOf(*i, Evidence::Kind::SinceTag);
         const Evidence *sym = evidenceOf(*i, Evidence::Kind::SymbolVersion);
@@ -177,7 +187,8 @@ private Q_SLOTS:
         QFile f(QStringLiteral("/usr/include/libvirt/libvirt-host.h"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         static const QRegularExpression re(
-            QStringLiteral("Since: ([0-9.]+)\\s*\\*/\\s*VIR_EXPORT_VAR virConnectAuthPtr virConnectAuthPtrDefault"));
+            QStringLiteral("Since: ([0-9.]+)\\s*\\*/\\s*VIR_EXPORT_VAR virConnectAuthPtr "
+                           "virConnectAuthPtrDefault"));
         const auto m = re.match(QString::fromUtf8(f.readAll()));
         QVERIFY(m.hasMatch());
         QCOMPARE(tag->version, Version::parse(m.captured(1)));

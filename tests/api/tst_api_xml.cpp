@@ -42,7 +42,8 @@ private Q_SLOTS:
                 QCOMPARE(item.evidence.size(), 1);
                 QCOMPARE(item.evidence.constFirst().kind, Evidence::Kind::ApiXml);
                 QCOMPARE(item.evidence.constFirst().detail, name);
-                QCOMPARE(item.evidence.constFirst().version, Version::parse(expected.at(i).version));
+                QCOMPARE(item.evidence.constFirst().version,
+                         Version::parse(expected.at(i).version));
                 QCOMPARE(item.origin.isEmpty(), false);
                 if (expected.at(i).tag == QLatin1String("function"))
                     QCOMPARE(item.kind, ItemKind::Function);
@@ -52,7 +53,8 @@ private Q_SLOTS:
 
     void functionDetails()
     {
-        const QString path = apitest::installedApiXmlDir() + QStringLiteral("/libvirt-qemu-api.xml");
+        const QString path =
+            apitest::installedApiXmlDir() + QStringLiteral("/libvirt-qemu-api.xml");
         if (!QFileInfo::exists(path))
             QSKIP("libvirt API XML is not installed");
         const ExtractResult r = ApiXmlExtractor().extractFile(path);
@@ -63,7 +65,8 @@ private Q_SLOTS:
             QCOMPARE(i.file, QStringLiteral("libvirt/libvirt-qemu.h"));
             QVERIFY(!i.doc.isEmpty());
             QVERIFY(!i.doc.contains(QLatin1Char('\n')));
-            QVERIFY(i.signature.startsWith(QLatin1String("int virDomainQemuMonitorCommand(virDomainPtr ")));
+            QVERIFY(i.signature.startsWith(
+                QLatin1String("int virDomainQemuMonitorCommand(virDomainPtr ")));
             return;
         }
         QFAIL("virDomainQemuMonitorCommand missing");
@@ -74,7 +77,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<int>("line");
         QTest::newRow("garbage") << QByteArray("\x01\x02 not xml at all") << 1;
-        QTest::newRow("truncated") << QByteArray("<api name='x'>\n<symbols>\n<function name='a' version='1.0.0'>\n") << 4;
+        QTest::newRow("truncated")
+            << QByteArray("<api name='x'>\n<symbols>\n<function name='a' version='1.0.0'>\n") << 4;
         QTest::newRow("wrong root") << QByteArray("<?xml version='1.0'?>\n\n<html/>") << 3;
         QTest::newRow("mismatched") << QByteArray("<api>\n<symbols>\n</api>\n") << 4;
     }
@@ -88,7 +92,8 @@ private Q_SLOTS:
         // libxml2 versions place some errors on the last line read rather
         // than on the offending one: only bound the line.
         const int reported = r.diagnostics.constFirst().line;
-        QVERIFY2(reported >= 1 && reported <= line, qPrintable(r.diagnostics.constFirst().toString()));
+        QVERIFY2(reported >= 1 && reported <= line,
+                 qPrintable(r.diagnostics.constFirst().toString()));
     }
 
     // An external entity is neither fetched nor expanded.
@@ -100,8 +105,10 @@ private Q_SLOTS:
         QVERIFY(s.open(QIODevice::WriteOnly));
         s.write("TOPSECRET");
         s.close();
-        const QByteArray xml = "<?xml version='1.0'?>\n<!DOCTYPE api [<!ENTITY x SYSTEM 'file://" + secret.toUtf8() +
-                               "'>]>\n<api><symbols>\n<function name='virX' version='1.0.0'><info>&x;</info></function>\n"
+        const QByteArray xml = "<?xml version='1.0'?>\n<!DOCTYPE api [<!ENTITY x SYSTEM 'file://" +
+                               secret.toUtf8() +
+                               "'>]>\n<api><symbols>\n<function name='virX' "
+                               "version='1.0.0'><info>&x;</info></function>\n"
                                "</symbols></api>\n";
         const ExtractResult r = ApiXmlExtractor().extractData(xml, QStringLiteral("evil-api.xml"));
         for (const Item &i : r.items)

@@ -14,7 +14,8 @@ namespace {
 
 QString installedLibrary(const QString &name)
 {
-    for (const QString &dir : QDir(QStringLiteral("/usr/lib")).entryList({QStringLiteral("*-linux-gnu*")}, QDir::Dirs)) {
+    for (const QString &dir :
+         QDir(QStringLiteral("/usr/lib")).entryList({QStringLiteral("*-linux-gnu*")}, QDir::Dirs)) {
         const QString path = QStringLiteral("/usr/lib/") + dir + QLatin1Char('/') + name;
         if (QFileInfo(path).isFile())
             return path;
@@ -46,7 +47,8 @@ SymsCount countSyms(const QString &path)
         return c;
     QString text = QString::fromUtf8(f.readAll());
     text.remove(QRegularExpression(QStringLiteral("#[^\\n]*")));
-    static const QRegularExpression block(QStringLiteral("(LIBVIRT_[A-Z_]*\\d+\\.\\d+\\.\\d+)\\s*\\{([^}]*)\\}"));
+    static const QRegularExpression block(
+        QStringLiteral("(LIBVIRT_[A-Z_]*\\d+\\.\\d+\\.\\d+)\\s*\\{([^}]*)\\}"));
     static const QRegularExpression sym(QStringLiteral("([A-Za-z_][A-Za-z0-9_]*)\\s*;"));
     auto it = block.globalMatch(text);
     while (it.hasNext()) {
@@ -74,10 +76,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("library");
         QTest::addColumn<QString>("apiXml");
         QTest::addColumn<QString>("nodePrefix");
-        QTest::newRow("libvirt") << QStringLiteral("libvirt.so.0") << QStringLiteral("libvirt-api.xml") << QStringLiteral("LIBVIRT_");
-        QTest::newRow("qemu") << QStringLiteral("libvirt-qemu.so.0") << QStringLiteral("libvirt-qemu-api.xml") << QStringLiteral("LIBVIRT_QEMU_");
-        QTest::newRow("lxc") << QStringLiteral("libvirt-lxc.so.0") << QStringLiteral("libvirt-lxc-api.xml") << QStringLiteral("LIBVIRT_LXC_");
-        QTest::newRow("admin") << QStringLiteral("libvirt-admin.so.0") << QStringLiteral("libvirt-admin-api.xml") << QStringLiteral("LIBVIRT_ADMIN_");
+        QTest::newRow("libvirt") << QStringLiteral("libvirt.so.0")
+                                 << QStringLiteral("libvirt-api.xml") << QStringLiteral("LIBVIRT_");
+        QTest::newRow("qemu") << QStringLiteral("libvirt-qemu.so.0")
+                              << QStringLiteral("libvirt-qemu-api.xml")
+                              << QStringLiteral("LIBVIRT_QEMU_");
+        QTest::newRow("lxc") << QStringLiteral("libvirt-lxc.so.0")
+                             << QStringLiteral("libvirt-lxc-api.xml")
+                             << QStringLiteral("LIBVIRT_LXC_");
+        QTest::newRow("admin") << QStringLiteral("libvirt-admin.so.0")
+                               << QStringLiteral("libvirt-admin-api.xml")
+                               << QStringLiteral("LIBVIRT_ADMIN_");
     }
     // Every function the API XML lists for a library is exported by that
     // library under a public version node; no *_PRIVATE_* node leaks through.
@@ -100,7 +109,8 @@ private Q_SLOTS:
             bySymbol.insert(s.symbol, s);
         }
         int functions = 0;
-        for (const apitest::XmlSymbol &x : apitest::readApiXml(apitest::installedApiXmlDir() + QLatin1Char('/') + apiXml)) {
+        for (const apitest::XmlSymbol &x :
+             apitest::readApiXml(apitest::installedApiXmlDir() + QLatin1Char('/') + apiXml)) {
             if (x.tag != QLatin1String("function"))
                 continue;
             QVERIFY2(bySymbol.contains(x.name), qPrintable(x.name));
@@ -133,7 +143,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("libvirt.so.0"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("\x7f" "ELF garbage that is far too short to be an ELF header");
+        f.write("\x7f"
+                "ELF garbage that is far too short to be an ELF header");
         f.close();
         SymbolVersionResult r = SymbolVersions::readSharedLibrary(path);
         QVERIFY(hasErrors(r.diagnostics));
@@ -151,7 +162,8 @@ private Q_SLOTS:
         VSE_REQUIRE_CORPUS();
         int files = 0;
         for (const QString &release : testdata::corpusReleases()) {
-            const QDir src(testdata::corpusDir() + QLatin1Char('/') + release + QStringLiteral("/src"));
+            const QDir src(testdata::corpusDir() + QLatin1Char('/') + release +
+                           QStringLiteral("/src"));
             for (const QString &name : src.entryList({QStringLiteral("*.syms")}, QDir::Files)) {
                 const QString path = src.filePath(name);
                 const SymbolVersionResult r = SymbolVersions::readSymsFile(path);
@@ -182,10 +194,14 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << 1;
         QTest::newRow("only comments") << QByteArray("# nothing\n# here\n") << 1;
         QTest::newRow("garbage") << QByteArray("\n\nthis is not { a version script\n") << 3;
-        QTest::newRow("binary") << QByteArray("LIBVIRT_1.0.0 {\n global:\n  \x01\x02\xff;\n};\n", 40) << 3;
+        QTest::newRow("binary") << QByteArray("LIBVIRT_1.0.0 {\n global:\n  \x01\x02\xff;\n};\n",
+                                              40)
+                                << 3;
         QTest::newRow("unclosed") << QByteArray("# c\nLIBVIRT_1.0.0 {\n global:\n  virA;\n") << 2;
-        QTest::newRow("extra close") << QByteArray("LIBVIRT_1.0.0 {\n global:\n  virA;\n};\n}\n") << 5;
-        QTest::newRow("missing semicolon") << QByteArray("LIBVIRT_1.0.0 {\n global:\n  virA\n  virB;\n};\n") << 4;
+        QTest::newRow("extra close")
+            << QByteArray("LIBVIRT_1.0.0 {\n global:\n  virA;\n};\n}\n") << 5;
+        QTest::newRow("missing semicolon")
+            << QByteArray("LIBVIRT_1.0.0 {\n global:\n  virA\n  virB;\n};\n") << 4;
         QTest::newRow("missing brace") << QByteArray("LIBVIRT_1.0.0\n global:\n  virA;\n};\n") << 2;
     }
     void badSyms()
@@ -202,8 +218,9 @@ private Q_SLOTS:
 
     void privateNodesSkipped()
     {
-        const QByteArray text = "LIBVIRT_PRIVATE_9.0.0 {\n global:\n  virInternal;\n local:\n  *;\n};\n"
-                                "LIBVIRT_QEMU_0.8.3 {\n global:\n  virDomainQemuMonitorCommand;\n local: *;\n};\n";
+        const QByteArray text =
+            "LIBVIRT_PRIVATE_9.0.0 {\n global:\n  virInternal;\n local:\n  *;\n};\n"
+            "LIBVIRT_QEMU_0.8.3 {\n global:\n  virDomainQemuMonitorCommand;\n local: *;\n};\n";
         const SymbolVersionResult r = SymbolVersions::parseSyms(text, QStringLiteral("x.syms"));
         QVERIFY2(r.diagnostics.isEmpty(), qPrintable(errorsOf(r.diagnostics)));
         QCOMPARE(r.symbols.size(), 1);

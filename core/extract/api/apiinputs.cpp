@@ -22,15 +22,15 @@ QStringList libraryDirs(const QString &root)
     const QString arch = QSysInfo::buildCpuArchitecture() + QLatin1Char('-');
     for (const QString &base : {QStringLiteral("usr/lib"), QStringLiteral("lib")}) {
         const QString dir = joined(root, base);
-        QStringList multiarch =
-            QDir(dir).entryList({QStringLiteral("*-linux-gnu*")}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QStringList multiarch = QDir(dir).entryList({QStringLiteral("*-linux-gnu*")},
+                                                    QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
         std::stable_partition(multiarch.begin(), multiarch.end(),
                               [&](const QString &d) { return d.startsWith(arch); });
         for (const QString &m : multiarch)
             dirs.append(dir + QLatin1Char('/') + m);
     }
-    for (const QString &base : {QStringLiteral("usr/lib64"), QStringLiteral("usr/lib"), QStringLiteral("lib64"),
-                                QStringLiteral("lib")})
+    for (const QString &base : {QStringLiteral("usr/lib64"), QStringLiteral("usr/lib"),
+                                QStringLiteral("lib64"), QStringLiteral("lib")})
         dirs.append(joined(root, base));
     return dirs;
 }
@@ -44,8 +44,9 @@ ApiInputs ApiInputs::forInstalled(const QString &prefix)
     in.includeDir = joined(root, QStringLiteral("usr/include"));
     in.apiXmlDir = joined(root, QStringLiteral("usr/share/libvirt/api"));
     const QStringList dirs = libraryDirs(root);
-    for (const QString &lib : {QStringLiteral("libvirt.so.0"), QStringLiteral("libvirt-qemu.so.0"),
-                               QStringLiteral("libvirt-lxc.so.0"), QStringLiteral("libvirt-admin.so.0")}) {
+    for (const QString &lib :
+         {QStringLiteral("libvirt.so.0"), QStringLiteral("libvirt-qemu.so.0"),
+          QStringLiteral("libvirt-lxc.so.0"), QStringLiteral("libvirt-admin.so.0")}) {
         for (const QString &dir : dirs) {
             const QString path = dir + QLatin1Char('/') + lib;
             if (QFileInfo(path).isFile()) {
@@ -64,8 +65,9 @@ ApiInputs ApiInputs::forSourceTree(const QString &root)
     // works from the version scripts alone and says so.
     if (QFileInfo(joined(root, QStringLiteral("include/libvirt"))).isDir())
         in.includeDir = joined(root, QStringLiteral("include"));
-    for (const QString &syms : {QStringLiteral("libvirt_public.syms"), QStringLiteral("libvirt_qemu.syms"),
-                                QStringLiteral("libvirt_lxc.syms"), QStringLiteral("libvirt_admin_public.syms")}) {
+    for (const QString &syms :
+         {QStringLiteral("libvirt_public.syms"), QStringLiteral("libvirt_qemu.syms"),
+          QStringLiteral("libvirt_lxc.syms"), QStringLiteral("libvirt_admin_public.syms")}) {
         const QString path = joined(root, QStringLiteral("src/") + syms);
         if (QFileInfo::exists(path))
             in.symsFiles.append(path);

@@ -81,13 +81,17 @@ ExtractResult ApiReader::read(const ApiInputs &in)
     m_version = {};
     m_versionEvidence.clear();
     ExtractResult result;
-    if (in.includeDir.isEmpty() && in.apiXmlDir.isEmpty() && in.sharedLibraries.isEmpty() && in.symsFiles.isEmpty()) {
-        result.diagnostics.append(Diagnostic::error(QString(), 0, QStringLiteral("no API inputs: no headers, API XML, libraries or version scripts")));
+    if (in.includeDir.isEmpty() && in.apiXmlDir.isEmpty() && in.sharedLibraries.isEmpty() &&
+        in.symsFiles.isEmpty()) {
+        result.diagnostics.append(Diagnostic::error(
+            QString(), 0,
+            QStringLiteral("no API inputs: no headers, API XML, libraries or version scripts")));
         return result;
     }
     // libxml2 2.9 wants its globals set up on one thread before others use it.
     xmlInitParser();
-    std::future<SideInputs> sideFuture = std::async(std::launch::async, readSideInputs, std::cref(in));
+    std::future<SideInputs> sideFuture =
+        std::async(std::launch::async, readSideInputs, std::cref(in));
 
     const bool haveHeaders = !in.includeDir.isEmpty();
     if (haveHeaders) {
@@ -98,8 +102,13 @@ ExtractResult ApiReader::read(const ApiInputs &in)
             m_versionEvidence = QStringLiteral("LIBVIR_VERSION_NUMBER in libvirt/libvirt-common.h");
         }
     } else {
-        const QString where = !in.apiXmlDir.isEmpty() ? in.apiXmlDir : (in.symsFiles + in.sharedLibraries).constFirst();
-        result.diagnostics.append(Diagnostic::warning(where, 0, QStringLiteral("no header directory: items come from the API XML and symbol versions alone")));
+        const QString where = !in.apiXmlDir.isEmpty()
+                                  ? in.apiXmlDir
+                                  : (in.symsFiles + in.sharedLibraries).constFirst();
+        result.diagnostics.append(Diagnostic::warning(
+            where, 0,
+            QStringLiteral(
+                "no header directory: items come from the API XML and symbol versions alone")));
     }
     const bool headersUsable = haveHeaders && !result.items.isEmpty();
     SideInputs side = sideFuture.get();
@@ -127,17 +136,21 @@ ExtractResult ApiReader::read(const ApiInputs &in)
         }
         if (headersUsable)
             result.diagnostics.append(Diagnostic::warning(
-                x.evidence.isEmpty() ? x.file : x.evidence.constFirst().detail, x.attrs.value(QStringLiteral("apiXmlLine")).toInt(),
-                QStringLiteral("%1 %2 is in the API XML but not in the headers; kept from the API XML alone")
+                x.evidence.isEmpty() ? x.file : x.evidence.constFirst().detail, x.line,
+                QStringLiteral(
+                    "%1 %2 is in the API XML but not in the headers; kept from the API XML alone")
                     .arg(kindId(x.kind), x.name)));
-        if (!m_version.isValid() && x.kind == ItemKind::Macro && x.name == QLatin1String("LIBVIR_VERSION_NUMBER")) {
+        if (!m_version.isValid() && x.kind == ItemKind::Macro &&
+            x.name == QLatin1String("LIBVIR_VERSION_NUMBER")) {
             bool ok = false;
             const qint64 n = x.attrs.value(QStringLiteral("value")).toString().toLongLong(&ok);
             if (ok && n > 0) {
                 m_version = Version::fromNumber(n);
-                m_versionEvidence = QStringLiteral("LIBVIR_VERSION_NUMBER in ") + x.evidence.value(0).detail;
+                m_versionEvidence =
+                    QStringLiteral("LIBVIR_VERSION_NUMBER in ") + x.evidence.value(0).detail;
             }
         }
+        x.line = 0; // a line of the XML, not of the header named in `file`
         index.insert(keyOf(x.kind, x.name), items.size());
         items.append(std::move(x));
     }
@@ -162,8 +175,10 @@ ExtractResult ApiReader::read(const ApiInputs &in)
         item.line = sv.line;
         item.evidence.append(sv.evidence());
         if (headersUsable)
-            result.diagnostics.append(Diagnostic::warning(sv.source, sv.line,
-                QStringLiteral("%1 is exported (%2) but not declared in the headers").arg(sv.symbol, sv.node)));
+            result.diagnostics.append(Diagnostic::warning(
+                sv.source, sv.line,
+                QStringLiteral("%1 is exported (%2) but not declared in the headers")
+                    .arg(sv.symbol, sv.node)));
         index.insert(keyOf(item.kind, item.name), items.size());
         items.append(std::move(item));
     }

@@ -29,7 +29,9 @@ public:
     // directory, or one with no libvirt-api.xml, is an error.
     ExtractResult extractDir(const QString &dir);
     ExtractResult extractFile(const QString &path);
-    // `fileName` names the data in items and diagnostics.
+    // `fileName` names the data in evidence and diagnostics. Items carry the
+    // header the XML names in `file` (libvirt/libvirt-host.h) but the line of
+    // the symbol in the XML file in `line`, for messages about it.
     ExtractResult extractData(const QByteArray &data, const QString &fileName);
 };
 

@@ -76,7 +76,8 @@ QString functionSignature(CXCursor function)
     const int n = clang_Cursor_getNumArguments(function);
     for (int i = 0; i < n; ++i) {
         const CXCursor arg = clang_Cursor_getArgument(function, unsigned(i));
-        params.append(declare(typeName(clang_getCursorType(arg)), take(clang_getCursorSpelling(arg))));
+        params.append(
+            declare(typeName(clang_getCursorType(arg)), take(clang_getCursorSpelling(arg))));
     }
     const bool proto = type.kind == CXType_FunctionProto;
     const QString result = typeName(clang_getCursorResultType(function));
@@ -121,7 +122,8 @@ QString callbackSignature(CXCursor typedefCursor)
     const bool proto = t.kind == CXType_FunctionProto;
     const QString declarator = pointer ? QStringLiteral("(*") + name + QLatin1Char(')') : name;
     return QStringLiteral("typedef ") + prefixed(typeName(resultType), declarator) +
-           QLatin1Char('(') + joinParameters(params, proto && clang_isFunctionTypeVariadic(t), proto) +
+           QLatin1Char('(') +
+           joinParameters(params, proto && clang_isFunctionTypeVariadic(t), proto) +
            QLatin1Char(')');
 }
 
@@ -144,8 +146,9 @@ QJsonArray fields(CXCursor record)
         const CXCursorKind declKind = clang_getCursorKind(decl);
         if ((declKind == CXCursor_StructDecl || declKind == CXCursor_UnionDecl) &&
             isAnonymousRecord(decl)) {
-            f.insert(QStringLiteral("type"), declKind == CXCursor_UnionDecl ? QStringLiteral("union")
-                                                                          : QStringLiteral("struct"));
+            f.insert(QStringLiteral("type"), declKind == CXCursor_UnionDecl
+                                                 ? QStringLiteral("union")
+                                                 : QStringLiteral("struct"));
             f.insert(QStringLiteral("fields"), fields(decl));
         } else {
             f.insert(QStringLiteral("type"), typeName(type));

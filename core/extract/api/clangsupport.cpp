@@ -33,11 +33,13 @@ QString findResourceDir()
     const QString num = QString::number(major);
     // Debian: /usr/lib/llvm-14/lib/clang/14.0.6, /usr/lib/llvm-19/lib/clang/19;
     // other layouts keep /usr/lib/clang/<ver>.
-    const QStringList parents = {QStringLiteral("/usr/lib/llvm-") + num + QStringLiteral("/lib/clang"),
-                                 QStringLiteral("/usr/lib64/clang"), QStringLiteral("/usr/lib/clang"),
-                                 QStringLiteral("/usr/local/lib/clang")};
+    const QStringList parents = {
+        QStringLiteral("/usr/lib/llvm-") + num + QStringLiteral("/lib/clang"),
+        QStringLiteral("/usr/lib64/clang"), QStringLiteral("/usr/lib/clang"),
+        QStringLiteral("/usr/local/lib/clang")};
     for (const QString &parent : parents) {
-        const QStringList versions = QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        const QStringList versions =
+            QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
         for (const QString &ver : versions) {
             if (ver != num && !ver.startsWith(num + QLatin1Char('.')))
                 continue;

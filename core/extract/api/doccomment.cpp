@@ -1,7 +1,5 @@
 #include "doccomment.h"
 
-#include <QRegularExpression>
-
 namespace vse::doccomment {
 
 namespace {
@@ -110,51 +108,132 @@ DocComment above(QByteArrayView text, qsizetype offset)
     return parse(text.sliced(start, end - start));
 }
 
+namespace {
+
+bool isIdentifierChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// "name:" alone on the line.
+bool isTitle(QByteArrayView line)
+{
+    if (line.size() < 2 || !line.endsWith(':') || isDigit(line[0]))
+        return false;
+    for (qsizetype i = 0; i + 1 < line.size(); ++i)
+        if (!isIdentifierChar(line[i]))
+            return false;
+    return line != QByteArrayView("Since:");
+}
+
+// "@name:" parameter lines of function-like macros and callbacks.
+bool isParameterLine(QByteArrayView line)
+{
+    if (!line.startsWith('@'))
+        return false;
+    qsizetype i = 1;
+    while (i < line.size() && (isIdentifierChar(line[i]) || line[i] == '.'))
+        ++i;
+    return i > 1 && i < line.size() && line[i] == ':';
+}
+
+// Finds "Since: x.y.z" (optionally in parentheses) in a line: the version,
+// and the line without the tag.
+bool takeSince(QByteArrayView line, Version *since, QByteArray *rest)
+{
+    const qsizetype at = line.indexOf(QByteArrayView("Since:"));
+    if (at < 0)
+        return false;
+    qsizetype i = at + 6;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        ++i;
+    if (i < line.size() && line[i] == 'v')
+        ++i;
+    int parts[3] = {0, 0, 0};
+    int count = 0;
+    const qsizetype numberStart = i;
+    while (i < line.size() && count < 3) {
+        if (!isDigit(line[i]))
+            break;
+        while (i < line.size() && isDigit(line[i]))
+            parts[count] = parts[count] * 10 + (line[i++] - '0');
+        ++count;
+        if (i + 1 < line.size() && line[i] == '.' && isDigit(line[i + 1]) && count < 3)
+            ++i;
+        else
+            break;
+    }
+    if (i == numberStart || count < 2)
+        return false;
+    *since = Version(parts[0], parts[1], parts[2]);
+    qsizetype begin = at;
+    while (begin > 0 && (line[begin - 1] == ' ' || line[begin - 1] == '\t'))
+        --begin;
+    if (begin > 0 && line[begin - 1] == '(') {
+        --begin;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            ++i;
+        if (i < line.size() && line[i] == ')')
+            ++i;
+    }
+    *rest = line.first(begin).trimmed().toByteArray();
+    const QByteArrayView after = line.sliced(i).trimmed();
+    if (!after.isEmpty()) {
+        if (!rest->isEmpty())
+            *rest += ' ';
+        *rest += after.toByteArray();
+    }
+    return true;
+}
+
+} // namespace
+
+// Works on bytes and converts only the summary: this runs for every
+// declaration of every header, so no regular expressions here.
 DocComment parse(QByteArrayView comment)
 {
-    QString body = QString::fromUtf8(comment).trimmed();
-    if (body.startsWith(QLatin1String("/*")))
-        body.remove(0, 2);
-    if (body.endsWith(QLatin1String("*/")))
+    QByteArrayView body = comment.trimmed();
+    if (body.startsWith("/*"))
+        body = body.sliced(2);
+    if (body.endsWith("*/"))
         body.chop(2);
-    while (body.startsWith(QLatin1Char('*')) || body.startsWith(QLatin1Char('!')) ||
-           body.startsWith(QLatin1Char('<')))
-        body.remove(0, 1);
-
-    static const QRegularExpression sinceRe(
-        QStringLiteral("\\(?\\s*Since:?\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)\\s*\\)?"));
-    static const QRegularExpression titleRe(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*):\\s*$"));
-    static const QRegularExpression paramRe(QStringLiteral("^@[A-Za-z0-9_.]+:"));
+    while (!body.isEmpty() && (body[0] == '*' || body[0] == '!' || body[0] == '<'))
+        body = body.sliced(1);
 
     DocComment doc;
     doc.found = true;
-    QStringList paragraph;
+    QByteArray summary;
     bool inProse = false;
     bool summaryDone = false;
     bool first = true;
-    const QStringList lines = body.split(QLatin1Char('\n'));
-    for (QString line : lines) {
-        line = line.trimmed();
-        if (line.startsWith(QLatin1Char('*')))
-            line = line.mid(1).trimmed();
+    while (!body.isEmpty()) {
+        qsizetype nl = body.indexOf('\n');
+        QByteArrayView line = (nl < 0 ? body : body.first(nl)).trimmed();
+        body = nl < 0 ? QByteArrayView() : body.sliced(nl + 1);
+        if (line.startsWith('*'))
+            line = line.sliced(1).trimmed();
         if (first && !line.isEmpty()) {
             first = false;
-            const auto m = titleRe.match(line);
-            if (m.hasMatch() && m.captured(1) != QLatin1String("Since")) {
-                doc.title = m.captured(1);
+            if (isTitle(line)) {
+                doc.title = QString::fromLatin1(line.chopped(1));
                 continue;
             }
         }
-        const auto since = sinceRe.match(line);
-        if (since.hasMatch()) {
+        QByteArray rest;
+        Version since;
+        if (takeSince(line, &since, &rest)) {
             if (!doc.since.isValid())
-                doc.since = Version::parse(since.capturedView(1));
-            line.remove(since.capturedStart(), since.capturedLength());
-            line = line.trimmed();
-            if (line.isEmpty())
+                doc.since = since;
+            if (rest.isEmpty())
                 continue;
+            line = rest;
         }
-        if (paramRe.match(line).hasMatch())
+        if (isParameterLine(line))
             continue;
         if (line.isEmpty()) {
             if (inProse)
@@ -164,9 +243,11 @@ DocComment parse(QByteArrayView comment)
         if (summaryDone)
             continue;
         inProse = true;
-        paragraph.append(line);
+        if (!summary.isEmpty())
+            summary += ' ';
+        summary += line.toByteArray();
     }
-    doc.summary = paragraph.join(QLatin1Char(' '));
+    doc.summary = QString::fromUtf8(summary);
     return doc;
 }
 

@@ -15,9 +15,9 @@ struct DocComment
 {
     bool found = false;
     bool docBlock = false; // opened with "/**"; libvirt uses plain "/*" for some
-    QString title;   // the "name:" the block opens with, empty when it has none
-    QString summary; // first paragraph of prose, one line
-    Version since;   // from "Since: x.y.z", invalid when absent
+    QString title;         // the "name:" the block opens with, empty when it has none
+    QString summary;       // first paragraph of prose, one line
+    Version since;         // from "Since: x.y.z", invalid when absent
 };
 
 namespace doccomment {

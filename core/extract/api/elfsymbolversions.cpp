@@ -132,14 +132,15 @@ SymbolVersionResult SymbolVersions::readSharedLibrary(const QString &path)
         offset += vd.vd_next;
     }
 
-    const size_t count = dynsym.header.sh_entsize ? dynsym.header.sh_size / dynsym.header.sh_entsize : 0;
+    const size_t count =
+        dynsym.header.sh_entsize ? dynsym.header.sh_size / dynsym.header.sh_entsize : 0;
     for (size_t i = 0; i < count; ++i) {
         GElf_Sym sym;
         GElf_Versym vs;
         if (!gelf_getsym(dynsym.data, int(i), &sym) || !gelf_getversym(versym.data, int(i), &vs))
             break;
         if (sym.st_shndx == SHN_UNDEF)
-            continue; // imported, not exported
+            continue;                                  // imported, not exported
         const QString node = nodes.value(vs & 0x7fff); // high bit: hidden (non-default) version
         if (node.isEmpty() || isPrivateNode(node))
             continue;
@@ -157,7 +158,8 @@ SymbolVersionResult SymbolVersions::readSharedLibrary(const QString &path)
         result.symbols.append(sv);
     }
     if (result.symbols.isEmpty())
-        result.diagnostics.append(Diagnostic::warning(path, 0, QStringLiteral("no public versioned symbols found")));
+        result.diagnostics.append(
+            Diagnostic::warning(path, 0, QStringLiteral("no public versioned symbols found")));
     return result;
 }
 

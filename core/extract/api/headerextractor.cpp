@@ -59,8 +59,8 @@ QStringList HeaderExtractor::entryHeaders()
 {
     // virterror.h is part of libvirt.so's API but libvirt.h does not include it.
     return {QStringLiteral("libvirt/libvirt.h"), QStringLiteral("libvirt/virterror.h"),
-            QStringLiteral("libvirt/libvirt-qemu.h"),
-            QStringLiteral("libvirt/libvirt-lxc.h"), QStringLiteral("libvirt/libvirt-admin.h")};
+            QStringLiteral("libvirt/libvirt-qemu.h"), QStringLiteral("libvirt/libvirt-lxc.h"),
+            QStringLiteral("libvirt/libvirt-admin.h")};
 }
 
 ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
@@ -70,11 +70,13 @@ ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
     const QString includeDir = QDir::cleanPath(QFileInfo(includeDirIn).absoluteFilePath());
     const QFileInfo dirInfo(includeDir);
     if (includeDirIn.isEmpty() || !dirInfo.exists()) {
-        result.diagnostics.append(Diagnostic::error(includeDirIn, 0, QStringLiteral("include directory does not exist")));
+        result.diagnostics.append(
+            Diagnostic::error(includeDirIn, 0, QStringLiteral("include directory does not exist")));
         return result;
     }
     if (!dirInfo.isDir()) {
-        result.diagnostics.append(Diagnostic::error(includeDir, 0, QStringLiteral("not a directory")));
+        result.diagnostics.append(
+            Diagnostic::error(includeDir, 0, QStringLiteral("not a directory")));
         return result;
     }
     const QString libvirtDir = includeDir + QStringLiteral("/libvirt");
@@ -90,21 +92,24 @@ ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
         if (!fi.exists())
             continue;
         if (!fi.isReadable()) {
-            result.diagnostics.append(Diagnostic::error(header, 0, QStringLiteral("header is not readable")));
+            result.diagnostics.append(
+                Diagnostic::error(header, 0, QStringLiteral("header is not readable")));
             continue;
         }
         mainText += "#include <" + header.toUtf8() + ">\n";
     }
     if (!mainText.contains("libvirt/libvirt.h")) {
-        result.diagnostics.append(Diagnostic::error(libvirtDir + QStringLiteral("/libvirt.h"), 0,
-                                                    QStringLiteral("libvirt.h is missing or unreadable")));
+        result.diagnostics.append(
+            Diagnostic::error(libvirtDir + QStringLiteral("/libvirt.h"), 0,
+                              QStringLiteral("libvirt.h is missing or unreadable")));
         return result;
     }
 
     // Byte arrays must outlive the parse: CXUnsavedFile only points at them.
     const QByteArray mainPath = (includeDir + QLatin1Char('/') + QLatin1String(kMainFile)).toUtf8();
     QByteArray commonPath, commonText;
-    std::vector<CXUnsavedFile> unsaved{{mainPath.constData(), mainText.constData(), (unsigned long)mainText.size()}};
+    std::vector<CXUnsavedFile> unsaved{
+        {mainPath.constData(), mainText.constData(), (unsigned long)mainText.size()}};
     const QString common = libvirtDir + QStringLiteral("/libvirt-common.h");
     bool placeholders = false;
     if (!QFileInfo::exists(common) && QFileInfo::exists(common + QStringLiteral(".in"))) {
@@ -113,13 +118,15 @@ ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
             QStringList names;
             commonText = substitutePlaceholders(in.read(4 * 1024 * 1024), &names);
             commonPath = common.toUtf8();
-            unsaved.push_back({commonPath.constData(), commonText.constData(), (unsigned long)commonText.size()});
+            unsaved.push_back(
+                {commonPath.constData(), commonText.constData(), (unsigned long)commonText.size()});
             placeholders = !names.isEmpty();
             if (placeholders)
                 result.diagnostics.append(Diagnostic::warning(
                     QStringLiteral("libvirt/libvirt-common.h.in"), 0,
-                    QStringLiteral("source tree has only the libvirt-common.h template: %1 set to 0, "
-                                   "so the release version is unknown here")
+                    QStringLiteral(
+                        "source tree has only the libvirt-common.h template: %1 set to 0, "
+                        "so the release version is unknown here")
                         .arg(names.join(QStringLiteral(", ")))));
         }
     }
@@ -144,7 +151,8 @@ ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
     clangsupport::TranslationUnit tu(rawTu);
     if (rc != CXError_Success || !tu.get()) {
         result.diagnostics.append(Diagnostic::error(
-            includeDir, 0, QStringLiteral("libclang could not parse the headers (error %1)").arg(int(rc))));
+            includeDir, 0,
+            QStringLiteral("libclang could not parse the headers (error %1)").arg(int(rc))));
         return result;
     }
     const unsigned count = clang_getNumDiagnostics(tu.get());

@@ -29,7 +29,8 @@ QString originForHeader(const QString &fileName)
 // Cites the header line, so a support engineer can open it.
 Evidence sinceEvidence(const Version &since, const Item &item)
 {
-    return {Evidence::Kind::SinceTag, since, item.file + QLatin1Char(':') + QString::number(item.line), false};
+    return {Evidence::Kind::SinceTag, since,
+            item.file + QLatin1Char(':') + QString::number(item.line), false};
 }
 
 bool isIncludeGuard(const QString &name, const QString &body)
@@ -50,6 +51,8 @@ HeaderVisitor::HeaderVisitor(CXTranslationUnit tu, const QString &includeDir)
 
 void HeaderVisitor::run()
 {
+    m_items.reserve(4096);
+    m_seen.reserve(4096);
     clang_visitChildren(clang_getTranslationUnitCursor(m_tu), &HeaderVisitor::visitTop, this);
     finish();
 }
@@ -93,8 +96,8 @@ HeaderVisitor::Place HeaderVisitor::place(CXSourceLocation loc)
 unsigned HeaderVisitor::endOffset(CXCursor c)
 {
     unsigned offset = 0;
-    clang_getSpellingLocation(clang_getRangeEnd(clang_getCursorExtent(c)), nullptr, nullptr, nullptr,
-                              &offset);
+    clang_getSpellingLocation(clang_getRangeEnd(clang_getCursorExtent(c)), nullptr, nullptr,
+                              nullptr, &offset);
     return offset;
 }
 
@@ -156,10 +159,12 @@ Item HeaderVisitor::makeItem(ItemKind kind, const QString &name, const Place &at
 
 bool HeaderVisitor::remember(const Item &item)
 {
-    const QString key = kindId(item.kind) + QLatin1Char(':') + item.name;
-    if (m_seen.contains(key))
+    // One bit per kind for each name: no key strings to build per declaration.
+    quint32 &kinds = m_seen[item.name];
+    const quint32 bit = 1u << int(item.kind);
+    if (kinds & bit)
         return false;
-    m_seen.insert(key);
+    kinds |= bit;
     return true;
 }
 
@@ -189,7 +194,6 @@ void HeaderVisitor::addFunction(CXCursor c, const Place &at)
     applyDoc(item, at);
     m_items.append(std::move(item));
 }
-
 
 void HeaderVisitor::addMacro(CXCursor c, const Place &at)
 {

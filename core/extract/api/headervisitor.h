@@ -7,7 +7,6 @@
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
 
 namespace vse {
@@ -72,7 +71,7 @@ private:
     QString m_includeDir;
     QHash<CXFile, FileInfo> m_files;
     ItemList m_items;
-    QSet<QString> m_seen;
+    QHash<QString, quint32> m_seen; // name -> bit set of ItemKind seen
     QList<Record> m_records;
     QString m_versionNumber;
 };

@@ -46,7 +46,8 @@ void HeaderVisitor::addEnum(CXCursor c, const Place &at)
             m_items.append(std::move(item));
         }
     }
-    const bool isUnsigned = isUnsignedKind(clang_getCanonicalType(clang_getEnumDeclIntegerType(c)).kind);
+    const bool isUnsigned =
+        isUnsignedKind(clang_getCanonicalType(clang_getEnumDeclIntegerType(c)).kind);
     record.firstValue = m_items.size();
     struct Ctx
     {
@@ -66,8 +67,9 @@ void HeaderVisitor::addEnum(CXCursor c, const Place &at)
             if (!self->remember(value))
                 return CXChildVisit_Continue;
             value.parent = ctx->parent;
-            const qint64 number = ctx->isUnsigned ? qint64(clang_getEnumConstantDeclUnsignedValue(v))
-                                                  : qint64(clang_getEnumConstantDeclValue(v));
+            const qint64 number = ctx->isUnsigned
+                                      ? qint64(clang_getEnumConstantDeclUnsignedValue(v))
+                                      : qint64(clang_getEnumConstantDeclValue(v));
             value.attrs.insert(QStringLiteral("value"), number);
             value.signature = value.name + QStringLiteral(" = ") + QString::number(number);
             DocComment doc = doccomment::trailing(at.file->text, self->endOffset(v));
@@ -76,7 +78,8 @@ void HeaderVisitor::addEnum(CXCursor c, const Place &at)
             value.doc = doc.summary;
             if (doc.since.isValid())
                 value.evidence.append({Evidence::Kind::SinceTag, doc.since,
-                                        value.file + QLatin1Char(':') + QString::number(value.line), false});
+                                       value.file + QLatin1Char(':') + QString::number(value.line),
+                                       false});
             self->m_items.append(std::move(value));
             return CXChildVisit_Continue;
         },
@@ -95,7 +98,8 @@ void HeaderVisitor::addRecord(CXCursor c, const Place &at, ItemKind kind)
     Item item = makeItem(kind, record.anonymous ? QString() : take(clang_getCursorSpelling(c)), at);
     if (!record.anonymous && !remember(item))
         return;
-    const QString keyword = kind == ItemKind::Union ? QStringLiteral("union ") : QStringLiteral("struct ");
+    const QString keyword =
+        kind == ItemKind::Union ? QStringLiteral("union ") : QStringLiteral("struct ");
     item.signature = keyword + item.name;
     item.attrs.insert(QStringLiteral("fields"), cdecl::fields(c));
     if (!record.anonymous)

@@ -11,13 +11,13 @@ namespace vse {
 // One exported symbol and the version node that introduced it.
 struct SymbolVersion
 {
-    QString symbol;   // virConnectOpen
-    QString node;     // LIBVIRT_0.0.3, LIBVIRT_QEMU_0.8.3
-    Version version;  // 0.0.3
-    QString library;  // libvirt, libvirt-qemu, libvirt-lxc, libvirt-admin (from the node)
-    QString source;   // libvirt.so.0 or libvirt_public.syms
+    QString symbol;  // virConnectOpen
+    QString node;    // LIBVIRT_0.0.3, LIBVIRT_QEMU_0.8.3
+    Version version; // 0.0.3
+    QString library; // libvirt, libvirt-qemu, libvirt-lxc, libvirt-admin (from the node)
+    QString source;  // libvirt.so.0 or libvirt_public.syms
     bool fromSymsFile = false;
-    int line = 0;     // line of the symbol in a .syms file
+    int line = 0; // line of the symbol in a .syms file
 
     // SymbolVersion "libvirt.so.0: LIBVIRT_0.0.3" or SymsFile "libvirt_public.syms: LIBVIRT_0.0.3".
     Evidence evidence() const;

@@ -13,7 +13,16 @@ namespace {
 
 struct Token
 {
-    enum Type { Word, Open, Close, Semicolon, Colon, End, Bad } type = End;
+    enum Type
+    {
+        Word,
+        Open,
+        Close,
+        Semicolon,
+        Colon,
+        End,
+        Bad
+    } type = End;
     QByteArray text;
     int line = 0;
 };
@@ -64,8 +73,8 @@ public:
 private:
     static bool isWordChar(char c)
     {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-               c == '.' || c == '*' || c == '?';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '.' || c == '*' || c == '?';
     }
     void skipBlankAndComments()
     {
@@ -118,11 +127,13 @@ SymbolVersionResult SymbolVersions::readSymsFile(const QString &path)
     SymbolVersionResult result;
     QFile file(path);
     if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
-        result.diagnostics.append(Diagnostic::error(path, 0, QStringLiteral("cannot read file: %1").arg(file.errorString())));
+        result.diagnostics.append(Diagnostic::error(
+            path, 0, QStringLiteral("cannot read file: %1").arg(file.errorString())));
         return result;
     }
     if (file.size() > maxSymsSize) {
-        result.diagnostics.append(Diagnostic::error(path, 0, QStringLiteral("file too large for a version script: refused")));
+        result.diagnostics.append(Diagnostic::error(
+            path, 0, QStringLiteral("file too large for a version script: refused")));
         return result;
     }
     return parseSyms(file.readAll(), QFileInfo(path).fileName());
@@ -152,8 +163,8 @@ SymbolVersionResult SymbolVersions::parseSyms(const QByteArray &text, const QStr
         const Version version = Version::parse(node);
         const bool isPrivate = isPrivateNode(node);
         if (!version.isValid() && !isPrivate)
-            result.diagnostics.append(Diagnostic::warning(fileName, nodeLine,
-                                                          QStringLiteral("version node %1 names no release").arg(node)));
+            result.diagnostics.append(Diagnostic::warning(
+                fileName, nodeLine, QStringLiteral("version node %1 names no release").arg(node)));
         bool global = true; // symbols before any "global:" are global
         for (;;) {
             Token s = lexer.next();
@@ -161,7 +172,8 @@ SymbolVersionResult SymbolVersions::parseSyms(const QByteArray &text, const QStr
                 break;
             if (s.type == Token::End) {
                 result.diagnostics.append(Diagnostic::error(
-                    fileName, nodeLine, QStringLiteral("block %1 is never closed (missing '}')").arg(node)));
+                    fileName, nodeLine,
+                    QStringLiteral("block %1 is never closed (missing '}')").arg(node)));
                 return result;
             }
             if (s.type != Token::Word) {
@@ -199,7 +211,9 @@ SymbolVersionResult SymbolVersions::parseSyms(const QByteArray &text, const QStr
         ++blocks;
     }
     if (blocks == 0)
-        result.diagnostics.append(Diagnostic::error(fileName, 1, QStringLiteral("no version blocks: empty or not a linker version script")));
+        result.diagnostics.append(Diagnostic::error(
+            fileName, 1,
+            QStringLiteral("no version blocks: empty or not a linker version script")));
     return result;
 }
 
