@@ -1,4 +1,1000 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>symbol version</source>
+        <translation>Symbolversion</translation>
+    </message>
+    <message>
+        <source>linker version script</source>
+        <translation>Linker-Versionsskript</translation>
+    </message>
+    <message>
+        <source>Since tag in header</source>
+        <translation>Since-Angabe im Header</translation>
+    </message>
+    <message>
+        <source>API XML version</source>
+        <translation>Version laut API-XML</translation>
+    </message>
+    <message>
+        <source>documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <source>first indexed release</source>
+        <translation>erste indizierte Version</translation>
+    </message>
+    <message>
+        <source>driver table</source>
+        <translation>Treibertabelle</translation>
+    </message>
+</context>
+<context>
+    <name>ItemKind</name>
+    <message>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>enum</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>enum value</source>
+        <translation>Aufzählungswert</translation>
+    </message>
+    <message>
+        <source>struct</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>union</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>typedef</source>
+        <translation>Typdefinition</translation>
+    </message>
+    <message>
+        <source>callback type</source>
+        <translation>Callback-Typ</translation>
+    </message>
+    <message>
+        <source>macro</source>
+        <translation>Makro</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>XML element</source>
+        <translation>XML-Element</translation>
+    </message>
+    <message>
+        <source>XML attribute</source>
+        <translation>XML-Attribut</translation>
+    </message>
+    <message>
+        <source>XML value</source>
+        <translation>XML-Wert</translation>
+    </message>
+    <message>
+        <source>RPC procedure</source>
+        <translation>RPC-Prozedur</translation>
+    </message>
+    <message>
+        <source>RPC type</source>
+        <translation>RPC-Typ</translation>
+    </message>
+    <message>
+        <source>RPC constant</source>
+        <translation>RPC-Konstante</translation>
+    </message>
+    <message>
+        <source>RPC program</source>
+        <translation>RPC-Programm</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>_LAST values mark the current end of the enumeration and grow between releases: never store them or compare against them.</source>
+        <translation>_LAST-Werte markieren das derzeitige Ende der Aufzählung und wachsen von Version zu Version: niemals speichern und nie mit ihnen vergleichen.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyData</name>
+    <message>
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <source>Kept forever and ABI-compatible; new flags and enum values may be added; *_LAST enum values grow between releases and must not be relied on.</source>
+        <translation>Bleibt für immer erhalten und ABI-kompatibel; neue Flags und Aufzählungswerte können hinzukommen; *_LAST-Werte wachsen zwischen Versionen, auf sie ist kein Verlass.</translation>
+    </message>
+    <message>
+        <source>hypervisor-specific</source>
+        <translation>hypervisorspezifisch</translation>
+    </message>
+    <message>
+        <source>May be removed or change meaning in any release; some calls mark the running guest as tainted.</source>
+        <translation>Kann in jeder Version entfernt werden oder seine Bedeutung ändern; manche Aufrufe markieren den laufenden Gast als „tainted“ (unsauber).</translation>
+    </message>
+    <message>
+        <source>stable value, changeable use</source>
+        <translation>stabiler Wert, veränderliche Verwendung</translation>
+    </message>
+    <message>
+        <source>The number never changes, but which code an API reports for a given failure may change between releases.</source>
+        <translation>Die Nummer ändert sich nie, aber welchen Code eine API für einen bestimmten Fehler meldet, kann sich zwischen Versionen ändern.</translation>
+    </message>
+    <message>
+        <source>namespace extension</source>
+        <translation>Namensraum-Erweiterung</translation>
+    </message>
+    <message>
+        <source>Lives in a hypervisor XML namespace: no long-term guarantee, and several of these taint the guest.</source>
+        <translation>Gehört zu einem XML-Namensraum eines Hypervisors: keine langfristige Zusage, und mehrere davon markieren den Gast als „tainted“.</translation>
+    </message>
+    <message>
+        <source>stable ABI</source>
+        <translation>stabile ABI</translation>
+    </message>
+    <message>
+        <source>Wire protocol of libvirtd: messages are only ever added; a procedure is identified by program and number, which are never reused.</source>
+        <translation>Netzwerkprotokoll von libvirtd: Nachrichten kommen nur hinzu; eine Prozedur wird über Programm und Nummer identifiziert, die nie wiederverwendet werden.</translation>
+    </message>
+    <message>
+        <source>stable wire, hypervisor-specific semantics</source>
+        <translation>stabiles Protokoll, hypervisorspezifische Bedeutung</translation>
+    </message>
+    <message>
+        <source>The message layout on the wire is kept, but what the call does is as unstable as the hypervisor API it carries.</source>
+        <translation>Das Nachrichtenformat bleibt erhalten, aber was der Aufruf bewirkt, ist so unbeständig wie die Hypervisor-API, die er transportiert.</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>Internal protocol between libvirt&apos;s own daemons: may change at any time; applications must not talk it.</source>
+        <translation>Internes Protokoll zwischen den eigenen Diensten von libvirt: kann sich jederzeit ändern; Anwendungen dürfen es nicht sprechen.</translation>
+    </message>
+    <message>
+        <source>not guaranteed</source>
+        <translation>nicht zugesichert</translation>
+    </message>
+    <message>
+        <source>Options may disappear and defaults may change in any release: set the values you rely on explicitly.</source>
+        <translation>Optionen können wegfallen und Voreinstellungen sich in jeder Version ändern: Setzen Sie die Werte, auf die Sie sich verlassen, ausdrücklich.</translation>
+    </message>
+    <message>
+        <source>unclassified</source>
+        <translation>nicht eingestuft</translation>
+    </message>
+    <message>
+        <source>libvirt&apos;s support policy does not name this interface; the tool does not guess its guarantee.</source>
+        <translation>Die Support-Richtlinie von libvirt nennt diese Schnittstelle nicht; das Programm rät keine Zusage.</translation>
+    </message>
+    <message>
+        <source>Extra command-line arguments or environment were passed to the hypervisor process behind libvirt&apos;s back.</source>
+        <translation>Dem Hypervisor-Prozess wurden an libvirt vorbei zusätzliche Kommandozeilenargumente oder Umgebungsvariablen übergeben.</translation>
+    </message>
+    <message>
+        <source>Commands were sent straight to the hypervisor monitor, so libvirt&apos;s view of the guest may be wrong.</source>
+        <translation>Befehle wurden direkt an den Monitor des Hypervisors geschickt, daher kann das Bild, das libvirt vom Gast hat, falsch sein.</translation>
+    </message>
+    <message>
+        <source>The hypervisor process runs with more privileges than libvirt normally grants.</source>
+        <translation>Der Hypervisor-Prozess läuft mit mehr Rechten, als libvirt normalerweise gewährt.</translation>
+    </message>
+    <message>
+        <source>A network interface uses a custom shell script to set itself up.</source>
+        <translation>Eine Netzwerkschnittstelle richtet sich mit einem eigenen Shell-Skript ein.</translation>
+    </message>
+    <message>
+        <source>Disk image formats are probed, which a malicious guest image can exploit.</source>
+        <translation>Formate von Plattenabbildern werden erraten, was ein bösartiges Gastabbild ausnutzen kann.</translation>
+    </message>
+    <message>
+        <source>The guest process was started outside libvirt and attached afterwards.</source>
+        <translation>Der Gastprozess wurde außerhalb von libvirt gestartet und erst danach übernommen.</translation>
+    </message>
+    <message>
+        <source>The guest sees the host CPU as-is, so it cannot be migrated safely to a different host.</source>
+        <translation>Der Gast sieht die Host-CPU unverändert und kann daher nicht sicher auf einen anderen Host migriert werden.</translation>
+    </message>
+    <message>
+        <source>A hook script changed the guest&apos;s configuration.</source>
+        <translation>Ein Hook-Skript hat die Konfiguration des Gastes geändert.</translation>
+    </message>
+    <message>
+        <source>A host CD-ROM drive is passed straight through to the guest.</source>
+        <translation>Ein CD-ROM-Laufwerk des Hosts wird direkt an den Gast durchgereicht.</translation>
+    </message>
+    <message>
+        <source>A custom device tree blob is given to the guest.</source>
+        <translation>Der Gast erhält einen eigenen Device-Tree-Blob.</translation>
+    </message>
+    <message>
+        <source>Commands were sent straight to the guest agent.</source>
+        <translation>Befehle wurden direkt an den Gastagenten geschickt.</translation>
+    </message>
+    <message>
+        <source>Hypervisor capabilities were switched on or off by hand.</source>
+        <translation>Fähigkeiten des Hypervisors wurden von Hand ein- oder ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The guest uses configuration the hypervisor has deprecated.</source>
+        <translation>Der Gast verwendet Konfiguration, die der Hypervisor als veraltet markiert hat.</translation>
+    </message>
+    <message>
+        <source>Device properties were overridden by hand in the hypervisor namespace.</source>
+        <translation>Geräteeigenschaften wurden im Namensraum des Hypervisors von Hand überschrieben.</translation>
+    </message>
+    <message>
+        <source>An nbdkit process backing a disk had to be restarted.</source>
+        <translation>Ein nbdkit-Prozess hinter einer Platte musste neu gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::AnswerText</name>
+    <message>
+        <source>Tier: %1 — %2</source>
+        <translation>Stufe: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Since: %1</source>
+        <translation>Seit: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Note: the sources disagree about this release:</source>
+        <translation>Hinweis: Die Quellen sind sich über diese Version uneinig:</translation>
+    </message>
+    <message>
+        <source>Taint: none known</source>
+        <translation>Taint: keiner bekannt</translation>
+    </message>
+    <message>
+        <source>Taint: %1 — %2</source>
+        <translation>Taint: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Hypervisor: %1</source>
+        <translation>Hypervisor: %1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Defined in: %1</source>
+        <translation>Definiert in: %1</translation>
+    </message>
+    <message>
+        <source>Indexed release: %1</source>
+        <translation>Indizierte Version: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::AppOptions</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME]
+                             [--screenshot FILE] [--benchmark-startup] [--no-auto-index]
+  --index FILE        use this index file instead of the cache one
+  --search TEXT       start with this search text
+  --select NAME       show this item&apos;s details
+  --screenshot FILE   save a picture of the window once the index is loaded, then exit
+  --benchmark-startup print the time to the first painted window and the memory, then exit
+  --no-auto-index     do not index the installed libvirt when there is no index
+</source>
+        <translation>Aufruf: virt-support-explorer [--index DATEI] [--search TEXT] [--select NAME]
+                             [--screenshot DATEI] [--benchmark-startup] [--no-auto-index]
+  --index DATEI       diese Indexdatei statt der im Cache verwenden
+  --search TEXT       mit diesem Suchtext beginnen
+  --select NAME       die Details dieses Eintrags zeigen
+  --screenshot DATEI  ein Bild des Fensters speichern, sobald der Index geladen ist, dann beenden
+  --benchmark-startup Zeit bis zum ersten gezeichneten Fenster und Speicher ausgeben, dann beenden
+  --no-auto-index     ohne Index das installierte libvirt nicht selbst indizieren
+</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::DetailRenderer</name>
+    <message>
+        <source>Taints the guest: %1.</source>
+        <translation>Markiert den Gast als „tainted“: %1.</translation>
+    </message>
+    <message>
+        <source>Namespace extension.</source>
+        <translation>Namensraum-Erweiterung.</translation>
+    </message>
+    <message>
+        <source>This XML lives in a hypervisor namespace; libvirt gives it no long-term guarantee.</source>
+        <translation>Dieses XML gehört zu einem Namensraum eines Hypervisors; libvirt gibt dafür keine langfristige Zusage.</translation>
+    </message>
+    <message>
+        <source>Private protocol.</source>
+        <translation>Privates Protokoll.</translation>
+    </message>
+    <message>
+        <source>Only libvirt&apos;s own daemons speak this protocol; applications must not use it.</source>
+        <translation>Nur die eigenen Dienste von libvirt sprechen dieses Protokoll; Anwendungen dürfen es nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>Hypervisor-specific.</source>
+        <translation>Hypervisorspezifisch.</translation>
+    </message>
+    <message>
+        <source>This interface may change or disappear in any release.</source>
+        <translation>Diese Schnittstelle kann sich in jeder Version ändern oder verschwinden.</translation>
+    </message>
+    <message>
+        <source>Warning.</source>
+        <translation>Warnung.</translation>
+    </message>
+    <message>
+        <source>Sources disagree.</source>
+        <translation>Quellen uneinig.</translation>
+    </message>
+    <message>
+        <source>The evidence below names different releases; the strongest one is shown as &quot;since&quot;.</source>
+        <translation>Die Belege unten nennen verschiedene Versionen; der stärkste wird als „seit“ angezeigt.</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>Seit:</translation>
+    </message>
+    <message>
+        <source>unknown (no evidence)</source>
+        <translation>unbekannt (kein Beleg)</translation>
+    </message>
+    <message>
+        <source>All evidence:</source>
+        <translation>Alle Belege:</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Teil von</translation>
+    </message>
+    <message>
+        <source>RPC procedures</source>
+        <translation>RPC-Prozeduren</translation>
+    </message>
+    <message>
+        <source>Carries the API</source>
+        <translation>Transportiert die API</translation>
+    </message>
+    <message>
+        <source>Access control</source>
+        <translation>Zugriffskontrolle</translation>
+    </message>
+    <message>
+        <source>Drivers</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>hypervisor: %1</source>
+        <translation>Hypervisor: %1</translation>
+    </message>
+    <message>
+        <source>release %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>No rule known for this tier.</source>
+        <translation>Für diese Stufe ist keine Regel bekannt.</translation>
+    </message>
+    <message>
+        <source>Also in releases: %1</source>
+        <translation>Auch in den Versionen: %1</translation>
+    </message>
+    <message>
+        <source>Defined in %1</source>
+        <translation>Definiert in %1</translation>
+    </message>
+    <message>
+        <source>Taint reason: %1</source>
+        <translation>Taint-Grund: %1</translation>
+    </message>
+    <message>
+        <source>Meaning.</source>
+        <translation>Bedeutung.</translation>
+    </message>
+    <message>
+        <source>The catalogue knows no API or XML that triggers this reason; libvirt sets it from the guest&apos;s configuration or the host.</source>
+        <translation>Der Katalog kennt keine API und kein XML, das diesen Grund auslöst; libvirt setzt ihn aufgrund der Konfiguration des Gastes oder des Hosts.</translation>
+    </message>
+    <message>
+        <source>Known triggers:</source>
+        <translation>Bekannte Auslöser:</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::DetailView</name>
+    <message>
+        <source>Item details</source>
+        <translation>Details zum Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 is not in the index. Add a source that has it (Settings → Sources).</source>
+        <translation>%1 ist nicht im Index. Fügen Sie eine Quelle hinzu, die es enthält (Einstellungen → Quellen).</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the index.</source>
+        <translation>Dieser Eintrag ist nicht mehr im Index.</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::FilterBar</name>
+    <message>
+        <source>Tier group</source>
+        <translation>Stufengruppe</translation>
+    </message>
+    <message>
+        <source>Hypervisor</source>
+        <translation>Hypervisor</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Target release</source>
+        <translation>Zielversion</translation>
+    </message>
+    <message>
+        <source>&amp;Grey out instead of hiding</source>
+        <translation>&amp;Ausgrauen statt ausblenden</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F), e.g. api:lookup, xml:disk, rpc:migrate</source>
+        <translation>Suchen (Strg+F), z. B. api:lookup, xml:disk, rpc:migrate</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>All hypervisors</source>
+        <translation>Alle Hypervisoren</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All releases</source>
+        <translation>Alle Versionen</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>I must support libvirt ≥ this release: newer items are hidden or greyed.</source>
+        <translation>Ich muss libvirt ab dieser Version unterstützen: neuere Einträge werden ausgeblendet oder ausgegraut.</translation>
+    </message>
+    <message>
+        <source>Grey out newer items instead of hiding them</source>
+        <translation>Neuere Einträge ausgrauen statt ausblenden</translation>
+    </message>
+    <message>
+        <source>Items excluded by the target release</source>
+        <translation>Durch die Zielversion ausgeschlossene Einträge</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>&amp;Hypervisor:</source>
+        <translation>&amp;Hypervisor:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Must support ≥</source>
+        <translation>Muss unterstützen ≥</translation>
+    </message>
+    <message>
+        <source>Hypervisor-agnostic only</source>
+        <translation>Nur hypervisorunabhängige</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) newer than %1 greyed out</source>
+        <translation>
+            <numerusform>%n Eintrag neuer als %1 ausgegraut</numerusform>
+            <numerusform>%n Einträge neuer als %1 ausgegraut</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) newer than %1 hidden</source>
+        <translation>
+            <numerusform>%n Eintrag neuer als %1 ausgeblendet</numerusform>
+            <numerusform>%n Einträge neuer als %1 ausgeblendet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::IndexStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Number of items shown</source>
+        <translation>Anzahl angezeigter Einträge</translation>
+    </message>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Fortschritt der Indizierung</translation>
+    </message>
+    <message>
+        <source>Cancel indexing</source>
+        <translation>Indizierung abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation>%1 von %2 Einträgen</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::ItemTableModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The sources disagree about this release; see the details.</source>
+        <translation>Die Quellen sind sich über diese Version uneinig; siehe Details.</translation>
+    </message>
+    <message>
+        <source>Newer than the target release %1</source>
+        <translation>Neuer als die Zielversion %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Hypervisor</source>
+        <translation>Hypervisor</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::MainWindow</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>virt-support explorer</source>
+        <translation>virt-support-Explorer</translation>
+    </message>
+    <message>
+        <source>Interfaces and taint reasons</source>
+        <translation>Schnittstellen und Taint-Gründe</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Empty view explanation</source>
+        <translation>Erklärung zur leeren Ansicht</translation>
+    </message>
+    <message>
+        <source>Working in the background…</source>
+        <translation>Arbeite im Hintergrund …</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>Ansicht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Check domain XML…</source>
+        <translation>Domain-XML &amp;prüfen …</translation>
+    </message>
+    <message>
+        <source>Not available yet: this build has no domain XML checker.</source>
+        <translation>Noch nicht verfügbar: Diese Ausgabe hat keine Prüfung für Domain-XML.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;answer</source>
+        <translation>&amp;Antwort kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vorwärts</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>&amp;Quellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Re-index now</source>
+        <translation>Jetzt neu &amp;indizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Policy guide</source>
+        <translation>&amp;Leitfaden zur Richtlinie</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>About virt-support explorer</source>
+        <translation>Über den virt-support-Explorer</translation>
+    </message>
+    <message>
+        <source>Answers &quot;can I rely on this libvirt interface, since which release, and with which caveats?&quot; from an index of libvirt&apos;s API, XML schemas and RPC protocols.</source>
+        <translation>Beantwortet „Kann ich mich auf diese libvirt-Schnittstelle verlassen, seit welcher Version und mit welchen Einschränkungen?“ aus einem Index der API, der XML-Schemata und der RPC-Protokolle von libvirt.</translation>
+    </message>
+    <message>
+        <source>Indexing cancelled; the previous index is kept.</source>
+        <translation>Indizierung abgebrochen; der bisherige Index bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Indexing failed; see Problems for the file it came from.</source>
+        <translation>Indizierung fehlgeschlagen; unter „Probleme“ steht, aus welcher Datei der Fehler kam.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexed %n release(s)</source>
+        <translation>
+            <numerusform>%n Version indiziert</numerusform>
+            <numerusform>%n Versionen indiziert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the index… The window stays usable meanwhile.</source>
+        <translation>Lese den Index … Das Fenster bleibt währenddessen bedienbar.</translation>
+    </message>
+    <message>
+        <source>No index yet. Add sources in Settings → Sources, or index the installed libvirt with Settings → Re-index now.</source>
+        <translation>Noch kein Index. Fügen Sie unter Einstellungen → Quellen Quellen hinzu oder indizieren Sie das installierte libvirt mit Einstellungen → Jetzt neu indizieren.</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot; with these filters.</source>
+        <translation>Mit diesen Filtern passt nichts zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Ansicht exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;Markdown (*.md)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::PolicyGuide</name>
+    <message>
+        <source>This is the ground an application can build on. Once an interface of this tier ships in a release, later releases keep it, with the same name, meaning and binary layout. What grows is the set of options: a function may learn new flags, an enumeration may gain members, an XML element may accept new attributes. Code must therefore tolerate values it does not know, and must never treat the current end of an enumeration (the *_LAST members) as fixed. A hypervisor driver may still refuse a stable call or a stable XML value it does not implement, so check the error as well as the release.</source>
+        <translation>Auf diesem Fundament kann eine Anwendung aufbauen. Ist eine Schnittstelle dieser Stufe einmal in einer Version erschienen, behalten spätere Versionen sie bei, mit gleichem Namen, gleicher Bedeutung und gleichem Binärformat. Was wächst, sind die Möglichkeiten: Eine Funktion kann neue Flags lernen, eine Aufzählung neue Werte bekommen, ein XML-Element neue Attribute annehmen. Code muss daher mit unbekannten Werten umgehen können und darf das derzeitige Ende einer Aufzählung (die *_LAST-Werte) nie als fest ansehen. Ein Hypervisor-Treiber kann einen stabilen Aufruf oder einen stabilen XML-Wert trotzdem ablehnen, wenn er ihn nicht umsetzt; prüfen Sie also den Fehler und nicht nur die Version.</translation>
+    </message>
+    <message>
+        <source>These calls reach past libvirt&apos;s abstraction into one hypervisor. They exist for debugging, testing and features that have no portable form yet, and they carry no promise between releases. Some of them mark the running guest as tainted, which support teams read as &quot;the state of this guest may not be what libvirt believes&quot;. Prefer a portable call whenever one exists, and keep any use behind a switch you can turn off.</source>
+        <translation>Diese Aufrufe greifen an der Abstraktion von libvirt vorbei direkt in einen Hypervisor. Sie dienen der Fehlersuche, Tests und Funktionen, für die es noch keine portable Form gibt, und geben zwischen Versionen keine Zusage. Manche markieren den laufenden Gast als „tainted“, was Support-Teams als „der Zustand dieses Gastes ist vielleicht nicht der, den libvirt annimmt“ lesen. Nehmen Sie einen portablen Aufruf, wann immer es einen gibt, und machen Sie jede Verwendung abschaltbar.</translation>
+    </message>
+    <message>
+        <source>Error codes keep their numbers forever, so a stored or logged code stays meaningful. What is not promised is which code a given failure produces: a new release may report a more precise code for the same problem. Match on codes to present errors, not to decide program flow that must not change.</source>
+        <translation>Fehlercodes behalten ihre Nummern für immer, ein gespeicherter oder protokollierter Code bleibt also aussagekräftig. Nicht zugesagt ist, welchen Code ein bestimmter Fehler erzeugt: Eine neue Version kann für dasselbe Problem einen genaueren Code melden. Werten Sie Codes aus, um Fehler darzustellen, nicht um Programmabläufe zu steuern, die sich nicht ändern dürfen.</translation>
+    </message>
+    <message>
+        <source>Domain XML may carry elements from a hypervisor&apos;s own namespace, for example to pass extra arguments to QEMU. They are an escape hatch, not an interface: they may change with the hypervisor, and several of them taint the guest. A configuration that needs one should record why, and be reviewed on every upgrade.</source>
+        <translation>Domain-XML kann Elemente aus dem eigenen Namensraum eines Hypervisors enthalten, etwa um QEMU zusätzliche Argumente zu übergeben. Sie sind ein Notausgang, keine Schnittstelle: Sie können sich mit dem Hypervisor ändern, und mehrere markieren den Gast als „tainted“. Eine Konfiguration, die so etwas braucht, sollte den Grund festhalten und bei jedem Update überprüft werden.</translation>
+    </message>
+    <message>
+        <source>The protocol between clients and libvirtd only ever grows. A message is known by its program and procedure number, which are never reused even when a procedure is renamed in the source. Alternative client implementations can rely on this, but most applications should use the C API or a language binding instead of the wire format.</source>
+        <translation>Das Protokoll zwischen Clients und libvirtd wächst nur. Eine Nachricht ist über Programm und Prozedurnummer bestimmt, die nie wiederverwendet werden, selbst wenn eine Prozedur im Quelltext umbenannt wird. Alternative Client-Implementierungen können sich darauf verlassen, die meisten Anwendungen sollten aber die C-API oder eine Sprachanbindung statt des Protokolls verwenden.</translation>
+    </message>
+    <message>
+        <source>The hypervisor-specific programs of libvirtd keep their message layout, but they only carry the hypervisor-specific API calls, so their meaning is exactly as unstable as those calls.</source>
+        <translation>Die hypervisorspezifischen Programme von libvirtd behalten ihr Nachrichtenformat, transportieren aber nur die hypervisorspezifischen API-Aufrufe; ihre Bedeutung ist daher genauso unbeständig wie diese Aufrufe.</translation>
+    </message>
+    <message>
+        <source>These protocols connect libvirt&apos;s own daemons to each other (locking, logging, administration, the container monitor). Both ends always come from the same libvirt build, so they may change at any time. An application must never speak them.</source>
+        <translation>Diese Protokolle verbinden die eigenen Dienste von libvirt untereinander (Sperren, Protokollierung, Verwaltung, Container-Monitor). Beide Seiten stammen immer aus demselben libvirt-Build, daher können sie sich jederzeit ändern. Eine Anwendung darf sie nie sprechen.</translation>
+    </message>
+    <message>
+        <source>Daemon configuration files are meant for administrators. Options may be removed and default values may change from one release to the next, so a deployment should set every value it depends on explicitly and check its configuration after an upgrade.</source>
+        <translation>Konfigurationsdateien der Dienste sind für Administratoren gedacht. Optionen können entfallen und Voreinstellungen sich von Version zu Version ändern; eine Installation sollte daher jeden Wert, von dem sie abhängt, ausdrücklich setzen und ihre Konfiguration nach einem Update prüfen.</translation>
+    </message>
+    <message>
+        <source>libvirt&apos;s support policy does not say what it promises for these interfaces (the administration library, for instance). This tool does not guess: treat them as you would a hypervisor-specific call until the project documents a guarantee.</source>
+        <translation>Die Support-Richtlinie von libvirt sagt nicht, was sie für diese Schnittstellen zusagt (etwa für die Verwaltungsbibliothek). Dieses Programm rät nicht: Behandeln Sie sie wie einen hypervisorspezifischen Aufruf, bis das Projekt eine Zusage dokumentiert.</translation>
+    </message>
+    <message>
+        <source>The current index has no items of this tier.</source>
+        <translation>Der aktuelle Index hat keine Einträge dieser Stufe.</translation>
+    </message>
+    <message>
+        <source>Examples from the index:</source>
+        <translation>Beispiele aus dem Index:</translation>
+    </message>
+    <message>
+        <source>libvirt support policy: a guide</source>
+        <translation>Die Support-Richtlinie von libvirt: ein Leitfaden</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::PolicyGuideDialog</name>
+    <message>
+        <source>Policy guide</source>
+        <translation>Leitfaden zur Richtlinie</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Als &amp;PDF exportieren …</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export policy guide</source>
+        <translation>Leitfaden exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::ProblemsPanel</name>
+    <message>
+        <source>Indexing problems</source>
+        <translation>Probleme beim Indizieren</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::SidebarModel</name>
+    <message>
+        <source>add a libvirt source tree in Settings → Sources</source>
+        <translation>fügen Sie unter Einstellungen → Quellen einen libvirt-Quellbaum hinzu</translation>
+    </message>
+    <message>
+        <source>add an installed libvirt (&quot;/&quot;) or a package set in Settings → Sources</source>
+        <translation>fügen Sie unter Einstellungen → Quellen ein installiertes libvirt („/“) oder einen Paketsatz hinzu</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Public API</source>
+        <translation>Öffentliche API</translation>
+    </message>
+    <message>
+        <source>No public API indexed: %1.</source>
+        <translation>Keine öffentliche API indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Hypervisor APIs</source>
+        <translation>Hypervisor-APIs</translation>
+    </message>
+    <message>
+        <source>No hypervisor APIs indexed: %1.</source>
+        <translation>Keine Hypervisor-APIs indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Admin API (unclassified)</source>
+        <translation>Verwaltungs-API (nicht eingestuft)</translation>
+    </message>
+    <message>
+        <source>No admin API indexed: %1.</source>
+        <translation>Keine Verwaltungs-API indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>Fehlercodes</translation>
+    </message>
+    <message>
+        <source>No error codes indexed: %1.</source>
+        <translation>Keine Fehlercodes indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>XML schemas</source>
+        <translation>XML-Schemata</translation>
+    </message>
+    <message>
+        <source>No XML schemas indexed: %1.</source>
+        <translation>Keine XML-Schemata indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>XML namespace extensions</source>
+        <translation>XML-Namensraum-Erweiterungen</translation>
+    </message>
+    <message>
+        <source>No namespace extensions indexed: %1.</source>
+        <translation>Keine Namensraum-Erweiterungen indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>RPC protocols</source>
+        <translation>RPC-Protokolle</translation>
+    </message>
+    <message>
+        <source>No protocol files indexed: %1.</source>
+        <translation>Keine Protokolldateien indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Private protocols</source>
+        <translation>Private Protokolle</translation>
+    </message>
+    <message>
+        <source>No private protocols indexed: %1.</source>
+        <translation>Keine privaten Protokolle indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Configuration files</source>
+        <translation>Konfigurationsdateien</translation>
+    </message>
+    <message>
+        <source>No configuration files indexed yet: this version of the indexer does not read them.</source>
+        <translation>Noch keine Konfigurationsdateien indiziert: Diese Version des Indexers liest sie nicht.</translation>
+    </message>
+    <message>
+        <source>Taint reasons</source>
+        <translation>Taint-Gründe</translation>
+    </message>
+    <message>
+        <source>No indexed item is known to cause this taint; libvirt sets it from the guest&apos;s configuration or the host.</source>
+        <translation>Von keinem indizierten Eintrag ist bekannt, dass er diesen Taint auslöst; libvirt setzt ihn aufgrund der Konfiguration des Gastes oder des Hosts.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::SourcesDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Each source is one libvirt release: &quot;/&quot; for the installed libvirt, a libvirt source tree (git checkout or release tarball), or an unpacked Debian package set. Changing the list re-indexes in the background.</source>
+        <translation>Jede Quelle ist eine libvirt-Version: „/“ für das installierte libvirt, ein libvirt-Quellbaum (Git-Checkout oder Release-Tarball) oder ein entpackter Satz Debian-Pakete. Eine Änderung der Liste indiziert im Hintergrund neu.</translation>
+    </message>
+    <message>
+        <source>Indexed sources</source>
+        <translation>Indizierte Quellen</translation>
+    </message>
+    <message>
+        <source>Add &amp;folder…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add &amp;installed libvirt</source>
+        <translation>&amp;Installiertes libvirt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a libvirt source tree or package set</source>
+        <translation>libvirt-Quellbaum oder Paketsatz hinzufügen</translation>
+    </message>
+</context>
 </TS>

@@ -6,7 +6,6 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,7 +38,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_excluded(new QLabel(this))
     , m_debounce(new QTimer(this))
 {
-    m_search->setPlaceholderText(tr("Search names (Ctrl+F) \u2014 scopes: api:lookup, xml:disk, rpc:migrate"));
+    m_search->setPlaceholderText(tr("Search (Ctrl+F), e.g. api:lookup, xml:disk, rpc:migrate"));
     m_search->setAccessibleName(tr("Search"));
     m_search->setClearButtonEnabled(true);
     m_search->installEventFilter(this);
@@ -73,25 +72,27 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_target, &QComboBox::currentTextChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_grey, &QCheckBox::toggled, this, &FilterBar::filterChanged);
 
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    const auto labelled = [this, row](const QString &text, QWidget *w) {
+    // Two rows so the bar fits beside the sidebar and the detail pane.
+    auto *rows = new QGridLayout;
+    rows->setContentsMargins(0, 0, 0, 0);
+    const auto labelled = [this, rows](int row, int col, const QString &text, QWidget *w) {
         auto *l = new QLabel(text, this);
         l->setBuddy(w);
-        row->addWidget(l);
-        row->addWidget(w);
+        rows->addWidget(l, row, col * 2);
+        rows->addWidget(w, row, col * 2 + 1);
     };
-    labelled(tr("&Tier:"), m_tierGroup);
-    labelled(tr("&Hypervisor:"), m_hypervisor);
-    labelled(tr("&Kind:"), m_kind);
-    labelled(tr("&Release:"), m_release);
-    labelled(tr("Must support \u2265"), m_target);
-    row->addWidget(m_grey);
-    row->addWidget(m_excluded, 1);
+    labelled(0, 0, tr("&Tier:"), m_tierGroup);
+    labelled(0, 1, tr("&Hypervisor:"), m_hypervisor);
+    labelled(0, 2, tr("&Kind:"), m_kind);
+    labelled(1, 0, tr("&Release:"), m_release);
+    labelled(1, 1, tr("Must support \u2265"), m_target);
+    rows->addWidget(m_grey, 1, 4, 1, 2);
+    rows->addWidget(m_excluded, 2, 0, 1, 6);
+    rows->setColumnStretch(6, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
-    layout->addLayout(row);
+    layout->addLayout(rows);
 }
 
 void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
@@ -173,6 +174,7 @@ void FilterBar::setReleaseId(qint64 id)
 void FilterBar::setExcludedCount(int excluded)
 {
     const Version target = Version::parse(m_target->currentText());
+    m_excluded->setVisible(target.isValid());
     if (!target.isValid()) {
         m_excluded->clear();
         return;

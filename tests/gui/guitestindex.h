@@ -1,0 +1,95 @@
+#pragma once
+
+#include "index/indexer.h"
+#include "index/store.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+// Helpers shared by the GUI tests: a real index of the installed libvirt
+// ("/") built once per test process, and independent SQL counts to check the
+// GUI's filters against.
+namespace vse::guitest {
+
+inline QTemporaryDir &tempDir()
+{
+    static QTemporaryDir dir;
+    return dir;
+}
+
+// Builds (once) the index of the installed libvirt; empty string plus a
+// message on failure.
+inline QString installedIndex(QString *problem)
+{
+    static QString path;
+    static QString error;
+    if (path.isEmpty() && error.isEmpty()) {
+        const QString p = tempDir().filePath(QStringLiteral("installed.sqlite"));
+        const Indexer::Result r = Indexer::run({QStringLiteral("/")}, p);
+        if (!r.ok || r.items == 0) {
+            error = QStringLiteral("indexing the installed libvirt failed:");
+            for (const auto &d : r.diagnostics)
+                error += QLatin1Char(' ') + d.toString();
+        } else {
+            path = p;
+        }
+    }
+    *problem = error;
+    return path;
+}
+
+// One integer from an SQL query on the index, opened separately from the
+// GUI's Store: the independent route for expected counts.
+inline qint64 sqlCount(const QString &indexPath, const QString &sql)
+{
+    sqlite3 *db = nullptr;
+    qint64 n = -1;
+    if (sqlite3_open_v2(QFile::encodeName(indexPath).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *st = nullptr;
+        const QByteArray q = sql.toUtf8();
+        if (sqlite3_prepare_v2(db, q.constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return n;
+}
+
+// The tier ids of a tier group, read straight from the policy file.
+inline QStringList tiersOfGroup(const QString &group)
+{
+    QFile f(qEnvironmentVariable("VSE_SOURCE_DIR") + QStringLiteral("/resources/policy/tiers.json"));
+    QStringList out;
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    for (const QJsonValue &t : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tiers")).toArray())
+        if (t.toObject().value(QStringLiteral("group")).toString() == group)
+            out << t.toObject().value(QStringLiteral("id")).toString();
+    return out;
+}
+
+inline QString sqlList(const QStringList &values)
+{
+    QStringList quoted;
+    for (const QString &v : values)
+        quoted << QLatin1Char('\'') + v + QLatin1Char('\'');
+    return quoted.join(QLatin1Char(','));
+}
+
+} // namespace vse::guitest
+
+#define VSE_REQUIRE_INSTALLED_INDEX(var)                                                           \
+    QString var;                                                                                   \
+    do {                                                                                           \
+        QString problem_;                                                                          \
+        var = vse::guitest::installedIndex(&problem_);                                             \
+        if (var.isEmpty())                                                                         \
+            QFAIL(qPrintable(problem_));                                                           \
+    } while (false)

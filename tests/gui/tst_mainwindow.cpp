@@ -1,0 +1,214 @@
+// The explorer window on a real index of the installed libvirt: taint banner,
+// Copy answer, keyboard navigation, empty states, indexing in the background
+// (responsive, cancellable, errors named) and the --screenshot mode.
+#include "guitestindex.h"
+
+#include "detailview.h"
+#include "filterbar.h"
+#include "indexcontroller.h"
+#include "itemtablemodel.h"
+#include "mainwindow.h"
+#include "model/policy.h"
+#include "problemspanel.h"
+#include "sidebarmodel.h"
+#include "sourcesettings.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QImage>
+#include <QLineEdit>
+#include <QListView>
+#include <QProcess>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace vse;
+using namespace vse::gui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QString m_index;
+
+    std::unique_ptr<MainWindow> openWindow(const QString &index)
+    {
+        AppOptions o;
+        o.indexPath = index;
+        o.noAutoIndex = true;
+        auto w = std::make_unique<MainWindow>(o);
+        w->show();
+        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
+        w->start();
+        if (!installed.wait(30000))
+            return nullptr;
+        return w;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+        QApplication::setOrganizationName(QStringLiteral("vse-tests"));
+        QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        VSE_REQUIRE_INSTALLED_INDEX(path);
+        m_index = path;
+    }
+
+    void selectingQemuMonitorCommandShowsTaintBanner()
+    {
+        auto w = openWindow(m_index);
+        QVERIFY(w);
+        QVERIFY(w->selectName(QStringLiteral("virDomainQemuMonitorCommand")));
+        const QString shown = w->detailView()->toPlainText();
+        QVERIFY2(shown.contains(QLatin1String("Taints the guest: custom-monitor.")), qPrintable(shown));
+        QVERIFY(shown.contains(Policy::instance().taintReason(QStringLiteral("custom-monitor")).meaning));
+        QVERIFY(shown.contains(Policy::instance().tier(QStringLiteral("hypervisor-specific")).rule));
+        QVERIFY(shown.contains(QLatin1String("int virDomainQemuMonitorCommand(")));
+
+        w->detailView()->copyAnswer();
+        const QString answer = QApplication::clipboard()->text();
+        QVERIFY(answer.startsWith(QLatin1String("virDomainQemuMonitorCommand (")));
+        QVERIFY(answer.contains(QLatin1String("Taint: custom-monitor")));
+    }
+
+    void keyboardNavigation()
+    {
+        auto w = openWindow(m_index);
+        QVERIFY(w);
+        QApplication::setActiveWindow(w.get());
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        QTest::keyClick(w.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(w->filterBar()->searchEdit()->hasFocus());
+        QTest::keyClicks(w->filterBar()->searchEdit(), QStringLiteral("virDomainGetInfo"));
+        // The debounce applies the text after a short pause.
+        QTRY_COMPARE(w->tableModel()->filter().text, QStringLiteral("virDomainGetInfo"));
+        QTest::keyClick(w->filterBar()->searchEdit(), Qt::Key_Down);
+        QTRY_VERIFY(w->table()->hasFocus());
+        QCOMPARE(w->table()->currentIndex().row(), 0);
+        QCOMPARE(w->tableModel()->summary(0)->name, QStringLiteral("virDomainGetInfo")); // exact match first
+        QTRY_COMPARE(w->detailView()->currentItem().name, QStringLiteral("virDomainGetInfo"));
+        QTest::keyClick(w->table(), Qt::Key_Down);
+        QCOMPARE(w->table()->currentIndex().row(), 1);
+        const QString second = w->tableModel()->summary(1)->name;
+        QCOMPARE(w->detailView()->currentItem().name, second);
+        QTest::keyClick(w->table(), Qt::Key_Return);
+        QTRY_VERIFY(w->detailView()->hasFocus());
+        QTest::keyClick(w.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(w->detailView()->currentItem().name, QStringLiteral("virDomainGetInfo"));
+        QTest::keyClick(w.get(), Qt::Key_Right, Qt::AltModifier);
+        QCOMPARE(w->detailView()->currentItem().name, second);
+    }
+
+    void relatedLinkFollowsParent()
+    {
+        auto w = openWindow(m_index);
+        QVERIFY(w);
+        // An enum value links to its enum; following it and going back works.
+        QVERIFY(w->selectName(QStringLiteral("VIR_DOMAIN_RUNNING")));
+        const Item value = w->detailView()->currentItem();
+        QVERIFY(!value.parent.isEmpty());
+        QVERIFY(w->detailView()->showName(value.parent));
+        QCOMPARE(w->detailView()->currentItem().name, value.parent);
+        w->detailView()->goBack();
+        QCOMPARE(w->detailView()->currentItem().name, QStringLiteral("VIR_DOMAIN_RUNNING"));
+    }
+
+    void emptySectionSaysWhatToAdd()
+    {
+        auto w = openWindow(m_index);
+        QVERIFY(w);
+        // The installed libvirt ships no .x files: the protocol section is empty.
+        QCOMPARE(guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items WHERE kind LIKE 'rpc-%'")), 0);
+        w->selectSidebarEntry(QStringLiteral("rpc"));
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().startsWith(QLatin1String("No protocol files indexed: add a libvirt source tree")),
+                 qPrintable(w->emptyStateText()));
+        w->selectSidebarEntry(QStringLiteral("all"));
+        QVERIFY(!w->isShowingEmptyState());
+    }
+
+    void brokenSourceShowsErrorAndStaysResponsive()
+    {
+        const QString missing = guitest::tempDir().filePath(QStringLiteral("no-such-libvirt"));
+        SourceSettings::setSources({missing});
+        AppOptions o;
+        o.indexPath = guitest::tempDir().filePath(QStringLiteral("broken.sqlite"));
+        MainWindow w(o);
+        w.show();
+        QSignalSpy finished(w.controller(), &IndexController::indexFinished);
+        w.start(); // no index: indexes the configured (broken) source by itself
+        QVERIFY(finished.wait(30000));
+        QVERIFY(w.problems()->errorCount() > 0);
+        bool named = false;
+        for (int i = 0; i < w.problems()->count(); ++i)
+            named = named || w.problems()->item(i)->text().contains(missing);
+        QVERIFY2(named, "the error does not name the broken source");
+        QVERIFY(!w.snapshot());
+        QVERIFY(w.isShowingEmptyState());
+        SourceSettings::setSources(SourceSettings::defaults());
+    }
+
+    void firstRunIndexesInstalledLibvirtInBackground()
+    {
+        SourceSettings::setSources({QStringLiteral("/")});
+        AppOptions o;
+        o.indexPath = guitest::tempDir().filePath(QStringLiteral("firstrun.sqlite"));
+        MainWindow w(o);
+        w.show();
+        // A timer on the GUI thread keeps firing while the index is built:
+        // the window never freezes.
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        tick.start(20);
+        QSignalSpy installed(&w, &MainWindow::snapshotInstalled);
+        w.start();
+        QVERIFY(w.controller()->isBusy());
+        QVERIFY(installed.wait(120000));
+        QVERIFY2(ticks >= 3, qPrintable(QStringLiteral("only %1 timer ticks while indexing").arg(ticks)));
+        QCOMPARE(qint64(w.snapshot()->summaries().size()),
+                 guitest::sqlCount(o.indexPath, QStringLiteral("SELECT count(*) FROM items")));
+        QVERIFY(w.tableModel()->rowCount() > 1000);
+    }
+
+    void cancelKeepsWindowUsable()
+    {
+        SourceSettings::setSources({QStringLiteral("/")});
+        AppOptions o;
+        o.indexPath = guitest::tempDir().filePath(QStringLiteral("cancelled.sqlite"));
+        MainWindow w(o);
+        w.show();
+        QSignalSpy finished(w.controller(), &IndexController::indexFinished);
+        QSignalSpy progress(w.controller(), &IndexController::progress);
+        w.start(); // loading fails (no index), then indexing starts
+        QVERIFY(progress.wait(60000));
+        QVERIFY(w.controller()->isBusy());
+        w.statusBar()->findChild<QPushButton *>()->click(); // the status bar's Cancel
+        QVERIFY(finished.wait(120000));
+        QVERIFY(!w.controller()->isBusy());
+        QVERIFY(!QFileInfo::exists(o.indexPath)); // nothing half-written
+    }
+
+    void screenshotModeWritesPicture()
+    {
+        const QString png = guitest::tempDir().filePath(QStringLiteral("shot.png"));
+        QProcess p;
+        p.start(QStringLiteral(VSE_EXPLORER_BINARY),
+                {QStringLiteral("--index"), m_index, QStringLiteral("--select"),
+                 QStringLiteral("virDomainQemuMonitorCommand"), QStringLiteral("--screenshot"), png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
