@@ -50,5 +50,7 @@ int runIndex(Context &ctx, const QStringList &args);
 int runSearch(Context &ctx, const QStringList &args);
 int runShow(Context &ctx, const QStringList &args);
 int runStats(Context &ctx, const QStringList &args);
+int runCheckXml(Context &ctx, const QStringList &args);
+int runProtocol(Context &ctx, const QStringList &args);
 
 } // namespace vse::cli

@@ -13,6 +13,9 @@ const QList<Command> &commands()
         {"search", "find items by name (exact, prefix, substring, fuzzy) with filters", runSearch},
         {"show", "everything about one item: tier, since and evidence, taint, definition", runShow},
         {"stats", "what the index holds: releases, items per kind and tier", runStats},
+        {"check-xml", "validate a libvirt XML file; report tiers, taints, namespace extensions, newer items",
+         runCheckXml},
+        {"protocol", "list an RPC program's procedures in number order", runProtocol},
     };
     return list;
 }

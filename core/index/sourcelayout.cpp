@@ -1,5 +1,7 @@
 #include "sourcelayout.h"
 
+#include "extract/api/apireader.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -103,8 +105,8 @@ QStringList SourceLayout::inputFiles() const
         files << filesIn(includeDir + QStringLiteral("/libvirt"), {QStringLiteral("*.h"), QStringLiteral("*.h.in")});
     if (kind != Release::SourceKind::SourceTree) {
         files << filesIn(r + QStringLiteral("/usr/share/libvirt/api"), {QStringLiteral("*.xml")});
-        for (const char *lib : {"/usr/lib", "/usr/lib64", "/lib"})
-            files << filesIn(r + QLatin1String(lib), {QStringLiteral("libvirt*.so.0")}, true);
+        // The libraries the API reader will open, not a walk over all of /usr/lib.
+        files << ApiInputs::forInstalled(root).sharedLibraries;
     }
     files << symsFiles;
     files << filesIn(schemaDir, {QStringLiteral("*.rng")});

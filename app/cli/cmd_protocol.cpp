@@ -1,0 +1,135 @@
+#include "cli.h"
+
+#include "model/policy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+
+namespace vse::cli {
+
+namespace {
+
+// RPC items come from source trees only (installed packages ship no .x
+// files); use the newest release that has any.
+ItemList rpcItemsOfNewest(const Store &store, QString *releaseLabel)
+{
+    const auto releases = store.releases();
+    for (auto r = releases.crbegin(); r != releases.crend(); ++r) {
+        ItemList out;
+        for (Item &it : store.releaseItems(r->id))
+            if (it.kind == ItemKind::RpcProgram || it.kind == ItemKind::RpcProcedure)
+                out.append(std::move(it));
+        if (!out.isEmpty()) {
+            *releaseLabel = r->version.toString() + QStringLiteral(" (") + r->sourcePath + QLatin1Char(')');
+            return out;
+        }
+    }
+    return {};
+}
+
+QString str(const Item &it, const char *key)
+{
+    const QJsonValue v = it.attrs.value(QLatin1String(key));
+    return v.isDouble() ? QString::number(v.toInteger()) : v.toString();
+}
+
+} // namespace
+
+int runProtocol(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    p.addOption(json);
+    p.addPositionalArgument(QStringLiteral("PROGRAM"),
+                            QStringLiteral("remote, qemu, lxc, admin, virtlockd, virtlogd, ... (omit to list programs)"));
+    if (int rc = parseOrExit(ctx, p, args, "protocol",
+                             "List the RPC programs, or one program's procedures in number order with their API, "
+                             "ACL and priority. Needs a libvirt source tree in the index (the .x files).");
+        rc >= 0)
+        return rc;
+    if (p.positionalArguments().size() > 1) {
+        ctx.err << "virt-support protocol: give at most one PROGRAM\n";
+        return Usage;
+    }
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    QString release;
+    const ItemList items = rpcItemsOfNewest(store, &release);
+    if (items.isEmpty()) {
+        ctx.err << "virt-support protocol: no protocol files indexed; add a libvirt source tree with "
+                   "'virt-support index --source /path/to/libvirt --source /'\n";
+        return NotFound;
+    }
+    const Policy &policy = Policy::instance();
+    if (p.positionalArguments().isEmpty()) {
+        QJsonArray a;
+        for (const auto &it : items) {
+            if (it.kind != ItemKind::RpcProgram)
+                continue;
+            if (p.isSet(json)) {
+                a.append(QJsonObject{{QStringLiteral("program"), it.name},
+                                     {QStringLiteral("tier"), it.tier},
+                                     {QStringLiteral("procedures"), it.attrs.value(QLatin1String("procedureCount"))},
+                                     {QStringLiteral("file"), it.file}});
+                continue;
+            }
+            ctx.out << it.name.leftJustified(14) << ' ' << policy.tier(it.tier).label.leftJustified(44) << ' '
+                    << str(it, "procedureCount").rightJustified(4) << " procedures  " << it.file << '\n';
+        }
+        if (p.isSet(json))
+            ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        else
+            ctx.out << "(release " << release << ")\n";
+        return Ok;
+    }
+    const QString program = p.positionalArguments().first();
+    ItemList procs;
+    for (const auto &it : items)
+        if (it.kind == ItemKind::RpcProcedure && str(it, "program") == program)
+            procs.append(it);
+    if (procs.isEmpty()) {
+        ctx.err << "virt-support protocol: no program '" << program << "' in release " << release
+                << "; run 'virt-support protocol' for the list\n";
+        return NotFound;
+    }
+    std::sort(procs.begin(), procs.end(), [](const Item &a, const Item &b) {
+        return a.attrs.value(QLatin1String("number")).toInteger() < b.attrs.value(QLatin1String("number")).toInteger();
+    });
+    if (p.isSet(json)) {
+        QJsonArray a;
+        for (const auto &it : procs) {
+            QJsonObject o{{QStringLiteral("number"), it.attrs.value(QLatin1String("number"))},
+                          {QStringLiteral("name"), it.name},
+                          {QStringLiteral("key"), it.identity()},
+                          {QStringLiteral("tier"), it.tier},
+                          {QStringLiteral("apiKind"), str(it, "apiKind")},
+                          {QStringLiteral("acl"), it.attrs.value(QLatin1String("acl"))}};
+            if (!str(it, "api").isEmpty())
+                o.insert(QStringLiteral("api"), str(it, "api"));
+            if (!str(it, "priority").isEmpty())
+                o.insert(QStringLiteral("priority"), str(it, "priority"));
+            if (it.since().isValid())
+                o.insert(QStringLiteral("since"), it.since().toString());
+            a.append(o);
+        }
+        ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    ctx.out << "Program " << program << " in release " << release << ": " << procs.size() << " procedures, tier "
+            << policy.tier(procs.first().tier).label << "\n";
+    for (const auto &it : procs) {
+        QStringList acl;
+        for (const auto &v : it.attrs.value(QLatin1String("acl")).toArray())
+            acl << v.toString();
+        const QString api = str(it, "api").isEmpty() ? QLatin1Char('(') + str(it, "apiKind") + QLatin1Char(')')
+                                                     : str(it, "api");
+        ctx.out << str(it, "number").rightJustified(4) << "  " << it.name.leftJustified(52) << ' '
+                << api.leftJustified(40) << ' ' << acl.join(QLatin1Char(' ')) << '\n';
+    }
+    return Ok;
+}
+
+} // namespace vse::cli

@@ -1,0 +1,190 @@
+// check-xml and protocol through the real CLI: the installed libvirt for
+// the XML schemas, a corpus source tree for the RPC protocol.
+#include "clirunner.h"
+#include "testdata.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vse::testdata;
+
+namespace {
+
+QString writeTemp(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return path;
+}
+
+const char kQemuDomain[] =
+    "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n"
+    "  <name>demo</name>\n"
+    "  <memory unit='KiB'>1048576</memory>\n"
+    "  <os><type arch='x86_64'>hvm</type></os>\n"
+    "  <devices>\n"
+    "    <disk type='file' device='disk'>\n"
+    "      <driver name='qemu' type='qcow2' cache='writeback'/>\n"
+    "      <source file='/var/lib/libvirt/images/demo.qcow2'/>\n"
+    "      <target dev='vda' bus='virtio'/>\n"
+    "    </disk>\n"
+    "  </devices>\n"
+    "  <qemu:commandline>\n"
+    "    <qemu:arg value='-no-reboot'/>\n"
+    "  </qemu:commandline>\n"
+    "</domain>\n";
+
+} // namespace
+
+class TestCliXmlRpc : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(QStringLiteral("/usr/share/libvirt/schemas/domain.rng")))
+            QSKIP("libvirt schemas are not installed");
+        m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
+        QStringList args{QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")};
+        if (!corpusReleases().isEmpty())
+            args << QStringLiteral("--source") << corpusDir() + QStringLiteral("/1.3.5");
+        const CliRun r = runCli(m_index, args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void checkXmlReportsTaint()
+    {
+        const QString file = writeTemp(m_dir, QStringLiteral("qemu.xml"), kQemuDomain);
+        const CliRun r = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(o.value(QLatin1String("valid")).toBool());
+        bool taint = false, ns = false;
+        for (const auto &v : o.value(QLatin1String("findings")).toArray()) {
+            const QJsonObject f = v.toObject();
+            if (f.value(QLatin1String("kind")).toString() == QLatin1String("taint") &&
+                f.value(QLatin1String("taint")).toString() == QLatin1String("custom-argv")) {
+                taint = true;
+                // The <qemu:commandline> block spans lines 12-14 of the document.
+                const int line = f.value(QLatin1String("line")).toInt();
+                QVERIFY2(line >= 12 && line <= 14, qPrintable(QString::number(line)));
+            }
+            ns |= f.value(QLatin1String("kind")).toString() == QLatin1String("namespace-extension");
+        }
+        QVERIFY(taint);
+        QVERIFY(ns);
+        const CliRun text = runCli(m_index, {QStringLiteral("check-xml"), file});
+        QVERIFY(text.out.contains(QLatin1String("Taint: custom-argv")));
+    }
+
+    void checkXmlValidationErrorHasLine()
+    {
+        QByteArray bad(kQemuDomain);
+        bad.replace("    </disk>\n", "      <frobnicator/>\n    </disk>\n");
+        const QString file = writeTemp(m_dir, QStringLiteral("bad.xml"), bad);
+        const CliRun r = runCli(m_index, {QStringLiteral("check-xml"), file});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QLatin1String("INVALID")));
+        QVERIFY2(QRegularExpression(QStringLiteral("line 10 +(validation-error|unknown)")).match(r.out).hasMatch(),
+                 qPrintable(r.out));
+    }
+
+    void checkXmlRefusesHostileInput()
+    {
+        const QString xxe = writeTemp(m_dir, QStringLiteral("xxe.xml"),
+                                      "<?xml version='1.0'?>\n<!DOCTYPE domain [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>\n"
+                                      "<domain type='kvm'><name>&x;</name></domain>\n");
+        const CliRun r = runCli(m_index, {QStringLiteral("check-xml"), xxe});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(xxe));
+        QVERIFY(!r.out.contains(QLatin1String("root:")));
+        const QString missing = m_dir.filePath(QStringLiteral("nope.xml"));
+        QCOMPARE(runCli(m_index, {QStringLiteral("check-xml"), missing}).exitCode, 3);
+    }
+
+    void checkXmlTargetRelease()
+    {
+        const QString file = writeTemp(m_dir, QStringLiteral("qemu2.xml"), kQemuDomain);
+        const CliRun old = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
+                                            QStringLiteral("0.0.1"), QStringLiteral("--json")});
+        const QJsonObject o = QJsonDocument::fromJson(old.out.toUtf8()).object();
+        const bool anyNewer = std::any_of(o.value(QLatin1String("findings")).toArray().begin(),
+                                          o.value(QLatin1String("findings")).toArray().end(), [](const QJsonValue &v) {
+                                              return v.toObject().value(QLatin1String("kind")).toString() ==
+                                                     QLatin1String("newer-than-target");
+                                          });
+        // Only with dated items can anything be "newer": then the check fails.
+        QCOMPARE(old.exitCode, anyNewer ? 1 : 0);
+    }
+
+    void protocolListsRemoteProcedures()
+    {
+        VSE_REQUIRE_CORPUS();
+        const CliRun r = runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("remote"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        // Independent count: the procedure enum entries of the file itself.
+        QFile x(corpusDir() + QStringLiteral("/1.3.5/src/remote/remote_protocol.x"));
+        QVERIFY(x.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(x.readAll());
+        int expected = 0;
+        auto it = QRegularExpression(QStringLiteral("^\\s*REMOTE_PROC_\\w+\\s*=\\s*\\d+"),
+                                     QRegularExpression::MultilineOption).globalMatch(text);
+        while (it.hasNext()) {
+            it.next();
+            ++expected;
+        }
+        QCOMPARE(int(a.size()), expected);
+        int last = 0;
+        for (const auto &v : a) {
+            const int n = v.toObject().value(QLatin1String("number")).toInt();
+            QVERIFY(n > last);
+            last = n;
+        }
+        QCOMPARE(a.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("REMOTE_PROC_CONNECT_OPEN"));
+        QCOMPARE(a.at(0).toObject().value(QLatin1String("key")).toString(), QStringLiteral("remote/1"));
+    }
+
+    void showProcedureAndItsApi()
+    {
+        VSE_REQUIRE_CORPUS();
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("REMOTE_PROC_DOMAIN_MIGRATE_FINISH3_PARAMS")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QLatin1String("stable ABI")));
+        QVERIFY(r.out.contains(QLatin1String("domain:migrate")));
+        const CliRun byKey = runCli(m_index, {QStringLiteral("show"), QStringLiteral("remote/1")});
+        QCOMPARE(byKey.exitCode, 0);
+        QVERIFY(byKey.out.startsWith(QLatin1String("REMOTE_PROC_CONNECT_OPEN")));
+        const CliRun create = runCli(m_index, {QStringLiteral("show"), QStringLiteral("REMOTE_PROC_DOMAIN_CREATE_XML"),
+                                               QStringLiteral("--json")});
+        const QJsonObject o = QJsonDocument::fromJson(create.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("attrs")).toObject().value(QLatin1String("api")).toString(),
+                 QStringLiteral("virDomainCreateXML"));
+        // Independent route: the .syms block that lists the API in the same release.
+        QFile syms(corpusDir() + QStringLiteral("/1.3.5/src/libvirt_public.syms"));
+        QVERIFY(syms.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(syms.readAll());
+        const qsizetype at = text.indexOf(QLatin1String("virDomainCreateXML;"));
+        QVERIFY(at > 0);
+        const auto blocks = QRegularExpression(QStringLiteral("LIBVIRT_(\\d+\\.\\d+\\.\\d+) \\{")).globalMatch(text.left(at));
+        QString block;
+        for (auto it = blocks; it.hasNext();)
+            block = it.next().captured(1);
+        QCOMPARE(o.value(QLatin1String("since")).toString(), block);
+        QCOMPARE(o.value(QLatin1String("sinceEvidence")).toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("api-version"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliXmlRpc)
+#include "tst_cli_xml_rpc.moc"
