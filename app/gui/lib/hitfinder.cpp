@@ -46,10 +46,24 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     m_group.assign(n, 0);
     m_sinceNumber.assign(n, -1);
     m_alive.assign(n, 0);
+    m_segment.assign(n, 0);
+    m_mask.assign(n, 0);
+    m_cache.clear();
     QHash<QString, quint8> groupOfTier;
     for (size_t i = 0; i < n; ++i) {
         const ItemSummary &s = items.at(qsizetype(i));
         m_lower[i] = s.name.toLower();
+        m_mask[i] = charMask(m_lower[i]);
+        // Last segment of an XML path or RPC key ("domain/devices/disk" → "disk"),
+        // as SearchEngine::matchName cuts it.
+        qsizetype cut = m_lower[i].size();
+        while (cut > 0) {
+            const QChar c = m_lower[i].at(cut - 1);
+            if (c == QLatin1Char('/') || c == QLatin1Char('@') || c == QLatin1Char('='))
+                break;
+            --cut;
+        }
+        m_segment[i] = quint16(std::min<qsizetype>(cut, 0xFFFF));
         m_family[i] = familyCode(kindFamily(s.kind));
         m_tier[i] = intern(m_tierIds, s.tier);
         auto g = groupOfTier.constFind(s.tier);
@@ -101,14 +115,72 @@ bool HitFinder::passes(int index, const ViewFilter &f, bool *newer) const
     return true;
 }
 
+quint64 HitFinder::charMask(QStringView text)
+{
+    quint64 mask = 0;
+    for (const QChar c : text)
+        mask |= quint64(1) << (c.unicode() % 64);
+    return mask;
+}
+
+MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask) const
+{
+    if (q.isEmpty())
+        return MatchClass::Exact;
+    // Every match class needs every query character somewhere in the name.
+    if ((queryMask & ~m_mask[i]) != 0)
+        return MatchClass::None;
+    const QStringView name(m_lower[i]);
+    const QStringView last = name.mid(m_segment[i]);
+    if (name == q || last == q)
+        return MatchClass::Exact;
+    if (name.startsWith(q) || last.startsWith(q))
+        return MatchClass::Prefix;
+    if (name.contains(q))
+        return MatchClass::Substring;
+    if (q.size() < 2)
+        return MatchClass::None;
+    qsizetype j = 0;
+    for (qsizetype k = 0; k < name.size() && j < q.size(); ++k)
+        if (name.at(k) == q.at(j))
+            ++j;
+    return j == q.size() ? MatchClass::Fuzzy : MatchClass::None;
+}
+
+void HitFinder::remember(const ViewFilter &filter, const FindResult &result)
+{
+    Cached c{filter, result, {}};
+    for (size_t i = 0; i < m_alive.size(); ++i)
+        if (m_alive[i])
+            c.alive.push_back(int(i));
+    if (m_cache.size() >= kCacheSize)
+        m_cache.erase(m_cache.begin());
+    m_cache.push_back(std::move(c));
+}
+
 FindResult HitFinder::find(const ViewFilter &filter)
 {
     FindResult result;
     if (!m_engine)
         return result;
+    for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
+        if (it->filter.text == filter.text && it->filter.sameExceptText(filter)) {
+            // Restore the narrowing state too, so typing on after a backspace stays cheap.
+            std::fill(m_alive.begin(), m_alive.end(), 0);
+            for (const int a : it->alive)
+                m_alive[size_t(a)] = 1;
+            m_last = filter;
+            m_haveLast = true;
+            Cached hit = std::move(*it);
+            m_cache.erase(it);
+            m_cache.push_back(std::move(hit));
+            return m_cache.back().result;
+        }
+    }
     const SearchQuery q = SearchQuery::parse(filter.text);
     const QString needle = q.text.toLower();
     const quint8 scope = familyCode(q.family);
+    const quint64 queryMask = charMask(needle);
     const SearchQuery lastQ = SearchQuery::parse(m_last.text);
     const bool narrow = m_haveLast && filter.sameExceptText(m_last) && lastQ.family == q.family
                         && needle.startsWith(lastQ.text.toLower());
@@ -125,7 +197,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
         bool newer = false;
         if (!passes(idx, filter, &newer))
             continue;
-        const MatchClass m = SearchEngine::matchName(m_lower[i], needle);
+        const MatchClass m = match(i, needle, queryMask);
         if (m == MatchClass::None)
             continue;
         m_alive[i] = 1;
@@ -149,6 +221,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
     }
     m_last = filter;
     m_haveLast = true;
+    remember(filter, result);
     return result;
 }
 

@@ -26,6 +26,8 @@ struct FindResult
 // by match class yields the ranked list. When the new text only extends the
 // previous one, only the previous matches can match again, so the pass skips
 // everything else; typing "virDomainGet" gets cheaper with every letter.
+// Backspace returns to a text typed a moment ago, so the last few results
+// are kept and reused.
 class HitFinder
 {
 public:
@@ -33,10 +35,16 @@ public:
     FindResult find(const ViewFilter &filter);
     // Whether an item passes the non-text filters; `newer` tells the target release check apart.
     bool passes(int index, const ViewFilter &filter, bool *newer) const;
+    // SearchEngine::matchName's ranking, with the last path segment and a
+    // character mask precomputed per item so most non-matches cost one AND.
+    MatchClass match(size_t index, const QString &lowerQuery, quint64 queryMask) const;
+    static quint64 charMask(QStringView text);
 
 private:
     const SearchEngine *m_engine = nullptr;
     std::vector<QString> m_lower;
+    std::vector<quint16> m_segment; // start of the last path segment in the name
+    std::vector<quint64> m_mask;    // charMask() of the lower-cased name
     std::vector<int> m_order; // indices in (name length, name) order
     std::vector<quint8> m_family;
     std::vector<quint8> m_tier;
@@ -50,6 +58,16 @@ private:
     ViewFilter m_last;
     bool m_haveLast = false;
     std::vector<char> m_alive;
+
+    struct Cached
+    {
+        ViewFilter filter;
+        FindResult result;
+        std::vector<int> alive;
+    };
+    std::vector<Cached> m_cache; // most recent last
+    static constexpr size_t kCacheSize = 8;
+    void remember(const ViewFilter &filter, const FindResult &result);
 };
 
 } // namespace vse::gui
