@@ -324,6 +324,57 @@
     </message>
 </context>
 <context>
+    <name>vse::gui::CheckXmlDialog</name>
+    <message>
+        <source>pasted XML</source>
+        <translation>eingefügtes XML</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Check domain XML</source>
+        <translation>Domain-XML prüfen</translation>
+    </message>
+    <message>
+        <source>Paste a libvirt XML document or open a file. Target release: %1.</source>
+        <translation>Fügen Sie ein libvirt-XML-Dokument ein oder öffnen Sie eine Datei. Zielversion: %1.</translation>
+    </message>
+    <message>
+        <source>Paste a libvirt XML document or open a file.</source>
+        <translation>Fügen Sie ein libvirt-XML-Dokument ein oder öffnen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>XML to check</source>
+        <translation>Zu prüfendes XML</translation>
+    </message>
+    <message>
+        <source>Check findings</source>
+        <translation>Prüfergebnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open libvirt XML</source>
+        <translation>libvirt-XML öffnen</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml);;All files (*)</source>
+        <translation>XML-Dateien (*.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 (unreadable or larger than 16 MB).</source>
+        <translation>%1 kann nicht geöffnet werden (nicht lesbar oder größer als 16 MB).</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe …</translation>
+    </message>
+</context>
+<context>
     <name>vse::gui::DetailRenderer</name>
     <message>
         <source>Taints the guest: %1.</source>
@@ -663,10 +714,6 @@
         <translation>Domain-XML &amp;prüfen …</translation>
     </message>
     <message>
-        <source>Not available yet: this build has no domain XML checker.</source>
-        <translation>Noch nicht verfügbar: Diese Ausgabe hat keine Prüfung für Domain-XML.</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -995,6 +1042,45 @@
     <message>
         <source>Add a libvirt source tree or package set</source>
         <translation>libvirt-Quellbaum oder Paketsatz hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::XmlCheckRunner</name>
+    <message>
+        <source>No indexed release has XML schemas: add an installed libvirt or a source tree in Settings → Sources.</source>
+        <translation>Keine indizierte Version hat XML-Schemata: Fügen Sie unter Einstellungen → Quellen ein installiertes libvirt oder einen Quellbaum hinzu.</translation>
+    </message>
+    <message>
+        <source>Valid against %1.</source>
+        <translation>Gültig gegen %1.</translation>
+    </message>
+    <message>
+        <source>Not valid against %1.</source>
+        <translation>Nicht gültig gegen %1.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 </TS>

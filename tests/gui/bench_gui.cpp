@@ -36,7 +36,6 @@ QString buildBigIndex(const QString &installedIndex, int minItems, int *copies, 
     const StoredRelease base = store.releases().constFirst();
     const ItemList baseItems = store.releaseItems(base.id);
     QList<Release> releases;
-    QStringList fingerprints;
     *items = 0;
     for (int i = 0; *items < minItems; ++i) {
         Release r;
@@ -46,11 +45,11 @@ QString buildBigIndex(const QString &installedIndex, int minItems, int *copies, 
         r.items = baseItems;
         *items += int(r.items.size());
         releases << r;
-        fingerprints << QString::number(i);
+        r.fingerprint = QString::number(i);
     }
     *copies = int(releases.size());
     const QString path = guitest::tempDir().filePath(QStringLiteral("big.sqlite"));
-    if (!Store::write(path, releases, fingerprints, &d))
+    if (!Store::write(path, releases, &d))
         return {};
     return path;
 }

@@ -3,6 +3,7 @@
 // (responsive, cancellable, errors named) and the --screenshot mode.
 #include "guitestindex.h"
 
+#include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
 #include "indexcontroller.h"
@@ -193,6 +194,30 @@ private Q_SLOTS:
         QVERIFY(finished.wait(120000));
         QVERIFY(!w.controller()->isBusy());
         QVERIFY(!QFileInfo::exists(o.indexPath)); // nothing half-written
+    }
+
+    void checkDomainXmlReportsTaintWithLinks()
+    {
+        auto w = openWindow(m_index);
+        QVERIFY(w);
+        CheckXmlDialog dialog(w->snapshot(), Version(1, 0, 0), w.get());
+        dialog.setXml(QStringLiteral(
+            "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n"
+            "  <name>t</name>\n  <memory>1024</memory>\n"
+            "  <os><type>hvm</type></os>\n"
+            "  <qemu:commandline><qemu:arg value='-S'/></qemu:commandline>\n"
+            "</domain>\n"));
+        QSignalSpy checked(&dialog, &CheckXmlDialog::checked);
+        dialog.runCheck();
+        QVERIFY(checked.wait(60000));
+        const QString text = dialog.reportText();
+        QVERIFY2(text.contains(QLatin1String("custom-argv")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("namespace-extension")));
+        // A finding links to the index item; following it selects the item in the window.
+        connect(&dialog, &CheckXmlDialog::itemRequested, w.get(), [&w](const QString &n) { w->selectName(n); });
+        Q_EMIT dialog.itemRequested(QStringLiteral("domain/qemu:commandline"));
+        QCOMPARE(w->detailView()->currentItem().name, QStringLiteral("domain/qemu:commandline"));
+        QVERIFY(w->detailView()->toPlainText().contains(QLatin1String("Taints the guest: custom-argv.")));
     }
 
     void screenshotModeWritesPicture()

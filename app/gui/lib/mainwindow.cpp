@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
 #include "indexcontroller.h"
@@ -128,10 +129,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *exportAction = file->addAction(tr("&Export view\u2026"), this, &MainWindow::exportView);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_checkXml = file->addAction(tr("&Check domain XML\u2026"));
-    m_checkXml->setEnabled(false);
-    m_checkXml->setToolTip(tr("Not available yet: this build has no domain XML checker."));
-    m_checkXml->setStatusTip(m_checkXml->toolTip());
+    m_checkXml = file->addAction(tr("&Check domain XML\u2026"), this, &MainWindow::checkXml);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -343,6 +341,18 @@ void MainWindow::showPolicyGuide()
 {
     PolicyGuideDialog dialog(m_snapshot, this);
     dialog.exec();
+}
+
+} // namespace vse::gui
+
+namespace vse::gui {
+
+void MainWindow::checkXml()
+{
+    auto *dialog = new CheckXmlDialog(m_snapshot, m_filterBar->filter().target, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CheckXmlDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
+    dialog->show();
 }
 
 } // namespace vse::gui

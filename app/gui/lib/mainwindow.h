@@ -90,6 +90,7 @@ private:
     void editSources();
     void exportView();
     void showPolicyGuide();
+    void checkXml();
     void showProblems(const Diagnostics &diagnostics);
     void updateEmptyState();
 };

@@ -1,0 +1,104 @@
+#include "checkxmldialog.h"
+
+#include "xmlcheckrunner.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFontDatabase>
+#include <QFileDialog>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace vse::gui {
+
+CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent)
+    : QDialog(parent)
+    , m_snapshot(std::move(snapshot))
+    , m_target(target)
+    , m_name(tr("pasted XML"))
+    , m_input(new QPlainTextEdit(this))
+    , m_report(new QTextBrowser(this))
+    , m_check(new QPushButton(tr("&Check"), this))
+{
+    setWindowTitle(tr("Check domain XML"));
+    auto *intro = new QLabel(target.isValid() ? tr("Paste a libvirt XML document or open a file. Target release: %1.")
+                                                    .arg(target.toString())
+                                              : tr("Paste a libvirt XML document or open a file."),
+                             this);
+    intro->setWordWrap(true);
+    m_input->setAccessibleName(tr("XML to check"));
+    m_input->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_report->setAccessibleName(tr("Check findings"));
+    m_report->setOpenLinks(false);
+    connect(m_report, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("vse") && url.path().startsWith(QLatin1String("name/")))
+            Q_EMIT itemRequested(url.path().mid(5));
+    });
+    auto *open = new QPushButton(tr("&Open file\u2026"), this);
+    connect(open, &QPushButton::clicked, this, &CheckXmlDialog::openFile);
+    connect(m_check, &QPushButton::clicked, this, &CheckXmlDialog::runCheck);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        m_check->setEnabled(true);
+        m_report->setHtml(XmlCheckRunner::reportHtml(m_watcher.result()));
+        Q_EMIT checked();
+    });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(open, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_check, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_input);
+    split->addWidget(m_report);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(split, 1);
+    layout->addWidget(buttons);
+    resize(820, 620);
+}
+
+void CheckXmlDialog::setXml(const QString &xml, const QString &name)
+{
+    m_input->setPlainText(xml);
+    m_name = name.isEmpty() ? tr("pasted XML") : name;
+}
+
+void CheckXmlDialog::openFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open libvirt XML"), {}, tr("XML files (*.xml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile f(path);
+    // The checker refuses oversized input itself; this only keeps the editor usable.
+    if (!f.open(QIODevice::ReadOnly) || f.size() > 16 * 1024 * 1024) {
+        m_report->setHtml(QStringLiteral("<p>") + tr("Cannot open %1 (unreadable or larger than 16 MB).").arg(path).toHtmlEscaped()
+                          + QStringLiteral("</p>"));
+        return;
+    }
+    setXml(QString::fromUtf8(f.readAll()), path);
+    runCheck();
+}
+
+void CheckXmlDialog::runCheck()
+{
+    if (m_watcher.isRunning())
+        return;
+    m_check->setEnabled(false);
+    m_report->setHtml(QStringLiteral("<p>") + tr("Checking\u2026").toHtmlEscaped() + QStringLiteral("</p>"));
+    const QByteArray xml = m_input->toPlainText().toUtf8();
+    m_watcher.setFuture(QtConcurrent::run(
+        [snapshot = m_snapshot, xml, name = m_name, target = m_target] {
+            return XmlCheckRunner::check(snapshot, xml, name, target);
+        }));
+}
+
+QString CheckXmlDialog::reportText() const
+{
+    return m_report->toPlainText();
+}
+
+} // namespace vse::gui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "indexsnapshot.h"
+
+#include "check/xmlcheckreport.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QPlainTextEdit;
+class QPushButton;
+class QTextBrowser;
+
+namespace vse::gui {
+
+// File → Check domain XML…: open or paste a libvirt XML document, check it in
+// the background against the index and the target release, and list the
+// findings with links into the index.
+class CheckXmlDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent = nullptr);
+
+    void setXml(const QString &xml, const QString &name = {});
+    void runCheck();
+    QString reportText() const;
+    bool isChecking() const { return m_watcher.isRunning(); }
+
+Q_SIGNALS:
+    void itemRequested(const QString &name);
+    void checked();
+
+private:
+    SnapshotPtr m_snapshot;
+    Version m_target;
+    QString m_name;
+    QPlainTextEdit *m_input;
+    QTextBrowser *m_report;
+    QPushButton *m_check;
+    QFutureWatcher<XmlCheckReport> m_watcher;
+
+    void openFile();
+};
+
+} // namespace vse::gui

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "indexsnapshot.h"
+
+#include "check/xmlcheckreport.h"
+
+#include <QCoreApplication>
+
+namespace vse::gui {
+
+// Runs the domain-XML checker (core/check) against the loaded index: the
+// schemas of the newest indexed release that has them, and its XML items for
+// tier and since. Safe to call off the GUI thread.
+class XmlCheckRunner
+{
+    Q_DECLARE_TR_FUNCTIONS(vse::gui::XmlCheckRunner)
+public:
+    static XmlCheckReport check(const SnapshotPtr &snapshot, const QByteArray &xml, const QString &name,
+                                Version target);
+    // The findings as HTML with vse:name links to the index items.
+    static QString reportHtml(const XmlCheckReport &report);
+};
+
+} // namespace vse::gui
