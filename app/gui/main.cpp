@@ -23,7 +23,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("virt-support-explorer"));
     QApplication::setOrganizationName(QStringLiteral("virt-support-explorer"));
     QApplication::setApplicationVersion(QStringLiteral(VSE_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("org.virt_support_explorer"));
+    QApplication::setDesktopFileName(QStringLiteral("org.virt_support_explorer.Explorer"));
     installTranslations(&app);
 
     AppOptions options;

@@ -50,7 +50,7 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     , m_problemsDock(new QDockWidget(tr("Problems"), this))
 {
     setWindowTitle(tr("virt-support explorer"));
-    setWindowIcon(QIcon(QStringLiteral(":/vse/icons/org.virt_support_explorer.svg")));
+    setWindowIcon(QIcon(QStringLiteral(":/vse/icons/org.virt_support_explorer.Explorer.svg")));
 
     m_sidebarView->setModel(m_sidebar);
     m_sidebarView->setAccessibleName(tr("Interfaces and taint reasons"));
@@ -65,7 +65,10 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(ItemTableModel::NameColumn, 300);
+    m_table->setColumnWidth(ItemTableModel::NameColumn, 250);
+    m_table->setColumnWidth(ItemTableModel::KindColumn, 100);
+    m_table->setColumnWidth(ItemTableModel::TierColumn, 130);
+    m_table->setColumnWidth(ItemTableModel::HypervisorColumn, 70);
     m_emptyState->setWordWrap(true);
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setAccessibleName(tr("Empty view explanation"));
