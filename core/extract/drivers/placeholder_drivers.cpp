@@ -1,1 +1,0 @@
-// placeholder so the module has a source until its first real file lands
