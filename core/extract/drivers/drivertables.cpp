@@ -66,11 +66,15 @@ QHash<QString, QString> memberApisFromHeaders(const QDir &src, Diagnostics *diag
 }
 
 // Libvirt's naming rule, for trees without driver headers: the member is the
-// API without "vir", starting lower case.
+// API without "vir", starting lower case (.networkLookupByName).
 QString apiForMember(const QString &member, const QHash<QString, QString> &fromHeaders)
 {
     if (const auto it = fromHeaders.constFind(member); it != fromHeaders.constEnd())
         return *it;
+    // The one prefix libvirt spells differently in members and APIs.
+    static const QLatin1String nwfilter("nwfilter");
+    if (member.startsWith(nwfilter))
+        return QStringLiteral("virNWFilter") + member.mid(nwfilter.size());
     return QStringLiteral("vir") + member.at(0).toUpper() + member.mid(1);
 }
 
