@@ -36,14 +36,16 @@ private:
 };
 
 // The upstream releases each supported Debian release ships.
-static const QStringList kVersions{QStringLiteral("7.0.0"), QStringLiteral("9.0.0"), QStringLiteral("11.3.0")};
+static const QStringList kVersions{QStringLiteral("7.0.0"), QStringLiteral("9.0.0"),
+                                   QStringLiteral("11.3.0")};
 
 void TestFetchReleases::initTestCase()
 {
     m_dir = qEnvironmentVariable("VSE_RELEASES_DIR");
     if (m_dir.isEmpty())
         QSKIP("VSE_RELEASES_DIR is not set: the download from Debian's archive is skipped");
-    m_script = QDir(qEnvironmentVariable("VSE_SOURCE_DIR")).filePath(QStringLiteral("scripts/fetch-debian-releases"));
+    m_script = QDir(qEnvironmentVariable("VSE_SOURCE_DIR"))
+                   .filePath(QStringLiteral("scripts/fetch-debian-releases"));
     QVERIFY2(QFileInfo(m_script).isExecutable(), qPrintable(m_script));
 }
 
@@ -58,7 +60,8 @@ TestFetchReleases::Run TestFetchReleases::run()
         return r;
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.folders = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.folders =
+        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     r.log = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
@@ -76,7 +79,8 @@ void TestFetchReleases::fetch()
         QVERIFY(!QDir(folder + QStringLiteral("/usr/share/libvirt/schemas"))
                      .entryList({QStringLiteral("*.rng")}, QDir::Files)
                      .isEmpty());
-        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/usr/share/libvirt/api/libvirt-api.xml")));
+        QVERIFY(
+            QFileInfo::exists(folder + QStringLiteral("/usr/share/libvirt/api/libvirt-api.xml")));
 
         // The marker holds the Debian version, of this upstream release.
         QFile marker(folder + QStringLiteral("/.vse-release"));
@@ -87,7 +91,8 @@ void TestFetchReleases::fetch()
         // The header states the same release as the folder name.
         QFile common(folder + QStringLiteral("/usr/include/libvirt/libvirt-common.h"));
         QVERIFY(common.open(QIODevice::ReadOnly));
-        static const QRegularExpression number(QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
+        static const QRegularExpression number(
+            QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
         const auto m = number.match(QString::fromUtf8(common.readAll()));
         QVERIFY(m.hasMatch());
         QCOMPARE(Version::fromNumber(m.captured(1).toLongLong()).toString(), version);

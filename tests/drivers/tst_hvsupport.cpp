@@ -3,6 +3,7 @@
 // installed libvirt-doc and, with VSE_RELEASES_DIR, the Debian package sets
 // scripts/fetch-debian-releases unpacked there.
 
+#include "extract/api/apixmlextractor.h"
 #include "extract/drivers/driversupport.h"
 #include "hvsupportregex.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace vse;
@@ -43,6 +45,7 @@ private slots:
     void perfEventsDrivers();
     void removals();
     void applyToItems();
+    void applyToInstalledApi();
 };
 
 void TestHvSupport::wholePage_data()
@@ -204,6 +207,51 @@ void TestHvSupport::applyToItems()
     QVERIFY(sawQemu);
     QVERIFY(!items.at(1).attrs.contains(QStringLiteral("drivers")));
     QVERIFY(!items.at(2).attrs.contains(QStringLiteral("drivers")));
+}
+
+// The public functions of the installed API XML: every one the page has a
+// row for gets its drivers, and the rest of the page is named.
+void TestHvSupport::applyToInstalledApi()
+{
+    const QString apiDir = QStringLiteral("/usr/share/libvirt/api");
+    if (!QFileInfo::exists(installedPage()) ||
+        !QFileInfo::exists(apiDir + QStringLiteral("/libvirt-api.xml")))
+        QSKIP("libvirt-doc or libvirt-dev is not installed");
+    ExtractResult api = ApiXmlExtractor().extractDir(apiDir);
+    QVERIFY(!hasErrors(api.diagnostics));
+    Diagnostics diagnostics;
+    const DriverMatrix matrix = readHvSupportHtml(installedPage(), &diagnostics);
+    const testregex::Page page = testregex::readPage(installedPage());
+
+    QSet<QString> functions;
+    for (const Item &item : std::as_const(api.items)) {
+        if (item.kind == ItemKind::Function)
+            functions.insert(item.name);
+    }
+    int expected = 0;
+    QStringList notPublic;
+    for (auto it = page.rows.cbegin(); it != page.rows.cend(); ++it) {
+        if (functions.contains(it.key()))
+            ++expected;
+        else
+            notPublic.append(it.key());
+    }
+    QVERIFY(expected > 300);
+    QCOMPARE(applyDriverMatrix(api.items, matrix), expected);
+    notPublic.sort();
+    qInfo("%d of %lld public functions have drivers; rows for non-public names: %s", expected,
+          qlonglong(functions.size()), qPrintable(notPublic.join(QLatin1String(", "))));
+
+    for (const Item &item : std::as_const(api.items)) {
+        if (item.name != QLatin1String("virDomainQemuMonitorCommand") ||
+            item.kind != ItemKind::Function)
+            continue;
+        QCOMPARE(item.origin, QStringLiteral("header:libvirt-qemu"));
+        const QList<DriverSupport> drivers =
+            driverSupportFromJson(item.attrs.value(QStringLiteral("drivers")).toArray());
+        QVERIFY(find(drivers, QStringLiteral("qemu")));
+        QVERIFY(!find(drivers, QStringLiteral("lxc")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHvSupport)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "model/evidence.h"
 #include "model/item.h"
 #include "model/version.h"
 
@@ -20,6 +21,14 @@ struct DriverSupport
     Version since;
     Version removed;  // invalid while the driver still implements the API
     QString evidence; // "hvsupport.html" or "src/qemu/qemu_driver.c:123"
+
+    // As evidence for "since when does this driver implement it":
+    // "qemu: hvsupport.html" or "qemu: src/qemu/qemu_driver.c:123".
+    Evidence toEvidence() const
+    {
+        return {Evidence::Kind::DriverTable, since, driver + QStringLiteral(": ") + evidence,
+                false};
+    }
 
     friend bool operator==(const DriverSupport &, const DriverSupport &) = default;
 };
