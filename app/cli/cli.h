@@ -52,5 +52,7 @@ int runShow(Context &ctx, const QStringList &args);
 int runStats(Context &ctx, const QStringList &args);
 int runCheckXml(Context &ctx, const QStringList &args);
 int runProtocol(Context &ctx, const QStringList &args);
+int runDiff(Context &ctx, const QStringList &args);
+int runAudit(Context &ctx, const QStringList &args);
 
 } // namespace vse::cli

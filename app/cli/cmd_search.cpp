@@ -36,16 +36,6 @@ bool knownTier(const QString &t)
     return false;
 }
 
-// The newest release's rows are the answer; older releases matter to diff
-// and audit, not to "what can I use".
-QList<qint64> newestRelease(const Store &store)
-{
-    const auto rels = store.releases();
-    if (rels.isEmpty())
-        return {};
-    return {rels.constLast().id};
-}
-
 } // namespace
 
 int runSearch(Context &ctx, const QStringList &args)
@@ -67,7 +57,11 @@ int runSearch(Context &ctx, const QStringList &args)
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50, 0 = all)"),
                                    QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    p.addOptions({kind, tier, hv, maxVersion, limit, json});
+    const QCommandLineOption driver(QStringLiteral("driver"),
+                                    QStringLiteral("Only APIs this hypervisor driver implements (qemu, lxc, test, ...; "
+                                                   "from hvsupport.html or a source tree's driver tables)"),
+                                    QStringLiteral("D"));
+    p.addOptions({kind, tier, hv, driver, maxVersion, limit, json});
     p.addPositionalArgument(QStringLiteral("QUERY"),
                             QStringLiteral("Name or part of it; 'api:', 'xml:' or 'rpc:' scopes it; fuzzy letters "
                                            "also match (dmcrxml finds virDomainCreateXML)."));
@@ -98,6 +92,7 @@ int runSearch(Context &ctx, const QStringList &args)
         q.tier = p.value(tier);
     }
     q.hypervisor = p.value(hv);
+    q.driver = p.value(driver);
     if (p.isSet(maxVersion)) {
         q.maxVersion = Version::parse(p.value(maxVersion));
         if (!q.maxVersion.isValid()) {
@@ -115,7 +110,6 @@ int runSearch(Context &ctx, const QStringList &args)
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
-    q.releaseIds = newestRelease(store);
     SearchEngine engine;
     engine.setItems(store.summaries());
     const QList<SearchHit> hits = engine.search(q, max == 0 ? -1 : max);

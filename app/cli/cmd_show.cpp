@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace vse::cli {
 
@@ -72,8 +73,20 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
     if (!it.file.isEmpty())
         field("Defined in:", it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file);
     field("Release:", releaseLabel);
+    QStringList drivers;
+    for (const auto &d : it.attrs.value(QStringLiteral("drivers")).toArray()) {
+        const QJsonObject o = d.toObject();
+        QString text = o.value(QStringLiteral("driver")).toString() + QLatin1Char(' ') +
+                       o.value(QStringLiteral("since")).toString();
+        if (o.contains(QStringLiteral("removed")))
+            text += QStringLiteral(" (removed ") + o.value(QStringLiteral("removed")).toString() + QLatin1Char(')');
+        drivers << text;
+    }
+    if (!drivers.isEmpty())
+        field("Drivers:", drivers.join(QStringLiteral(", ")));
     for (auto a = it.attrs.begin(); a != it.attrs.end(); ++a) {
-        if (a.key().startsWith(QLatin1Char('_')))
+        if (a.key().startsWith(QLatin1Char('_')) || a.key() == QLatin1String("drivers") ||
+            a.key() == QLatin1String("children") || a.key() == QLatin1String("latest"))
             continue;
         const QString text = attrText(a.value());
         if (!text.isEmpty())

@@ -16,6 +16,8 @@ const QList<Command> &commands()
         {"check-xml", "validate a libvirt XML file; report tiers, taints, namespace extensions, newer items",
          runCheckXml},
         {"protocol", "list an RPC program's procedures in number order", runProtocol},
+        {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
+        {"audit", "policy violations between consecutive indexed releases", runAudit},
     };
     return list;
 }

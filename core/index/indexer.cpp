@@ -1,5 +1,6 @@
 #include "indexer.h"
 
+#include "releasemerger.h"
 #include "releasereader.h"
 #include "store.h"
 
@@ -61,7 +62,6 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     const QList<StoredRelease> stored = haveOld ? old.releases() : QList<StoredRelease>();
 
     QList<Release> releases;
-    QStringList fingerprints;
     for (qsizetype i = 0; i < layouts.size(); ++i) {
         if (cancelled()) {
             result.cancelled = true;
@@ -69,7 +69,6 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
         }
         const SourceLayout &l = layouts.at(i);
         const QString fp = l.fingerprint();
-        fingerprints << fp;
         const StoredRelease *same = nullptr;
         for (const auto &s : stored)
             if (s.sourcePath == l.root && s.fingerprint == fp)
@@ -78,11 +77,13 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
             if (progress)
                 progress(int(i), int(layouts.size()), QStringLiteral("unchanged: %1").arg(l.root));
             releases.append(reuse(old, *same));
+            releases.last().fingerprint = fp;
             continue;
         }
         if (progress)
             progress(int(i), int(layouts.size()), QStringLiteral("reading %1").arg(l.root));
         Release r = ReleaseReader::read(l, cancel);
+        r.fingerprint = fp;
         ++result.reparsed;
         result.diagnostics.append(r.diagnostics);
         releases.append(std::move(r));
@@ -105,7 +106,8 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     old.close();
     if (progress)
         progress(int(layouts.size()), int(layouts.size()), QStringLiteral("writing %1").arg(indexPath));
-    result.ok = Store::write(indexPath, releases, fingerprints, &result.diagnostics);
+    ReleaseMerger::merge(releases);
+    result.ok = Store::write(indexPath, releases, &result.diagnostics);
     result.storeFailed = !result.ok;
     return result;
 }

@@ -1,16 +1,47 @@
 #include "releasereader.h"
 
 #include "extract/api/apireader.h"
+#include "extract/drivers/driversupport.h"
 #include "extract/schema/docsinceextractor.h"
 #include "extract/schema/schemaextractor.h"
 #include "extract/xdr/protocolextractor.h"
 #include "extract/xdr/rpcapilink.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cstdio>
 
 namespace vse {
+
+namespace {
+
+bool hasDriverSources(const QString &root)
+{
+    QDirIterator it(root + QStringLiteral("/src"), {QStringLiteral("*_driver.c")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    return it.hasNext();
+}
+
+// Which hypervisor drivers implement each API: the driver tables of a source
+// tree, or libvirt-doc's hvsupport.html where it is installed.
+void applyDrivers(const SourceLayout &layout, ExtractResult &api)
+{
+    DriverMatrix matrix;
+    if (layout.kind == Release::SourceKind::SourceTree) {
+        if (hasDriverSources(layout.root))
+            matrix = readDriverTables(layout.root, &api.diagnostics);
+    } else {
+        const QString page = layout.docDir + QStringLiteral("/hvsupport.html");
+        if (!layout.docDir.isEmpty() && QFileInfo::exists(page))
+            matrix = readHvSupportHtml(page, &api.diagnostics);
+    }
+    if (!matrix.isEmpty())
+        applyDriverMatrix(api.items, matrix);
+}
+
+} // namespace
 
 Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *cancel)
 {
@@ -49,6 +80,7 @@ Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *
     mark("api (joined)");
 
     linkProceduresToApis(rpc.items, api.items);
+    applyDrivers(layout, api);
 
     // The release's own statement of its number beats the layout's guesses.
     if (apiReader.releaseVersion().isValid()) {

@@ -91,6 +91,10 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
         return false;
     if (q.maxVersion.isValid() && s.since.isValid() && !s.sinceUpperBound && s.since > q.maxVersion)
         return false;
+    if (!q.driver.isEmpty() && !s.drivers.split(QLatin1Char(',')).contains(q.driver))
+        return false;
+    if (q.latestOnly && !s.latest)
+        return false;
     if (!q.releaseIds.isEmpty() && !q.releaseIds.contains(s.releaseId))
         return false;
     return true;

@@ -17,8 +17,10 @@ struct SearchQuery
     std::optional<ItemKind> kind; // exact kind filter
     QString tier;                 // tier id or tier group ("stable" also matches stable-abi)
     QString hypervisor;
+    QString driver;            // only APIs this hypervisor driver implements
     Version maxVersion;        // hide items whose since is newer (unknown since is kept)
     QList<qint64> releaseIds;  // empty: every release
+    bool latestOnly = true;    // one row per item: the newest release that has it
 
     static SearchQuery parse(const QString &input);
 };

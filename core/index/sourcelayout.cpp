@@ -113,6 +113,8 @@ QStringList SourceLayout::inputFiles() const
     files << filesIn(docDir, {QStringLiteral("*.html")});
     if (!protocolRoot.isEmpty())
         files << filesIn(protocolRoot, {QStringLiteral("*.x")}, true);
+    if (kind == Release::SourceKind::SourceTree)
+        files << filesIn(root + QStringLiteral("/src"), {QStringLiteral("*_driver.c"), QStringLiteral("driver-*.h")}, true);
     return files;
 }
 

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStandardPaths>
 
 #include <cerrno>
@@ -27,7 +29,7 @@ CREATE TABLE items(
   id INTEGER PRIMARY KEY, release_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
   key TEXT, parent TEXT, origin TEXT, tier TEXT, hypervisor TEXT,
   since TEXT, since_num INTEGER, since_evidence TEXT, since_bound INTEGER, inconsistent INTEGER,
-  tainted INTEGER, signature TEXT, doc TEXT, file TEXT, line INTEGER,
+  tainted INTEGER, latest INTEGER, drivers TEXT, signature TEXT, doc TEXT, file TEXT, line INTEGER,
   taints TEXT, warnings TEXT, evidence TEXT, attrs TEXT);
 CREATE VIRTUAL TABLE items_fts USING fts5(name, doc, content='items', content_rowid='id');
 )";
@@ -130,8 +132,7 @@ bool Store::open(const QString &path, Diagnostics *diagnostics)
     return true;
 }
 
-bool Store::write(const QString &path, const QList<Release> &releases, const QStringList &fingerprints,
-                  Diagnostics *diagnostics)
+bool Store::write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics)
 {
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
@@ -162,9 +163,9 @@ bool Store::write(const QString &path, const QList<Release> &releases, const QSt
         sql::Statement rel(db, "INSERT INTO releases(id, version, version_num, version_evidence, source_kind, "
                                "source_path, fingerprint, item_count) VALUES(?,?,?,?,?,?,?,?)");
         sql::Statement ins(db, "INSERT INTO items(release_id, kind, name, key, parent, origin, tier, hypervisor, "
-                               "since, since_num, since_evidence, since_bound, inconsistent, tainted, signature, "
+                               "since, since_num, since_evidence, since_bound, inconsistent, tainted, latest, drivers, signature, "
                                "doc, file, line, taints, warnings, evidence, attrs) "
-                               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         for (qsizetype r = 0; r < releases.size(); ++r) {
             const Release &release = releases.at(r);
             const qint64 rid = r + 1;
@@ -174,7 +175,7 @@ bool Store::write(const QString &path, const QList<Release> &releases, const QSt
             rel.bind(4, release.versionEvidence);
             rel.bind(5, Release::sourceKindId(release.sourceKind));
             rel.bind(6, release.sourcePath);
-            rel.bind(7, fingerprints.value(r));
+            rel.bind(7, release.fingerprint);
             rel.bind(8, qint64(release.items.size()));
             if (!rel.exec())
                 return abandon(QStringLiteral("cannot store release"));
@@ -196,14 +197,21 @@ bool Store::write(const QString &path, const QList<Release> &releases, const QSt
                 }
                 ins.bind(13, qint64(it.inconsistent()));
                 ins.bind(14, qint64(!it.taints.isEmpty()));
-                ins.bind(15, it.signature);
-                ins.bind(16, it.doc);
-                ins.bind(17, it.file);
-                ins.bind(18, qint64(it.line));
-                ins.bind(19, QString::fromUtf8(encodeStrings(it.taints)));
-                ins.bind(20, QString::fromUtf8(encodeStrings(it.warnings)));
-                ins.bind(21, QString::fromUtf8(encodeEvidence(it.evidence)));
-                ins.bind(22, QString::fromUtf8(encodeAttrs(it.attrs)));
+                // Items of an index never merged (one release) are all latest.
+                ins.bind(15, qint64(it.attrs.value(QStringLiteral("latest")).toBool(true)));
+                QStringList drivers;
+                for (const auto &d : it.attrs.value(QStringLiteral("drivers")).toArray())
+                    if (!d.toObject().contains(QStringLiteral("removed")))
+                        drivers << d.toObject().value(QStringLiteral("driver")).toString();
+                ins.bind(16, drivers.join(QLatin1Char(',')));
+                ins.bind(17, it.signature);
+                ins.bind(18, it.doc);
+                ins.bind(19, it.file);
+                ins.bind(20, qint64(it.line));
+                ins.bind(21, QString::fromUtf8(encodeStrings(it.taints)));
+                ins.bind(22, QString::fromUtf8(encodeStrings(it.warnings)));
+                ins.bind(23, QString::fromUtf8(encodeEvidence(it.evidence)));
+                ins.bind(24, QString::fromUtf8(encodeAttrs(it.attrs)));
                 if (!ins.exec())
                     return abandon(QStringLiteral("cannot store item %1").arg(it.name));
             }
@@ -249,7 +257,7 @@ QList<ItemSummary> Store::summaries() const
     if (n.step())
         out.reserve(n.int64(0));
     sql::Statement q(m_db, "SELECT id, release_id, kind, name, tier, hypervisor, since, since_evidence, "
-                           "since_bound, tainted, inconsistent FROM items ORDER BY id");
+                           "since_bound, tainted, inconsistent, latest, drivers FROM items ORDER BY id");
     while (q.step()) {
         ItemSummary s;
         s.id = q.int64(0);
@@ -263,6 +271,8 @@ QList<ItemSummary> Store::summaries() const
         s.sinceUpperBound = q.int64(8) != 0;
         s.tainted = q.int64(9) != 0;
         s.inconsistent = q.int64(10) != 0;
+        s.latest = q.int64(11) != 0;
+        s.drivers = q.text(12);
         out.append(s);
     }
     return out;

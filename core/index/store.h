@@ -39,6 +39,8 @@ struct ItemSummary
     bool sinceUpperBound = false;
     bool tainted = false;
     bool inconsistent = false;
+    bool latest = true; // the newest indexed release that has this item
+    QString drivers;    // comma-separated hypervisor drivers implementing an API, if known
 };
 
 // The SQLite index: one file (default in the XDG cache directory) holding
@@ -50,7 +52,7 @@ struct ItemSummary
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 3;
 
     Store();
     ~Store();
@@ -69,8 +71,7 @@ public:
     void close();
 
     // Writes a complete index with these releases to `path` atomically.
-    static bool write(const QString &path, const QList<Release> &releases,
-                      const QStringList &fingerprints, Diagnostics *diagnostics);
+    static bool write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics);
 
     QList<StoredRelease> releases() const;
     QList<ItemSummary> summaries() const;

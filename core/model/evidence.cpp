@@ -60,9 +60,18 @@ QString Evidence::describe() const
 
 const Evidence *bestEvidence(const EvidenceList &list)
 {
+    // Documentation prose is the weakest recorded source: when a schema
+    // already had the item before the release the docs name, the docs speak
+    // of some later change, and presence in the schema wins.
+    Version firstSeen;
+    for (const auto &e : list)
+        if (e.kind == Evidence::Kind::FirstRelease && e.version.isValid())
+            firstSeen = e.version;
     const Evidence *best = nullptr;
     for (const auto &e : list) {
         if (!e.version.isValid())
+            continue;
+        if (e.kind == Evidence::Kind::Documentation && firstSeen.isValid() && e.version > firstSeen)
             continue;
         if (!best || int(e.kind) < int(best->kind))
             best = &e;
@@ -73,18 +82,27 @@ const Evidence *bestEvidence(const EvidenceList &list)
 bool evidenceDisagrees(const EvidenceList &list)
 {
     const Evidence *first = nullptr;
+    Version firstSeen;
     for (const auto &e : list) {
-        // "First indexed release" only bounds the truth (releases between
-        // indexed ones are unseen), and a driver table speaks of a driver, not
-        // of the item: neither contradicts a recorded version.
-        if (!e.version.isValid() || e.kind == Evidence::Kind::FirstRelease ||
-            e.kind == Evidence::Kind::DriverTable)
+        if (!e.version.isValid() || e.kind == Evidence::Kind::DriverTable)
             continue;
+        // "First indexed release" only bounds the truth from above (releases
+        // between indexed ones are unseen): it contradicts a recorded version
+        // only when the item already existed before that version.
+        if (e.kind == Evidence::Kind::FirstRelease) {
+            firstSeen = e.version;
+            continue;
+        }
         if (!first)
             first = &e;
         else if (e.version != first->version)
             return true;
     }
+    if (firstSeen.isValid())
+        for (const auto &e : list)
+            if (e.version.isValid() && e.kind != Evidence::Kind::FirstRelease &&
+                e.kind != Evidence::Kind::DriverTable && e.version > firstSeen)
+                return true;
     return false;
 }
 

@@ -18,6 +18,7 @@ struct Release
     QString versionEvidence; // "LIBVIR_VERSION_NUMBER in libvirt-common.h", "folder name"...
     SourceKind sourceKind = SourceKind::Installed;
     QString sourcePath; // "/" for the installed libvirt, else the tree or prefix
+    QString fingerprint; // of the input files; decides whether to read them again
     ItemList items;
     Diagnostics diagnostics;
 

@@ -4,6 +4,8 @@
 #include "schemaitembuilder.h"
 
 #include <QDir>
+#include <QHash>
+#include <QJsonObject>
 #include <QFileInfo>
 
 #include <libxml/tree.h>
@@ -78,14 +80,27 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir)
         const SchemaElement &e = elements[size_t(root.element)];
         index.navigator.addRoot(e.segment, e.path, root.schemaFile);
     }
+    // Each element item also records its child edges (segment -> canonical
+    // path), so the graph survives in the index: comparing releases needs to
+    // know whether a document path of one release still resolves in another.
+    QHash<QString, qsizetype> elementItem;
+    for (qsizetype i = 0; i < index.result.items.size(); ++i)
+        if (index.result.items.at(i).kind == ItemKind::XmlElement)
+            elementItem.insert(index.result.items.at(i).name, i);
     for (const SchemaElement &e : elements) {
         if (e.path.isEmpty())
             continue;
+        QJsonObject children;
         for (int child : e.children) {
             const SchemaElement &c = elements[size_t(child)];
-            if (!c.path.isEmpty())
+            if (!c.path.isEmpty()) {
                 index.navigator.addChild(e.path, c.segment, c.path);
+                children.insert(c.segment, c.path);
+            }
         }
+        const auto it = elementItem.constFind(e.path);
+        if (it != elementItem.constEnd() && !children.isEmpty())
+            index.result.items[*it].attrs.insert(QStringLiteral("children"), children);
     }
     return index;
 }

@@ -1,0 +1,184 @@
+#include "cli.h"
+
+#include "index/releasediff.h"
+#include "model/policy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+namespace vse::cli {
+
+namespace {
+
+Release loadRelease(const Store &store, const StoredRelease &s)
+{
+    Release r;
+    r.version = s.version;
+    r.versionEvidence = s.versionEvidence;
+    r.sourcePath = s.sourcePath;
+    r.items = store.releaseItems(s.id);
+    return r;
+}
+
+QString where(const Item &it)
+{
+    return it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file;
+}
+
+QJsonObject changeToJson(const ItemChange &c)
+{
+    const Item &it = c.kind == ItemChange::Added ? c.after : c.before;
+    QJsonObject o{{QStringLiteral("change"), ItemChange::kindId(c.kind)},
+                  {QStringLiteral("kind"), kindId(it.kind)},
+                  {QStringLiteral("name"), it.name},
+                  {QStringLiteral("tier"), it.tier}};
+    if (!c.what.isEmpty())
+        o.insert(QStringLiteral("what"), c.what);
+    if (c.kind != ItemChange::Added)
+        o.insert(QStringLiteral("before"), where(c.before));
+    if (c.kind != ItemChange::Removed)
+        o.insert(QStringLiteral("after"), where(c.after));
+    return o;
+}
+
+// Finds a stored release by version ("9.0.0") or source path.
+const StoredRelease *findRelease(const QList<StoredRelease> &all, const QString &what)
+{
+    for (const auto &r : all)
+        if (r.sourcePath == what)
+            return &r;
+    const Version v = Version::parse(what);
+    for (const auto &r : all)
+        if (v.isValid() && r.version == v)
+            return &r;
+    return nullptr;
+}
+
+} // namespace
+
+int runDiff(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    p.addOption(json);
+    p.addPositionalArgument(QStringLiteral("A"), QStringLiteral("Older indexed release (version or source path)."));
+    p.addPositionalArgument(QStringLiteral("B"), QStringLiteral("Newer indexed release."));
+    if (int rc = parseOrExit(ctx, p, args, "diff",
+                             "What was added, removed, renamed or changed between two indexed releases, per kind. "
+                             "Kinds one of the releases has no data for are not compared.");
+        rc >= 0)
+        return rc;
+    if (p.positionalArguments().size() != 2) {
+        ctx.err << "virt-support diff: give two releases, e.g. 'virt-support diff 1.2.0 1.3.5'\n";
+        return Usage;
+    }
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    const auto all = store.releases();
+    const StoredRelease *a = findRelease(all, p.positionalArguments().at(0));
+    const StoredRelease *b = findRelease(all, p.positionalArguments().at(1));
+    if (!a || !b) {
+        ctx.err << "virt-support diff: release '" << p.positionalArguments().at(a ? 1 : 0)
+                << "' is not indexed; indexed:";
+        for (const auto &r : all)
+            ctx.err << ' ' << r.version.toString();
+        ctx.err << '\n';
+        return NotFound;
+    }
+    const QList<ItemChange> changes = diffReleases(loadRelease(store, *a), loadRelease(store, *b));
+    if (p.isSet(json)) {
+        QJsonArray list;
+        for (const auto &c : changes)
+            list.append(changeToJson(c));
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("from"), a->version.toString()},
+                                             {QStringLiteral("to"), b->version.toString()},
+                                             {QStringLiteral("changes"), list}})
+                       .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    QMap<QString, QMap<QString, int>> counts; // kind -> change -> n
+    for (const auto &c : changes) {
+        const Item &it = c.kind == ItemChange::Added ? c.after : c.before;
+        counts[kindId(it.kind)][ItemChange::kindId(c.kind)]++;
+    }
+    ctx.out << "From " << a->version.toString() << " to " << b->version.toString() << ":\n";
+    for (auto k = counts.cbegin(); k != counts.cend(); ++k) {
+        ctx.out << "  " << k.key().leftJustified(16);
+        for (auto c = k.value().cbegin(); c != k.value().cend(); ++c)
+            ctx.out << ' ' << c.key() << ' ' << c.value();
+        ctx.out << '\n';
+    }
+    for (const auto &c : changes) {
+        if (c.kind == ItemChange::Added)
+            continue;
+        ctx.out << "  " << ItemChange::kindId(c.kind).leftJustified(8) << ' ' << c.before.name;
+        if (!c.what.isEmpty())
+            ctx.out << "  (" << c.what << ')';
+        ctx.out << '\n';
+    }
+    return Ok;
+}
+
+int runAudit(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption allowed(QStringLiteral("allowed"),
+                                     QStringLiteral("Also list the changes the policy allows (hypervisor-specific, "
+                                                    "namespace, private, unclassified)."));
+    p.addOptions({json, allowed});
+    if (int rc = parseOrExit(ctx, p, args, "audit",
+                             "Check that libvirt kept its promises between consecutive indexed releases: stable "
+                             "items removed or changed are violations, with the evidence of both releases. Exit 1 "
+                             "when there are violations.");
+        rc >= 0)
+        return rc;
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    QList<Release> releases;
+    for (const auto &s : store.releases())
+        releases.append(loadRelease(store, s));
+    if (releases.size() < 2) {
+        ctx.err << "virt-support audit: needs at least two indexed releases; add some with "
+                   "'virt-support index --source PATH ...'\n";
+        return NotFound;
+    }
+    const QList<AuditFinding> findings = auditReleases(releases);
+    int violations = 0;
+    QJsonArray list;
+    for (const auto &f : findings) {
+        violations += f.violation;
+        if (!f.violation && !p.isSet(allowed))
+            continue;
+        if (p.isSet(json)) {
+            QJsonObject o = changeToJson(f.change);
+            o.insert(QStringLiteral("violation"), f.violation);
+            o.insert(QStringLiteral("rule"), f.rule);
+            o.insert(QStringLiteral("from"), f.from.toString());
+            o.insert(QStringLiteral("to"), f.to.toString());
+            list.append(o);
+            continue;
+        }
+        const Item &it = f.change.before;
+        ctx.out << (f.violation ? "VIOLATION " : "allowed   ") << f.from.toString() << " -> " << f.to.toString()
+                << "  " << f.rule << ": " << it.name << '\n';
+        if (!f.change.what.isEmpty())
+            ctx.out << "          " << f.change.what << '\n';
+        ctx.out << "          " << f.from.toString() << ": " << where(it);
+        if (f.change.kind != ItemChange::Removed)
+            ctx.out << "   " << f.to.toString() << ": " << where(f.change.after);
+        ctx.out << '\n';
+    }
+    if (p.isSet(json))
+        ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+    else
+        ctx.out << violations << " violation(s), " << (findings.size() - violations) << " allowed change(s) across "
+                << releases.size() << " releases\n";
+    return violations ? NotFound : Ok;
+}
+
+} // namespace vse::cli

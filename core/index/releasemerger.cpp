@@ -1,0 +1,136 @@
+#include "releasemerger.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+#include <algorithm>
+
+namespace vse {
+
+const QStringList &ReleaseMerger::mergedKeys()
+{
+    static const QStringList keys{QStringLiteral("releases"), QStringLiteral("removedIn"),
+                                  QStringLiteral("otherNames"), QStringLiteral("latest")};
+    return keys;
+}
+
+QString ReleaseMerger::identityOf(const Item &item)
+{
+    // C names are unique across kinds, and a symbol known only from a .syms
+    // file (a function, as far as the linker script says) may be a variable
+    // in the headers of another release: the family is what identifies it.
+    const QString family = kindFamily(item.kind);
+    if (family == QLatin1String("api"))
+        return family + QLatin1Char('|') + item.identity();
+    return kindId(item.kind) + QLatin1Char('|') + item.identity();
+}
+
+namespace {
+
+void stripEarlierMerge(Item &it)
+{
+    for (const auto &k : ReleaseMerger::mergedKeys())
+        it.attrs.remove(k);
+    it.evidence.erase(std::remove_if(it.evidence.begin(), it.evidence.end(),
+                                     [](const Evidence &e) { return e.kind == Evidence::Kind::FirstRelease; }),
+                      it.evidence.end());
+}
+
+struct Occurrence
+{
+    int release;
+    qsizetype index;
+};
+
+} // namespace
+
+void ReleaseMerger::merge(QList<Release> &releases)
+{
+    std::stable_sort(releases.begin(), releases.end(),
+                     [](const Release &a, const Release &b) { return a.version < b.version; });
+    QHash<QString, QList<Occurrence>> seen;
+    for (int r = 0; r < int(releases.size()); ++r) {
+        ItemList &items = releases[r].items;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            stripEarlierMerge(items[i]);
+            seen[identityOf(items.at(i))].append({r, i});
+        }
+    }
+    if (releases.isEmpty())
+        return;
+    QList<QSet<ItemKind>> kindsOf(releases.size());
+    for (int r = 0; r < int(releases.size()); ++r)
+        for (const Item &it : std::as_const(releases[r].items))
+            kindsOf[r].insert(it.kind);
+    const Version oldest = releases.constFirst().version;
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+        const QList<Occurrence> &occ = it.value();
+        QJsonArray versions;
+        QStringList names;
+        for (const auto &o : occ) {
+            const Release &rel = releases.at(o.release);
+            const QString v = rel.version.toString();
+            if (versions.isEmpty() || versions.last().toString() != v)
+                versions.append(v);
+            const QString &name = rel.items.at(o.index).name;
+            if (!names.contains(name))
+                names.append(name);
+        }
+        const Release &firstRel = releases.at(occ.constFirst().release);
+        const int lastIdx = occ.constLast().release;
+        Version removedIn;
+        const ItemKind kind = releases.at(lastIdx).items.at(occ.constLast().index).kind;
+        for (int r = lastIdx + 1; r < int(releases.size()); ++r) {
+            // A later release of the same version number (two sources of one
+            // release) is not a removal, nor is one that has no data of this
+            // kind at all (package sets ship no .x files); the first newer
+            // release that could show the item and does not is.
+            if (releases.at(r).version > releases.at(lastIdx).version && kindsOf[r].contains(kind)) {
+                removedIn = releases.at(r).version;
+                break;
+            }
+        }
+        Evidence first;
+        first.kind = Evidence::Kind::FirstRelease;
+        first.version = firstRel.version;
+        first.upperBoundOnly = firstRel.version == oldest;
+        first.detail = firstRel.sourcePath;
+        for (const auto &o : occ) {
+            Item &item = releases[o.release].items[o.index];
+            item.evidence.append(first);
+            item.attrs.insert(QStringLiteral("releases"), versions);
+            if (removedIn.isValid())
+                item.attrs.insert(QStringLiteral("removedIn"), removedIn.toString());
+            const QStringList others = [&] {
+                QStringList l = names;
+                l.removeAll(item.name);
+                return l;
+            }();
+            if (!others.isEmpty())
+                item.attrs.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(others));
+        }
+        Item &latest = releases[occ.constLast().release].items[occ.constLast().index];
+        latest.attrs.insert(QStringLiteral("latest"), true);
+        // The newest row speaks for the item, so it carries what every
+        // release said about its origin (once per kind and version): a
+        // change of mind between releases then shows as disagreement.
+        for (const auto &o : occ) {
+            if (o.release == occ.constLast().release)
+                continue;
+            for (const Evidence &e : releases.at(o.release).items.at(o.index).evidence) {
+                if (e.kind == Evidence::Kind::FirstRelease)
+                    continue;
+                const bool known = std::any_of(latest.evidence.cbegin(), latest.evidence.cend(), [&](const Evidence &x) {
+                    return x.kind == e.kind && x.version == e.version;
+                });
+                if (!known) {
+                    Evidence copy = e;
+                    copy.detail = releases.at(o.release).version.toString() + QStringLiteral(": ") + e.detail;
+                    latest.evidence.append(copy);
+                }
+            }
+        }
+    }
+}
+
+} // namespace vse
