@@ -82,7 +82,7 @@ private Q_SLOTS:
     {
         auto w = openWindow(m_index);
         QVERIFY(w);
-        QApplication::setActiveWindow(w.get());
+        w->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(w.get()));
         QTest::keyClick(w.get(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(w->filterBar()->searchEdit()->hasFocus());
