@@ -62,7 +62,8 @@ public:
                 m_roots.insert(it.name, it.name);
             const QJsonObject children = it.attrs.value(QStringLiteral("children")).toObject();
             for (auto c = children.begin(); c != children.end(); ++c)
-                m_children[it.name].insert(c.key(), c.value().toString());
+                for (const auto &target : c.value().toArray())
+                    m_children[it.name][c.key()].append(target.toString());
         }
     }
 
@@ -77,18 +78,28 @@ public:
         const QString element = cut < 0 ? name : name.left(cut);
         const QString rest = cut < 0 ? QString() : name.mid(cut);
         const QStringList segments = element.split(QLatin1Char('/'));
-        QString at = m_roots.value(segments.first());
+        // Several elements of one name can sit under one parent, so follow
+        // every candidate path.
+        QStringList at;
+        if (m_roots.contains(segments.first()))
+            at << m_roots.value(segments.first());
         for (qsizetype i = 1; i < segments.size() && !at.isEmpty(); ++i) {
-            const auto &kids = m_children.value(at);
-            at = kids.value(segments.at(i), kids.value(QStringLiteral("*")));
+            QStringList next;
+            for (const QString &p : std::as_const(at)) {
+                const auto &kids = m_children.value(p);
+                const QStringList named = kids.value(segments.at(i));
+                next << (named.isEmpty() ? kids.value(QStringLiteral("*")) : named);
+            }
+            next.removeDuplicates();
+            at = next;
         }
-        return !at.isEmpty() && m_names.contains(at + rest);
+        return std::any_of(at.cbegin(), at.cend(), [&](const QString &p) { return m_names.contains(p + rest); });
     }
 
 private:
     QSet<QString> m_names;
     QHash<QString, QString> m_roots;
-    QHash<QString, QHash<QString, QString>> m_children;
+    QHash<QString, QHash<QString, QStringList>> m_children;
 };
 
 struct Comparison
@@ -106,14 +117,19 @@ Comparison compare(const Item &a, const Item &b, const WireShapes &shapesA, cons
         c.compatible = false;
     };
     if (!a.signature.isEmpty() && !b.signature.isEmpty() && kindFamily(a.kind) == QLatin1String("api") &&
-        a.kind != ItemKind::Macro && normalized(a.signature) != normalized(b.signature))
+        a.kind != ItemKind::Macro && a.kind != ItemKind::EnumValue && normalized(a.signature) != normalized(b.signature))
         breaking(QStringLiteral("definition: '%1' -> '%2'").arg(a.signature.simplified(), b.signature.simplified()));
     const auto attr = [&](const char *key) {
         const QJsonValue x = a.attrs.value(QLatin1String(key));
         const QJsonValue y = b.attrs.value(QLatin1String(key));
         return !x.isUndefined() && !y.isUndefined() && json(x) != json(y);
     };
-    if (a.kind == ItemKind::EnumValue && attr("value"))
+    // The policy lets a *_LAST value grow: it marks the current end of the list.
+    if (a.kind == ItemKind::EnumValue && attr("value") && a.name.endsWith(QLatin1String("_LAST")))
+        what << QStringLiteral("value %1 -> %2 (a _LAST value grows by design)")
+                    .arg(QString::fromUtf8(json(a.attrs.value(QStringLiteral("value")))),
+                         QString::fromUtf8(json(b.attrs.value(QStringLiteral("value")))));
+    else if (a.kind == ItemKind::EnumValue && attr("value"))
         breaking(QStringLiteral("value %1 -> %2").arg(QString::fromUtf8(json(a.attrs.value(QStringLiteral("value")))),
                                                       QString::fromUtf8(json(b.attrs.value(QStringLiteral("value"))))));
     if ((a.kind == ItemKind::Struct || a.kind == ItemKind::Union) && attr("fields"))
@@ -148,12 +164,17 @@ QString stillAccepted(const Item &value, const QHash<QString, const Item *> &xml
     if (datatype.isEmpty())
         return {};
     const QString literal = value.name.mid(value.name.lastIndexOf(QLatin1Char('=')) + 1);
-    const QString pattern =
-        parent->attrs.value(QStringLiteral("params")).toObject().value(QStringLiteral("pattern")).toString();
-    if (!pattern.isEmpty()) {
-        const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
-        if (re.isValid() && re.match(literal).hasMatch())
-            return QStringLiteral("no longer enumerated, but still matches the %1 pattern of %2").arg(datatype, parent->name);
+    const QJsonObject params = parent->attrs.value(QStringLiteral("params")).toObject();
+    QJsonArray patterns = params.value(QStringLiteral("patterns")).toArray();
+    if (patterns.isEmpty() && params.contains(QStringLiteral("pattern")))
+        patterns.append(params.value(QStringLiteral("pattern")));
+    if (!patterns.isEmpty()) {
+        for (const auto &p : patterns) {
+            const QRegularExpression re(QRegularExpression::anchoredPattern(p.toString()));
+            if (re.isValid() && re.match(literal).hasMatch())
+                return QStringLiteral("no longer enumerated, but still matches the pattern '%1' of %2")
+                    .arg(p.toString(), parent->name);
+        }
         return {};
     }
     static const QStringList anyText{QStringLiteral("string"), QStringLiteral("token"),

@@ -69,8 +69,13 @@ WireShapes::Shape WireShapes::type(const QString &raw, int depth) const
     }
     QString t = text;
     t.remove(QStringLiteral("unsigned "));
-    if (t == QLatin1String("int") || t == QLatin1String("bool") || t == QLatin1String("unsigned") ||
-        t == QLatin1String("enum")) {
+    // rpcgen also takes the C library spellings (u_int in libvirt <= 0.9).
+    static const QStringList fourBytes{QStringLiteral("int"),   QStringLiteral("bool"),  QStringLiteral("unsigned"),
+                                       QStringLiteral("enum"),  QStringLiteral("u_int"), QStringLiteral("long"),
+                                       QStringLiteral("u_long"), QStringLiteral("short"), QStringLiteral("u_short")};
+    if (t == QLatin1String("u_hyper") || t == QLatin1String("quad_t") || t == QLatin1String("u_quad_t"))
+        t = QStringLiteral("hyper");
+    if (fourBytes.contains(t)) {
         s.leaf = QStringLiteral("int");
         return s;
     }

@@ -152,7 +152,7 @@ void RngWalker::walk(xmlNode *p, RngGrammar *g, bool optional, int depth, Walk &
             w.out.datatypes.append(type);
         for (xmlNode *c = p->children; c; c = c->next)
             if (rng::isRng(c, "param"))
-                w.out.params.insert(rng::attr(c, "name"), rng::text(c).trimmed());
+                mergeParams(w.out.params, {{rng::attr(c, "name"), rng::text(c).trimmed()}});
         // <except> lists what is excluded: not enumerated values.
     } else if (kind == QLatin1String("text")) {
         if (!w.out.datatypes.contains(QStringLiteral("text")))

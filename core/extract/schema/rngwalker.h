@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include "rnggrammar.h"
 
 #include <QJsonObject>
@@ -9,6 +12,28 @@
 #include <QStringList>
 
 namespace vse {
+
+// Adds datatype facets to `into`. A value may be allowed by several <data>
+// alternatives with different patterns (nwfilter chains): every pattern is
+// kept in "patterns"; "pattern" holds the last one, other facets the last value.
+inline void mergeParams(QJsonObject &into, const QJsonObject &from)
+{
+    for (auto it = from.constBegin(); it != from.constEnd(); ++it) {
+        if (it.key() == QLatin1String("patterns"))
+            continue;
+        into.insert(it.key(), it.value());
+    }
+    QJsonArray patterns = into.value(QLatin1String("patterns")).toArray();
+    QJsonArray incoming = from.value(QLatin1String("patterns")).toArray();
+    if (from.contains(QLatin1String("pattern")) && incoming.isEmpty())
+        incoming.append(from.value(QLatin1String("pattern")));
+    for (const auto &p : incoming)
+        if (!patterns.contains(p))
+            patterns.append(p);
+    if (!patterns.isEmpty())
+        into.insert(QStringLiteral("patterns"), patterns);
+}
+
 
 // What a pattern allows directly (without entering child elements): the
 // child <element> and <attribute> patterns, enumerated values and datatypes.

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QFileInfo>
 
@@ -95,12 +96,28 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir)
             const SchemaElement &c = elements[size_t(child)];
             if (!c.path.isEmpty()) {
                 index.navigator.addChild(e.path, c.segment, c.path);
-                children.insert(c.segment, c.path);
+                // Two different elements of one name may share a parent
+                // (alternatives in a choice): keep every target.
+                QJsonArray targets = children.value(c.segment).toArray();
+                if (!targets.contains(c.path))
+                    targets.append(c.path);
+                children.insert(c.segment, targets);
             }
         }
+        // Several <element> definitions can share one canonical path (the
+        // per-pool-type <source> elements): their children are merged.
         const auto it = elementItem.constFind(e.path);
-        if (it != elementItem.constEnd() && !children.isEmpty())
-            index.result.items[*it].attrs.insert(QStringLiteral("children"), children);
+        if (it == elementItem.constEnd() || children.isEmpty())
+            continue;
+        QJsonObject merged = index.result.items[*it].attrs.value(QStringLiteral("children")).toObject();
+        for (auto c = children.constBegin(); c != children.constEnd(); ++c) {
+            QJsonArray targets = merged.value(c.key()).toArray();
+            for (const auto &t : c.value().toArray())
+                if (!targets.contains(t))
+                    targets.append(t);
+            merged.insert(c.key(), targets);
+        }
+        index.result.items[*it].attrs.insert(QStringLiteral("children"), merged);
     }
     return index;
 }

@@ -80,8 +80,7 @@ void SchemaGraph::explore(int rootIndex, RngGrammar *rootGrammar)
         for (const QString &t : content.datatypes)
             if (!e.datatypes.contains(t))
                 e.datatypes.append(t);
-        for (auto it = content.params.constBegin(); it != content.params.constEnd(); ++it)
-            e.params.insert(it.key(), it.value());
+        mergeParams(e.params, content.params);
     }
 }
 

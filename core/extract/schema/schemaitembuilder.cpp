@@ -123,8 +123,7 @@ ItemList SchemaItemBuilder::build(const SchemaGraph &graph)
                     datatypes.append(t);
             for (const auto &v : e.values)
                 addValue(values, v);
-            for (auto p = e.params.constBegin(); p != e.params.constEnd(); ++p)
-                params.insert(p.key(), p.value());
+            mergeParams(params, e.params);
         }
         Item item;
         item.kind = ItemKind::XmlElement;
@@ -179,8 +178,7 @@ void SchemaItemBuilder::addAttributes(const SchemaGraph &graph, const QList<int>
             for (const QString &t : content.datatypes)
                 if (!a.datatypes.contains(t))
                     a.datatypes.append(t);
-            for (auto p = content.params.constBegin(); p != content.params.constEnd(); ++p)
-                a.params.insert(p.key(), p.value());
+            mergeParams(a.params, content.params);
         }
     }
     for (const Attribute &a : std::as_const(attributes)) {
