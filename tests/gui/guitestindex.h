@@ -2,6 +2,7 @@
 
 #include "index/indexer.h"
 #include "index/store.h"
+#include "testdata.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -45,6 +46,55 @@ inline QString installedIndex(QString *problem)
     return path;
 }
 
+// Builds (once) the index of the installed libvirt plus the corpus's 1.3.5
+// source tree: two releases, so items were removed, renamed and changed.
+// Empty string plus a message when the corpus is not configured (the caller
+// skips) or indexing failed (the caller fails; *corpusMissing tells which).
+inline QString releasesIndex(QString *problem, bool *corpusMissing)
+{
+    static QString path;
+    static QString error;
+    static bool missing = false;
+    if (path.isEmpty() && error.isEmpty()) {
+        const QString tree = vse::testdata::corpusDir() + QStringLiteral("/1.3.5");
+        if (vse::testdata::corpusDir().isEmpty() || !QDir(tree).exists()) {
+            missing = true;
+            error = QStringLiteral("VSE_CORPUS_DIR is not set or has no 1.3.5: multi-release GUI tests skipped");
+        } else {
+            const QString p = tempDir().filePath(QStringLiteral("releases.sqlite"));
+            const Indexer::Result r = Indexer::run({QStringLiteral("/"), tree}, p);
+            if (!r.ok || r.releases < 2) {
+                error = QStringLiteral("indexing / and %1 failed:").arg(tree);
+                for (const auto &d : r.diagnostics)
+                    error += QLatin1Char(' ') + d.toString();
+            } else {
+                path = p;
+            }
+        }
+    }
+    *problem = error;
+    *corpusMissing = missing;
+    return path;
+}
+
+// One text value from an SQL query (empty when none).
+inline QString sqlText(const QString &indexPath, const QString &sql)
+{
+    sqlite3 *db = nullptr;
+    QString out;
+    if (sqlite3_open_v2(QFile::encodeName(indexPath).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *st = nullptr;
+        const QByteArray q = sql.toUtf8();
+        if (sqlite3_prepare_v2(db, q.constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+            const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
+            out = QString::fromUtf8(t ? t : "");
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
 // One integer from an SQL query on the index, opened separately from the
 // GUI's Store: the independent route for expected counts.
 inline qint64 sqlCount(const QString &indexPath, const QString &sql)
@@ -84,6 +134,18 @@ inline QString sqlList(const QStringList &values)
 }
 
 } // namespace vse::guitest
+
+#define VSE_REQUIRE_RELEASES_INDEX(var)                                                            \
+    QString var;                                                                                   \
+    do {                                                                                           \
+        QString problem_;                                                                          \
+        bool missing_ = false;                                                                     \
+        var = vse::guitest::releasesIndex(&problem_, &missing_);                                   \
+        if (var.isEmpty() && missing_)                                                             \
+            QSKIP(qPrintable(problem_));                                                           \
+        if (var.isEmpty())                                                                         \
+            QFAIL(qPrintable(problem_));                                                           \
+    } while (false)
 
 #define VSE_REQUIRE_INSTALLED_INDEX(var)                                                           \
     QString var;                                                                                   \

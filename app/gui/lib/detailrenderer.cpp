@@ -1,45 +1,15 @@
 #include "detailrenderer.h"
 
+#include "htmlbits.h"
 #include "model/policy.h"
+#include "releasefactshtml.h"
 #include "policytext.h"
 
 #include <QJsonArray>
 
 namespace vse::gui {
 
-namespace {
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
-QString banner(const QString &colour, const QString &title, const QString &text)
-{
-    return QStringLiteral("<table width=\"100%\" cellpadding=\"6\" style=\"margin-top:4px;\"><tr><td bgcolor=\"")
-           + colour + QStringLiteral("\" style=\"color:#000000;\"><b>") + esc(title) + QStringLiteral("</b> ")
-           + esc(text) + QStringLiteral("</td></tr></table>");
-}
-
-QString link(const QUrl &url, const QString &text)
-{
-    return QStringLiteral("<a href=\"") + esc(url.toString(QUrl::FullyEncoded)) + QStringLiteral("\">") + esc(text)
-           + QStringLiteral("</a>");
-}
-
-QStringList stringsOf(const QJsonValue &v)
-{
-    QStringList out;
-    if (v.isString())
-        out << v.toString();
-    else if (v.isArray())
-        for (const QJsonValue &e : v.toArray())
-            if (e.isString())
-                out << e.toString();
-    return out;
-}
-
-} // namespace
+using namespace html;
 
 QUrl DetailRenderer::nameLink(const QString &name)
 {
@@ -62,7 +32,7 @@ QStringList DetailRenderer::relatedNames(const Item &item)
     QStringList out;
     if (!item.parent.isEmpty())
         out << item.parent;
-    out << stringsOf(item.attrs.value(QStringLiteral("procedures")));
+    out << namesOf(item.attrs.value(QStringLiteral("procedures")));
     out << stringsOf(item.attrs.value(QStringLiteral("api")));
     out.removeDuplicates();
     return out;
@@ -72,22 +42,23 @@ QString DetailRenderer::banners(const Item &item) const
 {
     QString html;
     for (const QString &t : item.taints)
-        html += banner(QStringLiteral("#f8c4c4"), tr("Taints the guest: %1.").arg(t), policytext::taintMeaning(t));
+        html += banner(QStringLiteral("#f8c4c4"), tr("Taints the guest: %1.").arg(t), esc(policytext::taintMeaning(t)));
+    html += ReleaseFactsHtml::removedBanner(item);
     const QString group = Policy::instance().tier(item.tier).group;
     if (item.tier == QLatin1String("namespace-extension"))
         html += banner(QStringLiteral("#fde8b0"), tr("Namespace extension."),
-                       tr("This XML lives in a hypervisor namespace; libvirt gives it no long-term guarantee."));
+                       esc(tr("This XML lives in a hypervisor namespace; libvirt gives it no long-term guarantee.")));
     if (item.tier == QLatin1String("private"))
         html += banner(QStringLiteral("#fde8b0"), tr("Private protocol."),
-                       tr("Only libvirt's own daemons speak this protocol; applications must not use it."));
+                       esc(tr("Only libvirt's own daemons speak this protocol; applications must not use it.")));
     else if (group == QLatin1String("hypervisor-specific"))
         html += banner(QStringLiteral("#fde8b0"), tr("Hypervisor-specific."),
-                       tr("This interface may change or disappear in any release."));
+                       esc(tr("This interface may change or disappear in any release.")));
     for (const QString &w : item.warnings)
-        html += banner(QStringLiteral("#fde8b0"), tr("Warning."), w);
+        html += banner(QStringLiteral("#fde8b0"), tr("Warning."), esc(w));
     if (item.inconsistent())
         html += banner(QStringLiteral("#d7e3fc"), tr("Sources disagree."),
-                       tr("The evidence below names different releases; the strongest one is shown as \"since\"."));
+                       esc(tr("The evidence below names different releases; the strongest one is shown as \"since\".")));
     return html;
 }
 
@@ -106,9 +77,12 @@ QString DetailRenderer::evidenceHtml(const Item &item) const
     return html;
 }
 
-QString DetailRenderer::relatedHtml(const Item &item) const
+QString DetailRenderer::relatedHtml(const Item &item, const Context &context) const
 {
     QString html;
+    QString asOf;
+    if (!context.linksFrom.isEmpty())
+        asOf = QLatin1Char(' ') + tr("(as of %1)").arg(context.linksFrom);
     const auto row = [&html](const QString &label, const QString &value) {
         html += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(label) + QStringLiteral("</b></td><td>") + value
                 + QStringLiteral("</td></tr>");
@@ -121,23 +95,24 @@ QString DetailRenderer::relatedHtml(const Item &item) const
             parts << link(nameLink(n), n);
         return parts.join(QStringLiteral(", "));
     };
-    if (const QStringList p = stringsOf(item.attrs.value(QStringLiteral("procedures"))); !p.isEmpty())
-        row(tr("RPC procedures"), links(p));
+    if (const QStringList p = namesOf(item.attrs.value(QStringLiteral("procedures"))); !p.isEmpty())
+        row(tr("RPC procedures") + asOf, links(p));
+    // The access checks of the procedures an API travels as.
+    QStringList procedureAcl;
+    for (const QJsonValue &p : item.attrs.value(QStringLiteral("procedures")).toArray())
+        procedureAcl << stringsOf(p.toObject().value(QStringLiteral("acl")));
+    procedureAcl.removeDuplicates();
     if (const QStringList a = stringsOf(item.attrs.value(QStringLiteral("api"))); !a.isEmpty())
-        row(tr("Carries the API"), links(a));
-    if (const QStringList acl = stringsOf(item.attrs.value(QStringLiteral("acl"))); !acl.isEmpty())
-        row(tr("Access control"), esc(acl.join(QStringLiteral(", "))));
-    const QJsonValue drivers = item.attrs.value(QStringLiteral("drivers"));
-    if (drivers.isObject()) {
-        QStringList parts;
-        const QJsonObject o = drivers.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            parts << esc(it.key() + (it.value().isString() ? QStringLiteral(" ") + it.value().toString() : QString()));
-        row(tr("Drivers"), parts.join(QStringLiteral(", ")));
-    } else if (const QStringList d = stringsOf(drivers); !d.isEmpty()) {
-        row(tr("Drivers"), esc(d.join(QStringLiteral(", "))));
-    }
-    return html.isEmpty() ? html : QStringLiteral("<table cellspacing=\"4\">") + html + QStringLiteral("</table>");
+        row(tr("Carries the API") + asOf, links(a));
+    QStringList acl = stringsOf(item.attrs.value(QStringLiteral("acl")));
+    if (acl.isEmpty())
+        acl = procedureAcl;
+    if (!acl.isEmpty())
+        row(tr("Access control") + asOf, esc(acl.join(QStringLiteral(", "))));
+    html += ReleaseFactsHtml::historyRows(item, context.otherReleases);
+    if (!html.isEmpty())
+        html = QStringLiteral("<table cellspacing=\"4\">") + html + QStringLiteral("</table>");
+    return html + ReleaseFactsHtml::driversTable(item);
 }
 
 QString DetailRenderer::itemHtml(const Item &item, const Context &context) const
@@ -156,14 +131,11 @@ QString DetailRenderer::itemHtml(const Item &item, const Context &context) const
             + QStringLiteral("</td></tr></table>");
     html += banners(item);
     html += evidenceHtml(item);
-    if (!context.otherReleases.isEmpty())
-        html += QStringLiteral("<p>") + esc(tr("Also in releases: %1").arg(context.otherReleases.join(QStringLiteral(", "))))
-                + QStringLiteral("</p>");
     if (!item.doc.isEmpty())
         html += QStringLiteral("<p>") + esc(item.doc) + QStringLiteral("</p>");
     if (!item.signature.isEmpty())
         html += m_highlighter.toHtml(item.signature, item.kind, context.palette);
-    html += relatedHtml(item);
+    html += relatedHtml(item, context);
     if (!item.file.isEmpty()) {
         const QString where = item.line > 0 ? item.file + QLatin1Char(':') + QString::number(item.line) : item.file;
         html += QStringLiteral("<p><small>") + esc(tr("Defined in %1").arg(where)) + QStringLiteral("</small></p>");
@@ -174,7 +146,7 @@ QString DetailRenderer::itemHtml(const Item &item, const Context &context) const
 QString DetailRenderer::taintReasonHtml(const QString &reasonId) const
 {
     QString html = QStringLiteral("<h2>") + esc(tr("Taint reason: %1").arg(reasonId)) + QStringLiteral("</h2>");
-    html += banner(QStringLiteral("#f8c4c4"), tr("Meaning."), policytext::taintMeaning(reasonId));
+    html += banner(QStringLiteral("#f8c4c4"), tr("Meaning."), esc(policytext::taintMeaning(reasonId)));
     QString triggers;
     for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
         if (t.taint != reasonId)

@@ -12,8 +12,9 @@ namespace vse::gui {
 
 // Generates the detail pane's HTML: tier badge with its rule, "since" with
 // every piece of evidence (and the disagreement), warning banners (taint,
-// namespace extension, private protocol, _LAST), the highlighted signature
-// and related items as vse: links the DetailView resolves.
+// namespace extension, private protocol, _LAST, removed), the highlighted
+// signature, the item's history across releases, its drivers, and related
+// items as vse: links the DetailView resolves.
 class DetailRenderer
 {
     Q_DECLARE_TR_FUNCTIONS(vse::gui::DetailRenderer)
@@ -21,8 +22,10 @@ public:
     struct Context
     {
         QString releaseLabel;      // "9.0.0 (installed, /)"
-        QStringList otherReleases; // versions of the other releases that have the item
+        QStringList otherReleases; // releases that have the item, when the index has no "releases" fact
         QPalette palette;
+        QString linksFrom; // the RPC links come from this older release's row
+
     };
 
     QString itemHtml(const Item &item, const Context &context) const;
@@ -40,7 +43,7 @@ private:
 
     QString banners(const Item &item) const;
     QString evidenceHtml(const Item &item) const;
-    QString relatedHtml(const Item &item) const;
+    QString relatedHtml(const Item &item, const Context &context) const;
 };
 
 } // namespace vse::gui

@@ -16,6 +16,11 @@ DetailView::DetailView(QWidget *parent)
     connect(this, &QTextBrowser::anchorClicked, this, &DetailView::openLink);
 }
 
+void DetailView::setReleaseId(qint64 releaseId)
+{
+    m_releaseId = releaseId;
+}
+
 void DetailView::setSnapshot(SnapshotPtr snapshot, qint64 releaseId)
 {
     m_snapshot = std::move(snapshot);
@@ -87,6 +92,8 @@ void DetailView::openLink(const QUrl &url)
         showName(path.mid(5));
     else if (path.startsWith(QLatin1String("item/")))
         showItem(path.mid(5).toLongLong());
+    else if (path == QLatin1String("audit"))
+        Q_EMIT auditRequested();
 }
 
 void DetailView::showPage(const QString &page)
@@ -112,14 +119,32 @@ void DetailView::render()
     DetailRenderer::Context ctx;
     ctx.palette = palette();
     ctx.releaseLabel = currentReleaseLabel();
-    const qint64 ownRelease = m_item.attrs.value(QStringLiteral("_release")).toString().toLongLong();
-    for (const Item &other : m_snapshot->store().itemsByKey(m_item.identity())) {
-        const qint64 rel = other.attrs.value(QStringLiteral("_release")).toString().toLongLong();
-        if (rel != ownRelease && other.kind == m_item.kind)
-            ctx.otherReleases << m_snapshot->release(rel).version.toString();
+    Item shown = m_item;
+    const bool merged = m_item.attrs.contains(QStringLiteral("releases"));
+    const bool hasLinks = m_item.attrs.contains(QStringLiteral("procedures")) || m_item.attrs.contains(QStringLiteral("api"));
+    // An index written before releases were merged has no "releases" fact;
+    // and a package set has no .x files, so the newest row of an API may lack
+    // the RPC facts an older source tree had: both come from the other rows.
+    if (!merged || !hasLinks) {
+        const ItemList rows = m_snapshot->store().itemsByName(m_item.name);
+        for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+            if (kindFamily(it->kind) != kindFamily(m_item.kind))
+                continue;
+            const StoredRelease rel = m_snapshot->release(it->attrs.value(QStringLiteral("_release")).toString().toLongLong());
+            if (!merged)
+                ctx.otherReleases.prepend(rel.version.toString());
+            if (!hasLinks && ctx.linksFrom.isEmpty()
+                && (it->attrs.contains(QStringLiteral("procedures")) || it->attrs.contains(QStringLiteral("api")))) {
+                for (const char *key : {"procedures", "api", "acl"})
+                    if (it->attrs.contains(QLatin1String(key)))
+                        shown.attrs.insert(QLatin1String(key), it->attrs.value(QLatin1String(key)));
+                ctx.linksFrom = rel.version.toString();
+            }
+        }
     }
     ctx.otherReleases.removeDuplicates();
-    setHtml(m_renderer.itemHtml(m_item, ctx));
+    m_html = m_renderer.itemHtml(shown, ctx);
+    setHtml(m_html);
 }
 
 QString DetailView::answerText() const

@@ -17,6 +17,8 @@ public:
     explicit DetailView(QWidget *parent = nullptr);
 
     void setSnapshot(SnapshotPtr snapshot, qint64 releaseId);
+    // The release names resolve in first (0: the newest release that has the name).
+    void setReleaseId(qint64 releaseId);
     // Shows an item and records it in the history.
     void showItem(qint64 id);
     void showTaintReason(const QString &reasonId);
@@ -28,6 +30,8 @@ public:
     const Item &currentItem() const { return m_item; }
     QString currentReleaseLabel() const;
     QString answerText() const;
+    // The HTML of the item shown last, as generated (links intact).
+    QString itemHtml() const { return m_html; }
     bool canGoBack() const { return m_history.canGoBack(); }
     bool canGoForward() const { return m_history.canGoForward(); }
 
@@ -39,6 +43,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void itemShown(qint64 id);
     void historyChanged();
+    // A vse:audit link was followed.
+    void auditRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,6 +54,7 @@ private:
     qint64 m_releaseId = 0;
     qint64 m_itemId = 0;
     Item m_item;
+    QString m_html;
     DetailRenderer m_renderer;
     NavigationHistory m_history;
 

@@ -31,6 +31,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_tierGroup(combo(this, tr("Tier group")))
     , m_hypervisor(combo(this, tr("Hypervisor")))
+    , m_driver(combo(this, tr("Driver")))
     , m_kind(combo(this, tr("Kind")))
     , m_release(combo(this, tr("Release")))
     , m_target(combo(this, tr("Target release")))
@@ -50,13 +51,17 @@ FilterBar::FilterBar(QWidget *parent)
         m_tierGroup->addItem(policytext::tierGroupLabel(id), id);
     }
     m_hypervisor->addItem(tr("All hypervisors"), QString());
+    m_driver->addItem(tr("All drivers"), QString());
+    m_driver->setToolTip(tr("Only APIs this hypervisor driver implements (from libvirt's driver support matrix)."));
     m_kind->addItem(tr("All kinds"), QString());
     for (const QString &id : allKindIds()) {
         ItemKind k;
         kindFromId(id, &k);
         m_kind->addItem(kindLabel(k), id);
     }
-    m_release->addItem(tr("All releases"), qint64(0));
+    m_release->addItem(tr("Newest of each item"), qint64(0));
+    m_release->setToolTip(tr("One row per item, from the newest indexed release that has it; or only the items "
+                             "of one release."));
     m_target->setEditable(true);
     m_target->lineEdit()->setPlaceholderText(tr("any"));
     m_target->setToolTip(tr("I must support libvirt \u2265 this release: newer items are hidden or greyed."));
@@ -67,7 +72,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::filterChanged);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    for (QComboBox *c : {m_tierGroup, m_hypervisor, m_kind, m_release})
+    for (QComboBox *c : {m_tierGroup, m_hypervisor, m_driver, m_kind, m_release})
         connect(c, &QComboBox::currentIndexChanged, this, &FilterBar::filterChanged);
     connect(m_target, &QComboBox::currentTextChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_grey, &QCheckBox::toggled, this, &FilterBar::filterChanged);
@@ -84,11 +89,12 @@ FilterBar::FilterBar(QWidget *parent)
     labelled(0, 0, tr("&Tier:"), m_tierGroup);
     labelled(0, 1, tr("&Hypervisor:"), m_hypervisor);
     labelled(0, 2, tr("&Kind:"), m_kind);
+    labelled(0, 3, tr("&Driver:"), m_driver);
     labelled(1, 0, tr("&Release:"), m_release);
     labelled(1, 1, tr("Must support \u2265"), m_target);
-    rows->addWidget(m_grey, 1, 4, 1, 2);
-    rows->addWidget(m_excluded, 2, 0, 1, 6);
-    rows->setColumnStretch(6, 1);
+    rows->addWidget(m_grey, 1, 4, 1, 4);
+    rows->addWidget(m_excluded, 2, 0, 1, 8);
+    rows->setColumnStretch(8, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
@@ -97,11 +103,15 @@ FilterBar::FilterBar(QWidget *parent)
 
 void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
 {
-    const QSignalBlocker b1(m_hypervisor), b2(m_release), b3(m_target);
+    const QSignalBlocker b1(m_hypervisor), b2(m_release), b3(m_target), b4(m_driver);
     const QString hv = m_hypervisor->currentData().toString();
+    const QString driver = m_driver->currentData().toString();
+    const QString release = m_release->currentIndex() > 0 ? m_release->currentText() : QString();
     const QString target = m_target->currentText();
     while (m_hypervisor->count() > 1)
         m_hypervisor->removeItem(1);
+    while (m_driver->count() > 1)
+        m_driver->removeItem(1);
     while (m_release->count() > 1)
         m_release->removeItem(1);
     m_target->clear();
@@ -117,12 +127,15 @@ void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
     for (const QString &h : std::as_const(hypervisors))
         m_hypervisor->addItem(h, h);
     m_hypervisor->setCurrentIndex(std::max(0, m_hypervisor->findData(hv)));
+    for (const QString &d : snapshot->drivers())
+        m_driver->addItem(d, d);
+    m_driver->setCurrentIndex(std::max(0, m_driver->findData(driver)));
     for (const StoredRelease &r : snapshot->releases()) {
         m_release->addItem(tr("%1 (%2)").arg(r.version.toString(), r.sourcePath), r.id);
         m_target->addItem(r.version.toString());
     }
-    // The newest release by default: with several indexed, "all" repeats each name per release.
-    m_release->setCurrentIndex(m_release->count() - 1);
+    // Release ids change with every index write: a chosen release is kept by its version and path.
+    m_release->setCurrentIndex(release.isEmpty() ? 0 : std::max(0, m_release->findText(release)));
     m_target->setCurrentText(target);
 }
 
@@ -132,6 +145,7 @@ ViewFilter FilterBar::filter() const
     f.text = m_search->text();
     f.tierGroup = m_tierGroup->currentData().toString();
     f.hypervisor = m_hypervisor->currentData().toString();
+    f.driver = m_driver->currentData().toString();
     ItemKind k;
     if (kindFromId(m_kind->currentData().toString(), &k))
         f.kind = k;
@@ -159,6 +173,11 @@ void FilterBar::setTierGroup(const QString &group)
 void FilterBar::setHypervisor(const QString &hypervisor)
 {
     m_hypervisor->setCurrentIndex(std::max(0, m_hypervisor->findData(hypervisor)));
+}
+
+void FilterBar::setDriver(const QString &driver)
+{
+    m_driver->setCurrentIndex(std::max(0, m_driver->findData(driver)));
 }
 
 void FilterBar::setGreyNewer(bool grey)

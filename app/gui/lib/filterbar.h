@@ -14,7 +14,9 @@ class QTimer;
 namespace vse::gui {
 
 // The search box and the filter row above the table: tier group, hypervisor,
-// kind, release and the target release ("I must support libvirt >= X").
+// driver, kind, release and the target release ("I must support libvirt >= X").
+// The release choice defaults to the newest row of every item, so items a
+// newer release removed are still found.
 // Typing is debounced by a short single-shot timer so a fast typist triggers
 // one filter pass, not one per letter; the combo boxes apply at once.
 class FilterBar final : public QWidget
@@ -32,6 +34,9 @@ public:
     void setTarget(const QString &version);
     void setTierGroup(const QString &group);
     void setHypervisor(const QString &hypervisor);
+    void setDriver(const QString &driver);
+    // The driver choices, "All drivers" first (tests).
+    QComboBox *driverBox() const { return m_driver; }
     void setGreyNewer(bool grey);
     void setReleaseId(qint64 id);
     // "1 234 items newer than 6.0.0 excluded".
@@ -51,6 +56,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_tierGroup;
     QComboBox *m_hypervisor;
+    QComboBox *m_driver;
     QComboBox *m_kind;
     QComboBox *m_release;
     QComboBox *m_target;

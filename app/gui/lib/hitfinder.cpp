@@ -29,7 +29,33 @@ quint8 intern(QStringList &ids, const QString &id)
     return quint8(std::min<qsizetype>(i, 255));
 }
 
+// libvirt has about 30 drivers: one bit each keeps the driver filter at one
+// AND per item. Should there ever be more than 63, they share the last bit
+// and passes() compares the names for them.
+constexpr int kDriverBits = 63;
+
+quint64 driverBits(QStringList &ids, const QString &drivers)
+{
+    quint64 bits = 0;
+    for (const QStringView d : QStringView(drivers).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        qsizetype i = ids.indexOf(d);
+        if (i < 0) {
+            ids.append(d.toString());
+            i = ids.size() - 1;
+        }
+        bits |= quint64(1) << std::min<qsizetype>(i, kDriverBits);
+    }
+    return bits;
+}
+
 } // namespace
+
+QStringList HitFinder::driverIds() const
+{
+    QStringList ids = m_driverIds;
+    ids.sort();
+    return ids;
+}
 
 void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStringList> &taintsById)
 {
@@ -48,6 +74,10 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     m_alive.assign(n, 0);
     m_segment.assign(n, 0);
     m_mask.assign(n, 0);
+    m_drivers.assign(n, 0);
+    m_driverIds.clear();
+    m_driverQuery.clear();
+    m_driverIndex = -1;
     m_cache.clear();
     QHash<QString, quint8> groupOfTier;
     for (size_t i = 0; i < n; ++i) {
@@ -74,6 +104,8 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
         // real release may well be older than the target.
         if (s.since.isValid() && !s.sinceUpperBound)
             m_sinceNumber[i] = s.since.toNumber();
+        if (!s.drivers.isEmpty())
+            m_drivers[i] = driverBits(m_driverIds, s.drivers);
     }
     m_order.resize(n);
     for (size_t i = 0; i < n; ++i)
@@ -104,9 +136,20 @@ bool HitFinder::passes(int index, const ViewFilter &f, bool *newer) const
         if (none ? !s.hypervisor.isEmpty() : s.hypervisor != f.hypervisor)
             return false;
     }
+    if (!f.driver.isEmpty()) {
+        if (f.driver != m_driverQuery) {
+            m_driverQuery = f.driver;
+            m_driverIndex = m_driverIds.indexOf(f.driver);
+        }
+        const qsizetype d = m_driverIndex;
+        if (d < 0 || !(m_drivers[size_t(index)] & (quint64(1) << std::min<qsizetype>(d, kDriverBits))))
+            return false;
+        if (d >= kDriverBits && !s.drivers.split(QLatin1Char(',')).contains(f.driver))
+            return false;
+    }
     if (f.kind && s.kind != *f.kind)
         return false;
-    if (f.releaseId != 0 && s.releaseId != f.releaseId)
+    if (f.releaseId == 0 ? !s.latest : s.releaseId != f.releaseId)
         return false;
     if (!f.taint.isEmpty() && (!s.tainted || !m_taints.value(s.id).contains(f.taint)))
         return false;

@@ -39,6 +39,8 @@ public:
     // character mask precomputed per item so most non-matches cost one AND.
     MatchClass match(size_t index, const QString &lowerQuery, quint64 queryMask) const;
     static quint64 charMask(QStringView text);
+    // Distinct hypervisor drivers of the items, sorted.
+    QStringList driverIds() const;
 
 private:
     const SearchEngine *m_engine = nullptr;
@@ -50,6 +52,10 @@ private:
     std::vector<quint8> m_tier;
     std::vector<quint8> m_group;
     std::vector<qint64> m_sinceNumber; // -1: unknown or only an upper bound
+    std::vector<quint64> m_drivers;    // bit per driver id in m_driverIds (the last bit: any further one)
+    QStringList m_driverIds;
+    mutable QString m_driverQuery; // the last driver filter and its position in m_driverIds
+    mutable qsizetype m_driverIndex = -1;
     QStringList m_tierIds;
     QStringList m_groupIds;
     QHash<qint64, QStringList> m_taints;

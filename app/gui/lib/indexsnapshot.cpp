@@ -1,5 +1,13 @@
 #include "indexsnapshot.h"
 
+#include "removal.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <sqlite3.h>
+
 namespace vse::gui {
 
 std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnostics *diagnostics)
@@ -9,6 +17,12 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
         return nullptr;
     snap->m_releases = snap->m_store.releases();
     QList<ItemSummary> summaries = snap->m_store.summaries();
+    if (snap->m_releases.size() > 1) {
+        const QSet<qint64> older = notLatest(snap->m_store);
+        for (ItemSummary &s : summaries)
+            if (older.contains(s.id))
+                s.latest = false;
+    }
     // Only a handful of items are tainted; their reasons come from the full
     // rows so the sidebar can list items per taint reason.
     for (const ItemSummary &s : std::as_const(summaries))
@@ -16,6 +30,13 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
             snap->m_taints.insert(s.id, snap->m_store.item(s.id).taints);
     for (qsizetype i = 0; i < summaries.size(); ++i)
         snap->m_byName[summaries.at(i).name].append(int(i));
+    QSet<QString> drivers;
+    for (const ItemSummary &s : std::as_const(summaries))
+        for (const QString &d : s.drivers.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            drivers.insert(d);
+    snap->m_drivers = QStringList(drivers.cbegin(), drivers.cend());
+    snap->m_drivers.sort();
+    snap->loadRemovedIn();
     snap->m_engine.setItems(std::move(summaries));
     return snap;
 }
@@ -67,9 +88,57 @@ int IndexSnapshot::countFamily(const QString &family, qint64 releaseId) const
 {
     int n = 0;
     for (const ItemSummary &s : summaries())
-        if ((releaseId == 0 || s.releaseId == releaseId) && (family.isEmpty() || kindFamily(s.kind) == family))
+        if (inRelease(s, releaseId) && (family.isEmpty() || kindFamily(s.kind) == family))
             ++n;
     return n;
+}
+
+} // namespace vse::gui
+
+namespace vse::gui {
+
+namespace {
+
+// Runs a query whose first column is an item id and second a text; calls
+// `row` for each result.
+template<typename Row>
+void eachRow(sqlite3 *db, const char *sql, Row row)
+{
+    sqlite3_stmt *st = nullptr;
+    if (db && sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(st, 1));
+            row(sqlite3_column_int64(st, 0), QByteArray(text ? text : ""));
+        }
+    }
+    sqlite3_finalize(st);
+}
+
+} // namespace
+
+void IndexSnapshot::loadRemovedIn()
+{
+    // The summaries do not carry the removal facts and loading every full
+    // item to find the few removed ones would take seconds: SQLite picks the
+    // candidate rows out of the stored attrs in one pass.
+    eachRow(m_store.handle(),
+            "SELECT id, attrs FROM items WHERE attrs LIKE '%\"removedIn\"%' OR attrs LIKE '%\"removed\"%'",
+            [this](qint64 id, const QByteArray &attrs) {
+                const Removal r = Removal::of(QJsonDocument::fromJson(attrs).object());
+                if (r.isRemoved())
+                    m_removedIn.insert(id, r.version);
+            });
+}
+
+QSet<qint64> IndexSnapshot::notLatest(const Store &store)
+{
+    // ReleaseMerger marks only the newest row of an item ("latest": true in
+    // attrs); an index whose latest column says 1 for the older rows too would
+    // list each item once per release. The attrs are the merger's own word.
+    QSet<qint64> ids;
+    eachRow(store.handle(), "SELECT id, '' FROM items WHERE latest = 1 AND attrs NOT LIKE '%\"latest\":true%'",
+            [&ids](qint64 id, const QByteArray &) { ids.insert(id); });
+    return ids;
 }
 
 } // namespace vse::gui

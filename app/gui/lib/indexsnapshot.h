@@ -4,6 +4,7 @@
 #include "index/store.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <memory>
 
@@ -32,8 +33,18 @@ public:
     Item item(qint64 id) const;
     // The item called `name`, preferring the given release; -1 when none.
     qint64 findByName(const QString &name, qint64 preferredRelease) const;
-    // Items per family ("api", "xml", "rpc") of the given release (0: all).
+    // Items per family ("api", "xml", "rpc") of the given release (0: the
+    // newest row of every item).
     int countFamily(const QString &family, qint64 releaseId) const;
+    // When the item was removed (see Removal); invalid when it was not.
+    Version removedIn(qint64 id) const { return m_removedIn.value(id); }
+    // Distinct hypervisor drivers the items name, sorted.
+    const QStringList &drivers() const { return m_drivers; }
+    // Whether a summary is shown for the release choice (0: newest row of each item).
+    static bool inRelease(const ItemSummary &s, qint64 releaseId)
+    {
+        return releaseId == 0 ? s.latest : s.releaseId == releaseId;
+    }
 
 private:
     Store m_store;
@@ -41,6 +52,11 @@ private:
     QList<StoredRelease> m_releases;
     QHash<qint64, QStringList> m_taints;
     QHash<QString, QList<int>> m_byName;
+    QHash<qint64, Version> m_removedIn;
+    QStringList m_drivers;
+
+    void loadRemovedIn();
+    static QSet<qint64> notLatest(const Store &store);
 };
 
 using SnapshotPtr = std::shared_ptr<const IndexSnapshot>;

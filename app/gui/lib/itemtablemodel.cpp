@@ -86,6 +86,10 @@ QString ItemTableModel::cellText(int row, int column) const
         return s->hypervisor;
     case SinceColumn:
         return sinceText(*s);
+    case RemovedColumn: {
+        const Version removed = m_snapshot->removedIn(s->id);
+        return removed.isValid() ? removed.toString() : QString();
+    }
     default:
         return {};
     }
@@ -99,6 +103,7 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     if (!s)
         return {};
     const bool newer = m_result.newer.at(size_t(index.row()));
+    const Version removed = m_snapshot->removedIn(s->id);
     switch (role) {
     case Qt::DisplayRole:
         return cellText(index.row(), index.column());
@@ -109,9 +114,11 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
             return tr("The sources disagree about this release; see the details.");
         if (newer)
             return tr("Newer than the target release %1").arg(m_filter.target.toString());
+        if (removed.isValid())
+            return tr("Removed in %1: the indexed releases from %1 on no longer have it.").arg(removed.toString());
         return {};
     case Qt::ForegroundRole:
-        if (newer)
+        if (newer || removed.isValid())
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case ItemIdRole:
@@ -122,6 +129,8 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         return newer;
     case TierIdRole:
         return s->tier;
+    case RemovedInRole:
+        return removed.isValid() ? removed.toString() : QString();
     default:
         return {};
     }
@@ -142,6 +151,8 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Hypervisor");
     case SinceColumn:
         return tr("Since");
+    case RemovedColumn:
+        return tr("Removed in");
     default:
         return {};
     }

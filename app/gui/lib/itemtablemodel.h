@@ -7,19 +7,22 @@
 
 namespace vse::gui {
 
-// The central table: one row per search hit, in rank order. Holds only hit
+// The central table: one row per search hit, in rank order. Items a later
+// indexed release no longer has are greyed, with "removed in" in their own
+// column and tooltip. Holds only hit
 // indices into the snapshot's summaries, so re-filling it on a keystroke
 // costs a reset and no copies, even with 150 000 items indexed.
 class ItemTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, KindColumn, TierColumn, HypervisorColumn, SinceColumn, ColumnCount };
+    enum Column { NameColumn, KindColumn, TierColumn, HypervisorColumn, SinceColumn, RemovedColumn, ColumnCount };
     enum Role {
         ItemIdRole = Qt::UserRole + 1, // qint64 item id in the store
         SummaryIndexRole,              // int index into the snapshot's summaries
         NewerRole,                     // bool: newer than the target release (greyed)
         TierIdRole,                    // QString tier id
+        RemovedInRole,                 // QString release that no longer has the item; empty if none
     };
 
     explicit ItemTableModel(QObject *parent = nullptr);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "auditdialog.h"
 #include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
@@ -109,6 +110,7 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
         m_back->setEnabled(m_detail->canGoBack());
         m_forward->setEnabled(m_detail->canGoForward());
     });
+    connect(m_detail, &DetailView::auditRequested, this, &MainWindow::showAudit);
     connect(m_controller, &IndexController::loaded, this, &MainWindow::onLoaded);
     connect(m_controller, &IndexController::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_controller, &IndexController::indexFinished, this, &MainWindow::onIndexFinished);
@@ -154,6 +156,9 @@ void MainWindow::createActions()
     m_forward->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     m_forward->setEnabled(false);
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("Policy &audit\u2026"), this, &MainWindow::showAudit);
+
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Sources\u2026"), this, &MainWindow::editSources);
     settings->addAction(tr("&Re-index now"), this, [this] { reindex(true); });
@@ -188,6 +193,9 @@ void MainWindow::onLoaded(SnapshotPtr snapshot)
     m_sidebar->setSnapshot(m_snapshot, release);
     m_detail->setSnapshot(m_snapshot, release);
     m_model->setSnapshot(m_snapshot);
+    // An open audit belongs to the previous index.
+    if (m_audit)
+        m_audit->close();
     applyFilter();
     if (!m_options.select.isEmpty())
         selectName(m_options.select);
@@ -241,8 +249,10 @@ void MainWindow::applyFilter()
         f.tiers = e.tiers;
         f.taint = e.taint;
     }
-    if (m_snapshot && f.releaseId != m_model->filter().releaseId)
+    if (m_snapshot && f.releaseId != m_model->filter().releaseId) {
         m_sidebar->setSnapshot(m_snapshot, f.releaseId);
+        m_detail->setReleaseId(f.releaseId);
+    }
     m_model->setFilter(f);
 }
 
@@ -356,6 +366,22 @@ void MainWindow::checkXml()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CheckXmlDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
     dialog->show();
+}
+
+} // namespace vse::gui
+
+namespace vse::gui {
+
+AuditDialog *MainWindow::showAudit()
+{
+    if (!m_audit) {
+        m_audit = new AuditDialog(m_snapshot, this);
+        m_audit->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_audit, &AuditDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
+    }
+    m_audit->show();
+    m_audit->raise();
+    return m_audit;
 }
 
 } // namespace vse::gui

@@ -6,6 +6,7 @@
 #include "index/indexer.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QDockWidget;
@@ -16,6 +17,7 @@ class QTableView;
 
 namespace vse::gui {
 
+class AuditDialog;
 class DetailView;
 class FilterBar;
 class IndexController;
@@ -55,6 +57,8 @@ public:
     // Selects the table row of the item called `name` (exact match first); false if none.
     bool selectName(const QString &name);
     void selectSidebarEntry(const QString &id);
+    // Tools → Policy audit…: opens (or raises) the audit of the indexed releases.
+    AuditDialog *showAudit();
 
 Q_SIGNALS:
     void snapshotInstalled();
@@ -78,6 +82,7 @@ private:
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_checkXml = nullptr;
+    QPointer<AuditDialog> m_audit;
 
     void createActions();
     void onLoaded(SnapshotPtr snapshot);

@@ -62,7 +62,7 @@ void SidebarModel::setSnapshot(const SnapshotPtr &snapshot, qint64 releaseId)
     QList<int> counts(m_entries.size(), 0);
     if (snapshot) {
         for (const ItemSummary &s : snapshot->summaries()) {
-            if (releaseId != 0 && s.releaseId != releaseId)
+            if (!IndexSnapshot::inRelease(s, releaseId))
                 continue;
             for (qsizetype i = 0; i < m_entries.size(); ++i)
                 if (matches(m_entries.at(i), s, snapshot->taintsById()))

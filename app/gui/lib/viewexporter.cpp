@@ -2,6 +2,7 @@
 
 #include "itemtablemodel.h"
 
+#include <QAbstractItemModel>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,7 @@ QString mdField(const QString &s)
 {
     QString q = s;
     q.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    q.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return q;
 }
 
@@ -41,31 +43,37 @@ ViewExporter::Format ViewExporter::formatForPath(const QString &path)
 
 QString ViewExporter::toText(const ItemTableModel &model, Format format)
 {
+    if (format != Format::Json)
+        return tableText(model, format);
+    QJsonArray array;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const ItemSummary *s = model.summary(r);
+        QJsonObject o;
+        o.insert(QStringLiteral("name"), s->name);
+        o.insert(QStringLiteral("kind"), kindId(s->kind));
+        o.insert(QStringLiteral("tier"), s->tier);
+        o.insert(QStringLiteral("hypervisor"), s->hypervisor);
+        o.insert(QStringLiteral("since"), s->since.isValid() ? s->since.toString() : QString());
+        o.insert(QStringLiteral("sinceEvidence"), s->sinceEvidence);
+        o.insert(QStringLiteral("sinceUpperBound"), s->sinceUpperBound);
+        o.insert(QStringLiteral("removedIn"), model.cellText(r, ItemTableModel::RemovedColumn));
+        o.insert(QStringLiteral("tainted"), s->tainted);
+        o.insert(QStringLiteral("inconsistent"), s->inconsistent);
+        array.append(o);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+}
+
+QString ViewExporter::tableText(const QAbstractItemModel &model, Format format)
+{
     const int rows = model.rowCount();
     const int cols = model.columnCount();
+    const auto cell = [&model](int r, int c) { return model.index(r, c).data(Qt::DisplayRole).toString(); };
     QStringList header;
     for (int c = 0; c < cols; ++c)
         header << model.headerData(c, Qt::Horizontal).toString();
     QString out;
-    if (format == Format::Json) {
-        QJsonArray array;
-        for (int r = 0; r < rows; ++r) {
-            const ItemSummary *s = model.summary(r);
-            QJsonObject o;
-            o.insert(QStringLiteral("name"), s->name);
-            o.insert(QStringLiteral("kind"), kindId(s->kind));
-            o.insert(QStringLiteral("tier"), s->tier);
-            o.insert(QStringLiteral("hypervisor"), s->hypervisor);
-            o.insert(QStringLiteral("since"), s->since.isValid() ? s->since.toString() : QString());
-            o.insert(QStringLiteral("sinceEvidence"), s->sinceEvidence);
-            o.insert(QStringLiteral("sinceUpperBound"), s->sinceUpperBound);
-            o.insert(QStringLiteral("tainted"), s->tainted);
-            o.insert(QStringLiteral("inconsistent"), s->inconsistent);
-            array.append(o);
-        }
-        return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    }
-    if (format == Format::Csv) {
+    if (format != Format::Markdown) {
         QStringList h;
         for (const QString &s : std::as_const(header))
             h << csvField(s);
@@ -73,7 +81,7 @@ QString ViewExporter::toText(const ItemTableModel &model, Format format)
         for (int r = 0; r < rows; ++r) {
             QStringList f;
             for (int c = 0; c < cols; ++c)
-                f << csvField(model.cellText(r, c));
+                f << csvField(cell(r, c));
             out += f.join(QLatin1Char(',')) + QStringLiteral("\r\n");
         }
         return out;
@@ -85,7 +93,7 @@ QString ViewExporter::toText(const ItemTableModel &model, Format format)
     for (int r = 0; r < rows; ++r) {
         QStringList f;
         for (int c = 0; c < cols; ++c)
-            f << mdField(model.cellText(r, c));
+            f << mdField(cell(r, c));
         out += QStringLiteral("| ") + f.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     }
     return out;
@@ -93,12 +101,17 @@ QString ViewExporter::toText(const ItemTableModel &model, Format format)
 
 bool ViewExporter::writeFile(const ItemTableModel &model, Format format, const QString &path, QString *error)
 {
+    return writeText(toText(model, format), path, error);
+}
+
+bool ViewExporter::writeText(const QString &text, const QString &path, QString *error)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = file.errorString();
         return false;
     }
-    file.write(toText(model, format).toUtf8());
+    file.write(text.toUtf8());
     if (!file.commit()) {
         *error = file.errorString();
         return false;

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QAbstractItemModel;
+
 namespace vse::gui {
 
 class ItemTableModel;
@@ -16,6 +18,9 @@ public:
 
     static QString toText(const ItemTableModel &model, Format format);
     static bool writeFile(const ItemTableModel &model, Format format, const QString &path, QString *error);
+    // Any table model's display text as CSV or Markdown (Json is written as CSV).
+    static QString tableText(const QAbstractItemModel &model, Format format);
+    static bool writeText(const QString &text, const QString &path, QString *error);
     // From a file name suffix; Csv when unknown.
     static Format formatForPath(const QString &path);
 };

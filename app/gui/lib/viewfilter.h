@@ -18,17 +18,20 @@ struct ViewFilter
     QStringList tiers;   // tier ids from the sidebar; empty: all
     QString tierGroup;   // filter bar tier group; empty: all
     QString hypervisor;  // empty: all; "-" for hypervisor-agnostic items
+    QString driver;      // only APIs this hypervisor driver implements; empty: all
     std::optional<ItemKind> kind;
     QString taint;       // only items with this taint reason (sidebar)
     Version target;      // "I must support libvirt >= target": newer items are excluded
     bool greyNewer = false; // show excluded newer items greyed instead of hiding them
-    qint64 releaseId = 0;   // 0: every release
+    // 0: one row per item, from the newest release that has it (so items
+    // removed before the newest release stay findable); else that release only.
+    qint64 releaseId = 0;
 
     // True when only the text differs; lets the finder narrow the last result.
     bool sameExceptText(const ViewFilter &o) const
     {
         return family == o.family && tiers == o.tiers && tierGroup == o.tierGroup && hypervisor == o.hypervisor
-               && kind == o.kind && taint == o.taint && target == o.target && greyNewer == o.greyNewer
+               && driver == o.driver && kind == o.kind && taint == o.taint && target == o.target && greyNewer == o.greyNewer
                && releaseId == o.releaseId;
     }
 };
