@@ -61,6 +61,26 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     }
     const QList<StoredRelease> stored = haveOld ? old.releases() : QList<StoredRelease>();
 
+    // The common case: nothing changed. Decide it from the fingerprints
+    // alone, before loading any stored item.
+    QStringList fingerprints;
+    for (const SourceLayout &l : std::as_const(layouts))
+        fingerprints << l.fingerprint();
+    if (!force && stored.size() == layouts.size()) {
+        bool same = true;
+        for (qsizetype i = 0; i < layouts.size() && same; ++i)
+            same = std::any_of(stored.cbegin(), stored.cend(), [&](const StoredRelease &s) {
+                return s.sourcePath == layouts.at(i).root && s.fingerprint == fingerprints.at(i);
+            });
+        if (same) {
+            result.ok = result.upToDate = true;
+            result.releases = int(stored.size());
+            for (const auto &s : stored)
+                result.items += s.itemCount;
+            return result;
+        }
+    }
+
     QList<Release> releases;
     for (qsizetype i = 0; i < layouts.size(); ++i) {
         if (cancelled()) {
@@ -68,7 +88,7 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
             return result;
         }
         const SourceLayout &l = layouts.at(i);
-        const QString fp = l.fingerprint();
+        const QString &fp = fingerprints.at(i);
         const StoredRelease *same = nullptr;
         for (const auto &s : stored)
             if (s.sourcePath == l.root && s.fingerprint == fp)

@@ -109,6 +109,10 @@ void ReleaseMerger::merge(QList<Release> &releases)
             if (!others.isEmpty())
                 item.attrs.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(others));
         }
+        // Explicit on every row: an index written without merging (one
+        // release, or a benchmark's copies) treats a missing flag as latest.
+        for (const auto &o : occ)
+            releases[o.release].items[o.index].attrs.insert(QStringLiteral("latest"), false);
         Item &latest = releases[occ.constLast().release].items[occ.constLast().index];
         latest.attrs.insert(QStringLiteral("latest"), true);
         // The newest row speaks for the item, so it carries what every

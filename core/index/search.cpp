@@ -22,6 +22,32 @@ SearchQuery SearchQuery::parse(const QString &input)
     return q;
 }
 
+int kindRank(ItemKind kind)
+{
+    switch (kind) {
+    case ItemKind::Function:
+    case ItemKind::XmlElement:
+    case ItemKind::RpcProcedure:
+        return 0;
+    case ItemKind::Enum:
+    case ItemKind::Struct:
+    case ItemKind::Union:
+    case ItemKind::Typedef:
+    case ItemKind::Callback:
+    case ItemKind::XmlAttribute:
+    case ItemKind::RpcProgram:
+    case ItemKind::RpcType:
+        return 1;
+    case ItemKind::EnumValue:
+    case ItemKind::Macro:
+    case ItemKind::Variable:
+    case ItemKind::XmlValue:
+    case ItemKind::RpcConstant:
+        break;
+    }
+    return 2;
+}
+
 QString tierGroup(const QString &tierId)
 {
     return Policy::instance().tier(tierId).group;
@@ -103,8 +129,9 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
 QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
 {
     const QString needle = query.text.toLower();
-    // Rank key: match class, then shorter names (closer to what was typed),
-    // then name order; packed into one integer so sorting stays cheap.
+    // Rank key: match class, then kind rank, then shorter names (closer to
+    // what was typed), then name order; packed into one integer so sorting
+    // stays cheap.
     struct Ranked
     {
         quint64 key;
@@ -118,8 +145,8 @@ QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
         const MatchClass m = matchName(m_lower.at(i), needle);
         if (m == MatchClass::None)
             continue;
-        const quint64 len = quint64(std::min<qsizetype>(s.name.size(), 0xFFFF));
-        ranked.push_back({(quint64(m) << 48) | (len << 32) | quint64(i), int(i)});
+        const quint64 len = quint64(std::min<qsizetype>(s.name.size(), 0xFFF));
+        ranked.push_back({(quint64(m) << 48) | (quint64(kindRank(s.kind)) << 44) | (len << 32) | quint64(i), int(i)});
     }
     const auto cmp = [this](const Ranked &a, const Ranked &b) {
         if ((a.key >> 32) != (b.key >> 32))

@@ -56,6 +56,12 @@ private:
     QList<QString> m_lower; // lower-cased names, parallel to m_items
 };
 
+// Within one match class, what people most often mean comes first: the
+// function, the XML element, the procedure; then types and attributes;
+// then values and constants ("xml:disk" is the <disk> element before
+// pool@type=disk).
+int kindRank(ItemKind kind);
+
 // Tier group of a tier id, from the policy ("stable-abi" → "stable").
 QString tierGroup(const QString &tierId);
 

@@ -1,0 +1,293 @@
+// Several real releases in one index: the six corpus source trees, the
+// installed libvirt, and (when $VSE_RELEASES_DIR points at the folder
+// scripts/fetch-debian-releases fills) Debian's 7.0.0, 9.0.0 and 11.3.0.
+// Expected values are read from the data files with regexes, not from the
+// code under test.
+#include "index/indexer.h"
+#include "index/releasediff.h"
+#include "index/store.h"
+#include "testdata.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vse;
+using namespace vse::testdata;
+
+namespace {
+
+QString readText(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+// symbol -> version of its LIBVIRT_x.y.z block in one .syms file.
+QHash<QString, QString> symsBlocks(const QString &path)
+{
+    QHash<QString, QString> out;
+    static const QRegularExpression block(QStringLiteral("LIBVIRT_(?:[A-Z]+_)?(\\d+\\.\\d+\\.\\d+)\\s*\\{([^}]*)\\}"));
+    static const QRegularExpression sym(QStringLiteral("^\\s*(vir\\w+)\\s*;"), QRegularExpression::MultilineOption);
+    for (auto b = block.globalMatch(readText(path)); b.hasNext();) {
+        const auto m = b.next();
+        for (auto s = sym.globalMatch(m.captured(2)); s.hasNext();)
+            out.insert(s.next().captured(1), m.captured(1));
+    }
+    return out;
+}
+
+// Attribute names a release's schema files declare.
+QSet<QString> attributeNames(const QString &schemaDir)
+{
+    QSet<QString> out;
+    static const QRegularExpression attr(QStringLiteral("<attribute\\s+name=['\"]([\\w:-]+)['\"]"));
+    QDirIterator it(schemaDir, {QStringLiteral("*.rng")}, QDir::Files);
+    while (it.hasNext())
+        for (auto m = attr.globalMatch(readText(it.next())); m.hasNext();)
+            out.insert(m.next().captured(1));
+    return out;
+}
+
+const Evidence *evidenceOf(const Item &it, Evidence::Kind kind)
+{
+    for (const auto &e : it.evidence)
+        if (e.kind == kind)
+            return &e;
+    return nullptr;
+}
+
+} // namespace
+
+class TestReleases : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+    QStringList m_sources;
+    Store m_store;
+
+    ItemList latestByName(const QString &name) const
+    {
+        ItemList out;
+        for (const Item &it : m_store.itemsByName(name))
+            if (it.attrs.value(QStringLiteral("latest")).toBool())
+                out.append(it);
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        VSE_REQUIRE_CORPUS();
+        for (const QString &r : corpusReleases())
+            m_sources << corpusDir() + QLatin1Char('/') + r;
+        const QString debian = qEnvironmentVariable("VSE_RELEASES_DIR");
+        if (!debian.isEmpty() && QFile::exists(debian + QStringLiteral("/libvirt-11.3.0/usr/include/libvirt/libvirt.h"))) {
+            for (const char *v : {"7.0.0", "9.0.0", "11.3.0"})
+                m_sources << debian + QStringLiteral("/libvirt-") + QLatin1String(v);
+        } else {
+            qInfo("VSE_RELEASES_DIR unset: the installed libvirt stands in for the Debian releases");
+            m_sources << QStringLiteral("/");
+        }
+        m_index = m_dir.filePath(QStringLiteral("releases.sqlite"));
+        const Indexer::Result r = Indexer::run(m_sources, m_index);
+        QVERIFY2(r.ok, r.diagnostics.isEmpty() ? "" : qPrintable(r.diagnostics.first().toString()));
+        QCOMPARE(r.releases, int(m_sources.size()));
+        Diagnostics d;
+        QVERIFY(m_store.open(m_index, &d));
+    }
+
+    void functionSinceAgreesWithSymbolVersions()
+    {
+        // Independent expectation: the newest .syms of the corpus, overridden
+        // by the installed API XML (whose versions are the ELF symbol versions).
+        QHash<QString, QString> expected;
+        for (const QString &r : corpusReleases())
+            for (const char *f : {"libvirt_public.syms", "libvirt_qemu.syms", "libvirt_lxc.syms"}) {
+                const auto blocks = symsBlocks(corpusDir() + QLatin1Char('/') + r + QStringLiteral("/src/") + QLatin1String(f));
+                for (auto it = blocks.cbegin(); it != blocks.cend(); ++it)
+                    expected.insert(it.key(), it.value());
+            }
+        int checked = 0;
+        QStringList disagreements;
+        for (const ItemSummary &s : m_store.summaries()) {
+            if (!s.latest || s.kind != ItemKind::Function || !expected.contains(s.name))
+                continue;
+            const Item it = m_store.item(s.id);
+            // Where the ELF symbol version exists it is the truth; otherwise the .syms block.
+            const Evidence *elf = evidenceOf(it, Evidence::Kind::SymbolVersion);
+            const QString want = elf ? elf->version.toString() : expected.value(s.name);
+            ++checked;
+            if (s.since.toString() != want)
+                disagreements << s.name + QStringLiteral(": since ") + s.since.toString() + QStringLiteral(", symbols ") + want;
+        }
+        QVERIFY(checked > 400);
+        QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(QLatin1Char('\n'))));
+    }
+
+    void changedSymbolVersionsAreFlagged()
+    {
+        // libvirt-admin's symbols were versioned LIBVIRT_ADMIN_1.3.0 in 1.3.x
+        // and LIBVIRT_ADMIN_2.0.0 from 2.0.0: both are kept, the item flagged.
+        if (!QFile::exists(corpusDir() + QStringLiteral("/1.3.5/src/libvirt_admin_public.syms")))
+            QSKIP("no admin .syms in the corpus");
+        const ItemList open = latestByName(QStringLiteral("virAdmConnectOpen"));
+        QCOMPARE(open.size(), 1);
+        const Item &it = open.first();
+        const Evidence *syms = evidenceOf(it, Evidence::Kind::SymsFile);
+        QVERIFY(syms);
+        QCOMPARE(syms->version.toString(),
+                 symsBlocks(corpusDir() + QStringLiteral("/1.3.5/src/libvirt_admin_public.syms")).value(QStringLiteral("virAdmConnectOpen")));
+        if (evidenceOf(it, Evidence::Kind::SymbolVersion)) {
+            QVERIFY(it.inconsistent());
+        }
+    }
+
+    void xmlFirstSeen()
+    {
+        const QStringList releases = corpusReleases();
+        QSet<QString> earlier = attributeNames(corpusDir() + QLatin1Char('/') + releases.first() + QStringLiteral("/docs/schemas"));
+        // Sorted by version, not by name.
+        QStringList ordered = releases;
+        std::sort(ordered.begin(), ordered.end(), [](const QString &a, const QString &b) {
+            return Version::parse(a) < Version::parse(b);
+        });
+        earlier = attributeNames(corpusDir() + QLatin1Char('/') + ordered.first() + QStringLiteral("/docs/schemas"));
+        int newNames = 0;
+        for (qsizetype i = 1; i < ordered.size(); ++i) {
+            const QSet<QString> now = attributeNames(corpusDir() + QLatin1Char('/') + ordered.at(i) + QStringLiteral("/docs/schemas"));
+            const QSet<QString> fresh = now - earlier;
+            for (const ItemSummary &s : m_store.summaries()) {
+                if (s.kind != ItemKind::XmlAttribute || !s.latest)
+                    continue;
+                const QString attr = s.name.mid(s.name.lastIndexOf(QLatin1Char('@')) + 1);
+                if (!fresh.contains(attr))
+                    continue;
+                const Evidence *first = evidenceOf(m_store.item(s.id), Evidence::Kind::FirstRelease);
+                QVERIFY(first);
+                // Never before the attribute name existed in any schema file
+                // (its element may have come later still).
+                QVERIFY2(first->version >= Version::parse(ordered.at(i)), qPrintable(s.name));
+                QVERIFY(!first->upperBoundOnly);
+                newNames += first->version == Version::parse(ordered.at(i));
+            }
+            earlier += now;
+        }
+        QVERIFY(newNames > 20);
+
+        // Present in the oldest release: only an upper bound, shown "≤ 0.8.0".
+        const ItemList cache = latestByName(QStringLiteral("domain/devices/disk/driver@cache"));
+        QCOMPARE(cache.size(), 1);
+        const Evidence *first = evidenceOf(cache.first(), Evidence::Kind::FirstRelease);
+        QVERIFY(first && first->upperBoundOnly);
+        QVERIFY(first->describe().startsWith(QStringLiteral("\u2264 ") + ordered.first()));
+    }
+
+    void qemuAttachRemovedAndAllowed()
+    {
+        if (!readText(corpusDir() + QStringLiteral("/1.3.5/src/libvirt_qemu.syms")).contains(QLatin1String("virDomainQemuAttach;")))
+            QSKIP("corpus has no virDomainQemuAttach");
+        const ItemList attach = latestByName(QStringLiteral("virDomainQemuAttach"));
+        QCOMPARE(attach.size(), 1);
+        // libvirt stopped implementing it in 5.5.0 but its headers still
+        // declare it: it is removed only if the newest indexed headers say so.
+        const QString newest = m_sources.constLast() == QLatin1String("/") ? QString() : m_sources.constLast();
+        const bool stillDeclared = readText(newest + QStringLiteral("/usr/include/libvirt/libvirt-qemu.h"))
+                                       .contains(QLatin1String("virDomainQemuAttach("));
+        QCOMPARE(attach.first().attrs.value(QStringLiteral("removedIn")).toString().isEmpty(), stillDeclared);
+        QCOMPARE(attach.first().tier, QStringLiteral("hypervisor-specific"));
+        QCOMPARE(attach.first().taints, QStringList{QStringLiteral("external-launch")});
+
+        QList<Release> releases;
+        for (const auto &s : m_store.releases()) {
+            Release r;
+            r.version = s.version;
+            r.items = m_store.releaseItems(s.id);
+            releases.append(r);
+        }
+        bool found = false;
+        for (const AuditFinding &f : auditReleases(releases)) {
+            if (f.change.before.name == QLatin1String("virDomainQemuAttach")) {
+                QVERIFY(!f.violation);
+                QCOMPARE(f.change.kind, ItemChange::Removed);
+                found = true;
+            }
+            // Procedure 1 renamed: identity is program + number, allowed.
+            if (f.change.before.name == QLatin1String("REMOTE_PROC_OPEN") && f.change.kind == ItemChange::Renamed)
+                QVERIFY(!f.violation);
+            // *_LAST values may grow.
+            if (f.change.before.name.endsWith(QLatin1String("_LAST")))
+                QVERIFY(!f.violation);
+        }
+        QCOMPARE(found, !stillDeclared);
+    }
+
+    void procedureKeepsIdentity()
+    {
+        const ItemList one = m_store.itemsByKey(QStringLiteral("remote/1"));
+        QCOMPARE(one.size(), int(corpusReleases().size()));
+        const Item &newest = one.constLast();
+        QCOMPARE(newest.name, QStringLiteral("REMOTE_PROC_CONNECT_OPEN"));
+        QVERIFY(newest.attrs.value(QStringLiteral("otherNames")).toArray().contains(QStringLiteral("REMOTE_PROC_OPEN")));
+    }
+
+    void diffCountsAddedFunctions()
+    {
+        const auto releases = m_store.releases();
+        const StoredRelease *a = nullptr, *b = nullptr;
+        for (const auto &r : releases) {
+            if (r.version == Version(1, 2, 0))
+                a = &r;
+            if (r.version == Version(1, 3, 5))
+                b = &r;
+        }
+        if (!a || !b)
+            QSKIP("corpus 1.2.0 or 1.3.5 missing");
+        Release ra, rb;
+        ra.version = a->version;
+        ra.items = m_store.releaseItems(a->id);
+        rb.version = b->version;
+        rb.items = m_store.releaseItems(b->id);
+        QSet<QString> before, after;
+        for (const char *f : {"libvirt_public.syms", "libvirt_qemu.syms", "libvirt_lxc.syms", "libvirt_admin_public.syms"}) {
+            for (const auto &k : symsBlocks(corpusDir() + QStringLiteral("/1.2.0/src/") + QLatin1String(f)).keys())
+                before.insert(k);
+            for (const auto &k : symsBlocks(corpusDir() + QStringLiteral("/1.3.5/src/") + QLatin1String(f)).keys())
+                after.insert(k);
+        }
+        int added = 0, removed = 0;
+        for (const ItemChange &c : diffReleases(ra, rb)) {
+            if (c.kind == ItemChange::Added && kindFamily(c.after.kind) == QLatin1String("api"))
+                ++added;
+            if (c.kind == ItemChange::Removed && kindFamily(c.before.kind) == QLatin1String("api"))
+                ++removed;
+        }
+        QCOMPARE(added, int((after - before).size()));
+        QCOMPARE(removed, int((before - after).size()));
+    }
+
+    void addingOneReleaseReadsOnlyThatOne()
+    {
+        QTemporaryDir dir;
+        const QString index = dir.filePath(QStringLiteral("grow.sqlite"));
+        QStringList some = m_sources.mid(0, 2);
+        QVERIFY(Indexer::run(some, index).ok);
+        some << m_sources.at(2);
+        const Indexer::Result r = Indexer::run(some, index);
+        QVERIFY(r.ok);
+        QCOMPARE(r.reparsed, 1);
+        QCOMPARE(r.releases, 3);
+        // Unchanged sources: nothing read, nothing written.
+        const Indexer::Result again = Indexer::run(some, index);
+        QVERIFY(again.upToDate);
+        QCOMPARE(again.reparsed, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReleases)
+#include "tst_releases.moc"
