@@ -4,6 +4,8 @@
 #include "extract/api/apireader.h"
 #include "extract/api/clangsupport.h"
 
+#include "benchtiming.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
@@ -13,23 +15,8 @@
 #include <vector>
 
 using namespace vse;
+using vse::bench::medianMs;
 
-namespace {
-
-double medianMs(int runs, const std::function<void()> &work)
-{
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {

@@ -11,6 +11,8 @@
 #include "index/search.h"
 #include "index/store.h"
 
+#include "benchtiming.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,23 +26,8 @@
 #include <vector>
 
 using namespace vse;
+using vse::bench::medianMs;
 
-namespace {
-
-double medianMs(int runs, const std::function<void()> &f)
-{
-    std::vector<double> t;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        f();
-        t.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
