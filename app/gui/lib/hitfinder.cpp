@@ -111,6 +111,10 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     for (size_t i = 0; i < n; ++i)
         m_order[i] = int(i);
     std::sort(m_order.begin(), m_order.end(), [&items](int a, int b) {
+        const int ka = kindRank(items.at(a).kind);
+        const int kb = kindRank(items.at(b).kind);
+        if (ka != kb)
+            return ka < kb;
         const QString &na = items.at(a).name;
         const QString &nb = items.at(b).name;
         if (na.size() != nb.size())

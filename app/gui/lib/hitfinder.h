@@ -21,9 +21,9 @@ struct FindResult
 
 // Ranks and filters the item summaries of a SearchEngine on every keystroke.
 // Same ranking as SearchEngine::search (exact > prefix > substring > fuzzy,
-// then shorter names, then name order) but without sorting per keystroke:
-// the items are put in (length, name) order once, so one pass that buckets
-// by match class yields the ranked list. When the new text only extends the
+// then kindRank, then shorter names, then name order) but without sorting per
+// keystroke: the items are put in (kind rank, length, name) order once, so
+// one pass that buckets by match class yields the ranked list. When the new text only extends the
 // previous one, only the previous matches can match again, so the pass skips
 // everything else; typing "virDomainGet" gets cheaper with every letter.
 // Backspace returns to a text typed a moment ago, so the last few results
@@ -47,7 +47,7 @@ private:
     std::vector<QString> m_lower;
     std::vector<quint16> m_segment; // start of the last path segment in the name
     std::vector<quint64> m_mask;    // charMask() of the lower-cased name
-    std::vector<int> m_order; // indices in (name length, name) order
+    std::vector<int> m_order; // indices in (kind rank, name length, name) order
     std::vector<quint8> m_family;
     std::vector<quint8> m_tier;
     std::vector<quint8> m_group;
