@@ -324,6 +324,144 @@
     </message>
 </context>
 <context>
+    <name>vse::gui::AuditDialog</name>
+    <message>
+        <source>Show &amp;allowed changes too</source>
+        <translation>Auch &amp;erlaubte Änderungen zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Policy audit</source>
+        <translation>Richtlinienprüfung</translation>
+    </message>
+    <message>
+        <source>Items of a stable tier that a newer indexed release removed or changed are violations of libvirt&apos;s policy; hypervisor-specific, namespace, private and unclassified items may change.</source>
+        <translation>Einträge einer stabilen Stufe, die eine neuere indizierte Version entfernt oder geändert hat, verstoßen gegen die Richtlinie von libvirt; hypervisorspezifische, Namensraum-, private und nicht eingestufte Einträge dürfen sich ändern.</translation>
+    </message>
+    <message>
+        <source>Audit findings</source>
+        <translation>Prüfergebnisse</translation>
+    </message>
+    <message>
+        <source>Empty audit explanation</source>
+        <translation>Erklärung zur leeren Prüfung</translation>
+    </message>
+    <message>
+        <source>Audit summary</source>
+        <translation>Zusammenfassung der Prüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Auditing %n release(s)…</source>
+        <translation>
+            <numerusform>Prüfe %n Version …</numerusform>
+            <numerusform>Prüfe %n Versionen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Index at least two releases to audit them (Settings → Sources).</source>
+        <translation>Indizieren Sie mindestens zwei Versionen, um sie zu prüfen (Einstellungen → Quellen).</translation>
+    </message>
+    <message>
+        <source>No item was removed or changed between the indexed releases.</source>
+        <translation>Zwischen den indizierten Versionen wurde kein Eintrag entfernt oder geändert.</translation>
+    </message>
+    <message>
+        <source>No violations: every change is one the policy allows.</source>
+        <translation>Keine Verstöße: Jede Änderung ist von der Richtlinie erlaubt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s)</source>
+        <translation>
+            <numerusform>%n Verstoß</numerusform>
+            <numerusform>%n Verstöße</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n allowed change(s)</source>
+        <translation>
+            <numerusform>%n erlaubte Änderung</numerusform>
+            <numerusform>%n erlaubte Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>releases %1</source>
+        <translation>Versionen %1</translation>
+    </message>
+    <message>
+        <source>Export audit</source>
+        <translation>Prüfung exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::AuditModel</name>
+    <message>
+        <source>Violation</source>
+        <translation>Verstoß</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>Activate to show %1 in the explorer</source>
+        <translation>Aktivieren, um %1 im Explorer zu zeigen</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Von → nach</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was sich änderte</translation>
+    </message>
+    <message>
+        <source>Before (file:line)</source>
+        <translation>Vorher (Datei:Zeile)</translation>
+    </message>
+    <message>
+        <source>After (file:line)</source>
+        <translation>Nachher (Datei:Zeile)</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::AuditRunner</name>
+    <message>
+        <source>Cannot open the index %1.</source>
+        <translation>Der Index %1 lässt sich nicht öffnen.</translation>
+    </message>
+</context>
+<context>
     <name>vse::gui::CheckXmlDialog</name>
     <message>
         <source>pasted XML</source>
@@ -445,10 +583,6 @@
         <translation>Zugriffskontrolle</translation>
     </message>
     <message>
-        <source>Drivers</source>
-        <translation>Treiber</translation>
-    </message>
-    <message>
         <source>hypervisor: %1</source>
         <translation>Hypervisor: %1</translation>
     </message>
@@ -459,10 +593,6 @@
     <message>
         <source>No rule known for this tier.</source>
         <translation>Für diese Stufe ist keine Regel bekannt.</translation>
-    </message>
-    <message>
-        <source>Also in releases: %1</source>
-        <translation>Auch in den Versionen: %1</translation>
     </message>
     <message>
         <source>Defined in %1</source>
@@ -483,6 +613,10 @@
     <message>
         <source>Known triggers:</source>
         <translation>Bekannte Auslöser:</translation>
+    </message>
+    <message>
+        <source>(as of %1)</source>
+        <translation>(Stand %1)</translation>
     </message>
 </context>
 <context>
@@ -555,10 +689,6 @@
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <source>All releases</source>
-        <translation>Alle Versionen</translation>
-    </message>
-    <message>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -615,6 +745,30 @@
             <numerusform>%n Eintrag neuer als %1 ausgeblendet</numerusform>
             <numerusform>%n Einträge neuer als %1 ausgeblendet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>All drivers</source>
+        <translation>Alle Treiber</translation>
+    </message>
+    <message>
+        <source>Only APIs this hypervisor driver implements (from libvirt&apos;s driver support matrix).</source>
+        <translation>Nur APIs, die dieser Hypervisor-Treiber implementiert (laut Treiber-Unterstützungsmatrix von libvirt).</translation>
+    </message>
+    <message>
+        <source>Newest of each item</source>
+        <translation>Neueste je Eintrag</translation>
+    </message>
+    <message>
+        <source>One row per item, from the newest indexed release that has it; or only the items of one release.</source>
+        <translation>Eine Zeile je Eintrag, aus der neuesten indizierten Version, die ihn enthält; oder nur die Einträge einer Version.</translation>
+    </message>
+    <message>
+        <source>&amp;Driver:</source>
+        <translation>&amp;Treiber:</translation>
     </message>
 </context>
 <context>
@@ -673,6 +827,14 @@
     <message>
         <source>Since</source>
         <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Removed in</source>
+        <translation>Entfernt in</translation>
+    </message>
+    <message>
+        <source>Removed in %1; the details say how.</source>
+        <translation>Entfernt in %1; Näheres in den Details.</translation>
     </message>
 </context>
 <context>
@@ -816,6 +978,14 @@
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Policy &amp;audit…</source>
+        <translation>Richtlinien&amp;prüfung …</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>
@@ -908,6 +1078,61 @@
     <message>
         <source>Indexing problems</source>
         <translation>Probleme beim Indizieren</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::ReleaseFactsHtml</name>
+    <message>
+        <source>No hypervisor driver implements it any more; the symbol is still exported and calls fail.</source>
+        <translation>Kein Hypervisor-Treiber implementiert es mehr; das Symbol wird weiter exportiert, Aufrufe schlagen fehl.</translation>
+    </message>
+    <message>
+        <source>Removed in %1</source>
+        <translation>Entfernt in %1</translation>
+    </message>
+    <message>
+        <source>— a stable interface:</source>
+        <translation>— eine stabile Schnittstelle:</translation>
+    </message>
+    <message>
+        <source>see the audit</source>
+        <translation>siehe die Richtlinienprüfung</translation>
+    </message>
+    <message>
+        <source>(allowed for %1)</source>
+        <translation>(erlaubt für %1)</translation>
+    </message>
+    <message>
+        <source>Indexed releases that have it</source>
+        <translation>Indizierte Versionen, die es enthalten</translation>
+    </message>
+    <message>
+        <source>Removed in</source>
+        <translation>Entfernt in</translation>
+    </message>
+    <message>
+        <source>%1 (by every hypervisor driver)</source>
+        <translation>%1 (von jedem Hypervisor-Treiber)</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Andere Namen</translation>
+    </message>
+    <message>
+        <source>Hypervisor drivers implementing it:</source>
+        <translation>Hypervisor-Treiber, die es implementieren:</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ private Q_SLOTS:
         QCOMPARE(t.translate("vse::gui::ItemTableModel", "Kind"), QStringLiteral("Art"));
         QCOMPARE(t.translate("vse::gui::FilterBar", "All tiers"), QStringLiteral("Alle Stufen"));
         QCOMPARE(t.translate("ItemKind", "function"), QStringLiteral("Funktion"));
+        QCOMPARE(t.translate("vse::gui::ReleaseFactsHtml", "Removed in %1"), QStringLiteral("Entfernt in %1"));
+        QCOMPARE(t.translate("vse::gui::AuditModel", "Violation"), QStringLiteral("Verstoß"));
     }
 
     void localeSelectsTranslation()

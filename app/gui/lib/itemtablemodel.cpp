@@ -115,7 +115,7 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         if (newer)
             return tr("Newer than the target release %1").arg(m_filter.target.toString());
         if (removed.isValid())
-            return tr("Removed in %1: the indexed releases from %1 on no longer have it.").arg(removed.toString());
+            return tr("Removed in %1; the details say how.").arg(removed.toString());
         return {};
     case Qt::ForegroundRole:
         if (newer || removed.isValid())
