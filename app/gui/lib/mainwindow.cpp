@@ -1,23 +1,18 @@
 #include "mainwindow.h"
 
 #include "auditdialog.h"
-#include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
 #include "indexcontroller.h"
 #include "indexstatusbar.h"
 #include "itemtablemodel.h"
-#include "policyguidedialog.h"
 #include "problemspanel.h"
 #include "sidebarmodel.h"
-#include "sourcesdialog.h"
 #include "sourcesettings.h"
-#include "viewexporter.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -324,64 +319,6 @@ void MainWindow::updateEmptyState()
     }
     m_emptyState->setText(text);
     m_tableStack->setCurrentWidget(text.isEmpty() ? static_cast<QWidget *>(m_table) : m_emptyState);
-}
-
-void MainWindow::editSources()
-{
-    SourcesDialog dialog(SourceSettings::sources(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (dialog.sources() == SourceSettings::sources())
-        return;
-    SourceSettings::setSources(dialog.sources());
-    reindex(false);
-}
-
-void MainWindow::exportView()
-{
-    QString filter;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export view"), QStringLiteral("libvirt-items.csv"),
-        tr("CSV (*.csv);;JSON (*.json);;Markdown (*.md)"), &filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!ViewExporter::writeFile(*m_model, ViewExporter::formatForPath(path), path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
-}
-
-void MainWindow::showPolicyGuide()
-{
-    PolicyGuideDialog dialog(m_snapshot, this);
-    dialog.exec();
-}
-
-} // namespace vse::gui
-
-namespace vse::gui {
-
-void MainWindow::checkXml()
-{
-    auto *dialog = new CheckXmlDialog(m_snapshot, m_filterBar->filter().target, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CheckXmlDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
-    dialog->show();
-}
-
-} // namespace vse::gui
-
-namespace vse::gui {
-
-AuditDialog *MainWindow::showAudit()
-{
-    if (!m_audit) {
-        m_audit = new AuditDialog(m_snapshot, this);
-        m_audit->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_audit, &AuditDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
-    }
-    m_audit->show();
-    m_audit->raise();
-    return m_audit;
 }
 
 } // namespace vse::gui
