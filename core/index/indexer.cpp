@@ -4,7 +4,10 @@
 #include "releasereader.h"
 #include "store.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
+
+#include <cstdio>
 
 namespace vse {
 
@@ -126,8 +129,13 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     old.close();
     if (progress)
         progress(int(layouts.size()), int(layouts.size()), QStringLiteral("writing %1").arg(indexPath));
+    QElapsedTimer phase;
+    phase.start();
     ReleaseMerger::merge(releases);
+    const qint64 mergeMs = phase.restart();
     result.ok = Store::write(indexPath, releases, &result.diagnostics);
+    if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
+        std::fprintf(stderr, "  merge %lld ms, write %lld ms\n", (long long)mergeMs, (long long)phase.elapsed());
     result.storeFailed = !result.ok;
     return result;
 }
