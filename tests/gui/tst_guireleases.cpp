@@ -38,30 +38,37 @@ class TestGuiReleases : public QObject
 
     qint64 sql(const QString &where) const
     {
-        return guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items WHERE ") + where);
+        return guitest::sqlCount(m_index,
+                                 QStringLiteral("SELECT count(*) FROM items WHERE ") + where);
     }
     // The newest row of an item: the merger's "latest" fact (the column
     // agrees once the store writes 0 for older rows).
-    static QString latest() { return QStringLiteral("latest = 1 AND json_extract(attrs, '$.latest') = 1"); }
+    static QString latest()
+    {
+        return QStringLiteral("latest = 1 AND json_extract(attrs, '$.latest') = 1");
+    }
     // Removed: a newer release lacks it, or every driver but the forwarding
     // remote one dropped it.
     static QString removedWhere()
     {
-        return QStringLiteral(
-            "(json_extract(attrs, '$.removedIn') IS NOT NULL OR ("
-            "EXISTS (SELECT 1 FROM json_each(items.attrs, '$.drivers') WHERE json_extract(value, '$.driver') != 'remote') AND "
-            "NOT EXISTS (SELECT 1 FROM json_each(items.attrs, '$.drivers') WHERE json_extract(value, '$.driver') != 'remote' "
-            "AND json_extract(value, '$.removed') IS NULL)))");
+        return QStringLiteral("(json_extract(attrs, '$.removedIn') IS NOT NULL OR ("
+                              "EXISTS (SELECT 1 FROM json_each(items.attrs, '$.drivers') WHERE "
+                              "json_extract(value, '$.driver') != 'remote') AND "
+                              "NOT EXISTS (SELECT 1 FROM json_each(items.attrs, '$.drivers') WHERE "
+                              "json_extract(value, '$.driver') != 'remote' "
+                              "AND json_extract(value, '$.removed') IS NULL)))");
     }
     // Where only one driver removal decides (as for virDomainQemuAttach), its version.
     QString removedInSql(const QString &name) const
     {
         return guitest::sqlText(
-            m_index, QStringLiteral("SELECT coalesce(json_extract(attrs, '$.removedIn'), (SELECT "
-                                    "max(json_extract(value, '$.removed')) FROM json_each(items.attrs, '$.drivers') "
-                                    "WHERE json_extract(value, '$.driver') != 'remote')) FROM items WHERE name = '%1' "
-                                    "AND %2")
-                         .arg(name, latest()));
+            m_index,
+            QStringLiteral(
+                "SELECT coalesce(json_extract(attrs, '$.removedIn'), (SELECT "
+                "max(json_extract(value, '$.removed')) FROM json_each(items.attrs, '$.drivers') "
+                "WHERE json_extract(value, '$.driver') != 'remote')) FROM items WHERE name = '%1' "
+                "AND %2")
+                .arg(name, latest()));
     }
     std::unique_ptr<MainWindow> openWindow() const
     {
@@ -92,7 +99,8 @@ private Q_SLOTS:
     void oneRowPerItemByDefault()
     {
         ItemTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(m_snapshot);
         model.setFilter(ViewFilter()); // the default: newest row of every item
         const qint64 newest = sql(latest());
@@ -126,13 +134,16 @@ private Q_SLOTS:
                 attach = r;
         }
         QCOMPARE(qint64(removed), sql(latest() + QStringLiteral(" AND ") + removedWhere()));
-        QVERIFY2(attach >= 0, "virDomainQemuAttach (gone from the installed libvirt) is not findable");
+        QVERIFY2(attach >= 0,
+                 "virDomainQemuAttach (gone from the installed libvirt) is not findable");
         const QString expected = removedInSql(QStringLiteral("virDomainQemuAttach"));
         QVERIFY(!expected.isEmpty());
         const QModelIndex name = model.index(attach, ItemTableModel::NameColumn);
         QCOMPARE(name.data(ItemTableModel::RemovedInRole).toString(), expected);
         QCOMPARE(model.index(attach, ItemTableModel::RemovedColumn).data().toString(), expected);
-        QVERIFY(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Removed in ") + expected));
+        QVERIFY(name.data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Removed in ") + expected));
         QCOMPARE(name.data(Qt::ForegroundRole).value<QBrush>().color(),
                  QApplication::palette().brush(QPalette::Disabled, QPalette::Text).color());
     }
@@ -144,22 +155,25 @@ private Q_SLOTS:
         QVERIFY(w->selectName(QStringLiteral("virDomainQemuAttach")));
         QCOMPARE(w->detailView()->currentItem().name, QStringLiteral("virDomainQemuAttach"));
         const QString text = w->detailView()->toPlainText();
-        const QString banner = QStringLiteral("Removed in %1 (allowed for %2)")
-                                   .arg(removedInSql(QStringLiteral("virDomainQemuAttach")),
-                                        policytext::tierGroupLabel(QStringLiteral("hypervisor-specific")));
+        const QString banner =
+            QStringLiteral("Removed in %1 (allowed for %2)")
+                .arg(removedInSql(QStringLiteral("virDomainQemuAttach")),
+                     policytext::tierGroupLabel(QStringLiteral("hypervisor-specific")));
         QVERIFY2(text.contains(banner), qPrintable(text));
 
         // A removed stable item points to the audit instead, and the link opens it.
         const QString stable = guitest::sqlText(
-            m_index, QStringLiteral("SELECT name FROM items WHERE %1 AND tier IN (%2) AND "
-                                    "json_extract(attrs, '$.removedIn') IS NOT NULL ORDER BY name LIMIT 1")
-                         .arg(latest(), guitest::sqlList(guitest::tiersOfGroup(QStringLiteral("stable")))));
+            m_index,
+            QStringLiteral("SELECT name FROM items WHERE %1 AND tier IN (%2) AND "
+                           "json_extract(attrs, '$.removedIn') IS NOT NULL ORDER BY name LIMIT 1")
+                .arg(latest(), guitest::sqlList(guitest::tiersOfGroup(QStringLiteral("stable")))));
         if (stable.isEmpty())
             QSKIP("no stable item was removed between the indexed releases");
         QVERIFY(w->selectName(stable));
         const QString stableText = w->detailView()->toPlainText();
-        QVERIFY2(stableText.contains(QStringLiteral("Removed in %1 \u2014 a stable interface: see the audit")
-                                         .arg(removedInSql(stable))),
+        QVERIFY2(stableText.contains(
+                     QStringLiteral("Removed in %1 \u2014 a stable interface: see the audit")
+                         .arg(removedInSql(stable))),
                  qPrintable(stableText));
         QSignalSpy audit(w->detailView(), &DetailView::auditRequested);
         Q_EMIT w->detailView()->anchorClicked(ReleaseFactsHtml::auditLink());
@@ -175,21 +189,28 @@ private Q_SLOTS:
         QVERIFY(attach > 0);
         const QString attachHtml = renderer.itemHtml(m_snapshot->item(attach), ctx);
         const QString releases = guitest::sqlText(
-            m_index, QStringLiteral("SELECT group_concat(value, ', ') FROM items, json_each(items.attrs, '$.releases') "
-                                    "WHERE name = 'virDomainQemuAttach' AND ") + latest());
+            m_index,
+            QStringLiteral(
+                "SELECT group_concat(value, ', ') FROM items, json_each(items.attrs, '$.releases') "
+                "WHERE name = 'virDomainQemuAttach' AND ") +
+                latest());
         QVERIFY(!releases.isEmpty());
         QVERIFY2(attachHtml.contains(releases), qPrintable(releases));
 
         // The drivers of an API, one table row each, as many as the stored list has.
         const QString api = guitest::sqlText(
-            m_index, QStringLiteral("SELECT name FROM items WHERE %1 AND kind = 'function' AND "
-                                    "json_array_length(attrs, '$.drivers') > 3 ORDER BY name LIMIT 1")
-                         .arg(latest()));
+            m_index,
+            QStringLiteral("SELECT name FROM items WHERE %1 AND kind = 'function' AND "
+                           "json_array_length(attrs, '$.drivers') > 3 ORDER BY name LIMIT 1")
+                .arg(latest()));
         QVERIFY2(!api.isEmpty(), "no API with driver support facts in the index");
         const qint64 drivers = guitest::sqlCount(
-            m_index, QStringLiteral("SELECT json_array_length(attrs, '$.drivers') FROM items WHERE name = '%1' AND %2")
-                         .arg(api, latest()));
-        const QString table = ReleaseFactsHtml::driversTable(m_snapshot->item(m_snapshot->findByName(api, 0)));
+            m_index,
+            QStringLiteral(
+                "SELECT json_array_length(attrs, '$.drivers') FROM items WHERE name = '%1' AND %2")
+                .arg(api, latest()));
+        const QString table =
+            ReleaseFactsHtml::driversTable(m_snapshot->item(m_snapshot->findByName(api, 0)));
         QCOMPARE(qint64(table.count(QStringLiteral("<tr><td>"))), drivers);
 
         // API -> RPC procedure links, and back, and the access checks. The
@@ -199,41 +220,50 @@ private Q_SLOTS:
         view.setSnapshot(m_snapshot, 0);
         for (const char *path : {"$.procedures[0].name", "$.api"}) {
             const QString row = guitest::sqlText(
-                m_index, QStringLiteral("SELECT name || '|' || json_extract(attrs, '%1') FROM items WHERE "
-                                        "json_extract(attrs, '%1') IS NOT NULL ORDER BY name LIMIT 1")
-                             .arg(QString::fromLatin1(path)));
+                m_index,
+                QStringLiteral("SELECT name || '|' || json_extract(attrs, '%1') FROM items WHERE "
+                               "json_extract(attrs, '%1') IS NOT NULL ORDER BY name LIMIT 1")
+                    .arg(QString::fromLatin1(path)));
             QVERIFY2(!row.isEmpty(), path);
             QVERIFY(view.showName(row.section(QLatin1Char('|'), 0, 0)));
-            const QString target = DetailRenderer::nameLink(row.section(QLatin1Char('|'), 1)).toString(QUrl::FullyEncoded);
-            QVERIFY2(view.itemHtml().contains(QStringLiteral("href=\"") + target.toHtmlEscaped()), qPrintable(row));
+            const QString target = DetailRenderer::nameLink(row.section(QLatin1Char('|'), 1))
+                                       .toString(QUrl::FullyEncoded);
+            QVERIFY2(view.itemHtml().contains(QStringLiteral("href=\"") + target.toHtmlEscaped()),
+                     qPrintable(row));
         }
         const QString acl = guitest::sqlText(
-            m_index, QStringLiteral("SELECT name || '|' || json_extract(attrs, '$.procedures[0].acl[0]') FROM items "
-                                    "WHERE json_extract(attrs, '$.procedures[0].acl[0]') IS NOT NULL ORDER BY name "
-                                    "LIMIT 1"));
+            m_index,
+            QStringLiteral(
+                "SELECT name || '|' || json_extract(attrs, '$.procedures[0].acl[0]') FROM items "
+                "WHERE json_extract(attrs, '$.procedures[0].acl[0]') IS NOT NULL ORDER BY name "
+                "LIMIT 1"));
         QVERIFY(!acl.isEmpty());
         QVERIFY(view.showName(acl.section(QLatin1Char('|'), 0, 0)));
         const QString text = view.toPlainText();
-        QVERIFY2(text.contains(QStringLiteral("Access control")) && text.contains(acl.section(QLatin1Char('|'), 1)),
+        QVERIFY2(text.contains(QStringLiteral("Access control")) &&
+                     text.contains(acl.section(QLatin1Char('|'), 1)),
                  qPrintable(acl));
         // The newest row is the installed one, without .x files: the links are marked as borrowed.
-        if (view.currentItem().attrs.value(QStringLiteral("_release")).toString().toLongLong()
-            == m_snapshot->newestReleaseId())
+        if (view.currentItem().attrs.value(QStringLiteral("_release")).toString().toLongLong() ==
+            m_snapshot->newestReleaseId())
             QVERIFY(text.contains(QStringLiteral("(as of ")));
     }
 
     void otherNamesAreLinks()
     {
         const QString row = guitest::sqlText(
-            m_index, QStringLiteral("SELECT name || '|' || json_extract(attrs, '$.otherNames[0]') FROM items WHERE "
-                                    "%1 AND json_type(attrs, '$.otherNames') = 'array' LIMIT 1")
-                         .arg(latest()));
+            m_index,
+            QStringLiteral(
+                "SELECT name || '|' || json_extract(attrs, '$.otherNames[0]') FROM items WHERE "
+                "%1 AND json_type(attrs, '$.otherNames') = 'array' LIMIT 1")
+                .arg(latest()));
         if (row.isEmpty())
             QSKIP("no item changed its name between the indexed releases");
         DetailRenderer renderer;
         const qint64 id = m_snapshot->findByName(row.section(QLatin1Char('|'), 0, 0), 0);
         const QString html = renderer.itemHtml(m_snapshot->item(id), {});
-        QVERIFY(html.contains(DetailRenderer::nameLink(row.section(QLatin1Char('|'), 1)).toString(QUrl::FullyEncoded)));
+        QVERIFY(html.contains(DetailRenderer::nameLink(row.section(QLatin1Char('|'), 1))
+                                  .toString(QUrl::FullyEncoded)));
     }
 
     void driverFilter_data()
@@ -251,11 +281,13 @@ private Q_SLOTS:
         QComboBox *box = w->filterBar()->driverBox();
         QVERIFY(box->findData(driver) > 0);
         for (int i = 1; i < box->count(); ++i)
-            QVERIFY(sql(QStringLiteral("(',' || drivers || ',') LIKE '%,%1,%'").arg(box->itemData(i).toString())) > 0);
+            QVERIFY(sql(QStringLiteral("(',' || drivers || ',') LIKE '%,%1,%'")
+                            .arg(box->itemData(i).toString())) > 0);
         const int all = w->tableModel()->rowCount();
         w->filterBar()->setDriver(driver);
         w->applyFilter();
-        const qint64 expected = sql(latest() + QStringLiteral(" AND (',' || drivers || ',') LIKE '%,%1,%'").arg(driver));
+        const qint64 expected = sql(
+            latest() + QStringLiteral(" AND (',' || drivers || ',') LIKE '%,%1,%'").arg(driver));
         QVERIFY(expected > 0);
         QCOMPARE(qint64(w->tableModel()->rowCount()), expected);
         QVERIFY(w->tableModel()->rowCount() < all);
@@ -278,15 +310,16 @@ private Q_SLOTS:
             releases << r;
         }
         const QList<AuditFinding> findings = auditReleases(releases);
-        const int violations = int(std::count_if(findings.cbegin(), findings.cend(),
-                                                 [](const AuditFinding &f) { return f.violation; }));
+        const int violations = int(std::count_if(
+            findings.cbegin(), findings.cend(), [](const AuditFinding &f) { return f.violation; }));
         QVERIFY(!findings.isEmpty());
 
         auto w = openWindow();
         QVERIFY(w);
         AuditDialog *dialog = w->showAudit();
         QVERIFY(dialog);
-        QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(dialog->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         if (dialog->isRunning()) {
             QSignalSpy finished(dialog, &AuditDialog::finished);
             QVERIFY(finished.wait(120000));
@@ -309,7 +342,8 @@ private Q_SLOTS:
         // Activating a finding shows its item in the window.
         const QModelIndex item = dialog->model()->index(0, AuditModel::ItemColumn);
         Q_EMIT dialog->table()->activated(item);
-        QCOMPARE(w->detailView()->currentItem().name, item.data(AuditModel::ItemNameRole).toString());
+        QCOMPARE(w->detailView()->currentItem().name,
+                 item.data(AuditModel::ItemNameRole).toString());
     }
 
     void auditNeedsTwoReleases()
@@ -322,7 +356,8 @@ private Q_SLOTS:
         AuditDialog dialog(one);
         QVERIFY(!dialog.isRunning());
         QVERIFY(dialog.isShowingEmptyState());
-        QVERIFY2(dialog.statusText().startsWith(QLatin1String("Index at least two releases to audit them")),
+        QVERIFY2(dialog.statusText().startsWith(
+                     QLatin1String("Index at least two releases to audit them")),
                  qPrintable(dialog.statusText()));
     }
 };

@@ -15,21 +15,17 @@
 namespace vse::gui {
 
 AuditDialog::AuditDialog(SnapshotPtr snapshot, QWidget *parent)
-    : QDialog(parent)
-    , m_snapshot(std::move(snapshot))
-    , m_model(new AuditModel(this))
-    , m_table(new QTableView(this))
-    , m_empty(new QLabel(this))
-    , m_stack(new QStackedWidget(this))
-    , m_status(new QLabel(this))
-    , m_allowed(new QCheckBox(tr("Show &allowed changes too"), this))
-    , m_export(new QPushButton(tr("&Export\u2026"), this))
+    : QDialog(parent), m_snapshot(std::move(snapshot)), m_model(new AuditModel(this)),
+      m_table(new QTableView(this)), m_empty(new QLabel(this)), m_stack(new QStackedWidget(this)),
+      m_status(new QLabel(this)), m_allowed(new QCheckBox(tr("Show &allowed changes too"), this)),
+      m_export(new QPushButton(tr("&Export\u2026"), this))
 {
     setWindowTitle(tr("Policy audit"));
-    auto *intro = new QLabel(tr("Items of a stable tier that a newer indexed release removed or changed are "
-                                "violations of libvirt's policy; hypervisor-specific, namespace, private and "
-                                "unclassified items may change."),
-                             this);
+    auto *intro =
+        new QLabel(tr("Items of a stable tier that a newer indexed release removed or changed are "
+                      "violations of libvirt's policy; hypervisor-specific, namespace, private and "
+                      "unclassified items may change."),
+                   this);
     intro->setWordWrap(true);
     m_table->setModel(m_model);
     m_table->setAccessibleName(tr("Audit findings"));
@@ -86,10 +82,12 @@ void AuditDialog::runAudit()
         return;
     }
     m_export->setEnabled(false);
-    m_empty->setText(tr("Auditing %n release(s)\u2026", nullptr, int(m_snapshot->releases().size())));
+    m_empty->setText(
+        tr("Auditing %n release(s)\u2026", nullptr, int(m_snapshot->releases().size())));
     m_stack->setCurrentWidget(m_empty);
     m_status->clear();
-    m_watcher.setFuture(QtConcurrent::run([path = m_snapshot->path()] { return AuditRunner::run(path); }));
+    m_watcher.setFuture(
+        QtConcurrent::run([path = m_snapshot->path()] { return AuditRunner::run(path); }));
 }
 
 void AuditDialog::onFinished()
@@ -108,15 +106,18 @@ void AuditDialog::updateStatus()
     else if (r.versions.size() < 2 && (!m_snapshot || m_snapshot->releases().size() < 2))
         empty = tr("Index at least two releases to audit them (Settings \u2192 Sources).");
     else if (m_model->rowCount() == 0)
-        empty = r.findings.isEmpty() ? tr("No item was removed or changed between the indexed releases.")
-                                     : tr("No violations: every change is one the policy allows.");
+        empty = r.findings.isEmpty()
+                    ? tr("No item was removed or changed between the indexed releases.")
+                    : tr("No violations: every change is one the policy allows.");
     m_empty->setText(empty);
     m_stack->setCurrentWidget(empty.isEmpty() ? static_cast<QWidget *>(m_table) : m_empty);
     m_export->setEnabled(m_model->rowCount() > 0);
     if (r.versions.size() >= 2)
-        m_status->setText(tr("%n violation(s)", nullptr, r.violations) + QStringLiteral(", ")
-                          + tr("%n allowed change(s)", nullptr, int(r.findings.size()) - r.violations)
-                          + QStringLiteral(" \u2014 ") + tr("releases %1").arg(r.versions.join(QStringLiteral(", "))));
+        m_status->setText(
+            tr("%n violation(s)", nullptr, r.violations) + QStringLiteral(", ") +
+            tr("%n allowed change(s)", nullptr, int(r.findings.size()) - r.violations) +
+            QStringLiteral(" \u2014 ") +
+            tr("releases %1").arg(r.versions.join(QStringLiteral(", "))));
     else
         m_status->clear();
 }
@@ -138,13 +139,15 @@ QString AuditDialog::exportText(ViewExporter::Format format) const
 
 void AuditDialog::exportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export audit"), QStringLiteral("libvirt-audit.md"),
-                                                      tr("Markdown (*.md);;CSV (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export audit"), QStringLiteral("libvirt-audit.md"),
+                                     tr("Markdown (*.md);;CSV (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
     if (!ViewExporter::writeText(exportText(ViewExporter::formatForPath(path)), path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("Could not write %1: %2").arg(path, error));
 }
 
 } // namespace vse::gui

@@ -6,10 +6,7 @@
 
 namespace vse::gui {
 
-AuditModel::AuditModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+AuditModel::AuditModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void AuditModel::setReport(const AuditReport &report)
 {

@@ -12,9 +12,22 @@ class AuditModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { VerdictColumn, ReleasesColumn, RuleColumn, ItemColumn, WhatColumn, BeforeColumn, AfterColumn,
-                  ColumnCount };
-    enum Role { ItemNameRole = Qt::UserRole + 1, ViolationRole };
+    enum Column
+    {
+        VerdictColumn,
+        ReleasesColumn,
+        RuleColumn,
+        ItemColumn,
+        WhatColumn,
+        BeforeColumn,
+        AfterColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        ItemNameRole = Qt::UserRole + 1,
+        ViolationRole
+    };
 
     explicit AuditModel(QObject *parent = nullptr);
 
@@ -27,7 +40,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     // The name the finding is about (the older release's name).

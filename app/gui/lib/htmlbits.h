@@ -20,15 +20,16 @@ inline QString esc(const QString &s)
 // A coloured banner; the text colour is fixed because the background is.
 inline QString banner(const QString &colour, const QString &title, const QString &textHtml)
 {
-    return QStringLiteral("<table width=\"100%\" cellpadding=\"6\" style=\"margin-top:4px;\"><tr><td bgcolor=\"")
-           + colour + QStringLiteral("\" style=\"color:#000000;\"><b>") + esc(title) + QStringLiteral("</b> ")
-           + textHtml + QStringLiteral("</td></tr></table>");
+    return QStringLiteral("<table width=\"100%\" cellpadding=\"6\" "
+                          "style=\"margin-top:4px;\"><tr><td bgcolor=\"") +
+           colour + QStringLiteral("\" style=\"color:#000000;\"><b>") + esc(title) +
+           QStringLiteral("</b> ") + textHtml + QStringLiteral("</td></tr></table>");
 }
 
 inline QString link(const QUrl &url, const QString &text)
 {
-    return QStringLiteral("<a href=\"") + esc(url.toString(QUrl::FullyEncoded)) + QStringLiteral("\">") + esc(text)
-           + QStringLiteral("</a>");
+    return QStringLiteral("<a href=\"") + esc(url.toString(QUrl::FullyEncoded)) +
+           QStringLiteral("\">") + esc(text) + QStringLiteral("</a>");
 }
 
 // A string or an array of strings from an item's attrs.

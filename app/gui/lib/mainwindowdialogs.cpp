@@ -31,14 +31,15 @@ void MainWindow::editSources()
 void MainWindow::exportView()
 {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export view"), QStringLiteral("libvirt-items.csv"),
-        tr("CSV (*.csv);;JSON (*.json);;Markdown (*.md)"), &filter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export view"), QStringLiteral("libvirt-items.csv"),
+                                     tr("CSV (*.csv);;JSON (*.json);;Markdown (*.md)"), &filter);
     if (path.isEmpty())
         return;
     QString error;
     if (!ViewExporter::writeFile(*m_model, ViewExporter::formatForPath(path), path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("Could not write %1: %2").arg(path, error));
 }
 
 void MainWindow::showPolicyGuide()
@@ -51,7 +52,8 @@ void MainWindow::checkXml()
 {
     auto *dialog = new CheckXmlDialog(m_snapshot, m_filterBar->filter().target, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CheckXmlDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
+    connect(dialog, &CheckXmlDialog::itemRequested, this,
+            [this](const QString &name) { selectName(name); });
     dialog->show();
 }
 
@@ -60,7 +62,8 @@ AuditDialog *MainWindow::showAudit()
     if (!m_audit) {
         m_audit = new AuditDialog(m_snapshot, this);
         m_audit->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_audit, &AuditDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
+        connect(m_audit, &AuditDialog::itemRequested, this,
+                [this](const QString &name) { selectName(name); });
     }
     m_audit->show();
     m_audit->raise();

@@ -26,28 +26,30 @@ QString ReleaseFactsHtml::removedBanner(const Item &item)
     if (!removal.isRemoved())
         return {};
     const QString removed = removal.version.toString();
-    const QString how = removal.byDrivers
-                            ? QLatin1Char(' ') + esc(tr("No hypervisor driver implements it any more; the symbol is "
-                                                        "still exported and calls fail."))
-                            : QString();
+    const QString how =
+        removal.byDrivers ? QLatin1Char(' ') +
+                                esc(tr("No hypervisor driver implements it any more; the symbol is "
+                                       "still exported and calls fail."))
+                          : QString();
     const QString group = Policy::instance().tier(item.tier).group;
     // Only the stable tiers promise that an item stays; for the others a
     // removal is what the policy allows, and the banner says so.
     if (group == QLatin1String("stable"))
         return banner(QStringLiteral("#f8c4c4"), tr("Removed in %1").arg(removed),
-                      esc(tr("\u2014 a stable interface:")) + QLatin1Char(' ')
-                          + link(auditLink(), tr("see the audit")) + how);
+                      esc(tr("\u2014 a stable interface:")) + QLatin1Char(' ') +
+                          link(auditLink(), tr("see the audit")) + how);
     return banner(QStringLiteral("#e0e0e0"), tr("Removed in %1").arg(removed),
-                  esc(tr("(allowed for %1)").arg(policytext::tierGroupLabel(group.isEmpty() ? item.tier : group)))
-                      + how);
+                  esc(tr("(allowed for %1)")
+                          .arg(policytext::tierGroupLabel(group.isEmpty() ? item.tier : group))) +
+                      how);
 }
 
 QString ReleaseFactsHtml::historyRows(const Item &item, const QStringList &fallbackReleases)
 {
     QString html;
     const auto row = [&html](const QString &label, const QString &valueHtml) {
-        html += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(label) + QStringLiteral("</b></td><td>")
-                + valueHtml + QStringLiteral("</td></tr>");
+        html += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(label) +
+                QStringLiteral("</b></td><td>") + valueHtml + QStringLiteral("</td></tr>");
     };
     QStringList releases = stringsOf(item.attrs.value(QStringLiteral("releases")));
     if (releases.isEmpty())
@@ -56,8 +58,10 @@ QString ReleaseFactsHtml::historyRows(const Item &item, const QStringList &fallb
         row(tr("Indexed releases that have it"), esc(releases.join(QStringLiteral(", "))));
     const Removal removal = Removal::of(item.attrs);
     if (removal.isRemoved())
-        row(tr("Removed in"), esc(removal.byDrivers ? tr("%1 (by every hypervisor driver)").arg(removal.version.toString())
-                                                    : removal.version.toString()));
+        row(tr("Removed in"),
+            esc(removal.byDrivers
+                    ? tr("%1 (by every hypervisor driver)").arg(removal.version.toString())
+                    : removal.version.toString()));
     QStringList others;
     for (const QString &n : stringsOf(item.attrs.value(QStringLiteral("otherNames"))))
         others << link(DetailRenderer::nameLink(n), n);
@@ -71,20 +75,24 @@ QString ReleaseFactsHtml::driversTable(const Item &item)
     const QJsonValue drivers = item.attrs.value(QStringLiteral("drivers"));
     if (!drivers.isArray() || drivers.toArray().isEmpty())
         return {};
-    QString html = QStringLiteral("<p><b>") + esc(tr("Hypervisor drivers implementing it:"))
-                   + QStringLiteral("</b></p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>")
-                   + esc(tr("Driver")) + QStringLiteral("</th><th>") + esc(tr("Since"))
-                   + QStringLiteral("</th><th>") + esc(tr("Removed")) + QStringLiteral("</th></tr>");
+    QString html =
+        QStringLiteral("<p><b>") + esc(tr("Hypervisor drivers implementing it:")) +
+        QStringLiteral("</b></p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>") +
+        esc(tr("Driver")) + QStringLiteral("</th><th>") + esc(tr("Since")) +
+        QStringLiteral("</th><th>") + esc(tr("Removed")) + QStringLiteral("</th></tr>");
     for (const QJsonValue &v : drivers.toArray()) {
         const QJsonObject o = v.toObject();
         const QString driver = o.value(QStringLiteral("driver")).toString();
         if (driver.isEmpty())
             continue;
         const QString evidence = o.value(QStringLiteral("evidence")).toString();
-        html += QStringLiteral("<tr><td>") + esc(driver) + QStringLiteral("</td><td")
-                + (evidence.isEmpty() ? QString() : QStringLiteral(" title=\"") + esc(evidence) + QLatin1Char('"'))
-                + QLatin1Char('>') + esc(o.value(QStringLiteral("since")).toString()) + QStringLiteral("</td><td>")
-                + esc(o.value(QStringLiteral("removed")).toString()) + QStringLiteral("</td></tr>");
+        html +=
+            QStringLiteral("<tr><td>") + esc(driver) + QStringLiteral("</td><td") +
+            (evidence.isEmpty() ? QString()
+                                : QStringLiteral(" title=\"") + esc(evidence) + QLatin1Char('"')) +
+            QLatin1Char('>') + esc(o.value(QStringLiteral("since")).toString()) +
+            QStringLiteral("</td><td>") + esc(o.value(QStringLiteral("removed")).toString()) +
+            QStringLiteral("</td></tr>");
     }
     return html + QStringLiteral("</table>");
 }

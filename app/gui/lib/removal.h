@@ -14,7 +14,7 @@ namespace vse::gui {
 // forwards calls, so its column does not keep an API alive.
 struct Removal
 {
-    Version version;       // invalid: not removed
+    Version version;        // invalid: not removed
     bool byDrivers = false; // from the driver matrix, not from a missing item
 
     bool isRemoved() const { return version.isValid(); }
