@@ -88,7 +88,11 @@ HeaderVisitor::Place HeaderVisitor::place(CXSourceLocation loc)
 {
     CXFile file = nullptr;
     Place p;
-    clang_getSpellingLocation(loc, &file, &p.line, nullptr, &p.offset);
+    // The expansion location: a declaration that starts with a macro
+    // (VIR_EXPORT_VAR) belongs where the macro is used, not in the header
+    // defining it. libclang <= 15 returned that for "spelling" too; newer
+    // ones return the macro's own place.
+    clang_getExpansionLocation(loc, &file, &p.line, nullptr, &p.offset);
     p.file = &fileInfo(file);
     return p;
 }
@@ -96,8 +100,8 @@ HeaderVisitor::Place HeaderVisitor::place(CXSourceLocation loc)
 unsigned HeaderVisitor::endOffset(CXCursor c)
 {
     unsigned offset = 0;
-    clang_getSpellingLocation(clang_getRangeEnd(clang_getCursorExtent(c)), nullptr, nullptr,
-                              nullptr, &offset);
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)), nullptr, nullptr,
+                               nullptr, &offset);
     return offset;
 }
 
