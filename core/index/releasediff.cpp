@@ -3,6 +3,7 @@
 #include "model/policy.h"
 #include "releasemerger.h"
 #include "wireshape.h"
+#include "xmlresolver.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -42,65 +43,6 @@ QByteArray json(const QJsonValue &v)
         return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
     return v.toVariant().toString().toUtf8();
 }
-
-// Whether a document path of another release still names something here:
-// walks the element graph (roots and each element's child edges) segment by
-// segment, so an element that moved under a shared define, or whose
-// canonical path changed, still resolves.
-class XmlResolver
-{
-public:
-    explicit XmlResolver(const Release &r)
-    {
-        for (const Item &it : r.items) {
-            if (kindFamily(it.kind) != QLatin1String("xml"))
-                continue;
-            m_names.insert(it.name);
-            if (it.kind != ItemKind::XmlElement)
-                continue;
-            if (!it.name.contains(QLatin1Char('/')))
-                m_roots.insert(it.name, it.name);
-            const QJsonObject children = it.attrs.value(QStringLiteral("children")).toObject();
-            for (auto c = children.begin(); c != children.end(); ++c)
-                for (const auto &target : c.value().toArray())
-                    m_children[it.name][c.key()].append(target.toString());
-        }
-    }
-
-    bool has(const QString &name) const
-    {
-        if (m_names.contains(name))
-            return true;
-        // Split "a/b/c@attr=value" into the element path and the rest.
-        qsizetype cut = name.indexOf(QLatin1Char('@'));
-        if (cut < 0)
-            cut = name.indexOf(QLatin1Char('='));
-        const QString element = cut < 0 ? name : name.left(cut);
-        const QString rest = cut < 0 ? QString() : name.mid(cut);
-        const QStringList segments = element.split(QLatin1Char('/'));
-        // Several elements of one name can sit under one parent, so follow
-        // every candidate path.
-        QStringList at;
-        if (m_roots.contains(segments.first()))
-            at << m_roots.value(segments.first());
-        for (qsizetype i = 1; i < segments.size() && !at.isEmpty(); ++i) {
-            QStringList next;
-            for (const QString &p : std::as_const(at)) {
-                const auto &kids = m_children.value(p);
-                const QStringList named = kids.value(segments.at(i));
-                next << (named.isEmpty() ? kids.value(QStringLiteral("*")) : named);
-            }
-            next.removeDuplicates();
-            at = next;
-        }
-        return std::any_of(at.cbegin(), at.cend(), [&](const QString &p) { return m_names.contains(p + rest); });
-    }
-
-private:
-    QSet<QString> m_names;
-    QHash<QString, QString> m_roots;
-    QHash<QString, QHash<QString, QStringList>> m_children;
-};
 
 struct Comparison
 {

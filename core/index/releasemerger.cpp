@@ -1,8 +1,12 @@
 #include "releasemerger.h"
 
+#include "xmlresolver.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
+#include <memory>
+#include <vector>
 #include <algorithm>
 
 namespace vse {
@@ -62,6 +66,13 @@ void ReleaseMerger::merge(QList<Release> &releases)
     for (int r = 0; r < int(releases.size()); ++r)
         for (const Item &it : std::as_const(releases[r].items))
             kindsOf[r].insert(it.kind);
+    // XML items can move (a new canonical path when the schema is
+    // restructured): a path that still resolves in a later release is not
+    // removed there. Built only for releases with XML items.
+    std::vector<std::unique_ptr<XmlResolver>> resolvers(size_t(releases.size()));
+    for (int r = 0; r < int(releases.size()); ++r)
+        if (kindsOf[r].contains(ItemKind::XmlElement))
+            resolvers[size_t(r)] = std::make_unique<XmlResolver>(releases.at(r));
     const Version oldest = releases.constFirst().version;
     for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
         const QList<Occurrence> &occ = it.value();
@@ -86,6 +97,10 @@ void ReleaseMerger::merge(QList<Release> &releases)
             // kind at all (package sets ship no .x files); the first newer
             // release that could show the item and does not is.
             if (releases.at(r).version > releases.at(lastIdx).version && kindsOf[r].contains(kind)) {
+                const QString &name = releases.at(lastIdx).items.at(occ.constLast().index).name;
+                if (kindFamily(kind) == QLatin1String("xml") && resolvers[size_t(r)] &&
+                    resolvers[size_t(r)]->has(name))
+                    continue;
                 removedIn = releases.at(r).version;
                 break;
             }
