@@ -45,8 +45,12 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
     const Policy &policy = Policy::instance();
     QTextStream &o = ctx.out;
     const auto field = [&](const char *label, const QString &value) {
-        if (!value.isEmpty())
-            o << "  " << QString::fromLatin1(label).leftJustified(12) << value << '\n';
+        if (value.isEmpty())
+            return;
+        QString l = QString::fromLatin1(label).leftJustified(12);
+        if (!l.endsWith(QLatin1Char(' ')))
+            l += QLatin1Char(' ');
+        o << "  " << l << value << '\n';
     };
     o << it.name << "  (" << kindLabel(it.kind) << ")\n";
     if (it.identity() != it.name)
@@ -157,8 +161,23 @@ int runShow(Context &ctx, const QStringList &args)
         QHash<int, Item> latest;
         for (const auto &it : std::as_const(found))
             latest.insert(int(it.kind), it); // found is ordered by release
-        for (const auto &it : std::as_const(latest))
+        for (auto it : std::as_const(latest)) {
+            // Package sets ship no .x files: an API's newest row may lack the
+            // RPC procedures an older source-tree release linked; show those,
+            // saying which release they come from.
+            if (!it.attrs.contains(QStringLiteral("procedures"))) {
+                for (auto older = found.crbegin(); older != found.crend(); ++older) {
+                    if (older->kind == it.kind && older->attrs.contains(QStringLiteral("procedures"))) {
+                        const QString from = releaseLabel.value(
+                            older->attrs.value(QStringLiteral("_release")).toString().toLongLong());
+                        it.attrs.insert(QStringLiteral("procedures"), older->attrs.value(QStringLiteral("procedures")));
+                        it.attrs.insert(QStringLiteral("proceduresFrom"), from);
+                        break;
+                    }
+                }
+            }
             shown.append(it);
+        }
     }
     Q_UNUSED(newest);
     if (p.isSet(json)) {

@@ -183,6 +183,17 @@ private Q_SLOTS:
         QCOMPARE(o.value(QLatin1String("since")).toString(), block);
         QCOMPARE(o.value(QLatin1String("sinceEvidence")).toObject().value(QLatin1String("kind")).toString(),
                  QStringLiteral("api-version"));
+
+        // And the other way: the API lists its procedure and ACL, taken from
+        // the source tree when the newest release (installed) has no .x files.
+        const CliRun api = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virDomainCreateXML"),
+                                            QStringLiteral("--json")});
+        const QJsonObject a = QJsonDocument::fromJson(api.out.toUtf8()).object();
+        const QJsonArray procs = a.value(QLatin1String("attrs")).toObject().value(QLatin1String("procedures")).toArray();
+        QCOMPARE(procs.size(), 1);
+        QCOMPARE(procs.at(0).toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("REMOTE_PROC_DOMAIN_CREATE_XML"));
+        QVERIFY(!procs.at(0).toObject().value(QLatin1String("acl")).toArray().isEmpty());
     }
 };
 
