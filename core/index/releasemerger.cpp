@@ -20,12 +20,12 @@ const QStringList &ReleaseMerger::mergedKeys()
 
 QString ReleaseMerger::identityOf(const Item &item)
 {
-    // C names are unique across kinds, and a symbol known only from a .syms
-    // file (a function, as far as the linker script says) may be a variable
-    // in the headers of another release: the family is what identifies it.
-    const QString family = kindFamily(item.kind);
-    if (family == QLatin1String("api"))
-        return family + QLatin1Char('|') + item.identity();
+    // A symbol known only from a .syms file (a function, as far as the
+    // linker script says) may be a variable in the headers of another
+    // release: exported symbols share one identity. Other C names may repeat
+    // across kinds (an enum and its typedef), so they keep their kind.
+    if (item.kind == ItemKind::Function || item.kind == ItemKind::Variable)
+        return QStringLiteral("symbol|") + item.identity();
     return kindId(item.kind) + QLatin1Char('|') + item.identity();
 }
 

@@ -168,11 +168,14 @@ private Q_SLOTS:
                 const QString attr = s.name.mid(s.name.lastIndexOf(QLatin1Char('@')) + 1);
                 if (!fresh.contains(attr))
                     continue;
-                const Evidence *first = evidenceOf(m_store.item(s.id), Evidence::Kind::FirstRelease);
+                const Item item = m_store.item(s.id); // evidenceOf points into it
+                const Evidence *first = evidenceOf(item, Evidence::Kind::FirstRelease);
                 QVERIFY(first);
                 // Never before the attribute name existed in any schema file
                 // (its element may have come later still).
-                QVERIFY2(first->version >= Version::parse(ordered.at(i)), qPrintable(s.name));
+                QVERIFY2(first->version >= Version::parse(ordered.at(i)),
+                         qPrintable(s.name + QStringLiteral(": first seen ") + first->version.toString() +
+                                    QStringLiteral(", name new in ") + ordered.at(i)));
                 QVERIFY(!first->upperBoundOnly);
                 newNames += first->version == Version::parse(ordered.at(i));
             }
