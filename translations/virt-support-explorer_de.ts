@@ -117,8 +117,8 @@
         <translation>stabil</translation>
     </message>
     <message>
-        <source>Kept forever and ABI-compatible; new flags and enum values may be added; *_LAST enum values grow between releases and must not be relied on.</source>
-        <translation>Bleibt für immer erhalten und ABI-kompatibel; neue Flags und Aufzählungswerte können hinzukommen; *_LAST-Werte wachsen zwischen Versionen, auf sie ist kein Verlass.</translation>
+        <source>Kept forever: never removed, renamed or changed incompatibly (C API: ABI-compatible; XML: elements, attributes and values stay). New flags, enum values and XML may be added; *_LAST values grow between releases; a hypervisor may still reject what it does not support.</source>
+        <translation>Bleibt für immer erhalten: wird nie entfernt, umbenannt oder inkompatibel geändert (C-API: ABI-kompatibel; XML: Elemente, Attribute und Werte bleiben). Neue Flags, Aufzählungswerte und XML können hinzukommen; *_LAST-Werte wachsen zwischen Versionen; ein Hypervisor kann trotzdem ablehnen, was er nicht unterstützt.</translation>
     </message>
     <message>
         <source>hypervisor-specific</source>

@@ -11,7 +11,7 @@ namespace {
 // The English texts of resources/policy/*.json, only so lupdate extracts them.
 [[maybe_unused]] constexpr const char *kPolicyData[] = {
     QT_TRANSLATE_NOOP("PolicyData", "stable"),
-    QT_TRANSLATE_NOOP("PolicyData", "Kept forever and ABI-compatible; new flags and enum values may be added; *_LAST enum values grow between releases and must not be relied on."),
+    QT_TRANSLATE_NOOP("PolicyData", "Kept forever: never removed, renamed or changed incompatibly (C API: ABI-compatible; XML: elements, attributes and values stay). New flags, enum values and XML may be added; *_LAST values grow between releases; a hypervisor may still reject what it does not support."),
     QT_TRANSLATE_NOOP("PolicyData", "hypervisor-specific"),
     QT_TRANSLATE_NOOP("PolicyData", "May be removed or change meaning in any release; some calls mark the running guest as tainted."),
     QT_TRANSLATE_NOOP("PolicyData", "stable value, changeable use"),
