@@ -194,9 +194,8 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << 1;
         QTest::newRow("only comments") << QByteArray("# nothing\n# here\n") << 1;
         QTest::newRow("garbage") << QByteArray("\n\nthis is not { a version script\n") << 3;
-        QTest::newRow("binary") << QByteArray("LIBVIRT_1.0.0 {\n global:\n  \x01\x02\xff;\n};\n",
-                                              40)
-                                << 3;
+        static const char binary[] = "LIBVIRT_1.0.0 {\n global:\n  \x01\x02\xff;\n};\n";
+        QTest::newRow("binary") << QByteArray(binary, sizeof(binary) - 1) << 3;
         QTest::newRow("unclosed") << QByteArray("# c\nLIBVIRT_1.0.0 {\n global:\n  virA;\n") << 2;
         QTest::newRow("extra close")
             << QByteArray("LIBVIRT_1.0.0 {\n global:\n  virA;\n};\n}\n") << 5;
