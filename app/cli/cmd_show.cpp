@@ -148,11 +148,8 @@ int runShow(Context &ctx, const QStringList &args)
         return NotFound;
     }
     QHash<qint64, QString> releaseLabel;
-    qint64 newest = 0;
-    for (const auto &r : store.releases()) {
+    for (const auto &r : store.releases())
         releaseLabel.insert(r.id, r.version.toString() + QStringLiteral(" (") + r.sourcePath + QLatin1Char(')'));
-        newest = r.id;
-    }
     // Without --all-releases: per kind, the item of the newest release that has it.
     ItemList shown;
     if (p.isSet(all)) {
@@ -179,7 +176,6 @@ int runShow(Context &ctx, const QStringList &args)
             shown.append(it);
         }
     }
-    Q_UNUSED(newest);
     if (p.isSet(json)) {
         QJsonArray a;
         for (const auto &it : std::as_const(shown)) {
