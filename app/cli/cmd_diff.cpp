@@ -12,16 +12,6 @@ namespace vse::cli {
 
 namespace {
 
-Release loadRelease(const Store &store, const StoredRelease &s)
-{
-    Release r;
-    r.version = s.version;
-    r.versionEvidence = s.versionEvidence;
-    r.sourcePath = s.sourcePath;
-    r.items = store.releaseItems(s.id);
-    return r;
-}
-
 QString where(const Item &it)
 {
     return it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file;
@@ -88,7 +78,7 @@ int runDiff(Context &ctx, const QStringList &args)
         ctx.err << '\n';
         return NotFound;
     }
-    const QList<ItemChange> changes = diffReleases(loadRelease(store, *a), loadRelease(store, *b));
+    const QList<ItemChange> changes = diffReleases(store.loadRelease(*a), store.loadRelease(*b));
     if (p.isSet(json)) {
         QJsonArray list;
         for (const auto &c : changes)
@@ -141,7 +131,7 @@ int runAudit(Context &ctx, const QStringList &args)
         return rc;
     QList<Release> releases;
     for (const auto &s : store.releases())
-        releases.append(loadRelease(store, s));
+        releases.append(store.loadRelease(s));
     if (releases.size() < 2) {
         ctx.err << "virt-support audit: needs at least two indexed releases; add some with "
                    "'virt-support index --source PATH ...'\n";

@@ -7,34 +7,11 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace vse {
-
-namespace {
-
-Release::SourceKind sourceKindFromId(const QString &id)
-{
-    if (id == QLatin1String("source-tree"))
-        return Release::SourceKind::SourceTree;
-    if (id == QLatin1String("package-set"))
-        return Release::SourceKind::PackageSet;
-    return Release::SourceKind::Installed;
-}
-
-// A release whose input files did not change is copied from the old index.
-Release reuse(const Store &store, const StoredRelease &stored)
-{
-    Release r;
-    r.version = stored.version;
-    r.versionEvidence = stored.versionEvidence;
-    r.sourceKind = sourceKindFromId(stored.sourceKind);
-    r.sourcePath = stored.sourcePath;
-    r.items = store.releaseItems(stored.id);
-    return r;
-}
-
-} // namespace
 
 Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPath, const Progress &progress,
                              const std::atomic_bool *cancel, bool force)
@@ -64,24 +41,24 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     }
     const QList<StoredRelease> stored = haveOld ? old.releases() : QList<StoredRelease>();
 
-    // The common case: nothing changed. Decide it from the fingerprints
-    // alone, before loading any stored item.
+    // Which stored release, if any, has the same source and input files.
+    // With force, none does: everything is read again.
     QStringList fingerprints;
-    for (const SourceLayout &l : std::as_const(layouts))
+    QList<const StoredRelease *> unchanged;
+    for (const SourceLayout &l : std::as_const(layouts)) {
         fingerprints << l.fingerprint();
-    if (!force && stored.size() == layouts.size()) {
-        bool same = true;
-        for (qsizetype i = 0; i < layouts.size() && same; ++i)
-            same = std::any_of(stored.cbegin(), stored.cend(), [&](const StoredRelease &s) {
-                return s.sourcePath == layouts.at(i).root && s.fingerprint == fingerprints.at(i);
-            });
-        if (same) {
-            result.ok = result.upToDate = true;
-            result.releases = int(stored.size());
-            for (const auto &s : stored)
-                result.items += s.itemCount;
-            return result;
-        }
+        const auto it = std::find_if(stored.cbegin(), stored.cend(), [&](const StoredRelease &s) {
+            return s.sourcePath == l.root && s.fingerprint == fingerprints.constLast();
+        });
+        unchanged << (force || it == stored.cend() ? nullptr : &*it);
+    }
+    // The common case, nothing changed, is decided before loading any item.
+    if (stored.size() == layouts.size() && !unchanged.contains(nullptr)) {
+        result.ok = result.upToDate = true;
+        result.releases = int(stored.size());
+        for (const auto &s : stored)
+            result.items += s.itemCount;
+        return result;
     }
 
     QList<Release> releases;
@@ -91,22 +68,17 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
             return result;
         }
         const SourceLayout &l = layouts.at(i);
-        const QString &fp = fingerprints.at(i);
-        const StoredRelease *same = nullptr;
-        for (const auto &s : stored)
-            if (s.sourcePath == l.root && s.fingerprint == fp)
-                same = &s;
-        if (same && !force) {
+        if (const StoredRelease *same = unchanged.at(i)) {
             if (progress)
                 progress(int(i), int(layouts.size()), QStringLiteral("unchanged: %1").arg(l.root));
-            releases.append(reuse(old, *same));
-            releases.last().fingerprint = fp;
+            // Unchanged input files: copied from the old index, not read again.
+            releases.append(old.loadRelease(*same));
             continue;
         }
         if (progress)
             progress(int(i), int(layouts.size()), QStringLiteral("reading %1").arg(l.root));
         Release r = ReleaseReader::read(l, cancel);
-        r.fingerprint = fp;
+        r.fingerprint = fingerprints.at(i);
         ++result.reparsed;
         result.diagnostics.append(r.diagnostics);
         releases.append(std::move(r));
@@ -118,11 +90,6 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     result.releases = int(releases.size());
     for (const auto &r : std::as_const(releases))
         result.items += int(r.items.size());
-    if (result.reparsed == 0 && stored.size() == releases.size()) {
-        result.ok = true;
-        result.upToDate = true;
-        return result;
-    }
     // Errors mean a release was read only in part: keep the old index.
     if (hasErrors(result.diagnostics))
         return result;

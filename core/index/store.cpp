@@ -323,6 +323,18 @@ ItemList Store::releaseItems(qint64 releaseId) const
     return out;
 }
 
+Release Store::loadRelease(const StoredRelease &stored) const
+{
+    Release r;
+    r.version = stored.version;
+    r.versionEvidence = stored.versionEvidence;
+    r.sourceKind = Release::sourceKindFromId(stored.sourceKind);
+    r.sourcePath = stored.sourcePath;
+    r.fingerprint = stored.fingerprint;
+    r.items = releaseItems(stored.id);
+    return r;
+}
+
 QList<qint64> Store::fullText(const QString &query, int limit) const
 {
     QList<qint64> out;

@@ -81,6 +81,8 @@ public:
     Item item(qint64 id) const;
     // Every item of one stored release, ready to be written again.
     ItemList releaseItems(qint64 releaseId) const;
+    // A stored release with its items, as diff, audit and re-indexing need it.
+    Release loadRelease(const StoredRelease &stored) const;
     // Full-text search over names and doc text; returns item ids, best first.
     QList<qint64> fullText(const QString &query, int limit) const;
     int itemCount() const;

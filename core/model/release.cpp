@@ -15,4 +15,13 @@ QString Release::sourceKindId(SourceKind kind)
     return {};
 }
 
+Release::SourceKind Release::sourceKindFromId(const QString &id)
+{
+    if (id == QLatin1String("source-tree"))
+        return SourceKind::SourceTree;
+    if (id == QLatin1String("package-set"))
+        return SourceKind::PackageSet;
+    return SourceKind::Installed;
+}
+
 } // namespace vse

@@ -23,6 +23,7 @@ struct Release
     Diagnostics diagnostics;
 
     static QString sourceKindId(SourceKind kind); // "installed", "source-tree", "package-set"
+    static SourceKind sourceKindFromId(const QString &id); // inverse; Installed when unknown
 };
 
 } // namespace vse

@@ -303,12 +303,8 @@ private Q_SLOTS:
         Diagnostics d;
         QVERIFY(store.open(m_index, &d));
         QList<Release> releases;
-        for (const StoredRelease &s : store.releases()) {
-            Release r;
-            r.version = s.version;
-            r.items = store.releaseItems(s.id);
-            releases << r;
-        }
+        for (const StoredRelease &s : store.releases())
+            releases << store.loadRelease(s);
         const QList<AuditFinding> findings = auditReleases(releases);
         const int violations = int(std::count_if(
             findings.cbegin(), findings.cend(), [](const AuditFinding &f) { return f.violation; }));

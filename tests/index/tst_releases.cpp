@@ -207,12 +207,8 @@ private Q_SLOTS:
         QCOMPARE(attach.first().taints, QStringList{QStringLiteral("external-launch")});
 
         QList<Release> releases;
-        for (const auto &s : m_store.releases()) {
-            Release r;
-            r.version = s.version;
-            r.items = m_store.releaseItems(s.id);
-            releases.append(r);
-        }
+        for (const auto &s : m_store.releases())
+            releases.append(m_store.loadRelease(s));
         bool found = false;
         for (const AuditFinding &f : auditReleases(releases)) {
             if (f.change.before.name == QLatin1String("virDomainQemuAttach")) {
@@ -251,11 +247,8 @@ private Q_SLOTS:
         }
         if (!a || !b)
             QSKIP("corpus 1.2.0 or 1.3.5 missing");
-        Release ra, rb;
-        ra.version = a->version;
-        ra.items = m_store.releaseItems(a->id);
-        rb.version = b->version;
-        rb.items = m_store.releaseItems(b->id);
+        const Release ra = m_store.loadRelease(*a);
+        const Release rb = m_store.loadRelease(*b);
         QSet<QString> before, after;
         for (const char *f : {"libvirt_public.syms", "libvirt_qemu.syms", "libvirt_lxc.syms", "libvirt_admin_public.syms"}) {
             for (const auto &k : symsBlocks(corpusDir() + QStringLiteral("/1.2.0/src/") + QLatin1String(f)).keys())

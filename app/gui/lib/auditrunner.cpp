@@ -19,12 +19,7 @@ AuditReport AuditRunner::run(const QString &indexPath)
     // Store::releases() is in version order, which auditReleases() expects.
     QList<Release> releases;
     for (const StoredRelease &s : store.releases()) {
-        Release r;
-        r.version = s.version;
-        r.versionEvidence = s.versionEvidence;
-        r.sourcePath = s.sourcePath;
-        r.items = store.releaseItems(s.id);
-        releases.append(std::move(r));
+        releases.append(store.loadRelease(s));
         report.versions << s.version.toString();
     }
     if (releases.size() < 2)
