@@ -1,4 +1,5 @@
 #include "apixmlreference.h"
+#include "diagnosticstext.h"
 
 #include "extract/api/headerextractor.h"
 
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 using namespace vse;
+using vse::testdata::errorsOf;
 
 namespace {
 
@@ -41,15 +43,6 @@ bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
-
-QString errorsOf(const Diagnostics &d)
-{
-    QStringList s;
-    for (const Diagnostic &x : d)
-        if (x.isError())
-            s.append(x.toString());
-    return s.join(QLatin1Char('\n'));
 }
 
 } // namespace

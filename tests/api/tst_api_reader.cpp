@@ -1,4 +1,5 @@
 #include "apixmlreference.h"
+#include "diagnosticstext.h"
 #include "testdata.h"
 
 #include "extract/api/apireader.h"
@@ -8,6 +9,7 @@
 #include <QTest>
 
 using namespace vse;
+using vse::testdata::errorsOf;
 
 namespace {
 
@@ -25,15 +27,6 @@ const Evidence *evidenceOf(const Item &item, Evidence::Kind kind)
         if (e.kind == kind)
             return &e;
     return nullptr;
-}
-
-QString errorsOf(const Diagnostics &d)
-{
-    QStringList s;
-    for (const Diagnostic &x : d)
-        if (x.isError())
-            s.append(x.toString());
-    return s.join(QLatin1Char('\n'));
 }
 
 } // namespace
