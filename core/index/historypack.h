@@ -1,0 +1,99 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/item.h"
+#include "model/version.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace vse {
+
+// The shipped history of libvirt releases: for every item identity, which
+// releases had it. Facts only (names, kinds, numbers, versions, file:line of
+// the first release) — never libvirt's documentation text or code, which are
+// read live from the user's installed files or sources.
+//
+// File format (text, UTF-8, one record per line, fields separated by TAB,
+// sorted so the same inputs give byte-identical output):
+//   vse-history<TAB>1
+//   release<TAB>VERSION<TAB>SOURCE<TAB>FAMILIES          e.g. "1.3.5  git:v1.3.5  api,rpc,xml"
+//   item<TAB>KIND<TAB>KEY<TAB>PARENT<TAB>ORIGIN<TAB>SPANS<TAB>FILE:LINE<TAB>ATTRS
+// SPANS is a comma-separated list of "FROM-TO=NAME" (release indices into the
+// release lines, 0-based, inclusive; NAME is the item's name over that span,
+// so renames show as consecutive spans with different names). ATTRS is a
+// compact JSON object of whitelisted facts (RPC number, program, acl, api) or
+// empty. Lines starting with '#' are comments.
+struct HistoryRelease
+{
+    Version version;
+    QString source;      // "git:v1.3.5", "debian-source:libvirt_9.0.0.orig.tar.xz", "debian-binary:9.0.0-4"
+    QStringList families; // item families this release has data for: "api", "rpc", "xml"
+};
+
+struct HistorySpan
+{
+    int from = 0; // release index, inclusive
+    int to = 0;   // release index, inclusive
+    QString name;
+};
+
+struct HistoryEntry
+{
+    ItemKind kind = ItemKind::Function;
+    QString key; // identity across releases (Item::identity())
+    QString parent;
+    QString origin;
+    QList<HistorySpan> spans; // ascending, non-overlapping
+    QString file;             // relative path in the first release that has it
+    int line = 0;
+    QJsonObject attrs;
+};
+
+class HistoryPack
+{
+public:
+    // The pack shipped with the tool (resources, or $VSE_HISTORY_PACK), loaded
+    // once; empty when none is available.
+    static const HistoryPack &builtin();
+    static std::optional<HistoryPack> load(const QString &path, Diagnostics *diagnostics);
+    static std::optional<HistoryPack> parse(const QByteArray &data, const QString &fileName, Diagnostics *diagnostics);
+    QByteArray serialize() const;
+
+    bool isEmpty() const { return m_releases.isEmpty(); }
+    const QList<HistoryRelease> &releases() const { return m_releases; }
+    const QList<HistoryEntry> &entries() const { return m_entries; }
+    // By ReleaseMerger::identityOf(item) ("symbol|virConnectOpen", "xml-element|domain/uuid").
+    const HistoryEntry *find(const QString &identity) const;
+    // A content hash, stored in the index so a new pack re-merges it.
+    QString digest() const;
+
+    // Derived facts for one entry.
+    Version firstSeen(const HistoryEntry &e) const;
+    // The newest pack release before firstSeen that has data of the entry's
+    // family (invalid when none): the exclusive lower bound of "since".
+    Version lastAbsentBefore(const HistoryEntry &e) const;
+    // First pack release after the last span that has data of the family and
+    // lacks the item (invalid when still present in the newest such release).
+    Version removedIn(const HistoryEntry &e) const;
+    Version lastSeen(const HistoryEntry &e) const;
+    bool hasIn(const HistoryEntry &e, int releaseIndex) const;
+    int releaseIndex(const Version &v) const; // -1 when not a pack release
+    QStringList names(const HistoryEntry &e) const; // every name it had, oldest first
+
+    // Builder side.
+    void setReleases(QList<HistoryRelease> releases) { m_releases = std::move(releases); }
+    void setEntries(QList<HistoryEntry> entries);
+
+private:
+    QList<HistoryRelease> m_releases;
+    QList<HistoryEntry> m_entries;
+    QHash<QString, int> m_byIdentity;
+    bool familyIn(const QString &family, int releaseIndex) const;
+};
+
+} // namespace vse
