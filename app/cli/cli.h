@@ -15,6 +15,7 @@ enum ExitCode {
     Usage = 2,         // bad command line
     InputError = 3,    // a source or input file could not be read
     IndexError = 4,    // the index could not be written or opened
+    Uncertain = 5,     // check-xml: nothing certainly too new, but something may be (its since range holds the target)
 };
 
 struct Context

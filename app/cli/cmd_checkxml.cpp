@@ -57,7 +57,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
                              "what it uses: tier and since of each element and attribute, namespace extensions, "
                              "taints, and anything newer than --max-version. The file is treated as untrusted: no "
                              "network, no external entities, bounded size. Exit 0 when clean for the target, 1 when "
-                             "not, 3 when the file cannot be read or is refused.");
+                             "not, 5 when only 'may be too new' findings remain (since ranges containing the target), 3 when the file cannot be read or is refused.");
         rc >= 0)
         return rc;
     if (p.positionalArguments().size() != 1) {
@@ -92,13 +92,18 @@ int runCheckXml(Context &ctx, const QStringList &args)
         return InputError;
     }
     const bool clean = report.cleanFor(max);
+    const bool uncertain = clean && report.uncertainFor(max);
+    const int rc = !clean ? NotFound : uncertain ? Uncertain : Ok;
     if (p.isSet(json)) {
         QJsonObject o = report.toJson();
-        o.insert(QStringLiteral("cleanForTarget"), clean);
+        o.insert(QStringLiteral("cleanForTarget"), clean && !uncertain);
+        o.insert(QStringLiteral("target"), !clean ? QStringLiteral("too-new-or-invalid")
+                                           : uncertain ? QStringLiteral("maybe-too-new")
+                                                       : QStringLiteral("supported"));
         if (max.isValid())
             o.insert(QStringLiteral("maxVersion"), max.toString());
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-        return clean ? Ok : NotFound;
+        return rc;
     }
     const Policy &policy = Policy::instance();
     ctx.out << report.file << ": validated against " << report.schema << ": "
@@ -111,8 +116,8 @@ int runCheckXml(Context &ctx, const QStringList &args)
         QStringList facts;
         if (!f.tier.isEmpty())
             facts << f.tier;
-        if (f.since.isValid())
-            facts << QStringLiteral("since ") + f.since.toString();
+        if (f.since.isKnown())
+            facts << (f.since.exact ? QStringLiteral("since ") + f.since.toString() : f.since.toString());
         if (!f.hypervisor.isEmpty())
             facts << f.hypervisor;
         if (!f.taint.isEmpty())
@@ -128,9 +133,16 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const QStringList taints = report.taints();
     for (const auto &t : taints)
         ctx.out << "Taint: " << t << " \u2014 " << policy.taintReason(t).meaning << '\n';
-    ctx.out << (clean ? "Clean" : "Not clean") << (max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString())
-            << "\n";
-    return clean ? Ok : NotFound;
+    const int maybe = int(report.findingsOf(XmlCheckFinding::MaybeNewerThanTarget).size());
+    const QString target = max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
+    if (!clean)
+        ctx.out << "Not clean" << target << "\n";
+    else if (uncertain)
+        ctx.out << "May be too new" << target << ": " << maybe
+                << " item(s) whose since range includes it (the history cannot tell)\n";
+    else
+        ctx.out << "Clean" << target << "\n";
+    return rc;
 }
 
 } // namespace vse::cli

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "index/itemjson.h"
 #include "model/policy.h"
 
 #include <QJsonArray>
@@ -111,8 +112,7 @@ int runProtocol(Context &ctx, const QStringList &args)
                 o.insert(QStringLiteral("api"), str(it, "api"));
             if (!str(it, "priority").isEmpty())
                 o.insert(QStringLiteral("priority"), str(it, "priority"));
-            if (it.since().isValid())
-                o.insert(QStringLiteral("since"), it.since().toString());
+            insertSince(o, it.sinceRange());
             a.append(o);
         }
         ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
@@ -126,8 +126,10 @@ int runProtocol(Context &ctx, const QStringList &args)
             acl << v.toString();
         const QString api = str(it, "api").isEmpty() ? QLatin1Char('(') + str(it, "apiKind") + QLatin1Char(')')
                                                      : str(it, "api");
+        const SinceRange since = it.sinceRange();
         ctx.out << str(it, "number").rightJustified(4) << "  " << it.name.leftJustified(52) << ' '
-                << api.leftJustified(40) << ' ' << acl.join(QLatin1Char(' ')) << '\n';
+                << api.leftJustified(40) << ' ' << (since.isKnown() ? since.toString() : QStringLiteral("?")).leftJustified(22)
+                << ' ' << acl.join(QLatin1Char(' ')) << '\n';
     }
     return Ok;
 }

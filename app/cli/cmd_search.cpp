@@ -51,8 +51,8 @@ int runSearch(Context &ctx, const QStringList &args)
     const QCommandLineOption hv(QStringLiteral("hypervisor"), QStringLiteral("Only items of this hypervisor (qemu, lxc, ...)"),
                                 QStringLiteral("H"));
     const QCommandLineOption maxVersion(QStringLiteral("max-version"),
-                                        QStringLiteral("Hide items introduced after release V (items of unknown "
-                                                       "since are kept)"),
+                                        QStringLiteral("Hide items introduced after release V; items whose since "
+                                                       "range contains V are kept and marked 'may be too new'"),
                                         QStringLiteral("V"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50, 0 = all)"),
                                    QStringLiteral("N"), QStringLiteral("50"));
@@ -137,25 +137,31 @@ int runSearch(Context &ctx, const QStringList &args)
 
     if (p.isSet(json)) {
         QJsonArray a;
+        const auto withFit = [&](const ItemSummary &s, QJsonObject o) {
+            if (q.maxVersion.isValid())
+                o.insert(QStringLiteral("target"), SinceRange::fitId(s.sinceRange().fit(q.maxVersion)));
+            return o;
+        };
         for (const auto &h : hits) {
-            QJsonObject o = summaryToJson(engine.items().at(h.index));
+            QJsonObject o = withFit(engine.items().at(h.index), summaryToJson(engine.items().at(h.index)));
             o.insert(QStringLiteral("match"), QString::fromLatin1(matchLabel(h.match)));
             a.append(o);
         }
         for (const auto &s : textHits) {
-            QJsonObject o = summaryToJson(s);
+            QJsonObject o = withFit(s, summaryToJson(s));
             o.insert(QStringLiteral("match"), QStringLiteral("text"));
             a.append(o);
         }
         ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
     } else {
         const auto row = [&](const ItemSummary &s, const char *match) {
-            QString since = s.since.isValid() ? s.since.toString() : QStringLiteral("?");
-            if (s.sinceUpperBound)
-                since.prepend(QStringLiteral("<="));
+            const SinceRange range = s.sinceRange();
+            const QString since = range.isKnown() ? range.toString() : QStringLiteral("?");
+            const bool maybe = q.maxVersion.isValid() && range.fit(q.maxVersion) != SinceRange::Fit::Supported;
             ctx.out << s.name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
                     << s.tier.leftJustified(20) << ' ' << since.leftJustified(9) << ' ' << match
-                    << (s.tainted ? "  [taints]" : "") << '\n';
+                    << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")
+                    << (maybe ? "  [may be too new]" : "") << '\n';
         };
         for (const auto &h : hits)
             row(engine.items().at(h.index), matchLabel(h.match));

@@ -58,10 +58,13 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
     const TierInfo tier = policy.tier(it.tier);
     field("Tier:", tier.label + QStringLiteral(" \u2014 ") + tier.rule);
     field("Hypervisor:", it.hypervisor);
-    if (const Evidence *best = it.sinceEvidence())
-        field("Since:", best->describe());
+    if (const SinceRange since = it.sinceRange(); since.isKnown())
+        field("Since:", since.explain());
     else
         field("Since:", QStringLiteral("unknown (no evidence in the indexed data)"));
+    if (const QString removed = it.attrs.value(QStringLiteral("removedIn")).toString(); !removed.isEmpty())
+        field("Removed:", QStringLiteral("in %1 (%2)").arg(removed, it.attrs.value(QStringLiteral("removedEvidence"))
+                                                                    .toString(QStringLiteral("first indexed release without it"))));
     if (it.evidence.size() > 1 || it.inconsistent()) {
         o << "  Evidence:" << (it.inconsistent() ? "   sources DISAGREE:\n" : "\n");
         for (const auto &e : it.evidence)
@@ -90,7 +93,8 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
         field("Drivers:", drivers.join(QStringLiteral(", ")));
     for (auto a = it.attrs.begin(); a != it.attrs.end(); ++a) {
         if (a.key().startsWith(QLatin1Char('_')) || a.key() == QLatin1String("drivers") ||
-            a.key() == QLatin1String("children") || a.key() == QLatin1String("latest"))
+            a.key() == QLatin1String("children") || a.key() == QLatin1String("latest") ||
+            a.key() == QLatin1String("removedIn") || a.key() == QLatin1String("removedEvidence"))
             continue;
         const QString text = attrText(a.value());
         if (!text.isEmpty())

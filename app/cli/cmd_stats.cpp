@@ -21,14 +21,19 @@ int runStats(Context &ctx, const QStringList &args)
         return rc;
     const auto releases = store.releases();
     QMap<qint64, QMap<QString, int>> perKind, perTier;
-    int tainted = 0, inconsistent = 0, noSince = 0;
+    int tainted = 0, inconsistent = 0, noSince = 0, exact = 0, ranged = 0, upperOnly = 0;
     const auto summaries = store.summaries();
     for (const auto &s : summaries) {
         perKind[s.releaseId][kindId(s.kind)]++;
         perTier[s.releaseId][s.tier]++;
         tainted += s.tainted;
         inconsistent += s.inconsistent;
-        noSince += !s.since.isValid();
+        if (!s.latest)
+            continue; // one count per item, not per release row
+        noSince += !s.sinceUpTo.isValid();
+        exact += s.sinceExact;
+        ranged += !s.sinceExact && s.sinceAfter.isValid();
+        upperOnly += !s.sinceExact && !s.sinceAfter.isValid() && s.sinceUpTo.isValid();
     }
     if (p.isSet(json)) {
         QJsonArray rels;
@@ -51,13 +56,18 @@ int runStats(Context &ctx, const QStringList &args)
                                              {QStringLiteral("tainting"), tainted},
                                              {QStringLiteral("inconsistent"), inconsistent},
                                              {QStringLiteral("withoutSince"), noSince},
+                                             {QStringLiteral("sinceExact"), exact},
+                                             {QStringLiteral("sinceRanged"), ranged},
+                                             {QStringLiteral("sinceUpperBoundOnly"), upperOnly},
                                              {QStringLiteral("releases"), rels}})
                        .toJson(QJsonDocument::Indented);
         return Ok;
     }
     ctx.out << "Index: " << ctx.indexPath << "\n"
             << "Items: " << summaries.size() << " (" << tainted << " tainting, " << inconsistent
-            << " with disagreeing evidence, " << noSince << " without a known since)\n";
+            << " with disagreeing evidence, " << noSince << " without a known since)\n"
+            << "Since (one per item): " << exact << " exact, " << ranged << " ranges (after < since \u2264 upTo), "
+            << upperOnly << " upper bound only\n";
     for (const auto &r : releases) {
         ctx.out << "\nRelease " << r.version.toString() << " [" << r.sourceKind << " " << r.sourcePath
                 << "; version from " << r.versionEvidence << "]: " << r.itemCount << " items\n";

@@ -19,6 +19,8 @@ QString XmlCheckFinding::kindId(Kind kind)
         return QStringLiteral("newer-than-target");
     case Unknown:
         return QStringLiteral("unknown");
+    case MaybeNewerThanTarget:
+        return QStringLiteral("maybe-newer-than-target");
     }
     return {};
 }
@@ -33,8 +35,13 @@ QJsonObject XmlCheckFinding::toJson() const
         o.insert(QStringLiteral("item"), item);
     if (!tier.isEmpty())
         o.insert(QStringLiteral("tier"), tier);
-    if (since.isValid())
-        o.insert(QStringLiteral("since"), since.toString());
+    if (since.isKnown()) {
+        // "since" only when exact, like every other JSON output.
+        if (since.exact)
+            o.insert(QStringLiteral("since"), since.upTo.toString());
+        o.insert(QStringLiteral("sinceRange"), since.toJson());
+        o.insert(QStringLiteral("sinceText"), since.toString());
+    }
     if (!taint.isEmpty())
         o.insert(QStringLiteral("taint"), taint);
     if (!hypervisor.isEmpty())
@@ -49,9 +56,20 @@ bool XmlCheckReport::cleanFor(Version max) const
     if (!valid || hasErrors(diagnostics))
         return false;
     for (const auto &f : findings)
-        if (f.kind == XmlCheckFinding::ValidationError || (max.isValid() && f.since.isValid() && f.since > max))
+        if (f.kind == XmlCheckFinding::ValidationError ||
+            (max.isValid() && f.since.fit(max) == SinceRange::Fit::TooNew))
             return false;
     return true;
+}
+
+bool XmlCheckReport::uncertainFor(Version max) const
+{
+    if (!max.isValid())
+        return false;
+    for (const auto &f : findings)
+        if (f.kind == XmlCheckFinding::MaybeNewerThanTarget)
+            return true;
+    return false;
 }
 
 QList<XmlCheckFinding> XmlCheckReport::findingsOf(XmlCheckFinding::Kind kind) const

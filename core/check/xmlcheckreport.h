@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "model/sincerange.h"
 #include "model/version.h"
 
 #include <QJsonObject>
@@ -16,7 +17,7 @@ namespace vse {
 // first line and the number of occurrences.
 struct XmlCheckFinding
 {
-    enum Kind { ValidationError, Uses, NamespaceExtension, Taint, NewerThanTarget, Unknown };
+    enum Kind { ValidationError, Uses, NamespaceExtension, Taint, NewerThanTarget, Unknown, MaybeNewerThanTarget };
 
     Kind kind = Uses;
     QString path;       // as in the document: domain/devices/disk/address@type
@@ -24,7 +25,7 @@ struct XmlCheckFinding
     int line = 0;       // 1-based line in the document
     QString message;
     QString tier;       // tier id of the item, e.g. "stable", "namespace-extension"
-    Version since;      // invalid when unknown
+    SinceRange since;   // unknown when the index has no evidence
     QString taint;      // taint reason id for Kind::Taint
     QString hypervisor; // for namespace extensions
     int occurrences = 1;
@@ -41,8 +42,11 @@ struct XmlCheckReport
     QList<XmlCheckFinding> findings;
     Diagnostics diagnostics; // problems that stopped the check (refused, unreadable...)
 
-    // Valid, checked, and nothing it uses is newer than `max`.
+    // Valid, checked, and nothing it uses is certainly newer than `max`.
     bool cleanFor(Version max) const;
+    // Something it uses may be newer than `max`: the target lies inside that
+    // item's since range. Reported apart from failures, never as clean.
+    bool uncertainFor(Version max) const;
     QList<XmlCheckFinding> findingsOf(XmlCheckFinding::Kind kind) const;
     QStringList taints() const;
     QJsonObject toJson() const;

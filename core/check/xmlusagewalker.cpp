@@ -116,20 +116,34 @@ bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &cano
     for (const QString &taint : std::as_const(taints))
         add({XmlCheckFinding::Taint, path, canonical, line,
              tr("%1 marks the guest tainted: %2").arg(path, taint), item ? item->tier : QString(),
-             item ? item->since() : Version(), taint, item ? item->hypervisor : QString(), 1});
+             item ? item->sinceRange() : SinceRange(), taint, item ? item->hypervisor : QString(), 1});
     if (!item)
         return false;
-    const Version since = item->since();
+    const SinceRange since = item->sinceRange();
     add({XmlCheckFinding::Uses, path, canonical, line, tr("uses %1").arg(canonical), item->tier, since, {},
          item->hypervisor, 1});
     if (item->origin == QLatin1String("schema:namespace"))
         add({XmlCheckFinding::NamespaceExtension, path, canonical, line,
              tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier, since,
              {}, item->hypervisor, 1});
-    if (m_max.isValid() && since.isValid() && since > m_max)
+    if (!m_max.isValid())
+        return true;
+    switch (since.fit(m_max)) {
+    case SinceRange::Fit::TooNew:
         add({XmlCheckFinding::NewerThanTarget, path, canonical, line,
-             tr("%1 needs libvirt %2, newer than %3").arg(path, since.toString(), m_max.toString()), item->tier,
-             since, {}, item->hypervisor, 1});
+             since.exact ? tr("%1 needs libvirt %2, newer than %3").arg(path, since.toString(), m_max.toString())
+                         : tr("%1 came after %2 (%3)").arg(path, m_max.toString(), since.toString()),
+             item->tier, since, {}, item->hypervisor, 1});
+        break;
+    case SinceRange::Fit::MaybeTooNew:
+        add({XmlCheckFinding::MaybeNewerThanTarget, path, canonical, line,
+             tr("%1 may be too new for %2: %3").arg(path, m_max.toString(), since.toString()), item->tier, since,
+             {}, item->hypervisor, 1});
+        break;
+    case SinceRange::Fit::Supported:
+    case SinceRange::Fit::Unknown:
+        break;
+    }
     return true;
 }
 

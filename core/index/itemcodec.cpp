@@ -15,6 +15,8 @@ QByteArray encodeEvidence(const EvidenceList &evidence)
                       {QStringLiteral("detail"), e.detail}};
         if (e.upperBoundOnly)
             o.insert(QStringLiteral("upperBound"), true);
+        if (e.after.isValid())
+            o.insert(QStringLiteral("after"), e.after.toString());
         a.append(o);
     }
     return QJsonDocument(a).toJson(QJsonDocument::Compact);
@@ -31,6 +33,7 @@ EvidenceList decodeEvidence(const QByteArray &json)
         e.version = Version::parse(o.value(QStringLiteral("version")).toString());
         e.detail = o.value(QStringLiteral("detail")).toString();
         e.upperBoundOnly = o.value(QStringLiteral("upperBound")).toBool();
+        e.after = Version::parse(o.value(QStringLiteral("after")).toString());
         out.append(e);
     }
     return out;

@@ -15,10 +15,21 @@ QJsonObject evidenceToJson(const Evidence &e)
                   {QStringLiteral("detail"), e.detail}};
     if (e.upperBoundOnly)
         o.insert(QStringLiteral("upperBoundOnly"), true);
+    if (e.after.isValid())
+        o.insert(QStringLiteral("notIn"), e.after.toString());
     return o;
 }
 
 } // namespace
+
+void insertSince(QJsonObject &o, const SinceRange &range)
+{
+    // "since" only when exact, so a script comparing versions never mistakes
+    // a bound for the answer; the range is always there.
+    o.insert(QStringLiteral("since"), range.exact ? QJsonValue(range.upTo.toString()) : QJsonValue());
+    o.insert(QStringLiteral("sinceRange"), range.toJson());
+    o.insert(QStringLiteral("sinceText"), range.toString());
+}
 
 QJsonObject itemToJson(const Item &item)
 {
@@ -35,12 +46,9 @@ QJsonObject itemToJson(const Item &item)
     if (!item.hypervisor.isEmpty())
         o.insert(QStringLiteral("hypervisor"), item.hypervisor);
     o.insert(QStringLiteral("origin"), item.origin);
-    if (const Evidence *best = item.sinceEvidence()) {
-        o.insert(QStringLiteral("since"), best->version.toString());
-        o.insert(QStringLiteral("sinceEvidence"), evidenceToJson(*best));
-    } else {
-        o.insert(QStringLiteral("since"), QJsonValue::Null);
-    }
+    insertSince(o, item.sinceRange());
+    if (item.sinceRange().isKnown())
+        o.insert(QStringLiteral("sinceEvidence"), evidenceToJson(item.sinceRange().upper));
     QJsonArray ev;
     for (const auto &e : item.evidence)
         ev.append(evidenceToJson(e));
@@ -76,8 +84,8 @@ QJsonObject summaryToJson(const ItemSummary &s)
                   {QStringLiteral("tier"), s.tier}};
     if (!s.hypervisor.isEmpty())
         o.insert(QStringLiteral("hypervisor"), s.hypervisor);
-    o.insert(QStringLiteral("since"), s.since.isValid() ? QJsonValue(s.since.toString()) : QJsonValue());
-    if (s.since.isValid())
+    insertSince(o, s.sinceRange());
+    if (s.sinceUpTo.isValid())
         o.insert(QStringLiteral("sinceEvidence"), s.sinceEvidence);
     if (s.tainted)
         o.insert(QStringLiteral("tainted"), true);

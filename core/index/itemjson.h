@@ -12,5 +12,8 @@ namespace vse {
 // other lookup.
 QJsonObject itemToJson(const Item &item);
 QJsonObject summaryToJson(const ItemSummary &summary);
+// "since" (exact only, else null), "sinceRange" {after, upTo, exact} and
+// "sinceText" (as people read it).
+void insertSince(QJsonObject &o, const SinceRange &range);
 
 } // namespace vse

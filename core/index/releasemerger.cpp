@@ -110,6 +110,19 @@ void ReleaseMerger::merge(QList<Release> &releases)
         first.version = firstRel.version;
         first.upperBoundOnly = firstRel.version == oldest;
         first.detail = firstRel.sourcePath;
+        // The newest older release that could show the item and does not is
+        // the exclusive lower bound of its introduction.
+        const ItemKind firstKind = firstRel.items.at(occ.constFirst().index).kind;
+        for (int r = occ.constFirst().release - 1; r >= 0; --r) {
+            if (!(releases.at(r).version < firstRel.version) || !kindsOf[r].contains(firstKind))
+                continue;
+            const QString &name = firstRel.items.at(occ.constFirst().index).name;
+            const bool moved = kindFamily(firstKind) == QLatin1String("xml") && resolvers[size_t(r)] &&
+                               resolvers[size_t(r)]->has(name);
+            if (!moved)
+                first.after = releases.at(r).version;
+            break;
+        }
         for (const auto &o : occ) {
             Item &item = releases[o.release].items[o.index];
             item.evidence.append(first);

@@ -115,7 +115,9 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
         return false;
     if (!q.hypervisor.isEmpty() && s.hypervisor != q.hypervisor)
         return false;
-    if (q.maxVersion.isValid() && s.since.isValid() && !s.sinceUpperBound && s.since > q.maxVersion)
+    // Only what is certainly newer is hidden; an item whose range contains
+    // the target stays, and the caller marks it "may be too new".
+    if (q.maxVersion.isValid() && s.sinceRange().fit(q.maxVersion) == SinceRange::Fit::TooNew)
         return false;
     if (!q.driver.isEmpty() && !s.drivers.split(QLatin1Char(',')).contains(q.driver))
         return false;

@@ -18,7 +18,7 @@ struct SearchQuery
     QString tier;                 // tier id or tier group ("stable" also matches stable-abi)
     QString hypervisor;
     QString driver;            // only APIs this hypervisor driver implements
-    Version maxVersion;        // hide items whose since is newer (unknown since is kept)
+    Version maxVersion;        // hide items certainly newer (a range containing it, or unknown, is kept)
     QList<qint64> releaseIds;  // empty: every release
     bool latestOnly = true;    // one row per item: the newest release that has it
 

@@ -28,7 +28,8 @@ CREATE TABLE releases(
 CREATE TABLE items(
   id INTEGER PRIMARY KEY, release_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
   key TEXT, parent TEXT, origin TEXT, tier TEXT, hypervisor TEXT,
-  since TEXT, since_num INTEGER, since_evidence TEXT, since_bound INTEGER, inconsistent INTEGER,
+  since TEXT, since_num INTEGER, since_after TEXT, since_after_num INTEGER, since_upto TEXT, since_upto_num INTEGER,
+  since_evidence TEXT, removed_in TEXT, inconsistent INTEGER,
   tainted INTEGER, latest INTEGER, drivers TEXT, signature TEXT, doc TEXT, file TEXT, line INTEGER,
   taints TEXT, warnings TEXT, evidence TEXT, attrs TEXT);
 CREATE VIRTUAL TABLE items_fts USING fts5(name, doc, content='items', content_rowid='id');
@@ -163,9 +164,10 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
         sql::Statement rel(db, "INSERT INTO releases(id, version, version_num, version_evidence, source_kind, "
                                "source_path, fingerprint, item_count) VALUES(?,?,?,?,?,?,?,?)");
         sql::Statement ins(db, "INSERT INTO items(release_id, kind, name, key, parent, origin, tier, hypervisor, "
-                               "since, since_num, since_evidence, since_bound, inconsistent, tainted, latest, drivers, signature, "
+                               "since, since_num, since_after, since_after_num, since_upto, since_upto_num, since_evidence, removed_in, "
+                               "inconsistent, tainted, latest, drivers, signature, "
                                "doc, file, line, taints, warnings, evidence, attrs) "
-                               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         for (qsizetype r = 0; r < releases.size(); ++r) {
             const Release &release = releases.at(r);
             const qint64 rid = r + 1;
@@ -180,7 +182,7 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
             if (!rel.exec())
                 return abandon(QStringLiteral("cannot store release"));
             for (const Item &it : release.items) {
-                const Evidence *best = it.sinceEvidence();
+                const SinceRange since = it.sinceRange();
                 ins.bind(1, rid);
                 ins.bind(2, kindId(it.kind));
                 ins.bind(3, it.name);
@@ -189,29 +191,40 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
                 ins.bind(6, it.origin);
                 ins.bind(7, it.tier);
                 ins.bind(8, it.hypervisor);
-                if (best) {
-                    ins.bind(9, best->version.toString());
-                    ins.bind(10, best->version.toNumber());
-                    ins.bind(11, Evidence::kindId(best->kind));
-                    ins.bind(12, qint64(best->upperBoundOnly));
+                // "since" only when exact: a plain SQL query never reads a bound as the answer.
+                if (since.exact) {
+                    ins.bind(9, since.upTo.toString());
+                    ins.bind(10, since.upTo.toNumber());
                 }
-                ins.bind(13, qint64(it.inconsistent()));
-                ins.bind(14, qint64(!it.taints.isEmpty()));
+                if (since.after.isValid()) {
+                    ins.bind(11, since.after.toString());
+                    ins.bind(12, since.after.toNumber());
+                }
+                if (since.upTo.isValid()) {
+                    ins.bind(13, since.upTo.toString());
+                    ins.bind(14, since.upTo.toNumber());
+                    ins.bind(15, Evidence::kindId(since.upper.kind));
+                }
+                const QString removedIn = it.attrs.value(QStringLiteral("removedIn")).toString();
+                if (!removedIn.isEmpty())
+                    ins.bind(16, removedIn);
+                ins.bind(17, qint64(it.inconsistent()));
+                ins.bind(18, qint64(!it.taints.isEmpty()));
                 // Items of an index never merged (one release) are all latest.
-                ins.bind(15, qint64(it.attrs.value(QStringLiteral("latest")).toBool(true)));
+                ins.bind(19, qint64(it.attrs.value(QStringLiteral("latest")).toBool(true)));
                 QStringList drivers;
                 for (const auto &d : it.attrs.value(QStringLiteral("drivers")).toArray())
                     if (!d.toObject().contains(QStringLiteral("removed")))
                         drivers << d.toObject().value(QStringLiteral("driver")).toString();
-                ins.bind(16, drivers.join(QLatin1Char(',')));
-                ins.bind(17, it.signature);
-                ins.bind(18, it.doc);
-                ins.bind(19, it.file);
-                ins.bind(20, qint64(it.line));
-                ins.bind(21, QString::fromUtf8(encodeStrings(it.taints)));
-                ins.bind(22, QString::fromUtf8(encodeStrings(it.warnings)));
-                ins.bind(23, QString::fromUtf8(encodeEvidence(it.evidence)));
-                ins.bind(24, QString::fromUtf8(encodeAttrs(it.attrs)));
+                ins.bind(20, drivers.join(QLatin1Char(',')));
+                ins.bind(21, it.signature);
+                ins.bind(22, it.doc);
+                ins.bind(23, it.file);
+                ins.bind(24, qint64(it.line));
+                ins.bind(25, QString::fromUtf8(encodeStrings(it.taints)));
+                ins.bind(26, QString::fromUtf8(encodeStrings(it.warnings)));
+                ins.bind(27, QString::fromUtf8(encodeEvidence(it.evidence)));
+                ins.bind(28, QString::fromUtf8(encodeAttrs(it.attrs)));
                 if (!ins.exec())
                     return abandon(QStringLiteral("cannot store item %1").arg(it.name));
             }
@@ -257,7 +270,8 @@ QList<ItemSummary> Store::summaries() const
     if (n.step())
         out.reserve(n.int64(0));
     sql::Statement q(m_db, "SELECT id, release_id, kind, name, tier, hypervisor, since, since_evidence, "
-                           "since_bound, tainted, inconsistent, latest, drivers FROM items ORDER BY id");
+                           "since_after, since_upto, removed_in, tainted, inconsistent, latest, drivers "
+                           "FROM items ORDER BY id");
     while (q.step()) {
         ItemSummary s;
         s.id = q.int64(0);
@@ -266,13 +280,15 @@ QList<ItemSummary> Store::summaries() const
         s.name = q.text(3);
         s.tier = q.text(4);
         s.hypervisor = q.text(5);
-        s.since = Version::parse(q.text(6));
+        s.sinceExact = !q.text(6).isEmpty();
         s.sinceEvidence = q.text(7);
-        s.sinceUpperBound = q.int64(8) != 0;
-        s.tainted = q.int64(9) != 0;
-        s.inconsistent = q.int64(10) != 0;
-        s.latest = q.int64(11) != 0;
-        s.drivers = q.text(12);
+        s.sinceAfter = Version::parse(q.text(8));
+        s.sinceUpTo = Version::parse(q.text(9));
+        s.removed = !q.text(10).isEmpty();
+        s.tainted = q.int64(11) != 0;
+        s.inconsistent = q.int64(12) != 0;
+        s.latest = q.int64(13) != 0;
+        s.drivers = q.text(14);
         out.append(s);
     }
     return out;

@@ -34,13 +34,25 @@ struct ItemSummary
     QString name;
     QString tier;
     QString hypervisor;
-    Version since;
-    QString sinceEvidence; // Evidence kind id
-    bool sinceUpperBound = false;
+    Version sinceAfter; // exclusive lower bound of the introduction, invalid when none
+    Version sinceUpTo;  // inclusive upper bound; the since itself when exact
+    bool sinceExact = false;
+    QString sinceEvidence; // Evidence kind id of the upper end
+    bool removed = false;  // removed before the newest indexed release
     bool tainted = false;
     bool inconsistent = false;
     bool latest = true; // the newest indexed release that has this item
     QString drivers;    // comma-separated hypervisor drivers implementing an API, if known
+
+    SinceRange sinceRange() const
+    {
+        SinceRange r;
+        r.after = sinceAfter;
+        r.upTo = sinceUpTo;
+        r.exact = sinceExact;
+        return r;
+    }
+    Version since() const { return sinceExact ? sinceUpTo : Version(); }
 };
 
 // The SQLite index: one file (default in the XDG cache directory) holding
@@ -52,7 +64,7 @@ struct ItemSummary
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     Store();
     ~Store();

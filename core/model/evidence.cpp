@@ -18,6 +18,7 @@ constexpr KindName kKinds[] = {
     {Evidence::Kind::ApiXml, "api-xml", QT_TRANSLATE_NOOP("Evidence", "API XML version")},
     {Evidence::Kind::Documentation, "documentation", QT_TRANSLATE_NOOP("Evidence", "documentation")},
     {Evidence::Kind::ApiVersion, "api-version", QT_TRANSLATE_NOOP("Evidence", "API version")},
+    {Evidence::Kind::History, "history", QT_TRANSLATE_NOOP("Evidence", "release history")},
     {Evidence::Kind::FirstRelease, "first-release", QT_TRANSLATE_NOOP("Evidence", "first indexed release")},
     {Evidence::Kind::DriverTable, "driver-table", QT_TRANSLATE_NOOP("Evidence", "driver table")},
 };
@@ -50,59 +51,44 @@ QString Evidence::kindLabel(Kind kind)
 QString Evidence::describe() const
 {
     QString v = version.toString();
-    if (upperBoundOnly)
-        v = QStringLiteral("\u2264 ") + v;
+    if (isPresence()) {
+        // Presence says "in R" (and "not in A"), not "introduced in R".
+        v = QCoreApplication::translate("Evidence", "in %1").arg(v);
+        if (after.isValid())
+            v += QCoreApplication::translate("Evidence", ", not in %1").arg(after.toString());
+        else if (upperBoundOnly)
+            v += QCoreApplication::translate("Evidence", ", nothing older seen");
+    }
     QString s = v + QStringLiteral(" (") + kindLabel(kind);
     if (!detail.isEmpty())
         s += QStringLiteral(": ") + detail;
     return s + QLatin1Char(')');
 }
 
-const Evidence *bestEvidence(const EvidenceList &list)
-{
-    // Documentation prose is the weakest recorded source: when a schema
-    // already had the item before the release the docs name, the docs speak
-    // of some later change, and presence in the schema wins.
-    Version firstSeen;
-    for (const auto &e : list)
-        if (e.kind == Evidence::Kind::FirstRelease && e.version.isValid())
-            firstSeen = e.version;
-    const Evidence *best = nullptr;
-    for (const auto &e : list) {
-        if (!e.version.isValid())
-            continue;
-        if (e.kind == Evidence::Kind::Documentation && firstSeen.isValid() && e.version > firstSeen)
-            continue;
-        if (!best || int(e.kind) < int(best->kind))
-            best = &e;
-    }
-    return best;
-}
-
 bool evidenceDisagrees(const EvidenceList &list)
 {
-    const Evidence *first = nullptr;
-    Version firstSeen;
+    Version firstSeen, lastAbsent;
     for (const auto &e : list) {
-        if (!e.version.isValid() || e.kind == Evidence::Kind::DriverTable)
+        if (!e.isPresence() || !e.version.isValid())
             continue;
-        // "First indexed release" only bounds the truth from above (releases
-        // between indexed ones are unseen): it contradicts a recorded version
-        // only when the item already existed before that version.
-        if (e.kind == Evidence::Kind::FirstRelease) {
+        if (!firstSeen.isValid() || e.version < firstSeen)
             firstSeen = e.version;
+        if (e.after.isValid() && (!lastAbsent.isValid() || lastAbsent < e.after))
+            lastAbsent = e.after;
+    }
+    const Evidence *first = nullptr;
+    for (const auto &e : list) {
+        if (!e.version.isValid() || e.isPresence() || e.kind == Evidence::Kind::DriverTable)
             continue;
-        }
+        if (firstSeen.isValid() && firstSeen < e.version)
+            return true;
+        if (lastAbsent.isValid() && lastAbsent < firstSeen && !(lastAbsent < e.version))
+            return true;
         if (!first)
             first = &e;
         else if (e.version != first->version)
             return true;
     }
-    if (firstSeen.isValid())
-        for (const auto &e : list)
-            if (e.version.isValid() && e.kind != Evidence::Kind::FirstRelease &&
-                e.kind != Evidence::Kind::DriverTable && e.version > firstSeen)
-                return true;
     return false;
 }
 

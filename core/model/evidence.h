@@ -19,9 +19,16 @@ struct Evidence
         ApiXml,        // version= attribute of /usr/share/libvirt/api/*-api.xml
         Documentation, // "Since x.y.z" note in libvirt's HTML docs
         ApiVersion,    // version of the public API an RPC procedure carries
+        History,       // first release of the shipped history that has the item
         FirstRelease,  // first indexed release that has the item
         DriverTable,   // /* x.y.z */ comment in a hypervisor driver table
     };
+
+    Evidence() = default;
+    Evidence(Kind k, Version v, QString d = {}, bool upperBound = false)
+        : kind(k), version(v), detail(std::move(d)), upperBoundOnly(upperBound)
+    {
+    }
 
     Kind kind = Kind::FirstRelease;
     Version version;
@@ -29,6 +36,13 @@ struct Evidence
     // FirstRelease evidence from the oldest indexed release only bounds the
     // real value from above ("<= R").
     bool upperBoundOnly = false;
+    // Presence evidence (History, FirstRelease): the newest release known
+    // not to have the item, an exclusive lower bound; invalid when none.
+    Version after;
+
+    // True for kinds that say "present in this release" rather than naming
+    // the release that introduced the item.
+    bool isPresence() const { return kind == Kind::History || kind == Kind::FirstRelease; }
 
     static QString kindId(Kind kind);           // stable id stored in the index: "symbol-version"
     static Kind kindFromId(const QString &id);  // inverse of kindId; FirstRelease when unknown
@@ -38,9 +52,10 @@ struct Evidence
 
 using EvidenceList = QList<Evidence>;
 
-// The strongest evidence (lowest Kind) among those with a valid version.
-const Evidence *bestEvidence(const EvidenceList &list);
-// True when two valid pieces of evidence name different versions.
+// True when two pieces of evidence that name the introducing release name
+// different ones, or one names a release outside what presence in the
+// releases allows (older than a release seen without the item, newer than
+// one seen with it).
 bool evidenceDisagrees(const EvidenceList &list);
 
 } // namespace vse

@@ -75,10 +75,15 @@ QString kindFamily(ItemKind kind)
     return {};
 }
 
-Version Item::since() const
+const Evidence *Item::sinceEvidence() const
 {
-    const Evidence *e = bestEvidence(evidence);
-    return e ? e->version : Version();
+    const SinceRange r = sinceRange();
+    if (!r.isKnown())
+        return nullptr;
+    for (const Evidence &e : evidence)
+        if (e.kind == r.upper.kind && e.version == r.upper.version && e.detail == r.upper.detail)
+            return &e;
+    return nullptr;
 }
 
 } // namespace vse

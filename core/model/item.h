@@ -1,6 +1,7 @@
 #pragma once
 
 #include "evidence.h"
+#include "sincerange.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -61,8 +62,13 @@ struct Item
     QJsonObject attrs; // kind-specific facts: enum value, fields, acl, aliases...
 
     QString identity() const { return key.isEmpty() ? name : key; }
-    Version since() const;
-    const Evidence *sinceEvidence() const { return bestEvidence(evidence); }
+    // The introduction range the evidence supports.
+    SinceRange sinceRange() const { return SinceRange::fromEvidence(evidence); }
+    // The release that introduced the item when the evidence says exactly;
+    // invalid while only a range is known.
+    Version since() const { return sinceRange().exactVersion(); }
+    // The evidence behind the range's upper end (the since itself when exact).
+    const Evidence *sinceEvidence() const;
     bool inconsistent() const { return evidenceDisagrees(evidence); }
 };
 

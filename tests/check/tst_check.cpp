@@ -55,6 +55,8 @@ public:
             m_items.insert(i.name, i);
         since(QStringLiteral("domain/devices/disk/driver@cache"), Version(0, 6, 0));
         since(QStringLiteral("domain/qemu:commandline"), Version(0, 8, 3));
+        // Known only as a range: absent in 0.5.0, present in 0.9.0.
+        range(QStringLiteral("domain/memory@unit"), Version(0, 5, 0), Version(0, 9, 0));
     }
     ItemLookup lookup() const
     {
@@ -68,7 +70,14 @@ private:
     void since(const QString &name, Version v)
     {
         QVERIFY(m_items.contains(name));
-        m_items[name].evidence.append({Evidence::Kind::FirstRelease, v, QStringLiteral("test"), false});
+        m_items[name].evidence.append({Evidence::Kind::Documentation, v, QStringLiteral("test")});
+    }
+    void range(const QString &name, Version after, Version upTo)
+    {
+        QVERIFY(m_items.contains(name));
+        Evidence e(Evidence::Kind::History, upTo, QStringLiteral("test"));
+        e.after = after;
+        m_items[name].evidence.append(e);
     }
     QHash<QString, Item> m_items;
 };
@@ -164,10 +173,32 @@ void TestCheck::targetRelease()
     QVERIFY(r.valid);
     const auto *newer = find(r, XmlCheckFinding::NewerThanTarget, QStringLiteral("domain/qemu:commandline"));
     QVERIFY(newer);
-    QCOMPARE(newer->since, Version(0, 8, 3));
+    QCOMPARE(newer->since.exactVersion(), Version(0, 8, 3));
     QVERIFY(!find(r, XmlCheckFinding::NewerThanTarget, QStringLiteral("domain/devices/disk/driver@cache")));
     QVERIFY(!r.cleanFor(Version(0, 7, 0)));
-    QVERIFY(r.cleanFor(Version(0, 8, 3)));
+    // The range 0.5.0 < since <= 0.9.0 contains 0.7.0: "may be too new", not a failure.
+    const auto *maybe = find(r, XmlCheckFinding::MaybeNewerThanTarget, QStringLiteral("domain/memory@unit"));
+    QVERIFY(maybe);
+    QVERIFY(!find(r, XmlCheckFinding::NewerThanTarget, QStringLiteral("domain/memory@unit")));
+    QCOMPARE(maybe->since.toString(), QStringLiteral("0.5.0 < since \u2264 0.9.0"));
+    QCOMPARE(maybe->toJson().value(QStringLiteral("since")).isUndefined(), true);
+    QCOMPARE(maybe->toJson().value(QStringLiteral("sinceRange")).toObject().value(QStringLiteral("after")).toString(),
+             QStringLiteral("0.5.0"));
+    QVERIFY(r.uncertainFor(Version(0, 7, 0)));
+    // At 0.8.3 the exact item is fine and the range still straddles the target.
+    const XmlCheckReport at083 =
+        checkXmlData(QByteArray(kDomain), QStringLiteral("paste"), kSchemas, m_index.lookup(), Version(0, 8, 3));
+    QVERIFY(at083.cleanFor(Version(0, 8, 3)));
+    QVERIFY(at083.uncertainFor(Version(0, 8, 3)));
+    // A target at or below the lower end makes it certainly too new.
+    const XmlCheckReport at050 =
+        checkXmlData(QByteArray(kDomain), QStringLiteral("paste"), kSchemas, m_index.lookup(), Version(0, 5, 0));
+    QVERIFY(find(at050, XmlCheckFinding::NewerThanTarget, QStringLiteral("domain/memory@unit")));
+    // From the upper end on it is supported.
+    const XmlCheckReport at090 =
+        checkXmlData(QByteArray(kDomain), QStringLiteral("paste"), kSchemas, m_index.lookup(), Version(0, 9, 0));
+    QVERIFY(at090.cleanFor(Version(0, 9, 0)));
+    QVERIFY(!at090.uncertainFor(Version(0, 9, 0)));
 }
 
 void TestCheck::unknownElement()

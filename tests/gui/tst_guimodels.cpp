@@ -129,15 +129,17 @@ private Q_SLOTS:
         ViewFilter f = baseFilter();
         f.target = Version(6, 0, 0);
         model.setFilter(f);
-        // Newer than 6.0.0 by the best evidence; upper bounds ("<= R") never exclude.
-        const qint64 newer = sql(QStringLiteral("since_num > 6000000 AND since_bound = 0"));
+        // Certainly newer than 6.0.0: an exact since after it, or a release at
+        // or after it known without the item; ranges containing it never exclude.
+        const qint64 newer =
+            sql(QStringLiteral("since_num > 6000000 OR (since_num IS NULL AND since_after_num >= 6000000)"));
         const qint64 total = sql(QStringLiteral("1"));
         QVERIFY(newer > 100);
         QCOMPARE(qint64(model.excludedNewer()), newer);
         QCOMPARE(qint64(model.rowCount()), total - newer);
         for (int r = 0; r < model.rowCount(); ++r) {
             const ItemSummary *s = model.summary(r);
-            QVERIFY(!s->since.isValid() || s->sinceUpperBound || s->since <= Version(6, 0, 0));
+            QVERIFY(s->sinceRange().fit(Version(6, 0, 0)) != SinceRange::Fit::TooNew);
         }
         f.greyNewer = true;
         model.setFilter(f);
@@ -238,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("Taint: custom-monitor")));
         QVERIFY(text.contains(Policy::instance().taintReason(QStringLiteral("custom-monitor")).meaning));
         QVERIFY(text.contains(Policy::instance().tier(item.tier).rule));
-        QVERIFY(text.contains(QStringLiteral("Since: ") + item.since().toString()));
+        QVERIFY(text.contains(QStringLiteral("Since: ") + item.sinceRange().toString()));
         QVERIFY(text.contains(QStringLiteral("Hypervisor: qemu")));
         QVERIFY(text.contains(item.file + QLatin1Char(':') + QString::number(item.line)));
     }

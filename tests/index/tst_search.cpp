@@ -93,8 +93,8 @@ private Q_SLOTS:
         old.kind = ItemKind::Function;
         int functionsUpTo1 = 0;
         for (const auto &s : m_engine.items())
-            functionsUpTo1 += s.kind == ItemKind::Function && (!s.since.isValid() || s.sinceUpperBound ||
-                                                               s.since <= Version(1, 0, 0));
+            functionsUpTo1 += s.kind == ItemKind::Function && (!s.sinceExact || s.sinceUpTo <= Version(1, 0, 0)) &&
+                              !(s.sinceAfter.isValid() && Version(1, 0, 0) <= s.sinceAfter);
         QCOMPARE(int(m_engine.search(old).size()), functionsUpTo1);
     }
 };

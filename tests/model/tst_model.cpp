@@ -1,9 +1,16 @@
 #include "model/evidence.h"
 #include "model/item.h"
 #include "model/policy.h"
+#include "model/releaseseries.h"
+#include "model/sincerange.h"
 #include "model/version.h"
 
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace vse;
 
@@ -41,10 +48,93 @@ private Q_SLOTS:
     {
         EvidenceList list{{Evidence::Kind::ApiXml, Version(0, 0, 3), {}, false},
                           {Evidence::Kind::SymbolVersion, Version(0, 0, 3), {}, false}};
-        QCOMPARE(bestEvidence(list)->kind, Evidence::Kind::SymbolVersion);
+        const SinceRange r = SinceRange::fromEvidence(list);
+        QCOMPARE(r.upper.kind, Evidence::Kind::SymbolVersion);
+        QVERIFY(r.exact);
+        QCOMPARE(r.toString(), QStringLiteral("0.0.3"));
+        // The release before 0.0.3 is 0.0.2: the range of an exact since.
+        QCOMPARE(r.after, Version(0, 0, 2));
         QVERIFY(!evidenceDisagrees(list));
         list.append({Evidence::Kind::SinceTag, Version(0, 1, 0), {}, false});
         QVERIFY(evidenceDisagrees(list));
+    }
+    void presenceGivesRanges()
+    {
+        // Present in 9.0.0, nothing older looked at: an upper bound only.
+        Evidence installed(Evidence::Kind::FirstRelease, Version(9, 0, 0), QStringLiteral("/"), true);
+        SinceRange r = SinceRange::fromEvidence({installed});
+        QVERIFY(!r.exact);
+        QVERIFY(!r.after.isValid());
+        QCOMPARE(r.toString(), QStringLiteral("\u2264 9.0.0"));
+        QCOMPARE(r.fit(Version(1, 0, 0)), SinceRange::Fit::MaybeTooNew);
+        QCOMPARE(r.fit(Version(9, 0, 0)), SinceRange::Fit::Supported);
+        // Absent in 1.3.5 (history): a range; too new only at or below 1.3.5.
+        Evidence history(Evidence::Kind::History, Version(7, 0, 0), QStringLiteral("debian"));
+        history.after = Version(1, 3, 5);
+        r = SinceRange::fromEvidence({installed, history});
+        QCOMPARE(r.toString(), QStringLiteral("1.3.5 < since \u2264 7.0.0"));
+        QCOMPARE(r.fit(Version(1, 3, 5)), SinceRange::Fit::TooNew);
+        QCOMPARE(r.fit(Version(1, 0, 0)), SinceRange::Fit::TooNew);
+        QCOMPARE(r.fit(Version(4, 0, 0)), SinceRange::Fit::MaybeTooNew);
+        QCOMPARE(r.fit(Version(7, 0, 0)), SinceRange::Fit::Supported);
+        QCOMPARE(r.toJson().value(QStringLiteral("after")).toString(), QStringLiteral("1.3.5"));
+        QCOMPARE(r.toJson().value(QStringLiteral("upTo")).toString(), QStringLiteral("7.0.0"));
+        QVERIFY(r.explain().contains(QStringLiteral("not in 1.3.5")));
+        // Adjacent releases make it exact: absent in 0.5.1, present in 0.6.0.
+        Evidence adjacent(Evidence::Kind::History, Version(0, 6, 0), QStringLiteral("git:v0.6.0"));
+        adjacent.after = Version(0, 5, 1);
+        r = SinceRange::fromEvidence({installed, adjacent});
+        QVERIFY(r.exact);
+        QCOMPARE(r.toString(), QStringLiteral("0.6.0"));
+        QCOMPARE(r.fit(Version(0, 5, 1)), SinceRange::Fit::TooNew);
+        // A documentation note naming a release after one that already had
+        // the item speaks of a later change: the presence range wins.
+        r = SinceRange::fromEvidence({installed, history, {Evidence::Kind::Documentation, Version(8, 0, 0)}});
+        QVERIFY(!r.exact);
+        QCOMPARE(r.upTo, Version(7, 0, 0));
+        // One inside the range is taken as exact.
+        r = SinceRange::fromEvidence({installed, history, {Evidence::Kind::Documentation, Version(5, 2, 0)}});
+        QVERIFY(r.exact);
+        QCOMPARE(r.upTo, Version(5, 2, 0));
+        QCOMPARE(r.after, Version(5, 1, 0));
+        // None at all: unknown, never "supported".
+        QCOMPARE(SinceRange::fromEvidence({}).fit(Version(9, 0, 0)), SinceRange::Fit::Unknown);
+    }
+    void releaseSeriesOrder()
+    {
+        using namespace ReleaseSeries;
+        QCOMPARE(predecessor(Version(0, 6, 0)), Version(0, 5, 1));
+        QCOMPARE(predecessor(Version(0, 1, 3)), Version(0, 1, 1)); // there was no 0.1.2
+        QCOMPARE(predecessor(Version(2, 0, 0)), Version(1, 3, 5));
+        QCOMPARE(predecessor(Version(3, 0, 0)), Version(2, 5, 0));
+        QCOMPARE(predecessor(Version(10, 0, 0)), Version(9, 10, 0));
+        QCOMPARE(predecessor(Version(9, 4, 0)), Version(9, 3, 0));
+        QVERIFY(!predecessor(Version(0, 0, 1)).isValid());
+        QVERIFY(!predecessor(Version(1, 2, 22)).isValid()); // not a release
+        QVERIFY(!isRelease(Version(9, 0, 1)));
+        QCOMPARE(earlyReleases().size(), 109);
+    }
+    void releaseSeriesMatchesBundleTags()
+    {
+        // Independent reading: the tags of the shipped history bundle.
+        QString bundle = qEnvironmentVariable("VSE_HISTORY_BUNDLE");
+        if (bundle.isEmpty())
+            bundle = qEnvironmentVariable("VSE_SOURCE_DIR") +
+                     QStringLiteral("/../shared/history/libvirt-releases-0.0.1-1.3.5.bundle");
+        if (!QFileInfo::exists(bundle))
+            QSKIP("no history bundle: set VSE_HISTORY_BUNDLE");
+        QProcess git;
+        git.start(QStringLiteral("git"), {QStringLiteral("ls-remote"), QStringLiteral("--tags"), bundle});
+        QVERIFY(git.waitForFinished(60000));
+        QList<Version> tags;
+        static const QRegularExpression re(QStringLiteral("refs/tags/v(\\d+\\.\\d+\\.\\d+)$"));
+        for (const QString &line : QString::fromUtf8(git.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+            const auto m = re.match(line.trimmed());
+            if (m.hasMatch())
+                tags.append(Version::parse(m.captured(1)));
+        }
+        std::sort(tags.begin(), tags.end());
+        QCOMPARE(tags, ReleaseSeries::earlyReleases());
     }
     void policyLoadsAndClassifies()
     {

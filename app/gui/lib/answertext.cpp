@@ -9,8 +9,10 @@ QString AnswerText::forItem(const Item &item, const QString &releaseLabel)
     QStringList lines;
     lines << item.name + QStringLiteral(" (") + kindLabel(item.kind) + QLatin1Char(')');
     lines << tr("Tier: %1 \u2014 %2").arg(policytext::tierLabel(item.tier), policytext::tierRule(item.tier));
-    const Evidence *best = item.sinceEvidence();
-    lines << tr("Since: %1").arg(best ? best->describe() : tr("unknown"));
+    const SinceRange since = item.sinceRange();
+    lines << tr("Since: %1").arg(since.isKnown() ? since.explain() : tr("unknown"));
+    if (const QString removed = item.attrs.value(QStringLiteral("removedIn")).toString(); !removed.isEmpty())
+        lines << tr("Removed: in %1").arg(removed);
     if (item.inconsistent()) {
         lines << tr("Note: the sources disagree about this release:");
         for (const Evidence &e : item.evidence)

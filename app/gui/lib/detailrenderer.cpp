@@ -64,9 +64,9 @@ QString DetailRenderer::banners(const Item &item) const
 
 QString DetailRenderer::evidenceHtml(const Item &item) const
 {
-    const Evidence *best = item.sinceEvidence();
+    const SinceRange since = item.sinceRange();
     QString html = QStringLiteral("<p><b>") + esc(tr("Since:")) + QStringLiteral("</b> ");
-    html += best ? esc(best->describe()) : esc(tr("unknown (no evidence)"));
+    html += since.isKnown() ? esc(since.explain()) : esc(tr("unknown (no evidence)"));
     html += QStringLiteral("</p>");
     if (item.evidence.size() > 1 || item.inconsistent()) {
         html += QStringLiteral("<p>") + esc(tr("All evidence:")) + QStringLiteral("</p><ul>");

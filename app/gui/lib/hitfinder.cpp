@@ -100,10 +100,13 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
         if (g == groupOfTier.constEnd())
             g = groupOfTier.insert(s.tier, intern(m_groupIds, tierGroup(s.tier)));
         m_group[i] = *g;
-        // An upper bound ("<= oldest release") never excludes an item: the
-        // real release may well be older than the target.
-        if (s.since.isValid() && !s.sinceUpperBound)
-            m_sinceNumber[i] = s.since.toNumber();
+        // Only a lower end excludes an item: it is too new for a target T
+        // when exact and newer than T, or when a release at or after T is
+        // known not to have it. A range containing T keeps the item.
+        if (s.sinceExact)
+            m_sinceNumber[i] = s.sinceUpTo.toNumber();
+        else if (s.sinceAfter.isValid())
+            m_sinceNumber[i] = s.sinceAfter.toNumber() + 1;
         if (!s.drivers.isEmpty())
             m_drivers[i] = driverBits(m_driverIds, s.drivers);
     }

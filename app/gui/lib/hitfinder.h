@@ -51,7 +51,7 @@ private:
     std::vector<quint8> m_family;
     std::vector<quint8> m_tier;
     std::vector<quint8> m_group;
-    std::vector<qint64> m_sinceNumber; // -1: unknown or only an upper bound
+    std::vector<qint64> m_sinceNumber; // too new for targets below this number; -1: never certainly too new
     std::vector<quint64> m_drivers;    // bit per driver id in m_driverIds (the last bit: any further one)
     QStringList m_driverIds;
     mutable QString m_driverQuery; // the last driver filter and its position in m_driverIds

@@ -60,11 +60,10 @@ int ItemTableModel::columnCount(const QModelIndex &parent) const
 
 QString ItemTableModel::sinceText(const ItemSummary &s)
 {
-    if (!s.since.isValid())
+    const SinceRange range = s.sinceRange();
+    if (!range.isKnown())
         return tr("unknown");
-    QString text = s.since.toString();
-    if (s.sinceUpperBound)
-        text = QStringLiteral("\u2264 ") + text;
+    QString text = range.toString();
     if (s.inconsistent)
         text += QStringLiteral(" \u26a0");
     return text;
@@ -112,6 +111,11 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
             return policytext::tierRule(s->tier);
         if (index.column() == SinceColumn && s->inconsistent)
             return tr("The sources disagree about this release; see the details.");
+        if (index.column() == SinceColumn && !s->sinceExact && s->sinceUpTo.isValid())
+            return s->sinceAfter.isValid()
+                       ? tr("Introduced after %1 (a release known without it) and at the latest in %2.")
+                             .arg(s->sinceAfter.toString(), s->sinceUpTo.toString())
+                       : tr("Present in %1; no older release was looked at.").arg(s->sinceUpTo.toString());
         if (newer)
             return tr("Newer than the target release %1").arg(m_filter.target.toString());
         if (removed.isValid())

@@ -1,5 +1,7 @@
 #include "viewexporter.h"
 
+#include "index/itemjson.h"
+
 #include "itemtablemodel.h"
 
 #include <QAbstractItemModel>
@@ -53,9 +55,8 @@ QString ViewExporter::toText(const ItemTableModel &model, Format format)
         o.insert(QStringLiteral("kind"), kindId(s->kind));
         o.insert(QStringLiteral("tier"), s->tier);
         o.insert(QStringLiteral("hypervisor"), s->hypervisor);
-        o.insert(QStringLiteral("since"), s->since.isValid() ? s->since.toString() : QString());
+        insertSince(o, s->sinceRange());
         o.insert(QStringLiteral("sinceEvidence"), s->sinceEvidence);
-        o.insert(QStringLiteral("sinceUpperBound"), s->sinceUpperBound);
         o.insert(QStringLiteral("removedIn"), model.cellText(r, ItemTableModel::RemovedColumn));
         o.insert(QStringLiteral("tainted"), s->tainted);
         o.insert(QStringLiteral("inconsistent"), s->inconsistent);

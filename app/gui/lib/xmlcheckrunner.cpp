@@ -69,7 +69,7 @@ QString XmlCheckRunner::reportHtml(const XmlCheckReport &report)
         html += QStringLiteral("<tr><td>") + QString::number(f.line) + QStringLiteral("</td><td>")
                 + XmlCheckFinding::kindId(f.kind).toHtmlEscaped() + QStringLiteral("</td><td>") + where
                 + QStringLiteral("</td><td>") + policytext::tierLabel(f.tier).toHtmlEscaped() + QStringLiteral("</td><td>")
-                + (f.since.isValid() ? f.since.toString() : QString()) + QStringLiteral("</td><td>")
+                + (f.since.isKnown() ? f.since.toString().toHtmlEscaped() : QString()) + QStringLiteral("</td><td>")
                 + message.toHtmlEscaped()
                 + (f.occurrences > 1 ? QStringLiteral(" (\u00d7%1)").arg(f.occurrences) : QString())
                 + QStringLiteral("</td></tr>");

@@ -1,0 +1,154 @@
+#include "sincerange.h"
+
+#include "releaseseries.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <limits>
+
+namespace vse {
+
+namespace {
+
+// Kinds that name the introducing release themselves.
+bool namesRelease(Evidence::Kind k)
+{
+    return k != Evidence::Kind::History && k != Evidence::Kind::FirstRelease && k != Evidence::Kind::DriverTable;
+}
+
+} // namespace
+
+SinceRange SinceRange::fromEvidence(const EvidenceList &evidence)
+{
+    SinceRange r;
+    // Presence bounds first: the oldest release seen with the item, and the
+    // newest one seen without it before that.
+    for (const Evidence &e : evidence) {
+        if (!e.isPresence() || !e.version.isValid())
+            continue;
+        if (!r.upTo.isValid() || e.version < r.upTo) {
+            r.upTo = e.version;
+            r.upper = e;
+        }
+    }
+    for (const Evidence &e : evidence) {
+        if (!e.isPresence() || !e.after.isValid() || !(e.after < r.upTo))
+            continue;
+        if (!r.after.isValid() || r.after < e.after) {
+            r.after = e.after;
+            r.lower = e;
+        }
+    }
+    // Then the strongest evidence that names a release and agrees with the
+    // bounds (a documentation note naming a later release speaks of a later
+    // change; a version older than a release seen without the item is wrong).
+    const Evidence *best = nullptr;
+    for (const Evidence &e : evidence) {
+        if (!namesRelease(e.kind) || !e.version.isValid())
+            continue;
+        if (r.upTo.isValid() && r.upTo < e.version)
+            continue;
+        if (r.after.isValid() && !(r.after < e.version))
+            continue;
+        if (!best || int(e.kind) < int(best->kind))
+            best = &e;
+    }
+    if (best) {
+        r.exact = true;
+        r.upTo = best->version;
+        r.upper = *best;
+        const Version before = ReleaseSeries::predecessor(best->version);
+        if (before.isValid() && (!r.after.isValid() || r.after < before)) {
+            r.after = before;
+            r.lower = Evidence();
+        }
+        return r;
+    }
+    r.exact = r.after.isValid() && ReleaseSeries::adjacent(r.after, r.upTo);
+    return r;
+}
+
+SinceRange::Fit SinceRange::fit(const Version &target) const
+{
+    if (!upTo.isValid())
+        return Fit::Unknown;
+    if (!(target < upTo))
+        return Fit::Supported;
+    if (exact || (after.isValid() && !(after < target)))
+        return Fit::TooNew;
+    return Fit::MaybeTooNew;
+}
+
+QString SinceRange::toString() const
+{
+    if (!upTo.isValid())
+        return QStringLiteral("unknown");
+    if (exact)
+        return upTo.toString();
+    if (after.isValid())
+        return after.toString() + QStringLiteral(" < since \u2264 ") + upTo.toString();
+    return QStringLiteral("\u2264 ") + upTo.toString();
+}
+
+QString SinceRange::explain() const
+{
+    QString s = toString();
+    if (!upTo.isValid())
+        return s;
+    QStringList why;
+    const auto label = [](const Evidence &e) {
+        QString l = Evidence::kindLabel(e.kind);
+        if (!e.detail.isEmpty())
+            l += QStringLiteral(": ") + e.detail;
+        return l;
+    };
+    if (exact && !upper.isPresence())
+        why << label(upper);
+    else
+        why << QCoreApplication::translate("Evidence", "in %1: %2").arg(upTo.toString(), label(upper));
+    if (exact && !upper.isPresence())
+        ; // the named release says it all
+    else if (after.isValid() && lower.version.isValid())
+        why << QCoreApplication::translate("Evidence", "not in %1: %2").arg(after.toString(), label(lower));
+    else if (!after.isValid())
+        why << QCoreApplication::translate("Evidence", "no older release looked at");
+    return s + QStringLiteral(" (") + why.join(QStringLiteral("; ")) + QLatin1Char(')');
+}
+
+QJsonObject SinceRange::toJson() const
+{
+    QJsonObject o;
+    if (after.isValid())
+        o.insert(QStringLiteral("after"), after.toString());
+    if (upTo.isValid())
+        o.insert(QStringLiteral("upTo"), upTo.toString());
+    o.insert(QStringLiteral("exact"), exact);
+    return o;
+}
+
+qint64 SinceRange::sortKey() const
+{
+    if (!upTo.isValid())
+        return std::numeric_limits<qint64>::max();
+    // Upper end first; among equal upper ends exact before narrower before wider.
+    const qint64 lowerPart = exact ? 999999999 : (after.isValid() ? after.toNumber() : 0);
+    return upTo.toNumber() * 1000000000LL + lowerPart;
+}
+
+QString SinceRange::fitId(Fit fit)
+{
+    switch (fit) {
+    case Fit::Supported:
+        return QStringLiteral("supported");
+    case Fit::MaybeTooNew:
+        return QStringLiteral("maybe-too-new");
+    case Fit::TooNew:
+        return QStringLiteral("too-new");
+    case Fit::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+} // namespace vse
