@@ -201,11 +201,14 @@ private Q_SLOTS:
         // the installed libvirt's version as its pkg-config file states it.
         const CliRun good = runCli(m_index, {QStringLiteral("stats")});
         QCOMPARE(good.exitCode, 0);
-        const auto body = [](const QString &out) { return out.section(QLatin1Char('\n'), 1); }; // minus "Index: PATH"
+        const auto body = [](const QString &out) {
+            return out.section(QLatin1Char('\n'), 1);
+        }; // minus "Index: PATH"
         QCOMPARE(body(r.out), body(good.out));
         const QString version = installedPkgConfigVersion();
         QVERIFY(!version.isEmpty());
-        QVERIFY2(r.out.contains(QStringLiteral("\nRelease ") + version + QStringLiteral(" [")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("\nRelease ") + version + QStringLiteral(" [")),
+                 qPrintable(r.out));
         QCOMPARE(r.out.count(QStringLiteral("\nRelease ")), 1);
         // And the rebuilt file is a good index again.
         const CliRun again = runCli(index, {QStringLiteral("index")});

@@ -22,11 +22,11 @@
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
-#include <QStatusBar>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
-#include <QSemaphore>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -41,8 +41,7 @@ namespace {
 class IndexerGate
 {
 public:
-    explicit IndexerGate(const QString &point)
-        : m_state(std::make_shared<State>())
+    explicit IndexerGate(const QString &point) : m_state(std::make_shared<State>())
     {
         testhook::setHook([state = m_state, point](const QString &reached) {
             if (reached != point)

@@ -52,11 +52,13 @@ QHash<QString, QString> apiXmlFunctionVersions(const QString &path)
         return out;
     QXmlStreamReader xml(&f);
     while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != QLatin1String("function"))
+        if (xml.readNext() != QXmlStreamReader::StartElement ||
+            xml.name() != QLatin1String("function"))
             continue;
         const auto a = xml.attributes();
         if (a.hasAttribute(QLatin1String("version")))
-            out.insert(a.value(QLatin1String("name")).toString(), a.value(QLatin1String("version")).toString());
+            out.insert(a.value(QLatin1String("name")).toString(),
+                       a.value(QLatin1String("version")).toString());
     }
     return out;
 }
@@ -116,7 +118,8 @@ private Q_SLOTS:
             m_debian = true;
         } else {
             if (inCi())
-                QFAIL("CI must index Debian's releases: run scripts/fetch-debian-releases and set VSE_RELEASES_DIR");
+                QFAIL("CI must index Debian's releases: run scripts/fetch-debian-releases and set "
+                      "VSE_RELEASES_DIR");
             qInfo("VSE_RELEASES_DIR unset: the installed libvirt stands in for the Debian releases");
             m_sources << QStringLiteral("/");
         }
@@ -142,15 +145,18 @@ private Q_SLOTS:
                 for (auto it = blocks.cbegin(); it != blocks.cend(); ++it)
                     expected.insert(it.key(), it.value());
             }
-        const QString newest = m_sources.constLast() == QLatin1String("/") ? QString() : m_sources.constLast();
+        const QString newest =
+            m_sources.constLast() == QLatin1String("/") ? QString() : m_sources.constLast();
         int fromXml = 0;
         for (const char *f : {"libvirt-api.xml", "libvirt-qemu-api.xml", "libvirt-lxc-api.xml"}) {
-            const auto versions = apiXmlFunctionVersions(newest + QStringLiteral("/usr/share/libvirt/api/") + QLatin1String(f));
+            const auto versions = apiXmlFunctionVersions(
+                newest + QStringLiteral("/usr/share/libvirt/api/") + QLatin1String(f));
             for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
                 // Where both exist they must agree: a check on the reading itself.
                 QVERIFY2(!expected.contains(it.key()) || expected.value(it.key()) == it.value(),
-                         qPrintable(it.key() + QStringLiteral(": .syms ") + expected.value(it.key()) +
-                                    QStringLiteral(", API XML ") + it.value()));
+                         qPrintable(it.key() + QStringLiteral(": .syms ") +
+                                    expected.value(it.key()) + QStringLiteral(", API XML ") +
+                                    it.value()));
                 expected.insert(it.key(), it.value());
                 ++fromXml;
             }
@@ -165,8 +171,8 @@ private Q_SLOTS:
             elfBacked += evidenceOf(it, Evidence::Kind::SymbolVersion) != nullptr;
             ++checked;
             if (s.since.toString() != expected.value(s.name))
-                disagreements << s.name + QStringLiteral(": since ") + s.since.toString() + QStringLiteral(", expected ") +
-                                     expected.value(s.name);
+                disagreements << s.name + QStringLiteral(": since ") + s.since.toString() +
+                                     QStringLiteral(", expected ") + expected.value(s.name);
         }
         QVERIFY(checked > 400);
         QVERIFY(elfBacked > 400);
@@ -277,28 +283,36 @@ private Q_SLOTS:
     {
         const QString c = corpusDir();
         const auto anyRngHas = [](const QString &dir, const QString &text) {
-            QDirIterator it(dir + QStringLiteral("/docs/schemas"), {QStringLiteral("*.rng")}, QDir::Files);
+            QDirIterator it(dir + QStringLiteral("/docs/schemas"), {QStringLiteral("*.rng")},
+                            QDir::Files);
             while (it.hasNext())
                 if (readText(it.next()).contains(text))
                     return true;
             return false;
         };
         // domain@type=parallels: 1.2.0 has it, 1.3.5 calls the driver vz.
-        QVERIFY(readText(c + QStringLiteral("/1.2.0/docs/schemas/domaincommon.rng")).contains(QLatin1String("<value>parallels</value>")));
-        QVERIFY(!anyRngHas(c + QStringLiteral("/1.3.5"), QStringLiteral("<value>parallels</value>")));
-        QVERIFY(readText(c + QStringLiteral("/1.3.5/docs/schemas/domaincommon.rng")).contains(QLatin1String("<value>vz</value>")));
+        QVERIFY(readText(c + QStringLiteral("/1.2.0/docs/schemas/domaincommon.rng"))
+                    .contains(QLatin1String("<value>parallels</value>")));
+        QVERIFY(
+            !anyRngHas(c + QStringLiteral("/1.3.5"), QStringLiteral("<value>parallels</value>")));
+        QVERIFY(readText(c + QStringLiteral("/1.3.5/docs/schemas/domaincommon.rng"))
+                    .contains(QLatin1String("<value>vz</value>")));
         // The architecture arm: 1.0.0 has it, 1.2.0 names it armv7l.
-        QVERIFY(readText(c + QStringLiteral("/1.0.0/docs/schemas/capability.rng")).contains(QLatin1String("<value>arm</value>")));
+        QVERIFY(readText(c + QStringLiteral("/1.0.0/docs/schemas/capability.rng"))
+                    .contains(QLatin1String("<value>arm</value>")));
         QVERIFY(!anyRngHas(c + QStringLiteral("/1.2.0"), QStringLiteral("<value>arm</value>")));
         QVERIFY(anyRngHas(c + QStringLiteral("/1.2.0"), QStringLiteral("<value>armv7l</value>")));
         // REMOTE_PROC_DOMAIN_MEMORY_STATS: u_int in 0.9.0, unsigned int in 0.10.0.
-        static const QRegularExpression uInt(QStringLiteral("struct remote_domain_memory_stats_args \\{[^}]*\\bu_int maxStats;"));
-        static const QRegularExpression unsignedInt(
-            QStringLiteral("struct remote_domain_memory_stats_args \\{[^}]*\\bunsigned int maxStats;"));
+        static const QRegularExpression uInt(
+            QStringLiteral("struct remote_domain_memory_stats_args \\{[^}]*\\bu_int maxStats;"));
+        static const QRegularExpression unsignedInt(QStringLiteral(
+            "struct remote_domain_memory_stats_args \\{[^}]*\\bunsigned int maxStats;"));
         QVERIFY(readText(c + QStringLiteral("/0.9.0/src/remote/remote_protocol.x")).contains(uInt));
-        QVERIFY(readText(c + QStringLiteral("/0.10.0/src/remote/remote_protocol.x")).contains(unsignedInt));
+        QVERIFY(readText(c + QStringLiteral("/0.10.0/src/remote/remote_protocol.x"))
+                    .contains(unsignedInt));
         // filter@chain: the value arp is enumerated in 0.9.0; 0.10.0 takes a pattern arp...
-        QVERIFY(readText(c + QStringLiteral("/0.10.0/docs/schemas/nwfilter.rng")).contains(QLatin1String("<param name=\"pattern\">arp[")));
+        QVERIFY(readText(c + QStringLiteral("/0.10.0/docs/schemas/nwfilter.rng"))
+                    .contains(QLatin1String("<param name=\"pattern\">arp[")));
 
         QList<Release> releases;
         for (const auto &s : m_store.releases())
@@ -332,8 +346,10 @@ private Q_SLOTS:
             QVERIFY2(f->violation == e.violation, e.name);
             QCOMPARE(f->from.toString(), QLatin1String(e.from));
             QCOMPARE(f->to.toString(), QLatin1String(e.to));
-            QCOMPARE(f->change.compatible, !e.violation); // stable items all: allowed only when compatible
-            QCOMPARE(Policy::instance().tier(f->change.before.tier).group, QStringLiteral("stable"));
+            QCOMPARE(f->change.compatible,
+                     !e.violation); // stable items all: allowed only when compatible
+            QCOMPARE(Policy::instance().tier(f->change.before.tier).group,
+                     QStringLiteral("stable"));
         }
         QVERIFY(find(QStringLiteral("REMOTE_PROC_DOMAIN_MEMORY_STATS"), ItemChange::Changed)
                     ->change.what.startsWith(QLatin1String("argument fields (wire-compatible")));
@@ -349,7 +365,8 @@ private Q_SLOTS:
             QVERIFY(!f.change.compatible);
             if (f.change.before.kind == ItemKind::XmlValue && f.from <= Version(1, 3, 5)) {
                 const QString literal = f.change.before.name.section(QLatin1Char('='), -1);
-                QVERIFY2(anyRngHas(c + QLatin1Char('/') + f.from.toString(), QStringLiteral("<value>%1</value>").arg(literal)),
+                QVERIFY2(anyRngHas(c + QLatin1Char('/') + f.from.toString(),
+                                   QStringLiteral("<value>%1</value>").arg(literal)),
                          qPrintable(f.change.before.name));
             }
         }
@@ -369,11 +386,18 @@ private Q_SLOTS:
             qInfo("VSE_RELEASES_DIR unset: one release with headers, no _LAST value can grow");
             return;
         }
-        // VIR_DOMAIN_RUNNING_LAST is 11 in 7.0.0 and 12 in 9.0.0 (POSTCOPY_FAILED = 11 came in 8.5.0).
-        static const QRegularExpression postcopy(QStringLiteral("VIR_DOMAIN_RUNNING_POSTCOPY_FAILED = 11,"));
-        QVERIFY(!readText(debianDir() + QStringLiteral("/libvirt-7.0.0/usr/include/libvirt/libvirt-domain.h")).contains(postcopy));
-        QVERIFY(readText(debianDir() + QStringLiteral("/libvirt-9.0.0/usr/include/libvirt/libvirt-domain.h")).contains(postcopy));
-        const AuditFinding *running = find(QStringLiteral("VIR_DOMAIN_RUNNING_LAST"), ItemChange::Changed);
+        // VIR_DOMAIN_RUNNING_LAST is 11 in 7.0.0 and 12 in 9.0.0 (POSTCOPY_FAILED = 11 came
+        // in 8.5.0).
+        static const QRegularExpression postcopy(
+            QStringLiteral("VIR_DOMAIN_RUNNING_POSTCOPY_FAILED = 11,"));
+        QVERIFY(!readText(debianDir() +
+                          QStringLiteral("/libvirt-7.0.0/usr/include/libvirt/libvirt-domain.h"))
+                     .contains(postcopy));
+        QVERIFY(readText(debianDir() +
+                         QStringLiteral("/libvirt-9.0.0/usr/include/libvirt/libvirt-domain.h"))
+                    .contains(postcopy));
+        const AuditFinding *running =
+            find(QStringLiteral("VIR_DOMAIN_RUNNING_LAST"), ItemChange::Changed);
         QVERIFY(running);
         QVERIFY(!running->violation);
         QCOMPARE(running->from, Version(7, 0, 0));

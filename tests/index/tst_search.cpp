@@ -17,11 +17,13 @@ namespace {
 // The tier ids resources/policy/tiers.json puts in a group.
 QStringList tiersOfGroup(const QString &group)
 {
-    QFile f(qEnvironmentVariable("VSE_SOURCE_DIR") + QStringLiteral("/resources/policy/tiers.json"));
+    QFile f(qEnvironmentVariable("VSE_SOURCE_DIR") +
+            QStringLiteral("/resources/policy/tiers.json"));
     if (!f.open(QIODevice::ReadOnly))
         return {};
     QStringList out;
-    const QJsonArray tiers = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tiers")).toArray();
+    const QJsonArray tiers =
+        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tiers")).toArray();
     for (const QJsonValue &t : tiers)
         if (t.toObject().value(QStringLiteral("group")).toString() == group)
             out << t.toObject().value(QStringLiteral("id")).toString();
@@ -104,7 +106,8 @@ private Q_SLOTS:
     {
         // A tier group covers the tiers resources/policy/tiers.json puts in it,
         // read here from the file, not through Policy.
-        for (const QString &group : {QStringLiteral("hypervisor-specific"), QStringLiteral("stable")}) {
+        for (const QString &group :
+             {QStringLiteral("hypervisor-specific"), QStringLiteral("stable")}) {
             const QStringList tiers = tiersOfGroup(group);
             QVERIFY2(tiers.size() >= 2, qPrintable(group));
             SearchQuery q;

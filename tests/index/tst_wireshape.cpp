@@ -22,7 +22,8 @@ QJsonArray fields(std::initializer_list<std::pair<const char *, const char *>> l
 {
     QJsonArray out;
     for (const auto &[name, type] : list)
-        out.append(QJsonObject{{QStringLiteral("name"), QLatin1String(name)}, {QStringLiteral("type"), QLatin1String(type)}});
+        out.append(QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
+                               {QStringLiteral("type"), QLatin1String(type)}});
     return out;
 }
 
@@ -37,12 +38,14 @@ Item rpcType(const char *name, const QJsonObject &attrs)
 
 Item structType(const char *name, const QJsonArray &f)
 {
-    return rpcType(name, {{QStringLiteral("xdrKind"), QStringLiteral("struct")}, {QStringLiteral("fields"), f}});
+    return rpcType(name, {{QStringLiteral("xdrKind"), QStringLiteral("struct")},
+                          {QStringLiteral("fields"), f}});
 }
 
 Item typedefType(const char *name, const char *type)
 {
-    return rpcType(name, {{QStringLiteral("xdrKind"), QStringLiteral("typedef")}, {QStringLiteral("type"), QLatin1String(type)}});
+    return rpcType(name, {{QStringLiteral("xdrKind"), QStringLiteral("typedef")},
+                          {QStringLiteral("type"), QLatin1String(type)}});
 }
 
 Item unionType(const char *name, const char *discriminant, std::initializer_list<const char *> arms)
@@ -51,7 +54,8 @@ Item unionType(const char *name, const char *discriminant, std::initializer_list
     for (const char *t : arms)
         a.append(QJsonObject{{QStringLiteral("type"), QLatin1String(t)}});
     return rpcType(name, {{QStringLiteral("xdrKind"), QStringLiteral("union")},
-                          {QStringLiteral("discriminant"), QJsonObject{{QStringLiteral("type"), QLatin1String(discriminant)}}},
+                          {QStringLiteral("discriminant"),
+                           QJsonObject{{QStringLiteral("type"), QLatin1String(discriminant)}}},
                           {QStringLiteral("arms"), a}});
 }
 
@@ -72,20 +76,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("before");
         QTest::addColumn<QString>("after");
         QTest::addColumn<bool>("compatible");
-        QTest::newRow("u_int -> unsigned int") << "u_int" << "unsigned int" << true;
-        QTest::newRow("int -> unsigned int") << "int" << "unsigned int" << true;
-        QTest::newRow("unsigned -> int") << "unsigned" << "int" << true;
-        QTest::newRow("bool -> int") << "bool" << "int" << true;
-        QTest::newRow("u_hyper -> unsigned hyper") << "u_hyper" << "unsigned hyper" << true;
-        QTest::newRow("hyper -> unsigned hyper") << "hyper" << "unsigned hyper" << true;
-        QTest::newRow("int -> hyper") << "int" << "hyper" << false;
-        QTest::newRow("unsigned hyper -> unsigned int") << "unsigned hyper" << "unsigned int" << false;
-        QTest::newRow("float -> double") << "float" << "double" << false;
-        QTest::newRow("string -> opaque") << "string<64>" << "opaque<64>" << false;
-        QTest::newRow("bound renamed") << "string<REMOTE_STRING_MAX>" << "string<REMOTE_STRING_LIMIT>" << true;
-        QTest::newRow("fixed size changed") << "opaque[16]" << "opaque[32]" << false;
-        QTest::newRow("optional added") << "int" << "int*" << false;
-        QTest::newRow("array of u_int -> unsigned int") << "u_int<16>" << "unsigned int<>" << true;
+        QTest::newRow("u_int -> unsigned int") << "u_int"
+                                               << "unsigned int" << true;
+        QTest::newRow("int -> unsigned int") << "int"
+                                             << "unsigned int" << true;
+        QTest::newRow("unsigned -> int") << "unsigned"
+                                         << "int" << true;
+        QTest::newRow("bool -> int") << "bool"
+                                     << "int" << true;
+        QTest::newRow("u_hyper -> unsigned hyper") << "u_hyper"
+                                                   << "unsigned hyper" << true;
+        QTest::newRow("hyper -> unsigned hyper") << "hyper"
+                                                 << "unsigned hyper" << true;
+        QTest::newRow("int -> hyper") << "int"
+                                      << "hyper" << false;
+        QTest::newRow("unsigned hyper -> unsigned int") << "unsigned hyper"
+                                                        << "unsigned int" << false;
+        QTest::newRow("float -> double") << "float"
+                                         << "double" << false;
+        QTest::newRow("string -> opaque") << "string<64>"
+                                          << "opaque<64>" << false;
+        QTest::newRow("bound renamed") << "string<REMOTE_STRING_MAX>"
+                                       << "string<REMOTE_STRING_LIMIT>" << true;
+        QTest::newRow("fixed size changed") << "opaque[16]"
+                                            << "opaque[32]" << false;
+        QTest::newRow("optional added") << "int"
+                                        << "int*" << false;
+        QTest::newRow("array of u_int -> unsigned int") << "u_int<16>"
+                                                        << "unsigned int<>" << true;
     }
     void fourByteIntegers()
     {
@@ -94,7 +112,8 @@ private Q_SLOTS:
         QFETCH(bool, compatible);
         const WireShapes none{ItemList()};
         const auto one = [](const QString &type) {
-            return QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("type"), type}}};
+            return QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")},
+                                          {QStringLiteral("type"), type}}};
         };
         QCOMPARE(WireShapes::compatible(none, one(before), none, one(after)), compatible);
         QCOMPARE(WireShapes::compatible(none, one(after), none, one(before)), compatible);
@@ -103,10 +122,13 @@ private Q_SLOTS:
     void fieldsAddedOrRemovedBreak()
     {
         const WireShapes none{ItemList()};
-        QVERIFY(!WireShapes::compatible(none, fields({{"a", "int"}}), none, fields({{"a", "int"}, {"b", "int"}})));
-        QVERIFY(!WireShapes::compatible(none, fields({{"a", "int"}, {"b", "int"}}), none, fields({{"a", "int"}})));
+        QVERIFY(!WireShapes::compatible(none, fields({{"a", "int"}}), none,
+                                        fields({{"a", "int"}, {"b", "int"}})));
+        QVERIFY(!WireShapes::compatible(none, fields({{"a", "int"}, {"b", "int"}}), none,
+                                        fields({{"a", "int"}})));
         // Field names do not travel: a rename is the same message.
-        QVERIFY(WireShapes::compatible(none, fields({{"a", "int"}}), none, fields({{"renamed", "int"}})));
+        QVERIFY(WireShapes::compatible(none, fields({{"a", "int"}}), none,
+                                       fields({{"renamed", "int"}})));
         // Order matters.
         QVERIFY(!WireShapes::compatible(none, fields({{"a", "int"}, {"b", "hyper"}}), none,
                                         fields({{"b", "hyper"}, {"a", "int"}})));
@@ -117,16 +139,20 @@ private Q_SLOTS:
         // A struct renamed, with the same layout; a typedef to the same base.
         const ItemList a{structType("old_dom", fields({{"name", "string<256>"}, {"id", "int"}})),
                          typedefType("old_uuid", "opaque[16]")};
-        const ItemList b{structType("new_dom", fields({{"name", "string<>"}, {"id", "unsigned int"}})),
-                         typedefType("new_uuid", "opaque[16]"),
-                         structType("wider_dom", fields({{"name", "string<>"}, {"id", "hyper"}}))};
+        const ItemList b{
+            structType("new_dom", fields({{"name", "string<>"}, {"id", "unsigned int"}})),
+            typedefType("new_uuid", "opaque[16]"),
+            structType("wider_dom", fields({{"name", "string<>"}, {"id", "hyper"}}))};
         const WireShapes sa(a), sb(b);
         QVERIFY(WireShapes::compatible(sa, fields({{"d", "old_dom"}, {"u", "old_uuid"}}), sb,
                                        fields({{"d", "new_dom"}, {"u", "new_uuid"}})));
-        QVERIFY(!WireShapes::compatible(sa, fields({{"d", "old_dom"}}), sb, fields({{"d", "wider_dom"}})));
+        QVERIFY(!WireShapes::compatible(sa, fields({{"d", "old_dom"}}), sb,
+                                        fields({{"d", "wider_dom"}})));
         // A name neither release defines is only equal to itself.
-        QVERIFY(WireShapes::compatible(sa, fields({{"d", "mystery"}}), sb, fields({{"d", "mystery"}})));
-        QVERIFY(!WireShapes::compatible(sa, fields({{"d", "mystery"}}), sb, fields({{"d", "enigma"}})));
+        QVERIFY(
+            WireShapes::compatible(sa, fields({{"d", "mystery"}}), sb, fields({{"d", "mystery"}})));
+        QVERIFY(
+            !WireShapes::compatible(sa, fields({{"d", "mystery"}}), sb, fields({{"d", "enigma"}})));
     }
 
     void unionsMayOnlyGrowAtTheEnd()
@@ -159,8 +185,10 @@ private Q_SLOTS:
     {
         VSE_REQUIRE_CORPUS();
         const QString c = testdata::corpusDir();
-        static const QRegularExpression args(QStringLiteral("struct remote_domain_memory_stats_args \\{([^}]*)\\}"));
-        static const QRegularExpression field(QStringLiteral("^\\s*(.+?)\\s+(\\w+)\\s*;"), QRegularExpression::MultilineOption);
+        static const QRegularExpression args(
+            QStringLiteral("struct remote_domain_memory_stats_args \\{([^}]*)\\}"));
+        static const QRegularExpression field(QStringLiteral("^\\s*(.+?)\\s+(\\w+)\\s*;"),
+                                              QRegularExpression::MultilineOption);
         QJsonArray before, after;
         for (auto [release, out] : {std::pair{"0.9.0", &before}, std::pair{"0.10.0", &after}}) {
             const auto m = args.match(readText(c + QLatin1Char('/') + QLatin1String(release) +
@@ -168,17 +196,21 @@ private Q_SLOTS:
             QVERIFY(m.hasMatch());
             for (auto f = field.globalMatch(m.captured(1)); f.hasNext();) {
                 const auto fm = f.next();
-                out->append(QJsonObject{{QStringLiteral("name"), fm.captured(2)}, {QStringLiteral("type"), fm.captured(1)}});
+                out->append(QJsonObject{{QStringLiteral("name"), fm.captured(2)},
+                                        {QStringLiteral("type"), fm.captured(1)}});
             }
         }
         QCOMPARE(before.size(), 3);
-        QCOMPARE(before.at(1).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("u_int"));
-        QCOMPARE(after.at(1).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("unsigned int"));
+        QCOMPARE(before.at(1).toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("u_int"));
+        QCOMPARE(after.at(1).toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("unsigned int"));
         QVERIFY(before != after);
         // The releases' own types, as the indexer reads them.
         const auto types = [&](const char *release) {
             Diagnostics d;
-            const auto layout = SourceLayout::detect(c + QLatin1Char('/') + QLatin1String(release), &d);
+            const auto layout =
+                SourceLayout::detect(c + QLatin1Char('/') + QLatin1String(release), &d);
             return layout ? ReleaseReader::read(*layout).items : ItemList();
         };
         const ItemList a = types("0.9.0");

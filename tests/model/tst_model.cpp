@@ -15,8 +15,8 @@ namespace {
 // libvirt.so.0.* of an installed libvirt (root "") or an unpacked package set.
 QString libvirtLibrary(const QString &root)
 {
-    QDirIterator it(root + QStringLiteral("/usr/lib"), {QStringLiteral("libvirt.so.0.*")}, QDir::Files,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(root + QStringLiteral("/usr/lib"), {QStringLiteral("libvirt.so.0.*")},
+                    QDir::Files, QDirIterator::Subdirectories);
     return it.hasNext() ? it.next() : QString();
 }
 
@@ -139,7 +139,8 @@ private Q_SLOTS:
         QStringList roots{QString()};
         const QString releases = qEnvironmentVariable("VSE_RELEASES_DIR");
         if (!releases.isEmpty())
-            roots << releases + QStringLiteral("/libvirt-7.0.0") << releases + QStringLiteral("/libvirt-9.0.0")
+            roots << releases + QStringLiteral("/libvirt-7.0.0")
+                  << releases + QStringLiteral("/libvirt-9.0.0")
                   << releases + QStringLiteral("/libvirt-11.3.0");
         QStringList newest;
         int libraries = 0;

@@ -7,8 +7,8 @@
 
 #include <QDirIterator>
 #include <QMap>
-#include <QRegularExpression>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,7 +38,8 @@ QStringList xdrTokens(QString text)
 {
     static const QRegularExpression comment(QStringLiteral("/\\*.*?\\*/"),
                                             QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression passThrough(QStringLiteral("^%.*$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression passThrough(QStringLiteral("^%.*$"),
+                                                QRegularExpression::MultilineOption);
     static const QRegularExpression token(QStringLiteral("\\w+|\\S"));
     text.remove(comment);
     text.remove(passThrough);
@@ -95,7 +96,8 @@ private Q_SLOTS:
         VSE_REQUIRE_CORPUS();
         int files = 0;
         for (const QString &release : testdata::corpusReleases()) {
-            QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release + QStringLiteral("/src"),
+            QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release +
+                                QStringLiteral("/src"),
                             {QStringLiteral("*.x")}, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString path = it.next();
@@ -111,13 +113,17 @@ private Q_SLOTS:
                     qsizetype i = 0;
                     while (i < got.size() && i < want.size() && got.at(i) == want.at(i))
                         ++i;
-                    QFAIL(qPrintable(QStringLiteral("%1: printed text differs from the file at token %2: '%3' vs '%4' after '%5'")
-                                         .arg(path)
-                                         .arg(i)
-                                         .arg(got.value(i), want.value(i), want.mid(qMax<qsizetype>(0, i - 8), 8).join(QLatin1Char(' ')))));
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1: printed text differs from the file at token %2: '%3' "
+                                       "vs '%4' after '%5'")
+                            .arg(path)
+                            .arg(i)
+                            .arg(got.value(i), want.value(i),
+                                 want.mid(qMax<qsizetype>(0, i - 8), 8).join(QLatin1Char(' ')))));
                 }
                 const XdrFile again = parseXdr(printed, QStringLiteral("printed.x"));
-                QVERIFY2(again.diagnostics.isEmpty(), qPrintable(again.diagnostics.value(0).toString()));
+                QVERIFY2(again.diagnostics.isEmpty(),
+                         qPrintable(again.diagnostics.value(0).toString()));
                 QCOMPARE(again.definitions.size(), f.definitions.size());
                 for (qsizetype i = 0; i < f.definitions.size(); ++i)
                     QCOMPARE(again.definitions.at(i).toXdr(), f.definitions.at(i).toXdr());
@@ -129,8 +135,9 @@ private Q_SLOTS:
         // remote_protocol.x of 1.3.5: each "REMOTE_PROC_X = N" line of the
         // file is one value of the parsed procedure enum, with that number.
         const QString text = QString::fromUtf8(xdrtest::readFile(remote135()));
-        static const QRegularExpression proc(QStringLiteral("^\\s*(REMOTE_PROC_\\w+)\\s*=\\s*(\\d+)"),
-                                             QRegularExpression::MultilineOption);
+        static const QRegularExpression proc(
+            QStringLiteral("^\\s*(REMOTE_PROC_\\w+)\\s*=\\s*(\\d+)"),
+            QRegularExpression::MultilineOption);
         QMap<QString, qint64> expected;
         for (auto m = proc.globalMatch(text); m.hasNext();) {
             const auto match = m.next();
