@@ -3,6 +3,7 @@
 #include "releasemerger.h"
 #include "releasereader.h"
 #include "store.h"
+#include "testhook.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -77,6 +78,7 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
         }
         if (progress)
             progress(int(i), int(layouts.size()), QStringLiteral("reading %1").arg(l.root));
+        testhook::reached("read");
         Release r = ReleaseReader::read(l, cancel);
         r.fingerprint = fingerprints.at(i);
         ++result.reparsed;

@@ -2,6 +2,7 @@
 
 #include "itemcodec.h"
 #include "sqlite.h"
+#include "testhook.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -230,6 +231,7 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
             }
         }
     }
+    testhook::reached("write");
     if (!sql::exec(db, kIndexes))
         return abandon(QStringLiteral("cannot build the search index"));
     {

@@ -6,6 +6,7 @@
 #include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
+#include "index/testhook.h"
 #include "indexcontroller.h"
 #include "itemtablemodel.h"
 #include "mainwindow.h"
@@ -21,15 +22,65 @@
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
-#include <QStatusBar>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 using namespace vse;
 using namespace vse::gui;
+
+namespace {
+
+// Holds the indexer at a test hook point until the test releases it, so
+// "while indexing" is a state the test controls, not a race it may lose.
+class IndexerGate
+{
+public:
+    explicit IndexerGate(const QString &point) : m_state(std::make_shared<State>())
+    {
+        testhook::setHook([state = m_state, point](const QString &reached) {
+            if (reached != point)
+                return;
+            if (QThread::currentThread() == QCoreApplication::instance()->thread()) {
+                state->onGuiThread = true; // holding here would freeze the test with the window
+                state->reached = true;
+                return;
+            }
+            state->reached = true;
+            state->open.acquire();
+            state->open.release();
+        });
+    }
+    ~IndexerGate()
+    {
+        release();
+        testhook::setHook({});
+    }
+    bool isReached() const { return m_state->reached; }
+    bool ranOnGuiThread() const { return m_state->onGuiThread; }
+    void release()
+    {
+        if (!m_state->released.exchange(true))
+            m_state->open.release();
+    }
+
+private:
+    struct State
+    {
+        QSemaphore open;
+        std::atomic_bool reached{false};
+        std::atomic_bool onGuiThread{false};
+        std::atomic_bool released{false};
+    };
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -162,17 +213,23 @@ private Q_SLOTS:
         o.indexPath = guitest::tempDir().filePath(QStringLiteral("firstrun.sqlite"));
         MainWindow w(o);
         w.show();
-        // A timer on the GUI thread keeps firing while the index is built:
-        // the window never freezes.
-        int ticks = 0;
-        QTimer tick;
-        connect(&tick, &QTimer::timeout, this, [&ticks] { ++ticks; });
-        tick.start(20);
+        IndexerGate gate(QStringLiteral("read"));
         QSignalSpy installed(&w, &MainWindow::snapshotInstalled);
         w.start();
         QVERIFY(w.controller()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(gate.isReached(), 60000);
+        QVERIFY2(!gate.ranOnGuiThread(), "the index is built on the GUI thread");
+        // The indexer is held: a timer on the GUI thread keeps firing, the
+        // window never freezes, and nothing is installed yet.
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        tick.start(0);
+        QTRY_VERIFY(ticks >= 3);
+        QVERIFY(w.controller()->isBusy());
+        QCOMPARE(installed.count(), 0);
+        gate.release();
         QVERIFY(installed.wait(120000));
-        QVERIFY2(ticks >= 3, qPrintable(QStringLiteral("only %1 timer ticks while indexing").arg(ticks)));
         QCOMPARE(qint64(w.snapshot()->summaries().size()),
                  guitest::sqlCount(o.indexPath, QStringLiteral("SELECT count(*) FROM items")));
         QVERIFY(w.tableModel()->rowCount() > 1000);
@@ -185,15 +242,20 @@ private Q_SLOTS:
         o.indexPath = guitest::tempDir().filePath(QStringLiteral("cancelled.sqlite"));
         MainWindow w(o);
         w.show();
+        IndexerGate gate(QStringLiteral("read"));
         QSignalSpy finished(w.controller(), &IndexController::indexFinished);
-        QSignalSpy progress(w.controller(), &IndexController::progress);
         w.start(); // loading fails (no index), then indexing starts
-        QVERIFY(progress.wait(60000));
+        // Cancel is clicked while the indexer is held before reading: it
+        // cannot have finished first.
+        QTRY_VERIFY_WITH_TIMEOUT(gate.isReached(), 60000);
         QVERIFY(w.controller()->isBusy());
         w.statusBar()->findChild<QPushButton *>()->click(); // the status bar's Cancel
+        gate.release();
         QVERIFY(finished.wait(120000));
+        QVERIFY(finished.first().first().value<Indexer::Result>().cancelled);
         QVERIFY(!w.controller()->isBusy());
         QVERIFY(!QFileInfo::exists(o.indexPath)); // nothing half-written
+        QVERIFY(!QFileInfo::exists(o.indexPath + QStringLiteral(".new")));
     }
 
     void checkDomainXmlReportsTaintWithLinks()

@@ -6,7 +6,9 @@
 #include "xdrtestutil.h"
 
 #include <QDirIterator>
+#include <QMap>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +31,22 @@ QPair<int, int> endPosition(const QByteArray &text)
     const int line = int(text.count('\n')) + 1;
     const int column = int(text.size() - (text.lastIndexOf('\n') + 1)) + 1;
     return {line, column};
+}
+
+// The tokens of XDR text without its comments and %pass-through lines.
+QStringList xdrTokens(QString text)
+{
+    static const QRegularExpression comment(QStringLiteral("/\\*.*?\\*/"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression passThrough(QStringLiteral("^%.*$"),
+                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression token(QStringLiteral("\\w+|\\S"));
+    text.remove(comment);
+    text.remove(passThrough);
+    QStringList out;
+    for (auto m = token.globalMatch(text); m.hasNext();)
+        out << m.next().captured(0);
+    return out;
 }
 
 QString remote135()
@@ -68,20 +86,71 @@ private Q_SLOTS:
         QVERIFY(files > 20);
     }
 
-    // Printing a definition and parsing it again gives the same text.
-    void roundTrip()
+    // What the parser read is what the file says: printed back, every
+    // release's protocol files give the same tokens as the source (comments
+    // and %pass-through lines aside), and parsing the printed text again
+    // gives the same definitions. The procedure numbers are checked against
+    // a regex over the file as well.
+    void roundTripMatchesSource()
     {
         VSE_REQUIRE_CORPUS();
-        const XdrFile f = parseXdrFile(remote135());
-        QVERIFY(!f.hasErrors());
-        QByteArray printed;
-        for (const auto &d : f.definitions)
-            printed += d.toXdr().toUtf8() + "\n\n";
-        const XdrFile again = parseXdr(printed, QStringLiteral("printed.x"));
-        QVERIFY2(again.diagnostics.isEmpty(), qPrintable(again.diagnostics.value(0).toString()));
-        QCOMPARE(again.definitions.size(), f.definitions.size());
-        for (int i = 0; i < f.definitions.size(); ++i)
-            QCOMPARE(again.definitions.at(i).toXdr(), f.definitions.at(i).toXdr());
+        int files = 0;
+        for (const QString &release : testdata::corpusReleases()) {
+            QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release +
+                                QStringLiteral("/src"),
+                            {QStringLiteral("*.x")}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                const XdrFile f = parseXdrFile(path);
+                QVERIFY2(!f.hasErrors(), qPrintable(path));
+                QByteArray printed;
+                for (const auto &d : f.definitions)
+                    printed += d.toXdr().toUtf8() + "\n\n";
+                const QStringList want = xdrTokens(QString::fromUtf8(xdrtest::readFile(path)));
+                const QStringList got = xdrTokens(QString::fromUtf8(printed));
+                QVERIFY(want.size() > 10);
+                if (got != want) {
+                    qsizetype i = 0;
+                    while (i < got.size() && i < want.size() && got.at(i) == want.at(i))
+                        ++i;
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1: printed text differs from the file at token %2: '%3' "
+                                       "vs '%4' after '%5'")
+                            .arg(path)
+                            .arg(i)
+                            .arg(got.value(i), want.value(i),
+                                 want.mid(qMax<qsizetype>(0, i - 8), 8).join(QLatin1Char(' ')))));
+                }
+                const XdrFile again = parseXdr(printed, QStringLiteral("printed.x"));
+                QVERIFY2(again.diagnostics.isEmpty(),
+                         qPrintable(again.diagnostics.value(0).toString()));
+                QCOMPARE(again.definitions.size(), f.definitions.size());
+                for (qsizetype i = 0; i < f.definitions.size(); ++i)
+                    QCOMPARE(again.definitions.at(i).toXdr(), f.definitions.at(i).toXdr());
+                ++files;
+            }
+        }
+        QVERIFY(files > 20);
+
+        // remote_protocol.x of 1.3.5: each "REMOTE_PROC_X = N" line of the
+        // file is one value of the parsed procedure enum, with that number.
+        const QString text = QString::fromUtf8(xdrtest::readFile(remote135()));
+        static const QRegularExpression proc(
+            QStringLiteral("^\\s*(REMOTE_PROC_\\w+)\\s*=\\s*(\\d+)"),
+            QRegularExpression::MultilineOption);
+        QMap<QString, qint64> expected;
+        for (auto m = proc.globalMatch(text); m.hasNext();) {
+            const auto match = m.next();
+            expected.insert(match.captured(1), match.captured(2).toLongLong());
+        }
+        QVERIFY(expected.size() > 300);
+        const XdrFile remote = parseXdrFile(remote135());
+        const XdrDefinition *procs = remote.find(QStringLiteral("remote_procedure"));
+        QVERIFY(procs);
+        QMap<QString, qint64> parsed;
+        for (const auto &v : procs->values)
+            parsed.insert(v.name, v.number);
+        QCOMPARE(parsed, expected);
     }
 
     void commentsAndPassThrough()
