@@ -28,6 +28,14 @@ namespace vse {
 // so renames show as consecutive spans with different names). ATTRS is a
 // compact JSON object of whitelisted facts (RPC number, program, acl, api) or
 // empty. Lines starting with '#' are comments.
+//
+// Refinements: release lines come before item lines, in ascending version
+// order; items are sorted by kind id, then key. A span written "FROM-TO"
+// without "=NAME" has the key as its name. FILE:LINE is empty when unknown.
+// In KEY, PARENT, ORIGIN, NAME and FILE the characters '%', TAB, CR, LF and
+// ',' are written as %XX (hex). ATTRS come from the newest release that has
+// the item (an RPC procedure's acl is today's). A file larger than
+// HistoryPack::maxFileSize is refused.
 struct HistoryRelease
 {
     Version version;
@@ -69,7 +77,8 @@ public:
     const QList<HistoryEntry> &entries() const { return m_entries; }
     // By ReleaseMerger::identityOf(item) ("symbol|virConnectOpen", "xml-element|domain/uuid").
     const HistoryEntry *find(const QString &identity) const;
-    // A content hash, stored in the index so a new pack re-merges it.
+    // A content hash, stored in the index so a new pack re-merges it (of the
+    // bytes read for a parsed pack, which equal serialize() for a canonical one).
     QString digest() const;
 
     // Derived facts for one entry.
@@ -86,13 +95,19 @@ public:
     QStringList names(const HistoryEntry &e) const; // every name it had, oldest first
 
     // Builder side.
-    void setReleases(QList<HistoryRelease> releases) { m_releases = std::move(releases); }
-    void setEntries(QList<HistoryEntry> entries);
+    void setReleases(QList<HistoryRelease> releases);
+    void setEntries(QList<HistoryEntry> entries); // sorts them (kind id, key)
+
+    // ReleaseMerger::identityOf for an entry: "symbol|KEY" for functions and
+    // variables, else "KINDID|KEY".
+    static QString identityOf(const HistoryEntry &e);
+    static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
 
 private:
     QList<HistoryRelease> m_releases;
     QList<HistoryEntry> m_entries;
     QHash<QString, int> m_byIdentity;
+    QString m_digest; // of the bytes parsed; empty: computed from serialize()
     bool familyIn(const QString &family, int releaseIndex) const;
 };
 
