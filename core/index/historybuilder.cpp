@@ -324,6 +324,10 @@ ReleaseData readOne(const Input &in, const QString &repo)
                     c.attrs.insert(k, item.attrs.value(k));
         out.items.append(std::move(c));
     }
+    // A whole source tree without *.x files had no RPC protocol yet (before
+    // 0.3.0): that is data too. Package sets never carry the .x files.
+    if (layout->kind == Release::SourceKind::SourceTree && !failed.contains(QStringLiteral("rpc")))
+        present.insert(QStringLiteral("rpc"));
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
