@@ -16,27 +16,35 @@ namespace {
 int runHistoryBuild(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption git(QStringLiteral("git"), QStringLiteral("A libvirt git repository: every tag vX.Y.Z."),
+    const QCommandLineOption git(QStringLiteral("git"),
+                                 QStringLiteral("A libvirt git repository: every tag vX.Y.Z."),
                                  QStringLiteral("REPO"));
-    const QCommandLineOption source(QStringLiteral("source"),
-                                    QStringLiteral("An unpacked source tree or package set (repeatable)."),
-                                    QStringLiteral("DIR"));
-    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("The pack file to write."),
+    const QCommandLineOption source(
+        QStringLiteral("source"),
+        QStringLiteral("An unpacked source tree or package set (repeatable)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption output(QStringLiteral("output"),
+                                    QStringLiteral("The pack file to write."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption tags(QStringLiteral("tags"), QStringLiteral("Only these tags (comma-separated)."),
+    const QCommandLineOption tags(QStringLiteral("tags"),
+                                  QStringLiteral("Only these tags (comma-separated)."),
                                   QStringLiteral("LIST"));
-    const QCommandLineOption maxTags(QStringLiteral("max-tags"), QStringLiteral("Only the oldest N tags."),
-                                     QStringLiteral("N"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Releases read at once (default 2)."),
+    const QCommandLineOption maxTags(
+        QStringLiteral("max-tags"), QStringLiteral("Only the oldest N tags."), QStringLiteral("N"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("Releases read at once (default 2)."),
                                      QStringLiteral("N"), QStringLiteral("2"));
     p.addOptions({git, source, output, tags, maxTags, threads});
-    if (int rc = parseOrExit(ctx, p, args, "history build",
-                             "Reads every release of a libvirt git repository (and the folders given) and "
-                             "writes a history pack. Progress and timing go to stderr.");
+    if (int rc = parseOrExit(
+            ctx, p, args, "history build",
+            "Reads every release of a libvirt git repository (and the folders given) and "
+            "writes a history pack. Progress and timing go to stderr.");
         rc >= 0)
         return rc;
-    if (!p.positionalArguments().isEmpty() || !p.isSet(output) || (!p.isSet(git) && !p.isSet(source))) {
-        ctx.err << "virt-support history build: give --output FILE and --git REPO and/or --source DIR\n";
+    if (!p.positionalArguments().isEmpty() || !p.isSet(output) ||
+        (!p.isSet(git) && !p.isSet(source))) {
+        ctx.err << "virt-support history build: give --output FILE and --git REPO and/or --source "
+                   "DIR\n";
         return Usage;
     }
     HistoryBuilder::Options o;
@@ -67,11 +75,13 @@ int runHistoryBuild(Context &ctx, const QStringList &args)
     const QByteArray data = pack->serialize();
     QSaveFile f(p.value(output));
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        ctx.err << "virt-support history build: cannot write " << p.value(output) << ": " << f.errorString() << '\n';
+        ctx.err << "virt-support history build: cannot write " << p.value(output) << ": "
+                << f.errorString() << '\n';
         return InputError;
     }
     ctx.err << "wrote " << p.value(output) << ": " << pack->releases().size() << " releases, "
-            << pack->entries().size() << " items, " << data.size() << " bytes in " << timer.elapsed() << " ms\n";
+            << pack->entries().size() << " items, " << data.size() << " bytes in "
+            << timer.elapsed() << " ms\n";
     return Ok;
 }
 
@@ -84,18 +94,21 @@ int runHistory(Context &ctx, const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     p.addOption(json);
-    if (int rc = parseOrExit(ctx, p, args, "history",
-                             "What the built-in history pack covers ($VSE_HISTORY_PACK replaces it). "
-                             "'virt-support history build --help' makes one.");
+    if (int rc =
+            parseOrExit(ctx, p, args, "history",
+                        "What the built-in history pack covers ($VSE_HISTORY_PACK replaces it). "
+                        "'virt-support history build --help' makes one.");
         rc >= 0)
         return rc;
     if (!p.positionalArguments().isEmpty()) {
-        ctx.err << "virt-support history: unexpected argument " << p.positionalArguments().constFirst() << '\n';
+        ctx.err << "virt-support history: unexpected argument "
+                << p.positionalArguments().constFirst() << '\n';
         return Usage;
     }
     const HistoryPack &pack = HistoryPack::builtin();
-    const QString origin = qEnvironmentVariableIsSet("VSE_HISTORY_PACK") ? qEnvironmentVariable("VSE_HISTORY_PACK")
-                                                                         : QStringLiteral("built in");
+    const QString origin = qEnvironmentVariableIsSet("VSE_HISTORY_PACK")
+                               ? qEnvironmentVariable("VSE_HISTORY_PACK")
+                               : QStringLiteral("built in");
     if (pack.isEmpty()) {
         ctx.err << "virt-support history: no history pack (" << origin << ")\n";
         return InputError;
@@ -130,18 +143,19 @@ int runHistory(Context &ctx, const QStringList &args)
             fam.insert(it.key(), it.value());
         for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
             kin.insert(it.key(), it.value());
-        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("pack"), origin},
-                                             {QStringLiteral("digest"), pack.digest()},
-                                             {QStringLiteral("releases"), int(rels.size())},
-                                             {QStringLiteral("first"), rels.constFirst().version.toString()},
-                                             {QStringLiteral("last"), rels.constLast().version.toString()},
-                                             {QStringLiteral("releasesWithFamily"), fam},
-                                             {QStringLiteral("items"), total},
-                                             {QStringLiteral("kinds"), kin},
-                                             {QStringLiteral("exact"), exact},
-                                             {QStringLiteral("ranged"), ranged + upToFirst},
-                                             {QStringLiteral("rangedUpToFirst"), upToFirst},
-                                             {QStringLiteral("removed"), removed}})
+        ctx.out << QJsonDocument(
+                       QJsonObject{{QStringLiteral("pack"), origin},
+                                   {QStringLiteral("digest"), pack.digest()},
+                                   {QStringLiteral("releases"), int(rels.size())},
+                                   {QStringLiteral("first"), rels.constFirst().version.toString()},
+                                   {QStringLiteral("last"), rels.constLast().version.toString()},
+                                   {QStringLiteral("releasesWithFamily"), fam},
+                                   {QStringLiteral("items"), total},
+                                   {QStringLiteral("kinds"), kin},
+                                   {QStringLiteral("exact"), exact},
+                                   {QStringLiteral("ranged"), ranged + upToFirst},
+                                   {QStringLiteral("rangedUpToFirst"), upToFirst},
+                                   {QStringLiteral("removed"), removed}})
                        .toJson(QJsonDocument::Indented);
         return Ok;
     }
@@ -153,8 +167,9 @@ int runHistory(Context &ctx, const QStringList &args)
     ctx.out << "Items: " << total << " (" << removed << " removed since)\n";
     for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
         ctx.out << "  " << it.key().leftJustified(16) << it.value() << '\n';
-    ctx.out << "Since: " << exact << " exact, " << ranged + upToFirst << " ranged (" << upToFirst << " of them \"<= "
-            << rels.constFirst().version.toString() << "\" or before the first release with data of their family)\n";
+    ctx.out << "Since: " << exact << " exact (absent in the release before), " << ranged + upToFirst
+            << " ranged (" << upToFirst
+            << " of them \"<= first seen\": no older release has data of their family)\n";
     return Ok;
 }
 

@@ -77,8 +77,9 @@ bool runGit(const QString &repo, const QStringList &args, QByteArray *out, QStri
 {
     QProcess p;
     p.setProcessEnvironment(gitEnvironment());
-    QStringList full{QStringLiteral("-c"), QStringLiteral("core.hooksPath=/dev/null"), QStringLiteral("-c"),
-                     QStringLiteral("core.fsmonitor=false"), QStringLiteral("-C"), repo};
+    QStringList full{QStringLiteral("-c"), QStringLiteral("core.hooksPath=/dev/null"),
+                     QStringLiteral("-c"), QStringLiteral("core.fsmonitor=false"),
+                     QStringLiteral("-C"), repo};
     full << args;
     p.start(QStringLiteral("git"), full);
     if (!p.waitForStarted(30000)) {
@@ -90,7 +91,8 @@ bool runGit(const QString &repo, const QStringList &args, QByteArray *out, QStri
     p.closeWriteChannel();
     if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = QStringLiteral("git %1 failed: %2")
-                     .arg(args.constFirst(), QString::fromUtf8(p.readAllStandardError()).trimmed().left(300));
+                     .arg(args.constFirst(),
+                          QString::fromUtf8(p.readAllStandardError()).trimmed().left(300));
         return false;
     }
     *out = p.readAllStandardOutput();
@@ -109,7 +111,8 @@ bool wantedPath(const QString &p)
         return true;
     if (p.endsWith(QLatin1String(".x")))
         return true;
-    if ((p.startsWith(QLatin1String("docs/schemas/")) || p.startsWith(QLatin1String("src/conf/schemas/"))) &&
+    if ((p.startsWith(QLatin1String("docs/schemas/")) ||
+         p.startsWith(QLatin1String("src/conf/schemas/"))) &&
         p.endsWith(QLatin1String(".rng")))
         return true;
     return p == QLatin1String("configure.ac") || p == QLatin1String("configure.in") ||
@@ -118,11 +121,13 @@ bool wantedPath(const QString &p)
 
 // Writes the wanted regular files of TAG under dir. Symlinks, submodules and
 // anything else are skipped.
-bool materialize(const QString &repo, const QString &tag, const QString &dir, bool *generatedHeader, QString *error)
+bool materialize(const QString &repo, const QString &tag, const QString &dir, bool *generatedHeader,
+                 QString *error)
 {
     QByteArray listing;
-    if (!runGit(repo, {QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("-z"), QStringLiteral("--full-tree"),
-                       QStringLiteral("refs/tags/") + tag},
+    if (!runGit(repo,
+                {QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("-z"),
+                 QStringLiteral("--full-tree"), QStringLiteral("refs/tags/") + tag},
                 &listing, error))
         return false;
     QStringList paths;
@@ -133,14 +138,15 @@ bool materialize(const QString &repo, const QString &tag, const QString &dir, bo
             continue;
         const QList<QByteArray> meta = rec.first(tab).split(' ');
         const QString path = QString::fromUtf8(rec.sliced(tab + 1));
-        if (meta.size() != 3 || meta[1] != "blob" || !(meta[0] == "100644" || meta[0] == "100755") ||
-            !wantedPath(path))
+        if (meta.size() != 3 || meta[1] != "blob" ||
+            !(meta[0] == "100644" || meta[0] == "100755") || !wantedPath(path))
             continue;
         paths << path;
         request += meta[2] + '\n';
     }
     QByteArray blobs;
-    if (!paths.isEmpty() && !runGit(repo, {QStringLiteral("cat-file"), QStringLiteral("--batch")}, &blobs, error, request))
+    if (!paths.isEmpty() && !runGit(repo, {QStringLiteral("cat-file"), QStringLiteral("--batch")},
+                                    &blobs, error, request))
         return false;
     qsizetype pos = 0;
     for (const QString &path : std::as_const(paths)) {
@@ -175,7 +181,8 @@ bool materialize(const QString &repo, const QString &tag, const QString &dir, bo
         QFile out(header);
         if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly)) {
             static const QRegularExpression placeholder(QStringLiteral("@[A-Z_]+@"));
-            out.write(QString::fromUtf8(in.readAll()).replace(placeholder, QStringLiteral("0")).toUtf8());
+            out.write(
+                QString::fromUtf8(in.readAll()).replace(placeholder, QStringLiteral("0")).toUtf8());
             *generatedHeader = true;
         }
     }
@@ -207,7 +214,8 @@ ExtractResult protocolsOutsideSrc(const QString &root)
 {
     ExtractResult r;
     QStringList paths;
-    QDirIterator it(root, {QStringLiteral("*.x")}, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    QDirIterator it(root, {QStringLiteral("*.x")}, QDir::Files | QDir::Readable,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString p = it.next();
         if (!p.startsWith(root + QStringLiteral("/src/")))
@@ -227,8 +235,8 @@ ExtractResult protocolsOutsideSrc(const QString &root)
 
 const QStringList &attrWhitelist()
 {
-    static const QStringList keys{QStringLiteral("number"), QStringLiteral("program"), QStringLiteral("acl"),
-                                  QStringLiteral("api")};
+    static const QStringList keys{QStringLiteral("number"), QStringLiteral("program"),
+                                  QStringLiteral("acl"), QStringLiteral("api")};
     return keys;
 }
 
@@ -247,27 +255,32 @@ ReleaseData readOne(const Input &in, const QString &repo)
     if (!in.tag.isEmpty()) {
         QString error;
         if (!tmp.isValid()) {
-            out.notes << Diagnostic::warning(label, 0, QStringLiteral("no temporary folder: %1").arg(tmp.errorString()));
+            out.notes << Diagnostic::warning(
+                label, 0, QStringLiteral("no temporary folder: %1").arg(tmp.errorString()));
             return out;
         }
         root = tmp.path() + QStringLiteral("/tree");
         if (!materialize(repo, in.tag, root, &generatedHeader, &error)) {
-            out.notes << Diagnostic::warning(label, 0, QStringLiteral("release left out: %1").arg(error));
+            out.notes << Diagnostic::warning(label, 0,
+                                             QStringLiteral("release left out: %1").arg(error));
             return out;
         }
     }
     Diagnostics d;
     const auto layout = SourceLayout::detect(root, &d);
     if (!layout) {
-        out.notes << Diagnostic::warning(label, 0, QStringLiteral("no libvirt data in this release (%1)")
-                                                       .arg(d.isEmpty() ? QString() : d.constFirst().message));
+        out.notes << Diagnostic::warning(
+            label, 0,
+            QStringLiteral("no libvirt data in this release (%1)")
+                .arg(d.isEmpty() ? QString() : d.constFirst().message));
         out.ms = timer.elapsed();
         return out;
     }
     root = layout->root;
     Release rel = ReleaseReader::read(*layout);
-    bool hasRpc = std::any_of(rel.items.cbegin(), rel.items.cend(),
-                              [](const Item &i) { return kindFamily(i.kind) == QLatin1String("rpc"); });
+    bool hasRpc = std::any_of(rel.items.cbegin(), rel.items.cend(), [](const Item &i) {
+        return kindFamily(i.kind) == QLatin1String("rpc");
+    });
     if (!hasRpc) {
         ExtractResult old = protocolsOutsideSrc(root);
         if (!old.items.isEmpty()) {
@@ -292,8 +305,9 @@ ReleaseData readOne(const Input &in, const QString &repo)
         if (fam.isEmpty())
             fam = QStringLiteral("api");
         if (!failed.contains(fam))
-            out.notes << Diagnostic::warning(label + QLatin1Char(':') + rfile, diag.line,
-                                             QStringLiteral("%1 left out of this release: %2").arg(fam, diag.message));
+            out.notes << Diagnostic::warning(
+                label + QLatin1Char(':') + rfile, diag.line,
+                QStringLiteral("%1 left out of this release: %2").arg(fam, diag.message));
         failed.insert(fam);
     }
     QSet<QString> present;
@@ -332,8 +346,9 @@ ReleaseData readOne(const Input &in, const QString &repo)
     fams.sort();
     out.release.families = fams;
     if (rel.version.isValid() && rel.version != in.version)
-        out.notes << Diagnostic::warning(label, 0, QStringLiteral("the data says version %1; %2 is used")
-                                                       .arg(rel.version.toString(), in.version.toString()));
+        out.notes << Diagnostic::warning(label, 0,
+                                         QStringLiteral("the data says version %1; %2 is used")
+                                             .arg(rel.version.toString(), in.version.toString()));
     out.ms = timer.elapsed();
     return out;
 }
@@ -377,7 +392,8 @@ void mergeInto(State &state, const ReleaseData &d)
 
 } // namespace
 
-std::optional<QStringList> HistoryBuilder::releaseTags(const QString &repo, Diagnostics *diagnostics)
+std::optional<QStringList> HistoryBuilder::releaseTags(const QString &repo,
+                                                       Diagnostics *diagnostics)
 {
     QByteArray out;
     QString error;
@@ -385,7 +401,9 @@ std::optional<QStringList> HistoryBuilder::releaseTags(const QString &repo, Diag
         diagnostics->append(Diagnostic::error(repo, 0, QStringLiteral("not a directory")));
         return std::nullopt;
     }
-    if (!runGit(repo, {QStringLiteral("for-each-ref"), QStringLiteral("--format=%(refname:strip=2)"), QStringLiteral("refs/tags")},
+    if (!runGit(repo,
+                {QStringLiteral("for-each-ref"), QStringLiteral("--format=%(refname:strip=2)"),
+                 QStringLiteral("refs/tags")},
                 &out, &error)) {
         diagnostics->append(Diagnostic::error(repo, 0, error));
         return std::nullopt;
@@ -396,7 +414,8 @@ std::optional<QStringList> HistoryBuilder::releaseTags(const QString &repo, Diag
         const QString t = QString::fromUtf8(line);
         const auto m = re.match(t);
         if (m.hasMatch())
-            tags.append({Version(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()), t});
+            tags.append(
+                {Version(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()), t});
     }
     std::sort(tags.begin(), tags.end());
     QStringList list;
@@ -417,7 +436,8 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         if (!options.onlyTags.isEmpty()) {
             for (const QString &t : options.onlyTags)
                 if (!tags->contains(t)) {
-                    diagnostics->append(Diagnostic::error(repo, 0, QStringLiteral("no release tag %1").arg(t)));
+                    diagnostics->append(
+                        Diagnostic::error(repo, 0, QStringLiteral("no release tag %1").arg(t)));
                     return std::nullopt;
                 }
             tags->removeIf([&](const QString &t) { return !options.onlyTags.contains(t); });
@@ -437,22 +457,27 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         QString evidence;
         const Version v = layout->detectVersion(&evidence);
         if (!v.isValid()) {
-            diagnostics->append(Diagnostic::error(dir, 0, QStringLiteral("the release number of this folder is unknown")));
+            diagnostics->append(Diagnostic::error(
+                dir, 0, QStringLiteral("the release number of this folder is unknown")));
             return std::nullopt;
         }
         inputs.append({0, v, QString(), layout->root,
-                       Release::sourceKindId(layout->kind) + QLatin1Char(':') + QFileInfo(layout->root).fileName()});
+                       Release::sourceKindId(layout->kind) + QLatin1Char(':') +
+                           QFileInfo(layout->root).fileName()});
     }
-    std::stable_sort(inputs.begin(), inputs.end(), [](const Input &a, const Input &b) { return a.version < b.version; });
+    std::stable_sort(inputs.begin(), inputs.end(),
+                     [](const Input &a, const Input &b) { return a.version < b.version; });
     for (qsizetype i = 1; i < inputs.size(); ++i)
         if (inputs.at(i).version == inputs.at(i - 1).version) {
-            diagnostics->append(Diagnostic::error(inputs.at(i).source, 0,
-                                                  QStringLiteral("release %1 is given twice (also %2)")
-                                                      .arg(inputs.at(i).version.toString(), inputs.at(i - 1).source)));
+            diagnostics->append(Diagnostic::error(
+                inputs.at(i).source, 0,
+                QStringLiteral("release %1 is given twice (also %2)")
+                    .arg(inputs.at(i).version.toString(), inputs.at(i - 1).source)));
             return std::nullopt;
         }
     if (inputs.isEmpty()) {
-        diagnostics->append(Diagnostic::error(options.gitRepo, 0, QStringLiteral("no releases to read")));
+        diagnostics->append(
+            Diagnostic::error(options.gitRepo, 0, QStringLiteral("no releases to read")));
         return std::nullopt;
     }
     for (int i = 0; i < int(inputs.size()); ++i)
@@ -471,8 +496,9 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                              .arg(d.index + 1)
                              .arg(total)
                              .arg(d.release.source.leftJustified(14))
-                             .arg(d.release.families.isEmpty() ? QStringLiteral("(no data)")
-                                                               : d.release.families.join(QLatin1Char(',')))
+                             .arg(d.release.families.isEmpty()
+                                      ? QStringLiteral("(no data)")
+                                      : d.release.families.join(QLatin1Char(',')))
                              .arg(d.items.size())
                              .arg(d.ms));
         },

@@ -25,11 +25,11 @@ class HistoryBuilder
 public:
     struct Options
     {
-        QString gitRepo;          // may be empty when only folders are given
-        QStringList sourceDirs;   // unpacked source trees or package sets
-        QStringList onlyTags;     // when not empty, only these tags (e.g. "v1.0.0")
-        int maxTags = 0;          // when > 0, only the oldest N tags (after onlyTags)
-        int threads = 2;          // releases read at the same time
+        QString gitRepo;        // may be empty when only folders are given
+        QStringList sourceDirs; // unpacked source trees or package sets
+        QStringList onlyTags;   // when not empty, only these tags (e.g. "v1.0.0")
+        int maxTags = 0;        // when > 0, only the oldest N tags (after onlyTags)
+        int threads = 2;        // releases read at the same time
         // Called once per release, in release order, with a one-line summary.
         std::function<void(const QString &)> progress;
     };

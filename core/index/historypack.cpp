@@ -160,7 +160,8 @@ const HistoryPack &HistoryPack::builtin()
 {
     static const HistoryPack pack = [] {
         const QString override = qEnvironmentVariable("VSE_HISTORY_PACK");
-        const QString path = override.isEmpty() ? QStringLiteral(":/vse/history/libvirt-history.tsv") : override;
+        const QString path =
+            override.isEmpty() ? QStringLiteral(":/vse/history/libvirt-history.tsv") : override;
         Diagnostics d;
         auto p = load(path, &d);
         if (!p && !override.isEmpty())
@@ -175,13 +176,17 @@ std::optional<HistoryPack> HistoryPack::load(const QString &path, Diagnostics *d
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        diagnostics->append(Diagnostic::error(path, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
+        diagnostics->append(
+            Diagnostic::error(path, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
         return std::nullopt;
     }
     // A resource compressed by rcc reports its uncompressed size.
     if (f.size() > maxFileSize) {
-        diagnostics->append(Diagnostic::error(
-            path, 0, QStringLiteral("too large for a history pack (%1 bytes, limit %2)").arg(f.size()).arg(maxFileSize)));
+        diagnostics->append(
+            Diagnostic::error(path, 0,
+                              QStringLiteral("too large for a history pack (%1 bytes, limit %2)")
+                                  .arg(f.size())
+                                  .arg(maxFileSize)));
         return std::nullopt;
     }
     const QByteArray data = f.read(maxFileSize + 1);
@@ -192,8 +197,9 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
                                               Diagnostics *diagnostics)
 {
     if (data.size() > maxFileSize) {
-        diagnostics->append(Diagnostic::error(fileName, 0, QStringLiteral("too large for a history pack (limit %1 bytes)")
-                                                               .arg(maxFileSize)));
+        diagnostics->append(Diagnostic::error(
+            fileName, 0,
+            QStringLiteral("too large for a history pack (limit %1 bytes)").arg(maxFileSize)));
         return std::nullopt;
     }
     HistoryPack pack;
@@ -216,7 +222,9 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
         ++lineNo;
         if (!sawHeader) {
             if (line != kMagic)
-                return fail(lineNo, QStringLiteral("not a history pack: expected the line \"vse-history<TAB>1\""));
+                return fail(
+                    lineNo,
+                    QStringLiteral("not a history pack: expected the line \"vse-history<TAB>1\""));
             sawHeader = true;
             continue;
         }
@@ -227,14 +235,17 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
         const QList<QByteArrayView> f = splitView(line, '\t');
         if (f.constFirst() == "release") {
             if (f.size() != 4)
-                return fail(lineNo, QStringLiteral("a release line has 4 fields, this one %1").arg(f.size()));
+                return fail(
+                    lineNo,
+                    QStringLiteral("a release line has 4 fields, this one %1").arg(f.size()));
             if (sawItem)
                 return fail(lineNo, QStringLiteral("release line after the first item line"));
             HistoryRelease r;
             r.version = parseVersion(f[1]);
             if (!r.version.isValid())
-                return fail(lineNo, QStringLiteral("bad version \"%1\" (expected X.Y.Z)")
-                                        .arg(clipped(f[1], 40)));
+                return fail(
+                    lineNo,
+                    QStringLiteral("bad version \"%1\" (expected X.Y.Z)").arg(clipped(f[1], 40)));
             if (!pack.m_releases.isEmpty() && !(pack.m_releases.constLast().version < r.version))
                 return fail(lineNo, QStringLiteral("release %1 is not newer than the line before")
                                         .arg(r.version.toString()));
@@ -244,18 +255,21 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
                 for (QByteArrayView fam : splitView(f[3], ',')) {
                     const QString s = QString::fromLatin1(fam);
                     if (!knownFamilies().contains(s) || r.families.contains(s))
-                        return fail(lineNo, QStringLiteral("bad family \"%1\" (api, rpc or xml, once each)")
-                                                .arg(clipped(fam, 40)));
+                        return fail(lineNo,
+                                    QStringLiteral("bad family \"%1\" (api, rpc or xml, once each)")
+                                        .arg(clipped(fam, 40)));
                     r.families << s;
                 }
             pack.m_releases.append(std::move(r));
             continue;
         }
         if (f.constFirst() != "item")
-            return fail(lineNo, QStringLiteral("unknown record \"%1\"").arg(clipped(f.constFirst(), 40)));
+            return fail(lineNo,
+                        QStringLiteral("unknown record \"%1\"").arg(clipped(f.constFirst(), 40)));
         sawItem = true;
         if (f.size() != 8)
-            return fail(lineNo, QStringLiteral("an item line has 8 fields, this one %1").arg(f.size()));
+            return fail(lineNo,
+                        QStringLiteral("an item line has 8 fields, this one %1").arg(f.size()));
         HistoryEntry e;
         if (!kindFromId(QString::fromLatin1(f[1]), &e.kind))
             return fail(lineNo, QStringLiteral("unknown kind \"%1\"").arg(clipped(f[1], 40)));
@@ -271,9 +285,11 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
             const qsizetype eq = s.indexOf('=');
             const QByteArrayView range = eq < 0 ? s : s.first(eq);
             const qsizetype dash = range.indexOf('-');
-            if (dash < 0 || !parseInt(range.first(dash), &span.from) || !parseInt(range.sliced(dash + 1), &span.to))
-                return fail(lineNo, QStringLiteral("bad span \"%1\" (expected FROM-TO=NAME)")
-                                        .arg(clipped(s, 60)));
+            if (dash < 0 || !parseInt(range.first(dash), &span.from) ||
+                !parseInt(range.sliced(dash + 1), &span.to))
+                return fail(
+                    lineNo,
+                    QStringLiteral("bad span \"%1\" (expected FROM-TO=NAME)").arg(clipped(s, 60)));
             if (span.from > span.to || span.to >= count)
                 return fail(lineNo, QStringLiteral("span %1-%2 out of range (%3 releases)")
                                         .arg(span.from)
@@ -289,7 +305,8 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
         }
         if (!f[6].isEmpty()) {
             const qsizetype colon = f[6].lastIndexOf(':');
-            if (colon < 0 || !parseInt(f[6].sliced(colon + 1), &e.line) || !unescape(f[6].first(colon), &e.file))
+            if (colon < 0 || !parseInt(f[6].sliced(colon + 1), &e.line) ||
+                !unescape(f[6].first(colon), &e.file))
                 return fail(lineNo, QStringLiteral("bad FILE:LINE"));
         }
         if (!f[7].isEmpty()) {
@@ -301,14 +318,17 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
         }
         const QString id = identityOf(e);
         if (seen.contains(id))
-            return fail(lineNo, QStringLiteral("duplicate item %1 (first on line %2)").arg(id).arg(seen.value(id)));
+            return fail(
+                lineNo,
+                QStringLiteral("duplicate item %1 (first on line %2)").arg(id).arg(seen.value(id)));
         seen.insert(id, lineNo);
         entries.append(std::move(e));
     }
     if (!sawHeader)
         return fail(1, QStringLiteral("empty file: not a history pack"));
     pack.setEntries(std::move(entries));
-    pack.m_digest = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    pack.m_digest =
+        QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     return pack;
 }
 
@@ -359,8 +379,9 @@ QByteArray HistoryPack::serialize() const
 
 void HistoryPack::setReleases(QList<HistoryRelease> releases)
 {
-    std::sort(releases.begin(), releases.end(),
-              [](const HistoryRelease &a, const HistoryRelease &b) { return a.version < b.version; });
+    std::sort(
+        releases.begin(), releases.end(),
+        [](const HistoryRelease &a, const HistoryRelease &b) { return a.version < b.version; });
     m_releases = std::move(releases);
     m_digest.clear();
 }
@@ -386,7 +407,8 @@ QString HistoryPack::digest() const
 {
     if (!m_digest.isEmpty())
         return m_digest;
-    return QString::fromLatin1(QCryptographicHash::hash(serialize(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(serialize(), QCryptographicHash::Sha256).toHex());
 }
 
 bool HistoryPack::familyIn(const QString &family, int releaseIndex) const
@@ -441,8 +463,9 @@ bool HistoryPack::hasIn(const HistoryEntry &e, int releaseIndex) const
 
 int HistoryPack::releaseIndex(const Version &v) const
 {
-    const auto it = std::lower_bound(m_releases.cbegin(), m_releases.cend(), v,
-                                     [](const HistoryRelease &r, const Version &x) { return r.version < x; });
+    const auto it =
+        std::lower_bound(m_releases.cbegin(), m_releases.cend(), v,
+                         [](const HistoryRelease &r, const Version &x) { return r.version < x; });
     return it != m_releases.cend() && it->version == v ? int(it - m_releases.cbegin()) : -1;
 }
 

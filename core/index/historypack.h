@@ -39,7 +39,8 @@ namespace vse {
 struct HistoryRelease
 {
     Version version;
-    QString source;      // "git:v1.3.5", "debian-source:libvirt_9.0.0.orig.tar.xz", "debian-binary:9.0.0-4"
+    QString
+        source; // "git:v1.3.5", "debian-source:libvirt_9.0.0.orig.tar.xz", "debian-binary:9.0.0-4"
     QStringList families; // item families this release has data for: "api", "rpc", "xml"
 };
 
@@ -69,7 +70,8 @@ public:
     // once; empty when none is available.
     static const HistoryPack &builtin();
     static std::optional<HistoryPack> load(const QString &path, Diagnostics *diagnostics);
-    static std::optional<HistoryPack> parse(const QByteArray &data, const QString &fileName, Diagnostics *diagnostics);
+    static std::optional<HistoryPack> parse(const QByteArray &data, const QString &fileName,
+                                            Diagnostics *diagnostics);
     QByteArray serialize() const;
 
     bool isEmpty() const { return m_releases.isEmpty(); }
@@ -91,7 +93,7 @@ public:
     Version removedIn(const HistoryEntry &e) const;
     Version lastSeen(const HistoryEntry &e) const;
     bool hasIn(const HistoryEntry &e, int releaseIndex) const;
-    int releaseIndex(const Version &v) const; // -1 when not a pack release
+    int releaseIndex(const Version &v) const;       // -1 when not a pack release
     QStringList names(const HistoryEntry &e) const; // every name it had, oldest first
 
     // Builder side.
