@@ -293,7 +293,10 @@ ReleaseData readOne(const Input &in, const QString &repo)
         }
         rel.diagnostics.append(std::move(old.diagnostics));
     }
-    // Which families failed: an error in one of its files.
+    // A family with an error in one of its files is incomplete in this
+    // release: what was read is still a fact of presence (kept), but the
+    // release is not listed as having that family's data, so it dates
+    // neither an addition nor a removal.
     QSet<QString> failed;
     for (const Diagnostic &diag : std::as_const(rel.diagnostics)) {
         if (!diag.isError())
@@ -307,16 +310,14 @@ ReleaseData readOne(const Input &in, const QString &repo)
         if (!failed.contains(fam))
             out.notes << Diagnostic::warning(
                 label + QLatin1Char(':') + rfile, diag.line,
-                QStringLiteral("%1 left out of this release: %2").arg(fam, diag.message));
+                QStringLiteral("%1 data incomplete, not used to date additions or removals: %2")
+                    .arg(fam, diag.message));
         failed.insert(fam);
     }
     QSet<QString> present;
     out.items.reserve(rel.items.size());
     for (const Item &item : std::as_const(rel.items)) {
-        const QString fam = kindFamily(item.kind);
-        if (failed.contains(fam))
-            continue;
-        present.insert(fam);
+        present.insert(kindFamily(item.kind));
         CompactItem c;
         c.identity = ReleaseMerger::identityOf(item);
         c.kind = item.kind;
@@ -340,8 +341,14 @@ ReleaseData readOne(const Input &in, const QString &repo)
     }
     // A whole source tree without *.x files had no RPC protocol yet (before
     // 0.3.0): that is data too. Package sets never carry the .x files.
-    if (layout->kind == Release::SourceKind::SourceTree && !failed.contains(QStringLiteral("rpc")))
+    if (layout->kind == Release::SourceKind::SourceTree)
         present.insert(QStringLiteral("rpc"));
+    // Without headers (a tree with only the .syms) enum values, macros and
+    // types are unknown: API presence facts, but no complete API data.
+    if (layout->includeDir.isEmpty())
+        present.remove(QStringLiteral("api"));
+    for (const QString &f : std::as_const(failed))
+        present.remove(f);
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
@@ -445,7 +452,13 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         if (options.maxTags > 0 && tags->size() > options.maxTags)
             tags->resize(options.maxTags);
         for (const QString &t : std::as_const(*tags))
-            inputs.append({0, Version::parse(t), t, QString(), QStringLiteral("git:") + t});
+            // "git:" says the pack has every release tag up to this one, so
+            // adjacent git releases are adjacent upstream releases; a chosen
+            // subset of tags may skip some.
+            inputs.append({0, Version::parse(t), t, QString(),
+                           (options.onlyTags.isEmpty() ? QStringLiteral("git:")
+                                                       : QStringLiteral("git-selected:")) +
+                               t});
     }
     for (const QString &dir : options.sourceDirs) {
         Diagnostics d;
@@ -461,9 +474,17 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                 dir, 0, QStringLiteral("the release number of this folder is unknown")));
             return std::nullopt;
         }
-        inputs.append({0, v, QString(), layout->root,
-                       Release::sourceKindId(layout->kind) + QLatin1Char(':') +
-                           QFileInfo(layout->root).fileName()});
+        // scripts/fetch-debian-releases records the Debian version it unpacked.
+        QString source = Release::sourceKindId(layout->kind) + QLatin1Char(':') +
+                         QFileInfo(layout->root).fileName();
+        QFile marker(layout->root + QStringLiteral("/.vse-release"));
+        if (layout->kind == Release::SourceKind::PackageSet && marker.open(QIODevice::ReadOnly)) {
+            static const QRegularExpression debver(QStringLiteral("^[0-9][A-Za-z0-9.+~:-]{0,63}$"));
+            const QString deb = QString::fromUtf8(marker.read(128)).trimmed();
+            if (debver.match(deb).hasMatch())
+                source = QStringLiteral("debian-binary:") + deb;
+        }
+        inputs.append({0, v, QString(), layout->root, source});
     }
     std::stable_sort(inputs.begin(), inputs.end(),
                      [](const Input &a, const Input &b) { return a.version < b.version; });

@@ -18,8 +18,9 @@ namespace vse {
 // attribute of the repository runs; only regular files on the paths the
 // extractors read are written to a private temporary folder (no symlinks).
 // A family ("api", "rpc", "xml") whose extractor reports an error in a
-// release is left out of that release, and the build says so; the release
-// is kept with its other families.
+// release (or API data without headers) is not listed for that release, and
+// the build says so: the items read are kept as facts of presence, but that
+// release dates neither an addition nor a removal of the family's items.
 class HistoryBuilder
 {
 public:

@@ -33,15 +33,24 @@ namespace vse {
 // order; items are sorted by kind id, then key. A span written "FROM-TO"
 // without "=NAME" has the key as its name. FILE:LINE is empty when unknown.
 // In KEY, PARENT, ORIGIN, NAME and FILE the characters '%', TAB, CR, LF and
-// ',' are written as %XX (hex). ATTRS come from the newest release that has
-// the item (an RPC procedure's acl is today's). A file larger than
+// ',' are written as %XX (hex). KIND, PARENT, ORIGIN and ATTRS come from the
+// newest release that has the item (an RPC procedure's acl is today's),
+// FILE:LINE from the first. A file larger than
 // HistoryPack::maxFileSize is refused.
 struct HistoryRelease
 {
     Version version;
-    QString
-        source; // "git:v1.3.5", "debian-source:libvirt_9.0.0.orig.tar.xz", "debian-binary:9.0.0-4"
-    QStringList families; // item families this release has data for: "api", "rpc", "xml"
+    // "git:v1.3.5" (every vX.Y.Z tag of the repository up to it is in the
+    // pack, so adjacent git releases are adjacent upstream releases),
+    // "git-selected:v1.3.5" (a chosen subset of tags), "source-tree:DIR",
+    // "package-set:DIR", "debian-binary:9.0.0-4" (a package set unpacked by
+    // scripts/fetch-debian-releases).
+    QString source;
+    // Item families this release has complete data for: "api" (headers
+    // parsed), "rpc", "xml". Items may be present in a release that lacks
+    // their family (what an incomplete read found); such a release dates
+    // neither an addition nor a removal.
+    QStringList families;
 };
 
 struct HistorySpan

@@ -374,6 +374,13 @@ private slots:
             << QStringLiteral("symbol|virAdmDaemonClose") << QStringLiteral("1.3.0")
             << QStringLiteral("1.2.21") << QStringLiteral("1.3.1") << QStringList{};
 
+        // v1.2.17 include/libvirt/libvirt-admin.h:53 declares it (that
+        // release's headers have an error, but what they declare counts);
+        // v1.2.16 has no libvirt-admin.h; v1.3.0 has neither the declaration
+        // nor a .syms line, v1.3.1 both again (a gap, not a removal).
+        QTest::newRow("virAdmConnectOpen")
+            << QStringLiteral("symbol|virAdmConnectOpen") << QStringLiteral("1.2.17")
+            << QStringLiteral("1.2.16") << QString() << QStringList{};
         // XML. docs/schemas/domain.rng gets element memballoon in v0.8.3.
         QTest::newRow("memballoon")
             << QStringLiteral("xml-element|domain/devices/memballoon") << QStringLiteral("0.8.3")
@@ -450,6 +457,12 @@ private slots:
         // "internal.h", so the headers do not parse: no API data.
         QCOMPARE(pack->releases().at(pack->releaseIndex(Version(1, 2, 17))).families,
                  (QStringList{QStringLiteral("rpc"), QStringLiteral("xml")}));
+        const HistoryEntry *adm = pack->find(QStringLiteral("symbol|virAdmConnectOpen"));
+        QVERIFY(adm);
+        QVERIFY(!pack->hasIn(*adm, pack->releaseIndex(Version(1, 3, 0))));
+        QVERIFY(pack->hasIn(*adm, pack->releaseIndex(Version(1, 2, 18))));
+        QCOMPARE(adm->file, QStringLiteral("include/libvirt/libvirt-admin.h"));
+        QCOMPARE(adm->line, 53);
         // No text of libvirt's: no spaces in any field of the pack.
         QVERIFY(!pack->serialize().contains(' '));
     }
