@@ -55,5 +55,6 @@ int runCheckXml(Context &ctx, const QStringList &args);
 int runProtocol(Context &ctx, const QStringList &args);
 int runDiff(Context &ctx, const QStringList &args);
 int runAudit(Context &ctx, const QStringList &args);
+int runHistory(Context &ctx, const QStringList &args);
 
 } // namespace vse::cli

@@ -18,6 +18,7 @@ const QList<Command> &commands()
         {"protocol", "list an RPC program's procedures in number order", runProtocol},
         {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
         {"audit", "policy violations between consecutive indexed releases", runAudit},
+        {"history", "what the built-in release history covers; 'history build' makes one", runHistory},
     };
     return list;
 }

@@ -28,11 +28,29 @@ namespace vse {
 // so renames show as consecutive spans with different names). ATTRS is a
 // compact JSON object of whitelisted facts (RPC number, program, acl, api) or
 // empty. Lines starting with '#' are comments.
+//
+// Refinements: release lines come before item lines, in ascending version
+// order; items are sorted by kind id, then key. A span written "FROM-TO"
+// without "=NAME" has the key as its name. FILE:LINE is empty when unknown.
+// In KEY, PARENT, ORIGIN, NAME and FILE the characters '%', TAB, CR, LF and
+// ',' are written as %XX (hex). KIND, PARENT, ORIGIN and ATTRS come from the
+// newest release that has the item (an RPC procedure's acl is today's),
+// FILE:LINE from the first. A file larger than
+// HistoryPack::maxFileSize is refused.
 struct HistoryRelease
 {
     Version version;
-    QString source;      // "git:v1.3.5", "debian-source:libvirt_9.0.0.orig.tar.xz", "debian-binary:9.0.0-4"
-    QStringList families; // item families this release has data for: "api", "rpc", "xml"
+    // "git:v1.3.5" (every vX.Y.Z tag of the repository up to it is in the
+    // pack, so adjacent git releases are adjacent upstream releases),
+    // "git-selected:v1.3.5" (a chosen subset of tags), "source-tree:DIR",
+    // "package-set:DIR", "debian-binary:9.0.0-4" (a package set unpacked by
+    // scripts/fetch-debian-releases).
+    QString source;
+    // Item families this release has complete data for: "api" (headers
+    // parsed), "rpc", "xml". Items may be present in a release that lacks
+    // their family (what an incomplete read found); such a release dates
+    // neither an addition nor a removal.
+    QStringList families;
 };
 
 struct HistorySpan
@@ -61,7 +79,8 @@ public:
     // once; empty when none is available.
     static const HistoryPack &builtin();
     static std::optional<HistoryPack> load(const QString &path, Diagnostics *diagnostics);
-    static std::optional<HistoryPack> parse(const QByteArray &data, const QString &fileName, Diagnostics *diagnostics);
+    static std::optional<HistoryPack> parse(const QByteArray &data, const QString &fileName,
+                                            Diagnostics *diagnostics);
     QByteArray serialize() const;
 
     bool isEmpty() const { return m_releases.isEmpty(); }
@@ -69,7 +88,8 @@ public:
     const QList<HistoryEntry> &entries() const { return m_entries; }
     // By ReleaseMerger::identityOf(item) ("symbol|virConnectOpen", "xml-element|domain/uuid").
     const HistoryEntry *find(const QString &identity) const;
-    // A content hash, stored in the index so a new pack re-merges it.
+    // A content hash, stored in the index so a new pack re-merges it (of the
+    // bytes read for a parsed pack, which equal serialize() for a canonical one).
     QString digest() const;
 
     // Derived facts for one entry.
@@ -82,17 +102,23 @@ public:
     Version removedIn(const HistoryEntry &e) const;
     Version lastSeen(const HistoryEntry &e) const;
     bool hasIn(const HistoryEntry &e, int releaseIndex) const;
-    int releaseIndex(const Version &v) const; // -1 when not a pack release
+    int releaseIndex(const Version &v) const;       // -1 when not a pack release
     QStringList names(const HistoryEntry &e) const; // every name it had, oldest first
 
     // Builder side.
-    void setReleases(QList<HistoryRelease> releases) { m_releases = std::move(releases); }
-    void setEntries(QList<HistoryEntry> entries);
+    void setReleases(QList<HistoryRelease> releases);
+    void setEntries(QList<HistoryEntry> entries); // sorts them (kind id, key)
+
+    // ReleaseMerger::identityOf for an entry: "symbol|KEY" for functions and
+    // variables, else "KINDID|KEY".
+    static QString identityOf(const HistoryEntry &e);
+    static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
 
 private:
     QList<HistoryRelease> m_releases;
     QList<HistoryEntry> m_entries;
     QHash<QString, int> m_byIdentity;
+    QString m_digest; // of the bytes parsed; empty: computed from serialize()
     bool familyIn(const QString &family, int releaseIndex) const;
 };
 

@@ -1,0 +1,534 @@
+#include "historybuilder.h"
+
+#include "releasemerger.h"
+#include "releasereader.h"
+
+#include "extract/xdr/protocolextractor.h"
+#include "extract/xdr/rpcapilink.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+#include <algorithm>
+
+namespace vse {
+
+namespace {
+
+constexpr qint64 kMaxBlob = 32 * 1024 * 1024;
+
+struct Input
+{
+    int index = 0;
+    Version version;
+    QString tag; // a git tag, or empty for a folder
+    QString dir; // a folder read in place
+    QString source;
+};
+
+struct CompactItem
+{
+    QString identity;
+    ItemKind kind;
+    QString key, name, parent, origin, file;
+    int line = 0;
+    QJsonObject attrs;
+};
+
+struct ReleaseData
+{
+    int index = 0;
+    HistoryRelease release;
+    QList<CompactItem> items;
+    Diagnostics notes; // warnings about this release, already naming it
+    qint64 ms = 0;
+};
+
+struct State
+{
+    QHash<QString, int> byIdentity;
+    QList<HistoryEntry> entries;
+    QList<HistoryRelease> releases;
+    Diagnostics notes;
+};
+
+QProcessEnvironment gitEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *v : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+                          "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CONFIG_PARAMETERS"})
+        env.remove(QString::fromLatin1(v));
+    env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    return env;
+}
+
+// Runs one git plumbing command in the repository; hooks and fsmonitor off.
+bool runGit(const QString &repo, const QStringList &args, QByteArray *out, QString *error,
+            const QByteArray &input = {})
+{
+    QProcess p;
+    p.setProcessEnvironment(gitEnvironment());
+    QStringList full{QStringLiteral("-c"), QStringLiteral("core.hooksPath=/dev/null"),
+                     QStringLiteral("-c"), QStringLiteral("core.fsmonitor=false"),
+                     QStringLiteral("-C"), repo};
+    full << args;
+    p.start(QStringLiteral("git"), full);
+    if (!p.waitForStarted(30000)) {
+        *error = QStringLiteral("cannot run git: %1").arg(p.errorString());
+        return false;
+    }
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *error = QStringLiteral("git %1 failed: %2")
+                     .arg(args.constFirst(),
+                          QString::fromUtf8(p.readAllStandardError()).trimmed().left(300));
+        return false;
+    }
+    *out = p.readAllStandardOutput();
+    return true;
+}
+
+// The files the extractors read, by path in the tree.
+bool wantedPath(const QString &p)
+{
+    if (p.startsWith(QLatin1Char('/')) || p.split(QLatin1Char('/')).contains(QStringLiteral("..")))
+        return false;
+    const qsizetype slashes = p.count(QLatin1Char('/'));
+    if (p.startsWith(QLatin1String("include/libvirt/")) && slashes == 2)
+        return true;
+    if (p.startsWith(QLatin1String("src/")) && slashes == 1 && p.endsWith(QLatin1String(".syms")))
+        return true;
+    if (p.endsWith(QLatin1String(".x")))
+        return true;
+    if ((p.startsWith(QLatin1String("docs/schemas/")) ||
+         p.startsWith(QLatin1String("src/conf/schemas/"))) &&
+        p.endsWith(QLatin1String(".rng")))
+        return true;
+    return p == QLatin1String("configure.ac") || p == QLatin1String("configure.in") ||
+           p == QLatin1String("meson.build");
+}
+
+// Writes the wanted regular files of TAG under dir. Symlinks, submodules and
+// anything else are skipped.
+bool materialize(const QString &repo, const QString &tag, const QString &dir, bool *generatedHeader,
+                 QString *error)
+{
+    QByteArray listing;
+    if (!runGit(repo,
+                {QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("-z"),
+                 QStringLiteral("--full-tree"), QStringLiteral("refs/tags/") + tag},
+                &listing, error))
+        return false;
+    QStringList paths;
+    QByteArray request;
+    for (const QByteArray &rec : listing.split('\0')) {
+        const qsizetype tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const QList<QByteArray> meta = rec.first(tab).split(' ');
+        const QString path = QString::fromUtf8(rec.sliced(tab + 1));
+        if (meta.size() != 3 || meta[1] != "blob" ||
+            !(meta[0] == "100644" || meta[0] == "100755") || !wantedPath(path))
+            continue;
+        paths << path;
+        request += meta[2] + '\n';
+    }
+    QByteArray blobs;
+    if (!paths.isEmpty() && !runGit(repo, {QStringLiteral("cat-file"), QStringLiteral("--batch")},
+                                    &blobs, error, request))
+        return false;
+    qsizetype pos = 0;
+    for (const QString &path : std::as_const(paths)) {
+        const qsizetype eol = blobs.indexOf('\n', pos);
+        if (eol < 0) {
+            *error = QStringLiteral("git cat-file: short output");
+            return false;
+        }
+        const QList<QByteArray> head = blobs.sliced(pos, eol - pos).split(' ');
+        bool ok = false;
+        const qint64 size = head.size() == 3 ? head[2].toLongLong(&ok) : -1;
+        if (!ok || size < 0 || size > kMaxBlob || eol + 1 + size > blobs.size()) {
+            *error = QStringLiteral("git cat-file: bad object header for %1").arg(path);
+            return false;
+        }
+        const QString target = dir + QLatin1Char('/') + path;
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile f(target);
+        if (!f.open(QIODevice::WriteOnly) || f.write(blobs.constData() + eol + 1, size) != size) {
+            *error = QStringLiteral("cannot write %1: %2").arg(target, f.errorString());
+            return false;
+        }
+        pos = eol + 1 + size + 1; // the blob is followed by a newline
+    }
+    // Every release tree has src/ (libvirt.c...), even when none of its files
+    // was wanted; the layout detection looks for it.
+    QDir().mkpath(dir + QStringLiteral("/src"));
+    // Old trees carry only the configure template of libvirt.h.
+    const QString header = dir + QStringLiteral("/include/libvirt/libvirt.h");
+    if (!QFileInfo::exists(header) && QFileInfo::exists(header + QStringLiteral(".in"))) {
+        QFile in(header + QStringLiteral(".in"));
+        QFile out(header);
+        if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly)) {
+            static const QRegularExpression placeholder(QStringLiteral("@[A-Z_]+@"));
+            out.write(
+                QString::fromUtf8(in.readAll()).replace(placeholder, QStringLiteral("0")).toUtf8());
+            *generatedHeader = true;
+        }
+    }
+    return true;
+}
+
+QString familyOfFile(const QString &file)
+{
+    if (file.endsWith(QLatin1String(".rng")))
+        return QStringLiteral("xml");
+    if (file.endsWith(QLatin1String(".x")))
+        return QStringLiteral("rpc");
+    if (file.endsWith(QLatin1String(".h")) || file.endsWith(QLatin1String(".h.in")) ||
+        file.endsWith(QLatin1String(".syms")) || file.endsWith(QLatin1String(".xml")) ||
+        file.contains(QLatin1String("libvirt")))
+        return QStringLiteral("api");
+    return {};
+}
+
+QString relativeTo(const QString &root, const QString &file)
+{
+    if (file.startsWith(root + QLatin1Char('/')))
+        return file.mid(root.size() + 1);
+    return file;
+}
+
+// RPC protocols of old trees lived outside src/ (qemud/remote_protocol.x).
+ExtractResult protocolsOutsideSrc(const QString &root)
+{
+    ExtractResult r;
+    QStringList paths;
+    QDirIterator it(root, {QStringLiteral("*.x")}, QDir::Files | QDir::Readable,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString p = it.next();
+        if (!p.startsWith(root + QStringLiteral("/src/")))
+            paths << p;
+    }
+    paths.sort();
+    for (const QString &p : std::as_const(paths)) {
+        ExtractResult one = ProtocolExtractor().extractFile(p);
+        for (Item &item : one.items)
+            item.file = relativeTo(root, item.file);
+        for (Diagnostic &d : one.diagnostics)
+            d.file = relativeTo(root, d.file);
+        r.append(std::move(one));
+    }
+    return r;
+}
+
+const QStringList &attrWhitelist()
+{
+    static const QStringList keys{QStringLiteral("number"), QStringLiteral("program"),
+                                  QStringLiteral("acl"), QStringLiteral("api")};
+    return keys;
+}
+
+ReleaseData readOne(const Input &in, const QString &repo)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ReleaseData out;
+    out.index = in.index;
+    out.release.version = in.version;
+    out.release.source = in.source;
+    const QString label = in.tag.isEmpty() ? in.source : in.tag;
+    QTemporaryDir tmp;
+    QString root = in.dir;
+    bool generatedHeader = false;
+    if (!in.tag.isEmpty()) {
+        QString error;
+        if (!tmp.isValid()) {
+            out.notes << Diagnostic::warning(
+                label, 0, QStringLiteral("no temporary folder: %1").arg(tmp.errorString()));
+            return out;
+        }
+        root = tmp.path() + QStringLiteral("/tree");
+        if (!materialize(repo, in.tag, root, &generatedHeader, &error)) {
+            out.notes << Diagnostic::warning(label, 0,
+                                             QStringLiteral("release left out: %1").arg(error));
+            return out;
+        }
+    }
+    Diagnostics d;
+    const auto layout = SourceLayout::detect(root, &d);
+    if (!layout) {
+        out.notes << Diagnostic::warning(
+            label, 0,
+            QStringLiteral("no libvirt data in this release (%1)")
+                .arg(d.isEmpty() ? QString() : d.constFirst().message));
+        out.ms = timer.elapsed();
+        return out;
+    }
+    root = layout->root;
+    Release rel = ReleaseReader::read(*layout);
+    bool hasRpc = std::any_of(rel.items.cbegin(), rel.items.cend(), [](const Item &i) {
+        return kindFamily(i.kind) == QLatin1String("rpc");
+    });
+    if (!hasRpc) {
+        ExtractResult old = protocolsOutsideSrc(root);
+        if (!old.items.isEmpty()) {
+            ItemList api;
+            for (const Item &i : std::as_const(rel.items))
+                if (kindFamily(i.kind) == QLatin1String("api"))
+                    api << i;
+            linkProceduresToApis(old.items, api);
+            rel.items.append(std::move(old.items));
+        }
+        rel.diagnostics.append(std::move(old.diagnostics));
+    }
+    // A family with an error in one of its files is incomplete in this
+    // release: what was read is still a fact of presence (kept), but the
+    // release is not listed as having that family's data, so it dates
+    // neither an addition nor a removal.
+    QSet<QString> failed;
+    for (const Diagnostic &diag : std::as_const(rel.diagnostics)) {
+        if (!diag.isError())
+            continue;
+        QString rfile = relativeTo(root, diag.file);
+        if (!layout->includeDir.isEmpty() && rfile.startsWith(QLatin1String("libvirt/")))
+            rfile = relativeTo(root, layout->includeDir) + QLatin1Char('/') + rfile;
+        QString fam = familyOfFile(rfile);
+        if (fam.isEmpty())
+            fam = QStringLiteral("api");
+        if (!failed.contains(fam))
+            out.notes << Diagnostic::warning(
+                label + QLatin1Char(':') + rfile, diag.line,
+                QStringLiteral("%1 data incomplete, not used to date additions or removals: %2")
+                    .arg(fam, diag.message));
+        failed.insert(fam);
+    }
+    QSet<QString> present;
+    out.items.reserve(rel.items.size());
+    for (const Item &item : std::as_const(rel.items)) {
+        present.insert(kindFamily(item.kind));
+        CompactItem c;
+        c.identity = ReleaseMerger::identityOf(item);
+        c.kind = item.kind;
+        c.key = item.identity();
+        c.name = item.name;
+        c.parent = item.parent;
+        c.origin = item.origin;
+        c.file = relativeTo(root, item.file);
+        // Header items name their file from the include folder.
+        if (!layout->includeDir.isEmpty() && c.file.startsWith(QLatin1String("libvirt/")))
+            c.file = relativeTo(root, layout->includeDir) + QLatin1Char('/') + c.file;
+        // The file as it is in the repository: libvirt.h was made from the template.
+        if (generatedHeader && c.file == QLatin1String("include/libvirt/libvirt.h"))
+            c.file += QStringLiteral(".in");
+        c.line = item.line;
+        if (item.kind == ItemKind::RpcProcedure || item.kind == ItemKind::RpcProgram)
+            for (const QString &k : attrWhitelist())
+                if (item.attrs.contains(k))
+                    c.attrs.insert(k, item.attrs.value(k));
+        out.items.append(std::move(c));
+    }
+    // A whole source tree without *.x files had no RPC protocol yet (before
+    // 0.3.0): that is data too. Package sets never carry the .x files.
+    if (layout->kind == Release::SourceKind::SourceTree)
+        present.insert(QStringLiteral("rpc"));
+    // Without headers (a tree with only the .syms) enum values, macros and
+    // types are unknown: API presence facts, but no complete API data.
+    if (layout->includeDir.isEmpty())
+        present.remove(QStringLiteral("api"));
+    for (const QString &f : std::as_const(failed))
+        present.remove(f);
+    QStringList fams(present.cbegin(), present.cend());
+    fams.sort();
+    out.release.families = fams;
+    if (rel.version.isValid() && rel.version != in.version)
+        out.notes << Diagnostic::warning(label, 0,
+                                         QStringLiteral("the data says version %1; %2 is used")
+                                             .arg(rel.version.toString(), in.version.toString()));
+    out.ms = timer.elapsed();
+    return out;
+}
+
+void mergeInto(State &state, const ReleaseData &d)
+{
+    const int r = int(state.releases.size());
+    state.releases.append(d.release);
+    state.notes.append(d.notes);
+    for (const CompactItem &c : d.items) {
+        const auto it = state.byIdentity.constFind(c.identity);
+        if (it == state.byIdentity.cend()) {
+            HistoryEntry e;
+            e.kind = c.kind;
+            e.key = c.key;
+            e.parent = c.parent;
+            e.origin = c.origin;
+            e.file = c.file;
+            e.line = c.line;
+            e.attrs = c.attrs;
+            e.spans.append({r, r, c.name});
+            state.byIdentity.insert(c.identity, int(state.entries.size()));
+            state.entries.append(std::move(e));
+            continue;
+        }
+        HistoryEntry &e = state.entries[*it];
+        HistorySpan &last = e.spans.last();
+        if (last.to == r)
+            continue; // the same identity twice in one release: the first one counts
+        if (last.to == r - 1 && last.name == c.name)
+            last.to = r;
+        else
+            e.spans.append({r, r, c.name});
+        // The newest release's view of what it is and where it belongs.
+        e.kind = c.kind;
+        e.parent = c.parent;
+        e.origin = c.origin;
+        e.attrs = c.attrs;
+    }
+}
+
+} // namespace
+
+std::optional<QStringList> HistoryBuilder::releaseTags(const QString &repo,
+                                                       Diagnostics *diagnostics)
+{
+    QByteArray out;
+    QString error;
+    if (!QFileInfo(repo).isDir()) {
+        diagnostics->append(Diagnostic::error(repo, 0, QStringLiteral("not a directory")));
+        return std::nullopt;
+    }
+    if (!runGit(repo,
+                {QStringLiteral("for-each-ref"), QStringLiteral("--format=%(refname:strip=2)"),
+                 QStringLiteral("refs/tags")},
+                &out, &error)) {
+        diagnostics->append(Diagnostic::error(repo, 0, error));
+        return std::nullopt;
+    }
+    static const QRegularExpression re(QStringLiteral("^v(\\d{1,6})\\.(\\d{1,6})\\.(\\d{1,6})$"));
+    QList<std::pair<Version, QString>> tags;
+    for (const QByteArray &line : out.split('\n')) {
+        const QString t = QString::fromUtf8(line);
+        const auto m = re.match(t);
+        if (m.hasMatch())
+            tags.append(
+                {Version(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()), t});
+    }
+    std::sort(tags.begin(), tags.end());
+    QStringList list;
+    for (const auto &t : std::as_const(tags))
+        list << t.second;
+    return list;
+}
+
+std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnostics *diagnostics)
+{
+    QList<Input> inputs;
+    QString repo;
+    if (!options.gitRepo.isEmpty()) {
+        repo = QFileInfo(options.gitRepo).absoluteFilePath();
+        auto tags = releaseTags(repo, diagnostics);
+        if (!tags)
+            return std::nullopt;
+        if (!options.onlyTags.isEmpty()) {
+            for (const QString &t : options.onlyTags)
+                if (!tags->contains(t)) {
+                    diagnostics->append(
+                        Diagnostic::error(repo, 0, QStringLiteral("no release tag %1").arg(t)));
+                    return std::nullopt;
+                }
+            tags->removeIf([&](const QString &t) { return !options.onlyTags.contains(t); });
+        }
+        if (options.maxTags > 0 && tags->size() > options.maxTags)
+            tags->resize(options.maxTags);
+        for (const QString &t : std::as_const(*tags))
+            // "git:" says the pack has every release tag up to this one, so
+            // adjacent git releases are adjacent upstream releases; a chosen
+            // subset of tags may skip some.
+            inputs.append({0, Version::parse(t), t, QString(),
+                           (options.onlyTags.isEmpty() ? QStringLiteral("git:")
+                                                       : QStringLiteral("git-selected:")) +
+                               t});
+    }
+    for (const QString &dir : options.sourceDirs) {
+        Diagnostics d;
+        const auto layout = SourceLayout::detect(dir, &d);
+        if (!layout) {
+            diagnostics->append(d);
+            return std::nullopt;
+        }
+        QString evidence;
+        const Version v = layout->detectVersion(&evidence);
+        if (!v.isValid()) {
+            diagnostics->append(Diagnostic::error(
+                dir, 0, QStringLiteral("the release number of this folder is unknown")));
+            return std::nullopt;
+        }
+        // scripts/fetch-debian-releases records the Debian version it unpacked.
+        QString source = Release::sourceKindId(layout->kind) + QLatin1Char(':') +
+                         QFileInfo(layout->root).fileName();
+        QFile marker(layout->root + QStringLiteral("/.vse-release"));
+        if (layout->kind == Release::SourceKind::PackageSet && marker.open(QIODevice::ReadOnly)) {
+            static const QRegularExpression debver(QStringLiteral("^[0-9][A-Za-z0-9.+~:-]{0,63}$"));
+            const QString deb = QString::fromUtf8(marker.read(128)).trimmed();
+            if (debver.match(deb).hasMatch())
+                source = QStringLiteral("debian-binary:") + deb;
+        }
+        inputs.append({0, v, QString(), layout->root, source});
+    }
+    std::stable_sort(inputs.begin(), inputs.end(),
+                     [](const Input &a, const Input &b) { return a.version < b.version; });
+    for (qsizetype i = 1; i < inputs.size(); ++i)
+        if (inputs.at(i).version == inputs.at(i - 1).version) {
+            diagnostics->append(Diagnostic::error(
+                inputs.at(i).source, 0,
+                QStringLiteral("release %1 is given twice (also %2)")
+                    .arg(inputs.at(i).version.toString(), inputs.at(i - 1).source)));
+            return std::nullopt;
+        }
+    if (inputs.isEmpty()) {
+        diagnostics->append(
+            Diagnostic::error(options.gitRepo, 0, QStringLiteral("no releases to read")));
+        return std::nullopt;
+    }
+    for (int i = 0; i < int(inputs.size()); ++i)
+        inputs[i].index = i;
+
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, options.threads));
+    const int total = int(inputs.size());
+    const auto progress = options.progress;
+    State state = QtConcurrent::blockingMappedReduced<State>(
+        &pool, inputs, [repo](const Input &in) { return readOne(in, repo); },
+        [total, progress](State &s, const ReleaseData &d) {
+            mergeInto(s, d);
+            if (progress)
+                progress(QStringLiteral("[%1/%2] %3  %4  %5 items  %6 ms")
+                             .arg(d.index + 1)
+                             .arg(total)
+                             .arg(d.release.source.leftJustified(14))
+                             .arg(d.release.families.isEmpty()
+                                      ? QStringLiteral("(no data)")
+                                      : d.release.families.join(QLatin1Char(',')))
+                             .arg(d.items.size())
+                             .arg(d.ms));
+        },
+        QtConcurrent::OrderedReduce);
+    diagnostics->append(state.notes);
+    HistoryPack pack;
+    pack.setReleases(std::move(state.releases));
+    pack.setEntries(std::move(state.entries));
+    return pack;
+}
+
+} // namespace vse

@@ -1,0 +1,507 @@
+// The history pack: its file format (round trip, strict errors with
+// file:line), the generator on the git bundle of libvirt 0.0.1 - 1.3.5
+// (deterministic, and facts checked by hand against the bundle), the pack
+// built into the tools, and `virt-support history`.
+#include "index/historybuilder.h"
+#include "index/historypack.h"
+
+#include "clirunner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vse;
+
+namespace {
+
+// Three releases, the middle one without XML data.
+const QByteArray kFixture =
+    "vse-history\t1\n"
+    "release\t0.9.0\tgit:v0.9.0\tapi,rpc,xml\n"
+    "release\t0.9.1\tgit:v0.9.1\tapi,rpc\n"
+    "release\t1.0.0\tdebian-source:libvirt_1.0.0.orig.tar.xz\tapi,rpc,xml\n"
+    "item\tfunction\tvirConnectOpen\t\theader:libvirt\t0-2\tinclude/libvirt/libvirt.h:198\t\n"
+    "item\tfunction\tvirGone\t\theader:libvirt\t0-0\t\t\n"
+    "item\trpc-procedure\tremote/1\tremote\tprotocol:remote\t0-1=REMOTE_PROC_OPEN,2-2=REMOTE_PROC_"
+    "CONNECT_OPEN\tsrc/remote/remote_protocol.x:12\t{\"api\":\"virConnectOpen\",\"number\":1,"
+    "\"program\":\"remote\"}\n"
+    "item\txml-element\tdomain/uuid\tdomain\tschema:core\t2-2\tdocs/schemas/domain.rng:40\t\n"
+    "item\txml-value\tdomain/os/type@arch=a%2Cb\tdomain/os/type@arch\tschema:core\t2-2=x%25y\t"
+    "docs/schemas/a%09b.rng:3\t\n";
+
+QString bundlePath()
+{
+    const QString env = qEnvironmentVariable("VSE_HISTORY_BUNDLE");
+    if (!env.isEmpty())
+        return env;
+    return qEnvironmentVariable("VSE_SOURCE_DIR") +
+           QStringLiteral("/../shared/history/libvirt-releases-0.0.1-1.3.5.bundle");
+}
+
+} // namespace
+
+class TestHistoryPack : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_repo;
+    std::optional<HistoryPack> m_built;
+
+    QString cloneBundle()
+    {
+        if (!m_repo.isEmpty())
+            return m_repo;
+        if (!QFileInfo::exists(bundlePath()))
+            return {};
+        const QString repo = m_tmp.path() + QStringLiteral("/libvirt");
+        QProcess git;
+        git.start(QStringLiteral("git"),
+                  {QStringLiteral("-c"), QStringLiteral("core.hooksPath=/dev/null"),
+                   QStringLiteral("clone"), QStringLiteral("--quiet"),
+                   QStringLiteral("--no-checkout"), bundlePath(), repo});
+        if (!git.waitForFinished(120000) || git.exitCode() != 0)
+            return {};
+        m_repo = repo;
+        return m_repo;
+    }
+
+    const HistoryPack *bundlePack()
+    {
+        if (m_built)
+            return &*m_built;
+        const QString repo = cloneBundle();
+        if (repo.isEmpty())
+            return nullptr;
+        Diagnostics d;
+        HistoryBuilder::Options o;
+        o.gitRepo = repo;
+        m_built = HistoryBuilder::build(o, &d);
+        return m_built ? &*m_built : nullptr;
+    }
+
+private slots:
+    void roundTrip()
+    {
+        Diagnostics d;
+        const auto pack = HistoryPack::parse(kFixture, QStringLiteral("fixture.tsv"), &d);
+        QVERIFY2(pack, d.isEmpty() ? "" : qPrintable(d.constFirst().toString()));
+        QCOMPARE(pack->serialize(), kFixture);
+        QCOMPARE(pack->releases().size(), 3);
+        QCOMPARE(pack->entries().size(), 5);
+        QCOMPARE(pack->releases().at(2).source,
+                 QStringLiteral("debian-source:libvirt_1.0.0.orig.tar.xz"));
+
+        const HistoryEntry *proc = pack->find(QStringLiteral("rpc-procedure|remote/1"));
+        QVERIFY(proc);
+        QCOMPARE(pack->names(*proc), (QStringList{QStringLiteral("REMOTE_PROC_OPEN"),
+                                                  QStringLiteral("REMOTE_PROC_CONNECT_OPEN")}));
+        QCOMPARE(proc->attrs.value(QStringLiteral("number")).toInt(), 1);
+        QCOMPARE(proc->file, QStringLiteral("src/remote/remote_protocol.x"));
+        QCOMPARE(proc->line, 12);
+        QCOMPARE(pack->firstSeen(*proc), Version(0, 9, 0));
+        QVERIFY(!pack->lastAbsentBefore(*proc).isValid());
+        QVERIFY(!pack->removedIn(*proc).isValid());
+
+        const HistoryEntry *gone = pack->find(QStringLiteral("symbol|virGone"));
+        QVERIFY(gone);
+        QCOMPARE(pack->removedIn(*gone), Version(0, 9, 1));
+        QCOMPARE(pack->lastSeen(*gone), Version(0, 9, 0));
+        QVERIFY(pack->hasIn(*gone, 0));
+        QVERIFY(!pack->hasIn(*gone, 1));
+
+        // 0.9.1 has no XML data: the lower bound is the release before it.
+        const HistoryEntry *uuid = pack->find(QStringLiteral("xml-element|domain/uuid"));
+        QVERIFY(uuid);
+        QCOMPARE(pack->firstSeen(*uuid), Version(1, 0, 0));
+        QCOMPARE(pack->lastAbsentBefore(*uuid), Version(0, 9, 0));
+
+        // Escapes in keys, names and files.
+        const HistoryEntry *value = pack->find(QStringLiteral("xml-value|domain/os/type@arch=a,b"));
+        QVERIFY(value);
+        QCOMPARE(value->spans.constFirst().name, QStringLiteral("x%y"));
+        QCOMPARE(value->file, QStringLiteral("docs/schemas/a\tb.rng"));
+
+        QCOMPARE(pack->releaseIndex(Version(0, 9, 1)), 1);
+        QCOMPARE(pack->releaseIndex(Version(0, 9, 2)), -1);
+        QVERIFY(!pack->find(QStringLiteral("function|virConnectOpen"))); // symbols are "symbol|"
+        QCOMPARE(pack->digest().size(), 64);
+
+        // A pack made in memory serializes the same, sorted.
+        HistoryPack made;
+        made.setReleases(pack->releases());
+        QList<HistoryEntry> reversed = pack->entries();
+        std::reverse(reversed.begin(), reversed.end());
+        made.setEntries(reversed);
+        QCOMPARE(made.serialize(), kFixture);
+        QCOMPARE(made.digest(), pack->digest());
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        const QByteArray head =
+            "vse-history\t1\nrelease\t1.0.0\tgit:v1.0.0\tapi\nrelease\t1.1.0\tgit:v1.1.0\tapi\n";
+        QTest::newRow("empty") << QByteArray() << 1 << QStringLiteral("empty file");
+        QTest::newRow("binary garbage") << QByteArray("\x7f"
+                                                      "ELF\x02\x01\x00\x00\xff\xfe\n\x00\x01",
+                                                      14)
+                                        << 1 << QStringLiteral("not a history pack");
+        QTest::newRow("truncated last line")
+            << head + "item\tfunction\tvirFoo\t\theader:libvirt\t0-1" << 4
+            << QStringLiteral("truncated");
+        QTest::newRow("truncated item") << head + "item\tfunction\tvirFoo\t\theader:libvirt\t0-1\n"
+                                        << 4 << QStringLiteral("8 fields");
+        QTest::newRow("bad version") << QByteArray("vse-history\t1\nrelease\t1.x.0\tgit:v1\tapi\n")
+                                     << 2 << QStringLiteral("bad version");
+        QTest::newRow("four-part version")
+            << QByteArray("vse-history\t1\nrelease\t1.0.0.1\tgit:v1\tapi\n") << 2
+            << QStringLiteral("bad version");
+        QTest::newRow("releases not ascending") << head + "release\t0.9.0\tgit:v0.9.0\tapi\n"
+                                                << 4 << QStringLiteral("not newer");
+        QTest::newRow("bad family")
+            << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\tapi,foo\n") << 2
+            << QStringLiteral("bad family");
+        QTest::newRow("span out of range") << head + "item\tfunction\tvirFoo\t\t\t0-2\t\t\n"
+                                           << 4 << QStringLiteral("out of range");
+        QTest::newRow("span reversed") << head + "item\tfunction\tvirFoo\t\t\t1-0\t\t\n"
+                                       << 4 << QStringLiteral("out of range");
+        QTest::newRow("spans overlap") << head + "item\tfunction\tvirFoo\t\t\t0-1,1-1=virBar\t\t\n"
+                                       << 4 << QStringLiteral("overlap");
+        QTest::newRow("bad span") << head + "item\tfunction\tvirFoo\t\t\t0to1\t\t\n"
+                                  << 4 << QStringLiteral("bad span");
+        QTest::newRow("no spans") << head + "item\tfunction\tvirFoo\t\t\t\t\t\n"
+                                  << 4 << QStringLiteral("without spans");
+        QTest::newRow("unknown kind") << head + "item\tgadget\tvirFoo\t\t\t0-1\t\t\n"
+                                      << 4 << QStringLiteral("unknown kind");
+        QTest::newRow("bad escape") << head + "item\tfunction\tvir%4\t\t\t0-1\t\t\n"
+                                    << 4 << QStringLiteral("bad or empty key");
+        QTest::newRow("bad attrs")
+            << head + "item\trpc-procedure\tremote/1\t\t\t0-1\t\t{\"number\":\n"
+            << 4 << QStringLiteral("JSON");
+        QTest::newRow("bad line number") << head + "item\tfunction\tvirFoo\t\t\t0-1\tx.h:-3\t\n"
+                                         << 4 << QStringLiteral("FILE:LINE");
+        QTest::newRow("duplicate")
+            << head + "item\tfunction\tvirFoo\t\t\t0-1\t\t\nitem\tvariable\tvirFoo\t\t\t0-0\t\t\n"
+            << 5 << QStringLiteral("duplicate");
+        QTest::newRow("release after item")
+            << head + "item\tfunction\tvirFoo\t\t\t0-1\t\t\nrelease\t2.0.0\tgit:v2\t\n"
+            << 5 << QStringLiteral("after the first item");
+        QTest::newRow("empty line") << head + "\n" << 4 << QStringLiteral("empty line");
+        QTest::newRow("unknown record") << head + "entry\tx\n"
+                                        << 4 << QStringLiteral("unknown record");
+        QTest::newRow("invalid utf-8") << head + "item\tfunction\tvir\xff\xfe\t\t\t0-1\t\t\n"
+                                       << 4 << QStringLiteral("bad or empty key");
+    }
+
+    void badInput()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        Diagnostics d;
+        const auto pack = HistoryPack::parse(data, QStringLiteral("bad.tsv"), &d);
+        QVERIFY(!pack);
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.constFirst().file, QStringLiteral("bad.tsv"));
+        QCOMPARE(d.constFirst().line, line);
+        QVERIFY2(d.constFirst().message.contains(message), qPrintable(d.constFirst().toString()));
+        QVERIFY(d.constFirst().toString().startsWith(QStringLiteral("bad.tsv:%1:").arg(line)));
+    }
+
+    void limits()
+    {
+        Diagnostics d;
+        QByteArray big(HistoryPack::maxFileSize + 1, 'x');
+        QVERIFY(!HistoryPack::parse(big, QStringLiteral("big.tsv"), &d));
+        QVERIFY(d.constFirst().message.contains(QStringLiteral("too large")));
+        big.clear();
+        d.clear();
+        QVERIFY(!HistoryPack::load(m_tmp.path() + QStringLiteral("/missing.tsv"), &d));
+        QCOMPARE(d.constFirst().line, 0);
+        // Random bytes never crash the parser.
+        for (int seed = 0; seed < 200; ++seed) {
+            QByteArray junk = kFixture;
+            std::srand(unsigned(seed));
+            for (int i = 0; i < 8; ++i)
+                junk[std::rand() % junk.size()] = char(std::rand() % 256);
+            Diagnostics dd;
+            const auto p = HistoryPack::parse(junk, QStringLiteral("junk.tsv"), &dd);
+            if (!p) {
+                QCOMPARE(dd.size(), 1);
+                QCOMPARE(dd.constFirst().file, QStringLiteral("junk.tsv"));
+                QVERIFY(dd.constFirst().line >= 1);
+            }
+        }
+    }
+
+    void builtinPack()
+    {
+        const HistoryPack &pack = HistoryPack::builtin();
+        QVERIFY2(pack.releases().size() >= 100,
+                 "the committed pack should cover libvirt 0.0.1 - 1.3.5");
+        QCOMPARE(pack.releases().constFirst().version, Version(0, 0, 1));
+        QCOMPARE(pack.releases().constLast().version, Version(1, 3, 5));
+        QVERIFY(pack.entries().size() > 5000);
+        const HistoryEntry *open = pack.find(QStringLiteral("symbol|virConnectOpen"));
+        QVERIFY(open);
+        QCOMPARE(pack.firstSeen(*open), Version(0, 0, 3));
+        // The committed file is canonical: its bytes are its serialization.
+        QFile f(QStringLiteral(":/vse/history/libvirt-history.tsv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(pack.serialize(), f.readAll());
+    }
+
+    void generatorIsDeterministic()
+    {
+        const QString repo = cloneBundle();
+        if (repo.isEmpty())
+            QSKIP(qPrintable(
+                QStringLiteral("the libvirt history bundle is not at %1 (set VSE_HISTORY_BUNDLE)")
+                    .arg(bundlePath())));
+        Diagnostics d1, d2;
+        HistoryBuilder::Options o;
+        o.gitRepo = repo;
+        o.maxTags = 40;
+        o.threads = 1;
+        const auto a = HistoryBuilder::build(o, &d1);
+        o.threads = 2;
+        const auto b = HistoryBuilder::build(o, &d2);
+        QVERIFY(a && b);
+        QCOMPARE(a->releases().size(), 40);
+        QCOMPARE(a->serialize(), b->serialize());
+        QCOMPARE(d1.size(), d2.size());
+        // The full build (also used by the facts below) gives the same bytes again.
+        const HistoryPack *full = bundlePack();
+        QVERIFY(full);
+        HistoryBuilder::Options all;
+        all.gitRepo = repo;
+        Diagnostics d3;
+        const auto again = HistoryBuilder::build(all, &d3);
+        QVERIFY(again);
+        QCOMPARE(again->serialize(), full->serialize());
+    }
+
+    void tags()
+    {
+        const QString repo = cloneBundle();
+        if (repo.isEmpty())
+            QSKIP("the libvirt history bundle is absent");
+        Diagnostics d;
+        const auto tags = HistoryBuilder::releaseTags(repo, &d);
+        QVERIFY(tags);
+        QCOMPARE(tags->size(), 109);
+        QCOMPARE(tags->constFirst(), QStringLiteral("v0.0.1"));
+        QCOMPARE(tags->constLast(), QStringLiteral("v1.3.5"));
+        // Numeric order, not string order.
+        QVERIFY(tags->indexOf(QStringLiteral("v0.9.13")) <
+                tags->indexOf(QStringLiteral("v0.10.0")));
+        QVERIFY(!HistoryBuilder::releaseTags(m_tmp.path() + QStringLiteral("/nope"), &d));
+    }
+
+    // Facts read by hand from the bundle. The commands used, for each group:
+    //   git grep -n 'PATTERN' vX.Y.Z -- '*.x'           (RPC: which tags have the line)
+    //   git grep -c 'NAME;' vX.Y.Z -- 'src/*.syms'     (.syms blocks)
+    //   git grep -n 'name=.ELEMENT.' vX.Y.Z -- docs/schemas (schemas)
+    // run over `git tag | sort -V` to find the first tag with the text and
+    // the tag before it (a small shell loop), then reading the file at both.
+    void handCheckedFacts_data()
+    {
+        QTest::addColumn<QString>("identity");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("absentBefore"); // empty: none
+        QTest::addColumn<QString>("removed");      // empty: still in 1.3.5
+        QTest::addColumn<QStringList>("names");    // empty: not checked
+
+        // RPC. v0.2.3 has no remote_protocol.x; v0.3.0 has
+        // qemud/remote_protocol.x:555 "REMOTE_PROC_OPEN = 1"; v1.0.4
+        // src/remote/remote_protocol.x still names it REMOTE_PROC_OPEN,
+        // v1.0.5 REMOTE_PROC_CONNECT_OPEN.
+        QTest::newRow("remote/1") << QStringLiteral("rpc-procedure|remote/1")
+                                  << QStringLiteral("0.3.0") << QStringLiteral("0.2.3") << QString()
+                                  << QStringList{QStringLiteral("REMOTE_PROC_OPEN"),
+                                                 QStringLiteral("REMOTE_PROC_CONNECT_OPEN")};
+        // v1.0.4 remote_protocol.x:2878 REMOTE_PROC_DOMAIN_EVENTS_REGISTER = 105;
+        // v1.0.5:3372 REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER = 105.
+        QTest::newRow("remote/105")
+            << QStringLiteral("rpc-procedure|remote/105") << QStringLiteral("0.5.0")
+            << QStringLiteral("0.4.6") << QString()
+            << QStringList{QStringLiteral("REMOTE_PROC_DOMAIN_EVENTS_REGISTER"),
+                           QStringLiteral("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER")};
+        // First in v0.9.2 (absent in v0.9.1).
+        QTest::newRow("remote/216")
+            << QStringLiteral("rpc-procedure|remote/216") << QStringLiteral("0.9.2")
+            << QStringLiteral("0.9.1") << QString()
+            << QStringList{QStringLiteral("REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3")};
+        // First in v0.9.4 (absent in v0.9.3).
+        QTest::newRow("remote/237")
+            << QStringLiteral("rpc-procedure|remote/237") << QStringLiteral("0.9.4")
+            << QStringLiteral("0.9.3") << QString()
+            << QStringList{QStringLiteral("REMOTE_PROC_DOMAIN_BLOCK_JOB_ABORT")};
+        // qemu_protocol.x first in v0.8.3 (QEMU_PROC_MONITOR_COMMAND = 1, still
+        // so in v1.0.4 src/remote/qemu_protocol.x:74), renamed in v1.0.5.
+        QTest::newRow("qemu/1") << QStringLiteral("rpc-procedure|qemu/1") << QStringLiteral("0.8.3")
+                                << QStringLiteral("0.8.2") << QString()
+                                << QStringList{QStringLiteral("QEMU_PROC_MONITOR_COMMAND"),
+                                               QStringLiteral("QEMU_PROC_DOMAIN_MONITOR_COMMAND")};
+        // lxc_protocol.x first in v1.0.2.
+        QTest::newRow("lxc/1") << QStringLiteral("rpc-procedure|lxc/1") << QStringLiteral("1.0.2")
+                               << QStringLiteral("1.0.1") << QString()
+                               << QStringList{QStringLiteral("LXC_PROC_DOMAIN_OPEN_NAMESPACE")};
+
+        // API. virDomainBlockCommit: libvirt_public.syms of v0.10.2, not v0.10.1.
+        QTest::newRow("virDomainBlockCommit")
+            << QStringLiteral("symbol|virDomainBlockCommit") << QStringLiteral("0.10.2")
+            << QStringLiteral("0.10.1") << QString() << QStringList{};
+        // libvirt_qemu.syms of v0.9.4, not v0.9.3.
+        QTest::newRow("virDomainQemuAttach")
+            << QStringLiteral("symbol|virDomainQemuAttach") << QStringLiteral("0.9.4")
+            << QStringLiteral("0.9.3") << QString() << QStringList{};
+        // include/libvirt/libvirt.h of v0.4.1 declares it, v0.3.3 does not.
+        QTest::newRow("virConnectOpenAuth")
+            << QStringLiteral("symbol|virConnectOpenAuth") << QStringLiteral("0.4.1")
+            << QStringLiteral("0.3.3") << QString() << QStringList{};
+        // libvirt-admin.h and libvirt_admin_public.syms of v1.3.0 only (v1.2.21
+        // and v1.3.1 do not have it).
+        QTest::newRow("virAdmDaemonClose")
+            << QStringLiteral("symbol|virAdmDaemonClose") << QStringLiteral("1.3.0")
+            << QStringLiteral("1.2.21") << QStringLiteral("1.3.1") << QStringList{};
+
+        // v1.2.17 include/libvirt/libvirt-admin.h:53 declares it (that
+        // release's headers have an error, but what they declare counts);
+        // v1.2.16 has no libvirt-admin.h; v1.3.0 has neither the declaration
+        // nor a .syms line, v1.3.1 both again (a gap, not a removal).
+        QTest::newRow("virAdmConnectOpen")
+            << QStringLiteral("symbol|virAdmConnectOpen") << QStringLiteral("1.2.17")
+            << QStringLiteral("1.2.16") << QString() << QStringList{};
+        // XML. docs/schemas/domain.rng gets element memballoon in v0.8.3.
+        QTest::newRow("memballoon")
+            << QStringLiteral("xml-element|domain/devices/memballoon") << QStringLiteral("0.8.3")
+            << QStringLiteral("0.8.2") << QString() << QStringList{};
+        // domaincommon.rng: hyperv in v1.0.0 (not in v0.10.2), rng in v1.0.3.
+        QTest::newRow("hyperv") << QStringLiteral("xml-element|domain/features/hyperv")
+                                << QStringLiteral("1.0.0") << QStringLiteral("0.10.2") << QString()
+                                << QStringList{};
+        QTest::newRow("rng") << QStringLiteral("xml-element|domain/devices/rng")
+                             << QStringLiteral("1.0.3") << QStringLiteral("1.0.2") << QString()
+                             << QStringList{};
+        // seclabel first in v0.6.1's domain.rng.
+        QTest::newRow("seclabel") << QStringLiteral("xml-element|domain/seclabel")
+                                  << QStringLiteral("0.6.1") << QStringLiteral("0.6.0") << QString()
+                                  << QStringList{};
+        // nwfilter.rng: chain's <value>ipv6</value> in v0.8.0 (line 258) to
+        // v0.9.7 (line 292); v0.9.8 has only "root" and patterns.
+        QTest::newRow("chain=ipv6")
+            << QStringLiteral("xml-value|filter@chain=ipv6") << QStringLiteral("0.8.0")
+            << QStringLiteral("0.7.7") << QStringLiteral("0.9.8") << QStringList{};
+    }
+
+    void handCheckedFacts()
+    {
+        QFETCH(QString, identity);
+        QFETCH(QString, first);
+        QFETCH(QString, absentBefore);
+        QFETCH(QString, removed);
+        QFETCH(QStringList, names);
+        const HistoryPack *pack = bundlePack();
+        if (!pack)
+            QSKIP("the libvirt history bundle is absent");
+        for (const HistoryPack *p : {pack, &HistoryPack::builtin()}) {
+            const HistoryEntry *e = p->find(identity);
+            QVERIFY2(e, qPrintable(identity));
+            QCOMPARE(p->firstSeen(*e).toString(), first);
+            QCOMPARE(p->lastAbsentBefore(*e).toString(), absentBefore);
+            QCOMPARE(p->removedIn(*e).toString(), removed);
+            if (!names.isEmpty())
+                QCOMPARE(p->names(*e), names);
+        }
+    }
+
+    void handCheckedDetails()
+    {
+        const HistoryPack *pack = bundlePack();
+        if (!pack)
+            QSKIP("the libvirt history bundle is absent");
+        QCOMPARE(pack->releases().size(), 109);
+        const HistoryEntry *open = pack->find(QStringLiteral("rpc-procedure|remote/1"));
+        QVERIFY(open);
+        // v0.3.0:qemud/remote_protocol.x line 555, outside src/ in old trees.
+        QCOMPARE(open->file, QStringLiteral("qemud/remote_protocol.x"));
+        QCOMPARE(open->line, 555);
+        QCOMPARE(open->attrs.value(QStringLiteral("api")).toString(),
+                 QStringLiteral("virConnectOpen"));
+        QCOMPARE(open->attrs.value(QStringLiteral("program")).toString(), QStringLiteral("remote"));
+        QVERIFY(!open->attrs.contains(QStringLiteral("annotations"))); // whitelist only
+        // Renamed between 1.0.0 and 1.2.0.
+        QVERIFY(pack->hasIn(*open, pack->releaseIndex(Version(1, 0, 0))));
+        QCOMPARE(open->spans.constLast().name, QStringLiteral("REMOTE_PROC_CONNECT_OPEN"));
+        // v0.0.1 and v0.0.2 have no libvirt.h in the bundle (v0.0.3 declares
+        // virConnectOpen at include/libvirt/libvirt.h:179): no data.
+        QVERIFY(!pack->releases().at(0).families.contains(QStringLiteral("api")));
+        // ...but a whole tree without *.x files had no RPC protocol: that is
+        // RPC data (remote/1 above is exact: absent in v0.2.3).
+        QCOMPARE(pack->releases().at(0).families, QStringList{QStringLiteral("rpc")});
+        // v0.7.1 - v0.7.4: docs/schemas/secret.rng is not well-formed (an
+        // unclosed <ref name='usagevolume'>, fixed in v0.7.5): no XML data.
+        const int r071 = pack->releaseIndex(Version(0, 7, 1));
+        QCOMPARE(pack->releases().at(r071).families,
+                 (QStringList{QStringLiteral("api"), QStringLiteral("rpc")}));
+        // v1.2.17 and v1.2.18: libvirt-admin.h includes the private
+        // "internal.h", so the headers do not parse: no API data.
+        QCOMPARE(pack->releases().at(pack->releaseIndex(Version(1, 2, 17))).families,
+                 (QStringList{QStringLiteral("rpc"), QStringLiteral("xml")}));
+        const HistoryEntry *adm = pack->find(QStringLiteral("symbol|virAdmConnectOpen"));
+        QVERIFY(adm);
+        QVERIFY(!pack->hasIn(*adm, pack->releaseIndex(Version(1, 3, 0))));
+        QVERIFY(pack->hasIn(*adm, pack->releaseIndex(Version(1, 2, 18))));
+        QCOMPARE(adm->file, QStringLiteral("include/libvirt/libvirt-admin.h"));
+        QCOMPARE(adm->line, 53);
+        // No text of libvirt's: no spaces in any field of the pack.
+        QVERIFY(!pack->serialize().contains(' '));
+    }
+
+    void cli()
+    {
+        using vse::testdata::runCli;
+        if (qEnvironmentVariable("VSE_CLI").isEmpty())
+            QSKIP("VSE_CLI is not set");
+        auto r = runCli({}, {QStringLiteral("history"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("releases")).toInt(), 109);
+        QCOMPARE(o.value(QStringLiteral("first")).toString(), QStringLiteral("0.0.1"));
+        QCOMPARE(o.value(QStringLiteral("exact")).toInt() +
+                     o.value(QStringLiteral("ranged")).toInt(),
+                 o.value(QStringLiteral("items")).toInt());
+        r = runCli({}, {QStringLiteral("history")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Releases: 109, 0.0.1 - 1.3.5")));
+        r = runCli({}, {QStringLiteral("history"), QStringLiteral("build"), QStringLiteral("--git"),
+                        m_tmp.path()});
+        QCOMPARE(r.exitCode, 2); // no --output
+        r = runCli({}, {QStringLiteral("history"), QStringLiteral("build"), QStringLiteral("--git"),
+                        m_tmp.path() + QStringLiteral("/none"), QStringLiteral("--output"),
+                        m_tmp.path() + QStringLiteral("/out.tsv")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(!QFileInfo::exists(m_tmp.path() + QStringLiteral("/out.tsv")));
+        QFile bad(m_tmp.path() + QStringLiteral("/bad.tsv"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("vse-history\t1\nrelease\tnope\n");
+        bad.close();
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("VSE_HISTORY_PACK"), bad.fileName());
+        r = runCli({}, {QStringLiteral("history")}, 60000, env);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(bad.fileName() + QStringLiteral(":2:")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryPack)
+#include "tst_historypack.moc"
