@@ -27,6 +27,29 @@ ItemList rpcItemsOfNewest(const Store &store, QString *releaseLabel)
             return out;
         }
     }
+    // No indexed release has .x files (package sets ship none): the shipped
+    // history's nearest release with protocol data, said so.
+    if (const auto history = store.historyRelease()) {
+        ItemList out;
+        QString from;
+        for (Item &it : store.releaseItems(history->id)) {
+            if ((it.kind == ItemKind::RpcProgram || it.kind == ItemKind::RpcProcedure) &&
+                !it.attrs.value(QStringLiteral("fromHistory")).toString().isEmpty() &&
+                !it.attrs.contains(QStringLiteral("removedIn"))) {
+                from = it.attrs.value(QStringLiteral("fromHistory")).toString();
+                out.append(std::move(it));
+            }
+        }
+        if (!out.isEmpty()) {
+            const auto indexed = store.releases();
+            *releaseLabel = from + QStringLiteral(" (release history: the indexed releases have no protocol files");
+            if (!indexed.isEmpty() && indexed.constLast().version.toString() != from)
+                *releaseLabel += QStringLiteral("; nearest release with protocol data to ") +
+                                 indexed.constLast().version.toString();
+            *releaseLabel += QLatin1Char(')');
+            return out;
+        }
+    }
     return {};
 }
 

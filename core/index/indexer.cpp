@@ -1,5 +1,7 @@
 #include "indexer.h"
 
+#include "historyapplier.h"
+#include "historypack.h"
 #include "releasemerger.h"
 #include "releasereader.h"
 #include "store.h"
@@ -54,7 +56,11 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
         unchanged << (force || it == stored.cend() ? nullptr : &*it);
     }
     // The common case, nothing changed, is decided before loading any item.
-    if (stored.size() == layouts.size() && !unchanged.contains(nullptr)) {
+    // A different shipped history also means merging again.
+    const HistoryPack &pack = HistoryPack::builtin();
+    const QString packDigest = pack.isEmpty() ? QString() : pack.digest();
+    const bool sameHistory = haveOld && old.meta(QStringLiteral("historyDigest")) == packDigest;
+    if (stored.size() == layouts.size() && !unchanged.contains(nullptr) && sameHistory) {
         result.ok = result.upToDate = true;
         result.releases = int(stored.size());
         for (const auto &s : stored)
@@ -101,8 +107,13 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     QElapsedTimer phase;
     phase.start();
     ReleaseMerger::merge(releases);
+    const HistoryApplier::Stats history = HistoryApplier::apply(releases, pack);
     const qint64 mergeMs = phase.restart();
-    result.ok = Store::write(indexPath, releases, &result.diagnostics);
+    result.ok = Store::write(indexPath, releases, &result.diagnostics,
+                             {{QStringLiteral("historyDigest"), packDigest}});
+    if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
+        std::fprintf(stderr, "  history: %d matched, %d lower-bounded, %d moved (no bound), %d removed rows, %d rpc rows\n",
+                     history.matched, history.lowerBounded, history.movedSkipped, history.removedRows, history.rpcRows);
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
         std::fprintf(stderr, "  merge %lld ms, write %lld ms\n", (long long)mergeMs, (long long)phase.elapsed());
     result.storeFailed = !result.ok;

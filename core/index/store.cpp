@@ -134,7 +134,8 @@ bool Store::open(const QString &path, Diagnostics *diagnostics)
     return true;
 }
 
-bool Store::write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics)
+bool Store::write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics,
+                  const QHash<QString, QString> &extraMeta)
 {
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
@@ -239,6 +240,11 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
         meta.bind(1, QStringLiteral("written"));
         meta.bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         meta.exec();
+        for (auto it = extraMeta.cbegin(); it != extraMeta.cend(); ++it) {
+            meta.bind(1, it.key());
+            meta.bind(2, it.value());
+            meta.exec();
+        }
     }
     sql::exec(db, "COMMIT");
     sql::exec(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
@@ -258,11 +264,28 @@ QList<StoredRelease> Store::releases() const
 {
     QList<StoredRelease> out;
     sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
-                           "item_count FROM releases ORDER BY version_num, id");
+                           "item_count FROM releases WHERE source_kind != 'history' ORDER BY version_num, id");
     while (q.step())
         out.append({q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5),
                     int(q.int64(6))});
     return out;
+}
+
+std::optional<StoredRelease> Store::historyRelease() const
+{
+    sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
+                           "item_count FROM releases WHERE source_kind = 'history'");
+    if (!q.step())
+        return std::nullopt;
+    return StoredRelease{q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5),
+                         int(q.int64(6))};
+}
+
+QString Store::meta(const QString &key) const
+{
+    sql::Statement q(m_db, "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
+    return q.step() ? q.text(0) : QString();
 }
 
 QList<ItemSummary> Store::summaries() const

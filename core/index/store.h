@@ -6,7 +6,9 @@
 
 #include <QList>
 #include <QString>
+#include <QHash>
 #include <memory>
+#include <optional>
 
 struct sqlite3;
 
@@ -83,9 +85,15 @@ public:
     void close();
 
     // Writes a complete index with these releases to `path` atomically.
-    static bool write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics);
+    static bool write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics,
+                      const QHash<QString, QString> &meta = {});
 
+    // The indexed releases, oldest first; without the History rows' release.
     QList<StoredRelease> releases() const;
+    // The release holding rows from the shipped history, if any.
+    std::optional<StoredRelease> historyRelease() const;
+    // A value of the meta table ("historyDigest", "written"), empty if unset.
+    QString meta(const QString &key) const;
     QList<ItemSummary> summaries() const;
     // Full items by name (several when the name exists in several releases or kinds).
     ItemList itemsByName(const QString &name) const;

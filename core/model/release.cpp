@@ -11,6 +11,8 @@ QString Release::sourceKindId(SourceKind kind)
         return QStringLiteral("source-tree");
     case SourceKind::PackageSet:
         return QStringLiteral("package-set");
+    case SourceKind::History:
+        return QStringLiteral("history");
     }
     return {};
 }
@@ -21,6 +23,8 @@ Release::SourceKind Release::sourceKindFromId(const QString &id)
         return SourceKind::SourceTree;
     if (id == QLatin1String("package-set"))
         return SourceKind::PackageSet;
+    if (id == QLatin1String("history"))
+        return SourceKind::History;
     return SourceKind::Installed;
 }
 

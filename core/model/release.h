@@ -12,7 +12,9 @@ namespace vse {
 // data says it is (and how we know), and the items extracted from it.
 struct Release
 {
-    enum class SourceKind { Installed, SourceTree, PackageSet };
+    // History: rows the shipped release history adds (items removed before
+    // the indexed releases, protocol data they lack); not a source to read.
+    enum class SourceKind { Installed, SourceTree, PackageSet, History };
 
     Version version;
     QString versionEvidence; // "LIBVIR_VERSION_NUMBER in libvirt-common.h", "folder name"...

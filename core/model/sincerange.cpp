@@ -109,7 +109,9 @@ QString SinceRange::explain() const
         why << QCoreApplication::translate("Evidence", "in %1: %2").arg(upTo.toString(), label(upper));
     if (exact && !upper.isPresence())
         ; // the named release says it all
-    else if (after.isValid() && lower.version.isValid())
+    else if (after.isValid() && lower.kind == upper.kind && lower.detail == upper.detail && !lower.detail.isEmpty())
+        ; // one piece of evidence names both ends
+    else if (after.isValid() && (lower.version.isValid() || !lower.detail.isEmpty()))
         why << QCoreApplication::translate("Evidence", "not in %1: %2").arg(after.toString(), label(lower));
     else if (!after.isValid())
         why << QCoreApplication::translate("Evidence", "no older release looked at");

@@ -1,0 +1,292 @@
+#include "historyapplier.h"
+
+#include "model/policy.h"
+#include "releasemerger.h"
+#include "xmlresolver.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+#include <memory>
+
+namespace vse {
+
+namespace {
+
+const QString kFromHistory = QStringLiteral("fromHistory");
+const QString kHistorySpans = QStringLiteral("historySpans");
+const QString kRemovedEvidence = QStringLiteral("removedEvidence");
+const QString kRemovedAfter = QStringLiteral("removedAfter");
+
+// The last two path segments of an XML item ("disk/driver@cache"): a path
+// of the newest history release with the same tail may be the same thing
+// under another canonical path, so its absence proves nothing.
+QString xmlTail(const QString &path)
+{
+    const qsizetype last = path.lastIndexOf(QLatin1Char('/'));
+    if (last < 0)
+        return path;
+    const qsizetype before = path.lastIndexOf(QLatin1Char('/'), last - 1);
+    return path.mid(before + 1);
+}
+
+QString releaseSource(const HistoryPack &pack, const Version &v)
+{
+    const int i = pack.releaseIndex(v);
+    return i >= 0 ? pack.releases().at(i).source : v.toString();
+}
+
+QJsonArray spansJson(const HistoryPack &pack, const HistoryEntry &e)
+{
+    QJsonArray a;
+    for (const HistorySpan &s : e.spans)
+        a.append(QJsonObject{{QStringLiteral("from"), pack.releases().at(s.from).version.toString()},
+                             {QStringLiteral("to"), pack.releases().at(s.to).version.toString()},
+                             {QStringLiteral("name"), s.name}});
+    return a;
+}
+
+Evidence historyEvidence(const HistoryPack &pack, const HistoryEntry &e)
+{
+    const Version first = pack.firstSeen(e);
+    Evidence h(Evidence::Kind::History, first);
+    h.after = pack.lastAbsentBefore(e);
+    QString detail = QStringLiteral("first in ") + releaseSource(pack, first);
+    if (!e.file.isEmpty())
+        detail += QLatin1Char(' ') + e.file + (e.line > 0 ? QLatin1Char(':') + QString::number(e.line) : QString());
+    if (h.after.isValid())
+        detail += QStringLiteral(", absent from ") + releaseSource(pack, h.after);
+    else
+        h.upperBoundOnly = true;
+    h.detail = detail;
+    return h;
+}
+
+void strip(Item &it)
+{
+    it.evidence.erase(std::remove_if(it.evidence.begin(), it.evidence.end(),
+                                     [](const Evidence &e) { return e.kind == Evidence::Kind::History; }),
+                      it.evidence.end());
+    for (const QString &k : HistoryApplier::ownedKeys())
+        it.attrs.remove(k);
+}
+
+// The newest history release with data of `family` older than `before`; -1 if none.
+int newestWithFamily(const HistoryPack &pack, const QString &family, const Version &before)
+{
+    for (int i = int(pack.releases().size()) - 1; i >= 0; --i) {
+        const HistoryRelease &r = pack.releases().at(i);
+        if (r.version < before && r.families.contains(family))
+            return i;
+    }
+    return -1;
+}
+
+Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
+{
+    Item it;
+    it.kind = e.kind;
+    it.name = name;
+    it.key = e.key == name ? QString() : e.key;
+    it.parent = e.parent;
+    it.origin = e.origin;
+    it.file = e.file;
+    it.line = e.line;
+    it.attrs = e.attrs;
+    it.evidence.append(historyEvidence(pack, e));
+    it.attrs.insert(kHistorySpans, spansJson(pack, e));
+    it.attrs.insert(QStringLiteral("latest"), true);
+    const QStringList names = pack.names(e);
+    QStringList others = names;
+    others.removeAll(name);
+    if (!others.isEmpty())
+        it.attrs.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(others));
+    Policy::instance().apply(it);
+    return it;
+}
+
+} // namespace
+
+const QStringList &HistoryApplier::ownedKeys()
+{
+    static const QStringList keys{kFromHistory, kHistorySpans, kRemovedEvidence, kRemovedAfter};
+    return keys;
+}
+
+HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const HistoryPack &pack)
+{
+    Stats stats;
+    releases.erase(std::remove_if(releases.begin(), releases.end(),
+                                  [](const Release &r) { return r.sourceKind == Release::SourceKind::History; }),
+                   releases.end());
+    for (Release &r : releases)
+        for (Item &it : r.items)
+            strip(it);
+    if (pack.isEmpty() || releases.isEmpty())
+        return stats;
+
+    // Which families each indexed release has data for, and the newest
+    // release with XML (its element graph tells a moved path from a removed one).
+    QList<QSet<QString>> families(releases.size());
+    int newestXml = -1;
+    for (int r = 0; r < int(releases.size()); ++r) {
+        for (const Item &it : std::as_const(releases[r].items))
+            families[r].insert(kindFamily(it.kind));
+        if (families[r].contains(QStringLiteral("xml")))
+            newestXml = r;
+    }
+    std::unique_ptr<XmlResolver> resolver;
+    if (newestXml >= 0)
+        resolver = std::make_unique<XmlResolver>(releases.at(newestXml));
+    QHash<int, QSet<QString>> tailsOf; // history release index -> XML tails present
+
+    QSet<QString> indexed;
+    QHash<QString, Version> lastIndexed; // identity -> newest indexed release that has it
+    for (int r = 0; r < int(releases.size()); ++r) {
+        for (Item &it : releases[r].items) {
+            const QString id = ReleaseMerger::identityOf(it);
+            indexed.insert(id);
+            lastIndexed.insert(id, releases.at(r).version);
+        }
+    }
+    for (int r = 0; r < int(releases.size()); ++r) {
+        for (Item &it : releases[r].items) {
+            const QString id = ReleaseMerger::identityOf(it);
+            const bool latest = it.attrs.value(QStringLiteral("latest")).toBool(true);
+            if (const HistoryEntry *e = pack.find(id)) {
+                it.evidence.append(historyEvidence(pack, *e));
+                ++stats.matched;
+                if (!latest)
+                    continue;
+                it.attrs.insert(kHistorySpans, spansJson(pack, *e));
+                QStringList others;
+                for (const auto &v : it.attrs.value(QStringLiteral("otherNames")).toArray())
+                    others << v.toString();
+                for (const QString &n : pack.names(*e))
+                    if (n != it.name && !others.contains(n))
+                        others << n;
+                if (!others.isEmpty())
+                    it.attrs.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(others));
+                // Removed after the newest indexed release that has it, as the history shows.
+                const Version removed = pack.removedIn(*e);
+                if (!it.attrs.contains(QStringLiteral("removedIn")) && removed.isValid() &&
+                    lastIndexed.value(id) < removed) {
+                    it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
+                    it.attrs.insert(kRemovedEvidence, QString(QStringLiteral("release history: absent from ") +
+                                                          releaseSource(pack, removed)));
+                }
+                continue;
+            }
+            // Not in the history: absent from its newest release of this
+            // family that is older than the item's first indexed release.
+            const SinceRange range = it.sinceRange();
+            if (range.exact || !range.upTo.isValid())
+                continue;
+            const QString family = kindFamily(it.kind);
+            const int k = newestWithFamily(pack, family, range.upTo);
+            if (k < 0 || (range.after.isValid() && !(range.after < pack.releases().at(k).version)))
+                continue;
+            if (family == QLatin1String("xml")) {
+                auto tails = tailsOf.find(k);
+                if (tails == tailsOf.end()) {
+                    QSet<QString> t;
+                    for (const HistoryEntry &h : pack.entries())
+                        if (kindFamily(h.kind) == QLatin1String("xml") && pack.hasIn(h, k))
+                            for (const HistorySpan &s : h.spans)
+                                if (s.from <= k && k <= s.to)
+                                    t.insert(xmlTail(s.name));
+                    tails = tailsOf.insert(k, t);
+                }
+                if (tails->contains(xmlTail(it.name))) {
+                    ++stats.movedSkipped;
+                    continue;
+                }
+            }
+            const HistoryRelease &hr = pack.releases().at(k);
+            Evidence absent(Evidence::Kind::History, Version(), QStringLiteral("not in ") + hr.source);
+            absent.after = hr.version;
+            it.evidence.append(absent);
+            ++stats.lowerBounded;
+        }
+    }
+
+    // What the indexed releases cannot show.
+    Release extra;
+    extra.sourceKind = Release::SourceKind::History;
+    extra.version = pack.releases().constLast().version;
+    extra.sourcePath = QStringLiteral("history");
+    extra.versionEvidence = QStringLiteral("shipped release history, ") + pack.releases().constFirst().version.toString() +
+                            QStringLiteral(" \u2013 ") + extra.version.toString();
+    const Version newestIndexed = releases.constLast().version;
+    bool anyRpc = false;
+    for (const auto &f : families)
+        anyRpc = anyRpc || f.contains(QStringLiteral("rpc"));
+    const int rpcFrom = anyRpc ? -1 : [&] {
+        // The nearest history release with protocol data not newer than the
+        // newest indexed one (else the oldest after it).
+        int best = -1;
+        for (int i = 0; i < int(pack.releases().size()); ++i)
+            if (pack.releases().at(i).families.contains(QStringLiteral("rpc")) &&
+                (best < 0 || !(newestIndexed < pack.releases().at(i).version)))
+                best = i;
+        return best;
+    }();
+    for (const HistoryEntry &e : pack.entries()) {
+        const QString id = HistoryPack::identityOf(e);
+        if (indexed.contains(id))
+            continue;
+        const QString family = kindFamily(e.kind);
+        if (family == QLatin1String("rpc") && rpcFrom >= 0) {
+            if (!pack.hasIn(e, rpcFrom))
+                continue;
+            QString name = e.key;
+            for (const HistorySpan &s : e.spans)
+                if (s.from <= rpcFrom && rpcFrom <= s.to)
+                    name = s.name;
+            Item it = rowFor(pack, e, name);
+            it.attrs.insert(kFromHistory, pack.releases().at(rpcFrom).version.toString());
+            extra.items.append(std::move(it));
+            ++stats.rpcRows;
+            continue;
+        }
+        // Removed before an indexed release that has data of this family.
+        const Version last = pack.lastSeen(e);
+        int seenWithout = -1;
+        for (int r = 0; r < int(releases.size()); ++r)
+            if (last < releases.at(r).version && families[r].contains(family)) {
+                seenWithout = r;
+                break;
+            }
+        if (seenWithout < 0)
+            continue;
+        const QString lastName = e.spans.constLast().name;
+        if (family == QLatin1String("xml") && resolver && resolver->has(lastName))
+            continue; // moved, not removed
+        Item it = rowFor(pack, e, lastName);
+        const Version removed = pack.removedIn(e);
+        if (removed.isValid()) {
+            it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
+            it.attrs.insert(kRemovedEvidence,
+                            QString(QStringLiteral("release history: absent from ") + releaseSource(pack, removed)));
+        } else {
+            // Still in the history's newest release: removed after it, by the indexed one.
+            it.attrs.insert(QStringLiteral("removedIn"), releases.at(seenWithout).version.toString());
+            it.attrs.insert(kRemovedAfter, last.toString());
+            it.attrs.insert(kRemovedEvidence, QStringLiteral("in %1 (release history), not in %2 (%3)")
+                                                  .arg(last.toString(), releases.at(seenWithout).version.toString(),
+                                                       releases.at(seenWithout).sourcePath));
+        }
+        it.attrs.insert(kFromHistory, last.toString());
+        extra.items.append(std::move(it));
+        ++stats.removedRows;
+    }
+    if (rpcFrom >= 0)
+        stats.rpcFrom = pack.releases().at(rpcFrom).version;
+    if (!extra.items.isEmpty())
+        releases.append(std::move(extra));
+    return stats;
+}
+
+} // namespace vse

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "historypack.h"
+#include "model/release.h"
+
+#include <QList>
+
+namespace vse {
+
+// Brings the shipped history into an index of the releases a user has:
+// every item the history knows gets "release history" evidence (first seen,
+// and the newest release without it, so most since values become exact);
+// items the history lacks get a lower bound when the history's newest release
+// of that family provably lacked them; and one extra release of kind History
+// carries what the user's releases cannot show — items removed before them,
+// and RPC procedures when no indexed release has protocol files (from the
+// history's nearest release with protocol data, said so on each row).
+//
+// Runs after ReleaseMerger::merge. Idempotent: facts of an earlier run
+// (History evidence, history attrs, an earlier History release) are replaced.
+class HistoryApplier
+{
+public:
+    struct Stats
+    {
+        int matched = 0;      // indexed items the history knows
+        int lowerBounded = 0; // indexed items it lacks, given a lower bound
+        int movedSkipped = 0; // lacking, but a same-named path existed: no bound claimed
+        int removedRows = 0;  // rows added for items removed before the indexed releases
+        int rpcRows = 0;      // rows added for protocol data the indexed releases lack
+        Version rpcFrom;      // the history release those came from
+    };
+
+    static Stats apply(QList<Release> &releases, const HistoryPack &pack);
+    // The attrs keys this class owns.
+    static const QStringList &ownedKeys();
+};
+
+} // namespace vse
