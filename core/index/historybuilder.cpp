@@ -89,7 +89,12 @@ bool runGit(const QString &repo, const QStringList &args, QByteArray *out, QStri
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+    // Ten minutes is far more than any plumbing command here needs.
+    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished();
+        }
         *error = QStringLiteral("git %1 failed: %2")
                      .arg(args.constFirst(),
                           QString::fromUtf8(p.readAllStandardError()).trimmed().left(300));

@@ -139,11 +139,22 @@ const QStringList &knownFamilies()
     return f;
 }
 
+// kindId() by kind, computed once: sorting compares them often.
+const QString &cachedKindId(ItemKind kind)
+{
+    static const QList<QString> ids = [] {
+        QList<QString> out;
+        for (int k = 0; k <= int(ItemKind::RpcProgram); ++k)
+            out << kindId(ItemKind(k));
+        return out;
+    }();
+    return ids.at(int(kind));
+}
+
 bool entryLess(const HistoryEntry &a, const HistoryEntry &b)
 {
-    const QString ka = kindId(a.kind), kb = kindId(b.kind);
-    if (ka != kb)
-        return ka < kb;
+    if (a.kind != b.kind)
+        return cachedKindId(a.kind) < cachedKindId(b.kind);
     return a.key < b.key;
 }
 
@@ -388,7 +399,8 @@ void HistoryPack::setReleases(QList<HistoryRelease> releases)
 
 void HistoryPack::setEntries(QList<HistoryEntry> entries)
 {
-    std::sort(entries.begin(), entries.end(), entryLess);
+    if (!std::is_sorted(entries.cbegin(), entries.cend(), entryLess))
+        std::sort(entries.begin(), entries.end(), entryLess);
     m_entries = std::move(entries);
     m_byIdentity.clear();
     m_byIdentity.reserve(m_entries.size());
