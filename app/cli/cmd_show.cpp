@@ -138,6 +138,12 @@ int runShow(Context &ctx, const QStringList &args)
     if (found.isEmpty())
         found = store.itemsByKey(name);
     if (found.isEmpty()) {
+        // A former name (a renamed RPC procedure): the item under its current name, saying so.
+        found = store.itemsByOtherName(name);
+        if (!found.isEmpty() && !p.isSet(json))
+            ctx.out << name << " is a former name of " << found.constLast().name << "\n\n";
+    }
+    if (found.isEmpty()) {
         ctx.err << "virt-support show: no item named '" << name << "'";
         SearchEngine engine;
         engine.setItems(store.summaries());
@@ -154,6 +160,8 @@ int runShow(Context &ctx, const QStringList &args)
     QHash<qint64, QString> releaseLabel;
     for (const auto &r : store.releases())
         releaseLabel.insert(r.id, r.version.toString() + QStringLiteral(" (") + r.sourcePath + QLatin1Char(')'));
+    if (const auto h = store.historyRelease())
+        releaseLabel.insert(h->id, QStringLiteral("release history (") + h->versionEvidence + QLatin1Char(')'));
     // Without --all-releases: per kind, the item of the newest release that has it.
     ItemList shown;
     if (p.isSet(all)) {

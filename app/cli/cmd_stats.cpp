@@ -51,12 +51,23 @@ int runStats(Context &ctx, const QStringList &args)
                                     {QStringLiteral("kinds"), kinds},
                                     {QStringLiteral("tiers"), tiers}});
         }
+        QJsonObject history;
+        if (const auto h = store.historyRelease()) {
+            QJsonObject kinds;
+            for (auto it = perKind[h->id].cbegin(); it != perKind[h->id].cend(); ++it)
+                kinds.insert(it.key(), it.value());
+            history = {{QStringLiteral("items"), h->itemCount},
+                       {QStringLiteral("covers"), h->versionEvidence},
+                       {QStringLiteral("kinds"), kinds}};
+        }
         ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("index"), ctx.indexPath},
+                                             {QStringLiteral("history"), history},
                                              {QStringLiteral("items"), int(summaries.size())},
                                              {QStringLiteral("tainting"), tainted},
                                              {QStringLiteral("inconsistent"), inconsistent},
                                              {QStringLiteral("withoutSince"), noSince},
                                              {QStringLiteral("sinceExact"), exact},
+                                             {QStringLiteral("docsSinceAgreement"), store.meta(QStringLiteral("docsSinceAgreement"))},
                                              {QStringLiteral("sinceRanged"), ranged},
                                              {QStringLiteral("sinceUpperBoundOnly"), upperOnly},
                                              {QStringLiteral("releases"), rels}})
@@ -68,6 +79,16 @@ int runStats(Context &ctx, const QStringList &args)
             << " with disagreeing evidence, " << noSince << " without a known since)\n"
             << "Since (one per item): " << exact << " exact, " << ranged << " ranges (after < since \u2264 upTo), "
             << upperOnly << " upper bound only\n";
+    if (const QString docs = store.meta(QStringLiteral("docsSinceAgreement")); !docs.isEmpty()) {
+        const QStringList parts = docs.split(QLatin1Char(' '));
+        ctx.out << "Documentation 'Since' notes agree with the release history for " << parts.value(0)
+                << " XML items; " << (parts.value(1) == QLatin1String("used") ? "used to date items"
+                                                                             : "below 95 %: kept as evidence, not used to date items")
+                << "\n";
+    }
+    if (const auto h = store.historyRelease())
+        ctx.out << "History rows: " << h->itemCount << " (" << h->versionEvidence
+                << "; items removed before the indexed releases, protocol data they lack)\n";
     for (const auto &r : releases) {
         ctx.out << "\nRelease " << r.version.toString() << " [" << r.sourceKind << " " << r.sourcePath
                 << "; version from " << r.versionEvidence << "]: " << r.itemCount << " items\n";

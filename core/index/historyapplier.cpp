@@ -1,6 +1,7 @@
 #include "historyapplier.h"
 
 #include "model/policy.h"
+#include "model/releaseseries.h"
 #include "releasemerger.h"
 #include "xmlresolver.h"
 
@@ -20,16 +21,19 @@ const QString kHistorySpans = QStringLiteral("historySpans");
 const QString kRemovedEvidence = QStringLiteral("removedEvidence");
 const QString kRemovedAfter = QStringLiteral("removedAfter");
 
-// The last two path segments of an XML item ("disk/driver@cache"): a path
-// of the newest history release with the same tail may be the same thing
-// under another canonical path, so its absence proves nothing.
+// The document root and the last two path segments of an XML item
+// ("domain|disk/driver@cache"): a path of the newest history release with
+// the same root and tail may be the same thing under another canonical path,
+// so its absence proves nothing.
 QString xmlTail(const QString &path)
 {
+    const qsizetype first = path.indexOf(QLatin1Char('/'));
+    const QString root = first < 0 ? path : path.left(first);
     const qsizetype last = path.lastIndexOf(QLatin1Char('/'));
     if (last < 0)
         return path;
     const qsizetype before = path.lastIndexOf(QLatin1Char('/'), last - 1);
-    return path.mid(before + 1);
+    return root + QLatin1Char('|') + path.mid(before + 1);
 }
 
 QString releaseSource(const HistoryPack &pack, const Version &v)
@@ -143,11 +147,13 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     QHash<int, QSet<QString>> tailsOf; // history release index -> XML tails present
 
     QSet<QString> indexed;
+    QSet<QString> indexedNames; // "family|name": a C name that changed kind (enum value -> macro) is not removed
     QHash<QString, Version> lastIndexed; // identity -> newest indexed release that has it
     for (int r = 0; r < int(releases.size()); ++r) {
         for (Item &it : releases[r].items) {
             const QString id = ReleaseMerger::identityOf(it);
             indexed.insert(id);
+            indexedNames.insert(kindFamily(it.kind) + QLatin1Char('|') + it.name);
             lastIndexed.insert(id, releases.at(r).version);
         }
     }
@@ -212,6 +218,39 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         }
     }
 
+    // How far documentation "Since" notes can be trusted: against the
+    // history's exact since where both exist.
+    for (const Release &r : std::as_const(releases))
+        for (const Item &it : r.items) {
+            if (kindFamily(it.kind) != QLatin1String("xml"))
+                continue;
+            const Evidence *doc = nullptr, *hist = nullptr;
+            for (const Evidence &e : it.evidence) {
+                if (e.kind == Evidence::Kind::Documentation && e.version.isValid())
+                    doc = &e;
+                if (e.kind == Evidence::Kind::History && e.version.isValid() && e.after.isValid() &&
+                    ReleaseSeries::adjacent(e.after, e.version))
+                    hist = &e;
+            }
+            if (doc && hist)
+                ++(doc->version == hist->version ? stats.docsAgree : stats.docsDisagree);
+        }
+    const int docsCompared = stats.docsAgree + stats.docsDisagree;
+    stats.docsUsed = docsCompared == 0 || stats.docsAgree >= kDocsAgreement * docsCompared;
+    if (!stats.docsUsed) {
+        const QString why = QStringLiteral("documentation notes agree with the release history for %1 of %2 items")
+                                .arg(stats.docsAgree)
+                                .arg(docsCompared);
+        for (Release &r : releases)
+            for (Item &it : r.items)
+                for (Evidence &e : it.evidence)
+                    if (e.kind == Evidence::Kind::Documentation && kindFamily(it.kind) == QLatin1String("xml")) {
+                        e.unreliable = true;
+                        if (!e.detail.contains(why))
+                            e.detail += QStringLiteral("; ") + why;
+                    }
+    }
+
     // What the indexed releases cannot show.
     Release extra;
     extra.sourceKind = Release::SourceKind::History;
@@ -264,6 +303,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         const QString lastName = e.spans.constLast().name;
         if (family == QLatin1String("xml") && resolver && resolver->has(lastName))
             continue; // moved, not removed
+        if (indexedNames.contains(family + QLatin1Char('|') + lastName))
+            continue; // the same name as another kind of item: changed, not removed
         Item it = rowFor(pack, e, lastName);
         const Version removed = pack.removedIn(e);
         if (removed.isValid()) {

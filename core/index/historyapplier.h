@@ -29,7 +29,14 @@ public:
         int removedRows = 0;  // rows added for items removed before the indexed releases
         int rpcRows = 0;      // rows added for protocol data the indexed releases lack
         Version rpcFrom;      // the history release those came from
+        // Documentation "Since" notes against the history's exact since, on
+        // XML items that have both. Below kDocsAgreement, documentation
+        // evidence is kept but not used to date anything.
+        int docsAgree = 0;
+        int docsDisagree = 0;
+        bool docsUsed = true;
     };
+    static constexpr double kDocsAgreement = 0.95;
 
     static Stats apply(QList<Release> &releases, const HistoryPack &pack);
     // The attrs keys this class owns.

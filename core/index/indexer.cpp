@@ -110,10 +110,19 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     const HistoryApplier::Stats history = HistoryApplier::apply(releases, pack);
     const qint64 mergeMs = phase.restart();
     result.ok = Store::write(indexPath, releases, &result.diagnostics,
-                             {{QStringLiteral("historyDigest"), packDigest}});
+                             {{QStringLiteral("historyDigest"), packDigest},
+                              {QStringLiteral("docsSinceAgreement"),
+                               QStringLiteral("%1/%2 %3")
+                                   .arg(history.docsAgree)
+                                   .arg(history.docsAgree + history.docsDisagree)
+                                   .arg(history.docsUsed ? QStringLiteral("used") : QStringLiteral("not-used"))}});
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
-        std::fprintf(stderr, "  history: %d matched, %d lower-bounded, %d moved (no bound), %d removed rows, %d rpc rows\n",
-                     history.matched, history.lowerBounded, history.movedSkipped, history.removedRows, history.rpcRows);
+        std::fprintf(stderr,
+                     "  history: %d matched, %d lower-bounded, %d moved (no bound), %d removed rows, %d rpc rows; "
+                     "docs since agree %d / %d: %s\n",
+                     history.matched, history.lowerBounded, history.movedSkipped, history.removedRows, history.rpcRows,
+                     history.docsAgree, history.docsAgree + history.docsDisagree,
+                     history.docsUsed ? "used" : "not used to date items");
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
         std::fprintf(stderr, "  merge %lld ms, write %lld ms\n", (long long)mergeMs, (long long)phase.elapsed());
     result.storeFailed = !result.ok;

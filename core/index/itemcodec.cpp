@@ -17,6 +17,8 @@ QByteArray encodeEvidence(const EvidenceList &evidence)
             o.insert(QStringLiteral("upperBound"), true);
         if (e.after.isValid())
             o.insert(QStringLiteral("after"), e.after.toString());
+        if (e.unreliable)
+            o.insert(QStringLiteral("unreliable"), true);
         a.append(o);
     }
     return QJsonDocument(a).toJson(QJsonDocument::Compact);
@@ -34,6 +36,7 @@ EvidenceList decodeEvidence(const QByteArray &json)
         e.detail = o.value(QStringLiteral("detail")).toString();
         e.upperBoundOnly = o.value(QStringLiteral("upperBound")).toBool();
         e.after = Version::parse(o.value(QStringLiteral("after")).toString());
+        e.unreliable = o.value(QStringLiteral("unreliable")).toBool();
         out.append(e);
     }
     return out;

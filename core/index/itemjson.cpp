@@ -17,6 +17,8 @@ QJsonObject evidenceToJson(const Evidence &e)
         o.insert(QStringLiteral("upperBoundOnly"), true);
     if (e.after.isValid())
         o.insert(QStringLiteral("notIn"), e.after.toString());
+    if (e.unreliable)
+        o.insert(QStringLiteral("unreliable"), true);
     return o;
 }
 

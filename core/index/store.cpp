@@ -341,6 +341,25 @@ ItemList Store::itemsByKey(const QString &key) const
     return out;
 }
 
+ItemList Store::itemsByOtherName(const QString &name) const
+{
+    ItemList out;
+    // attrs is compact JSON; instr() narrows, the decoded list decides.
+    const std::string sqlText = std::string("SELECT ") + kItemColumns +
+                                " FROM items WHERE latest = 1 AND instr(attrs, ?) > 0 ORDER BY release_id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, QLatin1Char('"') + name + QLatin1Char('"'));
+    while (q.step()) {
+        Item it = readItem(q);
+        for (const auto &v : it.attrs.value(QStringLiteral("otherNames")).toArray())
+            if (v.toString() == name) {
+                out.append(it);
+                break;
+            }
+    }
+    return out;
+}
+
 Item Store::item(qint64 id) const
 {
     const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?";

@@ -98,6 +98,8 @@ public:
     // Full items by name (several when the name exists in several releases or kinds).
     ItemList itemsByName(const QString &name) const;
     ItemList itemsByKey(const QString &key) const;
+    // Items that had this name in another release (attrs "otherNames").
+    ItemList itemsByOtherName(const QString &name) const;
     Item item(qint64 id) const;
     // Every item of one stored release, ready to be written again.
     ItemList releaseItems(qint64 releaseId) const;

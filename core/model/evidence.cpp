@@ -51,7 +51,10 @@ QString Evidence::kindLabel(Kind kind)
 QString Evidence::describe() const
 {
     QString v = version.toString();
-    if (isPresence()) {
+    if (isPresence() && !version.isValid() && after.isValid()) {
+        // Absence only: a release known not to have the item.
+        v = QCoreApplication::translate("Evidence", "not in %1").arg(after.toString());
+    } else if (isPresence()) {
         // Presence says "in R" (and "not in A"), not "introduced in R".
         v = QCoreApplication::translate("Evidence", "in %1").arg(v);
         if (after.isValid())
@@ -62,6 +65,8 @@ QString Evidence::describe() const
     QString s = v + QStringLiteral(" (") + kindLabel(kind);
     if (!detail.isEmpty())
         s += QStringLiteral(": ") + detail;
+    if (unreliable)
+        s += QCoreApplication::translate("Evidence", "; not used to date it");
     return s + QLatin1Char(')');
 }
 
@@ -78,7 +83,7 @@ bool evidenceDisagrees(const EvidenceList &list)
     }
     const Evidence *first = nullptr;
     for (const auto &e : list) {
-        if (!e.version.isValid() || e.isPresence() || e.kind == Evidence::Kind::DriverTable)
+        if (!e.version.isValid() || e.isPresence() || e.kind == Evidence::Kind::DriverTable || e.unreliable)
             continue;
         if (firstSeen.isValid() && firstSeen < e.version)
             return true;

@@ -39,6 +39,10 @@ struct Evidence
     // Presence evidence (History, FirstRelease): the newest release known
     // not to have the item, an exclusive lower bound; invalid when none.
     Version after;
+    // Recorded but not used to date the item (documentation whose
+    // attribution disagreed with the release history too often); `detail`
+    // says why.
+    bool unreliable = false;
 
     // True for kinds that say "present in this release" rather than naming
     // the release that introduced the item.

@@ -7,11 +7,14 @@ namespace vse::ReleaseSeries {
 namespace {
 
 // The release tags v0.0.1 – v1.3.5 (release candidates and maintenance
-// branches left out), as listed by `git tag` in libvirt's repository.
+// branches left out), as listed by `git tag` in libvirt's repository, plus
+// the numbers missing between tags (0.1.2, 0.1.5, 0.4.0, 0.4.3, 0.4.5):
+// libvirt's news name some of them as releases, so two tags around a gap are
+// never called adjacent (the answer stays a range rather than a guess).
 constexpr int kEarly[][3] = {
-    {0, 0, 1},  {0, 0, 2},  {0, 0, 3},  {0, 0, 4},  {0, 0, 5},  {0, 1, 0},  {0, 1, 1},  {0, 1, 3},  {0, 1, 4},
-    {0, 1, 6},  {0, 1, 7},  {0, 1, 8},  {0, 1, 9},  {0, 1, 10}, {0, 1, 11}, {0, 2, 0},  {0, 2, 1},  {0, 2, 2},
-    {0, 2, 3},  {0, 3, 0},  {0, 3, 1},  {0, 3, 2},  {0, 3, 3},  {0, 4, 1},  {0, 4, 2},  {0, 4, 4},  {0, 4, 6},
+    {0, 0, 1},  {0, 0, 2},  {0, 0, 3},  {0, 0, 4},  {0, 0, 5},  {0, 1, 0},  {0, 1, 1},  {0, 1, 2}, {0, 1, 3},  {0, 1, 4},
+    {0, 1, 5},  {0, 1, 6},  {0, 1, 7},  {0, 1, 8},  {0, 1, 9},  {0, 1, 10}, {0, 1, 11}, {0, 2, 0},  {0, 2, 1},  {0, 2, 2},
+    {0, 2, 3},  {0, 3, 0},  {0, 3, 1},  {0, 3, 2},  {0, 3, 3},  {0, 4, 0}, {0, 4, 1},  {0, 4, 2}, {0, 4, 3},  {0, 4, 4}, {0, 4, 5},  {0, 4, 6},
     {0, 5, 0},  {0, 5, 1},  {0, 6, 0},  {0, 6, 1},  {0, 6, 2},  {0, 6, 3},  {0, 6, 4},  {0, 6, 5},  {0, 7, 0},
     {0, 7, 1},  {0, 7, 2},  {0, 7, 3},  {0, 7, 4},  {0, 7, 5},  {0, 7, 6},  {0, 7, 7},  {0, 8, 0},  {0, 8, 1},
     {0, 8, 2},  {0, 8, 3},  {0, 8, 4},  {0, 8, 5},  {0, 8, 6},  {0, 8, 7},  {0, 8, 8},  {0, 9, 0},  {0, 9, 1},

@@ -45,7 +45,7 @@ SinceRange SinceRange::fromEvidence(const EvidenceList &evidence)
     // change; a version older than a release seen without the item is wrong).
     const Evidence *best = nullptr;
     for (const Evidence &e : evidence) {
-        if (!namesRelease(e.kind) || !e.version.isValid())
+        if (!namesRelease(e.kind) || !e.version.isValid() || e.unreliable)
             continue;
         if (r.upTo.isValid() && r.upTo < e.version)
             continue;

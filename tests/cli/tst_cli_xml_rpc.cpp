@@ -170,7 +170,16 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(create.out.toUtf8()).object();
         QCOMPARE(o.value(QLatin1String("attrs")).toObject().value(QLatin1String("api")).toString(),
                  QStringLiteral("virDomainCreateXML"));
-        // Independent route: the .syms block that lists the API in the same release.
+        // The procedure number is older than the API's name: remote/10 was
+        // REMOTE_PROC_DOMAIN_CREATE_LINUX in 0.3.0's qemud/remote_protocol.x
+        // (line 564; the file does not exist in 0.2.3), so the release history
+        // dates the procedure 0.3.0 and keeps its former name.
+        QCOMPARE(o.value(QLatin1String("since")).toString(), QStringLiteral("0.3.0"));
+        QCOMPARE(o.value(QLatin1String("sinceEvidence")).toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("history"));
+        QVERIFY(o.value(QLatin1String("attrs")).toObject().value(QLatin1String("otherNames")).toArray().contains(
+            QStringLiteral("REMOTE_PROC_DOMAIN_CREATE_LINUX")));
+        // The API it carries still counts as evidence: its .syms block in the same release.
         QFile syms(corpusDir() + QStringLiteral("/1.3.5/src/libvirt_public.syms"));
         QVERIFY(syms.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(syms.readAll());
@@ -180,9 +189,11 @@ private Q_SLOTS:
         QString block;
         for (auto it = blocks; it.hasNext();)
             block = it.next().captured(1);
-        QCOMPARE(o.value(QLatin1String("since")).toString(), block);
-        QCOMPARE(o.value(QLatin1String("sinceEvidence")).toObject().value(QLatin1String("kind")).toString(),
-                 QStringLiteral("api-version"));
+        bool apiVersion = false;
+        for (const auto &e : o.value(QLatin1String("evidence")).toArray())
+            apiVersion = apiVersion || (e.toObject().value(QLatin1String("kind")).toString() == QLatin1String("api-version") &&
+                                        e.toObject().value(QLatin1String("version")).toString() == block);
+        QVERIFY2(apiVersion, qPrintable(block));
 
         // And the other way: the API lists its procedure and ACL, taken from
         // the source tree when the newest release (installed) has no .x files.

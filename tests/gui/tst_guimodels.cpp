@@ -31,9 +31,13 @@ class TestGuiModels : public QObject
     SnapshotPtr m_snapshot;
     qint64 m_release = 0;
 
+    // Rows of the installed release only: the index also holds the release
+    // history's rows (removed items, protocol), which a release filter excludes.
     qint64 sql(const QString &where) const
     {
-        return guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items WHERE ") + where);
+        return guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items WHERE release_id = %1 AND (%2)")
+                                              .arg(m_release)
+                                              .arg(where));
     }
     ViewFilter baseFilter() const
     {
@@ -52,7 +56,8 @@ private Q_SLOTS:
         QVERIFY(m_snapshot);
         m_release = m_snapshot->newestReleaseId();
         QVERIFY(m_release > 0);
-        QCOMPARE(qint64(m_snapshot->summaries().size()), sql(QStringLiteral("1")));
+        QCOMPARE(qint64(m_snapshot->summaries().size()),
+                 guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items")));
     }
 
     void tableModelPassesModelTester()

@@ -163,17 +163,29 @@ private Q_SLOTS:
         }
         QVERIFY(fromXml > 400);
         int checked = 0, elfBacked = 0;
-        QStringList disagreements;
+        QStringList disagreements, contradicted;
         for (const ItemSummary &s : m_store.summaries()) {
             if (!s.latest || s.kind != ItemKind::Function || !expected.contains(s.name))
                 continue;
             const Item it = m_store.item(s.id);
             elfBacked += evidenceOf(it, Evidence::Kind::SymbolVersion) != nullptr;
             ++checked;
-            if (s.since().toString() != expected.value(s.name))
-                disagreements << s.name + QStringLiteral(": since ") + s.since().toString() +
-                                     QStringLiteral(", expected ") + expected.value(s.name);
+            if (s.since().toString() == expected.value(s.name))
+                continue;
+            // The label may name a release whose own files lack the function
+            // (virDomainBlockPeek: LIBVIRT_0.4.2, but v0.4.2's libvirt.h has
+            // no such declaration): then the release history wins, the range
+            // starts at that release and the item is flagged.
+            const Version label = Version::parse(expected.value(s.name));
+            if (s.inconsistent && !s.sinceExact && s.sinceAfter.isValid() && label <= s.sinceAfter) {
+                contradicted << s.name + QStringLiteral(" ") + s.sinceRange().toString();
+                continue;
+            }
+            disagreements << s.name + QStringLiteral(": since ") + s.sinceRange().toString() +
+                                 QStringLiteral(", expected ") + expected.value(s.name);
         }
+        qInfo("symbol labels contradicted by the labelled release's files: %s", qPrintable(contradicted.join(QStringLiteral(", "))));
+        QVERIFY(contradicted.size() <= 5);
         QVERIFY(checked > 400);
         QVERIFY(elfBacked > 400);
         QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(QLatin1Char('\n'))));

@@ -1,0 +1,301 @@
+// The default install (an index of "/" only) answered from the shipped
+// release history, through the real CLI and the index it writes: ranges that
+// contain the truth, target checks that never fail on a bound, removed items
+// still findable, and the protocol of a release whose packages ship no .x.
+#include "clirunner.h"
+#include "testdata.h"
+
+#include "index/releasereader.h"
+#include "index/sourcelayout.h"
+#include "index/store.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vse;
+using namespace vse::testdata;
+
+namespace {
+
+QString writeTemp(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+    return path;
+}
+
+// A plain guest as libvirt 1.0.0 already described it: boot menu, one IDE
+// cdrom, a network interface, a serial console.
+const char kPlainDomain[] = R"(<domain type='kvm'>
+  <name>plain</name>
+  <uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>
+  <memory unit='KiB'>219136</memory>
+  <currentMemory unit='KiB'>219136</currentMemory>
+  <vcpu placement='static'>1</vcpu>
+  <os>
+    <type arch='x86_64' machine='pc'>hvm</type>
+    <boot dev='cdrom'/>
+    <bootmenu enable='yes'/>
+  </os>
+  <clock offset='utc'/>
+  <on_poweroff>destroy</on_poweroff>
+  <on_reboot>restart</on_reboot>
+  <on_crash>destroy</on_crash>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <disk type='file' device='cdrom'>
+      <source file='/var/lib/libvirt/images/install.iso'/>
+      <target dev='hdc' bus='ide'/>
+      <readonly/>
+    </disk>
+    <interface type='network'>
+      <source network='default'/>
+    </interface>
+    <serial type='pty'>
+      <target port='0'/>
+    </serial>
+  </devices>
+</domain>
+)";
+
+// A TPM emulated by swtpm: the backend type came long after 1.3.5.
+const char kTpmDomain[] = R"(<domain type='kvm'>
+  <name>tpm</name>
+  <memory unit='KiB'>219136</memory>
+  <os>
+    <type arch='x86_64'>hvm</type>
+  </os>
+  <devices>
+    <tpm model='tpm-tis'>
+      <backend type='emulator'/>
+    </tpm>
+  </devices>
+</domain>
+)";
+
+} // namespace
+
+class TestCliHistory : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+
+    QJsonObject showJson(const QString &name)
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), name, QStringLiteral("--json")});
+        const QJsonDocument d = QJsonDocument::fromJson(r.out.toUtf8());
+        return d.isArray() ? d.array().first().toObject() : d.object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(QStringLiteral("/usr/share/libvirt/schemas/domain.rng"))) {
+            if (inCi())
+                QFAIL("the installed libvirt schemas are missing; scripts/setup-deps installs them");
+            QSKIP("libvirt schemas are not installed");
+        }
+        m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void historyCovers()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("history"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY2(r.out.contains(QLatin1String("0.0.1")) && r.out.contains(QLatin1String("1.3.5")), qPrintable(r.out));
+    }
+
+    void xmlItemsGetRangesFromTheHistory()
+    {
+        Store store;
+        Diagnostics d;
+        QVERIFY(store.open(m_index, &d));
+        int exact = 0, ranged = 0, upper = 0, total = 0;
+        for (const ItemSummary &s : store.summaries()) {
+            if (kindFamily(s.kind) != QLatin1String("xml") || !s.latest || s.removed)
+                continue;
+            ++total;
+            exact += s.sinceExact;
+            ranged += !s.sinceExact && s.sinceAfter.isValid();
+            upper += !s.sinceExact && !s.sinceAfter.isValid();
+        }
+        QVERIFY(total > 3000);
+        qInfo("default install, XML items: %d; since exact %d (%.1f %%), ranged %d (%.1f %%), upper bound only %d "
+              "(%.1f %%)",
+              total, exact, 100.0 * exact / total, ranged, 100.0 * ranged / total, upper, 100.0 * upper / total);
+        // Before the history, all but the documented ones were "<= 9.0.0".
+        QVERIFY(exact > total / 2);
+        // <domain> is in the first release with schema files: an honest upper bound, never "9.0.0".
+        const QJsonObject domain = showJson(QStringLiteral("domain"));
+        QVERIFY(domain.value(QLatin1String("since")).isNull());
+        QCOMPARE(domain.value(QLatin1String("sinceRange")).toObject().value(QLatin1String("upTo")).toString(),
+                 QStringLiteral("0.6.0"));
+        // The TPM element: first in 1.0.5's domaincommon.rng, absent from 1.0.4's (checked by
+        // `git show v1.0.4:docs/schemas/domaincommon.rng | grep -c tpm` = 0, v1.0.5 has it).
+        const QJsonObject tpm = showJson(QStringLiteral("domain/devices/tpm"));
+        QCOMPARE(tpm.value(QLatin1String("since")).toString(), QStringLiteral("1.0.5"));
+        QCOMPARE(tpm.value(QLatin1String("sinceRange")).toObject().value(QLatin1String("after")).toString(),
+                 QStringLiteral("1.0.4"));
+    }
+
+    void rangesContainWhatOtherReleasesShow()
+    {
+        // Independent readings: every corpus source tree and Debian package
+        // set read directly. No range may start at or after a release that
+        // already has the item.
+        QStringList sources;
+        for (const QString &r : corpusReleases())
+            sources << corpusDir() + QLatin1Char('/') + r;
+        const QString releasesDir = qEnvironmentVariable("VSE_RELEASES_DIR");
+        if (!releasesDir.isEmpty())
+            for (const QString &r : QDir(releasesDir).entryList({QStringLiteral("libvirt-*")}, QDir::Dirs))
+                sources << releasesDir + QLatin1Char('/') + r;
+        if (sources.isEmpty()) {
+            if (inCi())
+                QFAIL("no corpus or Debian releases to compare with");
+            QSKIP("no corpus or Debian releases to compare with");
+        }
+        Store store;
+        Diagnostics d;
+        QVERIFY(store.open(m_index, &d));
+        QHash<QString, ItemSummary> indexed;
+        for (const ItemSummary &s : store.summaries())
+            if (s.latest)
+                indexed.insert(kindId(s.kind) + QLatin1Char('|') + s.name, s);
+        int checked = 0;
+        QStringList wrong;
+        for (const QString &src : std::as_const(sources)) {
+            Diagnostics dd;
+            const auto layout = SourceLayout::detect(src, &dd);
+            QVERIFY(layout);
+            const Release rel = ReleaseReader::read(*layout);
+            for (const Item &it : rel.items) {
+                const auto s = indexed.constFind(kindId(it.kind) + QLatin1Char('|') + it.name);
+                if (s == indexed.constEnd())
+                    continue;
+                ++checked;
+                const SinceRange range = s->sinceRange();
+                if (range.fit(rel.version) == SinceRange::Fit::TooNew)
+                    wrong << it.name + QStringLiteral(" is in ") + rel.version.toString() +
+                                 QStringLiteral(" but the index says ") + range.toString();
+            }
+        }
+        qInfo("%d item occurrences in %lld independent releases checked, %lld called too new for a release that has them",
+              checked, qint64(sources.size()), qint64(wrong.size()));
+        QVERIFY(checked > 5000);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 30).join(QLatin1Char('\n'))));
+    }
+
+    void checkXmlPlainDomainIsCleanForOneZero()
+    {
+        VSE_REQUIRE_CORPUS();
+        const QString file = writeTemp(m_dir, QStringLiteral("plain.xml"), kPlainDomain);
+        // 1.0.0's own schema accepts the document (real RelaxNG validation).
+        const CliRun schema10 = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--schemas"),
+                                                 corpusDir() + QStringLiteral("/1.0.0/docs/schemas")});
+        QVERIFY2(schema10.out.contains(QLatin1String(": valid")), qPrintable(schema10.out + schema10.err));
+        const CliRun r = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
+                                          QStringLiteral("1.0.0")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains(QLatin1String("Clean for libvirt 1.0.0")));
+        QVERIFY(!r.out.contains(QLatin1String("newer-than-target")));
+    }
+
+    void checkXmlTooNewAndMaybeTooNew()
+    {
+        const QString file = writeTemp(m_dir, QStringLiteral("tpm.xml"), kTpmDomain);
+        // At 1.3.5 the history shows backend@type had no 'emulator' value: too new, exit 1.
+        const CliRun old = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
+                                            QStringLiteral("1.3.5"), QStringLiteral("--json")});
+        QCOMPARE(old.exitCode, 1);
+        const QJsonObject o = QJsonDocument::fromJson(old.out.toUtf8()).object();
+        bool tooNew = false;
+        for (const auto &v : o.value(QLatin1String("findings")).toArray()) {
+            const QJsonObject f = v.toObject();
+            if (f.value(QLatin1String("kind")).toString() == QLatin1String("newer-than-target") &&
+                f.value(QLatin1String("path")).toString() == QLatin1String("domain/devices/tpm/backend@type=emulator")) {
+                tooNew = true;
+                QCOMPARE(f.value(QLatin1String("sinceRange")).toObject().value(QLatin1String("after")).toString(),
+                         QStringLiteral("1.3.5"));
+            }
+        }
+        QVERIFY2(tooNew, qPrintable(old.out));
+        QCOMPARE(o.value(QLatin1String("target")).toString(), QStringLiteral("too-new-or-invalid"));
+        // The element itself (1.0.5) is fine for 1.3.5.
+        QVERIFY(!old.out.contains(QLatin1String("\"path\": \"domain/devices/tpm\",\n            \"sinceRange\"")));
+        // At 4.0.0 the range 1.3.5 < since <= 9.0.0 holds the target: "may be too new", exit 5.
+        const CliRun mid = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
+                                            QStringLiteral("4.0.0")});
+        QVERIFY2(mid.exitCode == 5, qPrintable(mid.out));
+        QVERIFY(mid.out.contains(QLatin1String("maybe-newer-than-target")));
+        QVERIFY(mid.out.contains(QLatin1String("May be too new for libvirt 4.0.0")));
+        // At the installed release it is simply clean.
+        const CliRun now = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
+                                            QStringLiteral("9.0.0")});
+        QCOMPARE(now.exitCode, 0);
+    }
+
+    void removedBeforeTheInstalledReleaseIsFound()
+    {
+        // virDomainRestart: in libvirt.h of 0.0.3 – 0.3.3, gone in 0.4.1 (checked with
+        // `git grep -c virDomainRestart v0.3.3 v0.4.1 -- include/libvirt/libvirt.h`).
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virDomainRestart")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("Removed:    in 0.4.1")));
+        QVERIFY(r.out.contains(QLatin1String("Release:    release history")));
+        const CliRun s = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virDomainRestart"),
+                                          QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY(s.out.contains(QLatin1String("[removed]")));
+    }
+
+    void protocolOfTheInstalledReleaseFromTheHistory()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("remote"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(a.size() > 300);
+        const QJsonObject first = a.first().toObject();
+        QCOMPARE(first.value(QLatin1String("number")).toInt(), 1);
+        QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("REMOTE_PROC_CONNECT_OPEN"));
+        // remote_protocol.x first appears in 0.3.0 (qemud/), after 0.2.3 without it.
+        QCOMPARE(first.value(QLatin1String("since")).toString(), QStringLiteral("0.3.0"));
+        const CliRun text = runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("remote")});
+        QVERIFY(text.out.contains(QLatin1String("release history")));
+        // The old name still finds it.
+        const CliRun old = runCli(m_index, {QStringLiteral("show"), QStringLiteral("REMOTE_PROC_OPEN")});
+        QCOMPARE(old.exitCode, 0);
+        QVERIFY(old.out.startsWith(QLatin1String("REMOTE_PROC_OPEN is a former name of REMOTE_PROC_CONNECT_OPEN")));
+    }
+
+    void searchJsonKeepsBoundsOutOfVersions()
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("xml:tpm"), QStringLiteral("--json"),
+                                          QStringLiteral("--max-version"), QStringLiteral("4.0.0"),
+                                          QStringLiteral("--limit"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 0);
+        int maybe = 0;
+        for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+            const QJsonObject o = v.toObject();
+            const QJsonValue since = o.value(QLatin1String("since"));
+            // A version string or null, never a symbol.
+            QVERIFY(since.isNull() || !since.toString().contains(QChar(0x2264)));
+            QVERIFY(o.contains(QLatin1String("sinceRange")));
+            maybe += o.value(QLatin1String("target")).toString() == QLatin1String("maybe-too-new");
+        }
+        QVERIFY(maybe > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliHistory)
+#include "tst_cli_history.moc"
