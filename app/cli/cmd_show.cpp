@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "index/historyapplier.h"
+
 #include "index/itemjson.h"
 #include "index/search.h"
 #include "model/policy.h"
@@ -80,6 +82,9 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
     if (!it.file.isEmpty())
         field("Defined in:", it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file);
     field("Release:", releaseLabel);
+    field("History:", HistoryApplier::spansText(it.attrs));
+    if (const QString from = it.attrs.value(QStringLiteral("fromHistory")).toString(); !from.isEmpty())
+        field("From:", QStringLiteral("the release history's %1 (no indexed release has this item's files)").arg(from));
     QStringList drivers;
     for (const auto &d : it.attrs.value(QStringLiteral("drivers")).toArray()) {
         const QJsonObject o = d.toObject();
@@ -94,7 +99,8 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
     for (auto a = it.attrs.begin(); a != it.attrs.end(); ++a) {
         if (a.key().startsWith(QLatin1Char('_')) || a.key() == QLatin1String("drivers") ||
             a.key() == QLatin1String("children") || a.key() == QLatin1String("latest") ||
-            a.key() == QLatin1String("removedIn") || a.key() == QLatin1String("removedEvidence"))
+            a.key() == QLatin1String("removedIn") || a.key() == QLatin1String("removedEvidence") ||
+            HistoryApplier::ownedKeys().contains(a.key()))
             continue;
         const QString text = attrText(a.value());
         if (!text.isEmpty())

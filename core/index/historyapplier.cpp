@@ -119,6 +119,25 @@ const QStringList &HistoryApplier::ownedKeys()
     return keys;
 }
 
+QString HistoryApplier::spansText(const QJsonObject &attrs)
+{
+    const QJsonArray spans = attrs.value(kHistorySpans).toArray();
+    QSet<QString> names;
+    for (const auto &v : spans)
+        names.insert(v.toObject().value(QStringLiteral("name")).toString());
+    QStringList parts;
+    for (const auto &v : spans) {
+        const QJsonObject o = v.toObject();
+        const QString from = o.value(QStringLiteral("from")).toString();
+        const QString to = o.value(QStringLiteral("to")).toString();
+        QString part = from == to ? from : from + QStringLiteral(" \u2013 ") + to;
+        if (names.size() > 1)
+            part += QStringLiteral(" as ") + o.value(QStringLiteral("name")).toString();
+        parts << part;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const HistoryPack &pack)
 {
     Stats stats;

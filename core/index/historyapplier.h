@@ -41,6 +41,9 @@ public:
     static Stats apply(QList<Release> &releases, const HistoryPack &pack);
     // The attrs keys this class owns.
     static const QStringList &ownedKeys();
+    // "0.6.0 – 1.3.5", or with names when it was renamed:
+    // "0.3.0 – 1.0.0 as REMOTE_PROC_OPEN, 1.2.0 – 1.3.5 as REMOTE_PROC_CONNECT_OPEN"; empty without history.
+    static QString spansText(const QJsonObject &attrs);
 };
 
 } // namespace vse

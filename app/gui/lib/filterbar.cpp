@@ -64,7 +64,8 @@ FilterBar::FilterBar(QWidget *parent)
                              "of one release."));
     m_target->setEditable(true);
     m_target->lineEdit()->setPlaceholderText(tr("any"));
-    m_target->setToolTip(tr("I must support libvirt \u2265 this release: newer items are hidden or greyed."));
+    m_target->setToolTip(tr("I must support libvirt \u2265 this release: newer items are hidden or greyed; items "
+                            "whose since range contains it are shown in italics."));
     m_grey->setAccessibleName(tr("Grey out newer items instead of hiding them"));
     m_excluded->setAccessibleName(tr("Items excluded by the target release"));
 
@@ -190,7 +191,7 @@ void FilterBar::setReleaseId(qint64 id)
     m_release->setCurrentIndex(std::max(0, m_release->findData(id)));
 }
 
-void FilterBar::setExcludedCount(int excluded)
+void FilterBar::setExcludedCount(int excluded, int maybeNewer)
 {
     const Version target = Version::parse(m_target->currentText());
     m_excluded->setVisible(target.isValid());
@@ -198,9 +199,14 @@ void FilterBar::setExcludedCount(int excluded)
         m_excluded->clear();
         return;
     }
-    m_excluded->setText(m_grey->isChecked()
-                            ? tr("%n item(s) newer than %1 greyed out", nullptr, excluded).arg(target.toString())
-                            : tr("%n item(s) newer than %1 hidden", nullptr, excluded).arg(target.toString()));
+    QString text = m_grey->isChecked()
+                       ? tr("%n item(s) newer than %1 greyed out", nullptr, excluded).arg(target.toString())
+                       : tr("%n item(s) newer than %1 hidden", nullptr, excluded).arg(target.toString());
+    if (maybeNewer > 0)
+        text += QStringLiteral("; ") +
+                tr("%n may be newer (in italics: their since range contains %1)", nullptr, maybeNewer)
+                    .arg(target.toString());
+    m_excluded->setText(text);
 }
 
 bool FilterBar::eventFilter(QObject *watched, QEvent *event)

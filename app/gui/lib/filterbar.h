@@ -40,7 +40,7 @@ public:
     void setGreyNewer(bool grey);
     void setReleaseId(qint64 id);
     // "1 234 items newer than 6.0.0 excluded".
-    void setExcludedCount(int excluded);
+    void setExcludedCount(int excluded, int maybeNewer = 0);
 
     static constexpr int kDebounceMs = 80;
 

@@ -1,5 +1,7 @@
 #include "itemtablemodel.h"
 
+#include <QFont>
+
 #include "policytext.h"
 
 #include <QApplication>
@@ -25,6 +27,7 @@ void ItemTableModel::setSnapshot(SnapshotPtr snapshot)
     } else {
         m_finder = HitFinder();
     }
+    countMaybeNewer();
     endResetModel();
     Q_EMIT filtered(rowCount(), m_excludedNewer);
 }
@@ -37,8 +40,25 @@ void ItemTableModel::setFilter(const ViewFilter &filter)
         m_result = m_finder.find(m_filter);
         m_excludedNewer = m_result.excludedNewer;
     }
+    countMaybeNewer();
     endResetModel();
     Q_EMIT filtered(rowCount(), m_excludedNewer);
+}
+
+bool ItemTableModel::maybeNewerAt(int row) const
+{
+    const ItemSummary *s = summary(row);
+    return s && m_filter.target.isValid() &&
+           s->sinceRange().fit(m_filter.target) == SinceRange::Fit::MaybeTooNew;
+}
+
+void ItemTableModel::countMaybeNewer()
+{
+    m_maybeNewer = 0;
+    if (!m_snapshot || !m_filter.target.isValid())
+        return;
+    for (int r = 0; r < rowCount(); ++r)
+        m_maybeNewer += maybeNewerAt(r) ? 1 : 0;
 }
 
 const ItemSummary *ItemTableModel::summary(int row) const
@@ -118,6 +138,9 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
                        : tr("Present in %1; no older release was looked at.").arg(s->sinceUpTo.toString());
         if (newer)
             return tr("Newer than the target release %1").arg(m_filter.target.toString());
+        if (maybeNewerAt(index.row()))
+            return tr("May be newer than %1: %2 (the releases looked at cannot tell)")
+                .arg(m_filter.target.toString(), s->sinceRange().toString());
         if (removed.isValid())
             return tr("Removed in %1; the details say how.").arg(removed.toString());
         return {};
@@ -125,6 +148,15 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         if (newer || removed.isValid())
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
+    case Qt::FontRole:
+        if (!newer && maybeNewerAt(index.row())) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
+    case MaybeNewerRole:
+        return maybeNewerAt(index.row());
     case ItemIdRole:
         return s->id;
     case SummaryIndexRole:

@@ -21,6 +21,7 @@ public:
         ItemIdRole = Qt::UserRole + 1, // qint64 item id in the store
         SummaryIndexRole,              // int index into the snapshot's summaries
         NewerRole,                     // bool: newer than the target release (greyed)
+        MaybeNewerRole,                // bool: its since range contains the target release
         TierIdRole,                    // QString tier id
         RemovedInRole,                 // QString release that no longer has the item; empty if none
     };
@@ -33,6 +34,9 @@ public:
     void setFilter(const ViewFilter &filter);
     const ViewFilter &filter() const { return m_filter; }
     int excludedNewer() const { return m_excludedNewer; }
+    // Shown rows whose since range contains the target release: they may be
+    // newer than it (the history cannot tell), so they are marked, not hidden.
+    int maybeNewer() const { return m_maybeNewer; }
     const ItemSummary *summary(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -54,6 +58,9 @@ private:
     ViewFilter m_filter;
     FindResult m_result;
     int m_excludedNewer = 0;
+    int m_maybeNewer = 0;
+    void countMaybeNewer();
+    bool maybeNewerAt(int row) const;
 };
 
 } // namespace vse::gui

@@ -65,6 +65,9 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_table->setColumnWidth(ItemTableModel::KindColumn, 100);
     m_table->setColumnWidth(ItemTableModel::TierColumn, 130);
     m_table->setColumnWidth(ItemTableModel::HypervisorColumn, 70);
+    // Wide enough for a range: "1.3.5 < since ≤ 11.3.0".
+    m_table->setColumnWidth(ItemTableModel::SinceColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("11.10.0 < since \u2264 11.10.0 ")));
     m_emptyState->setWordWrap(true);
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setAccessibleName(tr("Empty view explanation"));
@@ -253,7 +256,7 @@ void MainWindow::applyFilter()
 
 void MainWindow::onFiltered(int rows, int excluded)
 {
-    m_filterBar->setExcludedCount(excluded);
+    m_filterBar->setExcludedCount(excluded, m_model->maybeNewer());
     m_status->setCounts(rows, m_snapshot ? int(m_snapshot->summaries().size()) : 0);
     updateEmptyState();
 }

@@ -1,5 +1,7 @@
 #include "releasefactshtml.h"
 
+#include "index/historyapplier.h"
+
 #include "detailrenderer.h"
 #include "htmlbits.h"
 #include "model/policy.h"
@@ -56,12 +58,18 @@ QString ReleaseFactsHtml::historyRows(const Item &item, const QStringList &fallb
         releases = fallbackReleases;
     if (!releases.isEmpty())
         row(tr("Indexed releases that have it"), esc(releases.join(QStringLiteral(", "))));
+    if (const QString spans = HistoryApplier::spansText(item.attrs); !spans.isEmpty())
+        row(tr("Release history"), esc(spans));
+    if (const QString from = item.attrs.value(QStringLiteral("fromHistory")).toString(); !from.isEmpty())
+        row(tr("Shown from"), esc(tr("the release history's %1: no indexed release has this item's files").arg(from)));
     const Removal removal = Removal::of(item.attrs);
-    if (removal.isRemoved())
-        row(tr("Removed in"),
-            esc(removal.byDrivers
-                    ? tr("%1 (by every hypervisor driver)").arg(removal.version.toString())
-                    : removal.version.toString()));
+    if (removal.isRemoved()) {
+        QString text = removal.byDrivers ? tr("%1 (by every hypervisor driver)").arg(removal.version.toString())
+                                         : removal.version.toString();
+        if (const QString how = item.attrs.value(QStringLiteral("removedEvidence")).toString(); !how.isEmpty())
+            text += QStringLiteral(" (") + how + QLatin1Char(')');
+        row(tr("Removed in"), esc(text));
+    }
     QStringList others;
     for (const QString &n : stringsOf(item.attrs.value(QStringLiteral("otherNames"))))
         others << link(DetailRenderer::nameLink(n), n);
