@@ -25,7 +25,8 @@ int runHistoryBuild(Context &ctx, const QStringList &args)
         QStringLiteral("DIR"));
     const QCommandLineOption tarball(
         QStringLiteral("tarball"),
-        QStringLiteral("An upstream libvirt release tarball, e.g. Debian's .orig.tar.xz (repeatable)."),
+        QStringLiteral(
+            "An upstream libvirt release tarball, e.g. Debian's .orig.tar.xz (repeatable)."),
         QStringLiteral("FILE"));
     const QCommandLineOption output(QStringLiteral("output"),
                                     QStringLiteral("The pack file to write."),

@@ -552,9 +552,9 @@ std::optional<Version> HistoryBuilder::extractTarball(const QString &tarball, co
     auto refuse = [&](const QString &member, const QString &why) {
         diagnostics->append(Diagnostic::error(
             tarball, 0,
-            member.isEmpty() ? QStringLiteral("tarball %1 refused: %2").arg(name, why)
-                             : QStringLiteral("tarball %1 refused: member \"%2\" %3")
-                                   .arg(name, member, why)));
+            member.isEmpty()
+                ? QStringLiteral("tarball %1 refused: %2").arg(name, why)
+                : QStringLiteral("tarball %1 refused: member \"%2\" %3").arg(name, member, why)));
         return std::nullopt;
     };
     if (!QFileInfo(tarball).isFile())
@@ -566,8 +566,9 @@ std::optional<Version> HistoryBuilder::extractTarball(const QString &tarball, co
                  QStringLiteral("--quoting-style=escape")},
                 &listing, &error))
         return refuse(QString(), error);
-    static const QRegularExpression line(QStringLiteral(
-        "^(.)\\S{9}\\s+\\S+\\s+([0-9,]+)\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?\\s+(.*)$"));
+    static const QRegularExpression line(
+        QStringLiteral("^(.)\\S{9}\\s+\\S+\\s+([0-9,]+)\\s+\\d{4}-\\d\\d-\\d\\d "
+                       "\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?\\s+(.*)$"));
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._+/-]+$"));
     QString top;
     QStringList wanted;
@@ -578,7 +579,8 @@ std::optional<Version> HistoryBuilder::extractTarball(const QString &tarball, co
         const QString text = QString::fromUtf8(raw);
         const auto m = line.match(text);
         if (!m.hasMatch())
-            return refuse(QString(), QStringLiteral("unexpected tar listing line: %1").arg(text.left(200)));
+            return refuse(QString(),
+                          QStringLiteral("unexpected tar listing line: %1").arg(text.left(200)));
         const QChar type = m.captured(1).at(0);
         QString member = m.captured(3);
         QString target;
@@ -611,12 +613,14 @@ std::optional<Version> HistoryBuilder::extractTarball(const QString &tarball, co
             if (target.startsWith(QLatin1Char('/')) || !staysInside(resolved) ||
                 !resolved.startsWith(top + QLatin1Char('/')) ||
                 !staysInside(resolved.mid(top.size() + 1)))
-                return refuse(member, QStringLiteral("is a symbolic link pointing outside the tarball (%1)")
-                                          .arg(target));
+                return refuse(member,
+                              QStringLiteral("is a symbolic link pointing outside the tarball (%1)")
+                                  .arg(target));
         } else if (type == QLatin1Char('h')) {
             if (!staysInside(target) || target.section(QLatin1Char('/'), 0, 0) != top)
-                return refuse(member, QStringLiteral("is a hard link to %1, outside the tarball")
-                                          .arg(target));
+                return refuse(
+                    member,
+                    QStringLiteral("is a hard link to %1, outside the tarball").arg(target));
         }
         const QString rel = member.section(QLatin1Char('/'), 1);
         if (rel.isEmpty() || !wantedPath(rel))
@@ -640,10 +644,12 @@ std::optional<Version> HistoryBuilder::extractTarball(const QString &tarball, co
     static const QRegularExpression topName(QStringLiteral("^libvirt-(\\d+\\.\\d+\\.\\d+)$"));
     const auto tm = topName.match(top);
     if (!tm.hasMatch())
-        return refuse(QString(), QStringLiteral("its top folder \"%1\" is not libvirt-X.Y.Z").arg(top));
+        return refuse(QString(),
+                      QStringLiteral("its top folder \"%1\" is not libvirt-X.Y.Z").arg(top));
     const Version version = Version::parse(tm.captured(1));
     if (wanted.isEmpty())
-        return refuse(QString(), QStringLiteral("no libvirt header, schema, protocol or .syms file in it"));
+        return refuse(QString(),
+                      QStringLiteral("no libvirt header, schema, protocol or .syms file in it"));
     QDir().mkpath(dest);
     QFile list(dest + QStringLiteral("/.vse-members"));
     if (!list.open(QIODevice::WriteOnly))
@@ -772,10 +778,10 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         QString evidence;
         const Version stated = layout->detectVersion(&evidence);
         if (stated.isValid() && stated != *v) {
-            diagnostics->append(Diagnostic::error(
-                tarball, 0,
-                QStringLiteral("its top folder says %1, its %2 says %3")
-                    .arg(v->toString(), evidence, stated.toString())));
+            diagnostics->append(
+                Diagnostic::error(tarball, 0,
+                                  QStringLiteral("its top folder says %1, its %2 says %3")
+                                      .arg(v->toString(), evidence, stated.toString())));
             return std::nullopt;
         }
         // Debian's name of the upstream tarball; not adjacent to other

@@ -570,9 +570,9 @@ private slots:
         QVERIFY2(v, d.isEmpty() ? "" : qPrintable(d.constFirst().message));
         QCOMPARE(*v, Version(9, 0, 0));
         const QString t = tmp.path() + QStringLiteral("/t/");
-        for (const char *f : {"meson.build", "src/remote/remote_protocol.x",
-                              "src/conf/schemas/domaincommon.rng", "src/libvirt_public.syms",
-                              "include/libvirt/libvirt-domain.h"})
+        for (const char *f :
+             {"meson.build", "src/remote/remote_protocol.x", "src/conf/schemas/domaincommon.rng",
+              "src/libvirt_public.syms", "include/libvirt/libvirt-domain.h"})
             QVERIFY2(QFileInfo::exists(t + QLatin1String(f)), f);
         // Only the files the extractors read.
         QVERIFY(!QFileInfo::exists(t + QStringLiteral("tests")));
@@ -623,8 +623,8 @@ private slots:
                                 << QStringLiteral("libvirt-1.0.0/../outside.h");
         QTest::newRow("symlink out")
             << QStringLiteral("symlink") << QStringLiteral("libvirt-1.0.0/include/libvirt");
-        QTest::newRow("absolute symlink")
-            << QStringLiteral("abssymlink") << QStringLiteral("libvirt-1.0.0/src/libvirt_qemu.syms");
+        QTest::newRow("absolute symlink") << QStringLiteral("abssymlink")
+                                          << QStringLiteral("libvirt-1.0.0/src/libvirt_qemu.syms");
         QTest::newRow("two top folders")
             << QStringLiteral("twotops") << QStringLiteral("\"other/\"");
     }
@@ -660,7 +660,8 @@ private slots:
                                 dir + QStringLiteral("/libvirt-1.0.0/src/libvirt_qemu.syms")));
         } else if (kind == QLatin1String("twotops")) {
             QVERIFY(QDir(dir).mkpath(QStringLiteral("other/src")));
-            QVERIFY(QFile::copy(syms.fileName(), dir + QStringLiteral("/other/src/libvirt_public.syms")));
+            QVERIFY(QFile::copy(syms.fileName(),
+                                dir + QStringLiteral("/other/src/libvirt_public.syms")));
             args << QStringLiteral("other");
         }
         QVERIFY(makeTar(dir, args));
@@ -679,8 +680,7 @@ private slots:
                               QStringLiteral("--exclude=libvirt-1.0.0/include/libvirt"),
                               QStringLiteral("libvirt-1.0.0")}));
         Diagnostics g;
-        const auto v =
-            HistoryBuilder::extractTarball(dir + QStringLiteral("/good.tar"), dest, &g);
+        const auto v = HistoryBuilder::extractTarball(dir + QStringLiteral("/good.tar"), dest, &g);
         QVERIFY2(v, g.isEmpty() ? "" : qPrintable(g.constFirst().message));
         QCOMPARE(*v, Version(1, 0, 0));
         QVERIFY(QFileInfo(dest + QStringLiteral("/src/libvirt_public.syms")).isFile());
@@ -702,7 +702,8 @@ private slots:
                  o.value(QStringLiteral("items")).toInt());
         r = runCli({}, {QStringLiteral("history")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("Releases: 112, 0.0.1 - 11.3.0")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Releases: 112, 0.0.1 - 11.3.0")),
+                 qPrintable(r.out));
         r = runCli({}, {QStringLiteral("history"), QStringLiteral("build"), QStringLiteral("--git"),
                         m_tmp.path()});
         QCOMPARE(r.exitCode, 2); // no --output
