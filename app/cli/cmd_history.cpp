@@ -23,6 +23,11 @@ int runHistoryBuild(Context &ctx, const QStringList &args)
         QStringLiteral("source"),
         QStringLiteral("An unpacked source tree or package set (repeatable)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption tarball(
+        QStringLiteral("tarball"),
+        QStringLiteral(
+            "An upstream libvirt release tarball, e.g. Debian's .orig.tar.xz (repeatable)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption output(QStringLiteral("output"),
                                     QStringLiteral("The pack file to write."),
                                     QStringLiteral("FILE"));
@@ -34,7 +39,7 @@ int runHistoryBuild(Context &ctx, const QStringList &args)
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QStringLiteral("Releases read at once (default 2)."),
                                      QStringLiteral("N"), QStringLiteral("2"));
-    p.addOptions({git, source, output, tags, maxTags, threads});
+    p.addOptions({git, source, tarball, output, tags, maxTags, threads});
     if (int rc = parseOrExit(
             ctx, p, args, "history build",
             "Reads every release of a libvirt git repository (and the folders given) and "
@@ -42,14 +47,15 @@ int runHistoryBuild(Context &ctx, const QStringList &args)
         rc >= 0)
         return rc;
     if (!p.positionalArguments().isEmpty() || !p.isSet(output) ||
-        (!p.isSet(git) && !p.isSet(source))) {
-        ctx.err << "virt-support history build: give --output FILE and --git REPO and/or --source "
-                   "DIR\n";
+        (!p.isSet(git) && !p.isSet(source) && !p.isSet(tarball))) {
+        ctx.err << "virt-support history build: give --output FILE and --git REPO, --source DIR "
+                   "and/or --tarball FILE\n";
         return Usage;
     }
     HistoryBuilder::Options o;
     o.gitRepo = p.value(git);
     o.sourceDirs = p.values(source);
+    o.tarballs = p.values(tarball);
     if (p.isSet(tags))
         o.onlyTags = p.value(tags).split(QLatin1Char(','), Qt::SkipEmptyParts);
     bool ok = true;

@@ -2,6 +2,7 @@
 
 #include "releasemerger.h"
 #include "releasereader.h"
+#include "xmlresolver.h"
 
 #include "extract/xdr/protocolextractor.h"
 #include "extract/xdr/rpcapilink.h"
@@ -18,6 +19,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
+#include <memory>
 
 namespace vse {
 
@@ -50,6 +52,9 @@ struct ReleaseData
     QList<CompactItem> items;
     Diagnostics notes; // warnings about this release, already naming it
     qint64 ms = 0;
+    // The element graph of a release with complete XML data, kept only while
+    // building: it says whether a path of another release still resolves.
+    std::shared_ptr<const XmlResolver> xml;
 };
 
 struct State
@@ -57,6 +62,7 @@ struct State
     QHash<QString, int> byIdentity;
     QList<HistoryEntry> entries;
     QList<HistoryRelease> releases;
+    QList<std::shared_ptr<const XmlResolver>> xml; // per release, null without XML data
     Diagnostics notes;
 };
 
@@ -190,6 +196,52 @@ bool materialize(const QString &repo, const QString &tag, const QString &dir, bo
                 QString::fromUtf8(in.readAll()).replace(placeholder, QStringLiteral("0")).toUtf8());
             *generatedHeader = true;
         }
+    }
+    return true;
+}
+
+bool runTar(const QStringList &args, QByteArray *out, QString *error)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    env.remove(QStringLiteral("TAR_OPTIONS"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("tar"), args);
+    if (!p.waitForStarted(30000)) {
+        *error = QStringLiteral("cannot run tar: %1").arg(p.errorString());
+        return false;
+    }
+    p.closeWriteChannel();
+    QByteArray data;
+    while (p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(600000);
+        data += p.readAllStandardOutput();
+    }
+    data += p.readAllStandardOutput();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *error = QStringLiteral("tar failed: %1")
+                     .arg(QString::fromUtf8(p.readAllStandardError()).trimmed().left(300));
+        return false;
+    }
+    *out = data;
+    return true;
+}
+
+// Whether a path (relative, '/'-separated) stays inside its root once
+// normalized: no absolute name, no ".." that climbs above it.
+bool staysInside(const QString &path)
+{
+    if (path.startsWith(QLatin1Char('/')))
+        return false;
+    int depth = 0;
+    for (const QString &seg : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        if (seg == QLatin1String(".."))
+            --depth;
+        else if (seg != QLatin1String("."))
+            ++depth;
+        if (depth < 0)
+            return false;
     }
     return true;
 }
@@ -357,6 +409,8 @@ ReleaseData readOne(const Input &in, const QString &repo)
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
+    if (present.contains(QStringLiteral("xml")))
+        out.xml = std::make_shared<const XmlResolver>(rel);
     if (rel.version.isValid() && rel.version != in.version)
         out.notes << Diagnostic::warning(label, 0,
                                          QStringLiteral("the data says version %1; %2 is used")
@@ -369,6 +423,7 @@ void mergeInto(State &state, const ReleaseData &d)
 {
     const int r = int(state.releases.size());
     state.releases.append(d.release);
+    state.xml.append(d.xml);
     state.notes.append(d.notes);
     for (const CompactItem &c : d.items) {
         const auto it = state.byIdentity.constFind(c.identity);
@@ -402,7 +457,217 @@ void mergeInto(State &state, const ReleaseData &d)
     }
 }
 
+// XML paths move when a schema is restructured (a new canonical path for the
+// same element): the old path stops and a new one starts, though the element
+// never went away. Presence is extended over the releases with XML data whose
+// element graph still resolves the entry's path: backward from its first
+// span (its first name), forward from its last span (its last name), and over
+// gaps between spans where every XML release in the gap resolves the name
+// before the gap. Releases without XML data neither stop nor date anything;
+// they are covered only between two releases that resolve. FILE:LINE stays
+// that of the first release that had the path itself.
+HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
+{
+    HistoryBuilder::XmlMoveStats stats;
+    const int n = int(state.releases.size());
+    auto resolves = [&](int r, const QString &name) {
+        return state.xml.at(r) && state.xml.at(r)->has(name);
+    };
+    for (HistoryEntry &e : state.entries) {
+        if (kindFamily(e.kind) != QLatin1String("xml") || e.spans.isEmpty())
+            continue;
+        bool changed = false;
+        // Backward.
+        {
+            HistorySpan &first = e.spans.first();
+            int reach = first.from;
+            for (int r = first.from - 1; r >= 0; --r) {
+                if (!state.xml.at(r))
+                    continue;
+                if (!resolves(r, first.name))
+                    break;
+                reach = r;
+            }
+            if (reach < first.from) {
+                first.from = reach;
+                ++stats.backward;
+                changed = true;
+            }
+        }
+        // Gaps between spans.
+        for (qsizetype i = 0; i + 1 < e.spans.size();) {
+            const HistorySpan &a = e.spans.at(i);
+            const HistorySpan &b = e.spans.at(i + 1);
+            bool all = true;
+            int checked = 0; // a gap of releases without XML data stays
+            for (int r = a.to + 1; r < b.from && all; ++r)
+                if (state.xml.at(r)) {
+                    ++checked;
+                    all = resolves(r, a.name);
+                }
+            if (!all || checked == 0) {
+                ++i;
+                continue;
+            }
+            ++stats.gaps;
+            changed = true;
+            if (a.name == b.name) {
+                e.spans[i].to = b.to;
+                e.spans.removeAt(i + 1);
+            } else {
+                e.spans[i].to = b.from - 1;
+                ++i;
+            }
+        }
+        // Forward.
+        {
+            HistorySpan &last = e.spans.last();
+            int reach = last.to;
+            for (int r = last.to + 1; r < n; ++r) {
+                if (!state.xml.at(r))
+                    continue;
+                if (!resolves(r, last.name))
+                    break;
+                reach = r;
+            }
+            if (reach > last.to) {
+                last.to = reach;
+                ++stats.forward;
+                changed = true;
+            }
+        }
+        if (changed)
+            ++stats.entries;
+    }
+    state.xml.clear();
+    return stats;
+}
+
 } // namespace
+
+std::optional<Version> HistoryBuilder::extractTarball(const QString &tarball, const QString &dest,
+                                                      Diagnostics *diagnostics)
+{
+    const QString name = QFileInfo(tarball).fileName();
+    auto refuse = [&](const QString &member, const QString &why) {
+        diagnostics->append(Diagnostic::error(
+            tarball, 0,
+            member.isEmpty()
+                ? QStringLiteral("tarball %1 refused: %2").arg(name, why)
+                : QStringLiteral("tarball %1 refused: member \"%2\" %3").arg(name, member, why)));
+        return std::nullopt;
+    };
+    if (!QFileInfo(tarball).isFile())
+        return refuse(QString(), QStringLiteral("not a readable file"));
+    QByteArray listing;
+    QString error;
+    // -P lists names exactly as stored (a leading '/' is not stripped).
+    if (!runTar({QStringLiteral("-tvPf"), tarball, QStringLiteral("--full-time"),
+                 QStringLiteral("--quoting-style=escape")},
+                &listing, &error))
+        return refuse(QString(), error);
+    static const QRegularExpression line(
+        QStringLiteral("^(.)\\S{9}\\s+\\S+\\s+([0-9,]+)\\s+\\d{4}-\\d\\d-\\d\\d "
+                       "\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?\\s+(.*)$"));
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._+/-]+$"));
+    QString top;
+    QStringList wanted;
+    QSet<QString> wantedSet, otherTypes;
+    for (const QByteArray &raw : listing.split('\n')) {
+        if (raw.isEmpty())
+            continue;
+        const QString text = QString::fromUtf8(raw);
+        const auto m = line.match(text);
+        if (!m.hasMatch())
+            return refuse(QString(),
+                          QStringLiteral("unexpected tar listing line: %1").arg(text.left(200)));
+        const QChar type = m.captured(1).at(0);
+        QString member = m.captured(3);
+        QString target;
+        if (type == QLatin1Char('l')) {
+            const qsizetype arrow = member.indexOf(QLatin1String(" -> "));
+            if (arrow < 0)
+                return refuse(member, QStringLiteral("is a link without a target"));
+            target = member.mid(arrow + 4);
+            member = member.left(arrow);
+        } else if (type == QLatin1Char('h')) {
+            const qsizetype arrow = member.indexOf(QLatin1String(" link to "));
+            if (arrow < 0)
+                return refuse(member, QStringLiteral("is a hard link without a target"));
+            target = member.mid(arrow + 9);
+            member = member.left(arrow);
+        }
+        if (member.startsWith(QLatin1Char('/')))
+            return refuse(member, QStringLiteral("has an absolute name"));
+        if (member.split(QLatin1Char('/')).contains(QStringLiteral("..")))
+            return refuse(member, QStringLiteral("has a \"..\" component"));
+        const QString first = member.section(QLatin1Char('/'), 0, 0);
+        if (top.isEmpty())
+            top = first;
+        else if (first != top)
+            return refuse(member, QStringLiteral("is outside the top folder %1").arg(top));
+        if (type == QLatin1Char('l')) {
+            // Relative to the link's folder, it must stay under the top folder.
+            const QString folder = member.section(QLatin1Char('/'), 0, -2);
+            const QString resolved = folder + QLatin1Char('/') + target;
+            if (target.startsWith(QLatin1Char('/')) || !staysInside(resolved) ||
+                !resolved.startsWith(top + QLatin1Char('/')) ||
+                !staysInside(resolved.mid(top.size() + 1)))
+                return refuse(member,
+                              QStringLiteral("is a symbolic link pointing outside the tarball (%1)")
+                                  .arg(target));
+        } else if (type == QLatin1Char('h')) {
+            if (!staysInside(target) || target.section(QLatin1Char('/'), 0, 0) != top)
+                return refuse(
+                    member,
+                    QStringLiteral("is a hard link to %1, outside the tarball").arg(target));
+        }
+        const QString rel = member.section(QLatin1Char('/'), 1);
+        if (rel.isEmpty() || !wantedPath(rel))
+            continue;
+        if (type != QLatin1Char('-')) {
+            otherTypes.insert(member);
+            continue;
+        }
+        bool sizeOk = false;
+        const qint64 size = m.captured(2).toLongLong(&sizeOk);
+        if (!sizeOk || size > kMaxBlob)
+            return refuse(member, QStringLiteral("is larger than %1 bytes").arg(kMaxBlob));
+        if (!plain.match(member).hasMatch() || wantedSet.contains(member))
+            continue; // odd names are no libvirt file; a repeated one is read once
+        wanted << member;
+        wantedSet.insert(member);
+    }
+    for (const QString &m : std::as_const(wanted))
+        if (otherTypes.contains(m))
+            return refuse(m, QStringLiteral("is both a regular file and a link or device"));
+    static const QRegularExpression topName(QStringLiteral("^libvirt-(\\d+\\.\\d+\\.\\d+)$"));
+    const auto tm = topName.match(top);
+    if (!tm.hasMatch())
+        return refuse(QString(),
+                      QStringLiteral("its top folder \"%1\" is not libvirt-X.Y.Z").arg(top));
+    const Version version = Version::parse(tm.captured(1));
+    if (wanted.isEmpty())
+        return refuse(QString(),
+                      QStringLiteral("no libvirt header, schema, protocol or .syms file in it"));
+    QDir().mkpath(dest);
+    QFile list(dest + QStringLiteral("/.vse-members"));
+    if (!list.open(QIODevice::WriteOnly))
+        return refuse(QString(), QStringLiteral("cannot write %1").arg(list.fileName()));
+    list.write(wanted.join(QLatin1Char('\n')).toUtf8() + '\n');
+    list.close();
+    QByteArray ignored;
+    if (!runTar({QStringLiteral("-xf"), tarball, QStringLiteral("-C"), dest,
+                 QStringLiteral("--strip-components=1"), QStringLiteral("--no-same-owner"),
+                 QStringLiteral("--no-same-permissions"), QStringLiteral("--no-wildcards"),
+                 QStringLiteral("--no-overwrite-dir"), QStringLiteral("--verbatim-files-from"),
+                 QStringLiteral("-T"), list.fileName()},
+                &ignored, &error))
+        return refuse(QString(), error);
+    QFile::remove(list.fileName());
+    QDir().mkpath(dest + QStringLiteral("/src"));
+    return version;
+}
 
 std::optional<QStringList> HistoryBuilder::releaseTags(const QString &repo,
                                                        Diagnostics *diagnostics)
@@ -491,6 +756,40 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         }
         inputs.append({0, v, QString(), layout->root, source});
     }
+    // Tarballs are extracted once, into folders that live as long as the build.
+    std::vector<std::unique_ptr<QTemporaryDir>> extracted;
+    for (const QString &tarball : options.tarballs) {
+        auto tmp = std::make_unique<QTemporaryDir>();
+        if (!tmp->isValid()) {
+            diagnostics->append(Diagnostic::error(
+                tarball, 0, QStringLiteral("no temporary folder: %1").arg(tmp->errorString())));
+            return std::nullopt;
+        }
+        const QString root = tmp->path() + QStringLiteral("/tree");
+        const auto v = extractTarball(tarball, root, diagnostics);
+        if (!v)
+            return std::nullopt;
+        Diagnostics d;
+        const auto layout = SourceLayout::detect(root, &d);
+        if (!layout) {
+            diagnostics->append(d);
+            return std::nullopt;
+        }
+        QString evidence;
+        const Version stated = layout->detectVersion(&evidence);
+        if (stated.isValid() && stated != *v) {
+            diagnostics->append(
+                Diagnostic::error(tarball, 0,
+                                  QStringLiteral("its top folder says %1, its %2 says %3")
+                                      .arg(v->toString(), evidence, stated.toString())));
+            return std::nullopt;
+        }
+        // Debian's name of the upstream tarball; not adjacent to other
+        // releases unless the pack also has the releases between.
+        inputs.append({0, *v, QString(), layout->root,
+                       QStringLiteral("debian-source:") + QFileInfo(tarball).fileName()});
+        extracted.push_back(std::move(tmp));
+    }
     std::stable_sort(inputs.begin(), inputs.end(),
                      [](const Input &a, const Input &b) { return a.version < b.version; });
     for (qsizetype i = 1; i < inputs.size(); ++i)
@@ -529,6 +828,16 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                              .arg(d.ms));
         },
         QtConcurrent::OrderedReduce);
+    const XmlMoveStats moves = extendXmlMoves(state);
+    if (options.xmlMoves)
+        *options.xmlMoves = moves;
+    if (progress)
+        progress(QStringLiteral("XML moves: %1 entries extended over releases that still resolve "
+                                "them (%2 backward, %3 forward, %4 gaps filled)")
+                     .arg(moves.entries)
+                     .arg(moves.backward)
+                     .arg(moves.forward)
+                     .arg(moves.gaps));
     diagnostics->append(state.notes);
     HistoryPack pack;
     pack.setReleases(std::move(state.releases));

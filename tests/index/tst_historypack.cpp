@@ -6,6 +6,7 @@
 #include "index/historypack.h"
 
 #include "clirunner.h"
+#include "testdata.h"
 
 #include <QDir>
 #include <QFile>
@@ -43,6 +44,22 @@ QString bundlePath()
            QStringLiteral("/../shared/history/libvirt-releases-0.0.1-1.3.5.bundle");
 }
 
+// Where scripts/fetch-debian-sources put Debian's upstream tarballs.
+QString sourcesDir()
+{
+    const QString env = qEnvironmentVariable("VSE_SOURCES_DIR");
+    return env.isEmpty() ? QStringLiteral("/var/cache/virt-support-explorer/sources") : env;
+}
+
+// Runs tar to make a test tarball; true when it worked.
+bool makeTar(const QString &dir, const QStringList &args)
+{
+    QProcess tar;
+    tar.setWorkingDirectory(dir);
+    tar.start(QStringLiteral("tar"), args);
+    return tar.waitForFinished(60000) && tar.exitCode() == 0;
+}
+
 } // namespace
 
 class TestHistoryPack : public QObject
@@ -52,6 +69,7 @@ class TestHistoryPack : public QObject
     QTemporaryDir m_tmp;
     QString m_repo;
     std::optional<HistoryPack> m_built;
+    HistoryBuilder::XmlMoveStats m_moves;
 
     QString cloneBundle()
     {
@@ -81,6 +99,7 @@ class TestHistoryPack : public QObject
         Diagnostics d;
         HistoryBuilder::Options o;
         o.gitRepo = repo;
+        o.xmlMoves = &m_moves;
         m_built = HistoryBuilder::build(o, &d);
         return m_built ? &*m_built : nullptr;
     }
@@ -245,10 +264,20 @@ private slots:
     void builtinPack()
     {
         const HistoryPack &pack = HistoryPack::builtin();
-        QVERIFY2(pack.releases().size() >= 100,
-                 "the committed pack should cover libvirt 0.0.1 - 1.3.5");
+        QVERIFY2(pack.releases().size() >= 109,
+                 "the committed pack should cover libvirt 0.0.1 - 1.3.5 and Debian's releases");
         QCOMPARE(pack.releases().constFirst().version, Version(0, 0, 1));
-        QCOMPARE(pack.releases().constLast().version, Version(1, 3, 5));
+        const int r135 = pack.releaseIndex(Version(1, 3, 5));
+        QCOMPARE(r135, 108);
+        // After 1.3.5: Debian's upstream tarballs (or package sets), each
+        // named, never a "git:" release (so never adjacent to 1.3.5).
+        QVERIFY(pack.releases().constLast().version >= Version(9, 0, 0));
+        for (int i = r135 + 1; i < int(pack.releases().size()); ++i) {
+            const QString &src = pack.releases().at(i).source;
+            QVERIFY2(src.startsWith(QLatin1String("debian-source:libvirt_")) ||
+                         src.startsWith(QLatin1String("debian-binary:")),
+                     qPrintable(src));
+        }
         QVERIFY(pack.entries().size() > 5000);
         const HistoryEntry *open = pack.find(QStringLiteral("symbol|virConnectOpen"));
         QVERIFY(open);
@@ -467,6 +496,196 @@ private slots:
         QVERIFY(!pack->serialize().contains(' '));
     }
 
+    // XML paths whose canonical path changed when a schema was restructured
+    // read as continuous presence. Checked by hand in the bundle:
+    //   network/route: v1.0.5 docs/schemas/network.rng has no route; v1.0.6
+    //   network.rng:324 has <element name="route"> inline under <network>
+    //   (attributes family, address, netmask, prefix, gateway) up to v1.2.11;
+    //   v1.2.12 network.rng:377 has <ref name="route"/> instead, the element
+    //   now defined once in networkcommon.rng:232 and shared with
+    //   interface.rng, so its canonical path is another one; <network><route>
+    //   is still valid in v1.2.12 - v1.3.5.
+    //   domain/devices/console/source: v0.6.0 domain.rng (the first release
+    //   with schemas) has <console> with <ref name="qemucdev"/> (<source
+    //   path=...>); v0.7.3 and v1.3.5 (domaincommon.rng:3378) still do, while
+    //   the shared define's canonical path moved to another device.
+    void xmlMoves_data()
+    {
+        QTest::addColumn<QString>("identity");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("absentBefore");
+        QTest::newRow("network/route") << QStringLiteral("xml-element|network/route")
+                                       << QStringLiteral("1.0.6") << QStringLiteral("1.0.5");
+        QTest::newRow("network/route@gateway")
+            << QStringLiteral("xml-attribute|network/route@gateway") << QStringLiteral("1.0.6")
+            << QStringLiteral("1.0.5");
+        QTest::newRow("console/source@path")
+            << QStringLiteral("xml-attribute|domain/devices/console/source@path")
+            << QStringLiteral("0.6.0") << QString();
+    }
+
+    void xmlMoves()
+    {
+        QFETCH(QString, identity);
+        QFETCH(QString, first);
+        QFETCH(QString, absentBefore);
+        const HistoryPack *pack = bundlePack();
+        if (!pack)
+            QSKIP("the libvirt history bundle is absent");
+        qInfo("XML move handling on the bundle: %d entries changed (%d backward, %d forward, "
+              "%d gaps)",
+              m_moves.entries, m_moves.backward, m_moves.forward, m_moves.gaps);
+        QVERIFY(m_moves.entries > 0);
+        for (const HistoryPack *p : {pack, &HistoryPack::builtin()}) {
+            const HistoryEntry *e = p->find(identity);
+            QVERIFY2(e, qPrintable(identity));
+            QCOMPARE(p->firstSeen(*e).toString(), first);
+            QCOMPARE(p->lastAbsentBefore(*e).toString(), absentBefore);
+            QCOMPARE(p->removedIn(*e).toString(), QString());
+            QVERIFY(p->hasIn(*e, p->releaseIndex(Version(1, 3, 5))));
+        }
+        const HistoryEntry *e = pack->find(identity);
+        QCOMPARE(e->spans.size(), 1); // one continuous span, no removal + addition
+    }
+
+    // A real upstream tarball (Debian's .orig.tar.xz, fetched by
+    // scripts/fetch-debian-sources) read like a source tree, next to v1.3.5
+    // of the bundle. Checked by hand (tar -xJf, then grep -n):
+    //   9.0.0 src/remote/remote_protocol.x:6976 REMOTE_PROC_DOMAIN_FD_ASSOCIATE = 443
+    //   (the last procedure); v1.3.5 ends at 367, 7.0.0 at 425.
+    //   9.0.0 has src/conf/schemas/*.rng (no docs/schemas) and meson.build
+    //   version '9.0.0'.
+    void tarball()
+    {
+        const QString file = sourcesDir() + QStringLiteral("/libvirt_9.0.0.orig.tar.xz");
+        if (!QFileInfo::exists(file)) {
+            if (vse::testdata::inCi())
+                QFAIL(qPrintable(file + QStringLiteral(" is missing: CI runs "
+                                                       "scripts/fetch-debian-sources first")));
+            QSKIP(qPrintable(file + QStringLiteral(" is absent (scripts/fetch-debian-sources)")));
+        }
+        QTemporaryDir tmp;
+        Diagnostics d;
+        const auto v = HistoryBuilder::extractTarball(file, tmp.path() + QStringLiteral("/t"), &d);
+        QVERIFY2(v, d.isEmpty() ? "" : qPrintable(d.constFirst().message));
+        QCOMPARE(*v, Version(9, 0, 0));
+        const QString t = tmp.path() + QStringLiteral("/t/");
+        for (const char *f :
+             {"meson.build", "src/remote/remote_protocol.x", "src/conf/schemas/domaincommon.rng",
+              "src/libvirt_public.syms", "include/libvirt/libvirt-domain.h"})
+            QVERIFY2(QFileInfo::exists(t + QLatin1String(f)), f);
+        // Only the files the extractors read.
+        QVERIFY(!QFileInfo::exists(t + QStringLiteral("tests")));
+        QVERIFY(!QFileInfo::exists(t + QStringLiteral("docs/schemas")));
+
+        const QString repo = cloneBundle();
+        HistoryBuilder::Options o;
+        if (!repo.isEmpty()) {
+            o.gitRepo = repo;
+            o.onlyTags = {QStringLiteral("v1.3.5")};
+        }
+        o.tarballs = {file};
+        Diagnostics bd;
+        const auto pack = HistoryBuilder::build(o, &bd);
+        QVERIFY(pack);
+        const HistoryRelease &rel = pack->releases().constLast();
+        QCOMPARE(rel.version, Version(9, 0, 0));
+        QCOMPARE(rel.source, QStringLiteral("debian-source:libvirt_9.0.0.orig.tar.xz"));
+        QCOMPARE(rel.families, (QStringList{QStringLiteral("api"), QStringLiteral("rpc"),
+                                            QStringLiteral("xml")}));
+        const HistoryEntry *fd = pack->find(QStringLiteral("rpc-procedure|remote/443"));
+        QVERIFY(fd);
+        QCOMPARE(pack->names(*fd), QStringList{QStringLiteral("REMOTE_PROC_DOMAIN_FD_ASSOCIATE")});
+        QCOMPARE(fd->file, QStringLiteral("src/remote/remote_protocol.x"));
+        QCOMPARE(fd->line, 6976);
+        QCOMPARE(pack->firstSeen(*fd), Version(9, 0, 0));
+        if (!repo.isEmpty()) {
+            QCOMPARE(pack->lastAbsentBefore(*fd), Version(1, 3, 5));
+            // Present in both.
+            const HistoryEntry *open = pack->find(QStringLiteral("rpc-procedure|remote/1"));
+            QVERIFY(open);
+            QCOMPARE(pack->firstSeen(*open), Version(1, 3, 5));
+            QVERIFY(pack->hasIn(*open, 1));
+        }
+        // Schemas of src/conf/schemas were read.
+        const HistoryEntry *tpm = pack->find(QStringLiteral("xml-element|domain/devices/tpm"));
+        QVERIFY(tpm);
+        QVERIFY(pack->hasIn(*tpm, int(pack->releases().size()) - 1));
+        QVERIFY(!pack->serialize().contains(' '));
+    }
+
+    void hostileTarball_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("member"); // expected in the message
+        QTest::newRow("absolute") << QStringLiteral("absolute") << QStringLiteral("/");
+        QTest::newRow("dotdot") << QStringLiteral("dotdot")
+                                << QStringLiteral("libvirt-1.0.0/../outside.h");
+        QTest::newRow("symlink out")
+            << QStringLiteral("symlink") << QStringLiteral("libvirt-1.0.0/include/libvirt");
+        QTest::newRow("absolute symlink") << QStringLiteral("abssymlink")
+                                          << QStringLiteral("libvirt-1.0.0/src/libvirt_qemu.syms");
+        QTest::newRow("two top folders")
+            << QStringLiteral("twotops") << QStringLiteral("\"other/\"");
+    }
+
+    void hostileTarball()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, member);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path();
+        QVERIFY(QDir(dir).mkpath(QStringLiteral("libvirt-1.0.0/src")));
+        QVERIFY(QDir(dir).mkpath(QStringLiteral("libvirt-1.0.0/include")));
+        QFile syms(dir + QStringLiteral("/libvirt-1.0.0/src/libvirt_public.syms"));
+        QVERIFY(syms.open(QIODevice::WriteOnly));
+        syms.write("LIBVIRT_0.0.3 {\n    global:\n        virConnectOpen;\n};\n");
+        syms.close();
+        QFile out(dir + QStringLiteral("/outside.h"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("int outside;\n");
+        out.close();
+        const QString tarball = dir + QStringLiteral("/hostile.tar");
+        QStringList args{QStringLiteral("-cPf"), tarball, QStringLiteral("libvirt-1.0.0")};
+        if (kind == QLatin1String("absolute")) {
+            args << out.fileName();
+            member = out.fileName();
+        } else if (kind == QLatin1String("dotdot")) {
+            args << QStringLiteral("libvirt-1.0.0/../outside.h");
+        } else if (kind == QLatin1String("symlink")) {
+            QVERIFY(QFile::link(QStringLiteral("../../../outside"),
+                                dir + QStringLiteral("/libvirt-1.0.0/include/libvirt")));
+        } else if (kind == QLatin1String("abssymlink")) {
+            QVERIFY(QFile::link(QStringLiteral("/etc/passwd"),
+                                dir + QStringLiteral("/libvirt-1.0.0/src/libvirt_qemu.syms")));
+        } else if (kind == QLatin1String("twotops")) {
+            QVERIFY(QDir(dir).mkpath(QStringLiteral("other/src")));
+            QVERIFY(QFile::copy(syms.fileName(),
+                                dir + QStringLiteral("/other/src/libvirt_public.syms")));
+            args << QStringLiteral("other");
+        }
+        QVERIFY(makeTar(dir, args));
+        const QString dest = dir + QStringLiteral("/x");
+        Diagnostics d;
+        QVERIFY(!HistoryBuilder::extractTarball(tarball, dest, &d));
+        QCOMPARE(d.size(), 1);
+        const QString msg = d.constFirst().message;
+        QVERIFY2(msg.contains(QStringLiteral("hostile.tar")) && msg.contains(member) &&
+                     d.constFirst().isError(),
+                 qPrintable(msg));
+        QVERIFY(!QFileInfo::exists(dest + QStringLiteral("/src/libvirt_public.syms")));
+        // The same tree without the hostile member is accepted.
+        QVERIFY(makeTar(dir, {QStringLiteral("-cf"), dir + QStringLiteral("/good.tar"),
+                              QStringLiteral("--exclude=libvirt_qemu.syms"),
+                              QStringLiteral("--exclude=libvirt-1.0.0/include/libvirt"),
+                              QStringLiteral("libvirt-1.0.0")}));
+        Diagnostics g;
+        const auto v = HistoryBuilder::extractTarball(dir + QStringLiteral("/good.tar"), dest, &g);
+        QVERIFY2(v, g.isEmpty() ? "" : qPrintable(g.constFirst().message));
+        QCOMPARE(*v, Version(1, 0, 0));
+        QVERIFY(QFileInfo(dest + QStringLiteral("/src/libvirt_public.syms")).isFile());
+    }
+
     void cli()
     {
         using vse::testdata::runCli;
@@ -475,14 +694,16 @@ private slots:
         auto r = runCli({}, {QStringLiteral("history"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        QCOMPARE(o.value(QStringLiteral("releases")).toInt(), 109);
+        // The bundle's 109 releases plus the Debian tarballs of later ones.
+        QVERIFY(o.value(QStringLiteral("releases")).toInt() >= 109);
         QCOMPARE(o.value(QStringLiteral("first")).toString(), QStringLiteral("0.0.1"));
         QCOMPARE(o.value(QStringLiteral("exact")).toInt() +
                      o.value(QStringLiteral("ranged")).toInt(),
                  o.value(QStringLiteral("items")).toInt());
         r = runCli({}, {QStringLiteral("history")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("Releases: 109, 0.0.1 - 1.3.5")));
+        QVERIFY2(r.out.contains(QStringLiteral("Releases: 112, 0.0.1 - 11.3.0")),
+                 qPrintable(r.out));
         r = runCli({}, {QStringLiteral("history"), QStringLiteral("build"), QStringLiteral("--git"),
                         m_tmp.path()});
         QCOMPARE(r.exitCode, 2); // no --output
