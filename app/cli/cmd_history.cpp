@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "model/releaseseries.h"
+
 #include "index/historybuilder.h"
 #include "index/historypack.h"
 
@@ -129,18 +131,14 @@ int runHistory(Context &ctx, const QStringList &args)
         kinds[kindId(e.kind)]++;
         if (pack.removedIn(e).isValid())
             ++removed;
-        const int first = e.spans.isEmpty() ? 0 : e.spans.constFirst().from;
         const Version below = pack.lastAbsentBefore(e);
         if (!below.isValid()) {
             ++upToFirst;
             continue;
         }
-        // Adjacent releases of one git repository are adjacent upstream
-        // releases: the builder reads every vX.Y.Z tag.
-        const bool adjacent = first > 0 && rels.at(first - 1).version == below &&
-                              rels.at(first - 1).source.startsWith(QLatin1String("git:")) &&
-                              rels.at(first).source.startsWith(QLatin1String("git:"));
-        adjacent ? ++exact : ++ranged;
+        // Exact as the index will call it: absent from the upstream release
+        // right before (ReleaseSeries knows the untagged ones).
+        ReleaseSeries::adjacent(below, pack.firstSeen(e)) ? ++exact : ++ranged;
     }
     const int total = int(pack.entries().size());
     if (p.isSet(json)) {
