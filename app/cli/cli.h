@@ -47,6 +47,18 @@ int parseOrExit(Context &ctx, QCommandLineParser &parser, const QStringList &arg
 
 void printDiagnostics(Context &ctx, const Diagnostics &diagnostics);
 
+// A target release given on the command line (--max-version): a libvirt
+// release number (6.0.0, 0.9.11, 10.5.0). Anything else is a usage error
+// that says what is accepted. Returns false after printing it.
+bool parseRelease(Context &ctx, const char *command, const QString &text, Version *out);
+// Says so on stderr when `target` is newer than every release the index
+// knows (the indexed ones and the shipped history): nothing newer is known,
+// so "too new" cannot be decided past them.
+void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store, const Version &target);
+
+// The valid --tier values (tier ids and tier groups), for error messages.
+QStringList tierChoices();
+
 int runIndex(Context &ctx, const QStringList &args);
 int runSearch(Context &ctx, const QStringList &args);
 int runShow(Context &ctx, const QStringList &args);

@@ -1,11 +1,13 @@
 #include "cli.h"
 
+#include "extract/xdr/rpcitembuilder.h"
 #include "index/itemjson.h"
 #include "model/policy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHash>
 #include <algorithm>
 
 namespace vse::cli {
@@ -56,7 +58,19 @@ ItemList rpcItemsOfNewest(const Store &store, QString *releaseLabel)
 QString str(const Item &it, const char *key)
 {
     const QJsonValue v = it.attrs.value(QLatin1String(key));
+    if (v.isUndefined() && qstrcmp(key, "apiKind") == 0 && it.kind == ItemKind::RpcProcedure)
+        return rpcApiKind(it.attrs.value(QLatin1String("program")).toString(), it.name); // history rows carry none
     return v.isDouble() ? QString::number(v.toInteger()) : v.toString();
+}
+
+// The program's procedureCount, or (history rows carry none) its procedures counted.
+qint64 procedureCount(const ItemList &items, const Item &program)
+{
+    if (program.attrs.contains(QLatin1String("procedureCount")))
+        return program.attrs.value(QLatin1String("procedureCount")).toInteger();
+    return std::count_if(items.cbegin(), items.cend(), [&](const Item &it) {
+        return it.kind == ItemKind::RpcProcedure && str(it, "program") == program.name;
+    });
 }
 
 } // namespace
@@ -96,12 +110,12 @@ int runProtocol(Context &ctx, const QStringList &args)
             if (p.isSet(json)) {
                 a.append(QJsonObject{{QStringLiteral("program"), it.name},
                                      {QStringLiteral("tier"), it.tier},
-                                     {QStringLiteral("procedures"), it.attrs.value(QLatin1String("procedureCount"))},
+                                     {QStringLiteral("procedures"), procedureCount(items, it)},
                                      {QStringLiteral("file"), it.file}});
                 continue;
             }
             ctx.out << it.name.leftJustified(14) << ' ' << policy.tier(it.tier).label.leftJustified(44) << ' '
-                    << str(it, "procedureCount").rightJustified(4) << " procedures  " << it.file << '\n';
+                    << QString::number(procedureCount(items, it)).rightJustified(4) << " procedures  " << it.file << '\n';
         }
         if (p.isSet(json))
             ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
@@ -109,14 +123,29 @@ int runProtocol(Context &ctx, const QStringList &args)
             ctx.out << "(release " << release << ")\n";
         return Ok;
     }
-    const QString program = p.positionalArguments().first();
+    // Daemon names and spellings people use for the programs they serve.
+    static const QHash<QString, QString> aliases{
+        {QStringLiteral("virtlockd"), QStringLiteral("lock")},
+        {QStringLiteral("virtlogd"), QStringLiteral("log")},
+        {QStringLiteral("lxc_monitor"), QStringLiteral("lxc-monitor")},
+    };
+    QString program = p.positionalArguments().first().toLower();
+    for (const char *suffix : {"_protocol.x", "_protocol"})
+        if (program.endsWith(QLatin1String(suffix)))
+            program.chop(qsizetype(qstrlen(suffix)));
+    program = aliases.value(program, program);
     ItemList procs;
     for (const auto &it : items)
         if (it.kind == ItemKind::RpcProcedure && str(it, "program") == program)
             procs.append(it);
     if (procs.isEmpty()) {
-        ctx.err << "virt-support protocol: no program '" << program << "' in release " << release
-                << "; run 'virt-support protocol' for the list\n";
+        QStringList known;
+        for (const auto &it : items)
+            if (it.kind == ItemKind::RpcProgram)
+                known << it.name;
+        ctx.err << "virt-support protocol: no program '" << p.positionalArguments().first() << "' in release "
+                << release << "; programs: " << known.join(QStringLiteral(", "))
+                << " (daemons: virtlockd = lock, virtlogd = log)\n";
         return NotFound;
     }
     std::sort(procs.begin(), procs.end(), [](const Item &a, const Item &b) {

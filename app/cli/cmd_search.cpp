@@ -1,11 +1,14 @@
 #include "cli.h"
 
+#include "extract/xdr/rpcitembuilder.h"
 #include "index/itemjson.h"
 #include "index/search.h"
 #include "model/policy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QHash>
+#include <QSet>
 
 namespace vse::cli {
 
@@ -86,7 +89,8 @@ int runSearch(Context &ctx, const QStringList &args)
     }
     if (p.isSet(tier)) {
         if (!knownTier(p.value(tier))) {
-            ctx.err << "virt-support search: unknown tier '" << p.value(tier) << "'\n";
+            ctx.err << "virt-support search: unknown tier '" << p.value(tier) << "'; tiers and tier groups: "
+                    << tierChoices().join(QStringLiteral(", ")) << "\n";
             return Usage;
         }
         q.tier = p.value(tier);
@@ -94,11 +98,8 @@ int runSearch(Context &ctx, const QStringList &args)
     q.hypervisor = p.value(hv);
     q.driver = p.value(driver);
     if (p.isSet(maxVersion)) {
-        q.maxVersion = Version::parse(p.value(maxVersion));
-        if (!q.maxVersion.isValid()) {
-            ctx.err << "virt-support search: '" << p.value(maxVersion) << "' is not a version like 6.0.0\n";
+        if (!parseRelease(ctx, "search", p.value(maxVersion), &q.maxVersion))
             return Usage;
-        }
     }
     bool ok = false;
     const int max = p.value(limit).toInt(&ok);
@@ -110,9 +111,47 @@ int runSearch(Context &ctx, const QStringList &args)
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
+    if (q.maxVersion.isValid())
+        noteIfBeyondKnown(ctx, "search", store, q.maxVersion);
     SearchEngine engine;
     engine.setItems(store.summaries());
-    const QList<SearchHit> hits = engine.search(q, max == 0 ? -1 : max);
+    QList<SearchHit> hits = engine.search(q, max == 0 ? -1 : max);
+
+    // An internal API name (virDomainMigratePerform3Params) is no item of its
+    // own: the RPC procedure carrying it answers, first unless a name matched exactly.
+    QHash<int, QString> carried; // hit index -> the API name it carries
+    if (q.family.isEmpty() || q.family == QLatin1String("rpc") || q.family == QLatin1String("api")) {
+        const bool exact = !hits.isEmpty() && hits.first().match == MatchClass::Exact;
+        QList<SearchHit> carriers;
+        for (int i : engine.proceduresCarrying(q.text)) {
+            if (!engine.passesFilters(engine.items().at(i), q))
+                continue;
+            carriers.append({i, MatchClass::Exact});
+            carried.insert(i, q.text);
+        }
+        if (!carriers.isEmpty()) {
+            hits.removeIf([&](const SearchHit &h) { return carried.contains(h.index); });
+            if (exact)
+                hits.append(carriers);
+            else
+                hits = carriers + hits;
+            if (max > 0 && hits.size() > max)
+                hits.resize(max);
+        }
+    }
+
+    // Only subsequence matches: a typo is likelier than an abbreviation, so
+    // names a small edit away come first (virConnectOpenn -> virConnectOpen).
+    QSet<int> near;
+    if (!hits.isEmpty() && hits.first().match == MatchClass::Fuzzy) {
+        const QList<SearchHit> close = engine.nearest(q.text, q, max == 0 ? -1 : max);
+        for (const auto &h : close)
+            near.insert(h.index);
+        hits.removeIf([&](const SearchHit &h) { return near.contains(h.index); });
+        hits = close + hits;
+        if (max > 0 && hits.size() > max)
+            hits.resize(max);
+    }
 
     // Doc text matches come after every name match.
     QList<ItemSummary> textHits;
@@ -142,13 +181,27 @@ int runSearch(Context &ctx, const QStringList &args)
                 o.insert(QStringLiteral("target"), SinceRange::fitId(s.sinceRange().fit(q.maxVersion)));
             return o;
         };
+        // The taint reasons (with meaning and source) need the full item;
+        // only tainted hits are loaded.
+        const auto withTaints = [&](const ItemSummary &s, QJsonObject o) {
+            if (s.tainted)
+                o.insert(QStringLiteral("taints"), taintsToJson(store.item(s.id)));
+            return o;
+        };
         for (const auto &h : hits) {
-            QJsonObject o = withFit(engine.items().at(h.index), summaryToJson(engine.items().at(h.index)));
-            o.insert(QStringLiteral("match"), QString::fromLatin1(matchLabel(h.match)));
+            const ItemSummary &s = engine.items().at(h.index);
+            QJsonObject o = withTaints(s, withFit(s, summaryToJson(s)));
+            if (carried.contains(h.index)) {
+                o.insert(QStringLiteral("match"), QStringLiteral("carried-api"));
+                o.insert(QStringLiteral("carriedApi"), carried.value(h.index));
+            } else {
+                o.insert(QStringLiteral("match"), near.contains(h.index) ? QStringLiteral("near")
+                                                                         : QString::fromLatin1(matchLabel(h.match)));
+            }
             a.append(o);
         }
         for (const auto &s : textHits) {
-            QJsonObject o = withFit(s, summaryToJson(s));
+            QJsonObject o = withTaints(s, withFit(s, summaryToJson(s)));
             o.insert(QStringLiteral("match"), QStringLiteral("text"));
             a.append(o);
         }
@@ -163,12 +216,34 @@ int runSearch(Context &ctx, const QStringList &args)
                     << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")
                     << (maybe ? "  [may be too new]" : "") << '\n';
         };
-        for (const auto &h : hits)
-            row(engine.items().at(h.index), matchLabel(h.match));
+        for (const auto &h : hits) {
+            if (carried.contains(h.index)) {
+                const ItemSummary &proc = engine.items().at(h.index);
+                const QString program = proc.name.left(proc.name.indexOf(QLatin1String("_PROC_"))).toLower();
+                QByteArray label = "carries " + carried.value(h.index).toUtf8();
+                if (rpcApiKind(program, proc.name) == QLatin1String("internal"))
+                    label += " (internal API)";
+                row(proc, label.constData());
+            } else {
+                row(engine.items().at(h.index), near.contains(h.index) ? "near" : matchLabel(h.match));
+            }
+        }
         for (const auto &s : textHits)
             row(s, "text");
     }
-    return hits.isEmpty() && textHits.isEmpty() ? NotFound : Ok;
+    if (hits.isEmpty() && textHits.isEmpty()) {
+        ctx.err << "virt-support search: no match for '" << p.positionalArguments().first() << "'";
+        const QList<SearchHit> near = engine.nearest(q.text, q, 5);
+        if (near.isEmpty()) {
+            ctx.err << "\n";
+        } else {
+            ctx.err << "; nearest names:\n";
+            for (const auto &h : near)
+                ctx.err << "  " << engine.items().at(h.index).name << '\n';
+        }
+        return NotFound;
+    }
+    return Ok;
 }
 
 } // namespace vse::cli

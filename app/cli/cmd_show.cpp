@@ -1,7 +1,7 @@
 #include "cli.h"
 
+#include "extract/xdr/rpcitembuilder.h"
 #include "index/historyapplier.h"
-
 #include "index/itemjson.h"
 #include "index/search.h"
 #include "model/policy.h"
@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <optional>
 
 namespace vse::cli {
 
@@ -142,21 +143,45 @@ int runShow(Context &ctx, const QStringList &args)
     ItemList found = store.itemsByName(name);
     if (found.isEmpty())
         found = store.itemsByKey(name);
+    // How the item was found when `name` is not its own name.
+    QJsonObject lookup;
     if (found.isEmpty()) {
         // A former name (a renamed RPC procedure): the item under its current name, saying so.
         found = store.itemsByOtherName(name);
-        if (!found.isEmpty() && !p.isSet(json))
-            ctx.out << name << " is a former name of " << found.constLast().name << "\n\n";
+        if (!found.isEmpty()) {
+            lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("former-name")}};
+            if (!p.isSet(json))
+                ctx.out << name << " is a former name of " << found.constLast().name << "\n\n";
+        }
+    }
+    std::optional<SearchEngine> engine;
+    if (found.isEmpty()) {
+        engine.emplace();
+        engine->setItems(store.summaries());
+        // An API name no header declares, carried by an RPC procedure
+        // (virDomainMigratePerform3Params): the procedure answers.
+        for (int i : engine->proceduresCarrying(name)) {
+            const ItemSummary &proc = engine->items().at(i);
+            const QString program = proc.name.left(proc.name.indexOf(QLatin1String("_PROC_"))).toLower();
+            const Item item = store.item(proc.id);
+            const QString apiKind = rpcApiKind(program, proc.name);
+            if (!p.isSet(json))
+                ctx.out << name << (apiKind == QLatin1String("internal") ? " is not a public API: it is an internal API"
+                                                                         : " is not in the indexed API: it is the API")
+                        << " carried by " << item.name << " (" << item.identity() << ")\n\n";
+            lookup = QJsonObject{{QStringLiteral("query"), name},
+                                 {QStringLiteral("via"), QStringLiteral("carried-api")},
+                                 {QStringLiteral("apiKind"), apiKind}};
+            found.append(item);
+        }
     }
     if (found.isEmpty()) {
-        ctx.err << "virt-support show: no item named '" << name << "'";
-        SearchEngine engine;
-        engine.setItems(store.summaries());
-        const auto hits = engine.search(SearchQuery::parse(name), 5);
+        ctx.err << "virt-support show: no match for '" << name << "'";
+        const auto hits = engine->nearest(name, SearchQuery(), 5);
         if (!hits.isEmpty()) {
-            ctx.err << "; did you mean:\n";
+            ctx.err << "; nearest names:\n";
             for (const auto &h : hits)
-                ctx.err << "  " << engine.items().at(h.index).name << '\n';
+                ctx.err << "  " << engine->items().at(h.index).name << '\n';
         } else {
             ctx.err << '\n';
         }
@@ -198,6 +223,8 @@ int runShow(Context &ctx, const QStringList &args)
         for (const auto &it : std::as_const(shown)) {
             QJsonObject o = itemToJson(it);
             o.insert(QStringLiteral("release"), releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong()));
+            if (!lookup.isEmpty())
+                o.insert(QStringLiteral("lookup"), lookup);
             a.append(o);
         }
         ctx.out << QJsonDocument(shown.size() == 1 ? QJsonDocument(a.first().toObject()) : QJsonDocument(a))

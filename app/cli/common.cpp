@@ -1,8 +1,11 @@
 #include "cli.h"
 
 #include "index/indexer.h"
+#include "model/policy.h"
+#include "model/releaseseries.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace vse::cli {
 
@@ -36,6 +39,11 @@ int parseOrExit(Context &ctx, QCommandLineParser &parser, const QStringList &arg
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
+    // The global --index is accepted after the command as well.
+    QCommandLineOption index(QStringLiteral("index"), QStringLiteral("Use this index file (global option)."),
+                             QStringLiteral("FILE"));
+    index.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(index);
     QStringList full = args;
     full[0] = QStringLiteral("virt-support ") + QString::fromLatin1(command);
     if (!parser.parse(full)) {
@@ -52,7 +60,47 @@ int parseOrExit(Context &ctx, QCommandLineParser &parser, const QStringList &arg
         ctx.out << text;
         return Ok;
     }
+    if (parser.isSet(index))
+        ctx.indexPath = parser.value(index);
     return -1;
+}
+
+bool parseRelease(Context &ctx, const char *command, const QString &text, Version *out)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?$"));
+    const Version v = shape.match(text).hasMatch() ? Version::parse(text) : Version();
+    if (v.isValid() && ReleaseSeries::isRelease(v)) {
+        *out = v;
+        return true;
+    }
+    ctx.err << "virt-support " << command << ": '" << text << "' is not a libvirt release number; give one like "
+            << "6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older "
+            << "release such as 0.9.11 or 1.3.5\n";
+    return false;
+}
+
+void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store, const Version &target)
+{
+    Version newest;
+    for (const auto &r : store.releases())
+        newest = std::max(newest, r.version);
+    if (!newest.isValid() || target <= newest)
+        return;
+    ctx.err << "virt-support " << command << ": " << target.toString() << " is newer than every indexed release "
+            << "(newest: " << newest.toString() << "); what came after " << newest.toString()
+            << " is not known, so nothing is reported as too new for it\n";
+}
+
+QStringList tierChoices()
+{
+    QStringList out;
+    for (const auto &info : Policy::instance().tiers()) {
+        if (!out.contains(info.id))
+            out << info.id;
+        if (!info.group.isEmpty() && !out.contains(info.group))
+            out << info.group;
+    }
+    return out;
 }
 
 int openIndex(Context &ctx, Store &store)

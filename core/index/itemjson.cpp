@@ -44,6 +44,7 @@ QJsonObject itemToJson(const Item &item)
     if (!item.parent.isEmpty())
         o.insert(QStringLiteral("parent"), item.parent);
     o.insert(QStringLiteral("tier"), item.tier);
+    o.insert(QStringLiteral("tierLabel"), policy.tier(item.tier).label);
     o.insert(QStringLiteral("tierRule"), policy.tier(item.tier).rule);
     if (!item.hypervisor.isEmpty())
         o.insert(QStringLiteral("hypervisor"), item.hypervisor);
@@ -56,11 +57,7 @@ QJsonObject itemToJson(const Item &item)
         ev.append(evidenceToJson(e));
     o.insert(QStringLiteral("evidence"), ev);
     o.insert(QStringLiteral("inconsistent"), item.inconsistent());
-    QJsonArray taints;
-    for (const auto &t : item.taints)
-        taints.append(QJsonObject{{QStringLiteral("reason"), t},
-                                  {QStringLiteral("meaning"), policy.taintReason(t).meaning}});
-    o.insert(QStringLiteral("taints"), taints);
+    o.insert(QStringLiteral("taints"), taintsToJson(item));
     if (!item.warnings.isEmpty())
         o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(item.warnings));
     if (!item.signature.isEmpty())
@@ -91,7 +88,26 @@ QJsonObject summaryToJson(const ItemSummary &s)
         o.insert(QStringLiteral("sinceEvidence"), s.sinceEvidence);
     if (s.tainted)
         o.insert(QStringLiteral("tainted"), true);
+    if (s.removed)
+        o.insert(QStringLiteral("removed"), true);
     return o;
+}
+
+QJsonArray taintsToJson(const Item &item)
+{
+    const Policy &policy = Policy::instance();
+    const QList<TaintTrigger> triggers = policy.triggersFor(item);
+    QJsonArray taints;
+    for (const auto &t : item.taints) {
+        QJsonArray sources;
+        for (const auto &trig : triggers)
+            if (trig.taint == t && !sources.contains(trig.source))
+                sources.append(trig.source);
+        taints.append(QJsonObject{{QStringLiteral("reason"), t},
+                                  {QStringLiteral("meaning"), policy.taintReason(t).meaning},
+                                  {QStringLiteral("sources"), sources}});
+    }
+    return taints;
 }
 
 } // namespace vse

@@ -3,6 +3,7 @@
 #include "model/item.h"
 #include "store.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace vse {
@@ -12,6 +13,9 @@ namespace vse {
 // other lookup.
 QJsonObject itemToJson(const Item &item);
 QJsonObject summaryToJson(const ItemSummary &summary);
+// The item's taints: [{reason, meaning, sources: [where each trigger that
+// applies to this item comes from]}].
+QJsonArray taintsToJson(const Item &item);
 // "since" (exact only, else null), "sinceRange" {after, upTo, exact} and
 // "sinceText" (as people read it).
 void insertSince(QJsonObject &o, const SinceRange &range);

@@ -1,8 +1,10 @@
 #include "search.h"
 
+#include "extract/xdr/rpcapilink.h"
 #include "model/policy.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace vse {
 
@@ -166,6 +168,94 @@ QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
     for (const auto &r : ranked)
         hits.append({r.index, MatchClass(r.key >> 48)});
     return hits;
+}
+
+int SearchEngine::editDistance(QStringView a, QStringView b)
+{
+    std::vector<int> row(size_t(b.size()) + 1);
+    for (size_t j = 0; j < row.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int up = row[size_t(j)];
+            row[size_t(j)] = std::min({up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row.back();
+}
+
+QList<SearchHit> SearchEngine::nearest(const QString &text, const SearchQuery &filters, int limit) const
+{
+    const QString needle = text.toLower();
+    if (needle.isEmpty() || limit == 0)
+        return {};
+    // A third of the typed length, at least 2: a typo or two, not another word.
+    const int maxDistance = std::max<int>(2, int(needle.size() / 3));
+    struct Near
+    {
+        int distance;
+        int rank;
+        int index;
+    };
+    std::vector<Near> found;
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        const QString &lower = m_lower.at(i);
+        const QStringView tail = lastSegment(lower);
+        const qsizetype lengthGap = std::min(std::abs(lower.size() - needle.size()), std::abs(tail.size() - needle.size()));
+        if (lengthGap > maxDistance || !passesFilters(m_items.at(i), filters))
+            continue;
+        int d = editDistance(lower, needle);
+        if (tail.size() != lower.size())
+            d = std::min(d, editDistance(tail, needle));
+        if (d <= maxDistance)
+            found.push_back({d, kindRank(m_items.at(i).kind), int(i)});
+    }
+    std::sort(found.begin(), found.end(), [this](const Near &a, const Near &b) {
+        if (a.distance != b.distance)
+            return a.distance < b.distance;
+        if (a.rank != b.rank)
+            return a.rank < b.rank;
+        return m_items.at(a.index).name < m_items.at(b.index).name;
+    });
+    QList<SearchHit> hits;
+    for (const auto &n : found) {
+        if (limit > 0 && hits.size() >= limit)
+            break;
+        hits.append({n.index, MatchClass::Fuzzy});
+    }
+    return hits;
+}
+
+QList<int> SearchEngine::proceduresCarrying(const QString &apiName) const
+{
+    static const QList<std::pair<QLatin1String, QString>> programs{
+        {QLatin1String("REMOTE_PROC_"), QStringLiteral("remote")},
+        {QLatin1String("QEMU_PROC_"), QStringLiteral("qemu")},
+        {QLatin1String("LXC_PROC_"), QStringLiteral("lxc")},
+        {QLatin1String("ADMIN_PROC_"), QStringLiteral("admin")},
+    };
+    const QString wanted = apiName.toLower();
+    QList<int> out;
+    if (!wanted.startsWith(QLatin1String("vir")))
+        return out;
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        const ItemSummary &s = m_items.at(i);
+        if (s.kind != ItemKind::RpcProcedure || !s.latest)
+            continue;
+        for (const auto &[prefix, program] : programs) {
+            if (!s.name.startsWith(prefix))
+                continue;
+            const QStringList candidates = apiNameCandidates(program, s.name);
+            if (std::any_of(candidates.cbegin(), candidates.cend(),
+                            [&](const QString &c) { return c.toLower() == wanted; }))
+                out.append(int(i));
+            break;
+        }
+    }
+    return out;
 }
 
 } // namespace vse

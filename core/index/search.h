@@ -51,6 +51,18 @@ public:
     // The match class of one name against lower-cased query text.
     static MatchClass matchName(const QString &lowerName, const QString &lowerQuery);
 
+    // For a query nothing matched: the names nearest to `text` by edit
+    // distance (case-insensitive, against the whole name and its last path
+    // segment), closest first, then by kind rank and name; only items that
+    // pass the query's filters, and only reasonably close ones.
+    QList<SearchHit> nearest(const QString &text, const SearchQuery &filters, int limit) const;
+    // Levenshtein distance (insert, delete, substitute: 1 each).
+    static int editDistance(QStringView a, QStringView b);
+    // RPC procedures (newest rows) whose name, by libvirt's naming rule,
+    // carries the API `apiName` (virDomainMigratePerform3Params ->
+    // REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS), as indexes into items().
+    QList<int> proceduresCarrying(const QString &apiName) const;
+
 private:
     QList<ItemSummary> m_items;
     QList<QString> m_lower; // lower-cased names, parallel to m_items

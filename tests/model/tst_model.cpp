@@ -228,6 +228,36 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 12: the catalogue is complete. Every reason has a trigger (an
+    // API, an XML path, a configuration setting or a host condition), each
+    // with a libvirt file:line; the <interface><script> example taints.
+    void everyTaintReasonHasASourcedTrigger()
+    {
+        const Policy &p = Policy::instance();
+        const QRegularExpression fileLine(QStringLiteral("src/\\S+\\.[ch]:\\d+"));
+        const QStringList kinds{QStringLiteral("api"), QStringLiteral("xml"), QStringLiteral("config"),
+                                QStringLiteral("host")};
+        for (const auto &r : p.taintReasons()) {
+            int n = 0;
+            for (const auto &t : p.taintTriggers()) {
+                if (t.taint != r.id)
+                    continue;
+                ++n;
+                QVERIFY2(kinds.contains(t.match), qPrintable(t.match));
+                QVERIFY2(fileLine.match(t.source).hasMatch() || r.id == QLatin1String("external-launch"),
+                         qPrintable(t.name + QStringLiteral(": ") + t.source));
+            }
+            QVERIFY2(n > 0, qPrintable(r.id));
+        }
+        Item script;
+        script.kind = ItemKind::XmlAttribute;
+        script.name = QStringLiteral("domain/devices/interface/script@path");
+        QStringList taints;
+        for (const auto &t : p.triggersFor(script))
+            taints << t.taint;
+        QCOMPARE(taints, QStringList{QStringLiteral("shell-scripts")});
+    }
+
     // The reasons are libvirt's, read from libvirt itself: the names of
     // virDomainTaint are kept as one run of strings in libvirt.so's read-only
     // data (VIR_ENUM_IMPL in domain_conf.c), starting with "custom-argv" and
