@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QHash>
 #include <QSet>
+#include <algorithm>
 
 namespace vse::cli {
 
@@ -121,9 +122,13 @@ int runSearch(Context &ctx, const QStringList &args)
     // own: the RPC procedure carrying it answers, first unless a name matched exactly.
     QHash<int, QString> carried; // hit index -> the API name it carries
     if (q.family.isEmpty() || q.family == QLatin1String("rpc") || q.family == QLatin1String("api")) {
+        // Only for names no item has (a public API is its own answer).
         const bool exact = !hits.isEmpty() && hits.first().match == MatchClass::Exact;
+        const bool named = std::any_of(hits.cbegin(), hits.cend(), [&](const SearchHit &h) {
+            return h.match == MatchClass::Exact && engine.items().at(h.index).name.compare(q.text, Qt::CaseInsensitive) == 0;
+        });
         QList<SearchHit> carriers;
-        for (int i : engine.proceduresCarrying(q.text)) {
+        for (int i : named ? QList<int>() : engine.proceduresCarrying(q.text)) {
             if (!engine.passesFilters(engine.items().at(i), q))
                 continue;
             carriers.append({i, MatchClass::Exact});

@@ -252,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(t.value(QLatin1String("reason")).toString(), QStringLiteral("custom-monitor"));
         QVERIFY(!t.value(QLatin1String("meaning")).toString().isEmpty());
         QCOMPARE(t.value(QLatin1String("sources")).toArray().size(), 1);
-        QVERIFY(t.value(QLatin1String("sources")).toArray().at(0).toString().startsWith(QLatin1String("libvirt src/qemu/")));
+        QVERIFY(t.value(QLatin1String("sources")).toArray().at(0).toString().startsWith(QLatin1String("libvirt 11.3.0 src/qemu/qemu_driver.c:")));
     }
 
     void checkXmlFlagsInterfaceScript()
