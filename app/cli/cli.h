@@ -54,7 +54,8 @@ bool parseRelease(Context &ctx, const char *command, const QString &text, Versio
 // Says so on stderr when `target` is newer than every release the index
 // knows (the indexed ones and the shipped history): nothing newer is known,
 // so "too new" cannot be decided past them.
-void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store, const Version &target);
+void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store,
+                       const Version &target);
 
 // The valid --tier values (tier ids and tier groups), for error messages.
 QStringList tierChoices();

@@ -4,10 +4,10 @@
 #include "index/itemjson.h"
 #include "model/policy.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QHash>
 #include <algorithm>
 
 namespace vse::cli {
@@ -59,7 +59,8 @@ QString str(const Item &it, const char *key)
 {
     const QJsonValue v = it.attrs.value(QLatin1String(key));
     if (v.isUndefined() && qstrcmp(key, "apiKind") == 0 && it.kind == ItemKind::RpcProcedure)
-        return rpcApiKind(it.attrs.value(QLatin1String("program")).toString(), it.name); // history rows carry none
+        return rpcApiKind(it.attrs.value(QLatin1String("program")).toString(),
+                          it.name); // history rows carry none
     return v.isDouble() ? QString::number(v.toInteger()) : v.toString();
 }
 
@@ -114,8 +115,10 @@ int runProtocol(Context &ctx, const QStringList &args)
                                      {QStringLiteral("file"), it.file}});
                 continue;
             }
-            ctx.out << it.name.leftJustified(14) << ' ' << policy.tier(it.tier).label.leftJustified(44) << ' '
-                    << QString::number(procedureCount(items, it)).rightJustified(4) << " procedures  " << it.file << '\n';
+            ctx.out << it.name.leftJustified(14) << ' '
+                    << policy.tier(it.tier).label.leftJustified(44) << ' '
+                    << QString::number(procedureCount(items, it)).rightJustified(4)
+                    << " procedures  " << it.file << '\n';
         }
         if (p.isSet(json))
             ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
@@ -143,8 +146,8 @@ int runProtocol(Context &ctx, const QStringList &args)
         for (const auto &it : items)
             if (it.kind == ItemKind::RpcProgram)
                 known << it.name;
-        ctx.err << "virt-support protocol: no program '" << p.positionalArguments().first() << "' in release "
-                << release << "; programs: " << known.join(QStringLiteral(", "))
+        ctx.err << "virt-support protocol: no program '" << p.positionalArguments().first()
+                << "' in release " << release << "; programs: " << known.join(QStringLiteral(", "))
                 << " (daemons: virtlockd = lock, virtlogd = log)\n";
         return NotFound;
     }

@@ -5,9 +5,9 @@
 #include "index/search.h"
 #include "model/policy.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QHash>
 #include <QSet>
 #include <algorithm>
 
@@ -90,8 +90,9 @@ int runSearch(Context &ctx, const QStringList &args)
     }
     if (p.isSet(tier)) {
         if (!knownTier(p.value(tier))) {
-            ctx.err << "virt-support search: unknown tier '" << p.value(tier) << "'; tiers and tier groups: "
-                    << tierChoices().join(QStringLiteral(", ")) << "\n";
+            ctx.err << "virt-support search: unknown tier '" << p.value(tier)
+                    << "'; tiers and tier groups: " << tierChoices().join(QStringLiteral(", "))
+                    << "\n";
             return Usage;
         }
         q.tier = p.value(tier);
@@ -121,11 +122,13 @@ int runSearch(Context &ctx, const QStringList &args)
     // An internal API name (virDomainMigratePerform3Params) is no item of its
     // own: the RPC procedure carrying it answers, first unless a name matched exactly.
     QHash<int, QString> carried; // hit index -> the API name it carries
-    if (q.family.isEmpty() || q.family == QLatin1String("rpc") || q.family == QLatin1String("api")) {
+    if (q.family.isEmpty() || q.family == QLatin1String("rpc") ||
+        q.family == QLatin1String("api")) {
         // Only for names no item has (a public API is its own answer).
         const bool exact = !hits.isEmpty() && hits.first().match == MatchClass::Exact;
         const bool named = std::any_of(hits.cbegin(), hits.cend(), [&](const SearchHit &h) {
-            return h.match == MatchClass::Exact && engine.items().at(h.index).name.compare(q.text, Qt::CaseInsensitive) == 0;
+            return h.match == MatchClass::Exact &&
+                   engine.items().at(h.index).name.compare(q.text, Qt::CaseInsensitive) == 0;
         });
         QList<SearchHit> carriers;
         for (int i : named ? QList<int>() : engine.proceduresCarrying(q.text)) {
@@ -200,8 +203,9 @@ int runSearch(Context &ctx, const QStringList &args)
                 o.insert(QStringLiteral("match"), QStringLiteral("carried-api"));
                 o.insert(QStringLiteral("carriedApi"), carried.value(h.index));
             } else {
-                o.insert(QStringLiteral("match"), near.contains(h.index) ? QStringLiteral("near")
-                                                                         : QString::fromLatin1(matchLabel(h.match)));
+                o.insert(QStringLiteral("match"), near.contains(h.index)
+                                                      ? QStringLiteral("near")
+                                                      : QString::fromLatin1(matchLabel(h.match)));
             }
             a.append(o);
         }
@@ -224,13 +228,15 @@ int runSearch(Context &ctx, const QStringList &args)
         for (const auto &h : hits) {
             if (carried.contains(h.index)) {
                 const ItemSummary &proc = engine.items().at(h.index);
-                const QString program = proc.name.left(proc.name.indexOf(QLatin1String("_PROC_"))).toLower();
+                const QString program =
+                    proc.name.left(proc.name.indexOf(QLatin1String("_PROC_"))).toLower();
                 QByteArray label = "carries " + carried.value(h.index).toUtf8();
                 if (rpcApiKind(program, proc.name) == QLatin1String("internal"))
                     label += " (internal API)";
                 row(proc, label.constData());
             } else {
-                row(engine.items().at(h.index), near.contains(h.index) ? "near" : matchLabel(h.match));
+                row(engine.items().at(h.index),
+                    near.contains(h.index) ? "near" : matchLabel(h.match));
             }
         }
         for (const auto &s : textHits)

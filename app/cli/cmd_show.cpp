@@ -149,7 +149,8 @@ int runShow(Context &ctx, const QStringList &args)
         // A former name (a renamed RPC procedure): the item under its current name, saying so.
         found = store.itemsByOtherName(name);
         if (!found.isEmpty()) {
-            lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("former-name")}};
+            lookup = QJsonObject{{QStringLiteral("query"), name},
+                                 {QStringLiteral("via"), QStringLiteral("former-name")}};
             if (!p.isSet(json))
                 ctx.out << name << " is a former name of " << found.constLast().name << "\n\n";
         }
@@ -162,12 +163,15 @@ int runShow(Context &ctx, const QStringList &args)
         // (virDomainMigratePerform3Params): the procedure answers.
         for (int i : engine->proceduresCarrying(name)) {
             const ItemSummary &proc = engine->items().at(i);
-            const QString program = proc.name.left(proc.name.indexOf(QLatin1String("_PROC_"))).toLower();
+            const QString program =
+                proc.name.left(proc.name.indexOf(QLatin1String("_PROC_"))).toLower();
             const Item item = store.item(proc.id);
             const QString apiKind = rpcApiKind(program, proc.name);
             if (!p.isSet(json))
-                ctx.out << name << (apiKind == QLatin1String("internal") ? " is not a public API: it is an internal API"
-                                                                         : " is not in the indexed API: it is the API")
+                ctx.out << name
+                        << (apiKind == QLatin1String("internal")
+                                ? " is not a public API: it is an internal API"
+                                : " is not in the indexed API: it is the API")
                         << " carried by " << item.name << " (" << item.identity() << ")\n\n";
             lookup = QJsonObject{{QStringLiteral("query"), name},
                                  {QStringLiteral("via"), QStringLiteral("carried-api")},

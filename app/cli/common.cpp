@@ -40,7 +40,8 @@ int parseOrExit(Context &ctx, QCommandLineParser &parser, const QStringList &arg
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
     // The global --index is accepted after the command as well.
-    QCommandLineOption index(QStringLiteral("index"), QStringLiteral("Use this index file (global option)."),
+    QCommandLineOption index(QStringLiteral("index"),
+                             QStringLiteral("Use this index file (global option)."),
                              QStringLiteral("FILE"));
     index.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(index);
@@ -73,9 +74,11 @@ bool parseRelease(Context &ctx, const char *command, const QString &text, Versio
         *out = v;
         return true;
     }
-    ctx.err << "virt-support " << command << ": '" << text << "' is not a libvirt release number; give one like "
-            << "6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older "
-            << "release such as 0.9.11 or 1.3.5\n";
+    ctx.err
+        << "virt-support " << command << ": '" << text
+        << "' is not a libvirt release number; give one like "
+        << "6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older "
+        << "release such as 0.9.11 or 1.3.5\n";
     return false;
 }
 
@@ -86,7 +89,8 @@ void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store, co
         newest = std::max(newest, r.version);
     if (!newest.isValid() || target <= newest)
         return;
-    ctx.err << "virt-support " << command << ": " << target.toString() << " is newer than every indexed release "
+    ctx.err << "virt-support " << command << ": " << target.toString()
+            << " is newer than every indexed release "
             << "(newest: " << newest.toString() << "); what came after " << newest.toString()
             << " is not known, so nothing is reported as too new for it\n";
 }

@@ -180,14 +180,16 @@ int SearchEngine::editDistance(QStringView a, QStringView b)
         row[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int up = row[size_t(j)];
-            row[size_t(j)] = std::min({up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[size_t(j)] = std::min(
+                {up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = up;
         }
     }
     return row.back();
 }
 
-QList<SearchHit> SearchEngine::nearest(const QString &text, const SearchQuery &filters, int limit) const
+QList<SearchHit> SearchEngine::nearest(const QString &text, const SearchQuery &filters,
+                                       int limit) const
 {
     const QString needle = text.toLower();
     if (needle.isEmpty() || limit == 0)
@@ -204,7 +206,8 @@ QList<SearchHit> SearchEngine::nearest(const QString &text, const SearchQuery &f
     for (qsizetype i = 0; i < m_items.size(); ++i) {
         const QString &lower = m_lower.at(i);
         const QStringView tail = lastSegment(lower);
-        const qsizetype lengthGap = std::min(std::abs(lower.size() - needle.size()), std::abs(tail.size() - needle.size()));
+        const qsizetype lengthGap =
+            std::min(std::abs(lower.size() - needle.size()), std::abs(tail.size() - needle.size()));
         if (lengthGap > maxDistance || !passesFilters(m_items.at(i), filters))
             continue;
         int d = editDistance(lower, needle);

@@ -145,7 +145,8 @@ private Q_SLOTS:
                                   QStringLiteral("abc")}).exitCode, 2);
         const CliRun missing = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virDomainCreateXm")});
         QCOMPARE(missing.exitCode, 1);
-        QVERIFY(missing.err.contains(QLatin1String("no match for 'virDomainCreateXm'; nearest names:")));
+        QVERIFY(missing.err.contains(
+            QLatin1String("no match for 'virDomainCreateXm'; nearest names:")));
         QVERIFY(missing.err.contains(QLatin1String("virDomainCreateXML")));
         const CliRun help = runCli(m_index, {QStringLiteral("show"), QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);

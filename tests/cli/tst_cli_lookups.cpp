@@ -30,60 +30,75 @@ private Q_SLOTS:
         if (!QFile::exists(QStringLiteral("/usr/include/libvirt/libvirt.h")))
             QSKIP("libvirt-dev is not installed");
         m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
-        const CliRun r = run({QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")});
+        const CliRun r =
+            run({QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 
     void showInternalApi()
     {
-        const CliRun r = run({QStringLiteral("show"), QStringLiteral("virDomainMigratePerform3Params")});
+        const CliRun r =
+            run({QStringLiteral("show"), QStringLiteral("virDomainMigratePerform3Params")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QString());
-        QCOMPARE(r.out, QStringLiteral(
-            "virDomainMigratePerform3Params is not a public API: it is an internal API carried by "
-            "REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS (remote/305)\n"
-            "\n"
-            "REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS  (RPC procedure)\n"
-            "  Identity:   remote/305\n"
-            "  Tier:       stable ABI \u2014 Wire protocol of libvirtd: messages are only ever added; a procedure is "
-            "identified by program and number, which are never reused.\n"
-            "  Since:      1.1.0 (in 1.1.0: release history: first in git:v1.1.0 "
-            "src/remote/remote_protocol.x:4935, absent from git:v1.0.6)\n"
-            "  Parent:     remote\n"
-            "  Defined in: src/remote/remote_protocol.x:4935\n"
-            "  Release:    release history (shipped release history, 0.0.1 \u2013 1.3.5)\n"
-            "  acl:        domain:migrate\n"
-            "  fromHistory: 1.3.5\n"
-            "  historySpans: {from=1.1.0, name=REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS, to=1.3.5}\n"
-            "  number:     305\n"
-            "  program:    remote\n"));
+        QCOMPARE(r.out,
+                 QStringLiteral(
+                     "virDomainMigratePerform3Params is not a public API: it is an internal API "
+                     "carried by "
+                     "REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS (remote/305)\n"
+                     "\n"
+                     "REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS  (RPC procedure)\n"
+                     "  Identity:   remote/305\n"
+                     "  Tier:       stable ABI \u2014 Wire protocol of libvirtd: messages are only "
+                     "ever added; a procedure is "
+                     "identified by program and number, which are never reused.\n"
+                     "  Since:      1.1.0 (in 1.1.0: release history: first in git:v1.1.0 "
+                     "src/remote/remote_protocol.x:4935, absent from git:v1.0.6)\n"
+                     "  Parent:     remote\n"
+                     "  Defined in: src/remote/remote_protocol.x:4935\n"
+                     "  Release:    release history (shipped release history, 0.0.1 \u2013 1.3.5)\n"
+                     "  acl:        domain:migrate\n"
+                     "  fromHistory: 1.3.5\n"
+                     "  historySpans: {from=1.1.0, "
+                     "name=REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS, to=1.3.5}\n"
+                     "  number:     305\n"
+                     "  program:    remote\n"));
     }
 
     void showInternalApiJson()
     {
-        const CliRun r = run({QStringLiteral("show"), QStringLiteral("virDomainMigratePerform3Params"),
-                              QStringLiteral("--json")});
+        const CliRun r =
+            run({QStringLiteral("show"), QStringLiteral("virDomainMigratePerform3Params"),
+                 QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        QCOMPARE(o.value(QLatin1String("name")).toString(), QStringLiteral("REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS"));
+        QCOMPARE(o.value(QLatin1String("name")).toString(),
+                 QStringLiteral("REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS"));
         QCOMPARE(o.value(QLatin1String("lookup")).toObject(),
-                 (QJsonObject{{QStringLiteral("query"), QStringLiteral("virDomainMigratePerform3Params")},
-                              {QStringLiteral("via"), QStringLiteral("carried-api")},
-                              {QStringLiteral("apiKind"), QStringLiteral("internal")}}));
+                 (QJsonObject{
+                     {QStringLiteral("query"), QStringLiteral("virDomainMigratePerform3Params")},
+                     {QStringLiteral("via"), QStringLiteral("carried-api")},
+                     {QStringLiteral("apiKind"), QStringLiteral("internal")}}));
     }
 
     void searchInternalApi()
     {
-        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virDomainMigratePerform3Params")});
+        const CliRun r =
+            run({QStringLiteral("search"), QStringLiteral("virDomainMigratePerform3Params")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QString());
-        QCOMPARE(r.out, QStringLiteral("REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS       rpc-procedure stable-abi"
-                                       "           1.1.0     carries virDomainMigratePerform3Params (internal API)\n"));
-        const CliRun j = run({QStringLiteral("search"), QStringLiteral("virDomainMigratePerform3Params"),
-                              QStringLiteral("--json")});
+        QCOMPARE(
+            r.out,
+            QStringLiteral(
+                "REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS       rpc-procedure stable-abi"
+                "           1.1.0     carries virDomainMigratePerform3Params (internal API)\n"));
+        const CliRun j =
+            run({QStringLiteral("search"), QStringLiteral("virDomainMigratePerform3Params"),
+                 QStringLiteral("--json")});
         const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).array().at(0).toObject();
         QCOMPARE(o.value(QLatin1String("match")).toString(), QStringLiteral("carried-api"));
-        QCOMPARE(o.value(QLatin1String("carriedApi")).toString(), QStringLiteral("virDomainMigratePerform3Params"));
+        QCOMPARE(o.value(QLatin1String("carriedApi")).toString(),
+                 QStringLiteral("virDomainMigratePerform3Params"));
     }
 
     void protocolDaemonNames_data()
@@ -104,7 +119,8 @@ private Q_SLOTS:
         QCOMPARE(byProgram.exitCode, 0);
         QCOMPARE(byDaemon.exitCode, 0);
         QCOMPARE(byDaemon.out, byProgram.out);
-        QVERIFY2(byDaemon.out.startsWith(QStringLiteral("Program ") + program + QStringLiteral(" in release 1.3.5 ")),
+        QVERIFY2(byDaemon.out.startsWith(QStringLiteral("Program ") + program +
+                                         QStringLiteral(" in release 1.3.5 ")),
                  qPrintable(byDaemon.out));
     }
 
@@ -112,8 +128,9 @@ private Q_SLOTS:
     {
         const CliRun r = run({QStringLiteral("protocol"), QStringLiteral("virtbogusd")});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.endsWith(QLatin1String("; programs: admin, keepalive, lock, log, lxc, lxc-monitor, qemu, "
-                                              "remote, virnet (daemons: virtlockd = lock, virtlogd = log)\n")),
+        QVERIFY2(r.err.endsWith(QLatin1String(
+                     "; programs: admin, keepalive, lock, log, lxc, lxc-monitor, qemu, "
+                     "remote, virnet (daemons: virtlockd = lock, virtlogd = log)\n")),
                  qPrintable(r.err));
     }
 
@@ -122,7 +139,8 @@ private Q_SLOTS:
         const CliRun r = run({QStringLiteral("protocol")});
         QCOMPARE(r.exitCode, 0);
         // The history rows carry no procedure count: it is counted.
-        QVERIFY2(QRegularExpression(QStringLiteral("^lock +private +\\d+ procedures  "), QRegularExpression::MultilineOption)
+        QVERIFY2(QRegularExpression(QStringLiteral("^lock +private +\\d+ procedures  "),
+                                    QRegularExpression::MultilineOption)
                      .match(r.out)
                      .hasMatch(),
                  qPrintable(r.out));
@@ -133,7 +151,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("command");
         QTest::addColumn<QString>("typo");
         QTest::addColumn<QString>("first");
-        QTest::newRow("search") << QStringLiteral("search") << QStringLiteral("virDomainGetGuestInfoo")
+        QTest::newRow("search") << QStringLiteral("search")
+                                << QStringLiteral("virDomainGetGuestInfoo")
                                 << QStringLiteral("virDomainGetGuestInfo");
         QTest::newRow("show") << QStringLiteral("show") << QStringLiteral("virDomainGetGuestInfoo")
                               << QStringLiteral("virDomainGetGuestInfo");
@@ -149,8 +168,9 @@ private Q_SLOTS:
         const CliRun r = run({command, typo});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.out, QString());
-        const QString head = QStringLiteral("virt-support %1: no match for '%2'; nearest names:\n  %3\n")
-                                 .arg(command, typo, first);
+        const QString head =
+            QStringLiteral("virt-support %1: no match for '%2'; nearest names:\n  %3\n")
+                .arg(command, typo, first);
         QVERIFY2(r.err.startsWith(head), qPrintable(r.err));
     }
 
@@ -158,11 +178,12 @@ private Q_SLOTS:
     {
         // virConnectOpenn is a subsequence of virConnectOpenReadOnly (a fuzzy
         // match), but one letter away from virConnectOpen.
-        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virConnectOpenn"), QStringLiteral("--limit"),
-                              QStringLiteral("2")});
+        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virConnectOpenn"),
+                              QStringLiteral("--limit"), QStringLiteral("2")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0),
-                 QStringLiteral("virConnectOpen                                   function      stable               0.0.3     near"));
+                 QStringLiteral("virConnectOpen                                   function      "
+                                "stable               0.0.3     near"));
     }
 
     void searchNoMatchAtAll()
@@ -175,12 +196,14 @@ private Q_SLOTS:
 
     void tierBogusListsTiers()
     {
-        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virDomain"), QStringLiteral("--tier"),
-                              QStringLiteral("bogus")});
+        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virDomain"),
+                              QStringLiteral("--tier"), QStringLiteral("bogus")});
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.err, QStringLiteral("virt-support search: unknown tier 'bogus'; tiers and tier groups: stable, "
-                                       "hypervisor-specific, stable-value, namespace-extension, stable-abi, "
-                                       "stable-wire, private, not-guaranteed, unclassified\n"));
+        QCOMPARE(r.err,
+                 QStringLiteral(
+                     "virt-support search: unknown tier 'bogus'; tiers and tier groups: stable, "
+                     "hypervisor-specific, stable-value, namespace-extension, stable-abi, "
+                     "stable-wire, private, not-guaranteed, unclassified\n"));
     }
 
     void maxVersionNotARelease_data()
@@ -194,23 +217,27 @@ private Q_SLOTS:
     void maxVersionNotARelease()
     {
         QFETCH(QString, version);
-        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virDomain"), QStringLiteral("--max-version"),
-                              version});
+        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virDomain"),
+                              QStringLiteral("--max-version"), version});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.out, QString());
-        QCOMPARE(r.err, QStringLiteral("virt-support search: '%1' is not a libvirt release number; give one like "
-                                       "6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), "
-                                       "or an older release such as 0.9.11 or 1.3.5\n")
-                            .arg(version));
+        QCOMPARE(r.err,
+                 QStringLiteral(
+                     "virt-support search: '%1' is not a libvirt release number; give one like "
+                     "6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), "
+                     "or an older release such as 0.9.11 or 1.3.5\n")
+                     .arg(version));
     }
 
     void maxVersionBeyondKnown()
     {
-        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virConnectOpen"), QStringLiteral("--max-version"),
-                              QStringLiteral("99.0.0"), QStringLiteral("--limit"), QStringLiteral("1")});
+        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virConnectOpen"),
+                              QStringLiteral("--max-version"), QStringLiteral("99.0.0"),
+                              QStringLiteral("--limit"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 0);
         const QRegularExpression note(QStringLiteral(
-            "^virt-support search: 99\\.0\\.0 is newer than every indexed release \\(newest: (\\d+\\.\\d+\\.\\d+)\\); "
+            "^virt-support search: 99\\.0\\.0 is newer than every indexed release \\(newest: "
+            "(\\d+\\.\\d+\\.\\d+)\\); "
             "what came after \\1 is not known, so nothing is reported as too new for it\n$"));
         QVERIFY2(note.match(r.err).hasMatch(), qPrintable(r.err));
         QVERIFY(r.out.startsWith(QLatin1String("virConnectOpen ")));
@@ -241,8 +268,9 @@ private Q_SLOTS:
 
     void searchJsonCarriesTaintReasons()
     {
-        const CliRun r = run({QStringLiteral("search"), QStringLiteral("virDomainQemuMonitorCommand"),
-                              QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--json")});
+        const CliRun r =
+            run({QStringLiteral("search"), QStringLiteral("virDomainQemuMonitorCommand"),
+                 QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).array().at(0).toObject();
         QCOMPARE(o.value(QLatin1String("tainted")).toBool(), true);
@@ -252,7 +280,11 @@ private Q_SLOTS:
         QCOMPARE(t.value(QLatin1String("reason")).toString(), QStringLiteral("custom-monitor"));
         QVERIFY(!t.value(QLatin1String("meaning")).toString().isEmpty());
         QCOMPARE(t.value(QLatin1String("sources")).toArray().size(), 1);
-        QVERIFY(t.value(QLatin1String("sources")).toArray().at(0).toString().startsWith(QLatin1String("libvirt 11.3.0 src/qemu/qemu_driver.c:")));
+        QVERIFY(t.value(QLatin1String("sources"))
+                    .toArray()
+                    .at(0)
+                    .toString()
+                    .startsWith(QLatin1String("libvirt 11.3.0 src/qemu/qemu_driver.c:")));
     }
 
     void checkXmlFlagsInterfaceScript()
@@ -261,35 +293,47 @@ private Q_SLOTS:
         const QString file = dir.filePath(QStringLiteral("script.xml"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("<domain type='kvm'>\n  <name>demo</name>\n  <memory unit='KiB'>1048576</memory>\n"
-                "  <os><type arch='x86_64'>hvm</type></os>\n  <devices>\n    <interface type='ethernet'>\n"
-                "      <script path='/etc/qemu-ifup'/>\n    </interface>\n  </devices>\n</domain>\n");
+        f.write(
+            "<domain type='kvm'>\n  <name>demo</name>\n  <memory unit='KiB'>1048576</memory>\n"
+            "  <os><type arch='x86_64'>hvm</type></os>\n  <devices>\n    <interface "
+            "type='ethernet'>\n"
+            "      <script path='/etc/qemu-ifup'/>\n    </interface>\n  </devices>\n</domain>\n");
         f.close();
         const CliRun r = run({QStringLiteral("check-xml"), file, QStringLiteral("--json")});
         bool flagged = false;
-        for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("findings")).toArray())
-            flagged |= v.toObject().value(QLatin1String("taint")).toString() == QLatin1String("shell-scripts");
+        for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8())
+                                 .object()
+                                 .value(QLatin1String("findings"))
+                                 .toArray())
+            flagged |= v.toObject().value(QLatin1String("taint")).toString() ==
+                       QLatin1String("shell-scripts");
         QVERIFY2(flagged, qPrintable(r.out + r.err));
     }
 
     void showJsonHasWhatTextShows()
     {
-        const CliRun r = run({QStringLiteral("show"), QStringLiteral("virDomainQemuMonitorCommand"), QStringLiteral("--json")});
+        const CliRun r = run({QStringLiteral("show"), QStringLiteral("virDomainQemuMonitorCommand"),
+                              QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        const CliRun text = run({QStringLiteral("show"), QStringLiteral("virDomainQemuMonitorCommand")});
+        const CliRun text =
+            run({QStringLiteral("show"), QStringLiteral("virDomainQemuMonitorCommand")});
         // Tier label and rule, taint with meaning and source, release, file:line.
         const QJsonObject taint = o.value(QLatin1String("taints")).toArray().at(0).toObject();
         const QString source = taint.value(QLatin1String("sources")).toArray().at(0).toString();
         QVERIFY(!source.isEmpty());
-        QVERIFY2(text.out.contains(QStringLiteral("    source:   ") + source + QLatin1Char('\n')), qPrintable(text.out));
-        QVERIFY(text.out.contains(QStringLiteral("Tier:       ") + o.value(QLatin1String("tierLabel")).toString() +
-                                  QStringLiteral(" \u2014 ") + o.value(QLatin1String("tierRule")).toString()));
+        QVERIFY2(text.out.contains(QStringLiteral("    source:   ") + source + QLatin1Char('\n')),
+                 qPrintable(text.out));
+        QVERIFY(text.out.contains(
+            QStringLiteral("Tier:       ") + o.value(QLatin1String("tierLabel")).toString() +
+            QStringLiteral(" \u2014 ") + o.value(QLatin1String("tierRule")).toString()));
         QVERIFY(text.out.contains(QStringLiteral("Taint:      custom-monitor \u2014 ") +
                                   taint.value(QLatin1String("meaning")).toString()));
-        QVERIFY(text.out.contains(QStringLiteral("Release:    ") + o.value(QLatin1String("release")).toString()));
-        QVERIFY(text.out.contains(QStringLiteral("Defined in: ") + o.value(QLatin1String("file")).toString() +
-                                  QLatin1Char(':') + QString::number(o.value(QLatin1String("line")).toInt())));
+        QVERIFY(text.out.contains(QStringLiteral("Release:    ") +
+                                  o.value(QLatin1String("release")).toString()));
+        QVERIFY(text.out.contains(QStringLiteral("Defined in: ") +
+                                  o.value(QLatin1String("file")).toString() + QLatin1Char(':') +
+                                  QString::number(o.value(QLatin1String("line")).toInt())));
         // The since fields keep their shape.
         QCOMPARE(o.value(QLatin1String("since")).toString(), QStringLiteral("0.8.3"));
         QCOMPARE(o.value(QLatin1String("sinceText")).toString(), QStringLiteral("0.8.3"));

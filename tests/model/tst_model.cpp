@@ -235,8 +235,8 @@ private Q_SLOTS:
     {
         const Policy &p = Policy::instance();
         const QRegularExpression fileLine(QStringLiteral("src/\\S+\\.[ch]:\\d+"));
-        const QStringList kinds{QStringLiteral("api"), QStringLiteral("xml"), QStringLiteral("config"),
-                                QStringLiteral("host")};
+        const QStringList kinds{QStringLiteral("api"), QStringLiteral("xml"),
+                                QStringLiteral("config"), QStringLiteral("host")};
         for (const auto &r : p.taintReasons()) {
             int n = 0;
             for (const auto &t : p.taintTriggers()) {
@@ -244,7 +244,8 @@ private Q_SLOTS:
                     continue;
                 ++n;
                 QVERIFY2(kinds.contains(t.match), qPrintable(t.match));
-                QVERIFY2(fileLine.match(t.source).hasMatch() || r.id == QLatin1String("external-launch"),
+                QVERIFY2(fileLine.match(t.source).hasMatch() ||
+                             r.id == QLatin1String("external-launch"),
                          qPrintable(t.name + QStringLiteral(": ") + t.source));
             }
             QVERIFY2(n > 0, qPrintable(r.id));
