@@ -151,8 +151,11 @@ QString DetailRenderer::taintReasonHtml(const QString &reasonId) const
     for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
         if (t.taint != reasonId)
             continue;
-        triggers += QStringLiteral("<li>") + link(nameLink(t.name), t.name) + QStringLiteral("<br/><small>")
-                    + esc(t.source) + QStringLiteral("</small></li>");
+        // Configuration settings and host conditions are no indexed item: no link.
+        const bool indexed = t.match == QLatin1String("api") || t.match == QLatin1String("xml");
+        triggers +=
+            QStringLiteral("<li>") + (indexed ? link(nameLink(t.name), t.name) : esc(t.name)) +
+            QStringLiteral("<br/><small>") + esc(t.source) + QStringLiteral("</small></li>");
     }
     if (triggers.isEmpty())
         html += QStringLiteral("<p>") + esc(tr("The catalogue knows no API or XML that triggers this reason; "
