@@ -51,9 +51,9 @@ void printDiagnostics(Context &ctx, const Diagnostics &diagnostics);
 // release number (6.0.0, 0.9.11, 10.5.0). Anything else is a usage error
 // that says what is accepted. Returns false after printing it.
 bool parseRelease(Context &ctx, const char *command, const QString &text, Version *out);
-// Says so on stderr when `target` is newer than every release the index
-// knows (the indexed ones and the shipped history): nothing newer is known,
-// so "too new" cannot be decided past them.
+// Says so on stderr when `target` is newer than every indexed release
+// (the shipped history ends at 1.3.5): nothing newer is known, so "too new"
+// cannot be decided past them.
 void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store,
                        const Version &target);
 
