@@ -132,7 +132,10 @@ int runSearch(Context &ctx, const QStringList &args)
         });
         QList<SearchHit> carriers;
         for (int i : named ? QList<int>() : engine.proceduresCarrying(q.text)) {
-            if (!engine.passesFilters(engine.items().at(i), q))
+            // "api:virDomainMigratePerform3Params" still finds the procedure.
+            SearchQuery unscoped = q;
+            unscoped.family.clear();
+            if (!engine.passesFilters(engine.items().at(i), unscoped))
                 continue;
             carriers.append({i, MatchClass::Exact});
             carried.insert(i, q.text);

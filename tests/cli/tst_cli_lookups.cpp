@@ -92,6 +92,11 @@ private Q_SLOTS:
             QStringLiteral(
                 "REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS       rpc-procedure stable-abi"
                 "           1.1.0     carries virDomainMigratePerform3Params (internal API)\n"));
+        // Scoped to the API, the name still finds the procedure that carries it.
+        const CliRun scoped =
+            run({QStringLiteral("search"), QStringLiteral("api:virDomainMigratePerform3Params")});
+        QCOMPARE(scoped.exitCode, 0);
+        QCOMPARE(scoped.out, r.out);
         const CliRun j =
             run({QStringLiteral("search"), QStringLiteral("virDomainMigratePerform3Params"),
                  QStringLiteral("--json")});
