@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#ifndef VSE_CLI_QUERY_ONLY
 #include "index/historybuilder.h"
+#endif
 #include "index/historypack.h"
 
 #include <QElapsedTimer>
@@ -15,6 +17,10 @@ namespace {
 
 int runHistoryBuild(Context &ctx, const QStringList &args)
 {
+#ifdef VSE_CLI_QUERY_ONLY
+    Q_UNUSED(args);
+    return runFullProgram(ctx);
+#else
     QCommandLineParser p;
     const QCommandLineOption git(QStringLiteral("git"),
                                  QStringLiteral("A libvirt git repository: every tag vX.Y.Z."),
@@ -83,6 +89,7 @@ int runHistoryBuild(Context &ctx, const QStringList &args)
             << pack->entries().size() << " items, " << data.size() << " bytes in "
             << timer.elapsed() << " ms\n";
     return Ok;
+#endif
 }
 
 } // namespace

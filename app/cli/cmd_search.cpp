@@ -110,8 +110,11 @@ int runSearch(Context &ctx, const QStringList &args)
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
+    // Only the rows that can match are read: every match class (exact,
+    // prefix, substring, fuzzy) holds the query's letters in order.
     SearchEngine engine;
-    engine.setItems(store.summaries());
+    auto candidates = store.summariesMatching(q.text);
+    engine.setItems(candidates ? std::move(*candidates) : store.summaries());
     const QList<SearchHit> hits = engine.search(q, max == 0 ? -1 : max);
 
     // Doc text matches come after every name match.
@@ -120,13 +123,14 @@ int runSearch(Context &ctx, const QStringList &args)
         QSet<qint64> seen;
         for (const auto &h : hits)
             seen.insert(engine.items().at(h.index).id);
-        QHash<qint64, int> byId;
-        for (qsizetype i = 0; i < engine.items().size(); ++i)
-            byId.insert(engine.items().at(i).id, int(i));
-        for (qint64 id : store.fullText(q.text, 200)) {
+        const QList<qint64> textIds = store.fullText(q.text, 200);
+        QHash<qint64, ItemSummary> byId;
+        for (const ItemSummary &s : store.summariesOf(textIds))
+            byId.insert(s.id, s);
+        for (qint64 id : textIds) {
             if (seen.contains(id) || !byId.contains(id))
                 continue;
-            const ItemSummary &s = engine.items().at(byId.value(id));
+            const ItemSummary &s = byId[id];
             if (!engine.passesFilters(s, q))
                 continue;
             textHits.append(s);

@@ -34,6 +34,7 @@ void printUsage(QTextStream &out)
 
 int main(int argc, char **argv)
 {
+    setProgramArguments(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("virt-support"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VSE_VERSION_STRING));

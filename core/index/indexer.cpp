@@ -57,8 +57,7 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     }
     // The common case, nothing changed, is decided before loading any item.
     // A different shipped history also means merging again.
-    const HistoryPack &pack = HistoryPack::builtin();
-    const QString packDigest = pack.isEmpty() ? QString() : pack.digest();
+    const QString packDigest = HistoryPack::builtinDigest();
     const bool sameHistory = haveOld && old.meta(QStringLiteral("historyDigest")) == packDigest;
     if (stored.size() == layouts.size() && !unchanged.contains(nullptr) && sameHistory) {
         result.ok = result.upToDate = true;
@@ -107,6 +106,7 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     QElapsedTimer phase;
     phase.start();
     ReleaseMerger::merge(releases);
+    const HistoryPack &pack = HistoryPack::builtin();
     const HistoryApplier::Stats history = HistoryApplier::apply(releases, pack);
     const qint64 mergeMs = phase.restart();
     result.ok = Store::write(indexPath, releases, &result.diagnostics,
