@@ -250,7 +250,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
     };
     // The schema index (and with it libxml2) is set up on this thread first.
     if (inputs.size() > 1)
-        cachedSchemaIndex(schemaDir);
+        schemaIndexFor(schemaDir, false);
     const QList<XmlCheckReport> reports = inputs.size() == 1 ? QList<XmlCheckReport>{checkOne(inputs.constFirst())}
                                                              : QtConcurrent::blockingMapped(inputs, checkOne);
     if (!batch) {
