@@ -51,7 +51,8 @@ public:
             if (m_release != 0) {
                 // The last row of that release, as a table keyed by name keeps.
                 for (Item &item : m_store.itemsByName(path)) {
-                    if (item.attrs.value(QStringLiteral("_release")).toString().toLongLong() != m_release ||
+                    if (item.attrs.value(QStringLiteral("_release")).toString().toLongLong() !=
+                            m_release ||
                         kindFamily(item.kind) != QLatin1String("xml"))
                         continue;
                     item.attrs.remove(QStringLiteral("_id"));
@@ -89,8 +90,8 @@ QList<Input> expandInputs(const QStringList &args)
             continue;
         }
         const QDir dir(a);
-        const QStringList names =
-            dir.entryList({QStringLiteral("*.xml")}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
+        const QStringList names = dir.entryList(
+            {QStringLiteral("*.xml")}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
         if (names.isEmpty() && !dir.isReadable())
             out.append({a, QStringLiteral("cannot read the folder")});
         else if (names.isEmpty())
@@ -142,7 +143,8 @@ void printReport(Context &ctx, const XmlCheckReport &report, Version max, bool a
     ctx.out << report.file << ": validated against " << report.schema << ": "
             << (report.valid ? "valid" : "INVALID") << "\n";
     for (const auto &f : report.findings) {
-        if (f.kind == XmlCheckFinding::Uses && !all && policy.tier(f.tier).group == QLatin1String("stable"))
+        if (f.kind == XmlCheckFinding::Uses && !all &&
+            policy.tier(f.tier).group == QLatin1String("stable"))
             continue;
         ctx.out << "  line " << QString::number(f.line).leftJustified(5) << ' '
                 << XmlCheckFinding::kindId(f.kind).leftJustified(20) << ' ' << f.path;
@@ -150,7 +152,8 @@ void printReport(Context &ctx, const XmlCheckReport &report, Version max, bool a
         if (!f.tier.isEmpty())
             facts << f.tier;
         if (f.since.isKnown())
-            facts << (f.since.exact ? QStringLiteral("since ") + f.since.toString() : f.since.toString());
+            facts << (f.since.exact ? QStringLiteral("since ") + f.since.toString()
+                                    : f.since.toString());
         if (!f.hypervisor.isEmpty())
             facts << f.hypervisor;
         if (!f.taint.isEmpty())
@@ -167,7 +170,8 @@ void printReport(Context &ctx, const XmlCheckReport &report, Version max, bool a
     for (const auto &t : taints)
         ctx.out << "Taint: " << t << " \u2014 " << policy.taintReason(t).meaning << '\n';
     const int maybe = int(report.findingsOf(XmlCheckFinding::MaybeNewerThanTarget).size());
-    const QString target = max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
+    const QString target =
+        max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
     if (rc == NotFound)
         ctx.out << "Not clean" << target << "\n";
     else if (rc == Uncertain)
@@ -193,20 +197,23 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Also list every stable item the file uses."));
     p.addOptions({maxVersion, schemas, json, all});
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QStringLiteral("Libvirt XML documents (domain, network, ...) or folders (their *.xml "
-                                           "files, not recursive)."),
-                            QStringLiteral("FILE|FOLDER..."));
-    if (int rc = parseOrExit(ctx, p, args, "check-xml",
-                             "Validate libvirt XML files against the schema (real RelaxNG validation), then report "
-                             "what each uses: tier and since of each element and attribute, namespace extensions, "
-                             "taints, and anything newer than --max-version. Files are treated as untrusted: no "
-                             "network, no external entities, bounded size. Several files or folders are checked in "
-                             "parallel, each schema compiled once: a verdict per file, then a summary; --json is "
-                             "then one document {files: [per-file object with exitCode], checked, clean, "
-                             "maybeTooNew, notClean, notChecked, exitCode}. Exit code (the worst file's): 0 clean for "
-                             "the target, 5 only 'may be too new' findings (since ranges containing the target), 1 "
-                             "problems (invalid or too new), 3 a file cannot be read or is refused.");
+    p.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Libvirt XML documents (domain, network, ...) or folders (their *.xml "
+                       "files, not recursive)."),
+        QStringLiteral("FILE|FOLDER..."));
+    if (int rc = parseOrExit(
+            ctx, p, args, "check-xml",
+            "Validate libvirt XML files against the schema (real RelaxNG validation), then report "
+            "what each uses: tier and since of each element and attribute, namespace extensions, "
+            "taints, and anything newer than --max-version. Files are treated as untrusted: no "
+            "network, no external entities, bounded size. Several files or folders are checked in "
+            "parallel, each schema compiled once: a verdict per file, then a summary; --json is "
+            "then one document {files: [per-file object with exitCode], checked, clean, "
+            "maybeTooNew, notClean, notChecked, exitCode}. Exit code (the worst file's): 0 clean "
+            "for "
+            "the target, 5 only 'may be too new' findings (since ranges containing the target), 1 "
+            "problems (invalid or too new), 3 a file cannot be read or is refused.");
         rc >= 0)
         return rc;
     if (p.positionalArguments().isEmpty()) {
@@ -231,7 +238,9 @@ int runCheckXml(Context &ctx, const QStringList &args)
         return InputError;
     }
     XmlItemsOfNewest items(store);
-    const ItemLookup lookup = [&items](const QString &path) -> const Item * { return items.find(path); };
+    const ItemLookup lookup = [&items](const QString &path) -> const Item * {
+        return items.find(path);
+    };
     const bool showAll = p.isSet(all);
 
     // One FILE keeps its output of old; several, or a folder, get a verdict
@@ -251,8 +260,9 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // The schema index (and with it libxml2) is set up on this thread first.
     if (inputs.size() > 1)
         schemaIndexFor(schemaDir, false);
-    const QList<XmlCheckReport> reports = inputs.size() == 1 ? QList<XmlCheckReport>{checkOne(inputs.constFirst())}
-                                                             : QtConcurrent::blockingMapped(inputs, checkOne);
+    const QList<XmlCheckReport> reports = inputs.size() == 1
+                                              ? QList<XmlCheckReport>{checkOne(inputs.constFirst())}
+                                              : QtConcurrent::blockingMapped(inputs, checkOne);
     if (!batch) {
         const XmlCheckReport &report = reports.constFirst();
         const int rc = verdictOf(report, max);
@@ -298,7 +308,9 @@ int runCheckXml(Context &ctx, const QStringList &args)
             ctx.out << '\n';
         if (rc == InputError)
             ctx.out << report.file << ": not checked: "
-                    << (report.diagnostics.isEmpty() ? QString() : report.diagnostics.constFirst().message) << '\n';
+                    << (report.diagnostics.isEmpty() ? QString()
+                                                     : report.diagnostics.constFirst().message)
+                    << '\n';
         else
             printReport(ctx, report, max, showAll, rc);
     }
@@ -316,8 +328,8 @@ int runCheckXml(Context &ctx, const QStringList &args)
         return worst;
     }
     ctx.out << "\nChecked " << reports.size() << " files: " << counts[0] << " clean, " << counts[1]
-            << " may be too new, " << counts[2] << " not clean, " << counts[3] << " not checked (exit " << worst
-            << ")\n";
+            << " may be too new, " << counts[2] << " not clean, " << counts[3]
+            << " not checked (exit " << worst << ")\n";
     return worst;
 }
 

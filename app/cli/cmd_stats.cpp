@@ -29,8 +29,9 @@ int runStats(Context &ctx, const QStringList &args)
     for (auto it = counts.perTier.cbegin(); it != counts.perTier.cend(); ++it)
         for (auto k = it->cbegin(); k != it->cend(); ++k)
             perTier[it.key()][k.key()] = k.value();
-    const int tainted = counts.tainted, inconsistent = counts.inconsistent, noSince = counts.noSince,
-              exact = counts.exact, ranged = counts.ranged, upperOnly = counts.upperOnly, items = counts.items;
+    const int tainted = counts.tainted, inconsistent = counts.inconsistent,
+              noSince = counts.noSince, exact = counts.exact, ranged = counts.ranged,
+              upperOnly = counts.upperOnly, items = counts.items;
     if (p.isSet(json)) {
         QJsonArray rels;
         for (const auto &r : releases) {
@@ -63,7 +64,8 @@ int runStats(Context &ctx, const QStringList &args)
                                              {QStringLiteral("inconsistent"), inconsistent},
                                              {QStringLiteral("withoutSince"), noSince},
                                              {QStringLiteral("sinceExact"), exact},
-                                             {QStringLiteral("docsSinceAgreement"), store.meta(QStringLiteral("docsSinceAgreement"))},
+                                             {QStringLiteral("docsSinceAgreement"),
+                                              store.meta(QStringLiteral("docsSinceAgreement"))},
                                              {QStringLiteral("sinceRanged"), ranged},
                                              {QStringLiteral("sinceUpperBoundOnly"), upperOnly},
                                              {QStringLiteral("releases"), rels}})
@@ -73,8 +75,8 @@ int runStats(Context &ctx, const QStringList &args)
     ctx.out << "Index: " << ctx.indexPath << "\n"
             << "Items: " << items << " (" << tainted << " tainting, " << inconsistent
             << " with disagreeing evidence, " << noSince << " without a known since)\n"
-            << "Since (one per item): " << exact << " exact, " << ranged << " ranges (after < since \u2264 upTo), "
-            << upperOnly << " upper bound only\n";
+            << "Since (one per item): " << exact << " exact, " << ranged
+            << " ranges (after < since \u2264 upTo), " << upperOnly << " upper bound only\n";
     if (const QString docs = store.meta(QStringLiteral("docsSinceAgreement")); !docs.isEmpty()) {
         const QStringList parts = docs.split(QLatin1Char(' '));
         ctx.out << "Documentation 'Since' notes agree with the release history for " << parts.value(0)

@@ -92,12 +92,12 @@ int runFullProgram(Context &ctx)
             argv.append(g_argv[i]);
         argv.append(nullptr);
         ::execv(file.constData(), argv.data());
-        ctx.err << "virt-support: cannot run " << path << ": " << QString::fromLocal8Bit(std::strerror(errno))
-                << "\n";
+        ctx.err << "virt-support: cannot run " << path << ": "
+                << QString::fromLocal8Bit(std::strerror(errno)) << "\n";
         return IndexError;
     }
-    ctx.err << "virt-support: the indexing program is missing (looked for " << candidates.join(QStringLiteral(", "))
-            << ")\n";
+    ctx.err << "virt-support: the indexing program is missing (looked for "
+            << candidates.join(QStringLiteral(", ")) << ")\n";
     return IndexError;
 }
 

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
+
 using namespace vse::cli;
 
 namespace {
@@ -27,7 +29,9 @@ void printUsage(QTextStream &out)
            "  1  nothing found, or check-xml found problems for the target release\n"
            "  2  usage error\n"
            "  3  an input (source, file) could not be read or parsed\n"
-           "  4  the index could not be opened or written\n";
+           "  4  the index could not be opened or written\n"
+           "  5  check-xml: only 'may be too new' findings (several files: the worst file's "
+           "code)\n";
 }
 
 } // namespace
@@ -35,6 +39,12 @@ void printUsage(QTextStream &out)
 int main(int argc, char **argv)
 {
     setProgramArguments(argc, argv);
+    // `virt-support --help` needs no application object (nor its set-up).
+    if (argc == 2 && std::strcmp(argv[1], "--help") == 0) {
+        QTextStream out(stdout);
+        printUsage(out);
+        return Ok;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("virt-support"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VSE_VERSION_STRING));

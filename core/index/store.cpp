@@ -290,15 +290,17 @@ QString Store::meta(const QString &key) const
 
 namespace {
 
-QList<ItemSummary> readSummaries(sqlite3 *db, const char *where, const QString &arg, qint64 expected)
+QList<ItemSummary> readSummaries(sqlite3 *db, const char *where, const QString &arg,
+                                 qint64 expected)
 {
     QList<ItemSummary> out;
     if (expected > 0)
         out.reserve(expected);
-    const QByteArray sqlText = QByteArray("SELECT id, release_id, kind, name, tier, hypervisor, since, since_evidence, "
-                                          "since_after, since_upto, removed_in, tainted, inconsistent, latest, drivers "
-                                          "FROM items ") +
-                               where + " ORDER BY id";
+    const QByteArray sqlText =
+        QByteArray("SELECT id, release_id, kind, name, tier, hypervisor, since, since_evidence, "
+                   "since_after, since_upto, removed_in, tainted, inconsistent, latest, drivers "
+                   "FROM items ") +
+        where + " ORDER BY id";
     sql::Statement q(db, sqlText.constData());
     if (!arg.isNull())
         q.bind(1, arg);
@@ -363,12 +365,14 @@ Store::Counts Store::counts() const
     // The same counts as over summaries(): since IS NOT NULL is sinceExact,
     // since_after / since_upto are NULL exactly when the bound is invalid.
     Counts c;
-    sql::Statement q(m_db, "SELECT release_id, kind, tier, count(*), sum(tainted <> 0), sum(inconsistent <> 0), "
-                           "sum(latest <> 0 AND since_upto IS NULL), "
-                           "sum(latest <> 0 AND ifnull(since, '') <> ''), "
-                           "sum(latest <> 0 AND ifnull(since, '') = '' AND since_after IS NOT NULL), "
-                           "sum(latest <> 0 AND ifnull(since, '') = '' AND since_after IS NULL AND since_upto IS NOT NULL) "
-                           "FROM items GROUP BY release_id, kind, tier");
+    sql::Statement q(
+        m_db, "SELECT release_id, kind, tier, count(*), sum(tainted <> 0), sum(inconsistent <> 0), "
+              "sum(latest <> 0 AND since_upto IS NULL), "
+              "sum(latest <> 0 AND ifnull(since, '') <> ''), "
+              "sum(latest <> 0 AND ifnull(since, '') = '' AND since_after IS NOT NULL), "
+              "sum(latest <> 0 AND ifnull(since, '') = '' AND since_after IS NULL AND since_upto "
+              "IS NOT NULL) "
+              "FROM items GROUP BY release_id, kind, tier");
     while (q.step()) {
         ItemKind kind = ItemKind::Function;
         kindFromId(q.text(1), &kind);

@@ -144,20 +144,24 @@ private Q_SLOTS:
         QVERIFY2(two.out.contains(good + QStringLiteral(": validated against ")) &&
                      two.out.contains(invalid + QStringLiteral(": validated against ")),
                  qPrintable(two.out));
-        QVERIFY(QRegularExpression(QStringLiteral("a-good.xml: validated against \\S+domain.rng: valid\\n"))
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("a-good.xml: validated against \\S+domain.rng: valid\\n"))
                     .match(two.out)
                     .hasMatch());
         QVERIFY(two.out.contains(QLatin1String("b-invalid.xml: validated against ")));
-        QVERIFY(two.out.indexOf(QLatin1String("a-good.xml")) < two.out.indexOf(QLatin1String("b-invalid.xml")));
-        QVERIFY2(two.out.contains(QLatin1String("Checked 2 files: 1 clean, 0 may be too new, 1 not clean, "
-                                                "0 not checked (exit 1)")),
+        QVERIFY(two.out.indexOf(QLatin1String("a-good.xml")) <
+                two.out.indexOf(QLatin1String("b-invalid.xml")));
+        QVERIFY2(two.out.contains(
+                     QLatin1String("Checked 2 files: 1 clean, 0 may be too new, 1 not clean, "
+                                   "0 not checked (exit 1)")),
                  qPrintable(two.out));
 
         // Clean files only: exit 0.
         QCOMPARE(runCli(m_index, {QStringLiteral("check-xml"), good, good2}).exitCode, 0);
 
         // A folder and a file, JSON: one document with a per-file array.
-        const CliRun folder = runCli(m_index, {QStringLiteral("check-xml"), guests.path(), good2, QStringLiteral("--json")});
+        const CliRun folder = runCli(
+            m_index, {QStringLiteral("check-xml"), guests.path(), good2, QStringLiteral("--json")});
         QCOMPARE(folder.exitCode, 1);
         const QJsonObject o = QJsonDocument::fromJson(folder.out.toUtf8()).object();
         const QJsonArray files = o.value(QLatin1String("files")).toArray();
@@ -177,12 +181,14 @@ private Q_SLOTS:
 
         // An unreadable file is the worst verdict; the others are still checked.
         const QString missing = guests.filePath(QStringLiteral("gone.xml"));
-        const CliRun withMissing = runCli(m_index, {QStringLiteral("check-xml"), guests.path(), missing});
+        const CliRun withMissing =
+            runCli(m_index, {QStringLiteral("check-xml"), guests.path(), missing});
         QCOMPARE(withMissing.exitCode, 3);
         QVERIFY(withMissing.err.contains(missing));
         QVERIFY(withMissing.out.contains(missing + QStringLiteral(": not checked")));
         QVERIFY(withMissing.out.contains(QLatin1String("b-invalid.xml: validated against ")));
-        QVERIFY(withMissing.out.contains(QLatin1String("1 clean, 0 may be too new, 1 not clean, 1 not checked (exit 3)")));
+        QVERIFY(withMissing.out.contains(
+            QLatin1String("1 clean, 0 may be too new, 1 not clean, 1 not checked (exit 3)")));
 
         // A folder without XML files is unreadable input, not "clean".
         QTemporaryDir empty;
