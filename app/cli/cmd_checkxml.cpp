@@ -36,24 +36,38 @@ QString schemaDirOf(const Store &store)
 class XmlItemsOfNewest
 {
 public:
-    explicit XmlItemsOfNewest(const Store &store) : m_store(store)
+    // preload: read them all at once (many documents), else one name at a time.
+    XmlItemsOfNewest(const Store &store, bool preload) : m_store(store)
     {
         const auto releases = store.releases();
-        if (!releases.isEmpty())
-            m_release = releases.constLast().id;
+        if (releases.isEmpty())
+            return;
+        m_release = releases.constLast().id;
+        if (!preload)
+            return;
+        m_complete = true;
+        QStringList kinds;
+        for (const ItemKind k : {ItemKind::XmlElement, ItemKind::XmlAttribute, ItemKind::XmlValue})
+            kinds << kindId(k);
+        for (Item &it : store.releaseItems(m_release, kinds)) {
+            if (kindFamily(it.kind) != QLatin1String("xml"))
+                continue;
+            const QString name = it.name; // the key, before the item is moved
+            m_items.insert_or_assign(name, std::optional<Item>(std::move(it)));
+        }
     }
     const Item *find(const QString &path)
     {
         QMutexLocker locker(&m_mutex);
         auto it = m_items.find(path);
         if (it == m_items.end()) {
+            if (m_complete)
+                return nullptr;
             std::optional<Item> found;
             if (m_release != 0) {
                 // The last row of that release, as a table keyed by name keeps.
-                for (Item &item : m_store.itemsByName(path)) {
-                    if (item.attrs.value(QStringLiteral("_release")).toString().toLongLong() !=
-                            m_release ||
-                        kindFamily(item.kind) != QLatin1String("xml"))
+                for (Item &item : m_store.itemsByName(path, m_release)) {
+                    if (kindFamily(item.kind) != QLatin1String("xml"))
                         continue;
                     item.attrs.remove(QStringLiteral("_id"));
                     item.attrs.remove(QStringLiteral("_release"));
@@ -68,6 +82,7 @@ public:
 private:
     const Store &m_store;
     qint64 m_release = 0;
+    bool m_complete = false;
     QMutex m_mutex;
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
@@ -237,10 +252,6 @@ int runCheckXml(Context &ctx, const QStringList &args)
                    "'virt-support index --source PATH' or pass --schemas DIR\n";
         return InputError;
     }
-    XmlItemsOfNewest items(store);
-    const ItemLookup lookup = [&items](const QString &path) -> const Item * {
-        return items.find(path);
-    };
     const bool showAll = p.isSet(all);
 
     // One FILE keeps its output of old; several, or a folder, get a verdict
@@ -248,6 +259,11 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // compiled once per process); output follows the order given.
     const QList<Input> inputs = expandInputs(p.positionalArguments());
     const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
+    // A few documents use a few hundred paths: read those; many use most.
+    XmlItemsOfNewest items(store, inputs.size() > 16);
+    const ItemLookup lookup = [&items](const QString &path) -> const Item * {
+        return items.find(path);
+    };
     const std::function<XmlCheckReport(const Input &)> checkOne = [&](const Input &in) {
         if (!in.problem.isEmpty()) {
             XmlCheckReport r;

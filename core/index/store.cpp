@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 
@@ -401,6 +402,19 @@ ItemList Store::itemsByName(const QString &name) const
     return out;
 }
 
+ItemList Store::itemsByName(const QString &name, qint64 releaseId) const
+{
+    ItemList out;
+    const std::string sqlText = std::string("SELECT ") + kItemColumns +
+                                " FROM items WHERE name = ? AND release_id = ? ORDER BY id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, name);
+    q.bind(2, releaseId);
+    while (q.step())
+        out.append(readItem(q));
+    return out;
+}
+
 ItemList Store::itemsByKey(const QString &key) const
 {
     ItemList out;
@@ -439,12 +453,21 @@ Item Store::item(qint64 id) const
     return q.step() ? readItem(q) : Item();
 }
 
-ItemList Store::releaseItems(qint64 releaseId) const
+ItemList Store::releaseItems(qint64 releaseId, const QStringList &kinds) const
 {
     ItemList out;
-    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE release_id = ? ORDER BY id";
+    std::string sqlText =
+        std::string("SELECT ") + kItemColumns + " FROM items WHERE release_id = ?";
+    if (!kinds.isEmpty())
+        sqlText += " AND kind IN (SELECT value FROM json_each(?))";
+    sqlText += " ORDER BY id";
     sql::Statement q(m_db, sqlText.c_str());
     q.bind(1, releaseId);
+    if (!kinds.isEmpty())
+        q.bind(
+            2,
+            QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(kinds)).toJson(QJsonDocument::Compact)));
     while (q.step()) {
         Item it = readItem(q);
         it.attrs.remove(QStringLiteral("_id"));

@@ -112,12 +112,15 @@ public:
     Counts counts() const;
     // Full items by name (several when the name exists in several releases or kinds).
     ItemList itemsByName(const QString &name) const;
+    // Those of one release only, in id order.
+    ItemList itemsByName(const QString &name, qint64 releaseId) const;
     ItemList itemsByKey(const QString &key) const;
     // Items that had this name in another release (attrs "otherNames").
     ItemList itemsByOtherName(const QString &name) const;
     Item item(qint64 id) const;
     // Every item of one stored release, ready to be written again.
-    ItemList releaseItems(qint64 releaseId) const;
+    // With kinds (kind ids such as "xml-element"): only items of those kinds.
+    ItemList releaseItems(qint64 releaseId, const QStringList &kinds = {}) const;
     // A stored release with its items, as diff, audit and re-indexing need it.
     Release loadRelease(const StoredRelease &stored) const;
     // Full-text search over names and doc text; returns item ids, best first.
