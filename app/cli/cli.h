@@ -35,6 +35,16 @@ struct Command
 
 const QList<Command> &commands();
 
+// The query program (`virt-support`) is built without the extractors, so it
+// never loads libclang / LLVM. What needs them -- `index`, `history build`,
+// and (re)building a missing, damaged or out-of-date index before a query --
+// is handed over to the full program `virt-support-index` (the same commands,
+// linked with everything), which replaces this process with the same
+// arguments: the user sees the same output and exit code as before.
+// Returns only when the helper cannot be started (exit code IndexError).
+int runFullProgram(Context &ctx);
+void setProgramArguments(int argc, char **argv);
+
 // Opens the index, building it from the recorded sources (or the installed
 // libvirt on first use) when it is missing, damaged or out of date.
 // Returns an ExitCode; on Ok the store is open.

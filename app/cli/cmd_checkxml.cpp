@@ -4,7 +4,14 @@
 #include "index/sourcelayout.h"
 #include "model/policy.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <unordered_map>
 
 namespace vse::cli {
 
@@ -23,16 +30,170 @@ QString schemaDirOf(const Store &store)
     return {};
 }
 
-QHash<QString, Item> xmlItemsOfNewest(const Store &store)
+// The XML items of the newest indexed release, read from the index when a
+// document first asks for one (a document uses a few hundred paths; the
+// release has thousands of items). Thread-safe: files are checked in parallel.
+class XmlItemsOfNewest
 {
-    QHash<QString, Item> out;
-    const auto releases = store.releases();
-    if (releases.isEmpty())
-        return out;
-    for (Item &it : store.releaseItems(releases.constLast().id))
-        if (kindFamily(it.kind) == QLatin1String("xml"))
-            out.insert(it.name, std::move(it));
+public:
+    // preload: read them all at once (many documents), else one name at a time.
+    XmlItemsOfNewest(const Store &store, bool preload) : m_store(store)
+    {
+        const auto releases = store.releases();
+        if (releases.isEmpty())
+            return;
+        m_release = releases.constLast().id;
+        if (!preload)
+            return;
+        m_complete = true;
+        QStringList kinds;
+        for (const ItemKind k : {ItemKind::XmlElement, ItemKind::XmlAttribute, ItemKind::XmlValue})
+            kinds << kindId(k);
+        for (Item &it : store.releaseItems(m_release, kinds)) {
+            if (kindFamily(it.kind) != QLatin1String("xml"))
+                continue;
+            const QString name = it.name; // the key, before the item is moved
+            m_items.insert_or_assign(name, std::optional<Item>(std::move(it)));
+        }
+    }
+    const Item *find(const QString &path)
+    {
+        QMutexLocker locker(&m_mutex);
+        auto it = m_items.find(path);
+        if (it == m_items.end()) {
+            if (m_complete)
+                return nullptr;
+            std::optional<Item> found;
+            if (m_release != 0) {
+                // The last row of that release, as a table keyed by name keeps.
+                for (Item &item : m_store.itemsByName(path, m_release)) {
+                    if (kindFamily(item.kind) != QLatin1String("xml"))
+                        continue;
+                    item.attrs.remove(QStringLiteral("_id"));
+                    item.attrs.remove(QStringLiteral("_release"));
+                    found = std::move(item);
+                }
+            }
+            it = m_items.emplace(path, std::move(found)).first; // node-based: pointers stay valid
+        }
+        return it->second ? &*it->second : nullptr;
+    }
+
+private:
+    const Store &m_store;
+    qint64 m_release = 0;
+    bool m_complete = false;
+    QMutex m_mutex;
+    std::unordered_map<QString, std::optional<Item>> m_items;
+};
+
+// FILE arguments: files as given, folders as their *.xml files (not
+// recursive, sorted). A folder without any is reported as unreadable input.
+struct Input
+{
+    QString file;
+    QString problem; // set: not checked
+};
+
+QList<Input> expandInputs(const QStringList &args)
+{
+    QList<Input> out;
+    for (const QString &a : args) {
+        const QFileInfo fi(a);
+        if (!fi.isDir()) {
+            out.append({a, {}});
+            continue;
+        }
+        const QDir dir(a);
+        const QStringList names = dir.entryList(
+            {QStringLiteral("*.xml")}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
+        if (names.isEmpty() && !dir.isReadable())
+            out.append({a, QStringLiteral("cannot read the folder")});
+        else if (names.isEmpty())
+            out.append({a, QStringLiteral("no *.xml file in this folder")});
+        for (const QString &n : names)
+            out.append({dir.filePath(n), {}});
+    }
     return out;
+}
+
+// Worst first: unreadable, problems, 'may be too new', clean.
+int severity(int rc)
+{
+    switch (rc) {
+    case InputError:
+        return 3;
+    case NotFound:
+        return 2;
+    case Uncertain:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int verdictOf(const XmlCheckReport &report, Version max)
+{
+    if (hasErrors(report.diagnostics))
+        return InputError;
+    const bool clean = report.cleanFor(max);
+    return !clean ? NotFound : report.uncertainFor(max) ? Uncertain : Ok;
+}
+
+QJsonObject reportJson(const XmlCheckReport &report, Version max, int rc)
+{
+    QJsonObject o = report.toJson();
+    o.insert(QStringLiteral("cleanForTarget"), rc == Ok);
+    o.insert(QStringLiteral("target"), rc == NotFound    ? QStringLiteral("too-new-or-invalid")
+                                       : rc == Uncertain ? QStringLiteral("maybe-too-new")
+                                                         : QStringLiteral("supported"));
+    if (max.isValid())
+        o.insert(QStringLiteral("maxVersion"), max.toString());
+    return o;
+}
+
+void printReport(Context &ctx, const XmlCheckReport &report, Version max, bool all, int rc)
+{
+    const Policy &policy = Policy::instance();
+    ctx.out << report.file << ": validated against " << report.schema << ": "
+            << (report.valid ? "valid" : "INVALID") << "\n";
+    for (const auto &f : report.findings) {
+        if (f.kind == XmlCheckFinding::Uses && !all &&
+            policy.tier(f.tier).group == QLatin1String("stable"))
+            continue;
+        ctx.out << "  line " << QString::number(f.line).leftJustified(5) << ' '
+                << XmlCheckFinding::kindId(f.kind).leftJustified(20) << ' ' << f.path;
+        QStringList facts;
+        if (!f.tier.isEmpty())
+            facts << f.tier;
+        if (f.since.isKnown())
+            facts << (f.since.exact ? QStringLiteral("since ") + f.since.toString()
+                                    : f.since.toString());
+        if (!f.hypervisor.isEmpty())
+            facts << f.hypervisor;
+        if (!f.taint.isEmpty())
+            facts << QStringLiteral("taint ") + f.taint;
+        if (f.occurrences > 1)
+            facts << QStringLiteral("%1 times").arg(f.occurrences);
+        if (!facts.isEmpty())
+            ctx.out << "  [" << facts.join(QStringLiteral(", ")) << ']';
+        if (!f.message.isEmpty())
+            ctx.out << "\n             " << f.message;
+        ctx.out << '\n';
+    }
+    const QStringList taints = report.taints();
+    for (const auto &t : taints)
+        ctx.out << "Taint: " << t << " \u2014 " << policy.taintReason(t).meaning << '\n';
+    const int maybe = int(report.findingsOf(XmlCheckFinding::MaybeNewerThanTarget).size());
+    const QString target =
+        max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
+    if (rc == NotFound)
+        ctx.out << "Not clean" << target << "\n";
+    else if (rc == Uncertain)
+        ctx.out << "May be too new" << target << ": " << maybe
+                << " item(s) whose since range includes it (the history cannot tell)\n";
+    else
+        ctx.out << "Clean" << target << "\n";
 }
 
 } // namespace
@@ -51,17 +212,27 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Also list every stable item the file uses."));
     p.addOptions({maxVersion, schemas, json, all});
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A libvirt XML document (domain, network, ...)."));
-    if (int rc = parseOrExit(ctx, p, args, "check-xml",
-                             "Validate a libvirt XML file against the schema (real RelaxNG validation), then report "
-                             "what it uses: tier and since of each element and attribute, namespace extensions, "
-                             "taints, and anything newer than --max-version. The file is treated as untrusted: no "
-                             "network, no external entities, bounded size. Exit 0 when clean for the target, 1 when "
-                             "not, 5 when only 'may be too new' findings remain (since ranges containing the target), 3 when the file cannot be read or is refused.");
+    p.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Libvirt XML documents (domain, network, ...) or folders (their *.xml "
+                       "files, not recursive)."),
+        QStringLiteral("FILE|FOLDER..."));
+    if (int rc = parseOrExit(
+            ctx, p, args, "check-xml",
+            "Validate libvirt XML files against the schema (real RelaxNG validation), then report "
+            "what each uses: tier and since of each element and attribute, namespace extensions, "
+            "taints, and anything newer than --max-version. Files are treated as untrusted: no "
+            "network, no external entities, bounded size. Several files or folders are checked in "
+            "parallel, each schema compiled once: a verdict per file, then a summary; --json is "
+            "then one document {files: [per-file object with exitCode], checked, clean, "
+            "maybeTooNew, notClean, notChecked, exitCode}. Exit code (the worst file's): 0 clean "
+            "for "
+            "the target, 5 only 'may be too new' findings (since ranges containing the target), 1 "
+            "problems (invalid or too new), 3 a file cannot be read or is refused.");
         rc >= 0)
         return rc;
-    if (p.positionalArguments().size() != 1) {
-        ctx.err << "virt-support check-xml: give one FILE\n";
+    if (p.positionalArguments().isEmpty()) {
+        ctx.err << "virt-support check-xml: give a FILE or a FOLDER\n";
         return Usage;
     }
     Version max;
@@ -81,68 +252,101 @@ int runCheckXml(Context &ctx, const QStringList &args)
                    "'virt-support index --source PATH' or pass --schemas DIR\n";
         return InputError;
     }
-    const QHash<QString, Item> items = xmlItemsOfNewest(store);
+    const bool showAll = p.isSet(all);
+
+    // One FILE keeps its output of old; several, or a folder, get a verdict
+    // per file and a summary. Files are checked in parallel (each schema is
+    // compiled once per process); output follows the order given.
+    const QList<Input> inputs = expandInputs(p.positionalArguments());
+    const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
+    // A few documents use a few hundred paths: read those; many use most.
+    XmlItemsOfNewest items(store, inputs.size() > 16);
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
-        const auto it = items.constFind(path);
-        return it == items.constEnd() ? nullptr : &*it;
+        return items.find(path);
     };
-    const XmlCheckReport report = checkXml(p.positionalArguments().first(), schemaDir, lookup, max);
-    if (hasErrors(report.diagnostics)) {
-        printDiagnostics(ctx, report.diagnostics);
-        return InputError;
+    const std::function<XmlCheckReport(const Input &)> checkOne = [&](const Input &in) {
+        if (!in.problem.isEmpty()) {
+            XmlCheckReport r;
+            r.file = in.file;
+            r.diagnostics.append(Diagnostic::error(in.file, 0, in.problem));
+            return r;
+        }
+        return checkXml(in.file, schemaDir, lookup, max);
+    };
+    // The schema index (and with it libxml2) is set up on this thread first.
+    if (inputs.size() > 1)
+        schemaIndexFor(schemaDir, false);
+    const QList<XmlCheckReport> reports = inputs.size() == 1
+                                              ? QList<XmlCheckReport>{checkOne(inputs.constFirst())}
+                                              : QtConcurrent::blockingMapped(inputs, checkOne);
+    if (!batch) {
+        const XmlCheckReport &report = reports.constFirst();
+        const int rc = verdictOf(report, max);
+        if (rc == InputError) {
+            printDiagnostics(ctx, report.diagnostics);
+            return rc;
+        }
+        if (p.isSet(json))
+            ctx.out << QJsonDocument(reportJson(report, max, rc)).toJson(QJsonDocument::Indented);
+        else
+            printReport(ctx, report, max, showAll, rc);
+        return rc;
     }
-    const bool clean = report.cleanFor(max);
-    const bool uncertain = clean && report.uncertainFor(max);
-    const int rc = !clean ? NotFound : uncertain ? Uncertain : Ok;
+
+    int worst = Ok;
+    int counts[4] = {0, 0, 0, 0}; // clean, maybe too new, not clean, not checked
+    QJsonArray files;
+    for (qsizetype i = 0; i < reports.size(); ++i) {
+        const XmlCheckReport &report = reports.at(i);
+        const int rc = verdictOf(report, max);
+        if (severity(rc) > severity(worst))
+            worst = rc;
+        ++counts[severity(rc)];
+        if (rc == InputError)
+            printDiagnostics(ctx, report.diagnostics);
+        if (p.isSet(json)) {
+            QJsonObject o;
+            if (rc == InputError) {
+                QJsonArray problems;
+                for (const auto &d : report.diagnostics)
+                    problems.append(d.toString());
+                o = QJsonObject{{QStringLiteral("file"), report.file},
+                                {QStringLiteral("target"), QStringLiteral("not-checked")},
+                                {QStringLiteral("problems"), problems}};
+            } else {
+                o = reportJson(report, max, rc);
+            }
+            o.insert(QStringLiteral("exitCode"), rc);
+            files.append(o);
+            continue;
+        }
+        if (i)
+            ctx.out << '\n';
+        if (rc == InputError)
+            ctx.out << report.file << ": not checked: "
+                    << (report.diagnostics.isEmpty() ? QString()
+                                                     : report.diagnostics.constFirst().message)
+                    << '\n';
+        else
+            printReport(ctx, report, max, showAll, rc);
+    }
     if (p.isSet(json)) {
-        QJsonObject o = report.toJson();
-        o.insert(QStringLiteral("cleanForTarget"), clean && !uncertain);
-        o.insert(QStringLiteral("target"), !clean ? QStringLiteral("too-new-or-invalid")
-                                           : uncertain ? QStringLiteral("maybe-too-new")
-                                                       : QStringLiteral("supported"));
+        QJsonObject o{{QStringLiteral("files"), files},
+                      {QStringLiteral("checked"), int(reports.size())},
+                      {QStringLiteral("clean"), counts[0]},
+                      {QStringLiteral("maybeTooNew"), counts[1]},
+                      {QStringLiteral("notClean"), counts[2]},
+                      {QStringLiteral("notChecked"), counts[3]},
+                      {QStringLiteral("exitCode"), worst}};
         if (max.isValid())
             o.insert(QStringLiteral("maxVersion"), max.toString());
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-        return rc;
+        return worst;
     }
-    const Policy &policy = Policy::instance();
-    ctx.out << report.file << ": validated against " << report.schema << ": "
-            << (report.valid ? "valid" : "INVALID") << "\n";
-    for (const auto &f : report.findings) {
-        if (f.kind == XmlCheckFinding::Uses && !p.isSet(all) && policy.tier(f.tier).group == QLatin1String("stable"))
-            continue;
-        ctx.out << "  line " << QString::number(f.line).leftJustified(5) << ' '
-                << XmlCheckFinding::kindId(f.kind).leftJustified(20) << ' ' << f.path;
-        QStringList facts;
-        if (!f.tier.isEmpty())
-            facts << f.tier;
-        if (f.since.isKnown())
-            facts << (f.since.exact ? QStringLiteral("since ") + f.since.toString() : f.since.toString());
-        if (!f.hypervisor.isEmpty())
-            facts << f.hypervisor;
-        if (!f.taint.isEmpty())
-            facts << QStringLiteral("taint ") + f.taint;
-        if (f.occurrences > 1)
-            facts << QStringLiteral("%1 times").arg(f.occurrences);
-        if (!facts.isEmpty())
-            ctx.out << "  [" << facts.join(QStringLiteral(", ")) << ']';
-        if (!f.message.isEmpty())
-            ctx.out << "\n             " << f.message;
-        ctx.out << '\n';
-    }
-    const QStringList taints = report.taints();
-    for (const auto &t : taints)
-        ctx.out << "Taint: " << t << " \u2014 " << policy.taintReason(t).meaning << '\n';
-    const int maybe = int(report.findingsOf(XmlCheckFinding::MaybeNewerThanTarget).size());
-    const QString target = max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
-    if (!clean)
-        ctx.out << "Not clean" << target << "\n";
-    else if (uncertain)
-        ctx.out << "May be too new" << target << ": " << maybe
-                << " item(s) whose since range includes it (the history cannot tell)\n";
-    else
-        ctx.out << "Clean" << target << "\n";
-    return rc;
+    ctx.out << "\nChecked " << reports.size() << " files: " << counts[0] << " clean, " << counts[1]
+            << " may be too new, " << counts[2] << " not clean, " << counts[3]
+            << " not checked (exit " << worst << ")\n";
+    return worst;
 }
 
 } // namespace vse::cli

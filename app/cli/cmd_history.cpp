@@ -2,7 +2,9 @@
 
 #include "model/releaseseries.h"
 
+#ifndef VSE_CLI_QUERY_ONLY
 #include "index/historybuilder.h"
+#endif
 #include "index/historypack.h"
 
 #include <QElapsedTimer>
@@ -17,6 +19,10 @@ namespace {
 
 int runHistoryBuild(Context &ctx, const QStringList &args)
 {
+#ifdef VSE_CLI_QUERY_ONLY
+    Q_UNUSED(args);
+    return runFullProgram(ctx);
+#else
     QCommandLineParser p;
     const QCommandLineOption git(QStringLiteral("git"),
                                  QStringLiteral("A libvirt git repository: every tag vX.Y.Z."),
@@ -91,6 +97,7 @@ int runHistoryBuild(Context &ctx, const QStringList &args)
             << pack->entries().size() << " items, " << data.size() << " bytes in "
             << timer.elapsed() << " ms\n";
     return Ok;
+#endif
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#ifndef VSE_CLI_QUERY_ONLY
 #include "index/indexer.h"
+#endif
 
 #include <QElapsedTimer>
 
@@ -8,6 +10,10 @@ namespace vse::cli {
 
 int runIndex(Context &ctx, const QStringList &args)
 {
+#ifdef VSE_CLI_QUERY_ONLY
+    Q_UNUSED(args);
+    return runFullProgram(ctx);
+#else
     QCommandLineParser p;
     const QCommandLineOption source(
         QStringList{QStringLiteral("s"), QStringLiteral("source")},
@@ -57,6 +63,7 @@ int runIndex(Context &ctx, const QStringList &args)
         ctx.out << r.releases << " release(s), " << r.items << " items in " << ctx.indexPath << "\n";
     }
     return Ok;
+#endif
 }
 
 } // namespace vse::cli

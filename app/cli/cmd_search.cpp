@@ -115,9 +115,17 @@ int runSearch(Context &ctx, const QStringList &args)
         return rc;
     if (q.maxVersion.isValid())
         noteIfBeyondKnown(ctx, "search", store, q.maxVersion);
+    // Only the rows that can match are read: every match class (exact,
+    // prefix, substring, fuzzy) holds the query's letters in order. Without
+    // an exact match, every row: a typo or an internal API name matches none.
     SearchEngine engine;
-    engine.setItems(store.summaries());
+    auto candidates = store.summariesMatching(q.text);
+    engine.setItems(candidates ? std::move(*candidates) : store.summaries());
     QList<SearchHit> hits = engine.search(q, max == 0 ? -1 : max);
+    if (candidates && (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
+        engine.setItems(store.summaries());
+        hits = engine.search(q, max == 0 ? -1 : max);
+    }
 
     // An internal API name (virDomainMigratePerform3Params) is no item of its
     // own: the RPC procedure carrying it answers, first unless a name matched exactly.
@@ -170,13 +178,14 @@ int runSearch(Context &ctx, const QStringList &args)
         QSet<qint64> seen;
         for (const auto &h : hits)
             seen.insert(engine.items().at(h.index).id);
-        QHash<qint64, int> byId;
-        for (qsizetype i = 0; i < engine.items().size(); ++i)
-            byId.insert(engine.items().at(i).id, int(i));
-        for (qint64 id : store.fullText(q.text, 200)) {
+        const QList<qint64> textIds = store.fullText(q.text, 200);
+        QHash<qint64, ItemSummary> byId;
+        for (const ItemSummary &s : store.summariesOf(textIds))
+            byId.insert(s.id, s);
+        for (qint64 id : textIds) {
             if (seen.contains(id) || !byId.contains(id))
                 continue;
-            const ItemSummary &s = engine.items().at(byId.value(id));
+            const ItemSummary &s = byId[id];
             if (!engine.passesFilters(s, q))
                 continue;
             textHits.append(s);

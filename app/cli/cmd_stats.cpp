@@ -20,21 +20,18 @@ int runStats(Context &ctx, const QStringList &args)
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
     const auto releases = store.releases();
+    // Counted by SQL: no item is loaded.
+    const Store::Counts counts = store.counts();
     QMap<qint64, QMap<QString, int>> perKind, perTier;
-    int tainted = 0, inconsistent = 0, noSince = 0, exact = 0, ranged = 0, upperOnly = 0;
-    const auto summaries = store.summaries();
-    for (const auto &s : summaries) {
-        perKind[s.releaseId][kindId(s.kind)]++;
-        perTier[s.releaseId][s.tier]++;
-        tainted += s.tainted;
-        inconsistent += s.inconsistent;
-        if (!s.latest)
-            continue; // one count per item, not per release row
-        noSince += !s.sinceUpTo.isValid();
-        exact += s.sinceExact;
-        ranged += !s.sinceExact && s.sinceAfter.isValid();
-        upperOnly += !s.sinceExact && !s.sinceAfter.isValid() && s.sinceUpTo.isValid();
-    }
+    for (auto it = counts.perKind.cbegin(); it != counts.perKind.cend(); ++it)
+        for (auto k = it->cbegin(); k != it->cend(); ++k)
+            perKind[it.key()][k.key()] = k.value();
+    for (auto it = counts.perTier.cbegin(); it != counts.perTier.cend(); ++it)
+        for (auto k = it->cbegin(); k != it->cend(); ++k)
+            perTier[it.key()][k.key()] = k.value();
+    const int tainted = counts.tainted, inconsistent = counts.inconsistent,
+              noSince = counts.noSince, exact = counts.exact, ranged = counts.ranged,
+              upperOnly = counts.upperOnly, items = counts.items;
     if (p.isSet(json)) {
         QJsonArray rels;
         for (const auto &r : releases) {
@@ -62,12 +59,13 @@ int runStats(Context &ctx, const QStringList &args)
         }
         ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("index"), ctx.indexPath},
                                              {QStringLiteral("history"), history},
-                                             {QStringLiteral("items"), int(summaries.size())},
+                                             {QStringLiteral("items"), items},
                                              {QStringLiteral("tainting"), tainted},
                                              {QStringLiteral("inconsistent"), inconsistent},
                                              {QStringLiteral("withoutSince"), noSince},
                                              {QStringLiteral("sinceExact"), exact},
-                                             {QStringLiteral("docsSinceAgreement"), store.meta(QStringLiteral("docsSinceAgreement"))},
+                                             {QStringLiteral("docsSinceAgreement"),
+                                              store.meta(QStringLiteral("docsSinceAgreement"))},
                                              {QStringLiteral("sinceRanged"), ranged},
                                              {QStringLiteral("sinceUpperBoundOnly"), upperOnly},
                                              {QStringLiteral("releases"), rels}})
@@ -75,10 +73,10 @@ int runStats(Context &ctx, const QStringList &args)
         return Ok;
     }
     ctx.out << "Index: " << ctx.indexPath << "\n"
-            << "Items: " << summaries.size() << " (" << tainted << " tainting, " << inconsistent
+            << "Items: " << items << " (" << tainted << " tainting, " << inconsistent
             << " with disagreeing evidence, " << noSince << " without a known since)\n"
-            << "Since (one per item): " << exact << " exact, " << ranged << " ranges (after < since \u2264 upTo), "
-            << upperOnly << " upper bound only\n";
+            << "Since (one per item): " << exact << " exact, " << ranged
+            << " ranges (after < since \u2264 upTo), " << upperOnly << " upper bound only\n";
     if (const QString docs = store.meta(QStringLiteral("docsSinceAgreement")); !docs.isEmpty()) {
         const QStringList parts = docs.split(QLatin1Char(' '));
         ctx.out << "Documentation 'Since' notes agree with the release history for " << parts.value(0)

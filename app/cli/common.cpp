@@ -4,8 +4,16 @@
 #include "model/policy.h"
 #include "model/releaseseries.h"
 
+#include "vse-config.h"
+
+#include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 namespace vse::cli {
 
@@ -107,8 +115,56 @@ QStringList tierChoices()
     return out;
 }
 
+namespace {
+int g_argc = 0;
+char **g_argv = nullptr;
+} // namespace
+
+void setProgramArguments(int argc, char **argv)
+{
+    g_argc = argc;
+    g_argv = argv;
+}
+
+int runFullProgram(Context &ctx)
+{
+    ctx.out.flush();
+    ctx.err.flush();
+    // Beside this binary (the build tree), else where `cmake --install` puts it.
+    const QString dir = QCoreApplication::applicationDirPath();
+    const QStringList candidates{dir + QStringLiteral("/virt-support-index"),
+                                 dir + QStringLiteral("/" VSE_CLI_HELPER_FROM_BINDIR)};
+    for (const QString &path : candidates) {
+        const QByteArray file = QFile::encodeName(path);
+        if (::access(file.constData(), X_OK) != 0)
+            continue;
+        QList<char *> argv;
+        argv.append(const_cast<char *>(file.constData()));
+        for (int i = 1; i < g_argc; ++i)
+            argv.append(g_argv[i]);
+        argv.append(nullptr);
+        ::execv(file.constData(), argv.data());
+        ctx.err << "virt-support: cannot run " << path << ": "
+                << QString::fromLocal8Bit(std::strerror(errno)) << "\n";
+        return IndexError;
+    }
+    ctx.err << "virt-support: the indexing program is missing (looked for "
+            << candidates.join(QStringLiteral(", ")) << ")\n";
+    return IndexError;
+}
+
 int openIndex(Context &ctx, Store &store)
 {
+#ifdef VSE_CLI_QUERY_ONLY
+    // The common case: an index that is up to date, decided from file sizes
+    // and times. Anything else (missing, damaged, other schema, changed
+    // sources) is the full program's job, with the same messages as ever.
+    Diagnostics ignored;
+    if (store.open(ctx.indexPath, &ignored) && Indexer::upToDate(store))
+        return Ok;
+    store.close();
+    return runFullProgram(ctx);
+#else
     Diagnostics d;
     QStringList sources = Indexer::indexedSources(ctx.indexPath);
     const bool firstRun = sources.isEmpty();
@@ -144,6 +200,7 @@ int openIndex(Context &ctx, Store &store)
         return IndexError;
     }
     return Ok;
+#endif
 }
 
 } // namespace vse::cli

@@ -28,7 +28,7 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
     report.file = file;
     if (!loaded)
         return report;
-    const auto index = cachedSchemaIndex(schemaDir);
+    const auto index = schemaIndexFor(schemaDir, false);
     if (index->navigator.isEmpty()) {
         report.diagnostics.append(index->result.diagnostics);
         report.diagnostics.append(Diagnostic::error(schemaDir, 0, tr("no usable schemas in this folder")));
@@ -85,16 +85,23 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
 
 } // namespace
 
-std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir)
+std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool withItems)
 {
     static QMutex mutex;
-    static QHash<QString, std::shared_ptr<const SchemaIndex>> cache;
+    static QHash<QString, std::shared_ptr<const SchemaIndex>> full, navigatorOnly;
     const QString key = QFileInfo(schemaDir).absoluteFilePath();
     QMutexLocker locker(&mutex);
-    auto &slot = cache[key];
+    if (auto it = full.constFind(key); it != full.constEnd())
+        return *it;
+    auto &slot = withItems ? full[key] : navigatorOnly[key];
     if (!slot)
-        slot = std::make_shared<const SchemaIndex>(SchemaExtractor::indexDir(key));
+        slot = std::make_shared<const SchemaIndex>(SchemaExtractor::indexDir(key, withItems));
     return slot;
+}
+
+std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir)
+{
+    return schemaIndexFor(schemaDir, true);
 }
 
 XmlCheckReport checkXml(const QString &file, const QString &schemaDir, const ItemLookup &lookup,

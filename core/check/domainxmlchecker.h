@@ -25,5 +25,9 @@ XmlCheckReport checkXmlData(const QByteArray &data, const QString &name, const Q
 // checker needs its navigator; a caller without an index can back `lookup`
 // with its items).
 std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir);
+// The same, or (withItems false) only what checking a document needs: the
+// navigator and the root schemas, much cheaper to build. A full index
+// already built serves both.
+std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool withItems);
 
 } // namespace vse

@@ -39,6 +39,12 @@ public:
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
     static constexpr int kVersion = 2;
+    // What an index records to know it merged this pack with this applier.
+    static QString indexDigest()
+    {
+        const QString pack = HistoryPack::builtinDigest();
+        return pack.isEmpty() ? pack : pack + QStringLiteral(":applier-") + QString::number(kVersion);
+    }
 
     static Stats apply(QList<Release> &releases, const HistoryPack &pack);
     // The attrs keys this class owns.

@@ -183,6 +183,16 @@ const HistoryPack &HistoryPack::builtin()
     return pack;
 }
 
+QString HistoryPack::builtinDigest()
+{
+#ifdef VSE_HISTORY_SHA256
+    if (qEnvironmentVariable("VSE_HISTORY_PACK").isEmpty())
+        return QStringLiteral(VSE_HISTORY_SHA256);
+#endif
+    const HistoryPack &pack = builtin();
+    return pack.isEmpty() ? QString() : pack.digest();
+}
+
 std::optional<HistoryPack> HistoryPack::load(const QString &path, Diagnostics *diagnostics)
 {
     QFile f(path);

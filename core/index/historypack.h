@@ -78,6 +78,10 @@ public:
     // The pack shipped with the tool (resources, or $VSE_HISTORY_PACK), loaded
     // once; empty when none is available.
     static const HistoryPack &builtin();
+    // builtin().digest() (empty when there is no pack) without loading the
+    // pack when it is the one compiled in: the index freshness check runs on
+    // every CLI command and must not pay for parsing the pack.
+    static QString builtinDigest();
     static std::optional<HistoryPack> load(const QString &path, Diagnostics *diagnostics);
     static std::optional<HistoryPack> parse(const QByteArray &data, const QString &fileName,
                                             Diagnostics *diagnostics);

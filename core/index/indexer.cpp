@@ -57,11 +57,9 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     }
     // The common case, nothing changed, is decided before loading any item.
     // A different shipped history also means merging again.
-    const HistoryPack &pack = HistoryPack::builtin();
     // The applier's own version too: a change in how the history is applied
     // must re-merge indexes whose inputs did not change.
-    const QString packDigest =
-        pack.isEmpty() ? QString() : pack.digest() + QStringLiteral(":applier-%1").arg(HistoryApplier::kVersion);
+    const QString packDigest = HistoryApplier::indexDigest();
     const bool sameHistory = haveOld && old.meta(QStringLiteral("historyDigest")) == packDigest;
     if (stored.size() == layouts.size() && !unchanged.contains(nullptr) && sameHistory) {
         result.ok = result.upToDate = true;
@@ -110,6 +108,7 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     QElapsedTimer phase;
     phase.start();
     ReleaseMerger::merge(releases);
+    const HistoryPack &pack = HistoryPack::builtin();
     const HistoryApplier::Stats history = HistoryApplier::apply(releases, pack);
     const qint64 mergeMs = phase.restart();
     result.ok = Store::write(indexPath, releases, &result.diagnostics,

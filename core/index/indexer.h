@@ -9,6 +9,8 @@
 
 namespace vse {
 
+class Store;
+
 // Builds or refreshes the index file from a list of sources (paths: "/" for
 // the installed libvirt, unpacked package sets, source trees). Sources whose
 // input files did not change are taken from the existing index without
@@ -36,6 +38,13 @@ public:
 
     // The sources recorded in an index (empty if none).
     static QStringList indexedSources(const QString &indexPath);
+
+    // Whether run(store's own sources, store's path) would find nothing to do:
+    // every recorded source still has the same input files and the shipped
+    // history is the one merged. Reads file sizes and times only, never an
+    // extractor, so the query commands can check it on every start (it is
+    // defined apart from run(), and links without the extractors).
+    static bool upToDate(const Store &store);
 };
 
 } // namespace vse

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 
@@ -310,15 +311,22 @@ QString Store::meta(const QString &key) const
     return q.step() ? q.text(0) : QString();
 }
 
-QList<ItemSummary> Store::summaries() const
+namespace {
+
+QList<ItemSummary> readSummaries(sqlite3 *db, const char *where, const QString &arg,
+                                 qint64 expected)
 {
     QList<ItemSummary> out;
-    sql::Statement n(m_db, "SELECT count(*) FROM items");
-    if (n.step())
-        out.reserve(n.int64(0));
-    sql::Statement q(m_db, "SELECT id, release_id, kind, name, tier, hypervisor, since, since_evidence, "
-                           "since_after, since_upto, removed_in, tainted, inconsistent, latest, drivers "
-                           "FROM items ORDER BY id");
+    if (expected > 0)
+        out.reserve(expected);
+    const QByteArray sqlText =
+        QByteArray("SELECT id, release_id, kind, name, tier, hypervisor, since, since_evidence, "
+                   "since_after, since_upto, removed_in, tainted, inconsistent, latest, drivers "
+                   "FROM items ") +
+        where + " ORDER BY id";
+    sql::Statement q(db, sqlText.constData());
+    if (!arg.isNull())
+        q.bind(1, arg);
     while (q.step()) {
         ItemSummary s;
         s.id = q.int64(0);
@@ -341,12 +349,89 @@ QList<ItemSummary> Store::summaries() const
     return out;
 }
 
+} // namespace
+
+QList<ItemSummary> Store::summaries() const
+{
+    sql::Statement n(m_db, "SELECT count(*) FROM items");
+    return readSummaries(m_db, "", QString(), n.step() ? n.int64(0) : 0);
+}
+
+std::optional<QList<ItemSummary>> Store::summariesMatching(const QString &text) const
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    // LIKE '%a%b%c%' is "a, b, c in this order", ASCII case folded.
+    QString pattern = QStringLiteral("%");
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return std::nullopt;
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
+            pattern += QLatin1Char('\\');
+        pattern += c;
+        pattern += QLatin1Char('%');
+    }
+    return readSummaries(m_db, "WHERE name LIKE ?1 ESCAPE '\\'", pattern, 0);
+}
+
+QList<ItemSummary> Store::summariesOf(const QList<qint64> &ids) const
+{
+    QStringList list;
+    for (qint64 id : ids)
+        list << QString::number(id);
+    return readSummaries(m_db, "WHERE id IN (SELECT value FROM json_each(?1))",
+                         QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']'), 0);
+}
+
+Store::Counts Store::counts() const
+{
+    // The same counts as over summaries(): since IS NOT NULL is sinceExact,
+    // since_after / since_upto are NULL exactly when the bound is invalid.
+    Counts c;
+    sql::Statement q(
+        m_db, "SELECT release_id, kind, tier, count(*), sum(tainted <> 0), sum(inconsistent <> 0), "
+              "sum(latest <> 0 AND since_upto IS NULL), "
+              "sum(latest <> 0 AND ifnull(since, '') <> ''), "
+              "sum(latest <> 0 AND ifnull(since, '') = '' AND since_after IS NOT NULL), "
+              "sum(latest <> 0 AND ifnull(since, '') = '' AND since_after IS NULL AND since_upto "
+              "IS NOT NULL) "
+              "FROM items GROUP BY release_id, kind, tier");
+    while (q.step()) {
+        ItemKind kind = ItemKind::Function;
+        kindFromId(q.text(1), &kind);
+        const int n = int(q.int64(3));
+        c.perKind[q.int64(0)][kindId(kind)] += n;
+        c.perTier[q.int64(0)][q.text(2)] += n;
+        c.items += n;
+        c.tainted += int(q.int64(4));
+        c.inconsistent += int(q.int64(5));
+        c.noSince += int(q.int64(6));
+        c.exact += int(q.int64(7));
+        c.ranged += int(q.int64(8));
+        c.upperOnly += int(q.int64(9));
+    }
+    return c;
+}
+
 ItemList Store::itemsByName(const QString &name) const
 {
     ItemList out;
     const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE name = ? ORDER BY release_id";
     sql::Statement q(m_db, sqlText.c_str());
     q.bind(1, name);
+    while (q.step())
+        out.append(readItem(q));
+    return out;
+}
+
+ItemList Store::itemsByName(const QString &name, qint64 releaseId) const
+{
+    ItemList out;
+    const std::string sqlText = std::string("SELECT ") + kItemColumns +
+                                " FROM items WHERE name = ? AND release_id = ? ORDER BY id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, name);
+    q.bind(2, releaseId);
     while (q.step())
         out.append(readItem(q));
     return out;
@@ -390,12 +475,21 @@ Item Store::item(qint64 id) const
     return q.step() ? readItem(q) : Item();
 }
 
-ItemList Store::releaseItems(qint64 releaseId) const
+ItemList Store::releaseItems(qint64 releaseId, const QStringList &kinds) const
 {
     ItemList out;
-    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE release_id = ? ORDER BY id";
+    std::string sqlText =
+        std::string("SELECT ") + kItemColumns + " FROM items WHERE release_id = ?";
+    if (!kinds.isEmpty())
+        sqlText += " AND kind IN (SELECT value FROM json_each(?))";
+    sqlText += " ORDER BY id";
     sql::Statement q(m_db, sqlText.c_str());
     q.bind(1, releaseId);
+    if (!kinds.isEmpty())
+        q.bind(
+            2,
+            QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(kinds)).toJson(QJsonDocument::Compact)));
     while (q.step()) {
         Item it = readItem(q);
         it.attrs.remove(QStringLiteral("_id"));

@@ -100,14 +100,32 @@ public:
     // A value of the meta table ("historyDigest", "written"), empty if unset.
     QString meta(const QString &key) const;
     QList<ItemSummary> summaries() const;
+    // The summaries whose name holds these letters in this order, ignoring
+    // ASCII case (a superset of every name match of the search for `text`);
+    // nullopt when SQL cannot decide that (empty or non-ASCII text).
+    std::optional<QList<ItemSummary>> summariesMatching(const QString &text) const;
+    // The summaries of these item ids, in id order.
+    QList<ItemSummary> summariesOf(const QList<qint64> &ids) const;
+    // What `stats` prints, counted by SQL without loading the summaries.
+    struct Counts
+    {
+        QHash<qint64, QHash<QString, int>> perKind, perTier; // per release id
+        int items = 0, tainted = 0, inconsistent = 0;
+        // Over the latest row of each item: no since, exact, a range, an upper bound only.
+        int noSince = 0, exact = 0, ranged = 0, upperOnly = 0;
+    };
+    Counts counts() const;
     // Full items by name (several when the name exists in several releases or kinds).
     ItemList itemsByName(const QString &name) const;
+    // Those of one release only, in id order.
+    ItemList itemsByName(const QString &name, qint64 releaseId) const;
     ItemList itemsByKey(const QString &key) const;
     // Items that had this name in another release (attrs "otherNames").
     ItemList itemsByOtherName(const QString &name) const;
     Item item(qint64 id) const;
     // Every item of one stored release, ready to be written again.
-    ItemList releaseItems(qint64 releaseId) const;
+    // With kinds (kind ids such as "xml-element"): only items of those kinds.
+    ItemList releaseItems(qint64 releaseId, const QStringList &kinds = {}) const;
     // A stored release with its items, as diff, audit and re-indexing need it.
     Release loadRelease(const StoredRelease &stored) const;
     // Full-text search over names and doc text; returns item ids, best first.

@@ -127,6 +127,76 @@ private Q_SLOTS:
         QCOMPARE(old.exitCode, anyNewer ? 1 : 0);
     }
 
+    void checkXmlSeveralFilesAndFolders()
+    {
+        // A folder: its *.xml files, in name order; other files are not read.
+        QTemporaryDir guests;
+        QByteArray bad(kQemuDomain);
+        bad.replace("    </disk>\n", "      <frobnicator/>\n    </disk>\n");
+        const QString good = writeTemp(guests, QStringLiteral("a-good.xml"), kQemuDomain);
+        const QString invalid = writeTemp(guests, QStringLiteral("b-invalid.xml"), bad);
+        writeTemp(guests, QStringLiteral("notes.txt"), "not XML at all");
+        const QString good2 = writeTemp(m_dir, QStringLiteral("good2.xml"), kQemuDomain);
+
+        // Several files, text: a verdict per file, a summary, the worst exit code.
+        const CliRun two = runCli(m_index, {QStringLiteral("check-xml"), good, invalid});
+        QCOMPARE(two.exitCode, 1);
+        QVERIFY2(two.out.contains(good + QStringLiteral(": validated against ")) &&
+                     two.out.contains(invalid + QStringLiteral(": validated against ")),
+                 qPrintable(two.out));
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("a-good.xml: validated against \\S+domain.rng: valid\\n"))
+                    .match(two.out)
+                    .hasMatch());
+        QVERIFY(two.out.contains(QLatin1String("b-invalid.xml: validated against ")));
+        QVERIFY(two.out.indexOf(QLatin1String("a-good.xml")) <
+                two.out.indexOf(QLatin1String("b-invalid.xml")));
+        QVERIFY2(two.out.contains(
+                     QLatin1String("Checked 2 files: 1 clean, 0 may be too new, 1 not clean, "
+                                   "0 not checked (exit 1)")),
+                 qPrintable(two.out));
+
+        // Clean files only: exit 0.
+        QCOMPARE(runCli(m_index, {QStringLiteral("check-xml"), good, good2}).exitCode, 0);
+
+        // A folder and a file, JSON: one document with a per-file array.
+        const CliRun folder = runCli(
+            m_index, {QStringLiteral("check-xml"), guests.path(), good2, QStringLiteral("--json")});
+        QCOMPARE(folder.exitCode, 1);
+        const QJsonObject o = QJsonDocument::fromJson(folder.out.toUtf8()).object();
+        const QJsonArray files = o.value(QLatin1String("files")).toArray();
+        QCOMPARE(files.size(), 3);
+        QCOMPARE(files.at(0).toObject().value(QLatin1String("file")).toString(), good);
+        QCOMPARE(files.at(0).toObject().value(QLatin1String("exitCode")).toInt(), 0);
+        QVERIFY(files.at(0).toObject().value(QLatin1String("valid")).toBool());
+        QCOMPARE(files.at(1).toObject().value(QLatin1String("file")).toString(), invalid);
+        QCOMPARE(files.at(1).toObject().value(QLatin1String("exitCode")).toInt(), 1);
+        QVERIFY(!files.at(1).toObject().value(QLatin1String("valid")).toBool());
+        QCOMPARE(files.at(2).toObject().value(QLatin1String("file")).toString(), good2);
+        QCOMPARE(files.at(2).toObject().value(QLatin1String("exitCode")).toInt(), 0);
+        QCOMPARE(o.value(QLatin1String("checked")).toInt(), 3);
+        QCOMPARE(o.value(QLatin1String("clean")).toInt(), 2);
+        QCOMPARE(o.value(QLatin1String("notClean")).toInt(), 1);
+        QCOMPARE(o.value(QLatin1String("exitCode")).toInt(), 1);
+
+        // An unreadable file is the worst verdict; the others are still checked.
+        const QString missing = guests.filePath(QStringLiteral("gone.xml"));
+        const CliRun withMissing =
+            runCli(m_index, {QStringLiteral("check-xml"), guests.path(), missing});
+        QCOMPARE(withMissing.exitCode, 3);
+        QVERIFY(withMissing.err.contains(missing));
+        QVERIFY(withMissing.out.contains(missing + QStringLiteral(": not checked")));
+        QVERIFY(withMissing.out.contains(QLatin1String("b-invalid.xml: validated against ")));
+        QVERIFY(withMissing.out.contains(
+            QLatin1String("1 clean, 0 may be too new, 1 not clean, 1 not checked (exit 3)")));
+
+        // A folder without XML files is unreadable input, not "clean".
+        QTemporaryDir empty;
+        const CliRun none = runCli(m_index, {QStringLiteral("check-xml"), empty.path()});
+        QCOMPARE(none.exitCode, 3);
+        QVERIFY(none.err.contains(QLatin1String("no *.xml file")));
+    }
+
     void protocolListsRemoteProcedures()
     {
         VSE_REQUIRE_CORPUS();

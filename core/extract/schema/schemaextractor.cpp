@@ -35,7 +35,7 @@ QString SchemaExtractor::findSchemaDir(const QString &sourceTree)
     return {};
 }
 
-SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir)
+SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems)
 {
     SchemaIndex index;
     Diagnostics &diagnostics = index.result.diagnostics;
@@ -73,8 +73,10 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir)
     }
     graph.assignPaths();
 
-    SchemaItemBuilder builder(&walker);
-    index.result.items = builder.build(graph);
+    if (withItems) {
+        SchemaItemBuilder builder(&walker);
+        index.result.items = builder.build(graph);
+    }
 
     const auto &elements = graph.elements();
     for (const auto &root : graph.roots()) {
@@ -96,6 +98,8 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir)
             const SchemaElement &c = elements[size_t(child)];
             if (!c.path.isEmpty()) {
                 index.navigator.addChild(e.path, c.segment, c.path);
+                if (!withItems)
+                    continue;
                 // Two different elements of one name may share a parent
                 // (alternatives in a choice): keep every target.
                 QJsonArray targets = children.value(c.segment).toArray();

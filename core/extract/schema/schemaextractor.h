@@ -27,7 +27,9 @@ class SchemaExtractor
 {
 public:
     static ExtractResult extractDir(const QString &schemaDir);
-    static SchemaIndex indexDir(const QString &schemaDir);
+    // withItems false: only the navigator and the root schemas (what checking
+    // a document needs), without building an item per path.
+    static SchemaIndex indexDir(const QString &schemaDir, bool withItems = true);
 
     // The schema folder of a libvirt source tree: src/conf/schemas (7.x on)
     // or docs/schemas (older); empty when neither holds .rng files.
