@@ -29,6 +29,7 @@ public:
         int removedRows = 0;  // rows added for items removed before the indexed releases
         int rpcRows = 0;      // rows added for protocol data the indexed releases lack
         Version rpcFrom;      // the history release those came from
+        int packDocs = 0;     // items given the pack's measured docs since (Documentation evidence)
         // Documentation "Since" notes against the history's exact since, on
         // XML items that have both. Below kDocsAgreement, documentation
         // evidence is kept but not used to date anything.
