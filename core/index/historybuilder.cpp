@@ -610,8 +610,8 @@ DocsResult applyDocs(State &state, const HistoryPack &pack)
                    ? first
                    : Version();
     };
-    for (const QList<DocNote> &notes : std::as_const(state.docs))
-        for (const DocNote &n : notes) {
+    for (int r = 0; r < int(state.docs.size()); ++r)
+        for (const DocNote &n : std::as_const(state.docs.at(r))) {
             HistoryDocsAgreement &a = cell(n);
             const HistoryEntry *e = pack.find(n.identity);
             if (!e)
@@ -973,7 +973,10 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                          .arg(a.agree)
                          .arg(a.compared)
                          .arg(a.percent())
-                         .arg(a.kept ? QStringLiteral("kept") : QStringLiteral("dropped")));
+                         .arg(a.kept ? QStringLiteral("kept")
+                              : a.compared < kMinCompared
+                                  ? QStringLiteral("dropped (fewer than %1 compared: too few to measure)").arg(kMinCompared)
+                                  : QStringLiteral("dropped (below 95 %)")));
         progress(QStringLiteral("docs since: %1 entries dated by a kept note inside their bounds "
                                 "(%2 left out: kept notes disagree, %3 outside the bounds)")
                      .arg(docs.dated)

@@ -294,6 +294,11 @@ void readRst(Page &page, const QString &text, const QHash<QString, QList<qsizety
         const auto sm = since.match(roles.constFirst().captured(1));
         if (!sm.hasMatch())
             continue;
+        // A note right after another inline literal ("``unit`` :since:`since
+        // 0.9.11`") dates that, not the entry.
+        static const QRegularExpression literalBefore(QStringLiteral("``[\\s(]*$"));
+        if (literalBefore.match(desc.left(roles.constFirst().capturedStart(0))).hasMatch())
+            continue;
         page.example = above(i);
         const QList<qsizetype> matches = candidates(page, m.captured(1));
         if (matches.size() == 1)
