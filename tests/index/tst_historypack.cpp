@@ -166,6 +166,35 @@ private slots:
         QCOMPARE(made.digest(), pack->digest());
     }
 
+    // Format 2: the docs agreement lines and an entry's docs since; a pack
+    // without docs lines is still written as format 1.
+    void docsLines()
+    {
+        const QByteArray data = "vse-history\t2\n"
+                                "release\t1.3.5\tgit:v1.3.5\txml\n"
+                                "release\t7.0.0\tdebian-source:libvirt_7.0.0.orig.tar.xz\txml\n"
+                                "docs\thtml.in\txml-element\t36\t36\tkept\n"
+                                "docs\trst\txml-value\t3\t3\tdropped\n"
+                                "item\txml-value\tdomain/devices/tpm/backend@type=emulator\tdomain/devices/tpm/"
+                                "backend@type\tschema:core\t1-1\t\t{\"docSince\":\"4.5.0\",\"docSinceAt\":"
+                                "\"docs/formatdomain.rst:7784\",\"docSinceIn\":\"9.0.0\"}\n";
+        Diagnostics d;
+        const auto pack = HistoryPack::parse(data, QStringLiteral("x.tsv"), &d);
+        QVERIFY2(pack, d.isEmpty() ? "" : qPrintable(d.constFirst().toString()));
+        QCOMPARE(pack->serialize(), data);
+        QCOMPARE(pack->docsAgreement().size(), 2);
+        const auto *a = pack->docsAgreementFor(QStringLiteral("rst"), ItemKind::XmlValue);
+        QVERIFY(a);
+        QCOMPARE(a->agree, 3);
+        QVERIFY(!a->kept);
+        QVERIFY(pack->docsAgreementFor(QStringLiteral("html.in"), ItemKind::XmlElement)->kept);
+        QCOMPARE(pack->entries().constFirst().attrs.value(QStringLiteral("docSince")).toString(),
+                 QStringLiteral("4.5.0"));
+        HistoryPack plain;
+        plain.setReleases(pack->releases());
+        QVERIFY(plain.serialize().startsWith("vse-history\t1\n"));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QByteArray>("data");
@@ -221,6 +250,16 @@ private slots:
         QTest::newRow("empty line") << head + "\n" << 4 << QStringLiteral("empty line");
         QTest::newRow("unknown record") << head + "entry\tx\n"
                                         << 4 << QStringLiteral("unknown record");
+        QTest::newRow("docs line in format 1") << head + "docs\trst\txml-element\t1\t2\tdropped\n"
+                                               << 4 << QStringLiteral("needs format 2");
+        const QByteArray head2 = "vse-history\t2\nrelease\t1.0.0\tgit:v1.0.0\txml\n";
+        QTest::newRow("docs agree > compared") << head2 + "docs\trst\txml-element\t3\t2\tkept\n"
+                                               << 3 << QStringLiteral("bad docs line");
+        QTest::newRow("docs unknown source") << head2 + "docs\tpdf\txml-element\t1\t2\tkept\n"
+                                             << 3 << QStringLiteral("bad docs line");
+        QTest::newRow("docs after item")
+            << head2 + "item\txml-element\tdomain\t\t\t0-0\t\t\ndocs\trst\txml-element\t1\t2\tkept\n" << 4
+            << QStringLiteral("after the first item");
         QTest::newRow("invalid utf-8") << head + "item\tfunction\tvir\xff\xfe\t\t\t0-1\t\t\n"
                                        << 4 << QStringLiteral("bad or empty key");
     }
