@@ -190,8 +190,9 @@ int runHistory(Context &ctx, const QStringList &args)
     if (!pack.docsAgreement().isEmpty()) {
         ctx.out << "Docs \"Since\" notes against the exact history since:\n";
         for (const auto &a : pack.docsAgreement())
-            ctx.out << "  " << a.source.leftJustified(8) << kindId(a.kind).leftJustified(15) << a.agree << " of "
-                    << a.compared << " agree (" << a.percent() << " %), " << (a.kept ? "kept" : "dropped") << '\n';
+            ctx.out << "  " << a.source.leftJustified(8) << kindId(a.kind).leftJustified(15)
+                    << a.agree << " of " << a.compared << " agree (" << a.percent() << " %), "
+                    << (a.kept ? "kept" : "dropped") << '\n';
         ctx.out << "  " << docsDated << " ranged items narrowed by a kept note\n";
     }
     return Ok;

@@ -99,7 +99,10 @@ std::optional<Evidence> packDocsEvidence(const HistoryPack &pack, const HistoryE
 void strip(Item &it)
 {
     it.evidence.erase(std::remove_if(it.evidence.begin(), it.evidence.end(),
-                                     [](const Evidence &e) { return e.kind == Evidence::Kind::History || fromPackDocs(e); }),
+                                     [](const Evidence &e) {
+                                         return e.kind == Evidence::Kind::History ||
+                                                fromPackDocs(e);
+                                     }),
                       it.evidence.end());
     for (const QString &k : HistoryApplier::ownedKeys())
         it.attrs.remove(k);
@@ -277,7 +280,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                 continue;
             const Evidence *doc = nullptr, *hist = nullptr;
             for (const Evidence &e : it.evidence) {
-                if (e.kind == Evidence::Kind::Documentation && e.version.isValid() && !fromPackDocs(e))
+                if (e.kind == Evidence::Kind::Documentation && e.version.isValid() &&
+                    !fromPackDocs(e))
                     doc = &e;
                 if (e.kind == Evidence::Kind::History && e.version.isValid() && e.after.isValid() &&
                     ReleaseSeries::adjacent(e.after, e.version))
@@ -295,8 +299,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         for (Release &r : releases)
             for (Item &it : r.items)
                 for (Evidence &e : it.evidence)
-                    if (e.kind == Evidence::Kind::Documentation && kindFamily(it.kind) == QLatin1String("xml") &&
-                        !fromPackDocs(e)) {
+                    if (e.kind == Evidence::Kind::Documentation &&
+                        kindFamily(it.kind) == QLatin1String("xml") && !fromPackDocs(e)) {
                         e.unreliable = true;
                         if (!e.detail.contains(why))
                             e.detail += QStringLiteral("; ") + why;

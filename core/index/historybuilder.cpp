@@ -6,8 +6,8 @@
 
 #include "extract/schema/docsinceextractor.h"
 #include "extract/xdr/protocolextractor.h"
-#include "model/releaseseries.h"
 #include "extract/xdr/rpcapilink.h"
+#include "model/releaseseries.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -54,7 +54,7 @@ struct DocNote
     QString identity;
     ItemKind kind;
     Version version;
-    QString at; // "docs/formatdomain.rst:7784"
+    QString at;     // "docs/formatdomain.rst:7784"
     QString source; // "rst" or "html.in"
 };
 
@@ -569,7 +569,6 @@ HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
     return stats;
 }
 
-
 // Measures the documentation notes against the history where it is exact
 // (first seen up to the newest git release, absent from the upstream release
 // right before), per source kind and item kind; keeps a kind at
@@ -643,7 +642,8 @@ DocsResult applyDocs(State &state, const HistoryPack &pack)
         if (!packed || exactSince(*packed).isValid())
             continue;
         const Version v = notes.constFirst().second->version;
-        if (std::any_of(notes.cbegin(), notes.cend(), [&](const auto &n) { return n.second->version != v; })) {
+        if (std::any_of(notes.cbegin(), notes.cend(),
+                        [&](const auto &n) { return n.second->version != v; })) {
             ++result.conflicts;
             continue;
         }
@@ -967,16 +967,19 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         *options.docs = docs.agreement;
     if (progress) {
         for (const HistoryDocsAgreement &a : docs.agreement)
-            progress(QStringLiteral("docs since, %1 notes on %2: %3 of %4 agree with the exact history "
-                                    "since (%5 %), %6")
-                         .arg(a.source, kindId(a.kind))
-                         .arg(a.agree)
-                         .arg(a.compared)
-                         .arg(a.percent())
-                         .arg(a.kept ? QStringLiteral("kept")
-                              : a.compared < kMinCompared
-                                  ? QStringLiteral("dropped (fewer than %1 compared: too few to measure)").arg(kMinCompared)
-                                  : QStringLiteral("dropped (below 95 %)")));
+            progress(
+                QStringLiteral("docs since, %1 notes on %2: %3 of %4 agree with the exact history "
+                               "since (%5 %), %6")
+                    .arg(a.source, kindId(a.kind))
+                    .arg(a.agree)
+                    .arg(a.compared)
+                    .arg(a.percent())
+                    .arg(
+                        a.kept ? QStringLiteral("kept")
+                        : a.compared < kMinCompared
+                            ? QStringLiteral("dropped (fewer than %1 compared: too few to measure)")
+                                  .arg(kMinCompared)
+                            : QStringLiteral("dropped (below 95 %)")));
         progress(QStringLiteral("docs since: %1 entries dated by a kept note inside their bounds "
                                 "(%2 left out: kept notes disagree, %3 outside the bounds)")
                      .arg(docs.dated)

@@ -418,15 +418,16 @@ QByteArray HistoryPack::serialize() const
 
 void HistoryPack::setDocsAgreement(QList<HistoryDocsAgreement> docs)
 {
-    std::sort(docs.begin(), docs.end(),
-              [](const HistoryDocsAgreement &a, const HistoryDocsAgreement &b) {
-                  return a.source != b.source ? a.source < b.source : kindId(a.kind) < kindId(b.kind);
-              });
+    std::sort(
+        docs.begin(), docs.end(), [](const HistoryDocsAgreement &a, const HistoryDocsAgreement &b) {
+            return a.source != b.source ? a.source < b.source : kindId(a.kind) < kindId(b.kind);
+        });
     m_docs = std::move(docs);
     m_digest.clear();
 }
 
-const HistoryDocsAgreement *HistoryPack::docsAgreementFor(const QString &source, ItemKind kind) const
+const HistoryDocsAgreement *HistoryPack::docsAgreementFor(const QString &source,
+                                                          ItemKind kind) const
 {
     for (const auto &a : m_docs)
         if (a.source == source && a.kind == kind)

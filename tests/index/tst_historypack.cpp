@@ -13,13 +13,13 @@
 #include "testdata.h"
 
 #include <QDir>
-#include <algorithm>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace vse;
 
@@ -170,14 +170,15 @@ private slots:
     // without docs lines is still written as format 1.
     void docsLines()
     {
-        const QByteArray data = "vse-history\t2\n"
-                                "release\t1.3.5\tgit:v1.3.5\txml\n"
-                                "release\t7.0.0\tdebian-source:libvirt_7.0.0.orig.tar.xz\txml\n"
-                                "docs\thtml.in\txml-element\t36\t36\tkept\n"
-                                "docs\trst\txml-value\t3\t3\tdropped\n"
-                                "item\txml-value\tdomain/devices/tpm/backend@type=emulator\tdomain/devices/tpm/"
-                                "backend@type\tschema:core\t1-1\t\t{\"docSince\":\"4.5.0\",\"docSinceAt\":"
-                                "\"docs/formatdomain.rst:7784\",\"docSinceIn\":\"9.0.0\"}\n";
+        const QByteArray data =
+            "vse-history\t2\n"
+            "release\t1.3.5\tgit:v1.3.5\txml\n"
+            "release\t7.0.0\tdebian-source:libvirt_7.0.0.orig.tar.xz\txml\n"
+            "docs\thtml.in\txml-element\t36\t36\tkept\n"
+            "docs\trst\txml-value\t3\t3\tdropped\n"
+            "item\txml-value\tdomain/devices/tpm/backend@type=emulator\tdomain/devices/tpm/"
+            "backend@type\tschema:core\t1-1\t\t{\"docSince\":\"4.5.0\",\"docSinceAt\":"
+            "\"docs/formatdomain.rst:7784\",\"docSinceIn\":\"9.0.0\"}\n";
         Diagnostics d;
         const auto pack = HistoryPack::parse(data, QStringLiteral("x.tsv"), &d);
         QVERIFY2(pack, d.isEmpty() ? "" : qPrintable(d.constFirst().toString()));
@@ -258,8 +259,9 @@ private slots:
         QTest::newRow("docs unknown source") << head2 + "docs\tpdf\txml-element\t1\t2\tkept\n"
                                              << 3 << QStringLiteral("bad docs line");
         QTest::newRow("docs after item")
-            << head2 + "item\txml-element\tdomain\t\t\t0-0\t\t\ndocs\trst\txml-element\t1\t2\tkept\n" << 4
-            << QStringLiteral("after the first item");
+            << head2 +
+                   "item\txml-element\tdomain\t\t\t0-0\t\t\ndocs\trst\txml-element\t1\t2\tkept\n"
+            << 4 << QStringLiteral("after the first item");
         QTest::newRow("invalid utf-8") << head + "item\tfunction\tvir\xff\xfe\t\t\t0-1\t\t\n"
                                        << 4 << QStringLiteral("bad or empty key");
     }
@@ -658,7 +660,6 @@ private slots:
         QVERIFY(!pack->serialize().contains(' '));
     }
 
-
     // The `:since:` notes of a real tree's docs/*.rst, attributed to schema
     // items. Checked by hand in libvirt-9.0.0/docs/formatdomain.rst (tar -xJf,
     // grep -n):
@@ -672,7 +673,9 @@ private slots:
         const QString file = sourcesDir() + QStringLiteral("/libvirt_9.0.0.orig.tar.xz");
         if (!QFileInfo::exists(file)) {
             if (vse::testdata::inCi())
-                QFAIL(qPrintable(file + QStringLiteral(" is missing: CI runs scripts/fetch-debian-sources first")));
+                QFAIL(qPrintable(
+                    file +
+                    QStringLiteral(" is missing: CI runs scripts/fetch-debian-sources first")));
             QSKIP(qPrintable(file + QStringLiteral(" is absent (scripts/fetch-debian-sources)")));
         }
         QTemporaryDir tmp;
@@ -732,8 +735,9 @@ private slots:
         QCOMPARE(pack->docsAgreement().size(), docs.size());
         int kept = 0;
         for (const auto &a : docs) {
-            qInfo("%s %s: %d of %d agree (%d %%) %s", qPrintable(a.source), qPrintable(kindId(a.kind)), a.agree,
-                  a.compared, a.percent(), a.kept ? "kept" : "dropped");
+            qInfo("%s %s: %d of %d agree (%d %%) %s", qPrintable(a.source),
+                  qPrintable(kindId(a.kind)), a.agree, a.compared, a.percent(),
+                  a.kept ? "kept" : "dropped");
             QVERIFY(a.compared > 0);
             if (a.kept) {
                 ++kept;
@@ -742,7 +746,8 @@ private slots:
         }
         QVERIFY(!docs.isEmpty());
         // Notes of both kinds were measured: old tags' .html.in, 9.0.0's .rst.
-        QVERIFY(std::any_of(docs.cbegin(), docs.cend(), [](const auto &a) { return a.source == QLatin1String("rst"); }));
+        QVERIFY(std::any_of(docs.cbegin(), docs.cend(),
+                            [](const auto &a) { return a.source == QLatin1String("rst"); }));
         QVERIFY(std::any_of(docs.cbegin(), docs.cend(),
                             [](const auto &a) { return a.source == QLatin1String("html.in"); }));
         int dated = 0;
@@ -753,14 +758,17 @@ private slots:
             // Only a kept kind dates an entry.
             const QString at = e.attrs.value(QStringLiteral("docSinceAt")).toString();
             const auto *a = pack->docsAgreementFor(
-                at.section(QLatin1Char(':'), 0, 0).endsWith(QLatin1String(".rst")) ? QStringLiteral("rst")
-                                                                                   : QStringLiteral("html.in"),
+                at.section(QLatin1Char(':'), 0, 0).endsWith(QLatin1String(".rst"))
+                    ? QStringLiteral("rst")
+                    : QStringLiteral("html.in"),
                 e.kind);
             QVERIFY(a && a->kept);
             const Version v = Version::parse(e.attrs.value(QStringLiteral("docSince")).toString());
             QVERIFY(pack->lastAbsentBefore(e) < v);
             QVERIFY(!(pack->firstSeen(e) < v));
-            QVERIFY(e.attrs.value(QStringLiteral("docSinceAt")).toString().startsWith(QLatin1String("docs/")));
+            QVERIFY(e.attrs.value(QStringLiteral("docSinceAt"))
+                        .toString()
+                        .startsWith(QLatin1String("docs/")));
         }
         qInfo("%d kinds kept, %d entries dated by their docs", kept, dated);
         // The format round-trips with the docs lines.

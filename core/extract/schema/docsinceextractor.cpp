@@ -87,7 +87,8 @@ QString ownerSegment(const Item &item)
 
 bool inRoots(const Page &page, const Item &item)
 {
-    return page.roots.contains(item.name.section(QLatin1Char('/'), 0, 0).section(QLatin1Char('@'), 0, 0));
+    return page.roots.contains(
+        item.name.section(QLatin1Char('/'), 0, 0).section(QLatin1Char('@'), 0, 0));
 }
 
 // The items an element or attribute name may mean: within the page's roots,
@@ -100,7 +101,8 @@ QList<qsizetype> candidates(const Page &page, const QString &name)
         if (!inRoots(page, item))
             continue;
         const QString owner = ownerSegment(item);
-        if (page.example.contains(owner) || (item.kind == ItemKind::XmlElement && page.example.contains(name)))
+        if (page.example.contains(owner) ||
+            (item.kind == ItemKind::XmlElement && page.example.contains(name)))
             matches.append(i);
     }
     return matches;
@@ -162,7 +164,6 @@ void walk(Page &page, const xmlNode *n)
     }
 }
 
-
 // --- reStructuredText (docs/*.rst of new source trees) ---
 
 int indentOf(const QString &line)
@@ -214,7 +215,8 @@ void readRst(Page &page, const QString &text, const QHash<QString, QList<qsizety
             lines.at(i + 1).trimmed().size() >= lines.at(i).trimmed().size())
             heading[i] = true;
         const QString t = lines.at(i).trimmed();
-        if (literal.at(i) || !(t.endsWith(QLatin1String("::")) || t.startsWith(QLatin1String(".. code-block::"))))
+        if (literal.at(i) ||
+            !(t.endsWith(QLatin1String("::")) || t.startsWith(QLatin1String(".. code-block::"))))
             continue;
         const int base = indentOf(lines.at(i));
         RstBlock b;
@@ -263,7 +265,8 @@ void readRst(Page &page, const QString &text, const QHash<QString, QList<qsizety
         off += l.size() + 1;
     }
     auto lineAt = [&](qsizetype pos) {
-        return int(std::upper_bound(starts.cbegin(), starts.cend(), pos) - starts.cbegin()); // 1-based
+        return int(std::upper_bound(starts.cbegin(), starts.cend(), pos) -
+                   starts.cbegin()); // 1-based
     };
 
     // Definition-list entries.
@@ -343,9 +346,11 @@ htmlDocPtr parseHtml(const QByteArray &data, const QString &fileName)
 {
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     const QByteArray url = QFile::encodeName(fileName);
-    htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, data.constData(), int(data.size()), url.constData(), "UTF-8",
-                                               HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
-                          : nullptr;
+    htmlDocPtr doc =
+        ctxt
+            ? htmlCtxtReadMemory(ctxt, data.constData(), int(data.size()), url.constData(), "UTF-8",
+                                 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
+            : nullptr;
     if (ctxt)
         htmlFreeParserCtxt(ctxt);
     if (doc && !xmlDocGetRootElement(doc)) {
@@ -357,7 +362,8 @@ htmlDocPtr parseHtml(const QByteArray &data, const QString &fileName)
 
 } // namespace
 
-QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const ItemList &items, const QString &root)
+QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const ItemList &items,
+                                                                       const QString &root)
 {
     QList<SourceNote> notes;
     const QDir dir(root + QStringLiteral("/docs"));
@@ -392,11 +398,14 @@ QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const Ite
             xmlFreeDoc(doc);
         }
         QList<qsizetype> hits = p.found.keys();
-        std::sort(hits.begin(), hits.end(),
-                  [&](qsizetype a, qsizetype b) { return p.lines.value(a) < p.lines.value(b) || (p.lines.value(a) == p.lines.value(b) && a < b); });
+        std::sort(hits.begin(), hits.end(), [&](qsizetype a, qsizetype b) {
+            return p.lines.value(a) < p.lines.value(b) ||
+                   (p.lines.value(a) == p.lines.value(b) && a < b);
+        });
         for (qsizetype hit : std::as_const(hits))
             if (!p.ambiguous.contains(hit))
-                notes.append({hit, p.found.value(hit), QStringLiteral("docs/") + file, p.lines.value(hit),
+                notes.append({hit, p.found.value(hit), QStringLiteral("docs/") + file,
+                              p.lines.value(hit),
                               rst ? QStringLiteral("rst") : QStringLiteral("html.in")});
     }
     return notes;
@@ -455,7 +464,8 @@ int DocSinceExtractor::apply(ItemList &items, const QString &htmlDir, Diagnostic
                 xmlFreeDoc(doc);
             continue;
         }
-        Page page{file, QSet<QString>(roots.cbegin(), roots.cend()), {}, &byName, &items, {}, {}, {}};
+        Page page{file, QSet<QString>(roots.cbegin(), roots.cend()), {}, &byName, &items, {}, {},
+                  {}};
         walk(page, xmlDocGetRootElement(doc));
         xmlFreeDoc(doc);
         for (auto it = page.found.cbegin(); it != page.found.cend(); ++it) {
