@@ -64,9 +64,8 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
         field("Since:", since.explain());
     else
         field("Since:", QStringLiteral("unknown (no evidence in the indexed data)"));
-    if (const QString removed = it.attrs.value(QStringLiteral("removedIn")).toString(); !removed.isEmpty())
-        field("Removed:", QStringLiteral("in %1 (%2)").arg(removed, it.attrs.value(QStringLiteral("removedEvidence"))
-                                                                    .toString(QStringLiteral("first indexed release without it"))));
+    if (const QString removed = HistoryApplier::removalText(it.attrs); !removed.isEmpty())
+        field("Removed:", removed);
     if (it.evidence.size() > 1 || it.inconsistent()) {
         o << "  Evidence:" << (it.inconsistent() ? "   sources DISAGREE:\n" : "\n");
         for (const auto &e : it.evidence)

@@ -169,6 +169,20 @@ QString HistoryApplier::spansText(const QJsonObject &attrs)
     return parts.join(QStringLiteral(", "));
 }
 
+QString HistoryApplier::removalText(const QJsonObject &attrs)
+{
+    const Version in = Version::parse(attrs.value(QStringLiteral("removedIn")).toString());
+    if (!in.isValid())
+        return {};
+    const Version after = Version::parse(attrs.value(kRemovedAfter).toString());
+    QString text = after.isValid() && !ReleaseSeries::adjacent(after, in)
+                       ? QString(after.toString() + QStringLiteral(" < removed \u2264 ") + in.toString())
+                       : QString(QStringLiteral("in ") + in.toString());
+    if (const QString how = attrs.value(kRemovedEvidence).toString(); !how.isEmpty())
+        text += QStringLiteral(" (") + how + QLatin1Char(')');
+    return text;
+}
+
 HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const HistoryPack &pack)
 {
     Stats stats;
@@ -234,6 +248,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                 if (!it.attrs.contains(QStringLiteral("removedIn")) && removed.isValid() &&
                     lastIndexed.value(id) < removed) {
                     it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
+                    it.attrs.insert(kRemovedAfter, pack.lastSeen(*e).toString());
                     it.attrs.insert(kRemovedEvidence, QString(QStringLiteral("release history: absent from ") +
                                                           releaseSource(pack, removed)));
                 }
@@ -365,6 +380,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         const Version removed = pack.removedIn(e);
         if (removed.isValid()) {
             it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
+            it.attrs.insert(kRemovedAfter, last.toString());
             it.attrs.insert(kRemovedEvidence,
                             QString(QStringLiteral("release history: absent from ") + releaseSource(pack, removed)));
         } else {

@@ -38,6 +38,8 @@ public:
         bool docsUsed = true;
     };
     static constexpr double kDocsAgreement = 0.95;
+    // Bump when apply() changes what it writes: indexes are merged again.
+    static constexpr int kVersion = 2;
 
     static Stats apply(QList<Release> &releases, const HistoryPack &pack);
     // The attrs keys this class owns.
@@ -45,6 +47,9 @@ public:
     // "0.6.0 – 1.3.5", or with names when it was renamed:
     // "0.3.0 – 1.0.0 as REMOTE_PROC_OPEN, 1.2.0 – 1.3.5 as REMOTE_PROC_CONNECT_OPEN"; empty without history.
     static QString spansText(const QJsonObject &attrs);
+    // "in 0.4.1 (how we know)" or, when the last release with the item is not
+    // the one right before, "0.3.3 < removed ≤ 0.4.1 (how we know)"; empty when not removed.
+    static QString removalText(const QJsonObject &attrs);
 };
 
 } // namespace vse

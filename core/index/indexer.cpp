@@ -58,7 +58,10 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     // The common case, nothing changed, is decided before loading any item.
     // A different shipped history also means merging again.
     const HistoryPack &pack = HistoryPack::builtin();
-    const QString packDigest = pack.isEmpty() ? QString() : pack.digest();
+    // The applier's own version too: a change in how the history is applied
+    // must re-merge indexes whose inputs did not change.
+    const QString packDigest =
+        pack.isEmpty() ? QString() : pack.digest() + QStringLiteral(":applier-%1").arg(HistoryApplier::kVersion);
     const bool sameHistory = haveOld && old.meta(QStringLiteral("historyDigest")) == packDigest;
     if (stored.size() == layouts.size() && !unchanged.contains(nullptr) && sameHistory) {
         result.ok = result.upToDate = true;
@@ -131,14 +134,10 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
 
 QStringList Indexer::indexedSources(const QString &indexPath)
 {
-    Store s;
-    Diagnostics d;
-    QStringList out;
-    if (!s.open(indexPath, &d))
-        return out;
-    for (const auto &r : s.releases())
-        out << r.sourcePath;
-    return out;
+    // Read even from an index of another schema version (an older build):
+    // rebuilding it must keep the sources the user added, not fall back to
+    // the installed libvirt alone.
+    return Store::recordedSources(indexPath);
 }
 
 } // namespace vse

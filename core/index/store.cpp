@@ -96,6 +96,28 @@ QString Store::defaultPath()
     return cache + QStringLiteral("/virt-support-explorer/index.sqlite");
 }
 
+QStringList Store::recordedSources(const QString &path)
+{
+    QStringList out;
+    if (!QFileInfo::exists(path))
+        return out;
+    sqlite3 *db = nullptr;
+    const QByteArray p = QFile::encodeName(path);
+    if (sqlite3_open_v2(p.constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return out;
+    }
+    {
+        // Every schema so far has releases(source_path, source_kind, version_num).
+        sql::Statement q(db, "SELECT source_path, source_kind FROM releases ORDER BY version_num, id");
+        while (q.ok() && q.step())
+            if (q.text(1) != QLatin1String("history") && !q.text(0).isEmpty() && !out.contains(q.text(0)))
+                out << q.text(0);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
 void Store::close()
 {
     if (m_db)

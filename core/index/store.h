@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QHash>
 #include <memory>
 #include <optional>
@@ -72,6 +73,10 @@ public:
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
+
+    // The source paths an index file records, whatever its schema version
+    // (empty when the file is missing or unreadable); never the history rows.
+    static QStringList recordedSources(const QString &path);
 
     // $XDG_CACHE_HOME/virt-support-explorer/index.sqlite (or $VSE_INDEX_PATH).
     static QString defaultPath();

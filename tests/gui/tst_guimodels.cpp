@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QFont>
 #include <QTest>
 
 using namespace vse;
@@ -146,6 +147,18 @@ private Q_SLOTS:
             const ItemSummary *s = model.summary(r);
             QVERIFY(s->sinceRange().fit(Version(6, 0, 0)) != SinceRange::Fit::TooNew);
         }
+        // Ranges that contain 6.0.0 stay, marked (italic, role, count).
+        const qint64 maybe = sql(QStringLiteral("since_num IS NULL AND since_upto_num > 6000000 AND "
+                                                "(since_after_num IS NULL OR since_after_num < 6000000)"));
+        QVERIFY(maybe > 0);
+        QCOMPARE(qint64(model.maybeNewer()), maybe);
+        int marked = 0;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, 0).data(ItemTableModel::MaybeNewerRole).toBool()) {
+                ++marked;
+                QVERIFY(model.index(r, 0).data(Qt::FontRole).value<QFont>().italic());
+            }
+        QCOMPARE(qint64(marked), maybe);
         f.greyNewer = true;
         model.setFilter(f);
         QCOMPARE(qint64(model.rowCount()), total);

@@ -49,6 +49,19 @@ QStringList xdrTokens(QString text)
     return out;
 }
 
+// Every .x file of every corpus release.
+QStringList corpusXdrFiles()
+{
+    QStringList out;
+    for (const QString &release : testdata::corpusReleases()) {
+        QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release + QStringLiteral("/src"),
+                        {QStringLiteral("*.x")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            out << it.next();
+    }
+    return out;
+}
+
 QString remote135()
 {
     return testdata::corpusDir() + QStringLiteral("/1.3.5/src/remote/remote_protocol.x");
@@ -64,12 +77,8 @@ private Q_SLOTS:
     {
         VSE_REQUIRE_CORPUS();
         int files = 0;
-        for (const QString &release : testdata::corpusReleases()) {
-            QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release +
-                                QStringLiteral("/src"),
-                            {QStringLiteral("*.x")}, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString path = it.next();
+        for (const QString &path : corpusXdrFiles()) {
+            {
                 const XdrFile f = parseXdrFile(path);
                 for (const auto &d : f.diagnostics)
                     qWarning("%s", qPrintable(d.toString()));
@@ -95,12 +104,8 @@ private Q_SLOTS:
     {
         VSE_REQUIRE_CORPUS();
         int files = 0;
-        for (const QString &release : testdata::corpusReleases()) {
-            QDirIterator it(testdata::corpusDir() + QLatin1Char('/') + release +
-                                QStringLiteral("/src"),
-                            {QStringLiteral("*.x")}, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString path = it.next();
+        for (const QString &path : corpusXdrFiles()) {
+            {
                 const XdrFile f = parseXdrFile(path);
                 QVERIFY2(!f.hasErrors(), qPrintable(path));
                 QByteArray printed;

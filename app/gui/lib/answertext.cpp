@@ -2,6 +2,8 @@
 
 #include "policytext.h"
 
+#include "index/historyapplier.h"
+
 namespace vse::gui {
 
 QString AnswerText::forItem(const Item &item, const QString &releaseLabel)
@@ -11,8 +13,8 @@ QString AnswerText::forItem(const Item &item, const QString &releaseLabel)
     lines << tr("Tier: %1 \u2014 %2").arg(policytext::tierLabel(item.tier), policytext::tierRule(item.tier));
     const SinceRange since = item.sinceRange();
     lines << tr("Since: %1").arg(since.isKnown() ? since.explain() : tr("unknown"));
-    if (const QString removed = item.attrs.value(QStringLiteral("removedIn")).toString(); !removed.isEmpty())
-        lines << tr("Removed: in %1").arg(removed);
+    if (const QString removed = HistoryApplier::removalText(item.attrs); !removed.isEmpty())
+        lines << tr("Removed: %1").arg(removed);
     if (item.inconsistent()) {
         lines << tr("Note: the sources disagree about this release:");
         for (const Evidence &e : item.evidence)

@@ -26,6 +26,9 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         } else if (a == QLatin1String("--search")) {
             if (!value(&o->search))
                 return false;
+        } else if (a == QLatin1String("--must-support")) {
+            if (!value(&o->mustSupport))
+                return false;
         } else if (a == QLatin1String("--benchmark-startup")) {
             o->benchmarkStartup = true;
         } else if (a == QLatin1String("--no-auto-index")) {
@@ -40,10 +43,11 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
 
 QString AppOptions::usage()
 {
-    return tr("Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME]\n"
+    return tr("Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]\n"
               "                             [--screenshot FILE] [--benchmark-startup] [--no-auto-index]\n"
               "  --index FILE        use this index file instead of the cache one\n"
               "  --search TEXT       start with this search text\n"
+              "  --must-support V    start with \"Must support \u2265 V\" (items certainly newer are hidden)\n"
               "  --select NAME       show this item's details\n"
               "  --screenshot FILE   save a picture of the window once the index is loaded, then exit\n"
               "  --benchmark-startup print the time to the first painted window and the memory, then exit\n"

@@ -15,6 +15,7 @@ public:
     QString screenshotPath;  // --screenshot FILE: render the window once the index is loaded, then exit
     QString select;          // --select NAME: show this item (with --screenshot, or at start)
     QString search;          // --search TEXT: initial search text
+    QString mustSupport;     // --must-support VERSION: initial target release
     bool benchmarkStartup = false; // --benchmark-startup: print start-up figures and exit
     bool noAutoIndex = false;      // --no-auto-index: never start indexing by itself
 

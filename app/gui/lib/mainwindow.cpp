@@ -121,6 +121,8 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
 
     selectSidebarEntry(QStringLiteral("all"));
     m_filterBar->setSearchText(m_options.search);
+    if (!m_options.mustSupport.isEmpty())
+        m_filterBar->setTarget(m_options.mustSupport);
     updateEmptyState();
     resize(1280, 760);
 }
