@@ -39,7 +39,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 2;
+    static constexpr int kVersion = 3;
 
     static Stats apply(QList<Release> &releases, const HistoryPack &pack);
     // The attrs keys this class owns.
