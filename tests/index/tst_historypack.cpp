@@ -2,8 +2,8 @@
 // file:line), the generator on the git bundle of libvirt 0.0.1 - 1.3.5
 // (deterministic, and facts checked by hand against the bundle), the pack
 // built into the tools, and `virt-support history`.
-#include "index/historybuilder.h"
 #include "index/historyapplier.h"
+#include "index/historybuilder.h"
 #include "index/historypack.h"
 #include "index/releasereader.h"
 #include "index/sourcelayout.h"
@@ -202,19 +202,21 @@ private slots:
     // HTML's agreement check leaves it alone; applying twice changes nothing.
     void docsEvidence()
     {
-        const QByteArray data = "vse-history\t2\n"
-                                "release\t1.3.5\tgit:v1.3.5\txml\n"
-                                "release\t7.0.0\tdebian-source:libvirt_7.0.0.orig.tar.xz\txml\n"
-                                "docs\trst\txml-value\t%1\t20\t%2\n"
-                                "item\txml-element\tdomain\t\tschema:core\t0-1\t\t\n"
-                                "item\txml-value\tdomain/devices/tpm/backend@type=emulator\tdomain/devices/tpm/"
-                                "backend@type\tschema:core\t1-1\t\t{\"docSince\":\"4.5.0\",\"docSinceAt\":"
-                                "\"docs/formatdomain.rst:7784\",\"docSinceIn\":\"9.0.0\"}\n";
+        const QByteArray data =
+            "vse-history\t2\n"
+            "release\t1.3.5\tgit:v1.3.5\txml\n"
+            "release\t7.0.0\tdebian-source:libvirt_7.0.0.orig.tar.xz\txml\n"
+            "docs\trst\txml-value\t%1\t20\t%2\n"
+            "item\txml-element\tdomain\t\tschema:core\t0-1\t\t\n"
+            "item\txml-value\tdomain/devices/tpm/backend@type=emulator\tdomain/devices/tpm/"
+            "backend@type\tschema:core\t1-1\t\t{\"docSince\":\"4.5.0\",\"docSinceAt\":"
+            "\"docs/formatdomain.rst:7784\",\"docSinceIn\":\"9.0.0\"}\n";
         for (const bool kept : {true, false}) {
             Diagnostics d;
-            const auto pack = HistoryPack::parse(
-                QByteArray(data).replace("%1", kept ? "20" : "15").replace("%2", kept ? "kept" : "dropped"),
-                QStringLiteral("x.tsv"), &d);
+            const auto pack = HistoryPack::parse(QByteArray(data)
+                                                     .replace("%1", kept ? "20" : "15")
+                                                     .replace("%2", kept ? "kept" : "dropped"),
+                                                 QStringLiteral("x.tsv"), &d);
             QVERIFY(pack);
             Release r;
             r.version = Version(9, 0, 0);
@@ -223,21 +225,25 @@ private slots:
             v.kind = ItemKind::XmlValue;
             v.name = QStringLiteral("domain/devices/tpm/backend@type=emulator");
             v.parent = QStringLiteral("domain/devices/tpm/backend@type");
-            v.evidence.append({Evidence::Kind::FirstRelease, Version(9, 0, 0), QStringLiteral("/"), true});
+            v.evidence.append(
+                {Evidence::Kind::FirstRelease, Version(9, 0, 0), QStringLiteral("/"), true});
             r.items.append(v);
             QList<Release> releases{r};
             HistoryApplier::apply(releases, *pack);
             HistoryApplier::apply(releases, *pack);
             const Item &it = releases.constFirst().items.constFirst();
-            const auto docs = std::count_if(it.evidence.cbegin(), it.evidence.cend(), [](const Evidence &e) {
-                return e.kind == Evidence::Kind::Documentation;
-            });
+            const auto docs =
+                std::count_if(it.evidence.cbegin(), it.evidence.cend(), [](const Evidence &e) {
+                    return e.kind == Evidence::Kind::Documentation;
+                });
             QCOMPARE(docs, kept ? 1 : 0);
             if (kept) {
                 QCOMPARE(it.since(), Version(4, 5, 0));
                 for (const Evidence &e : it.evidence)
                     if (e.kind == Evidence::Kind::Documentation) {
-                        QCOMPARE(e.detail, QStringLiteral("docs/formatdomain.rst:7784 in 9.0.0, agreement 100 %"));
+                        QCOMPARE(
+                            e.detail,
+                            QStringLiteral("docs/formatdomain.rst:7784 in 9.0.0, agreement 100 %"));
                         QVERIFY(!e.unreliable);
                     }
             } else {
