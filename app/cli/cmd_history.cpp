@@ -8,6 +8,7 @@
 #include "index/historypack.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -133,9 +134,11 @@ int runHistory(Context &ctx, const QStringList &args)
     for (const auto &r : rels)
         for (const auto &f : r.families)
             families[f]++;
-    int exact = 0, ranged = 0, upToFirst = 0, removed = 0;
+    int exact = 0, ranged = 0, upToFirst = 0, removed = 0, docsDated = 0;
     for (const auto &e : pack.entries()) {
         kinds[kindId(e.kind)]++;
+        if (e.attrs.contains(QStringLiteral("docSince")))
+            ++docsDated;
         if (pack.removedIn(e).isValid())
             ++removed;
         const Version below = pack.lastAbsentBefore(e);
@@ -148,6 +151,14 @@ int runHistory(Context &ctx, const QStringList &args)
         ReleaseSeries::adjacent(below, pack.firstSeen(e)) ? ++exact : ++ranged;
     }
     const int total = int(pack.entries().size());
+    QJsonArray docs;
+    for (const auto &a : pack.docsAgreement())
+        docs.append(QJsonObject{{QStringLiteral("source"), a.source},
+                                {QStringLiteral("kind"), kindId(a.kind)},
+                                {QStringLiteral("agree"), a.agree},
+                                {QStringLiteral("compared"), a.compared},
+                                {QStringLiteral("percent"), a.percent()},
+                                {QStringLiteral("kept"), a.kept}});
     if (p.isSet(json)) {
         QJsonObject fam, kin;
         for (auto it = families.cbegin(); it != families.cend(); ++it)
@@ -166,7 +177,9 @@ int runHistory(Context &ctx, const QStringList &args)
                                    {QStringLiteral("exact"), exact},
                                    {QStringLiteral("ranged"), ranged + upToFirst},
                                    {QStringLiteral("rangedUpToFirst"), upToFirst},
-                                   {QStringLiteral("removed"), removed}})
+                                   {QStringLiteral("removed"), removed},
+                                   {QStringLiteral("docsAgreement"), docs},
+                                   {QStringLiteral("docsDated"), docsDated}})
                        .toJson(QJsonDocument::Indented);
         return Ok;
     }
@@ -181,6 +194,14 @@ int runHistory(Context &ctx, const QStringList &args)
     ctx.out << "Since: " << exact << " exact (absent in the release before), " << ranged + upToFirst
             << " ranged (" << upToFirst
             << " of them \"<= first seen\": no older release has data of their family)\n";
+    if (!pack.docsAgreement().isEmpty()) {
+        ctx.out << "Docs \"Since\" notes against the exact history since:\n";
+        for (const auto &a : pack.docsAgreement())
+            ctx.out << "  " << a.source.leftJustified(8) << kindId(a.kind).leftJustified(15)
+                    << a.agree << " of " << a.compared << " agree (" << a.percent() << " %), "
+                    << (a.kept ? "kept" : "dropped") << '\n';
+        ctx.out << "  " << docsDated << " ranged items narrowed by a kept note\n";
+    }
     return Ok;
 }
 

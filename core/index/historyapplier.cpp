@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace vse {
 
@@ -68,10 +69,40 @@ Evidence historyEvidence(const HistoryPack &pack, const HistoryEntry &e)
     return h;
 }
 
+// Documentation evidence that came from the pack (a docs note of a source
+// tree, measured when the pack was built), not from the installed HTML.
+bool fromPackDocs(const Evidence &e)
+{
+    return e.kind == Evidence::Kind::Documentation && e.detail.startsWith(QLatin1String("docs/")) &&
+           e.detail.contains(QLatin1String(", agreement "));
+}
+
+// "docs/formatdomain.rst:7784 in 9.0.0, agreement 97 %" for an entry's kept docs note.
+std::optional<Evidence> packDocsEvidence(const HistoryPack &pack, const HistoryEntry &e)
+{
+    const Version v = Version::parse(e.attrs.value(QStringLiteral("docSince")).toString());
+    if (!v.isValid())
+        return std::nullopt;
+    const QString at = e.attrs.value(QStringLiteral("docSinceAt")).toString();
+    const QString source = at.section(QLatin1Char(':'), 0, 0).endsWith(QLatin1String(".rst"))
+                               ? QStringLiteral("rst")
+                               : QStringLiteral("html.in");
+    const HistoryDocsAgreement *a = pack.docsAgreementFor(source, e.kind);
+    if (!a || !a->kept || !at.startsWith(QLatin1String("docs/")))
+        return std::nullopt;
+    return Evidence(Evidence::Kind::Documentation, v,
+                    QStringLiteral("%1 in %2, agreement %3 %")
+                        .arg(at, e.attrs.value(QStringLiteral("docSinceIn")).toString())
+                        .arg(a->percent()));
+}
+
 void strip(Item &it)
 {
     it.evidence.erase(std::remove_if(it.evidence.begin(), it.evidence.end(),
-                                     [](const Evidence &e) { return e.kind == Evidence::Kind::History; }),
+                                     [](const Evidence &e) {
+                                         return e.kind == Evidence::Kind::History ||
+                                                fromPackDocs(e);
+                                     }),
                       it.evidence.end());
     for (const QString &k : HistoryApplier::ownedKeys())
         it.attrs.remove(k);
@@ -196,6 +227,10 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             const bool latest = it.attrs.value(QStringLiteral("latest")).toBool(true);
             if (const HistoryEntry *e = pack.find(id)) {
                 it.evidence.append(historyEvidence(pack, *e));
+                if (const auto doc = packDocsEvidence(pack, *e)) {
+                    it.evidence.append(*doc);
+                    ++stats.packDocs;
+                }
                 ++stats.matched;
                 if (!latest)
                     continue;
@@ -260,7 +295,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                 continue;
             const Evidence *doc = nullptr, *hist = nullptr;
             for (const Evidence &e : it.evidence) {
-                if (e.kind == Evidence::Kind::Documentation && e.version.isValid())
+                if (e.kind == Evidence::Kind::Documentation && e.version.isValid() &&
+                    !fromPackDocs(e))
                     doc = &e;
                 if (e.kind == Evidence::Kind::History && e.version.isValid() && e.after.isValid() &&
                     ReleaseSeries::adjacent(e.after, e.version))
@@ -278,7 +314,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         for (Release &r : releases)
             for (Item &it : r.items)
                 for (Evidence &e : it.evidence)
-                    if (e.kind == Evidence::Kind::Documentation && kindFamily(it.kind) == QLatin1String("xml")) {
+                    if (e.kind == Evidence::Kind::Documentation &&
+                        kindFamily(it.kind) == QLatin1String("xml") && !fromPackDocs(e)) {
                         e.unreliable = true;
                         if (!e.detail.contains(why))
                             e.detail += QStringLiteral("; ") + why;

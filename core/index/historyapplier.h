@@ -29,6 +29,7 @@ public:
         int removedRows = 0;  // rows added for items removed before the indexed releases
         int rpcRows = 0;      // rows added for protocol data the indexed releases lack
         Version rpcFrom;      // the history release those came from
+        int packDocs = 0;     // items given the pack's measured docs since (Documentation evidence)
         // Documentation "Since" notes against the history's exact since, on
         // XML items that have both. Below kDocsAgreement, documentation
         // evidence is kept but not used to date anything.
@@ -38,7 +39,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 2;
+    static constexpr int kVersion = 3;
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {

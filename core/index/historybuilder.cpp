@@ -4,14 +4,17 @@
 #include "releasereader.h"
 #include "xmlresolver.h"
 
+#include "extract/schema/docsinceextractor.h"
 #include "extract/xdr/protocolextractor.h"
 #include "extract/xdr/rpcapilink.h"
+#include "model/releaseseries.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -45,12 +48,23 @@ struct CompactItem
     QJsonObject attrs;
 };
 
+// A documentation "Since" note attributed to an item of one release.
+struct DocNote
+{
+    QString identity;
+    ItemKind kind;
+    Version version;
+    QString at;     // "docs/formatdomain.rst:7784"
+    QString source; // "rst" or "html.in"
+};
+
 struct ReleaseData
 {
     int index = 0;
     HistoryRelease release;
     QList<CompactItem> items;
     Diagnostics notes; // warnings about this release, already naming it
+    QList<DocNote> docs;
     qint64 ms = 0;
     // The element graph of a release with complete XML data, kept only while
     // building: it says whether a path of another release still resolves.
@@ -63,6 +77,7 @@ struct State
     QList<HistoryEntry> entries;
     QList<HistoryRelease> releases;
     QList<std::shared_ptr<const XmlResolver>> xml; // per release, null without XML data
+    QList<QList<DocNote>> docs;                    // per release
     Diagnostics notes;
 };
 
@@ -125,6 +140,10 @@ bool wantedPath(const QString &p)
     if ((p.startsWith(QLatin1String("docs/schemas/")) ||
          p.startsWith(QLatin1String("src/conf/schemas/"))) &&
         p.endsWith(QLatin1String(".rng")))
+        return true;
+    // The format documentation, for its "Since" notes.
+    if (p.startsWith(QLatin1String("docs/format")) && slashes == 1 &&
+        (p.endsWith(QLatin1String(".rst")) || p.endsWith(QLatin1String(".html.in"))))
         return true;
     return p == QLatin1String("configure.ac") || p == QLatin1String("configure.in") ||
            p == QLatin1String("meson.build");
@@ -409,8 +428,14 @@ ReleaseData readOne(const Input &in, const QString &repo)
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
-    if (present.contains(QStringLiteral("xml")))
+    if (present.contains(QStringLiteral("xml"))) {
         out.xml = std::make_shared<const XmlResolver>(rel);
+        for (const auto &n : DocSinceExtractor::readSourceTree(rel.items, root)) {
+            const Item &item = rel.items.at(n.item);
+            out.docs.append({ReleaseMerger::identityOf(item), item.kind, n.version,
+                             n.file + QLatin1Char(':') + QString::number(n.line), n.source});
+        }
+    }
     if (rel.version.isValid() && rel.version != in.version)
         out.notes << Diagnostic::warning(label, 0,
                                          QStringLiteral("the data says version %1; %2 is used")
@@ -424,6 +449,7 @@ void mergeInto(State &state, const ReleaseData &d)
     const int r = int(state.releases.size());
     state.releases.append(d.release);
     state.xml.append(d.xml);
+    state.docs.append(d.docs);
     state.notes.append(d.notes);
     for (const CompactItem &c : d.items) {
         const auto it = state.byIdentity.constFind(c.identity);
@@ -541,6 +567,100 @@ HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
     }
     state.xml.clear();
     return stats;
+}
+
+// Measures the documentation notes against the history where it is exact
+// (first seen up to the newest git release, absent from the upstream release
+// right before), per source kind and item kind; keeps a kind at
+// kDocsAgreement or more (and kMinCompared notes compared); and gives each
+// entry whose since the history cannot pin down the note of a kept kind that
+// lies inside its bounds, when every kept note of it names the same release.
+struct DocsResult
+{
+    QList<HistoryDocsAgreement> agreement;
+    int dated = 0;     // entries given a docSince
+    int conflicts = 0; // entries whose kept notes name different releases
+    int outside = 0;   // entries whose kept note lies outside their bounds
+};
+
+constexpr double kDocsAgreement = 0.95;
+constexpr int kMinCompared = 20;
+
+DocsResult applyDocs(State &state, const HistoryPack &pack)
+{
+    DocsResult result;
+    // The newest release of an unbroken run of git tags from the oldest one.
+    Version lastGit;
+    for (const HistoryRelease &r : pack.releases())
+        if (r.source.startsWith(QLatin1String("git:")))
+            lastGit = r.version;
+    QMap<std::pair<QString, int>, HistoryDocsAgreement> cells;
+    auto cell = [&](const DocNote &n) -> HistoryDocsAgreement & {
+        HistoryDocsAgreement &a = cells[{n.source, int(n.kind)}];
+        a.source = n.source;
+        a.kind = n.kind;
+        return a;
+    };
+    auto exactSince = [&](const HistoryEntry &e) {
+        const Version first = pack.firstSeen(e);
+        const Version before = pack.lastAbsentBefore(e);
+        return lastGit.isValid() && !(lastGit < first) && before.isValid() &&
+                       ReleaseSeries::adjacent(before, first)
+                   ? first
+                   : Version();
+    };
+    for (int r = 0; r < int(state.docs.size()); ++r)
+        for (const DocNote &n : std::as_const(state.docs.at(r))) {
+            HistoryDocsAgreement &a = cell(n);
+            const HistoryEntry *e = pack.find(n.identity);
+            if (!e)
+                continue;
+            const Version exact = exactSince(*e);
+            if (!exact.isValid())
+                continue;
+            ++a.compared;
+            if (exact == n.version)
+                ++a.agree;
+        }
+    for (auto &a : cells)
+        a.kept = a.compared >= kMinCompared && a.agree >= kDocsAgreement * a.compared;
+    // Per entry the kept notes, newest release first: its note and file:line
+    // are the ones kept.
+    QHash<int, QList<std::pair<int, const DocNote *>>> byEntry;
+    for (int r = int(state.docs.size()) - 1; r >= 0; --r)
+        for (const DocNote &n : std::as_const(state.docs.at(r))) {
+            const auto it = state.byIdentity.constFind(n.identity);
+            if (cell(n).kept && it != state.byIdentity.cend())
+                byEntry[*it].append({r, &n});
+        }
+    QList<int> order = byEntry.keys();
+    std::sort(order.begin(), order.end());
+    for (int i : std::as_const(order)) {
+        const auto &notes = byEntry.value(i);
+        HistoryEntry &e = state.entries[i];
+        const HistoryEntry *packed = pack.find(notes.constFirst().second->identity);
+        if (!packed || exactSince(*packed).isValid())
+            continue;
+        const Version v = notes.constFirst().second->version;
+        if (std::any_of(notes.cbegin(), notes.cend(),
+                        [&](const auto &n) { return n.second->version != v; })) {
+            ++result.conflicts;
+            continue;
+        }
+        const Version first = pack.firstSeen(*packed);
+        const Version before = pack.lastAbsentBefore(*packed);
+        if (first < v || (before.isValid() && !(before < v))) {
+            ++result.outside;
+            continue;
+        }
+        e.attrs.insert(QStringLiteral("docSince"), v.toString());
+        e.attrs.insert(QStringLiteral("docSinceAt"), notes.constFirst().second->at);
+        e.attrs.insert(QStringLiteral("docSinceIn"),
+                       state.releases.at(notes.constFirst().first).version.toString());
+        ++result.dated;
+    }
+    result.agreement = cells.values();
+    return result;
 }
 
 } // namespace
@@ -840,8 +960,34 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                      .arg(moves.gaps));
     diagnostics->append(state.notes);
     HistoryPack pack;
-    pack.setReleases(std::move(state.releases));
+    pack.setReleases(state.releases);
+    pack.setEntries(state.entries);
+    const DocsResult docs = applyDocs(state, pack);
+    if (options.docs)
+        *options.docs = docs.agreement;
+    if (progress) {
+        for (const HistoryDocsAgreement &a : docs.agreement)
+            progress(
+                QStringLiteral("docs since, %1 notes on %2: %3 of %4 agree with the exact history "
+                               "since (%5 %), %6")
+                    .arg(a.source, kindId(a.kind))
+                    .arg(a.agree)
+                    .arg(a.compared)
+                    .arg(a.percent())
+                    .arg(
+                        a.kept ? QStringLiteral("kept")
+                        : a.compared < kMinCompared
+                            ? QStringLiteral("dropped (fewer than %1 compared: too few to measure)")
+                                  .arg(kMinCompared)
+                            : QStringLiteral("dropped (below 95 %)")));
+        progress(QStringLiteral("docs since: %1 entries dated by a kept note inside their bounds "
+                                "(%2 left out: kept notes disagree, %3 outside the bounds)")
+                     .arg(docs.dated)
+                     .arg(docs.conflicts)
+                     .arg(docs.outside));
+    }
     pack.setEntries(std::move(state.entries));
+    pack.setDocsAgreement(docs.agreement);
     return pack;
 }
 

@@ -46,6 +46,9 @@ public:
         // Called once per release, in release order, with a one-line summary.
         std::function<void(const QString &)> progress;
         XmlMoveStats *xmlMoves = nullptr; // when set, receives the move counts
+        // When set, receives the agreement of the documentation "Since"
+        // notes with the exact history, per source kind and item kind.
+        QList<HistoryDocsAgreement> *docs = nullptr;
     };
 
     // The release tags of a repository, oldest first; an error when git
@@ -69,6 +72,12 @@ public:
     // extended over the releases whose element graph (XmlResolver) still
     // resolves its path, backward from its first name and forward from its
     // last, so neither a late "first seen" nor a false removal results.
+    //
+    // Documentation "Since" notes (DocSinceExtractor::readSourceTree of each
+    // release with XML data) are measured against the history where its since
+    // is exact; a source kind and item kind whose notes agree 95 % of the time
+    // (20 compared at least) is kept, and dates entries whose since the
+    // history cannot pin down (attrs "docSince", only inside their bounds).
     //
     // Problems of single releases (a failed family) are warnings naming the
     // tag or folder; the build fails (nullopt, an error) only when an input

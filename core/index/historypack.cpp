@@ -5,12 +5,14 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <algorithm>
+#include <utility>
 
 namespace vse {
 
 namespace {
 
 const QByteArray kMagic = QByteArrayLiteral("vse-history\t1");
+const QByteArray kMagic2 = QByteArrayLiteral("vse-history\t2");
 
 bool needsEscape(char16_t c)
 {
@@ -233,7 +235,7 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
     const QByteArrayView all(data);
     qsizetype pos = 0;
     int lineNo = 0;
-    bool sawHeader = false, sawItem = false;
+    bool sawHeader = false, sawItem = false, formatTwo = false;
     while (pos < all.size()) {
         qsizetype eol = all.indexOf('\n', pos);
         if (eol < 0)
@@ -242,11 +244,11 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
         pos = eol + 1;
         ++lineNo;
         if (!sawHeader) {
-            if (line != kMagic)
-                return fail(
-                    lineNo,
-                    QStringLiteral("not a history pack: expected the line \"vse-history<TAB>1\""));
+            if (line != kMagic && line != kMagic2)
+                return fail(lineNo, QStringLiteral("not a history pack: expected the line "
+                                                   "\"vse-history<TAB>1\" (or 2)"));
             sawHeader = true;
+            formatTwo = line == kMagic2;
             continue;
         }
         if (line.startsWith('#'))
@@ -254,6 +256,27 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
         if (line.isEmpty())
             return fail(lineNo, QStringLiteral("empty line"));
         const QList<QByteArrayView> f = splitView(line, '\t');
+        if (f.constFirst() == "docs") {
+            if (!formatTwo)
+                return fail(lineNo, QStringLiteral("a docs line needs format 2"));
+            if (f.size() != 6)
+                return fail(lineNo,
+                            QStringLiteral("a docs line has 6 fields, this one %1").arg(f.size()));
+            if (sawItem)
+                return fail(lineNo, QStringLiteral("docs line after the first item line"));
+            HistoryDocsAgreement a;
+            a.source = QString::fromLatin1(f[1]);
+            bool okA = false, okC = false;
+            a.agree = QString::fromLatin1(f[3]).toInt(&okA);
+            a.compared = QString::fromLatin1(f[4]).toInt(&okC);
+            if ((a.source != QLatin1String("rst") && a.source != QLatin1String("html.in")) ||
+                !kindFromId(QString::fromLatin1(f[2]), &a.kind) || !okA || !okC || a.agree < 0 ||
+                a.compared < a.agree || (f[5] != "kept" && f[5] != "dropped"))
+                return fail(lineNo, QStringLiteral("bad docs line"));
+            a.kept = f[5] == "kept";
+            pack.m_docs.append(std::move(a));
+            continue;
+        }
         if (f.constFirst() == "release") {
             if (f.size() != 4)
                 return fail(
@@ -347,6 +370,7 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
     }
     if (!sawHeader)
         return fail(1, QStringLiteral("empty file: not a history pack"));
+    pack.setDocsAgreement(std::exchange(pack.m_docs, {}));
     pack.setEntries(std::move(entries));
     pack.m_digest =
         QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
@@ -357,7 +381,7 @@ QByteArray HistoryPack::serialize() const
 {
     QByteArray out;
     out.reserve(64 + m_entries.size() * 120);
-    out += kMagic + '\n';
+    out += (m_docs.isEmpty() ? kMagic : kMagic2) + '\n';
     for (const auto &r : m_releases) {
         out += "release\t" + r.version.toString().toLatin1() + '\t';
         appendEscaped(out, r.source);
@@ -365,6 +389,10 @@ QByteArray HistoryPack::serialize() const
         fams.sort();
         out += '\t' + fams.join(QLatin1Char(',')).toUtf8() + '\n';
     }
+    for (const auto &a : m_docs)
+        out += "docs\t" + a.source.toLatin1() + '\t' + kindId(a.kind).toLatin1() + '\t' +
+               QByteArray::number(a.agree) + '\t' + QByteArray::number(a.compared) + '\t' +
+               (a.kept ? "kept" : "dropped") + '\n';
     // m_entries is kept sorted by setEntries.
     for (const auto &e : m_entries) {
         out += "item\t" + kindId(e.kind).toLatin1() + '\t';
@@ -396,6 +424,25 @@ QByteArray HistoryPack::serialize() const
         out += '\n';
     }
     return out;
+}
+
+void HistoryPack::setDocsAgreement(QList<HistoryDocsAgreement> docs)
+{
+    std::sort(
+        docs.begin(), docs.end(), [](const HistoryDocsAgreement &a, const HistoryDocsAgreement &b) {
+            return a.source != b.source ? a.source < b.source : kindId(a.kind) < kindId(b.kind);
+        });
+    m_docs = std::move(docs);
+    m_digest.clear();
+}
+
+const HistoryDocsAgreement *HistoryPack::docsAgreementFor(const QString &source,
+                                                          ItemKind kind) const
+{
+    for (const auto &a : m_docs)
+        if (a.source == source && a.kind == kind)
+            return &a;
+    return nullptr;
 }
 
 void HistoryPack::setReleases(QList<HistoryRelease> releases)

@@ -29,6 +29,13 @@ namespace vse {
 // compact JSON object of whitelisted facts (RPC number, program, acl, api) or
 // empty. Lines starting with '#' are comments.
 //
+// Version 2 (written only when there are docs lines) adds, after the release
+// lines and before the items:
+//   docs<TAB>SOURCE<TAB>KIND<TAB>AGREE<TAB>COMPARED<TAB>kept|dropped
+// (HistoryDocsAgreement), and ATTRS of XML items may carry the documented
+// since of a kept kind: "docSince" (X.Y.Z), "docSinceAt" (FILE:LINE of the
+// note), "docSinceIn" (the release whose docs say it).
+//
 // Refinements: release lines come before item lines, in ascending version
 // order; items are sorted by kind id, then key. A span written "FROM-TO"
 // without "=NAME" has the key as its name. FILE:LINE is empty when unknown.
@@ -51,6 +58,21 @@ struct HistoryRelease
     // their family (what an incomplete read found); such a release dates
     // neither an addition nor a removal.
     QStringList families;
+};
+
+// How often documentation "Since" notes of one source kind, attributed to one
+// kind of XML item, named the release the history shows for items whose
+// since the history knows exactly (introduced up to the git releases, absent
+// from the upstream release right before). Only kept kinds date entries
+// (HistoryEntry::attrs "docSince").
+struct HistoryDocsAgreement
+{
+    QString source; // "rst" (docs/*.rst of new trees) or "html.in" (old trees)
+    ItemKind kind = ItemKind::XmlElement;
+    int agree = 0;
+    int compared = 0; // notes compared (one per tree and item)
+    bool kept = false;
+    int percent() const { return compared > 0 ? int(100.0 * agree / compared) : 0; } // rounded down
 };
 
 struct HistorySpan
@@ -90,6 +112,9 @@ public:
     bool isEmpty() const { return m_releases.isEmpty(); }
     const QList<HistoryRelease> &releases() const { return m_releases; }
     const QList<HistoryEntry> &entries() const { return m_entries; }
+    const QList<HistoryDocsAgreement> &docsAgreement() const { return m_docs; }
+    // The row for a source kind ("rst", from a file name's suffix) and item kind; null when none.
+    const HistoryDocsAgreement *docsAgreementFor(const QString &source, ItemKind kind) const;
     // By ReleaseMerger::identityOf(item) ("symbol|virConnectOpen", "xml-element|domain/uuid").
     const HistoryEntry *find(const QString &identity) const;
     // A content hash, stored in the index so a new pack re-merges it (of the
@@ -112,6 +137,7 @@ public:
     // Builder side.
     void setReleases(QList<HistoryRelease> releases);
     void setEntries(QList<HistoryEntry> entries); // sorts them (kind id, key)
+    void setDocsAgreement(QList<HistoryDocsAgreement> docs); // sorts them (source, kind id)
 
     // ReleaseMerger::identityOf for an entry: "symbol|KEY" for functions and
     // variables, else "KINDID|KEY".
@@ -121,6 +147,7 @@ public:
 private:
     QList<HistoryRelease> m_releases;
     QList<HistoryEntry> m_entries;
+    QList<HistoryDocsAgreement> m_docs;
     QHash<QString, int> m_byIdentity;
     QString m_digest; // of the bytes parsed; empty: computed from serialize()
     bool familyIn(const QString &family, int releaseIndex) const;

@@ -20,6 +20,31 @@ public:
     // Returns how many items got a documentation since.
     static int apply(ItemList &items, const QString &htmlDir, Diagnostics *diagnostics);
 
+    // A "Since" note of a source tree's docs attributed to one item.
+    struct SourceNote
+    {
+        qsizetype item = -1; // index into the items given
+        Version version;
+        QString file; // "docs/formatdomain.rst"
+        int line = 0;
+        QString source; // "rst" or "html.in"
+    };
+
+    // Reads the format documentation of a source tree at root: the `:since:`
+    // roles of docs/format*.rst (new trees) or the since spans of
+    // docs/format*.html.in (old trees), attributed with the same confident
+    // rules as apply(). In .rst, two forms count:
+    //  - a definition-list entry whose term is exactly one inline literal
+    //    (``name``) naming an element or attribute, whose description has
+    //    exactly one role, in its first paragraph, reading "Since X.Y.Z";
+    //    the name must resolve to one item within the elements of the
+    //    literal block just above it;
+    //  - a role reading exactly "'VALUE' since X.Y.Z" names an enumerated
+    //    value: it must resolve to one value item whose element is in the
+    //    literal block just above it or the next one of the same section.
+    // Notes are sorted by file, line.
+    static QList<SourceNote> readSourceTree(const ItemList &items, const QString &root);
+
     // Root element(s) a format page documents ("formatdomain.html" -> domain).
     static QStringList rootsForPage(const QString &page);
 };
