@@ -236,16 +236,13 @@ int runCheckXml(Context &ctx, const QStringList &args)
         return Usage;
     }
     Version max;
-    if (p.isSet(maxVersion)) {
-        max = Version::parse(p.value(maxVersion));
-        if (!max.isValid()) {
-            ctx.err << "virt-support check-xml: '" << p.value(maxVersion) << "' is not a version like 6.0.0\n";
-            return Usage;
-        }
-    }
+    if (p.isSet(maxVersion) && !parseRelease(ctx, "check-xml", p.value(maxVersion), &max))
+        return Usage;
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
+    if (max.isValid())
+        noteIfBeyondKnown(ctx, "check-xml", store, max);
     const QString schemaDir = p.isSet(schemas) ? p.value(schemas) : schemaDirOf(store);
     if (schemaDir.isEmpty()) {
         ctx.err << "virt-support check-xml: no indexed release has XML schemas; index one with "

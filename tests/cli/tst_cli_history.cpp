@@ -265,6 +265,11 @@ private Q_SLOTS:
         QVERIFY2(mid.exitCode == 5, qPrintable(mid.out));
         QVERIFY(mid.out.contains(QLatin1String("maybe-newer-than-target")));
         QVERIFY(mid.out.contains(QLatin1String("May be too new for libvirt 4.0.0")));
+        // A number that is no libvirt release is refused, saying what is accepted.
+        const CliRun bogus = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
+                                              QStringLiteral("6.0.0.1")});
+        QCOMPARE(bogus.exitCode, 2);
+        QVERIFY2(bogus.err.contains(QLatin1String("is not a libvirt release number")), qPrintable(bogus.err));
         // At the installed release it is simply clean.
         const CliRun now = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
                                             QStringLiteral("9.0.0")});
