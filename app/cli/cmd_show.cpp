@@ -83,6 +83,10 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
         field("Defined in:", it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file);
     field("Release:", releaseLabel);
     field("History:", HistoryApplier::spansText(it.attrs));
+    if (const QString text = it.attrs.value(QStringLiteral("acceptedAsTextIn")).toString(); !text.isEmpty())
+        field("Accepted:", QStringLiteral("as plain text in %1 and before, while %2 took any value; checks for older "
+                                          "targets follow %2")
+                               .arg(text, it.parent));
     if (const QString from = it.attrs.value(QStringLiteral("fromHistory")).toString(); !from.isEmpty())
         field("From:", QStringLiteral("the release history's %1 (no indexed release has this item's files)").arg(from));
     QStringList drivers;

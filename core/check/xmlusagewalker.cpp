@@ -128,17 +128,25 @@ bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &cano
              {}, item->hypervisor, 1});
     if (!m_max.isValid())
         return true;
-    switch (since.fit(m_max)) {
+    // A value that was plain text its attribute accepted before it became an
+    // enumerated value: the document is accepted as long as the attribute is.
+    SinceRange accepted = since;
+    const QString asText = item->attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
+    if (!asText.isEmpty()) {
+        if (const Item *parent = m_lookup(item->parent))
+            accepted = parent->sinceRange();
+    }
+    switch (accepted.fit(m_max)) {
     case SinceRange::Fit::TooNew:
         add({XmlCheckFinding::NewerThanTarget, path, canonical, line,
-             since.exact ? tr("%1 needs libvirt %2, newer than %3").arg(path, since.toString(), m_max.toString())
-                         : tr("%1 came after %2 (%3)").arg(path, m_max.toString(), since.toString()),
-             item->tier, since, {}, item->hypervisor, 1});
+             accepted.exact ? tr("%1 needs libvirt %2, newer than %3").arg(path, accepted.toString(), m_max.toString())
+                            : tr("%1 came after %2 (%3)").arg(path, m_max.toString(), accepted.toString()),
+             item->tier, accepted, {}, item->hypervisor, 1});
         break;
     case SinceRange::Fit::MaybeTooNew:
         add({XmlCheckFinding::MaybeNewerThanTarget, path, canonical, line,
-             tr("%1 may be too new for %2: %3").arg(path, m_max.toString(), since.toString()), item->tier, since,
-             {}, item->hypervisor, 1});
+             tr("%1 may be too new for %2: %3").arg(path, m_max.toString(), accepted.toString()), item->tier,
+             accepted, {}, item->hypervisor, 1});
         break;
     case SinceRange::Fit::Supported:
     case SinceRange::Fit::Unknown:

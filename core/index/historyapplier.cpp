@@ -21,6 +21,29 @@ const QString kFromHistory = QStringLiteral("fromHistory");
 const QString kHistorySpans = QStringLiteral("historySpans");
 const QString kRemovedEvidence = QStringLiteral("removedEvidence");
 const QString kRemovedAfter = QStringLiteral("removedAfter");
+const QString kTextBefore = QStringLiteral("acceptedAsTextIn");
+
+// An enumerated value first seen in release f may have been accepted before
+// as plain text: when, in the release before (a), its attribute or element
+// existed with no enumerated value at all (a name or pattern then, an
+// enumeration from f on: disk driver@type became one in 1.0.0). Returns a,
+// or an invalid Version.
+Version acceptedAsTextIn(const HistoryPack &pack, const HistoryEntry &value,
+                         const QHash<QString, const HistoryEntry *> &byKey,
+                         const QHash<QString, QList<const HistoryEntry *>> &valuesOf)
+{
+    if (value.kind != ItemKind::XmlValue)
+        return {};
+    const Version before = pack.lastAbsentBefore(value);
+    const int a = pack.releaseIndex(before);
+    const HistoryEntry *parent = byKey.value(value.parent);
+    if (a < 0 || !parent || !pack.hasIn(*parent, a))
+        return {};
+    for (const HistoryEntry *sibling : valuesOf.value(value.parent))
+        if (pack.hasIn(*sibling, a))
+            return {};
+    return before;
+}
 
 // The document root and the last two path segments of an XML item
 // ("domain|disk/driver@cache"): a path of the newest history release with
@@ -146,7 +169,7 @@ Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
 
 const QStringList &HistoryApplier::ownedKeys()
 {
-    static const QStringList keys{kFromHistory, kHistorySpans, kRemovedEvidence, kRemovedAfter};
+    static const QStringList keys{kFromHistory, kHistorySpans, kRemovedEvidence, kRemovedAfter, kTextBefore};
     return keys;
 }
 
@@ -210,6 +233,15 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         resolver = std::make_unique<XmlResolver>(releases.at(newestXml));
     QHash<int, QSet<QString>> tailsOf; // history release index -> XML tails present
 
+    QHash<QString, const HistoryEntry *> xmlByKey;
+    QHash<QString, QList<const HistoryEntry *>> valuesOf;
+    for (const HistoryEntry &h : pack.entries()) {
+        if (h.kind == ItemKind::XmlAttribute || h.kind == ItemKind::XmlElement)
+            xmlByKey.insert(h.key, &h);
+        else if (h.kind == ItemKind::XmlValue)
+            valuesOf[h.parent].append(&h);
+    }
+
     QSet<QString> indexed;
     QSet<QString> indexedNames; // "family|name": a C name that changed kind (enum value -> macro) is not removed
     QHash<QString, Version> lastIndexed; // identity -> newest indexed release that has it
@@ -227,6 +259,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             const bool latest = it.attrs.value(QStringLiteral("latest")).toBool(true);
             if (const HistoryEntry *e = pack.find(id)) {
                 it.evidence.append(historyEvidence(pack, *e));
+                if (const Version text = acceptedAsTextIn(pack, *e, xmlByKey, valuesOf); text.isValid())
+                    it.attrs.insert(kTextBefore, text.toString());
                 if (const auto doc = packDocsEvidence(pack, *e)) {
                     it.evidence.append(*doc);
                     ++stats.packDocs;

@@ -60,6 +60,9 @@ QString ReleaseFactsHtml::historyRows(const Item &item, const QStringList &fallb
         row(tr("Indexed releases that have it"), esc(releases.join(QStringLiteral(", "))));
     if (const QString spans = HistoryApplier::spansText(item.attrs); !spans.isEmpty())
         row(tr("Release history"), esc(spans));
+    if (const QString text = item.attrs.value(QStringLiteral("acceptedAsTextIn")).toString(); !text.isEmpty())
+        row(tr("Accepted before"),
+            esc(tr("as plain text in %1 and before, while %2 took any value").arg(text, item.parent)));
     if (const QString from = item.attrs.value(QStringLiteral("fromHistory")).toString(); !from.isEmpty())
         row(tr("Shown from"), esc(tr("the release history's %1: no indexed release has this item's files").arg(from)));
     const Removal removal = Removal::of(item.attrs);
