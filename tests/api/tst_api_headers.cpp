@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace vse;
@@ -301,15 +302,39 @@ private Q_SLOTS:
         QVERIFY(hasErrors(r.diagnostics));
         QVERIFY(r.items.isEmpty());
 
+        // An unreadable libvirt/ folder. Root reads everything, so as root the
+        // extraction runs in a child that became "nobody" (uid/gid 65534).
+        const QString locked = dir.filePath(QStringLiteral("locked/libvirt"));
+        QVERIFY(QDir().mkpath(locked));
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                              QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QFile::setPermissions(dir.filePath(QStringLiteral("locked")),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                  QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QFile::setPermissions(locked, QFileDevice::Permissions());
         if (::geteuid() != 0) {
-            const QString locked = dir.filePath(QStringLiteral("locked/libvirt"));
-            QVERIFY(QDir().mkpath(locked));
-            QFile::setPermissions(locked, QFileDevice::Permissions());
             r = h.extract(dir.filePath(QStringLiteral("locked")));
-            QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ExeOwner);
             QVERIFY(hasErrors(r.diagnostics));
+        } else {
+            const pid_t child = ::fork();
+            QVERIFY(child >= 0);
+            if (child == 0) {
+                if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                    ::_exit(3);
+                HeaderExtractor unprivileged;
+                const ExtractResult lockedResult = unprivileged.extract(dir.filePath(QStringLiteral("locked")));
+                bool named = false;
+                for (const Diagnostic &d : lockedResult.diagnostics)
+                    named |= d.isError() && d.file.endsWith(QLatin1String("locked/libvirt")) &&
+                             d.message.contains(QLatin1String("no readable libvirt/"));
+                ::_exit(hasErrors(lockedResult.diagnostics) && named ? 0 : 1);
+            }
+            int status = 0;
+            QCOMPARE(::waitpid(child, &status, 0), child);
+            QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                     "as nobody, an unreadable libvirt/ folder must give an error naming it");
         }
+        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
 
     // A source tree has libvirt-common.h.in, not the generated header.
