@@ -126,6 +126,8 @@ int runHistory(Context &ctx, const QStringList &args)
                                ? qEnvironmentVariable("VSE_HISTORY_PACK")
                                : QStringLiteral("built in");
     if (pack.isEmpty()) {
+        for (const Diagnostic &d : HistoryPack::builtinProblems())
+            ctx.err << d.toString() << '\n';
         ctx.err << "virt-support history: no history pack (" << origin << ")\n";
         return InputError;
     }

@@ -2,9 +2,8 @@
 
 #include "extract/xdr/rpcitembuilder.h"
 #include "index/historyapplier.h"
-#include "index/itemjson.h"
+#include "index/itemanswer.h"
 #include "index/search.h"
-#include "model/policy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,113 +12,6 @@
 
 namespace vse::cli {
 
-namespace {
-
-QString attrText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
-    if (v.isArray()) {
-        QStringList parts;
-        for (const auto &e : v.toArray()) {
-            if (e.isObject()) {
-                const auto o = e.toObject();
-                QStringList kv;
-                for (auto it = o.begin(); it != o.end(); ++it)
-                    kv << it.key() + QLatin1Char('=') + attrText(it.value());
-                parts << QLatin1Char('{') + kv.join(QStringLiteral(", ")) + QLatin1Char('}');
-            } else {
-                parts << attrText(e);
-            }
-        }
-        return parts.join(QStringLiteral(", "));
-    }
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    return {};
-}
-
-void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
-{
-    const Policy &policy = Policy::instance();
-    QTextStream &o = ctx.out;
-    const auto field = [&](const char *label, const QString &value) {
-        if (value.isEmpty())
-            return;
-        QString l = QString::fromLatin1(label).leftJustified(12);
-        if (!l.endsWith(QLatin1Char(' ')))
-            l += QLatin1Char(' ');
-        o << "  " << l << value << '\n';
-    };
-    o << it.name << "  (" << kindLabel(it.kind) << ")\n";
-    if (it.identity() != it.name)
-        field("Identity:", it.identity());
-    const TierInfo tier = policy.tier(it.tier);
-    field("Tier:", tier.label + QStringLiteral(" \u2014 ") + tier.rule);
-    field("Hypervisor:", it.hypervisor);
-    if (const SinceRange since = it.sinceRange(); since.isKnown())
-        field("Since:", since.explain());
-    else
-        field("Since:", QStringLiteral("unknown (no evidence in the indexed data)"));
-    if (const QString removed = HistoryApplier::removalText(it.attrs); !removed.isEmpty())
-        field("Removed:", removed);
-    if (it.evidence.size() > 1 || it.inconsistent()) {
-        o << "  Evidence:" << (it.inconsistent() ? "   sources DISAGREE:\n" : "\n");
-        for (const auto &e : it.evidence)
-            o << "    - " << e.describe() << '\n';
-    }
-    for (const auto &t : it.taints)
-        field("Taint:", t + QStringLiteral(" \u2014 ") + policy.taintReason(t).meaning);
-    for (const auto &trig : policy.triggersFor(it))
-        field("  source:", trig.source);
-    for (const auto &w : it.warnings)
-        field("Warning:", w);
-    field("Parent:", it.parent);
-    if (!it.file.isEmpty())
-        field("Defined in:", it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file);
-    field("Release:", releaseLabel);
-    field("History:", HistoryApplier::spansText(it.attrs));
-    if (const QString text = it.attrs.value(QStringLiteral("acceptedAsTextIn")).toString(); !text.isEmpty())
-        field("Accepted:", QStringLiteral("as plain text in %1 and before, while %2 took any value; checks for older "
-                                          "targets follow %2")
-                               .arg(text, it.parent));
-    if (const QString from = it.attrs.value(QStringLiteral("fromHistory")).toString(); !from.isEmpty())
-        field("From:", QStringLiteral("the release history's %1 (no indexed release has this item's files)").arg(from));
-    QStringList drivers;
-    for (const auto &d : it.attrs.value(QStringLiteral("drivers")).toArray()) {
-        const QJsonObject o = d.toObject();
-        QString text = o.value(QStringLiteral("driver")).toString() + QLatin1Char(' ') +
-                       o.value(QStringLiteral("since")).toString();
-        if (o.contains(QStringLiteral("removed")))
-            text += QStringLiteral(" (removed ") + o.value(QStringLiteral("removed")).toString() + QLatin1Char(')');
-        drivers << text;
-    }
-    if (!drivers.isEmpty())
-        field("Drivers:", drivers.join(QStringLiteral(", ")));
-    for (auto a = it.attrs.begin(); a != it.attrs.end(); ++a) {
-        if (a.key().startsWith(QLatin1Char('_')) || a.key() == QLatin1String("drivers") ||
-            a.key() == QLatin1String("children") || a.key() == QLatin1String("latest") ||
-            a.key() == QLatin1String("removedIn") || a.key() == QLatin1String("removedEvidence") ||
-            HistoryApplier::ownedKeys().contains(a.key()))
-            continue;
-        const QString text = attrText(a.value());
-        if (!text.isEmpty())
-            field((a.key() + QLatin1Char(':')).toLatin1().constData(), text);
-    }
-    if (!it.signature.isEmpty()) {
-        o << "  Definition:\n";
-        for (const auto &line : it.signature.split(QLatin1Char('\n')))
-            o << "    " << line << '\n';
-    }
-    if (!it.doc.isEmpty())
-        o << "  Summary:\n    " << it.doc.simplified() << '\n';
-}
-
-} // namespace
 
 int runShow(Context &ctx, const QStringList &args)
 {
@@ -197,9 +89,9 @@ int runShow(Context &ctx, const QStringList &args)
     }
     QHash<qint64, QString> releaseLabel;
     for (const auto &r : store.releases())
-        releaseLabel.insert(r.id, r.version.toString() + QStringLiteral(" (") + r.sourcePath + QLatin1Char(')'));
+        releaseLabel.insert(r.id, r.label());
     if (const auto h = store.historyRelease())
-        releaseLabel.insert(h->id, QStringLiteral("release history (") + h->versionEvidence + QLatin1Char(')'));
+        releaseLabel.insert(h->id, h->label());
     // Without --all-releases: per kind, the item of the newest release that has it.
     ItemList shown;
     if (p.isSet(all)) {
@@ -226,11 +118,16 @@ int runShow(Context &ctx, const QStringList &args)
             shown.append(it);
         }
     }
+    // One answer per item, rendered as text or JSON (the GUI renders the same value).
+    const auto answerFor = [&releaseLabel](const Item &it) {
+        ItemAnswer::Context context;
+        context.releaseLabel = releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong());
+        return ItemAnswer::of(it, context);
+    };
     if (p.isSet(json)) {
         QJsonArray a;
         for (const auto &it : std::as_const(shown)) {
-            QJsonObject o = itemToJson(it);
-            o.insert(QStringLiteral("release"), releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong()));
+            QJsonObject o = answerFor(it).toJson();
             if (!lookup.isEmpty())
                 o.insert(QStringLiteral("lookup"), lookup);
             a.append(o);
@@ -242,8 +139,7 @@ int runShow(Context &ctx, const QStringList &args)
     for (qsizetype i = 0; i < shown.size(); ++i) {
         if (i)
             ctx.out << '\n';
-        const Item &it = shown.at(i);
-        printItem(ctx, it, releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong()));
+        ctx.out << answerFor(shown.at(i)).toText();
     }
     return Ok;
 }

@@ -169,20 +169,41 @@ QString HistoryPack::identityOf(const HistoryEntry &e)
     return kindId(e.kind) + QLatin1Char('|') + e.key;
 }
 
-const HistoryPack &HistoryPack::builtin()
+namespace {
+
+struct BuiltinPack
 {
-    static const HistoryPack pack = [] {
+    HistoryPack pack;
+    Diagnostics problems; // why $VSE_HISTORY_PACK could not be used
+};
+
+const BuiltinPack &builtinPack()
+{
+    static const BuiltinPack builtin = [] {
         const QString override = qEnvironmentVariable("VSE_HISTORY_PACK");
         const QString path =
             override.isEmpty() ? QStringLiteral(":/vse/history/libvirt-history.tsv") : override;
-        Diagnostics d;
-        auto p = load(path, &d);
-        if (!p && !override.isEmpty())
-            for (const auto &diag : std::as_const(d))
-                qWarning("%s", qPrintable(diag.toString()));
-        return p ? std::move(*p) : HistoryPack();
+        BuiltinPack b;
+        auto p = HistoryPack::load(path, &b.problems);
+        if (p)
+            b.pack = std::move(*p);
+        else if (b.problems.isEmpty())
+            b.problems.append(Diagnostic::error(path, 0, QStringLiteral("the history pack could not be read")));
+        return b;
     }();
-    return pack;
+    return builtin;
+}
+
+} // namespace
+
+const HistoryPack &HistoryPack::builtin()
+{
+    return builtinPack().pack;
+}
+
+const Diagnostics &HistoryPack::builtinProblems()
+{
+    return builtinPack().problems;
 }
 
 QString HistoryPack::builtinDigest()

@@ -100,6 +100,9 @@ public:
     // The pack shipped with the tool (resources, or $VSE_HISTORY_PACK), loaded
     // once; empty when none is available.
     static const HistoryPack &builtin();
+    // Why builtin() is empty when it should not be (a broken $VSE_HISTORY_PACK,
+    // with file:line); empty when the pack loaded.
+    static const Diagnostics &builtinProblems();
     // builtin().digest() (empty when there is no pack) without loading the
     // pack when it is the one compiled in: the index freshness check runs on
     // every CLI command and must not pay for parsing the pack.

@@ -31,6 +31,13 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
         result.diagnostics.append(Diagnostic::error(indexPath, 0, QStringLiteral("no sources to index")));
     if (hasErrors(result.diagnostics))
         return result;
+    // A pack named by $VSE_HISTORY_PACK that does not load is an error, not
+    // "no history": the index would silently lose every range it gives. (The
+    // built-in pack is only loaded when the index must be written.)
+    if (qEnvironmentVariableIsSet("VSE_HISTORY_PACK") && !HistoryPack::builtinProblems().isEmpty()) {
+        result.diagnostics.append(HistoryPack::builtinProblems());
+        return result;
+    }
 
     Store old;
     Diagnostics openProblems;
@@ -47,21 +54,13 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     // Which stored release, if any, has the same source and input files.
     // With force, none does: everything is read again.
     QStringList fingerprints;
-    QList<const StoredRelease *> unchanged;
-    for (const SourceLayout &l : std::as_const(layouts)) {
-        fingerprints << l.fingerprint();
-        const auto it = std::find_if(stored.cbegin(), stored.cend(), [&](const StoredRelease &s) {
-            return s.sourcePath == l.root && s.fingerprint == fingerprints.constLast();
-        });
-        unchanged << (force || it == stored.cend() ? nullptr : &*it);
-    }
-    // The common case, nothing changed, is decided before loading any item.
-    // A different shipped history also means merging again.
-    // The applier's own version too: a change in how the history is applied
-    // must re-merge indexes whose inputs did not change.
+    QList<const StoredRelease *> unchanged = matchStored(stored, layouts, &fingerprints);
+    if (force)
+        unchanged.fill(nullptr);
     const QString packDigest = HistoryApplier::indexDigest();
-    const bool sameHistory = haveOld && old.meta(QStringLiteral("historyDigest")) == packDigest;
-    if (stored.size() == layouts.size() && !unchanged.contains(nullptr) && sameHistory) {
+    // The common case, nothing changed, is decided before loading any item,
+    // by the same rule upToDate() uses.
+    if (haveOld && nothingChanged(old, stored, unchanged)) {
         result.ok = result.upToDate = true;
         result.releases = int(stored.size());
         for (const auto &s : stored)

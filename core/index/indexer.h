@@ -10,6 +10,8 @@
 namespace vse {
 
 class Store;
+struct StoredRelease;
+struct SourceLayout;
 
 // Builds or refreshes the index file from a list of sources (paths: "/" for
 // the installed libvirt, unpacked package sets, source trees). Sources whose
@@ -45,6 +47,16 @@ public:
     // extractor, so the query commands can check it on every start (it is
     // defined apart from run(), and links without the extractors).
     static bool upToDate(const Store &store);
+
+    // The one rule both run() and upToDate() decide by. For each layout, the
+    // stored release read from the same root with the same input files
+    // (nullptr: new or changed); fingerprints receives each layout's.
+    static QList<const StoredRelease *> matchStored(const QList<StoredRelease> &stored,
+                                                    const QList<SourceLayout> &layouts, QStringList *fingerprints);
+    // Nothing to do: the same sources, none changed, and the index was merged
+    // with the shipped history it would be merged with now.
+    static bool nothingChanged(const Store &store, const QList<StoredRelease> &stored,
+                               const QList<const StoredRelease *> &matches);
 };
 
 } // namespace vse

@@ -10,28 +10,46 @@
 
 namespace vse {
 
+QList<const StoredRelease *> Indexer::matchStored(const QList<StoredRelease> &stored,
+                                                  const QList<SourceLayout> &layouts, QStringList *fingerprints)
+{
+    QList<const StoredRelease *> matches;
+    for (const SourceLayout &l : layouts) {
+        const QString fingerprint = l.fingerprint();
+        if (fingerprints)
+            *fingerprints << fingerprint;
+        const auto it = std::find_if(stored.cbegin(), stored.cend(), [&](const StoredRelease &s) {
+            return s.sourcePath == l.root && s.fingerprint == fingerprint;
+        });
+        matches << (it == stored.cend() ? nullptr : &*it);
+    }
+    return matches;
+}
+
+bool Indexer::nothingChanged(const Store &store, const QList<StoredRelease> &stored,
+                             const QList<const StoredRelease *> &matches)
+{
+    // A different shipped history, or a change in how it is applied (both in
+    // the digest), means merging again even when no input file changed.
+    return store.isOpen() && !stored.isEmpty() && stored.size() == matches.size() && !matches.contains(nullptr) &&
+           store.meta(QStringLiteral("historyDigest")) == HistoryApplier::indexDigest();
+}
+
 bool Indexer::upToDate(const Store &store)
 {
     if (!store.isOpen())
         return false;
     const QList<StoredRelease> stored = store.releases();
-    if (stored.isEmpty())
-        return false;
-    // The same decision as run() with the recorded sources: each source is
-    // found again with the same fingerprint, and the history is the same.
+    // run() with the recorded sources: each is found again, unchanged.
+    QList<SourceLayout> layouts;
     for (const StoredRelease &s : stored) {
         Diagnostics d;
         const auto layout = SourceLayout::detect(s.sourcePath, &d);
         if (!layout || hasErrors(d))
             return false;
-        const QString fingerprint = layout->fingerprint();
-        const bool same = std::any_of(stored.cbegin(), stored.cend(), [&](const StoredRelease &o) {
-            return o.sourcePath == layout->root && o.fingerprint == fingerprint;
-        });
-        if (!same)
-            return false;
+        layouts << *layout;
     }
-    return store.meta(QStringLiteral("historyDigest")) == HistoryApplier::indexDigest();
+    return nothingChanged(store, stored, matchStored(stored, layouts, nullptr));
 }
 
 } // namespace vse

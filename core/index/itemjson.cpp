@@ -1,28 +1,11 @@
 #include "itemjson.h"
 
-#include "model/policy.h"
+#include "itemanswer.h"
 
 #include <QJsonArray>
 
 namespace vse {
 
-namespace {
-
-QJsonObject evidenceToJson(const Evidence &e)
-{
-    QJsonObject o{{QStringLiteral("kind"), Evidence::kindId(e.kind)},
-                  {QStringLiteral("version"), e.version.toString()},
-                  {QStringLiteral("detail"), e.detail}};
-    if (e.upperBoundOnly)
-        o.insert(QStringLiteral("upperBoundOnly"), true);
-    if (e.after.isValid())
-        o.insert(QStringLiteral("notIn"), e.after.toString());
-    if (e.unreliable)
-        o.insert(QStringLiteral("unreliable"), true);
-    return o;
-}
-
-} // namespace
 
 void insertSince(QJsonObject &o, const SinceRange &range)
 {
@@ -35,45 +18,7 @@ void insertSince(QJsonObject &o, const SinceRange &range)
 
 QJsonObject itemToJson(const Item &item)
 {
-    const Policy &policy = Policy::instance();
-    QJsonObject o;
-    o.insert(QStringLiteral("name"), item.name);
-    o.insert(QStringLiteral("kind"), kindId(item.kind));
-    if (item.identity() != item.name)
-        o.insert(QStringLiteral("key"), item.identity());
-    if (!item.parent.isEmpty())
-        o.insert(QStringLiteral("parent"), item.parent);
-    o.insert(QStringLiteral("tier"), item.tier);
-    o.insert(QStringLiteral("tierLabel"), policy.tier(item.tier).label);
-    o.insert(QStringLiteral("tierRule"), policy.tier(item.tier).rule);
-    if (!item.hypervisor.isEmpty())
-        o.insert(QStringLiteral("hypervisor"), item.hypervisor);
-    o.insert(QStringLiteral("origin"), item.origin);
-    insertSince(o, item.sinceRange());
-    if (item.sinceRange().isKnown())
-        o.insert(QStringLiteral("sinceEvidence"), evidenceToJson(item.sinceRange().upper));
-    QJsonArray ev;
-    for (const auto &e : item.evidence)
-        ev.append(evidenceToJson(e));
-    o.insert(QStringLiteral("evidence"), ev);
-    o.insert(QStringLiteral("inconsistent"), item.inconsistent());
-    o.insert(QStringLiteral("taints"), taintsToJson(item));
-    if (!item.warnings.isEmpty())
-        o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(item.warnings));
-    if (!item.signature.isEmpty())
-        o.insert(QStringLiteral("signature"), item.signature);
-    if (!item.doc.isEmpty())
-        o.insert(QStringLiteral("doc"), item.doc);
-    if (!item.file.isEmpty()) {
-        o.insert(QStringLiteral("file"), item.file);
-        o.insert(QStringLiteral("line"), item.line);
-    }
-    QJsonObject attrs = item.attrs;
-    attrs.remove(QStringLiteral("_id"));
-    attrs.remove(QStringLiteral("_release"));
-    if (!attrs.isEmpty())
-        o.insert(QStringLiteral("attrs"), attrs);
-    return o;
+    return ItemAnswer::of(item).toJson();
 }
 
 QJsonObject summaryToJson(const ItemSummary &s)
@@ -95,19 +40,7 @@ QJsonObject summaryToJson(const ItemSummary &s)
 
 QJsonArray taintsToJson(const Item &item)
 {
-    const Policy &policy = Policy::instance();
-    const QList<TaintTrigger> triggers = policy.triggersFor(item);
-    QJsonArray taints;
-    for (const auto &t : item.taints) {
-        QJsonArray sources;
-        for (const auto &trig : triggers)
-            if (trig.taint == t && !sources.contains(trig.source))
-                sources.append(trig.source);
-        taints.append(QJsonObject{{QStringLiteral("reason"), t},
-                                  {QStringLiteral("meaning"), policy.taintReason(t).meaning},
-                                  {QStringLiteral("sources"), sources}});
-    }
-    return taints;
+    return ItemAnswer::of(item).toJson().value(QStringLiteral("taints")).toArray();
 }
 
 } // namespace vse

@@ -79,6 +79,13 @@ bool fail(Diagnostics *d, const QString &path, const QString &message)
 
 } // namespace
 
+QString StoredRelease::label() const
+{
+    if (sourceKind == QLatin1String("history"))
+        return QStringLiteral("release history (") + versionEvidence + QLatin1Char(')');
+    return version.toString() + QStringLiteral(" (") + sourceKind + QStringLiteral(", ") + sourcePath + QLatin1Char(')');
+}
+
 Store::Store() = default;
 
 Store::~Store()

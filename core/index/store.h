@@ -25,6 +25,10 @@ struct StoredRelease
     QString sourcePath;
     QString fingerprint;
     int itemCount = 0;
+
+    // How every rendering names the release an item row was read from:
+    // "9.0.0 (installed, /)", or "release history (…)" for the history's rows.
+    QString label() const;
 };
 
 // The compact row the search and the GUI keep in memory for every item:

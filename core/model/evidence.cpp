@@ -70,17 +70,29 @@ QString Evidence::describe() const
     return s + QLatin1Char(')');
 }
 
-bool evidenceDisagrees(const EvidenceList &list)
+PresenceBounds presenceBounds(const EvidenceList &list)
 {
-    Version firstSeen, lastAbsent;
-    for (const auto &e : list) {
+    PresenceBounds b;
+    for (const Evidence &e : list) {
         if (!e.isPresence() || !e.version.isValid())
             continue;
-        if (!firstSeen.isValid() || e.version < firstSeen)
-            firstSeen = e.version;
-        if (e.after.isValid() && (!lastAbsent.isValid() || lastAbsent < e.after))
-            lastAbsent = e.after;
+        if (!b.upTo().isValid() || e.version < b.upTo())
+            b.firstSeen = e;
     }
+    for (const Evidence &e : list) {
+        if (!e.isPresence() || !e.after.isValid() || !(e.after < b.upTo()))
+            continue;
+        if (!b.after().isValid() || b.after() < e.after)
+            b.lastAbsent = e;
+    }
+    return b;
+}
+
+bool evidenceDisagrees(const EvidenceList &list)
+{
+    const PresenceBounds bounds = presenceBounds(list);
+    const Version firstSeen = bounds.upTo();
+    const Version lastAbsent = bounds.after();
     const Evidence *first = nullptr;
     for (const auto &e : list) {
         if (!e.version.isValid() || e.isPresence() || e.kind == Evidence::Kind::DriverTable || e.unreliable)

@@ -56,6 +56,18 @@ struct Evidence
 
 using EvidenceList = QList<Evidence>;
 
+// What presence in releases alone says: the oldest release seen with the item
+// and the newest one seen without it before that (each invalid when unknown),
+// with the evidence for each. SinceRange and evidenceDisagrees both start here.
+struct PresenceBounds
+{
+    Evidence firstSeen;  // .version is the bound
+    Evidence lastAbsent; // .after is the bound
+    Version upTo() const { return firstSeen.version; }
+    Version after() const { return lastAbsent.after; }
+};
+PresenceBounds presenceBounds(const EvidenceList &list);
+
 // True when two pieces of evidence that name the introducing release name
 // different ones, or one names a release outside what presence in the
 // releases allows (older than a release seen without the item, newer than

@@ -24,22 +24,11 @@ SinceRange SinceRange::fromEvidence(const EvidenceList &evidence)
     SinceRange r;
     // Presence bounds first: the oldest release seen with the item, and the
     // newest one seen without it before that.
-    for (const Evidence &e : evidence) {
-        if (!e.isPresence() || !e.version.isValid())
-            continue;
-        if (!r.upTo.isValid() || e.version < r.upTo) {
-            r.upTo = e.version;
-            r.upper = e;
-        }
-    }
-    for (const Evidence &e : evidence) {
-        if (!e.isPresence() || !e.after.isValid() || !(e.after < r.upTo))
-            continue;
-        if (!r.after.isValid() || r.after < e.after) {
-            r.after = e.after;
-            r.lower = e;
-        }
-    }
+    const PresenceBounds bounds = presenceBounds(evidence);
+    r.upTo = bounds.upTo();
+    r.upper = bounds.firstSeen;
+    r.after = bounds.after();
+    r.lower = bounds.lastAbsent;
     // Then the strongest evidence that names a release and agrees with the
     // bounds (a documentation note naming a later release speaks of a later
     // change; a version older than a release seen without the item is wrong).

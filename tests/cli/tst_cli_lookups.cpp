@@ -72,7 +72,7 @@ private Q_SLOTS:
                 "  History:    1.1.0 \u2013 11.3.0\n"
                 "  From:       the release history's %1 (no indexed release has this item's "
                 "files)\n"
-                "  acl:        domain:migrate\n"
+                "  ACL:        domain:migrate\n"
                 "  number:     305\n"
                 "  program:    remote\n")
                 .arg(m_installed));

@@ -254,11 +254,11 @@ private Q_SLOTS:
         QVERIFY(id > 0);
         const Item item = m_snapshot->item(id);
         const QString text = AnswerText::forItem(item);
-        QVERIFY(text.startsWith(QLatin1String("virDomainQemuMonitorCommand (")));
-        QVERIFY(text.contains(QLatin1String("Taint: custom-monitor")));
+        QVERIFY(text.startsWith(QLatin1String("virDomainQemuMonitorCommand  (")));
+        QVERIFY(text.contains(QLatin1String("Taint:      custom-monitor")));
         QVERIFY(text.contains(Policy::instance().taintReason(QStringLiteral("custom-monitor")).meaning));
         QVERIFY(text.contains(Policy::instance().tier(item.tier).rule));
-        QVERIFY(text.contains(QStringLiteral("Since: ") + item.sinceRange().toString()));
+        QVERIFY(text.contains(QStringLiteral("Since:      ") + item.sinceRange().toString()));
         QVERIFY(text.contains(QStringLiteral("Hypervisor: qemu")));
         QVERIFY(text.contains(item.file + QLatin1Char(':') + QString::number(item.line)));
     }

@@ -211,7 +211,7 @@ private Q_SLOTS:
                 "SELECT json_array_length(attrs, '$.drivers') FROM items WHERE name = '%1' AND %2")
                 .arg(api, latest()));
         const QString table =
-            ReleaseFactsHtml::driversTable(m_snapshot->item(m_snapshot->findByName(api, 0)));
+            ReleaseFactsHtml::driversTable(ItemAnswer::of(m_snapshot->item(m_snapshot->findByName(api, 0))));
         QCOMPARE(qint64(table.count(QStringLiteral("<tr><td>"))), drivers);
 
         // API -> RPC procedure links, and back, and the access checks. The

@@ -1,6 +1,7 @@
 // The explorer window on a real index of the installed libvirt: taint banner,
 // Copy answer, keyboard navigation, empty states, indexing in the background
 // (responsive, cancellable, errors named) and the --screenshot mode.
+#include "clirunner.h"
 #include "guitestindex.h"
 
 #include "checkxmldialog.h"
@@ -125,8 +126,76 @@ private Q_SLOTS:
 
         w->detailView()->copyAnswer();
         const QString answer = QApplication::clipboard()->text();
-        QVERIFY(answer.startsWith(QLatin1String("virDomainQemuMonitorCommand (")));
-        QVERIFY(answer.contains(QLatin1String("Taint: custom-monitor")));
+        QVERIFY(answer.startsWith(QLatin1String("virDomainQemuMonitorCommand  (")));
+        QVERIFY(answer.contains(QLatin1String("Taint:      custom-monitor")));
+    }
+
+    // "One answer, four renderings": `show`, `show --json`, the detail pane
+    // and Copy answer carry the same facts about an item, because all four
+    // render the ItemAnswer computed in core. The facts are read from the
+    // JSON, then looked for in each of the other renderings.
+    void oneAnswerInEveryRendering_data()
+    {
+        QTest::addColumn<QString>("name");
+        // Taint + hypervisor-specific; stable with symbol-version evidence;
+        // namespace extension with a taint; an XML attribute known only as a
+        // range; an enum value with the _LAST warning.
+        QTest::newRow("qemu monitor") << QStringLiteral("virDomainQemuMonitorCommand");
+        QTest::newRow("stable") << QStringLiteral("virConnectOpen");
+        QTest::newRow("namespace") << QStringLiteral("domain/qemu:commandline");
+        QTest::newRow("ranged") << guitest::sqlText(m_index, QStringLiteral(
+            "SELECT name FROM items WHERE kind = 'xml-attribute' AND since IS NULL AND since_after IS NOT NULL "
+            "ORDER BY name LIMIT 1"));
+        QTest::newRow("_LAST") << QStringLiteral("VIR_DOMAIN_LAST");
+    }
+
+    void oneAnswerInEveryRendering()
+    {
+        QFETCH(QString, name);
+        QVERIFY(!name.isEmpty());
+        const vse::testdata::CliRun json = vse::testdata::runCli(m_index, {QStringLiteral("show"), name, QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("name")).toString(), name);
+        const vse::testdata::CliRun text = vse::testdata::runCli(m_index, {QStringLiteral("show"), name});
+        QCOMPARE(text.exitCode, 0);
+
+        auto w = openWindow(m_index);
+        QVERIFY(w);
+        QVERIFY2(w->selectName(name), qPrintable(name));
+        const QString pane = w->detailView()->toPlainText();
+        w->detailView()->copyAnswer();
+        const QString copied = QApplication::clipboard()->text();
+        // Copy answer is what `show` prints, to the character.
+        QCOMPARE(copied, text.out);
+
+        QStringList facts;
+        facts << o.value(QLatin1String("tierLabel")).toString() << o.value(QLatin1String("tierRule")).toString()
+              << o.value(QLatin1String("sinceExplained")).toString() << o.value(QLatin1String("release")).toString();
+        if (o.contains(QLatin1String("hypervisor")))
+            facts << o.value(QLatin1String("hypervisor")).toString();
+        if (o.contains(QLatin1String("definedIn")))
+            facts << o.value(QLatin1String("definedIn")).toString();
+        if (o.contains(QLatin1String("removal")))
+            facts << o.value(QLatin1String("removal")).toObject().value(QLatin1String("text")).toString();
+        for (const QJsonValue &t : o.value(QLatin1String("taints")).toArray()) {
+            facts << t.toObject().value(QLatin1String("reason")).toString()
+                  << t.toObject().value(QLatin1String("meaning")).toString();
+            for (const QJsonValue &src : t.toObject().value(QLatin1String("sources")).toArray())
+                facts << src.toString();
+        }
+        for (const QJsonValue &warning : o.value(QLatin1String("warnings")).toArray())
+            facts << warning.toString();
+        const QStringList tierNotes{QStringLiteral("namespace-extension"), QStringLiteral("private"),
+                                    QStringLiteral("hypervisor-specific")};
+        for (const QJsonValue &n : o.value(QLatin1String("notes")).toArray())
+            if (tierNotes.contains(n.toObject().value(QLatin1String("kind")).toString()))
+                facts << n.toObject().value(QLatin1String("title")).toString();
+        for (const QString &fact : std::as_const(facts)) {
+            QVERIFY2(!fact.isEmpty(), qPrintable(json.out));
+            QVERIFY2(text.out.contains(fact), qPrintable(fact + QStringLiteral(" not in show:\n") + text.out));
+            QVERIFY2(pane.contains(fact), qPrintable(fact + QStringLiteral(" not in the detail pane:\n") + pane));
+        }
     }
 
     void keyboardNavigation()

@@ -946,6 +946,18 @@ private slots:
         r = runCli({}, {QStringLiteral("history")}, 60000, env);
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(bad.fileName() + QStringLiteral(":2:")), qPrintable(r.err));
+        // `index` refuses it as well, naming the line, instead of writing an
+        // index without any history; the previous index stays as it was.
+        const QString index = m_tmp.path() + QStringLiteral("/bad-pack.sqlite");
+        QFile previous(index);
+        QVERIFY(previous.open(QIODevice::WriteOnly));
+        previous.write("previous index");
+        previous.close();
+        r = runCli(index, {QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")}, 120000, env);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(bad.fileName() + QStringLiteral(":2:")), qPrintable(r.err));
+        QVERIFY(previous.open(QIODevice::ReadOnly));
+        QCOMPARE(previous.readAll(), QByteArray("previous index"));
     }
 };
 

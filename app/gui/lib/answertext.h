@@ -7,9 +7,8 @@
 
 namespace vse::gui {
 
-// The "Copy answer" text: a plain-text summary of one item to paste into a
-// support ticket (name, kind, tier and rule, since and evidence, taints and
-// their meaning, hypervisor, file:line).
+// The "Copy answer" text of one item, to paste into a support ticket: the
+// item's ItemAnswer as plain text, the same text `virt-support show` prints.
 class AnswerText
 {
     Q_DECLARE_TR_FUNCTIONS(vse::gui::AnswerText)

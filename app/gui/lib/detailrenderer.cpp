@@ -38,108 +38,136 @@ QStringList DetailRenderer::relatedNames(const Item &item)
     return out;
 }
 
-QString DetailRenderer::banners(const Item &item) const
+ItemAnswer DetailRenderer::answerFor(const Item &item, const Context &context)
 {
-    QString html;
-    for (const QString &t : item.taints)
-        html += banner(QStringLiteral("#f8c4c4"), tr("Taints the guest: %1.").arg(t), esc(policytext::taintMeaning(t)));
-    html += ReleaseFactsHtml::removedBanner(item);
-    const QString group = Policy::instance().tier(item.tier).group;
-    if (item.tier == QLatin1String("namespace-extension"))
-        html += banner(QStringLiteral("#fde8b0"), tr("Namespace extension."),
-                       esc(tr("This XML lives in a hypervisor namespace; libvirt gives it no long-term guarantee.")));
-    if (item.tier == QLatin1String("private"))
-        html += banner(QStringLiteral("#fde8b0"), tr("Private protocol."),
-                       esc(tr("Only libvirt's own daemons speak this protocol; applications must not use it.")));
-    else if (group == QLatin1String("hypervisor-specific"))
-        html += banner(QStringLiteral("#fde8b0"), tr("Hypervisor-specific."),
-                       esc(tr("This interface may change or disappear in any release.")));
-    for (const QString &w : item.warnings)
-        html += banner(QStringLiteral("#fde8b0"), tr("Warning."), esc(w));
-    if (item.inconsistent())
-        html += banner(QStringLiteral("#d7e3fc"), tr("Sources disagree."),
-                       esc(tr("The evidence below names different releases; the strongest one is shown as \"since\".")));
-    return html;
+    ItemAnswer::Context c;
+    c.releaseLabel = context.releaseLabel;
+    c.fallbackReleases = context.otherReleases;
+    c.proceduresFrom = context.linksFrom;
+    return ItemAnswer::of(item, c);
 }
 
-QString DetailRenderer::evidenceHtml(const Item &item) const
+QString DetailRenderer::banners(const ItemAnswer &answer) const
 {
-    const SinceRange since = item.sinceRange();
+    // Which banners, and in which order, is the answer's; the wording here
+    // is only the translated form of each kind.
+    QString html;
+    bool removedShown = false;
+    for (const ItemAnswer::Note &n : answer.notes) {
+        if (n.kind == QLatin1String("taint")) {
+            continue; // below, with the translated meaning of each reason
+        } else if (n.kind == QLatin1String("removed")) {
+            if (!removedShown)
+                html += ReleaseFactsHtml::removedBanner(answer);
+            removedShown = true;
+        } else if (n.kind == QLatin1String("namespace-extension")) {
+            html += banner(QStringLiteral("#fde8b0"), tr("Namespace extension."),
+                           esc(tr("This XML lives in a hypervisor namespace; libvirt gives it no long-term guarantee.")));
+        } else if (n.kind == QLatin1String("private")) {
+            html += banner(QStringLiteral("#fde8b0"), tr("Private protocol."),
+                           esc(tr("Only libvirt's own daemons speak this protocol; applications must not use it.")));
+        } else if (n.kind == QLatin1String("hypervisor-specific")) {
+            html += banner(QStringLiteral("#fde8b0"), tr("Hypervisor-specific."),
+                           esc(tr("This interface may change or disappear in any release.")));
+        } else if (n.kind == QLatin1String("warning")) {
+            html += banner(QStringLiteral("#fde8b0"), tr("Warning."), esc(n.text));
+        } else if (n.kind == QLatin1String("sources-disagree")) {
+            html += banner(QStringLiteral("#d7e3fc"), tr("Sources disagree."),
+                           esc(tr("The evidence below names different releases; the strongest one is shown as \"since\".")));
+        } else {
+            html += banner(QStringLiteral("#fde8b0"), n.title, esc(n.text));
+        }
+    }
+    QString taints;
+    for (const ItemAnswer::Taint &t : answer.taints) {
+        QString sources;
+        for (const QString &s : t.sources)
+            sources += QStringLiteral("<br/><small>") + esc(s) + QStringLiteral("</small>");
+        taints += banner(QStringLiteral("#f8c4c4"), tr("Taints the guest: %1.").arg(t.reason),
+                         esc(policytext::taintMeaning(t.reason)) + sources);
+    }
+    return taints + html;
+}
+
+QString DetailRenderer::evidenceHtml(const ItemAnswer &answer) const
+{
     QString html = QStringLiteral("<p><b>") + esc(tr("Since:")) + QStringLiteral("</b> ");
-    html += since.isKnown() ? esc(since.explain()) : esc(tr("unknown (no evidence)"));
+    html += answer.since.isKnown() ? esc(answer.sinceText) : esc(tr("unknown (no evidence)"));
     html += QStringLiteral("</p>");
-    if (item.evidence.size() > 1 || item.inconsistent()) {
+    if (answer.item.evidence.size() > 1 || answer.inconsistent) {
         html += QStringLiteral("<p>") + esc(tr("All evidence:")) + QStringLiteral("</p><ul>");
-        for (const Evidence &e : item.evidence)
+        for (const Evidence &e : answer.item.evidence)
             html += QStringLiteral("<li>") + esc(e.describe()) + QStringLiteral("</li>");
         html += QStringLiteral("</ul>");
     }
     return html;
 }
 
-QString DetailRenderer::relatedHtml(const Item &item, const Context &context) const
+QString DetailRenderer::relatedHtml(const ItemAnswer &answer) const
 {
     QString html;
     QString asOf;
-    if (!context.linksFrom.isEmpty())
-        asOf = QLatin1Char(' ') + tr("(as of %1)").arg(context.linksFrom);
+    if (!answer.proceduresFrom.isEmpty())
+        asOf = QLatin1Char(' ') + tr("(as of %1)").arg(answer.proceduresFrom);
     const auto row = [&html](const QString &label, const QString &value) {
         html += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(label) + QStringLiteral("</b></td><td>") + value
                 + QStringLiteral("</td></tr>");
     };
-    if (!item.parent.isEmpty())
-        row(tr("Part of"), link(nameLink(item.parent), item.parent));
+    if (!answer.item.parent.isEmpty())
+        row(tr("Part of"), link(nameLink(answer.item.parent), answer.item.parent));
     const auto links = [](const QStringList &names) {
         QStringList parts;
         for (const QString &n : names)
             parts << link(nameLink(n), n);
         return parts.join(QStringLiteral(", "));
     };
-    if (const QStringList p = namesOf(item.attrs.value(QStringLiteral("procedures"))); !p.isEmpty())
-        row(tr("RPC procedures") + asOf, links(p));
-    // The access checks of the procedures an API travels as.
-    QStringList procedureAcl;
-    for (const QJsonValue &p : item.attrs.value(QStringLiteral("procedures")).toArray())
-        procedureAcl << stringsOf(p.toObject().value(QStringLiteral("acl")));
-    procedureAcl.removeDuplicates();
-    if (const QStringList a = stringsOf(item.attrs.value(QStringLiteral("api"))); !a.isEmpty())
-        row(tr("Carries the API") + asOf, links(a));
-    QStringList acl = stringsOf(item.attrs.value(QStringLiteral("acl")));
-    if (acl.isEmpty())
-        acl = procedureAcl;
-    if (!acl.isEmpty())
-        row(tr("Access control") + asOf, esc(acl.join(QStringLiteral(", "))));
-    html += ReleaseFactsHtml::historyRows(item, context.otherReleases);
+    if (!answer.procedures.isEmpty())
+        row(tr("RPC procedures") + asOf, links(answer.procedures));
+    if (!answer.api.isEmpty())
+        row(tr("Carries the API") + asOf, links(answer.api));
+    if (!answer.acl.isEmpty())
+        row(tr("Access control") + asOf, esc(answer.acl.join(QStringLiteral(", "))));
+    html += ReleaseFactsHtml::historyRows(answer);
     if (!html.isEmpty())
         html = QStringLiteral("<table cellspacing=\"4\">") + html + QStringLiteral("</table>");
-    return html + ReleaseFactsHtml::driversTable(item);
+    return html + ReleaseFactsHtml::driversTable(answer);
 }
 
 QString DetailRenderer::itemHtml(const Item &item, const Context &context) const
 {
-    const TierInfo tier = Policy::instance().tier(item.tier);
+    return itemHtml(answerFor(item, context), context.palette);
+}
+
+QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palette) const
+{
+    const Item &item = answer.item;
     QString html = QStringLiteral("<h2>") + esc(item.name) + QStringLiteral("</h2>");
     html += QStringLiteral("<p>") + esc(kindLabel(item.kind));
     if (!item.hypervisor.isEmpty())
         html += QStringLiteral(" \u00b7 ") + esc(tr("hypervisor: %1").arg(item.hypervisor));
-    if (!context.releaseLabel.isEmpty())
-        html += QStringLiteral(" \u00b7 ") + esc(tr("release %1").arg(context.releaseLabel));
+    if (!answer.releaseLabel.isEmpty())
+        html += QStringLiteral(" \u00b7 ") + esc(tr("release %1").arg(answer.releaseLabel));
     html += QStringLiteral("</p>");
     html += QStringLiteral("<table cellpadding=\"4\"><tr><td bgcolor=\"#3465a4\" style=\"color:#ffffff;\"><b>")
             + esc(policytext::tierLabel(item.tier)) + QStringLiteral("</b></td><td>")
-            + esc(tier.rule.isEmpty() ? tr("No rule known for this tier.") : policytext::tierRule(item.tier))
+            + esc(answer.tierRule.isEmpty() ? tr("No rule known for this tier.") : policytext::tierRule(item.tier))
             + QStringLiteral("</td></tr></table>");
-    html += banners(item);
-    html += evidenceHtml(item);
+    html += banners(answer);
+    html += evidenceHtml(answer);
     if (!item.doc.isEmpty())
         html += QStringLiteral("<p>") + esc(item.doc) + QStringLiteral("</p>");
     if (!item.signature.isEmpty())
-        html += m_highlighter.toHtml(item.signature, item.kind, context.palette);
-    html += relatedHtml(item, context);
-    if (!item.file.isEmpty()) {
-        const QString where = item.line > 0 ? item.file + QLatin1Char(':') + QString::number(item.line) : item.file;
-        html += QStringLiteral("<p><small>") + esc(tr("Defined in %1").arg(where)) + QStringLiteral("</small></p>");
+        html += m_highlighter.toHtml(item.signature, item.kind, palette);
+    html += relatedHtml(answer);
+    if (!answer.otherFacts.isEmpty()) {
+        QString facts;
+        for (const auto &[key, value] : answer.otherFacts)
+            facts += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(key) + QStringLiteral("</b></td><td>") +
+                     esc(value) + QStringLiteral("</td></tr>");
+        html += QStringLiteral("<table cellspacing=\"4\">") + facts + QStringLiteral("</table>");
     }
+    if (!answer.definedIn.isEmpty())
+        html += QStringLiteral("<p><small>") + esc(tr("Defined in %1").arg(answer.definedIn)) + QStringLiteral("</small></p>");
     return html;
 }
 

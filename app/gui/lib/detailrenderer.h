@@ -1,5 +1,6 @@
 #pragma once
 
+#include "index/itemanswer.h"
 #include "model/item.h"
 #include "snippethighlighter.h"
 
@@ -29,6 +30,9 @@ public:
     };
 
     QString itemHtml(const Item &item, const Context &context) const;
+    // Renders the answer computed in core (the CLI's `show` renders the same value).
+    QString itemHtml(const ItemAnswer &answer, const QPalette &palette) const;
+    static ItemAnswer answerFor(const Item &item, const Context &context);
     QString taintReasonHtml(const QString &reasonId) const;
     QString messageHtml(const QString &title, const QString &text) const;
 
@@ -41,9 +45,9 @@ public:
 private:
     SnippetHighlighter m_highlighter;
 
-    QString banners(const Item &item) const;
-    QString evidenceHtml(const Item &item) const;
-    QString relatedHtml(const Item &item, const Context &context) const;
+    QString banners(const ItemAnswer &answer) const;
+    QString evidenceHtml(const ItemAnswer &answer) const;
+    QString relatedHtml(const ItemAnswer &answer) const;
 };
 
 } // namespace vse::gui

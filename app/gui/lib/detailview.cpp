@@ -1,6 +1,5 @@
 #include "detailview.h"
 
-#include "answertext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -36,9 +35,12 @@ QString DetailView::releaseLabel(qint64 releaseId) const
     if (!m_snapshot)
         return {};
     const StoredRelease r = m_snapshot->release(releaseId);
-    if (r.id == 0)
-        return {};
-    return tr("%1 (%2, %3)").arg(r.version.toString(), r.sourceKind, r.sourcePath);
+    if (r.id != 0)
+        return r.label();
+    // The release history's rows (items no indexed release has).
+    if (const auto h = m_snapshot->store().historyRelease(); h && h->id == releaseId)
+        return h->label();
+    return {};
 }
 
 QString DetailView::currentReleaseLabel() const
@@ -143,13 +145,16 @@ void DetailView::render()
         }
     }
     ctx.otherReleases.removeDuplicates();
-    m_html = m_renderer.itemHtml(shown, ctx);
+    // One answer: the pane and Copy answer render the same value.
+    const ItemAnswer answer = DetailRenderer::answerFor(shown, ctx);
+    m_html = m_renderer.itemHtml(answer, ctx.palette);
+    m_answerText = answer.toText();
     setHtml(m_html);
 }
 
 QString DetailView::answerText() const
 {
-    return m_item.name.isEmpty() ? QString() : AnswerText::forItem(m_item, currentReleaseLabel());
+    return m_item.name.isEmpty() ? QString() : m_answerText;
 }
 
 void DetailView::copyAnswer()

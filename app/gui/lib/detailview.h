@@ -55,6 +55,7 @@ private:
     qint64 m_itemId = 0;
     Item m_item;
     QString m_html;
+    QString m_answerText; // Copy answer: the shown item's ItemAnswer as text
     DetailRenderer m_renderer;
     NavigationHistory m_history;
 

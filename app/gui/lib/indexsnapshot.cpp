@@ -1,6 +1,6 @@
 #include "indexsnapshot.h"
 
-#include "removal.h"
+#include "index/itemanswer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -124,9 +124,9 @@ void IndexSnapshot::loadRemovedIn()
     eachRow(m_store.handle(),
             "SELECT id, attrs FROM items WHERE attrs LIKE '%\"removedIn\"%' OR attrs LIKE '%\"removed\"%'",
             [this](qint64 id, const QByteArray &attrs) {
-                const Removal r = Removal::of(QJsonDocument::fromJson(attrs).object());
+                const ItemAnswer::Removal r = ItemAnswer::removalOf(QJsonDocument::fromJson(attrs).object());
                 if (r.isRemoved())
-                    m_removedIn.insert(id, r.version);
+                    m_removedIn.insert(id, r.in);
             });
 }
 

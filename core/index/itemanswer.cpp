@@ -1,0 +1,426 @@
+#include "itemanswer.h"
+
+#include "historyapplier.h"
+#include "itemjson.h"
+#include "model/policy.h"
+#include "model/releaseseries.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace vse {
+
+namespace {
+
+// A string or an array of strings ("api" is one name on a procedure).
+QStringList stringsOf(const QJsonValue &v)
+{
+    QStringList out;
+    if (v.isString())
+        out << v.toString();
+    for (const QJsonValue &e : v.toArray())
+        if (e.isString())
+            out << e.toString();
+    return out;
+}
+
+// Names of a list of {name: …} objects (the procedures an API travels as).
+QStringList namesOf(const QJsonValue &v)
+{
+    QStringList out;
+    if (v.isString())
+        out << v.toString();
+    for (const QJsonValue &e : v.toArray()) {
+        const QString n = e.isObject() ? e.toObject().value(QStringLiteral("name")).toString() : e.toString();
+        if (!n.isEmpty())
+            out << n;
+    }
+    return out;
+}
+
+QString attrText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 17);
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    if (v.isArray()) {
+        QStringList parts;
+        for (const auto &e : v.toArray()) {
+            if (e.isObject()) {
+                const auto o = e.toObject();
+                QStringList kv;
+                for (auto it = o.begin(); it != o.end(); ++it)
+                    kv << it.key() + QLatin1Char('=') + attrText(it.value());
+                parts << QLatin1Char('{') + kv.join(QStringLiteral(", ")) + QLatin1Char('}');
+            } else {
+                parts << attrText(e);
+            }
+        }
+        return parts.join(QStringLiteral(", "));
+    }
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return {};
+}
+
+// Attributes rendered as their own facts (or internal), not as "key: value".
+bool ownFact(const QString &key)
+{
+    static const QStringList keys{
+        QStringLiteral("drivers"),   QStringLiteral("children"),  QStringLiteral("latest"),
+        QStringLiteral("removedIn"), QStringLiteral("releases"),  QStringLiteral("otherNames"),
+        QStringLiteral("procedures"), QStringLiteral("proceduresFrom"), QStringLiteral("api"),
+        QStringLiteral("acl"),
+    };
+    return key.startsWith(QLatin1Char('_')) || keys.contains(key) || HistoryApplier::ownedKeys().contains(key);
+}
+
+QJsonObject evidenceJson(const Evidence &e)
+{
+    QJsonObject o{{QStringLiteral("kind"), Evidence::kindId(e.kind)},
+                  {QStringLiteral("version"), e.version.toString()},
+                  {QStringLiteral("detail"), e.detail}};
+    if (e.upperBoundOnly)
+        o.insert(QStringLiteral("upperBoundOnly"), true);
+    if (e.after.isValid())
+        o.insert(QStringLiteral("notIn"), e.after.toString());
+    if (e.unreliable)
+        o.insert(QStringLiteral("unreliable"), true);
+    return o;
+}
+
+} // namespace
+
+QString ItemAnswer::Removal::text() const
+{
+    if (!isRemoved())
+        return {};
+    QString t = after.isValid() && !ReleaseSeries::adjacent(after, in)
+                    ? QString(after.toString() + QStringLiteral(" < removed \u2264 ") + in.toString())
+                    : QString(QStringLiteral("in ") + in.toString());
+    if (byDrivers)
+        t += QStringLiteral(" (no hypervisor driver implements it any more; the symbol is still exported and calls "
+                            "fail)");
+    if (!how.isEmpty())
+        t += QStringLiteral(" (") + how + QLatin1Char(')');
+    return t;
+}
+
+// When an item stopped being usable, as far as the index knows. Two facts say
+// so: "removedIn" (a newer release lacks the item) and the driver matrix, when
+// every hypervisor driver that implemented an API dropped it although the
+// symbol is still exported (the remote driver only forwards calls, so its
+// column does not keep an API alive).
+ItemAnswer::Removal ItemAnswer::removalOf(const QJsonObject &attrs)
+{
+    ItemAnswer::Removal r;
+    r.in = Version::parse(attrs.value(QStringLiteral("removedIn")).toString());
+    r.how = attrs.value(QStringLiteral("removedEvidence")).toString();
+    if (r.isRemoved()) {
+        r.after = Version::parse(attrs.value(QStringLiteral("removedAfter")).toString());
+        return r;
+    }
+    Version last;
+    int implementations = 0;
+    for (const QJsonValue &v : attrs.value(QStringLiteral("drivers")).toArray()) {
+        const QJsonObject d = v.toObject();
+        if (d.value(QStringLiteral("driver")).toString() == QLatin1String("remote"))
+            continue;
+        ++implementations;
+        const Version removed = Version::parse(d.value(QStringLiteral("removed")).toString());
+        if (!removed.isValid())
+            return {}; // a driver still implements it
+        if (!last.isValid() || last < removed)
+            last = removed;
+    }
+    if (implementations > 0) {
+        r.in = last;
+        r.byDrivers = true;
+        r.how.clear();
+    }
+    return r;
+}
+
+ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
+{
+    const Policy &policy = Policy::instance();
+    ItemAnswer a;
+    a.item = item;
+    a.kindLabel = vse::kindLabel(item.kind);
+    const TierInfo tier = policy.tier(item.tier);
+    a.tierLabel = tier.label.isEmpty() ? item.tier : tier.label;
+    a.tierGroup = tier.group;
+    a.tierRule = tier.rule;
+    a.since = item.sinceRange();
+    a.sinceText = a.since.isKnown() ? a.since.explain() : QStringLiteral("unknown (no evidence in the indexed data)");
+    a.inconsistent = evidenceDisagrees(item.evidence);
+    a.removal = removalOf(item.attrs);
+
+    const QList<TaintTrigger> triggers = policy.triggersFor(item);
+    for (const QString &t : item.taints) {
+        Taint taint{t, policy.taintReason(t).meaning, {}};
+        for (const TaintTrigger &trig : triggers)
+            if (trig.taint == t && !taint.sources.contains(trig.source))
+                taint.sources << trig.source;
+        a.taints << taint;
+    }
+
+    // The banners, most serious first.
+    for (const Taint &t : std::as_const(a.taints))
+        a.notes << Note{QStringLiteral("taint"), QStringLiteral("Taints the guest: %1.").arg(t.reason), t.meaning};
+    if (a.removal.isRemoved()) {
+        const bool promised = tier.group == QLatin1String("stable");
+        a.notes << Note{QStringLiteral("removed"), QStringLiteral("Removed %1.").arg(a.removal.text()),
+                        promised ? QStringLiteral("A stable interface was removed: see the audit.")
+                                 : QStringLiteral("Allowed for its tier (%1).").arg(a.tierLabel)};
+    }
+    if (item.tier == QLatin1String("namespace-extension"))
+        a.notes << Note{QStringLiteral("namespace-extension"), QStringLiteral("Namespace extension."),
+                        QStringLiteral("This XML lives in a hypervisor namespace; libvirt gives it no long-term "
+                                       "guarantee.")};
+    if (item.tier == QLatin1String("private"))
+        a.notes << Note{QStringLiteral("private"), QStringLiteral("Private protocol."),
+                        QStringLiteral("Only libvirt's own daemons speak this protocol; applications must not use "
+                                       "it.")};
+    else if (tier.group == QLatin1String("hypervisor-specific"))
+        a.notes << Note{QStringLiteral("hypervisor-specific"), QStringLiteral("Hypervisor-specific."),
+                        QStringLiteral("This interface may change or disappear in any release.")};
+    for (const QString &w : item.warnings)
+        a.notes << Note{QStringLiteral("warning"), QStringLiteral("Warning."), w};
+    if (a.inconsistent)
+        a.notes << Note{QStringLiteral("sources-disagree"), QStringLiteral("Sources disagree."),
+                        QStringLiteral("The evidence names different releases; the range follows the strongest.")};
+
+    if (!item.file.isEmpty())
+        a.definedIn = item.line > 0 ? item.file + QLatin1Char(':') + QString::number(item.line) : item.file;
+    a.releaseLabel = context.releaseLabel;
+    a.releases = stringsOf(item.attrs.value(QStringLiteral("releases")));
+    if (a.releases.isEmpty())
+        a.releases = context.fallbackReleases;
+    a.history = HistoryApplier::spansText(item.attrs);
+    a.acceptedAsText = item.attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
+    a.fromHistory = item.attrs.value(QStringLiteral("fromHistory")).toString();
+    a.otherNames = stringsOf(item.attrs.value(QStringLiteral("otherNames")));
+    for (const QJsonValue &v : item.attrs.value(QStringLiteral("drivers")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Driver d{o.value(QStringLiteral("driver")).toString(), o.value(QStringLiteral("since")).toString(),
+                 o.value(QStringLiteral("removed")).toString(), o.value(QStringLiteral("evidence")).toString()};
+        if (!d.driver.isEmpty())
+            a.drivers << d;
+    }
+    a.procedures = namesOf(item.attrs.value(QStringLiteral("procedures")));
+    a.proceduresFrom = context.proceduresFrom.isEmpty() ? item.attrs.value(QStringLiteral("proceduresFrom")).toString()
+                                                        : context.proceduresFrom;
+    a.api = stringsOf(item.attrs.value(QStringLiteral("api")));
+    a.acl = stringsOf(item.attrs.value(QStringLiteral("acl")));
+    if (a.acl.isEmpty()) {
+        // The access checks of the procedures an API travels as.
+        for (const QJsonValue &p : item.attrs.value(QStringLiteral("procedures")).toArray())
+            a.acl << stringsOf(p.toObject().value(QStringLiteral("acl")));
+        a.acl.removeDuplicates();
+    }
+    for (auto it = item.attrs.begin(); it != item.attrs.end(); ++it) {
+        if (ownFact(it.key()))
+            continue;
+        if (const QString text = attrText(it.value()); !text.isEmpty())
+            a.otherFacts << qMakePair(it.key(), text);
+    }
+    return a;
+}
+
+QList<QPair<QString, QString>> ItemAnswer::factLines() const
+{
+    QList<QPair<QString, QString>> lines;
+    const auto add = [&lines](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            lines << qMakePair(label, value);
+    };
+    if (item.identity() != item.name)
+        add(QStringLiteral("Identity"), item.identity());
+    add(QStringLiteral("Tier"), tierLabel + QStringLiteral(" \u2014 ") + tierRule);
+    add(QStringLiteral("Hypervisor"), item.hypervisor);
+    add(QStringLiteral("Since"), sinceText);
+    add(QStringLiteral("Removed"), removal.text());
+    for (const Taint &t : taints) {
+        add(QStringLiteral("Taint"), t.reason + QStringLiteral(" \u2014 ") + t.meaning);
+        for (const QString &s : t.sources)
+            add(QStringLiteral("  source"), s);
+    }
+    for (const Note &n : notes)
+        if (n.kind != QLatin1String("taint") && n.kind != QLatin1String("removed") &&
+            n.kind != QLatin1String("warning") && n.kind != QLatin1String("sources-disagree"))
+            add(QStringLiteral("Note"), n.title + QLatin1Char(' ') + n.text);
+    for (const QString &w : item.warnings)
+        add(QStringLiteral("Warning"), w);
+    add(QStringLiteral("Parent"), item.parent);
+    add(QStringLiteral("Defined in"), definedIn);
+    add(QStringLiteral("Release"), releaseLabel);
+    add(QStringLiteral("Releases"), releases.join(QStringLiteral(", ")));
+    add(QStringLiteral("History"), history);
+    if (!acceptedAsText.isEmpty())
+        add(QStringLiteral("Accepted"),
+            QStringLiteral("as plain text in %1 and before, while %2 took any value; checks for older targets "
+                           "follow %2")
+                .arg(acceptedAsText, item.parent));
+    if (!fromHistory.isEmpty())
+        add(QStringLiteral("From"),
+            QStringLiteral("the release history's %1 (no indexed release has this item's files)").arg(fromHistory));
+    add(QStringLiteral("Other names"), otherNames.join(QStringLiteral(", ")));
+    QStringList driverTexts;
+    for (const Driver &d : drivers)
+        driverTexts << d.driver + QLatin1Char(' ') + d.since +
+                           (d.removed.isEmpty() ? QString() : QStringLiteral(" (removed ") + d.removed + QLatin1Char(')'));
+    add(QStringLiteral("Drivers"), driverTexts.join(QStringLiteral(", ")));
+    add(QStringLiteral("Procedures"), procedures.join(QStringLiteral(", ")) +
+                                          (procedures.isEmpty() || proceduresFrom.isEmpty()
+                                               ? QString()
+                                               : QStringLiteral(" (as of ") + proceduresFrom + QLatin1Char(')')));
+    add(QStringLiteral("Carries API"), api.join(QStringLiteral(", ")));
+    add(QStringLiteral("ACL"), acl.join(QStringLiteral(", ")));
+    for (const auto &f : otherFacts)
+        add(f.first, f.second);
+    return lines;
+}
+
+QString ItemAnswer::toText() const
+{
+    QString out;
+    QTextStream o(&out);
+    o << item.name << "  (" << kindLabel << ")\n";
+    // Every piece of evidence right below the range it supports.
+    bool evidenceDone = item.evidence.size() <= 1 && !inconsistent;
+    static const QStringList head{QStringLiteral("Identity"), QStringLiteral("Tier"), QStringLiteral("Hypervisor"),
+                                  QStringLiteral("Since"), QStringLiteral("Removed")};
+    const auto evidenceBlock = [&] {
+        o << "  Evidence:" << (inconsistent ? "   sources DISAGREE:\n" : "\n");
+        for (const auto &e : item.evidence)
+            o << "    - " << e.describe() << '\n';
+        evidenceDone = true;
+    };
+    for (const auto &[label, value] : factLines()) {
+        if (!evidenceDone && !head.contains(label))
+            evidenceBlock();
+        QString l = label + QLatin1Char(':');
+        l = l.leftJustified(12);
+        if (!l.endsWith(QLatin1Char(' ')))
+            l += QLatin1Char(' ');
+        o << "  " << l << value << '\n';
+    }
+    if (!evidenceDone)
+        evidenceBlock();
+    if (!item.signature.isEmpty()) {
+        o << "  Definition:\n";
+        for (const auto &line : item.signature.split(QLatin1Char('\n')))
+            o << "    " << line << '\n';
+    }
+    if (!item.doc.isEmpty())
+        o << "  Summary:\n    " << item.doc.simplified() << '\n';
+    o.flush();
+    return out;
+}
+
+QJsonObject ItemAnswer::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), item.name);
+    o.insert(QStringLiteral("kind"), kindId(item.kind));
+    o.insert(QStringLiteral("kindLabel"), kindLabel);
+    if (item.identity() != item.name)
+        o.insert(QStringLiteral("key"), item.identity());
+    if (!item.parent.isEmpty())
+        o.insert(QStringLiteral("parent"), item.parent);
+    o.insert(QStringLiteral("tier"), item.tier);
+    o.insert(QStringLiteral("tierLabel"), tierLabel);
+    o.insert(QStringLiteral("tierGroup"), tierGroup);
+    o.insert(QStringLiteral("tierRule"), tierRule);
+    if (!item.hypervisor.isEmpty())
+        o.insert(QStringLiteral("hypervisor"), item.hypervisor);
+    o.insert(QStringLiteral("origin"), item.origin);
+    insertSince(o, since);
+    o.insert(QStringLiteral("sinceExplained"), sinceText);
+    if (since.isKnown())
+        o.insert(QStringLiteral("sinceEvidence"), evidenceJson(since.upper));
+    QJsonArray ev;
+    for (const auto &e : item.evidence)
+        ev.append(evidenceJson(e));
+    o.insert(QStringLiteral("evidence"), ev);
+    o.insert(QStringLiteral("inconsistent"), inconsistent);
+    if (removal.isRemoved()) {
+        QJsonObject r{{QStringLiteral("in"), removal.in.toString()},
+                      {QStringLiteral("text"), removal.text()},
+                      {QStringLiteral("byDrivers"), removal.byDrivers}};
+        if (removal.after.isValid())
+            r.insert(QStringLiteral("after"), removal.after.toString());
+        if (!removal.how.isEmpty())
+            r.insert(QStringLiteral("evidence"), removal.how);
+        o.insert(QStringLiteral("removal"), r);
+    }
+    QJsonArray taintArray;
+    for (const Taint &t : taints)
+        taintArray.append(QJsonObject{{QStringLiteral("reason"), t.reason},
+                                      {QStringLiteral("meaning"), t.meaning},
+                                      {QStringLiteral("sources"), QJsonArray::fromStringList(t.sources)}});
+    o.insert(QStringLiteral("taints"), taintArray);
+    QJsonArray noteArray;
+    for (const Note &n : notes)
+        noteArray.append(QJsonObject{{QStringLiteral("kind"), n.kind},
+                                     {QStringLiteral("title"), n.title},
+                                     {QStringLiteral("text"), n.text}});
+    o.insert(QStringLiteral("notes"), noteArray);
+    if (!item.warnings.isEmpty())
+        o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(item.warnings));
+    if (!item.signature.isEmpty())
+        o.insert(QStringLiteral("signature"), item.signature);
+    if (!item.doc.isEmpty())
+        o.insert(QStringLiteral("doc"), item.doc);
+    if (!item.file.isEmpty()) {
+        o.insert(QStringLiteral("file"), item.file);
+        o.insert(QStringLiteral("line"), item.line);
+        o.insert(QStringLiteral("definedIn"), definedIn);
+    }
+    if (!releaseLabel.isEmpty())
+        o.insert(QStringLiteral("release"), releaseLabel);
+    if (!releases.isEmpty())
+        o.insert(QStringLiteral("releases"), QJsonArray::fromStringList(releases));
+    if (!history.isEmpty())
+        o.insert(QStringLiteral("history"), history);
+    if (!acceptedAsText.isEmpty())
+        o.insert(QStringLiteral("acceptedAsTextIn"), acceptedAsText);
+    if (!fromHistory.isEmpty())
+        o.insert(QStringLiteral("fromHistory"), fromHistory);
+    if (!otherNames.isEmpty())
+        o.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(otherNames));
+    if (!drivers.isEmpty()) {
+        QJsonArray d;
+        for (const Driver &x : drivers) {
+            QJsonObject j{{QStringLiteral("driver"), x.driver}, {QStringLiteral("since"), x.since}};
+            if (!x.removed.isEmpty())
+                j.insert(QStringLiteral("removed"), x.removed);
+            if (!x.evidence.isEmpty())
+                j.insert(QStringLiteral("evidence"), x.evidence);
+            d.append(j);
+        }
+        o.insert(QStringLiteral("drivers"), d);
+    }
+    if (!procedures.isEmpty())
+        o.insert(QStringLiteral("procedures"), QJsonArray::fromStringList(procedures));
+    if (!proceduresFrom.isEmpty())
+        o.insert(QStringLiteral("proceduresFrom"), proceduresFrom);
+    if (!api.isEmpty())
+        o.insert(QStringLiteral("api"), QJsonArray::fromStringList(api));
+    if (!acl.isEmpty())
+        o.insert(QStringLiteral("acl"), QJsonArray::fromStringList(acl));
+    // Every raw attribute too, for scripts that read kind-specific facts.
+    QJsonObject attrs = item.attrs;
+    attrs.remove(QStringLiteral("_id"));
+    attrs.remove(QStringLiteral("_release"));
+    if (!attrs.isEmpty())
+        o.insert(QStringLiteral("attrs"), attrs);
+    return o;
+}
+
+} // namespace vse

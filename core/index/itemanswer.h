@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/item.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace vse {
+
+// What the tool tells a user about one item, computed once in core. The CLI's
+// `show`, `show --json`, the explorer's detail pane and its Copy answer only
+// render this value; none of them consults the policy or the item's raw
+// attributes on its own, so a fact shown in one rendering is in all of them.
+struct ItemAnswer
+{
+    struct Taint
+    {
+        QString reason;  // "custom-monitor"
+        QString meaning; // what it means for the guest (English; the GUI translates by id)
+        QStringList sources; // where the catalogue read the trigger (file:line of a libvirt release)
+    };
+    // A banner: something the user must not miss, in the order it matters.
+    struct Note
+    {
+        QString kind;  // taint, removed, namespace-extension, private, hypervisor-specific, warning, sources-disagree
+        QString title; // "Taints the guest: custom-monitor."
+        QString text;
+    };
+    struct Removal
+    {
+        Version after;          // newest release known to still have it (may be invalid)
+        Version in;             // oldest release known not to have it; invalid: not removed
+        bool byDrivers = false; // every hypervisor driver dropped it; the symbol stays
+        QString how;            // the evidence, e.g. "not in the release history's 0.4.1"
+        bool isRemoved() const { return in.isValid(); }
+        QString text() const;   // "in 5.5.0", "0.3.3 < removed \u2264 0.4.1 (…)"
+    };
+    struct Driver
+    {
+        QString driver;
+        QString since;
+        QString removed;
+        QString evidence;
+    };
+    // What the caller knows that the item does not: where it was read from.
+    struct Context
+    {
+        QString releaseLabel;            // "9.0.0 (/)"
+        QStringList fallbackReleases;    // when the item carries no "releases" fact
+        QString proceduresFrom;          // the RPC links were borrowed from this older release
+    };
+
+    Item item; // the raw facts (name, kind, signature, doc, attrs…)
+
+    QString kindLabel;
+    QString tierLabel;
+    QString tierGroup;
+    QString tierRule;
+    SinceRange since;
+    QString sinceText; // the range with the evidence for each end
+    bool inconsistent = false;
+    Removal removal;
+    QList<Taint> taints;
+    QList<Note> notes;
+    QString definedIn; // "libvirt/libvirt-host.h:123"
+    QString releaseLabel;
+    QStringList releases;      // indexed releases that have the item
+    QString history;           // the release history's spans
+    QString acceptedAsText;    // the item's values were plain text up to this release
+    QString fromHistory;       // no indexed release has the item: shown from the history's release
+    QStringList otherNames;
+    QList<Driver> drivers;
+    QStringList procedures;    // RPC procedures carrying the API
+    QString proceduresFrom;
+    QStringList api;           // APIs a procedure carries
+    QStringList acl;           // access checks (the procedures' when the API has none)
+    QList<QPair<QString, QString>> otherFacts; // remaining kind-specific attributes, as text
+
+    static ItemAnswer of(const Item &item, const Context &context = {});
+    // The removal facts of an item's attrs (the explorer's Removed column reads them alone).
+    static Removal removalOf(const QJsonObject &attrs);
+
+    // The JSON every script reads (`show --json`, `search --json --full`…).
+    QJsonObject toJson() const;
+    // Plain text, for people: `show` and Copy answer.
+    QString toText() const;
+    // "Defined in" etc. as label/value lines in display order (text renderers share them).
+    QList<QPair<QString, QString>> factLines() const;
+};
+
+} // namespace vse
