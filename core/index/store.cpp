@@ -180,7 +180,13 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
     };
     // The file is private until renamed into place, so durability settings
     // that only matter for a live database can be relaxed.
-    sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
+    // SQLite's default page cache (2 MB) is far smaller than an index of a
+    // few hundred thousand items: building the name indexes and the FTS
+    // table then re-reads pages for every row, and writing grows faster than
+    // linearly (500 000 items from one .syms took 61 s instead of 25). The
+    // cache is allocated as used, so small indexes do not pay for it.
+    sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; "
+                  "PRAGMA cache_size=-262144;");
     if (!sql::exec(db, kSchema))
         return abandon(QStringLiteral("cannot create the index schema"));
     sql::exec(db, "BEGIN");

@@ -122,21 +122,13 @@ QString describe(const Token &t)
 
 } // namespace
 
-SymbolVersionResult SymbolVersions::readSymsFile(const QString &path)
+SymbolVersionResult SymbolVersions::readSymsFile(const QString &path, const SourceRoot &root)
 {
     SymbolVersionResult result;
-    QFile file(path);
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
-        result.diagnostics.append(Diagnostic::error(
-            path, 0, QStringLiteral("cannot read file: %1").arg(file.errorString())));
+    QByteArray data;
+    if (!root.read(path, &data, &result.diagnostics))
         return result;
-    }
-    if (file.size() > maxSymsSize) {
-        result.diagnostics.append(Diagnostic::error(
-            path, 0, QStringLiteral("file too large for a version script: refused")));
-        return result;
-    }
-    return parseSyms(file.readAll(), QFileInfo(path).fileName());
+    return parseSyms(data, QFileInfo(path).fileName());
 }
 
 SymbolVersionResult SymbolVersions::parseSyms(const QByteArray &text, const QString &fileName)
