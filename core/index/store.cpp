@@ -16,7 +16,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace vse {
 
@@ -164,9 +167,24 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
     if (!QDir().mkpath(fi.absolutePath()))
         return fail(diagnostics, fi.absolutePath(), QStringLiteral("cannot create the cache directory"));
     const QString tmp = path + QStringLiteral(".new");
-    QFile::remove(tmp);
-    sqlite3 *db = nullptr;
     const QByteArray tmpName = QFile::encodeName(tmp);
+    // The temporary file is flock()ed for as long as it is written, so that
+    // removeStaleTemporary() can tell a killed writer's file from a live one.
+    // The lock is ours, apart from SQLite's own fcntl() locks.
+    const int lockFd = ::open(tmpName.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (lockFd < 0)
+        return fail(diagnostics, tmp, QStringLiteral("cannot create the index file (is the cache directory writable?)"));
+    struct LockGuard
+    {
+        int fd;
+        ~LockGuard() { ::close(fd); }
+    } lockGuard{lockFd};
+    if (::flock(lockFd, LOCK_EX | LOCK_NB) != 0)
+        return fail(diagnostics, tmp, QStringLiteral("another indexer is writing this index right now"));
+    // Left over from a killed run: start from an empty file.
+    if (::ftruncate(lockFd, 0) != 0)
+        return fail(diagnostics, tmp, QStringLiteral("cannot reset the index file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    sqlite3 *db = nullptr;
     if (sqlite3_open_v2(tmpName.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
         sqlite3_close(db);
@@ -287,6 +305,19 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
         return fail(diagnostics, path, QStringLiteral("cannot replace the index: ") + err);
     }
     return true;
+}
+
+bool Store::removeStaleTemporary(const QString &path)
+{
+    const QByteArray tmpName = QFile::encodeName(path + QStringLiteral(".new"));
+    const int fd = ::open(tmpName.constData(), O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    bool removed = false;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+        removed = ::unlink(tmpName.constData()) == 0;
+    ::close(fd);
+    return removed;
 }
 
 QList<StoredRelease> Store::releases() const

@@ -51,6 +51,10 @@ public:
     static bool isPrivateNode(const QString &node);
     // Largest .syms file read (libvirt_public.syms is about 30 kB).
     static constexpr qint64 maxSymsSize = SourceRoot::kMaxFileSize;
+    // Symbols in one version script: each becomes an indexed item, and a
+    // hostile 16 MiB file could name a million of them (half a million took
+    // 70 s and 1 GB to index).
+    static constexpr int maxSymbols = 100000;
 };
 
 } // namespace vse
