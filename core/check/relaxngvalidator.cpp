@@ -4,6 +4,11 @@
 #include <QHash>
 #include <QMutex>
 
+#include "io/confinedfile.h"
+
+#include <QFileInfo>
+
+#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlversion.h>
@@ -40,6 +45,47 @@ void collect(void *userData, XmlErrorArg err)
     sink->out->append(d);
 }
 
+// libxml2 opens the schema and what it includes or externalRefs by itself.
+// While a schema compiles, its files are read through the schema folder's
+// SourceRoot instead: outside it, not regular or too big, and the file is
+// refused unopened (libxml2 then reports the include as failed).
+struct Confinement
+{
+    const SourceRoot *root = nullptr;
+    Diagnostics *refusals = nullptr;
+};
+thread_local Confinement t_confinement;
+xmlExternalEntityLoader g_defaultLoader = nullptr;
+
+xmlParserInputPtr confinedLoader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    if (!t_confinement.root)
+        return g_defaultLoader ? g_defaultLoader(url, id, ctxt) : nullptr;
+    if (!url)
+        return nullptr;
+    QString path = QString::fromUtf8(url);
+    if (path.startsWith(QLatin1String("file://")))
+        path = path.mid(7);
+    QByteArray data;
+    QString why;
+    if (path.contains(QLatin1String("://")) || !t_confinement.root->read(path, &data, &why)) {
+        if (why.isEmpty())
+            why = QStringLiteral("%1 is not a local file: refused").arg(path);
+        t_confinement.refusals->append(Diagnostic::error(path, 0, QStringLiteral("schema file refused: %1").arg(why)));
+        return nullptr;
+    }
+    xmlParserInputBufferPtr buf = xmlParserInputBufferCreateMem(data.constData(), int(data.size()), XML_CHAR_ENCODING_NONE);
+    if (!buf)
+        return nullptr;
+    xmlParserInputPtr in = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE);
+    if (!in) {
+        xmlFreeParserInputBuffer(buf);
+        return nullptr;
+    }
+    in->filename = reinterpret_cast<char *>(xmlStrdup(reinterpret_cast<const xmlChar *>(url)));
+    return in;
+}
+
 struct Compiled
 {
     xmlRelaxNGPtr schema = nullptr;
@@ -67,10 +113,26 @@ const Compiled &compiled(const QString &schemaFile)
     Compiled result;
     Sink sink{&result.errors, schemaFile};
     const QByteArray path = QFile::encodeName(schemaFile);
+    static const bool installed = [] {
+        g_defaultLoader = xmlGetExternalEntityLoader();
+        xmlSetExternalEntityLoader(confinedLoader);
+        return true;
+    }();
+    Q_UNUSED(installed);
+    const SourceRoot root(QFileInfo(schemaFile).absolutePath());
+    Diagnostics refusals;
+    t_confinement = {&root, &refusals};
     if (xmlRelaxNGParserCtxtPtr p = xmlRelaxNGNewParserCtxt(path.constData())) {
         xmlRelaxNGSetParserStructuredErrors(p, collect, &sink);
         result.schema = xmlRelaxNGParse(p);
         xmlRelaxNGFreeParserCtxt(p);
+    }
+    t_confinement = {};
+    // Our reason first: libxml2's own message only says the load failed.
+    result.errors = refusals + result.errors;
+    if (!refusals.isEmpty() && result.schema) {
+        xmlRelaxNGFree(result.schema);
+        result.schema = nullptr;
     }
     if (!result.schema && !hasErrors(result.errors))
         result.errors.append(Diagnostic::error(schemaFile, 0, QStringLiteral("the schema does not compile")));

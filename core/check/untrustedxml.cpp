@@ -1,5 +1,7 @@
 #include "untrustedxml.h"
 
+#include "io/confinedfile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -20,6 +22,27 @@ QString tr(const char *text)
 int lineAt(const QByteArray &data, qsizetype offset)
 {
     return int(data.left(offset).count('\n')) + 1;
+}
+
+// Offset of the first byte that does not belong to a well-formed UTF-8
+// sequence (data.size() when none; the caller only asks for invalid data).
+qsizetype firstInvalidUtf8(const QByteArray &data)
+{
+    const qsizetype n = data.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const uchar c = uchar(data.at(i));
+        const int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > n)
+            return i;
+        for (int k = 1; k < len; ++k)
+            if ((uchar(data.at(i + k)) & 0xC0) != 0x80)
+                return i;
+        if (!QByteArrayView(data.constData() + i, len).isValidUtf8())
+            return i;
+        i += len;
+    }
+    return n;
 }
 
 // Skips the prolog (XML declaration, comments, processing instructions,
@@ -82,6 +105,7 @@ QString UntrustedXml::refusalReason(const QByteArray &data, int *line)
     *line = 0;
     if (data.size() > kMaxSize)
         return tr("refused: the file is larger than 16 MiB");
+    *line = 1;
     if (data.trimmed().isEmpty())
         return tr("the file is empty");
     for (qsizetype i = 0; i < data.size(); ++i) {
@@ -93,34 +117,34 @@ QString UntrustedXml::refusalReason(const QByteArray &data, int *line)
         }
     }
     const QByteArray body = data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data;
-    if (!body.trimmed().startsWith('<'))
+    if (!body.trimmed().startsWith('<')) {
+        qsizetype first = data.size() - body.size(); // past a byte-order mark
+        while (first < data.size() && QByteArrayView(" \t\r\n").contains(data.at(first)))
+            ++first;
+        *line = lineAt(data, first);
         return tr("not an XML file: it does not start with '<'");
+    }
     // A domain XML is UTF-8; other declared encodings are left to libxml2.
-    if (!body.left(200).contains("encoding=") && !QByteArrayView(body).isValidUtf8())
+    if (!body.left(200).contains("encoding=") && !QByteArrayView(body).isValidUtf8()) {
+        *line = lineAt(data, firstInvalidUtf8(data));
         return tr("not an XML text file: it is not valid UTF-8");
-    return checkDoctype(data, line);
+    }
+    const QString doctype = checkDoctype(data, line);
+    if (!doctype.isEmpty())
+        return doctype;
+    return structureRefusal(data, line);
 }
 
 bool UntrustedXml::load(const QString &file, Diagnostics *diagnostics)
 {
-    const QFileInfo info(file);
-    if (!info.exists()) {
-        diagnostics->append(Diagnostic::error(file, 0, tr("file not found")));
+    // A file the user names: not confined to a tree, but only a regular file
+    // within the size limit is read (a FIFO with no writer would block).
+    QByteArray data;
+    QString why;
+    if (!SourceRoot().read(file, &data, &why)) {
+        diagnostics->append(Diagnostic::error(file, 0, why));
         return false;
     }
-    // Refuse by size before reading a byte of it.
-    if (info.size() > kMaxSize) {
-        diagnostics->append(Diagnostic::error(
-            file, 0, tr("refused: the file is larger than 16 MiB (%1 bytes)").arg(info.size())));
-        return false;
-    }
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        diagnostics->append(Diagnostic::error(file, 0, f.errorString()));
-        return false;
-    }
-    // Devices and pipes report no size: read at most one byte past the cap.
-    const QByteArray data = f.read(kMaxSize + 1);
     return loadData(data, file, diagnostics);
 }
 

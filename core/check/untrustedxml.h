@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/confinedfile.h"
 #include "model/diagnostic.h"
 
 #include <QByteArray>
@@ -18,7 +19,18 @@ namespace vse {
 class UntrustedXml
 {
 public:
-    static constexpr qint64 kMaxSize = 16 * 1024 * 1024;
+    static constexpr qint64 kMaxSize = SourceRoot::kMaxFileSize;
+    // Structure limits, checked by a linear scan before libxml2 parses:
+    // libxml2 checks an element's attributes for duplicates pairwise, and
+    // its RelaxNG validation of an element's children (interleave, repeated
+    // groups) grows with the square of their number, so a 16 MiB document
+    // of 700 000 <serial> elements would validate for hours. Real libvirt
+    // documents are far below these (a few dozen attributes at most, a few
+    // thousand elements for the largest host capabilities).
+    static constexpr int kMaxAttributes = 256;    // per element
+    static constexpr int kMaxChildren = 10000;    // child elements of one element
+    static constexpr int kMaxElements = 50000;    // in the whole document
+    static constexpr int kMaxDepth = 256;         // element nesting (libxml2's own default)
 
     UntrustedXml() = default;
     ~UntrustedXml();
@@ -35,6 +47,8 @@ public:
     // The byte-level checks alone; empty when acceptable, else the reason
     // and (through *line) where.
     static QString refusalReason(const QByteArray &data, int *line);
+    // The structure limits above alone (a scan of the bytes, no parse).
+    static QString structureRefusal(const QByteArray &data, int *line);
 
 private:
     xmlDoc *m_doc = nullptr;

@@ -1,5 +1,7 @@
 #include "historybuilder.h"
 
+#include "io/confinedfile.h"
+
 #include "releasemerger.h"
 #include "releasereader.h"
 #include "xmlresolver.h"
@@ -28,7 +30,7 @@ namespace vse {
 
 namespace {
 
-constexpr qint64 kMaxBlob = 32 * 1024 * 1024;
+constexpr qint64 kMaxBlob = SourceRoot::kMaxFileSize;
 
 struct Input
 {
@@ -192,7 +194,12 @@ bool materialize(const QString &repo, const QString &tag, const QString &dir, bo
             *error = QStringLiteral("git cat-file: bad object header for %1").arg(path);
             return false;
         }
-        const QString target = dir + QLatin1Char('/') + path;
+        const QString target = QDir::cleanPath(dir + QLatin1Char('/') + path);
+        // A crafted repository could name "../x" in a tree.
+        if (!target.startsWith(dir + QLatin1Char('/'))) {
+            *error = QStringLiteral("git tree path %1 leads outside the release folder: refused").arg(path);
+            return false;
+        }
         QDir().mkpath(QFileInfo(target).absolutePath());
         QFile f(target);
         if (!f.open(QIODevice::WriteOnly) || f.write(blobs.constData() + eol + 1, size) != size) {
@@ -207,12 +214,12 @@ bool materialize(const QString &repo, const QString &tag, const QString &dir, bo
     // Old trees carry only the configure template of libvirt.h.
     const QString header = dir + QStringLiteral("/include/libvirt/libvirt.h");
     if (!QFileInfo::exists(header) && QFileInfo::exists(header + QStringLiteral(".in"))) {
-        QFile in(header + QStringLiteral(".in"));
+        QByteArray text;
+        QString why;
         QFile out(header);
-        if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly)) {
+        if (SourceRoot(dir).read(header + QStringLiteral(".in"), &text, &why) && out.open(QIODevice::WriteOnly)) {
             static const QRegularExpression placeholder(QStringLiteral("@[A-Z_]+@"));
-            out.write(
-                QString::fromUtf8(in.readAll()).replace(placeholder, QStringLiteral("0")).toUtf8());
+            out.write(QString::fromUtf8(text).replace(placeholder, QStringLiteral("0")).toUtf8());
             *generatedHeader = true;
         }
     }
@@ -299,7 +306,7 @@ ExtractResult protocolsOutsideSrc(const QString &root)
     }
     paths.sort();
     for (const QString &p : std::as_const(paths)) {
-        ExtractResult one = ProtocolExtractor().extractFile(p);
+        ExtractResult one = ProtocolExtractor().extractFile(p, root);
         for (Item &item : one.items)
             item.file = relativeTo(root, item.file);
         for (Diagnostic &d : one.diagnostics)
@@ -867,10 +874,12 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         // scripts/fetch-debian-releases records the Debian version it unpacked.
         QString source = Release::sourceKindId(layout->kind) + QLatin1Char(':') +
                          QFileInfo(layout->root).fileName();
-        QFile marker(layout->root + QStringLiteral("/.vse-release"));
-        if (layout->kind == Release::SourceKind::PackageSet && marker.open(QIODevice::ReadOnly)) {
+        QByteArray marker;
+        QString why;
+        if (layout->kind == Release::SourceKind::PackageSet &&
+            SourceRoot(layout->root).read(layout->root + QStringLiteral("/.vse-release"), &marker, &why)) {
             static const QRegularExpression debver(QStringLiteral("^[0-9][A-Za-z0-9.+~:-]{0,63}$"));
-            const QString deb = QString::fromUtf8(marker.read(128)).trimmed();
+            const QString deb = QString::fromUtf8(marker.left(128)).trimmed();
             if (debver.match(deb).hasMatch())
                 source = QStringLiteral("debian-binary:") + deb;
         }

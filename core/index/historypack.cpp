@@ -2,6 +2,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+
+#include <sys/stat.h>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <algorithm>
@@ -218,6 +220,13 @@ QString HistoryPack::builtinDigest()
 
 std::optional<HistoryPack> HistoryPack::load(const QString &path, Diagnostics *diagnostics)
 {
+    // A pack on disk must be a regular file: a FIFO would block the read.
+    struct stat st;
+    if (!path.startsWith(QLatin1Char(':')) && ::stat(QFile::encodeName(path).constData(), &st) == 0 &&
+        !S_ISREG(st.st_mode)) {
+        diagnostics->append(Diagnostic::error(path, 0, QStringLiteral("not a regular file: refused")));
+        return std::nullopt;
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         diagnostics->append(

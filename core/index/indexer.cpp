@@ -20,6 +20,8 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
                              const std::atomic_bool *cancel, bool force)
 {
     Result result;
+    // A run killed while writing leaves index.sqlite.new behind.
+    Store::removeStaleTemporary(indexPath);
     const auto cancelled = [&] { return cancel && cancel->load(); };
     QList<SourceLayout> layouts;
     for (const QString &src : sources) {

@@ -35,7 +35,7 @@ void applyDrivers(const SourceLayout &layout, ExtractResult &api)
     } else {
         const QString page = layout.docDir + QStringLiteral("/hvsupport.html");
         if (!layout.docDir.isEmpty() && QFileInfo::exists(page))
-            matrix = readHvSupportHtml(page, &api.diagnostics);
+            matrix = readHvSupportHtml(page, &api.diagnostics, SourceRoot(layout.root));
     }
     if (!matrix.isEmpty())
         applyDriverMatrix(api.items, matrix);
@@ -66,11 +66,11 @@ Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *
 
     ExtractResult schema;
     if (!layout.schemaDir.isEmpty() && !(cancel && cancel->load()))
-        schema = SchemaExtractor::extractDir(layout.schemaDir);
+        schema = SchemaExtractor::extractDir(layout.schemaDir, layout.root);
     // "Since x.y.z" notes of libvirt-doc, where installed, date XML items
     // within this one release; nothing is guessed where the docs are silent.
     if (!layout.docDir.isEmpty() && !schema.items.isEmpty())
-        DocSinceExtractor::apply(schema.items, layout.docDir, &schema.diagnostics);
+        DocSinceExtractor::apply(schema.items, layout.docDir, &schema.diagnostics, layout.root);
     mark("schemas + docs");
     ExtractResult rpc;
     if (!layout.protocolRoot.isEmpty() && !(cancel && cancel->load()))

@@ -1,6 +1,7 @@
 #include "sourcelayout.h"
 
 #include "extract/api/apireader.h"
+#include "io/confinedfile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -36,13 +37,15 @@ QStringList filesIn(const QString &dir, const QStringList &patterns, bool recurs
     return out;
 }
 
-// Reads a bounded prefix of a small text file (headers, build files).
-QString readHead(const QString &path, qint64 max = 1 << 20)
+// Reads a bounded prefix of a small text file (headers, build files) of the
+// tree; one that is not a regular file inside it reads as empty.
+QString readHead(const QString &root, const QString &path, qint64 max = 1 << 20)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    QByteArray data;
+    QString why;
+    if (!SourceRoot(root).read(path, &data, &why))
         return {};
-    return QString::fromUtf8(f.read(max));
+    return QString::fromUtf8(data.left(max));
 }
 
 } // namespace
@@ -134,7 +137,7 @@ Version SourceLayout::detectVersion(QString *evidence) const
 {
     // The number the release states about itself beats anything inferred.
     if (!includeDir.isEmpty()) {
-        const QString common = readHead(includeDir + QStringLiteral("/libvirt/libvirt-common.h"));
+        const QString common = readHead(root, includeDir + QStringLiteral("/libvirt/libvirt-common.h"));
         static const QRegularExpression num(QStringLiteral("#\\s*define\\s+LIBVIR_VERSION_NUMBER\\s+(\\d+)"));
         const auto m = num.match(common);
         if (m.hasMatch()) {
@@ -144,13 +147,13 @@ Version SourceLayout::detectVersion(QString *evidence) const
     }
     if (kind == Release::SourceKind::SourceTree) {
         static const QRegularExpression meson(QStringLiteral("version\\s*:\\s*'(\\d+\\.\\d+\\.\\d+)'"));
-        const auto m = meson.match(readHead(root + QStringLiteral("/meson.build"), 4096));
+        const auto m = meson.match(readHead(root, root + QStringLiteral("/meson.build"), 4096));
         if (m.hasMatch()) {
             *evidence = QStringLiteral("meson.build");
             return Version::parse(m.captured(1));
         }
         static const QRegularExpression ac(QStringLiteral("AC_INIT\\(\\[libvirt\\],\\s*\\[(\\d+\\.\\d+\\.\\d+)"));
-        const auto a = ac.match(readHead(root + QStringLiteral("/configure.ac"), 4096));
+        const auto a = ac.match(readHead(root, root + QStringLiteral("/configure.ac"), 4096));
         if (a.hasMatch()) {
             *evidence = QStringLiteral("configure.ac");
             return Version::parse(a.captured(1));

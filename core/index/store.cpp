@@ -16,7 +16,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace vse {
 
@@ -171,9 +174,24 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
     if (!QDir().mkpath(fi.absolutePath()))
         return fail(diagnostics, fi.absolutePath(), QStringLiteral("cannot create the cache directory"));
     const QString tmp = path + QStringLiteral(".new");
-    QFile::remove(tmp);
-    sqlite3 *db = nullptr;
     const QByteArray tmpName = QFile::encodeName(tmp);
+    // The temporary file is flock()ed for as long as it is written, so that
+    // removeStaleTemporary() can tell a killed writer's file from a live one.
+    // The lock is ours, apart from SQLite's own fcntl() locks.
+    const int lockFd = ::open(tmpName.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (lockFd < 0)
+        return fail(diagnostics, tmp, QStringLiteral("cannot create the index file (is the cache directory writable?)"));
+    struct LockGuard
+    {
+        int fd;
+        ~LockGuard() { ::close(fd); }
+    } lockGuard{lockFd};
+    if (::flock(lockFd, LOCK_EX | LOCK_NB) != 0)
+        return fail(diagnostics, tmp, QStringLiteral("another indexer is writing this index right now"));
+    // Left over from a killed run: start from an empty file.
+    if (::ftruncate(lockFd, 0) != 0)
+        return fail(diagnostics, tmp, QStringLiteral("cannot reset the index file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    sqlite3 *db = nullptr;
     if (sqlite3_open_v2(tmpName.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
         sqlite3_close(db);
@@ -187,7 +205,13 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
     };
     // The file is private until renamed into place, so durability settings
     // that only matter for a live database can be relaxed.
-    sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
+    // SQLite's default page cache (2 MB) is far smaller than an index of a
+    // few hundred thousand items: building the name indexes and the FTS
+    // table then re-reads pages for every row, and writing grows faster than
+    // linearly (500 000 items from one .syms took 61 s instead of 25). The
+    // cache is allocated as used, so small indexes do not pay for it.
+    sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; "
+                  "PRAGMA cache_size=-262144;");
     if (!sql::exec(db, kSchema))
         return abandon(QStringLiteral("cannot create the index schema"));
     sql::exec(db, "BEGIN");
@@ -288,6 +312,19 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
         return fail(diagnostics, path, QStringLiteral("cannot replace the index: ") + err);
     }
     return true;
+}
+
+bool Store::removeStaleTemporary(const QString &path)
+{
+    const QByteArray tmpName = QFile::encodeName(path + QStringLiteral(".new"));
+    const int fd = ::open(tmpName.constData(), O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    bool removed = false;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+        removed = ::unlink(tmpName.constData()) == 0;
+    ::close(fd);
+    return removed;
 }
 
 QList<StoredRelease> Store::releases() const

@@ -96,6 +96,9 @@ public:
     // Writes a complete index with these releases to `path` atomically.
     static bool write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics,
                       const QHash<QString, QString> &meta = {});
+    // Removes path + ".new" left by a writer that was killed (SIGKILL, power
+    // loss); one a live writer holds locked is left alone. True if removed.
+    static bool removeStaleTemporary(const QString &path);
 
     // The indexed releases, oldest first; without the History rows' release.
     QList<StoredRelease> releases() const;

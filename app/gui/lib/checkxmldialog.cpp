@@ -1,5 +1,7 @@
 #include "checkxmldialog.h"
 
+#include "io/confinedfile.h"
+
 #include "xmlcheckrunner.h"
 
 #include <QDialogButtonBox>
@@ -72,14 +74,15 @@ void CheckXmlDialog::openFile()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open libvirt XML"), {}, tr("XML files (*.xml);;All files (*)"));
     if (path.isEmpty())
         return;
-    QFile f(path);
-    // The checker refuses oversized input itself; this only keeps the editor usable.
-    if (!f.open(QIODevice::ReadOnly) || f.size() > 16 * 1024 * 1024) {
+    // Regular files only, within the one size limit: a FIFO would freeze the window.
+    QByteArray data;
+    QString why;
+    if (!vse::SourceRoot().read(path, &data, &why)) {
         m_report->setHtml(QStringLiteral("<p>") + tr("Cannot open %1 (unreadable or larger than 16 MB).").arg(path).toHtmlEscaped()
-                          + QStringLiteral("</p>"));
+                          + QStringLiteral("<br>") + why.toHtmlEscaped() + QStringLiteral("</p>"));
         return;
     }
-    setXml(QString::fromUtf8(f.readAll()), path);
+    setXml(QString::fromUtf8(data), path);
     runCheck();
 }
 

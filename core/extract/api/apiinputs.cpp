@@ -41,6 +41,7 @@ ApiInputs ApiInputs::forInstalled(const QString &prefix)
 {
     const QString root = prefix.isEmpty() ? QStringLiteral("/") : prefix;
     ApiInputs in;
+    in.sourceRoot = root;
     in.includeDir = joined(root, QStringLiteral("usr/include"));
     in.apiXmlDir = joined(root, QStringLiteral("usr/share/libvirt/api"));
     const QStringList dirs = libraryDirs(root);
@@ -61,6 +62,7 @@ ApiInputs ApiInputs::forInstalled(const QString &prefix)
 ApiInputs ApiInputs::forSourceTree(const QString &root)
 {
     ApiInputs in;
+    in.sourceRoot = root;
     // Old tarballs and the test corpus may carry no headers; the reader then
     // works from the version scripts alone and says so.
     if (QFileInfo(joined(root, QStringLiteral("include/libvirt"))).isDir())

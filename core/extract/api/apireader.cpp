@@ -59,15 +59,16 @@ struct SideInputs
 SideInputs readSideInputs(const ApiInputs &in)
 {
     SideInputs side;
+    const SourceRoot root(in.sourceRoot);
     if (!in.apiXmlDir.isEmpty())
-        side.apiXml = ApiXmlExtractor().extractDir(in.apiXmlDir);
+        side.apiXml = ApiXmlExtractor().extractDir(in.apiXmlDir, root);
     for (const QString &lib : in.sharedLibraries) {
-        SymbolVersionResult r = SymbolVersions::readSharedLibrary(lib);
+        SymbolVersionResult r = SymbolVersions::readSharedLibrary(lib, root);
         side.symbols.append(r.symbols);
         side.symbolDiagnostics.append(r.diagnostics);
     }
     for (const QString &syms : in.symsFiles) {
-        SymbolVersionResult r = SymbolVersions::readSymsFile(syms);
+        SymbolVersionResult r = SymbolVersions::readSymsFile(syms, root);
         side.symbols.append(r.symbols);
         side.symbolDiagnostics.append(r.diagnostics);
     }
@@ -96,7 +97,7 @@ ExtractResult ApiReader::read(const ApiInputs &in)
     const bool haveHeaders = !in.includeDir.isEmpty();
     if (haveHeaders) {
         HeaderExtractor headers;
-        result = headers.extract(in.includeDir);
+        result = headers.extract(in.includeDir, in.sourceRoot);
         if (headers.releaseVersion().isValid()) {
             m_version = headers.releaseVersion();
             m_versionEvidence = QStringLiteral("LIBVIR_VERSION_NUMBER in libvirt/libvirt-common.h");

@@ -15,6 +15,9 @@ struct ApiInputs
     QString apiXmlDir;           // holds libvirt-api.xml, libvirt-qemu-api.xml...
     QStringList sharedLibraries; // libvirt.so.0, libvirt-qemu.so.0... (ELF symbol versions)
     QStringList symsFiles;       // src/libvirt_public.syms... (linker version scripts)
+    // Every file above is read through this root (SourceRoot): the prefix of
+    // an installed libvirt or package set, the source tree; "/" when empty.
+    QString sourceRoot;
 
     // An installed libvirt under `prefix`: "/" for the system, or the folder
     // an unpacked Debian package set was extracted to (same layout).

@@ -132,7 +132,7 @@ QString ApiXmlExtractor::originForFile(const QString &fileName)
     return QStringLiteral("header:libvirt");
 }
 
-ExtractResult ApiXmlExtractor::extractDir(const QString &dir)
+ExtractResult ApiXmlExtractor::extractDir(const QString &dir, const SourceRoot &root)
 {
     ExtractResult result;
     const QFileInfo info(dir);
@@ -149,7 +149,7 @@ ExtractResult ApiXmlExtractor::extractDir(const QString &dir)
     for (const QString &name : fileNames()) {
         const QString path = QDir(dir).filePath(name);
         if (QFileInfo::exists(path))
-            result.append(extractFile(path));
+            result.append(extractFile(path, root));
         else if (name == fileNames().constFirst())
             result.diagnostics.append(
                 Diagnostic::error(path, 0, QStringLiteral("libvirt-api.xml is missing")));
@@ -157,29 +157,13 @@ ExtractResult ApiXmlExtractor::extractDir(const QString &dir)
     return result;
 }
 
-ExtractResult ApiXmlExtractor::extractFile(const QString &path)
+ExtractResult ApiXmlExtractor::extractFile(const QString &path, const SourceRoot &root)
 {
     ExtractResult result;
-    QFile file(path);
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
-        result.diagnostics.append(Diagnostic::error(
-            path, 0, QStringLiteral("cannot read file: %1").arg(file.errorString())));
+    QByteArray data;
+    if (!root.read(path, &data, &result.diagnostics))
         return result;
-    }
-    if (file.size() > maxFileSize) {
-        result.diagnostics.append(Diagnostic::error(
-            path, 0,
-            QStringLiteral("file is larger than %1 MB: refused").arg(maxFileSize / (1024 * 1024))));
-        return result;
-    }
-    // Mapped rather than read: libxml2 makes its own copy of the input anyway.
-    if (file.size() > 0) {
-        if (const uchar *mapped = file.map(0, file.size()))
-            return extractData(
-                QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), file.size()),
-                QFileInfo(path).fileName());
-    }
-    return extractData(file.readAll(), QFileInfo(path).fileName());
+    return extractData(data, QFileInfo(path).fileName());
 }
 
 ExtractResult ApiXmlExtractor::extractData(const QByteArray &data, const QString &fileName)

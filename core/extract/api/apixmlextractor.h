@@ -1,5 +1,7 @@
 #pragma once
 
+#include "io/confinedfile.h"
+
 #include "model/extractresult.h"
 
 #include <QString>
@@ -18,7 +20,7 @@ class ApiXmlExtractor
 public:
     // Files larger than this are refused rather than read (libvirt-api.xml
     // is about 1 MB).
-    static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
+    static constexpr qint64 maxFileSize = SourceRoot::kMaxFileSize;
 
     // The files of one installed libvirt, in the order they are read.
     static QStringList fileNames();
@@ -27,8 +29,9 @@ public:
 
     // Reads every known file present in `dir`; a missing or unreadable
     // directory, or one with no libvirt-api.xml, is an error.
-    ExtractResult extractDir(const QString &dir);
-    ExtractResult extractFile(const QString &path);
+    // Files are read through root (see SourceRoot); "/" confines nothing.
+    ExtractResult extractDir(const QString &dir, const SourceRoot &root = SourceRoot());
+    ExtractResult extractFile(const QString &path, const SourceRoot &root = SourceRoot());
     // `fileName` names the data in evidence and diagnostics. Items carry the
     // header the XML names in `file` (libvirt/libvirt-host.h) but the line of
     // the symbol in the XML file in `line`, for messages about it.

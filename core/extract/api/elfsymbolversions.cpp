@@ -41,9 +41,10 @@ namespace {
 class ElfFile
 {
 public:
-    explicit ElfFile(const QString &path)
+    ElfFile(const QString &path, const SourceRoot &root, QString *why)
     {
-        m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        qint64 size = 0;
+        m_fd = root.openRegular(path, &size, why);
         if (m_fd >= 0)
             m_elf = elf_begin(m_fd, ELF_C_READ, nullptr);
     }
@@ -77,7 +78,7 @@ QString elfError()
 
 } // namespace
 
-SymbolVersionResult SymbolVersions::readSharedLibrary(const QString &path)
+SymbolVersionResult SymbolVersions::readSharedLibrary(const QString &path, const SourceRoot &root)
 {
     SymbolVersionResult result;
     const QString name = QFileInfo(path).fileName();
@@ -89,9 +90,10 @@ SymbolVersionResult SymbolVersions::readSharedLibrary(const QString &path)
         return error(QStringLiteral("shared library does not exist or is not a file"));
     if (elf_version(EV_CURRENT) == EV_NONE)
         return error(QStringLiteral("libelf is unusable: %1").arg(elfError()));
-    ElfFile file(path);
+    QString why;
+    ElfFile file(path, root, &why);
     if (!file.opened())
-        return error(QStringLiteral("cannot open shared library"));
+        return error(QStringLiteral("cannot open shared library: %1").arg(why));
     if (!file.elf() || elf_kind(file.elf()) != ELF_K_ELF)
         return error(QStringLiteral("not an ELF file"));
 

@@ -1,6 +1,7 @@
 #include "headerextractor.h"
 
 #include "clangsupport.h"
+#include "headerincludes.h"
 #include "headervisitor.h"
 
 #include <QDir>
@@ -63,7 +64,7 @@ QStringList HeaderExtractor::entryHeaders()
             QStringLiteral("libvirt/libvirt-admin.h")};
 }
 
-ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
+ExtractResult HeaderExtractor::extract(const QString &includeDirIn, const QString &sourceRoot)
 {
     ExtractResult result;
     m_releaseVersion = {};
@@ -85,6 +86,20 @@ ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
             libvirtDir, 0, QStringLiteral("no readable libvirt/ header directory here")));
         return result;
     }
+
+    const SourceRoot root(sourceRoot);
+    QStringList present;
+    for (const QString &header : entryHeaders())
+        if (QFileInfo::exists(includeDir + QLatin1Char('/') + header))
+            present << header;
+    const QString common = libvirtDir + QStringLiteral("/libvirt-common.h");
+    // libvirt-common.h.in stands in for libvirt-common.h in a source tree.
+    const bool fromTemplate = !QFileInfo::exists(common) && QFileInfo::exists(common + QStringLiteral(".in"));
+    if (fromTemplate)
+        present << QStringLiteral("libvirt/libvirt-common.h.in");
+    result.diagnostics = checkHeaderIncludes(present, includeDir, root);
+    if (hasErrors(result.diagnostics))
+        return result;
 
     QByteArray mainText;
     for (const QString &header : entryHeaders()) {
@@ -110,13 +125,12 @@ ExtractResult HeaderExtractor::extract(const QString &includeDirIn)
     QByteArray commonPath, commonText;
     std::vector<CXUnsavedFile> unsaved{
         {mainPath.constData(), mainText.constData(), (unsigned long)mainText.size()}};
-    const QString common = libvirtDir + QStringLiteral("/libvirt-common.h");
     bool placeholders = false;
-    if (!QFileInfo::exists(common) && QFileInfo::exists(common + QStringLiteral(".in"))) {
-        QFile in(common + QStringLiteral(".in"));
-        if (in.open(QIODevice::ReadOnly)) {
+    if (fromTemplate) {
+        QByteArray templateText;
+        if (root.read(common + QStringLiteral(".in"), &templateText, &result.diagnostics)) {
             QStringList names;
-            commonText = substitutePlaceholders(in.read(4 * 1024 * 1024), &names);
+            commonText = substitutePlaceholders(templateText, &names);
             commonPath = common.toUtf8();
             unsaved.push_back(
                 {commonPath.constData(), commonText.constData(), (unsigned long)commonText.size()});

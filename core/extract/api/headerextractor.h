@@ -19,7 +19,9 @@ class HeaderExtractor
 public:
     // `includeDir` holds libvirt/ (installed: /usr/include; source tree:
     // <root>/include, where libvirt-common.h is made from its .in template).
-    ExtractResult extract(const QString &includeDir);
+    // Every header reached is checked first (checkHeaderIncludes) against
+    // sourceRoot ("/" when empty); a refusal stops the extraction.
+    ExtractResult extract(const QString &includeDir, const QString &sourceRoot = {});
 
     // LIBVIR_VERSION_NUMBER of the headers just read; invalid when the
     // headers do not define it or only a template placeholder was available.

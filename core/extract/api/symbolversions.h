@@ -1,5 +1,7 @@
 #pragma once
 
+#include "io/confinedfile.h"
+
 #include "model/diagnostic.h"
 #include "model/evidence.h"
 
@@ -39,15 +41,20 @@ struct SymbolVersionResult
 class SymbolVersions
 {
 public:
-    static SymbolVersionResult readSharedLibrary(const QString &path);
-    static SymbolVersionResult readSymsFile(const QString &path);
+    // Files are read through root (see SourceRoot); "/" confines nothing.
+    static SymbolVersionResult readSharedLibrary(const QString &path, const SourceRoot &root = SourceRoot());
+    static SymbolVersionResult readSymsFile(const QString &path, const SourceRoot &root = SourceRoot());
     static SymbolVersionResult parseSyms(const QByteArray &text, const QString &fileName);
 
     // "LIBVIRT_QEMU_0.8.3" -> "libvirt-qemu"; "LIBVIRT_1.2.3" -> "libvirt".
     static QString libraryForNode(const QString &node);
     static bool isPrivateNode(const QString &node);
     // Largest .syms file read (libvirt_public.syms is about 30 kB).
-    static constexpr qint64 maxSymsSize = 16 * 1024 * 1024;
+    static constexpr qint64 maxSymsSize = SourceRoot::kMaxFileSize;
+    // Symbols in one version script: each becomes an indexed item, and a
+    // hostile 16 MiB file could name a million of them (half a million took
+    // 70 s and 1 GB to index).
+    static constexpr int maxSymbols = 100000;
 };
 
 } // namespace vse

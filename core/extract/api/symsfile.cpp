@@ -122,21 +122,17 @@ QString describe(const Token &t)
 
 } // namespace
 
-SymbolVersionResult SymbolVersions::readSymsFile(const QString &path)
+SymbolVersionResult SymbolVersions::readSymsFile(const QString &path, const SourceRoot &root)
 {
     SymbolVersionResult result;
-    QFile file(path);
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
-        result.diagnostics.append(Diagnostic::error(
-            path, 0, QStringLiteral("cannot read file: %1").arg(file.errorString())));
+    QByteArray data;
+    if (!root.read(path, &data, &result.diagnostics))
         return result;
-    }
-    if (file.size() > maxSymsSize) {
-        result.diagnostics.append(Diagnostic::error(
-            path, 0, QStringLiteral("file too large for a version script: refused")));
-        return result;
-    }
-    return parseSyms(file.readAll(), QFileInfo(path).fileName());
+    // Evidence names the file alone; a problem is reported at its full path.
+    result = parseSyms(data, QFileInfo(path).fileName());
+    for (Diagnostic &d : result.diagnostics)
+        d.file = path;
+    return result;
 }
 
 SymbolVersionResult SymbolVersions::parseSyms(const QByteArray &text, const QString &fileName)
@@ -191,6 +187,15 @@ SymbolVersionResult SymbolVersions::parseSyms(const QByteArray &text, const QStr
             }
             if (!global || isPrivate)
                 continue;
+            if (result.symbols.size() >= maxSymbols) {
+                result.diagnostics.append(Diagnostic::error(
+                    fileName, s.line,
+                    QStringLiteral("more than %1 symbols: refused (the limit for one version script; "
+                                   "libvirt's own have a few hundred)")
+                        .arg(maxSymbols)));
+                result.symbols.clear();
+                return result;
+            }
             SymbolVersion sv;
             sv.symbol = QString::fromUtf8(s.text);
             sv.node = node;

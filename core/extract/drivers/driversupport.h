@@ -1,5 +1,7 @@
 #pragma once
 
+#include "io/confinedfile.h"
+
 #include "model/diagnostic.h"
 #include "model/evidence.h"
 #include "model/item.h"
@@ -40,7 +42,8 @@ using DriverMatrix = QHash<QString, QList<DriverSupport>>;
 // A missing, unreadable, oversized or table-less page is an error; a table or
 // row of an unexpected shape and a cell that is not a version are warnings
 // naming the line, and the rest of the page is still read.
-DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics);
+// Read through root (see SourceRoot; "/" confines nothing).
+DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics, const SourceRoot &root = SourceRoot());
 
 // Reads the driver tables of a libvirt source tree (src/**/*_driver.c and the
 // other files libvirt keeps them in): `.domainCreateXML = qemuDomainCreateXML,

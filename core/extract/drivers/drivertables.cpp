@@ -1,5 +1,7 @@
 #include "driversupport.h"
 
+#include "io/confinedfile.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -11,7 +13,6 @@ namespace vse {
 namespace {
 
 // qemu_driver.c, the biggest, is under 1 MB.
-constexpr qint64 kMaxSourceSize = 32 * 1024 * 1024;
 
 // Files libvirt keeps its driver tables in (the same set its support-matrix
 // generator reads). vbox_driver.c is left out on purpose: it only holds a
@@ -44,19 +45,16 @@ QString driverNameForFile(const QString &fileName)
 
 // src/driver-*.h declare each table member with its callback type, whose name
 // carries the public API: `virDrvDomainCreateXML domainCreateXML;`.
-QHash<QString, QString> memberApisFromHeaders(const QDir &src, Diagnostics *diagnostics)
+QHash<QString, QString> memberApisFromHeaders(const QDir &src, const SourceRoot &root, Diagnostics *diagnostics)
 {
     static const QRegularExpression member(QStringLiteral("^\\s*virDrv(\\w+)\\s+(\\w+)\\s*;"));
     QHash<QString, QString> apis;
     for (const QString &name :
          src.entryList({QStringLiteral("driver-*.h")}, QDir::Files, QDir::Name)) {
-        QFile f(src.filePath(name));
-        if (f.size() > kMaxSourceSize || !f.open(QIODevice::ReadOnly)) {
-            diagnostics->append(
-                Diagnostic::warning(f.fileName(), 0, QStringLiteral("cannot read driver header")));
+        QByteArray data;
+        if (!root.read(src.filePath(name), &data, diagnostics))
             continue;
-        }
-        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        const QStringList lines = QString::fromUtf8(data).split(QLatin1Char('\n'));
         for (const QString &line : lines) {
             if (const auto m = member.match(line); m.hasMatch())
                 apis.insert(m.captured(2), QStringLiteral("vir") + m.captured(1));
@@ -87,8 +85,9 @@ struct TableEntry
 class SourceFileReader
 {
 public:
-    SourceFileReader(const QString &path, const QString &shownPath, Diagnostics *diagnostics)
-        : m_path(path), m_shown(shownPath), m_diagnostics(diagnostics)
+    SourceFileReader(const QString &path, const QString &shownPath, const SourceRoot &root,
+                     Diagnostics *diagnostics)
+        : m_path(path), m_shown(shownPath), m_root(root), m_diagnostics(diagnostics)
     {
     }
     QList<TableEntry> read();
@@ -100,6 +99,7 @@ private:
     }
     QString m_path;
     QString m_shown; // relative to the tree, for the evidence
+    const SourceRoot &m_root;
     Diagnostics *m_diagnostics;
 };
 
@@ -116,17 +116,9 @@ QList<TableEntry> SourceFileReader::read()
         "^\\s*\\.(\\w+)\\s*=\\s*(\\w+)\\s*,?\\s*"
         "(?:/\\*\\s*(\\d+\\.\\d+\\.\\d+)\\s*(?:-\\s*(\\d+\\.\\d+\\.\\d+)\\s*)?\\*/\\s*)?$"));
     QList<TableEntry> entries;
-    QFile f(m_path);
-    if (f.size() > kMaxSourceSize) {
-        warn(0, QStringLiteral("larger than any libvirt source file (%1 bytes): skipped")
-                    .arg(f.size()));
+    QByteArray data;
+    if (!m_root.read(m_path, &data, m_diagnostics))
         return entries;
-    }
-    if (!f.open(QIODevice::ReadOnly)) {
-        warn(0, QStringLiteral("cannot read: %1").arg(f.errorString()));
-        return entries;
-    }
-    const QByteArray data = f.readAll();
     if (const qsizetype nul = data.indexOf('\0'); nul >= 0) {
         warn(int(data.left(nul).count('\n')) + 1,
              QStringLiteral("binary data (NUL byte): skipped"));
@@ -216,7 +208,8 @@ DriverMatrix readDriverTables(const QString &sourceRoot, Diagnostics *diagnostic
             sourceRoot, 0, QStringLiteral("no src/ folder: not a libvirt source tree")));
         return {};
     }
-    const QHash<QString, QString> memberApis = memberApisFromHeaders(src, diagnostics);
+    const SourceRoot confined(sourceRoot);
+    const QHash<QString, QString> memberApis = memberApisFromHeaders(src, confined, diagnostics);
     QStringList files;
     QDirIterator it(src.path(), {QStringLiteral("*.c")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -228,7 +221,7 @@ DriverMatrix readDriverTables(const QString &sourceRoot, Diagnostics *diagnostic
     DriverMatrix matrix;
     int tables = 0;
     for (const QString &path : files) {
-        SourceFileReader reader(path, root.relativeFilePath(path), diagnostics);
+        SourceFileReader reader(path, root.relativeFilePath(path), confined, diagnostics);
         const QList<TableEntry> entries = reader.read();
         tables += entries.isEmpty() ? 0 : 1;
         for (const TableEntry &e : entries) {

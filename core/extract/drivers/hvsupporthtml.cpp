@@ -12,7 +12,6 @@ namespace vse {
 namespace {
 
 // The real page is about 120 KB; anything this big is not libvirt's page.
-constexpr qint64 kMaxPageSize = 16 * 1024 * 1024;
 // Enough for every driver libvirt ever had, and a bound on hostile input.
 constexpr int kMaxColumns = 256;
 
@@ -197,7 +196,7 @@ void PageReader::readTable(const xmlNode *table)
 
 } // namespace
 
-DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics)
+DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics, const SourceRoot &confined)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -205,26 +204,9 @@ DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics)
             Diagnostic::error(path, 0, QStringLiteral("API support matrix not found")));
         return {};
     }
-    if (info.size() > kMaxPageSize) {
-        diagnostics->append(Diagnostic::error(
-            path, 0,
-            QStringLiteral("%1 bytes: larger than any API support matrix (limit %2)")
-                .arg(info.size())
-                .arg(kMaxPageSize)));
+    QByteArray data;
+    if (!confined.read(path, &data, diagnostics))
         return {};
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        diagnostics->append(
-            Diagnostic::error(path, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
-        return {};
-    }
-    const QByteArray data = f.read(kMaxPageSize + 1);
-    if (data.size() > kMaxPageSize) {
-        diagnostics->append(
-            Diagnostic::error(path, 0, QStringLiteral("larger than any API support matrix")));
-        return {};
-    }
     if (const qsizetype nul = data.indexOf('\0'); nul >= 0) {
         diagnostics->append(
             Diagnostic::error(path, int(data.left(nul).count('\n')) + 1,

@@ -1,5 +1,7 @@
 #include "docsinceextractor.h"
 
+#include "io/confinedfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -15,7 +17,6 @@ namespace vse {
 
 namespace {
 
-constexpr qint64 kMaxPageSize = 32 * 1024 * 1024;
 
 QString fromXml(const xmlChar *s)
 {
@@ -374,6 +375,7 @@ QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const Ite
     for (qsizetype i = 0; i < items.size(); ++i)
         if (items.at(i).kind == ItemKind::XmlValue)
             byValue[items.at(i).signature].append(i);
+    const SourceRoot confined(root);
     QStringList files = dir.entryList({QStringLiteral("format*.rst")}, QDir::Files, QDir::Name);
     const bool rst = !files.isEmpty();
     if (!rst)
@@ -383,15 +385,15 @@ QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const Ite
         const QStringList roots = rootsForPage(page);
         if (roots.isEmpty())
             continue;
-        QFile f(dir.filePath(file));
-        if (f.size() > kMaxPageSize || !f.open(QIODevice::ReadOnly))
+        QByteArray data;
+        QString why;
+        if (!confined.read(dir.filePath(file), &data, &why))
             continue;
-        const QByteArray data = f.readAll();
         Page p{file, QSet<QString>(roots.cbegin(), roots.cend()), {}, &byName, &items, {}, {}, {}};
         if (rst) {
             readRst(p, QString::fromUtf8(data), byValue);
         } else {
-            htmlDocPtr doc = parseHtml(data, f.fileName());
+            htmlDocPtr doc = parseHtml(data, dir.filePath(file));
             if (!doc)
                 continue;
             walk(p, xmlDocGetRootElement(doc));
@@ -432,8 +434,10 @@ QStringList DocSinceExtractor::rootsForPage(const QString &page)
     return roots.value(page);
 }
 
-int DocSinceExtractor::apply(ItemList &items, const QString &htmlDir, Diagnostics *diagnostics)
+int DocSinceExtractor::apply(ItemList &items, const QString &htmlDir, Diagnostics *diagnostics,
+                             const QString &sourceRoot)
 {
+    const SourceRoot confined(sourceRoot.isEmpty() ? htmlDir : sourceRoot);
     const QHash<QString, QList<qsizetype>> byName = nameIndex(items);
     const QDir dir(htmlDir);
     if (!dir.exists()) {
@@ -445,21 +449,21 @@ int DocSinceExtractor::apply(ItemList &items, const QString &htmlDir, Diagnostic
         const QStringList roots = rootsForPage(file);
         if (roots.isEmpty())
             continue;
-        QFile f(dir.filePath(file));
-        if (f.size() > kMaxPageSize || !f.open(QIODevice::ReadOnly)) {
-            diagnostics->append(Diagnostic::warning(f.fileName(), 0, QStringLiteral("cannot read page")));
+        // A page outside the root, a FIFO or an oversized file is an error
+        // (a hostile tree), not a page to skip quietly.
+        QByteArray data;
+        const QString path = dir.filePath(file);
+        if (!confined.read(path, &data, diagnostics))
             continue;
-        }
-        const QByteArray data = f.readAll();
         htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-        const QByteArray url = QFile::encodeName(f.fileName());
+        const QByteArray url = QFile::encodeName(path);
         htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, data.constData(), int(data.size()), url.constData(), "UTF-8",
                                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
                               : nullptr;
         if (ctxt)
             htmlFreeParserCtxt(ctxt);
         if (!doc || !xmlDocGetRootElement(doc)) {
-            diagnostics->append(Diagnostic::warning(f.fileName(), 0, QStringLiteral("cannot parse page")));
+            diagnostics->append(Diagnostic::warning(path, 0, QStringLiteral("cannot parse page")));
             if (doc)
                 xmlFreeDoc(doc);
             continue;

@@ -18,7 +18,10 @@ public:
     static QString installedDocDir() { return QStringLiteral("/usr/share/doc/libvirt-doc/html"); }
 
     // Returns how many items got a documentation since.
-    static int apply(ItemList &items, const QString &htmlDir, Diagnostics *diagnostics);
+    // Pages are read through sourceRoot (htmlDir itself when empty; see
+    // SourceRoot): one outside it, not regular or over the limit is an error.
+    static int apply(ItemList &items, const QString &htmlDir, Diagnostics *diagnostics,
+                     const QString &sourceRoot = {});
 
     // A "Since" note of a source tree's docs attributed to one item.
     struct SourceNote

@@ -1,5 +1,6 @@
 #include "rngdocuments.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -26,8 +27,10 @@ RngDocuments::~RngDocuments()
 
 xmlNode *RngDocuments::load(const QString &path, const QString &fromFile, int fromLine)
 {
-    const QFileInfo info(path);
-    const QString key = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    // The cache key is the lexical absolute path: canonicalising it would
+    // follow a symlink (and the message would name its target, not the
+    // reference).
+    const QString key = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     if (auto it = m_docs.constFind(key); it != m_docs.constEnd())
         return *it ? xmlDocGetRootElement(*it) : nullptr;
 
@@ -36,16 +39,12 @@ xmlNode *RngDocuments::load(const QString &path, const QString &fromFile, int fr
         m_docs.insert(key, nullptr);
         return nullptr;
     };
-    const QString blameFile = fromFile.isEmpty() ? key : fromFile;
-    QFile f(key);
-    if (!info.exists())
-        return fail(blameFile, fromLine, QStringLiteral("schema file not found: %1").arg(key));
-    if (info.size() > kMaxFileSize)
-        return fail(key, 0, QStringLiteral("schema file too large (%1 bytes)").arg(info.size()));
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(blameFile, fromLine,
-                    QStringLiteral("cannot read schema %1: %2").arg(key, f.errorString()));
-    const QByteArray data = f.readAll();
+    QByteArray data;
+    QString why;
+    if (!m_root.read(key, &data, &why))
+        return fail(fromFile.isEmpty() ? key : fromFile, fromFile.isEmpty() ? 0 : fromLine,
+                    fromFile.isEmpty() ? QStringLiteral("schema: %1").arg(why)
+                                       : QStringLiteral("schema reference (include or externalRef) to %1").arg(why));
 
     // Schemas are trusted more than user XML, but still: no network, no
     // entity substitution, no DTD loading; errors come back as values.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/confinedfile.h"
 #include "model/diagnostic.h"
 
 #include <QHash>
@@ -19,9 +20,14 @@ class RngDocuments
 public:
     // Schemas are small (libvirt's largest is ~0.4 MB); anything far bigger
     // is not a schema and is refused rather than read into memory.
-    static constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
+    static constexpr qint64 kMaxFileSize = SourceRoot::kMaxFileSize;
 
-    explicit RngDocuments(Diagnostics *diagnostics) : m_diagnostics(diagnostics) {}
+    // Every file, includes and externalRefs too, is read through root: one
+    // that resolves outside it is refused, never opened.
+    explicit RngDocuments(Diagnostics *diagnostics, const SourceRoot &root = SourceRoot())
+        : m_diagnostics(diagnostics), m_root(root)
+    {
+    }
     ~RngDocuments();
     RngDocuments(const RngDocuments &) = delete;
     RngDocuments &operator=(const RngDocuments &) = delete;
@@ -32,6 +38,7 @@ public:
 
 private:
     Diagnostics *m_diagnostics;
+    SourceRoot m_root;
     QHash<QString, xmlDoc *> m_docs; // canonical path -> doc (nullptr: failed)
 };
 

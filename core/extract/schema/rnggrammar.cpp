@@ -105,8 +105,8 @@ void RngGrammars::include(xmlNode *inc, RngGrammar *g, const QSet<QString> &over
         return;
     }
     const QString path = QFileInfo(QFileInfo(from).dir(), href).absoluteFilePath();
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    if (includeStack.contains(canonical.isEmpty() ? path : canonical)) {
+    // Documents are keyed by their lexical path (see RngDocuments::load).
+    if (includeStack.contains(QDir::cleanPath(path))) {
         m_diagnostics->append(Diagnostic::error(from, line, QStringLiteral("include loop: %1").arg(href)));
         return;
     }
@@ -131,7 +131,7 @@ void RngGrammars::include(xmlNode *inc, RngGrammar *g, const QSet<QString> &over
         else if (rng::isRng(c, "start"))
             innerStart = true;
     }
-    includeStack.append(canonical.isEmpty() ? path : canonical);
+    includeStack.append(QDir::cleanPath(path));
     collect(root, g, inner, innerStart, includeStack);
     includeStack.removeLast();
     collect(inc, g, overridden, startOverridden, includeStack);

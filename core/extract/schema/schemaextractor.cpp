@@ -20,9 +20,9 @@ bool hasRng(const QString &dir)
 }
 } // namespace
 
-ExtractResult SchemaExtractor::extractDir(const QString &schemaDir)
+ExtractResult SchemaExtractor::extractDir(const QString &schemaDir, const QString &sourceRoot)
 {
-    return indexDir(schemaDir).result;
+    return indexDir(schemaDir, true, sourceRoot).result;
 }
 
 QString SchemaExtractor::findSchemaDir(const QString &sourceTree)
@@ -35,7 +35,7 @@ QString SchemaExtractor::findSchemaDir(const QString &sourceTree)
     return {};
 }
 
-SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems)
+SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems, const QString &sourceRoot)
 {
     SchemaIndex index;
     Diagnostics &diagnostics = index.result.diagnostics;
@@ -54,7 +54,7 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems)
         return index;
     }
 
-    RngDocuments documents(&diagnostics);
+    RngDocuments documents(&diagnostics, SourceRoot(sourceRoot.isEmpty() ? schemaDir : sourceRoot));
     RngGrammars grammars(&documents, &diagnostics);
     RngWalker walker(&grammars, &diagnostics);
     SchemaGraph graph(&walker);

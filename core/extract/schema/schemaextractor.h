@@ -26,10 +26,12 @@ struct SchemaIndex
 class SchemaExtractor
 {
 public:
-    static ExtractResult extractDir(const QString &schemaDir);
+    // Every schema and every file they include must lie inside sourceRoot
+    // (the schema folder itself when empty); others are refused unread.
+    static ExtractResult extractDir(const QString &schemaDir, const QString &sourceRoot = {});
     // withItems false: only the navigator and the root schemas (what checking
     // a document needs), without building an item per path.
-    static SchemaIndex indexDir(const QString &schemaDir, bool withItems = true);
+    static SchemaIndex indexDir(const QString &schemaDir, bool withItems = true, const QString &sourceRoot = {});
 
     // The schema folder of a libvirt source tree: src/conf/schemas (7.x on)
     // or docs/schemas (older); empty when neither holds .rng files.

@@ -41,17 +41,18 @@ ExtractResult ProtocolExtractor::extractParsed(const XdrFile &file,
     return result;
 }
 
-ExtractResult ProtocolExtractor::extractFile(const QString &path)
+ExtractResult ProtocolExtractor::extractFile(const QString &path, const QString &sourceRoot)
 {
-    const XdrFile file = parseXdrFile(path);
+    const QDir dir = QFileInfo(path).absoluteDir();
+    const SourceRoot confined(sourceRoot.isEmpty() ? dir.path() : sourceRoot);
+    const XdrFile file = sourceRoot.isEmpty() ? parseXdrFile(path) : parseXdrFile(path, confined);
     std::vector<std::unique_ptr<XdrFile>> includes;
     QList<const XdrFile *> included;
-    const QDir dir = QFileInfo(path).absoluteDir();
     for (const QString &base : xdrIncludedProtocols(file)) {
         const QString candidate = dir.filePath(base + QStringLiteral(".x"));
         if (!QFileInfo::exists(candidate))
             continue;
-        includes.push_back(std::make_unique<XdrFile>(parseXdrFile(candidate)));
+        includes.push_back(std::make_unique<XdrFile>(parseXdrFile(candidate, confined)));
         included.append(includes.back().get());
     }
     return extractParsed(file, included, path);
@@ -78,8 +79,9 @@ ExtractResult ProtocolExtractor::extractTree(const QString &sourceRoot)
     std::vector<XdrFile> files;
     files.reserve(paths.size());
     QHash<QString, const XdrFile *> byBase;
+    const SourceRoot confined(sourceRoot);
     for (const QString &p : paths)
-        files.push_back(parseXdrFile(p));
+        files.push_back(parseXdrFile(p, confined));
     for (const XdrFile &f : files)
         byBase.insert(QFileInfo(f.fileName).completeBaseName(), &f);
 

@@ -18,7 +18,9 @@ class ProtocolExtractor
 {
 public:
     // One .x file; included protocol files are looked for next to it.
-    ExtractResult extractFile(const QString &path);
+    // With a sourceRoot, the file and what it includes are read through it
+    // (SourceRoot); without, the includes come from the file's own folder only.
+    ExtractResult extractFile(const QString &path, const QString &sourceRoot = {});
     // Every .x file under <sourceRoot>/src, recursively; item files are relative to sourceRoot.
     ExtractResult extractTree(const QString &sourceRoot);
 

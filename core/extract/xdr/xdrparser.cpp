@@ -319,16 +319,13 @@ XdrFile parseXdr(const QByteArray &bytes, const QString &fileName)
     return detail::XdrParser(bytes, fileName).parse();
 }
 
-XdrFile parseXdrFile(const QString &path)
+XdrFile parseXdrFile(const QString &path, const SourceRoot &root)
 {
-    const QFileInfo info(path);
-    if (info.exists() && info.size() > kXdrMaxFileSize)
-        return failedFile(path, tooBig(info.size()));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failedFile(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
-    // At most one byte past the limit, so a file that grew meanwhile is still refused.
-    return parseXdr(file.read(kXdrMaxFileSize + 1), path);
+    QByteArray data;
+    QString why;
+    if (!root.read(path, &data, &why))
+        return failedFile(path, why);
+    return parseXdr(data, path);
 }
 
 } // namespace vse

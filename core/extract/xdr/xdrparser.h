@@ -1,5 +1,7 @@
 #pragma once
 
+#include "io/confinedfile.h"
+
 #include "xdrast.h"
 
 #include <QByteArray>
@@ -9,7 +11,7 @@ namespace vse {
 
 // Limits that keep hostile input harmless: the biggest real .x file
 // (remote_protocol.x) is a few hundred KiB, so these are generous.
-constexpr qint64 kXdrMaxFileSize = 16 * 1024 * 1024;
+constexpr qint64 kXdrMaxFileSize = SourceRoot::kMaxFileSize;
 constexpr int kXdrMaxNesting = 32; // inline struct/union/enum bodies
 constexpr int kXdrMaxErrors = 50;  // then the parser gives up on the file
 // Definitions + members + enum values + union arms: remote_protocol.x has a few
@@ -24,7 +26,8 @@ constexpr int kXdrMaxElements = 50000;
 // column 1, so one typo does not hide the rest of the file.
 XdrFile parseXdr(const QByteArray &bytes, const QString &fileName);
 
-// Reads and parses a file, refusing files over kXdrMaxFileSize before reading them.
-XdrFile parseXdrFile(const QString &path);
+// Reads and parses a file through root (see SourceRoot: inside it, regular,
+// at most kXdrMaxFileSize bytes, checked before reading).
+XdrFile parseXdrFile(const QString &path, const SourceRoot &root = SourceRoot());
 
 } // namespace vse
