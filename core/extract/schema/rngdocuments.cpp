@@ -1,5 +1,6 @@
 #include "rngdocuments.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -26,6 +27,19 @@ RngDocuments::~RngDocuments()
 
 xmlNode *RngDocuments::load(const QString &path, const QString &fromFile, int fromLine)
 {
+    if (m_inMemory) {
+        const QString key = QDir::cleanPath(path);
+        if (auto it = m_docs.constFind(key); it != m_docs.constEnd())
+            return *it ? xmlDocGetRootElement(*it) : nullptr;
+        const auto file = m_memory.constFind(key);
+        if (file == m_memory.constEnd()) {
+            m_diagnostics->append(Diagnostic::error(fromFile.isEmpty() ? key : fromFile, fromLine,
+                                                    QStringLiteral("schema file not found: %1").arg(key)));
+            m_docs.insert(key, nullptr);
+            return nullptr;
+        }
+        return parse(key, *file);
+    }
     const QFileInfo info(path);
     const QString key = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
     if (auto it = m_docs.constFind(key); it != m_docs.constEnd())
@@ -45,8 +59,18 @@ xmlNode *RngDocuments::load(const QString &path, const QString &fromFile, int fr
     if (!f.open(QIODevice::ReadOnly))
         return fail(blameFile, fromLine,
                     QStringLiteral("cannot read schema %1: %2").arg(key, f.errorString()));
-    const QByteArray data = f.readAll();
+    return parse(key, f.readAll());
+}
 
+xmlNode *RngDocuments::parse(const QString &key, const QByteArray &data)
+{
+    auto fail = [&](const QString &file, int line, const QString &message) -> xmlNode * {
+        m_diagnostics->append(Diagnostic::error(file, line, message));
+        m_docs.insert(key, nullptr);
+        return nullptr;
+    };
+    if (data.size() > kMaxFileSize)
+        return fail(key, 0, QStringLiteral("schema file too large (%1 bytes)").arg(data.size()));
     // Schemas are trusted more than user XML, but still: no network, no
     // entity substitution, no DTD loading; errors come back as values.
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
