@@ -44,6 +44,10 @@ using DriverMatrix = QHash<QString, QList<DriverSupport>>;
 // naming the line, and the rest of the page is still read.
 // Read through root (see SourceRoot; "/" confines nothing).
 DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics, const SourceRoot &root = SourceRoot());
+// The same for a page already in memory (the fuzzer's entry point); `name`
+// labels diagnostics.
+DriverMatrix readHvSupportHtmlData(const QByteArray &data, const QString &name,
+                                   Diagnostics *diagnostics);
 
 // Reads the driver tables of a libvirt source tree (src/**/*_driver.c and the
 // other files libvirt keeps them in): `.domainCreateXML = qemuDomainCreateXML,

@@ -207,6 +207,17 @@ DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics, co
     QByteArray data;
     if (!confined.read(path, &data, diagnostics))
         return {};
+    return readHvSupportHtmlData(data, path, diagnostics);
+}
+
+DriverMatrix readHvSupportHtmlData(const QByteArray &data, const QString &path,
+                                   Diagnostics *diagnostics)
+{
+    if (data.size() > kMaxPageSize) {
+        diagnostics->append(
+            Diagnostic::error(path, 0, QStringLiteral("larger than any API support matrix")));
+        return {};
+    }
     if (const qsizetype nul = data.indexOf('\0'); nul >= 0) {
         diagnostics->append(
             Diagnostic::error(path, int(data.left(nul).count('\n')) + 1,

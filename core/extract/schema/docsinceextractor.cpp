@@ -361,7 +361,65 @@ htmlDocPtr parseHtml(const QByteArray &data, const QString &fileName)
     return doc;
 }
 
+// The value items by their value, for readRst.
+QHash<QString, QList<qsizetype>> valueIndex(const ItemList &items)
+{
+    QHash<QString, QList<qsizetype>> byValue;
+    for (qsizetype i = 0; i < items.size(); ++i)
+        if (items.at(i).kind == ItemKind::XmlValue)
+            byValue[items.at(i).signature].append(i);
+    return byValue;
+}
+
+// One page's confident notes, sorted by line. `page` is the file name
+// without its folder; `label` is what the notes and diagnostics name.
+QList<DocSinceExtractor::SourceNote> pageNotes(const ItemList &items,
+                                               const QHash<QString, QList<qsizetype>> &byName,
+                                               const QHash<QString, QList<qsizetype>> &byValue,
+                                               const QByteArray &data, const QString &page,
+                                               const QString &label, Diagnostics *diagnostics)
+{
+    QList<DocSinceExtractor::SourceNote> notes;
+    const bool rst = page.endsWith(QLatin1String(".rst"));
+    const bool htmlIn = page.endsWith(QLatin1String(".html.in"));
+    const QString html = rst ? page.chopped(4) + QStringLiteral(".html") : htmlIn ? page.chopped(3) : page;
+    const QStringList roots = DocSinceExtractor::rootsForPage(html);
+    if (roots.isEmpty() || data.size() > kMaxPageSize)
+        return notes;
+    Page p{page, QSet<QString>(roots.cbegin(), roots.cend()), {}, &byName, &items, {}, {}, {}};
+    if (rst) {
+        readRst(p, QString::fromUtf8(data), byValue);
+    } else {
+        htmlDocPtr doc = parseHtml(data, label);
+        if (!doc) {
+            if (diagnostics)
+                diagnostics->append(Diagnostic::warning(label, 0, QStringLiteral("cannot parse page")));
+            return notes;
+        }
+        walk(p, xmlDocGetRootElement(doc));
+        xmlFreeDoc(doc);
+    }
+    QList<qsizetype> hits = p.found.keys();
+    std::sort(hits.begin(), hits.end(), [&](qsizetype a, qsizetype b) {
+        return p.lines.value(a) < p.lines.value(b) || (p.lines.value(a) == p.lines.value(b) && a < b);
+    });
+    const QString source = rst ? QStringLiteral("rst") : htmlIn ? QStringLiteral("html.in") : QStringLiteral("html");
+    for (qsizetype hit : std::as_const(hits))
+        if (!p.ambiguous.contains(hit))
+            notes.append({hit, p.found.value(hit), label, p.lines.value(hit), source});
+    return notes;
+}
+
 } // namespace
+
+QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readPage(const ItemList &items,
+                                                                 const QByteArray &data,
+                                                                 const QString &file,
+                                                                 Diagnostics *diagnostics)
+{
+    return pageNotes(items, nameIndex(items), valueIndex(items), data,
+                     file.section(QLatin1Char('/'), -1), file, diagnostics);
+}
 
 QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const ItemList &items,
                                                                        const QString &root)
@@ -371,44 +429,17 @@ QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const Ite
     if (!dir.exists())
         return notes;
     const QHash<QString, QList<qsizetype>> byName = nameIndex(items);
-    QHash<QString, QList<qsizetype>> byValue;
-    for (qsizetype i = 0; i < items.size(); ++i)
-        if (items.at(i).kind == ItemKind::XmlValue)
-            byValue[items.at(i).signature].append(i);
+    const QHash<QString, QList<qsizetype>> byValue = valueIndex(items);
     const SourceRoot confined(root);
     QStringList files = dir.entryList({QStringLiteral("format*.rst")}, QDir::Files, QDir::Name);
-    const bool rst = !files.isEmpty();
-    if (!rst)
+    if (files.isEmpty())
         files = dir.entryList({QStringLiteral("format*.html.in")}, QDir::Files, QDir::Name);
     for (const QString &file : std::as_const(files)) {
-        const QString page = rst ? file.chopped(4) + QStringLiteral(".html") : file.chopped(3);
-        const QStringList roots = rootsForPage(page);
-        if (roots.isEmpty())
-            continue;
         QByteArray data;
         QString why;
         if (!confined.read(dir.filePath(file), &data, &why))
             continue;
-        Page p{file, QSet<QString>(roots.cbegin(), roots.cend()), {}, &byName, &items, {}, {}, {}};
-        if (rst) {
-            readRst(p, QString::fromUtf8(data), byValue);
-        } else {
-            htmlDocPtr doc = parseHtml(data, dir.filePath(file));
-            if (!doc)
-                continue;
-            walk(p, xmlDocGetRootElement(doc));
-            xmlFreeDoc(doc);
-        }
-        QList<qsizetype> hits = p.found.keys();
-        std::sort(hits.begin(), hits.end(), [&](qsizetype a, qsizetype b) {
-            return p.lines.value(a) < p.lines.value(b) ||
-                   (p.lines.value(a) == p.lines.value(b) && a < b);
-        });
-        for (qsizetype hit : std::as_const(hits))
-            if (!p.ambiguous.contains(hit))
-                notes.append({hit, p.found.value(hit), QStringLiteral("docs/") + file,
-                              p.lines.value(hit),
-                              rst ? QStringLiteral("rst") : QStringLiteral("html.in")});
+        notes.append(pageNotes(items, byName, byValue, data, file, QStringLiteral("docs/") + file, nullptr));
     }
     return notes;
 }
@@ -446,8 +477,7 @@ int DocSinceExtractor::apply(ItemList &items, const QString &htmlDir, Diagnostic
     }
     int count = 0;
     for (const QString &file : dir.entryList({QStringLiteral("format*.html")}, QDir::Files, QDir::Name)) {
-        const QStringList roots = rootsForPage(file);
-        if (roots.isEmpty())
+        if (rootsForPage(file).isEmpty())
             continue;
         // A page outside the root, a FIFO or an oversized file is an error
         // (a hostile tree), not a page to skip quietly.
@@ -455,28 +485,9 @@ int DocSinceExtractor::apply(ItemList &items, const QString &htmlDir, Diagnostic
         const QString path = dir.filePath(file);
         if (!confined.read(path, &data, diagnostics))
             continue;
-        htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-        const QByteArray url = QFile::encodeName(path);
-        htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, data.constData(), int(data.size()), url.constData(), "UTF-8",
-                                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
-                              : nullptr;
-        if (ctxt)
-            htmlFreeParserCtxt(ctxt);
-        if (!doc || !xmlDocGetRootElement(doc)) {
-            diagnostics->append(Diagnostic::warning(path, 0, QStringLiteral("cannot parse page")));
-            if (doc)
-                xmlFreeDoc(doc);
-            continue;
-        }
-        Page page{file, QSet<QString>(roots.cbegin(), roots.cend()), {}, &byName, &items, {}, {},
-                  {}};
-        walk(page, xmlDocGetRootElement(doc));
-        xmlFreeDoc(doc);
-        for (auto it = page.found.cbegin(); it != page.found.cend(); ++it) {
-            if (page.ambiguous.contains(it.key()))
-                continue;
-            Item &item = items[it.key()];
-            item.evidence.append({Evidence::Kind::Documentation, it.value(), file, false});
+        const QList<SourceNote> notes = pageNotes(items, byName, {}, data, file, path, diagnostics);
+        for (const SourceNote &note : notes) {
+            items[note.item].evidence.append({Evidence::Kind::Documentation, note.version, file, false});
             ++count;
         }
     }

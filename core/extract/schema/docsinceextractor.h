@@ -48,6 +48,14 @@ public:
     // Notes are sorted by file, line.
     static QList<SourceNote> readSourceTree(const ItemList &items, const QString &root);
 
+    // The notes of one page already in memory, by the rules above. `file`
+    // names it and picks the format from its suffix (".rst", ".html.in" or
+    // the installed ".html") and the roots from its name (rootsForPage); the
+    // notes' file is `file` as given. A page that does not parse is a
+    // warning in `diagnostics` when given. The fuzzer's entry point.
+    static QList<SourceNote> readPage(const ItemList &items, const QByteArray &data,
+                                      const QString &file, Diagnostics *diagnostics = nullptr);
+
     // Root element(s) a format page documents ("formatdomain.html" -> domain).
     static QStringList rootsForPage(const QString &page);
 };

@@ -27,6 +27,19 @@ RngDocuments::~RngDocuments()
 
 xmlNode *RngDocuments::load(const QString &path, const QString &fromFile, int fromLine)
 {
+    if (m_inMemory) {
+        const QString key = QDir::cleanPath(path);
+        if (auto it = m_docs.constFind(key); it != m_docs.constEnd())
+            return *it ? xmlDocGetRootElement(*it) : nullptr;
+        const auto file = m_memory.constFind(key);
+        if (file == m_memory.constEnd()) {
+            m_diagnostics->append(Diagnostic::error(fromFile.isEmpty() ? key : fromFile, fromLine,
+                                                    QStringLiteral("schema file not found: %1").arg(key)));
+            m_docs.insert(key, nullptr);
+            return nullptr;
+        }
+        return parse(key, *file);
+    }
     // The cache key is the lexical absolute path: canonicalising it would
     // follow a symlink (and the message would name its target, not the
     // reference).
@@ -45,7 +58,18 @@ xmlNode *RngDocuments::load(const QString &path, const QString &fromFile, int fr
         return fail(fromFile.isEmpty() ? key : fromFile, fromFile.isEmpty() ? 0 : fromLine,
                     fromFile.isEmpty() ? QStringLiteral("schema: %1").arg(why)
                                        : QStringLiteral("schema reference (include or externalRef) to %1").arg(why));
+    return parse(key, data);
+}
 
+xmlNode *RngDocuments::parse(const QString &key, const QByteArray &data)
+{
+    auto fail = [&](const QString &file, int line, const QString &message) -> xmlNode * {
+        m_diagnostics->append(Diagnostic::error(file, line, message));
+        m_docs.insert(key, nullptr);
+        return nullptr;
+    };
+    if (data.size() > kMaxFileSize)
+        return fail(key, 0, QStringLiteral("schema file too large (%1 bytes)").arg(data.size()));
     // Schemas are trusted more than user XML, but still: no network, no
     // entity substitution, no DTD loading; errors come back as values.
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();

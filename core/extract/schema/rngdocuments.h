@@ -3,6 +3,7 @@
 #include "io/confinedfile.h"
 #include "model/diagnostic.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QString>
 
@@ -36,9 +37,23 @@ public:
     // fromFile:fromLine when given, e.g. the include that names the file).
     xmlNode *load(const QString &path, const QString &fromFile = {}, int fromLine = 0);
 
+    // Serves every load() from these files (absolute path -> bytes) instead
+    // of the file system; a path not among them is "not found". For the
+    // fuzzer and tests, which hand over a set of schemas with includes
+    // between them without writing files.
+    void setMemoryFiles(QHash<QString, QByteArray> files)
+    {
+        m_memory = std::move(files);
+        m_inMemory = true;
+    }
+
 private:
+    xmlNode *parse(const QString &key, const QByteArray &data);
+
     Diagnostics *m_diagnostics;
     SourceRoot m_root;
+    QHash<QString, QByteArray> m_memory;
+    bool m_inMemory = false;
     QHash<QString, xmlDoc *> m_docs; // canonical path -> doc (nullptr: failed)
 };
 

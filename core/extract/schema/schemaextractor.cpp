@@ -55,6 +55,33 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems, 
     }
 
     RngDocuments documents(&diagnostics, SourceRoot(sourceRoot.isEmpty() ? schemaDir : sourceRoot));
+    indexDocuments(index, dir, files, documents, withItems);
+    return index;
+}
+
+SchemaIndex SchemaExtractor::indexFiles(const QMap<QString, QByteArray> &files, bool withItems)
+{
+    // A folder that does not exist, so nothing on disk can stand in for a
+    // file that is not in `files`.
+    const QDir dir(QStringLiteral("/nonexistent/vse-in-memory-schemas"));
+    QHash<QString, QByteArray> memory;
+    QStringList names;
+    for (auto it = files.constBegin(); it != files.constEnd(); ++it) {
+        memory.insert(QDir::cleanPath(dir.filePath(it.key())), it.value());
+        if (it.key().endsWith(QLatin1String(".rng")))
+            names.append(it.key());
+    }
+    SchemaIndex index;
+    RngDocuments documents(&index.result.diagnostics);
+    documents.setMemoryFiles(std::move(memory));
+    indexDocuments(index, dir, names, documents, withItems);
+    return index;
+}
+
+void SchemaExtractor::indexDocuments(SchemaIndex &index, const QDir &dir, const QStringList &files,
+                                     RngDocuments &documents, bool withItems)
+{
+    Diagnostics &diagnostics = index.result.diagnostics;
     RngGrammars grammars(&documents, &diagnostics);
     RngWalker walker(&grammars, &diagnostics);
     SchemaGraph graph(&walker);
@@ -123,7 +150,6 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems, 
         }
         index.result.items[*it].attrs.insert(QStringLiteral("children"), merged);
     }
-    return index;
 }
 
 } // namespace vse
