@@ -44,7 +44,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     connect(m_check, &QPushButton::clicked, this, &CheckXmlDialog::runCheck);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_check->setEnabled(true);
-        m_report->setHtml(XmlCheckRunner::reportHtml(m_watcher.result()));
+        m_report->setHtml(XmlCheckRunner::reportHtml(m_watcher.result(), m_target));
         Q_EMIT checked();
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -70,17 +70,22 @@ void CheckXmlDialog::setXml(const QString &xml, const QString &name)
 void CheckXmlDialog::openFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open libvirt XML"), {}, tr("XML files (*.xml);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+bool CheckXmlDialog::openPath(const QString &path)
+{
     QFile f(path);
     // The checker refuses oversized input itself; this only keeps the editor usable.
     if (!f.open(QIODevice::ReadOnly) || f.size() > 16 * 1024 * 1024) {
         m_report->setHtml(QStringLiteral("<p>") + tr("Cannot open %1 (unreadable or larger than 16 MB).").arg(path).toHtmlEscaped()
                           + QStringLiteral("</p>"));
-        return;
+        return false;
     }
     setXml(QString::fromUtf8(f.readAll()), path);
     runCheck();
+    return true;
 }
 
 void CheckXmlDialog::runCheck()
