@@ -54,6 +54,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_input);
     split->addWidget(m_report);
+    split->setStretchFactor(1, 2); // the verdict and findings matter more than the pasted text
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(split, 1);

@@ -81,7 +81,7 @@ QString nodeFacts(const NodeFindings &n, Version target)
                      + QStringLiteral("</b>");
     else if (n.target == SinceRange::Fit::MaybeTooNew)
         facts << esc(XmlCheckRunner::tr("may be too new for %1").arg(target.toString()));
-    if (!n.tier.isEmpty())
+    if (!n.tier.isEmpty() && !n.namespaceExtension) // "namespace extension (qemu)" says it already
         facts << esc(policytext::tierLabel(n.tier));
     if (n.since.isKnown())
         facts << esc(XmlCheckRunner::tr("since %1").arg(n.since.toString()));
