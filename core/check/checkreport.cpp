@@ -130,8 +130,8 @@ QString CheckVerdict::text() const
         head = tr("supported but tainted%1: %2").arg(forTarget, tainted);
         break;
     case NamespaceExtensions:
-        return tr("uses namespace extensions (%1)%2: no long-term guarantee")
-            .arg(spaces, forTarget);
+        return tr("supported%1 but uses namespace extensions (%2): no long-term guarantee")
+            .arg(forTarget, spaces);
     case Supported:
         return tr("supported as is%1").arg(forTarget);
     }

@@ -208,6 +208,30 @@ private Q_SLOTS:
                  qPrintable(ok.out));
     }
 
+    // A namespace extension that taints nothing (<lxc:namespace>): its own verdict, exit 7.
+    void checkXmlNamespaceExtensionOnly()
+    {
+        const QString doc = writeDoc(QStringLiteral("lxc.xml"),
+                                     "<domain type='lxc' xmlns:lxc='http://libvirt.org/schemas/domain/lxc/1.0'>\n"
+                                     "  <name>c</name>\n  <memory>102400</memory>\n"
+                                     "  <os><type>exe</type><init>/bin/sh</init></os>\n  <devices/>\n"
+                                     "  <lxc:namespace>\n    <lxc:sharenet type='netns' value='red'/>\n"
+                                     "  </lxc:namespace>\n</domain>\n");
+        // The index says lxc:namespace is a namespace extension and taints nothing.
+        const auto rows = sqlRows(m_index, QStringLiteral("SELECT tier, ifnull(taints,'') FROM items WHERE latest <> 0 "
+                                                          "AND name LIKE 'domain/lxc:namespace%'"));
+        QVERIFY(!rows.isEmpty());
+        for (const QStringList &r : rows) {
+            QCOMPARE(r.at(0), QStringLiteral("namespace-extension"));
+            QVERIFY(r.at(1).isEmpty() || r.at(1) == QLatin1String("[]"));
+        }
+        const CliRun r = runCli(m_index, {QStringLiteral("check-xml"), doc});
+        QCOMPARE(r.exitCode, 7);
+        QVERIFY2(r.out.startsWith(doc + QStringLiteral(": supported but uses namespace extensions (lxc): no long-term "
+                                                       "guarantee\n")),
+                 qPrintable(r.out));
+    }
+
     // Every catalogue trigger that is an API or an XML path reaches the
     // index items it names (and an element's descendants); reasons set only
     // by host conditions or configuration say so in their triggers.
