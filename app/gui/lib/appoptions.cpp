@@ -29,6 +29,9 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         } else if (a == QLatin1String("--check-xml")) {
             if (!value(&o->checkXml))
                 return false;
+        } else if (a == QLatin1String("--newer-than")) {
+            if (!value(&o->newerThan))
+                return false;
         } else if (a == QLatin1String("--must-support")) {
             if (!value(&o->mustSupport))
                 return false;
@@ -47,11 +50,12 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
 QString AppOptions::usage()
 {
     return tr("Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]\n"
-              "                             [--check-xml FILE] [--screenshot FILE] [--benchmark-startup]\n"
-              "                             [--no-auto-index]\n"
+              "                             [--newer-than V] [--check-xml FILE] [--screenshot FILE]\n"
+              "                             [--benchmark-startup] [--no-auto-index]\n"
               "  --index FILE        use this index file instead of the cache one\n"
               "  --search TEXT       start with this search text\n"
               "  --must-support V    start with \"Must support \u2265 V\" (items certainly newer are hidden)\n"
+              "  --newer-than V      start with \"Newer than V\" (only what is certainly or maybe newer)\n"
               "  --select NAME       show this item's details\n"
               "  --check-xml FILE    open Check domain XML on this file and check it (the target is\n"
               "                      the --must-support release)\n"

@@ -140,6 +140,10 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_filterBar->setSearchText(m_options.search);
     if (!m_options.mustSupport.isEmpty())
         m_filterBar->setTarget(m_options.mustSupport);
+    if (!m_options.newerThan.isEmpty()) {
+        m_filterBar->setNewerOnly(true);
+        m_filterBar->setTarget(m_options.newerThan);
+    }
     updateEmptyState();
     resize(1280, 760);
 }
