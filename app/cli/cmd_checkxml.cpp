@@ -205,7 +205,11 @@ void printReport(Context &ctx, const CheckReport &report, Version max, bool all)
     const Policy &policy = Policy::instance();
     ctx.out << report.file << ": " << report.verdict.text() << '\n';
     for (const QString &t : report.verdict.taints)
-        ctx.out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning << '\n';
+        ctx.out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning
+                << (report.verdict.conditions.contains(t) ? QStringLiteral(" (libvirt taints ") +
+                                                                report.verdict.conditions.value(t) + QLatin1Char(')')
+                                                          : QString())
+                << '\n';
     if (!report.verdict.hypervisors.isEmpty())
         ctx.out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
     ctx.out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';

@@ -28,10 +28,11 @@ QString nodeOf(const QString &path, QString *value)
     return path.left(eq);
 }
 
-// The catalogue entries behind a taint at a node, for "where does this come from".
-QStringList taintSources(const NodeFindings &node, const QString &taint)
+// The catalogue entries behind a taint at a node: where the fact comes
+// from, and whether libvirt taints only under a further condition.
+QList<TaintTrigger> triggersAt(const NodeFindings &node, const QString &taint)
 {
-    QStringList out;
+    QList<TaintTrigger> out;
     Item probe;
     probe.kind = node.value.isEmpty() ? ItemKind::XmlElement : ItemKind::XmlValue;
     const QString withValue =
@@ -41,8 +42,10 @@ QStringList taintSources(const NodeFindings &node, const QString &taint)
             continue;
         probe.name = name;
         for (const TaintTrigger &t : Policy::instance().triggersFor(probe))
-            if (t.taint == taint && !out.contains(t.source))
-                out.append(t.source);
+            if (t.taint == taint && std::none_of(out.cbegin(), out.cend(), [&](const TaintTrigger &o) {
+                    return o.source == t.source && o.name == t.name;
+                }))
+                out.append(t);
     }
     return out;
 }
@@ -109,7 +112,10 @@ QString CheckVerdict::text() const
 {
     const QString forTarget =
         target.isValid() ? tr(" for libvirt %1").arg(target.toString()) : QString();
-    const QString tainted = taints.join(QStringLiteral(", "));
+    QStringList named;
+    for (const QString &t : taints)
+        named << (conditions.contains(t) ? t + QStringLiteral(" (") + conditions.value(t) + QLatin1Char(')') : t);
+    const QString tainted = named.join(QStringLiteral(", "));
     const QString spaces = hypervisors.join(QStringLiteral(", "));
     QString head;
     switch (kind) {
@@ -147,9 +153,12 @@ QJsonObject CheckVerdict::toJson() const
 {
     const Policy &policy = Policy::instance();
     QJsonArray reasons;
-    for (const QString &t : taints)
-        reasons.append(QJsonObject{{QStringLiteral("reason"), t},
-                                   {QStringLiteral("meaning"), policy.taintReason(t).meaning}});
+    for (const QString &t : taints) {
+        QJsonObject r{{QStringLiteral("reason"), t}, {QStringLiteral("meaning"), policy.taintReason(t).meaning}};
+        if (conditions.contains(t))
+            r.insert(QStringLiteral("condition"), conditions.value(t));
+        reasons.append(r);
+    }
     QJsonObject o{{QStringLiteral("id"), id(kind)},
                   {QStringLiteral("text"), text()},
                   {QStringLiteral("taints"), reasons},
@@ -237,6 +246,26 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
     std::stable_sort(out.nodes.begin(), out.nodes.end(),
                      [](const NodeFindings &a, const NodeFindings &b) { return a.line < b.line; });
 
+    // A taint is conditional when every trigger behind it, at every node,
+    // names a condition (host-passthrough: only on incoming migration).
+    for (const QString &taint : std::as_const(v.taints)) {
+        QString condition;
+        bool always = false;
+        for (const NodeFindings &n : std::as_const(out.nodes)) {
+            if (!n.taints.contains(taint))
+                continue;
+            const QList<TaintTrigger> triggers = triggersAt(n, taint);
+            always |= triggers.isEmpty(); // from the index item alone: no condition known
+            for (const TaintTrigger &t : triggers) {
+                always |= t.condition.isEmpty();
+                if (condition.isEmpty())
+                    condition = t.condition;
+            }
+        }
+        if (!always && !condition.isEmpty())
+            v.conditions.insert(taint, condition);
+    }
+
     if (hasErrors(report.diagnostics)) {
         v.kind = CheckVerdict::NotChecked;
         for (const Diagnostic &d : report.diagnostics)
@@ -272,9 +301,9 @@ QJsonObject CheckReport::toJson() const
         for (const NodeFindings &n : nodes)
             if (n.taints.contains(taint)) {
                 paths.append(n.path);
-                for (const QString &s : taintSources(n, taint))
-                    if (!sources.contains(s))
-                        sources.append(s);
+                for (const TaintTrigger &t : triggersAt(n, taint))
+                    if (!sources.contains(t.source))
+                        sources.append(t.source);
             }
         r.insert(QStringLiteral("nodes"), QJsonArray::fromStringList(paths));
         r.insert(QStringLiteral("sources"), QJsonArray::fromStringList(sources));

@@ -2,6 +2,7 @@
 
 #include "xmlcheckreport.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -55,6 +56,7 @@ struct CheckVerdict
     Kind kind = Supported;
     Version target;
     QStringList taints;      // reason ids, in document order
+    QHash<QString, QString> conditions; // reason id -> what else must hold (only when every trigger says so)
     QStringList hypervisors; // of the namespace extensions used
     int tooNew = 0;
     int maybeTooNew = 0;

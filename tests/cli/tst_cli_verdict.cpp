@@ -208,6 +208,39 @@ private Q_SLOTS:
                  qPrintable(ok.out));
     }
 
+    // <cpu mode='host-passthrough'> taints only on incoming migration
+    // (qemuDomainObjCheckCPUTaint's incomingMigration): the verdict says so.
+    void checkXmlConditionalTaint()
+    {
+        const QString doc = writeDoc(QStringLiteral("passthrough.xml"),
+                                     "<domain type='kvm'>\n  <name>demo</name>\n  <memory unit='KiB'>1048576</memory>\n"
+                                     "  <cpu mode='host-passthrough'/>\n  <os><type arch='x86_64'>hvm</type></os>\n"
+                                     "</domain>\n");
+        QString condition;
+        for (const TaintTrigger &t : Policy::instance().taintTriggers())
+            if (t.name == QLatin1String("domain/cpu@mode=host-passthrough")) {
+                condition = t.condition;
+                QVERIFY(t.source.contains(QLatin1String("incoming migration")));
+            }
+        QVERIFY(!condition.isEmpty());
+        const CliRun r = runCli(m_index, {QStringLiteral("check-xml"), doc});
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.out.startsWith(doc + QStringLiteral(": supported but tainted: host-cpu (") + condition +
+                                  QStringLiteral(")\n")),
+                 qPrintable(r.out));
+        const CliRun j = runCli(m_index, {QStringLiteral("check-xml"), doc, QStringLiteral("--json")});
+        const QJsonObject reason = QJsonDocument::fromJson(j.out.toUtf8())
+                                       .object()
+                                       .value(QLatin1String("verdict"))
+                                       .toObject()
+                                       .value(QLatin1String("taints"))
+                                       .toArray()
+                                       .first()
+                                       .toObject();
+        QCOMPARE(reason.value(QLatin1String("reason")).toString(), QStringLiteral("host-cpu"));
+        QCOMPARE(reason.value(QLatin1String("condition")).toString(), condition);
+    }
+
     // A namespace extension that taints nothing (<lxc:namespace>): its own verdict, exit 7.
     void checkXmlNamespaceExtensionOnly()
     {

@@ -102,7 +102,10 @@ QString XmlCheckRunner::reportHtml(const XmlCheckReport &raw, Version target)
     html += QStringLiteral("<span style=\"font-size:large;\"><b>") + esc(report.verdict.text())
             + QStringLiteral("</b></span>");
     for (const QString &t : report.verdict.taints)
-        html += QStringLiteral("<br><b>") + esc(t) + QStringLiteral("</b>: ") + esc(policytext::taintMeaning(t));
+        html += QStringLiteral("<br><b>") + esc(t) + QStringLiteral("</b>: ") + esc(policytext::taintMeaning(t))
+                + (report.verdict.conditions.contains(t)
+                       ? esc(tr(" (libvirt taints %1)").arg(report.verdict.conditions.value(t)))
+                       : QString());
     if (!report.verdict.hypervisors.isEmpty())
         html += QStringLiteral("<br>") + esc(policytext::tierRule(QStringLiteral("namespace-extension")));
     html += QStringLiteral("</td></tr></table>");
