@@ -16,6 +16,8 @@ enum ExitCode {
     InputError = 3,    // a source or input file could not be read
     IndexError = 4,    // the index could not be written or opened
     Uncertain = 5,     // check-xml: nothing certainly too new, but something may be (its since range holds the target)
+    Tainted = 6,       // check-xml: valid and not too new, but the document taints the guest
+    Extensions = 7,    // check-xml: valid, not too new, no taint, but it uses hypervisor namespace extensions
 };
 
 struct Context

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "check/checkreport.h"
 #include "check/domainxmlchecker.h"
 #include "index/sourcelayout.h"
 #include "model/policy.h"
@@ -117,83 +118,114 @@ QList<Input> expandInputs(const QStringList &args)
     return out;
 }
 
-// Worst first: unreadable, problems, 'may be too new', clean.
+// Worst first: unreadable, invalid or too new, may be too new, tainted,
+// namespace extensions, supported as is.
 int severity(int rc)
 {
     switch (rc) {
     case InputError:
-        return 3;
+        return 5;
     case NotFound:
-        return 2;
+        return 4;
     case Uncertain:
+        return 3;
+    case Tainted:
+        return 2;
+    case Extensions:
         return 1;
     default:
         return 0;
     }
 }
 
-int verdictOf(const XmlCheckReport &report, Version max)
+int exitCodeOf(const CheckVerdict &verdict)
 {
-    if (hasErrors(report.diagnostics))
+    switch (verdict.kind) {
+    case CheckVerdict::NotChecked:
         return InputError;
-    const bool clean = report.cleanFor(max);
-    return !clean ? NotFound : report.uncertainFor(max) ? Uncertain : Ok;
+    case CheckVerdict::Invalid:
+    case CheckVerdict::TooNew:
+        return NotFound;
+    case CheckVerdict::MaybeTooNew:
+        return Uncertain;
+    case CheckVerdict::Tainted:
+        return Tainted;
+    case CheckVerdict::NamespaceExtensions:
+        return Extensions;
+    case CheckVerdict::Supported:
+        break;
+    }
+    return Ok;
 }
 
-QJsonObject reportJson(const XmlCheckReport &report, Version max, int rc)
+QJsonObject reportJson(const XmlCheckReport &report, const CheckReport &summary, Version max, int rc)
 {
     QJsonObject o = report.toJson();
-    o.insert(QStringLiteral("cleanForTarget"), rc == Ok);
-    o.insert(QStringLiteral("target"), rc == NotFound    ? QStringLiteral("too-new-or-invalid")
-                                       : rc == Uncertain ? QStringLiteral("maybe-too-new")
-                                                         : QStringLiteral("supported"));
+    const QJsonObject grouped = summary.toJson();
+    for (auto it = grouped.begin(); it != grouped.end(); ++it)
+        o.insert(it.key(), it.value());
+    // Kept for scripts: about validity and the target release only; the
+    // verdict says whether the document is supported as is.
+    const bool forTarget = report.cleanFor(max);
+    o.insert(QStringLiteral("cleanForTarget"), forTarget && !report.uncertainFor(max));
+    o.insert(QStringLiteral("target"), !forTarget                ? QStringLiteral("too-new-or-invalid")
+                                       : report.uncertainFor(max) ? QStringLiteral("maybe-too-new")
+                                                                  : QStringLiteral("supported"));
     if (max.isValid())
         o.insert(QStringLiteral("maxVersion"), max.toString());
+    o.insert(QStringLiteral("exitCode"), rc);
     return o;
 }
 
-void printReport(Context &ctx, const XmlCheckReport &report, Version max, bool all, int rc)
+QString factsOf(const NodeFindings &n, Version max)
+{
+    QStringList facts;
+    for (const QString &t : n.taints)
+        facts << QStringLiteral("taint ") + t;
+    if (n.namespaceExtension)
+        facts << QStringLiteral("namespace extension (%1)").arg(n.hypervisor);
+    if (n.target == SinceRange::Fit::TooNew)
+        facts << QStringLiteral("too new for ") + max.toString();
+    else if (n.target == SinceRange::Fit::MaybeTooNew)
+        facts << QStringLiteral("may be too new for ") + max.toString();
+    if (!n.tier.isEmpty())
+        facts << n.tier;
+    if (n.since.isKnown())
+        facts << (n.since.exact ? QStringLiteral("since ") + n.since.toString() : n.since.toString());
+    if (!n.hypervisor.isEmpty() && !n.namespaceExtension)
+        facts << n.hypervisor;
+    if (n.occurrences > 1)
+        facts << QStringLiteral("%1 times").arg(n.occurrences);
+    return facts.isEmpty() ? QString() : QStringLiteral("  [") + facts.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+// The verdict line first, what each taint means, then one line per node.
+void printReport(Context &ctx, const CheckReport &report, Version max, bool all)
 {
     const Policy &policy = Policy::instance();
-    ctx.out << report.file << ": validated against " << report.schema << ": "
-            << (report.valid ? "valid" : "INVALID") << "\n";
-    for (const auto &f : report.findings) {
-        if (f.kind == XmlCheckFinding::Uses && !all &&
-            policy.tier(f.tier).group == QLatin1String("stable"))
+    ctx.out << report.file << ": " << report.verdict.text() << '\n';
+    for (const QString &t : report.verdict.taints)
+        ctx.out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning
+                << (report.verdict.conditions.contains(t) ? QStringLiteral(" (libvirt taints ") +
+                                                                report.verdict.conditions.value(t) + QLatin1Char(')')
+                                                          : QString())
+                << '\n';
+    if (!report.verdict.hypervisors.isEmpty())
+        ctx.out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
+    ctx.out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';
+    for (const NodeFindings &n : report.nodes) {
+        if (!all && !n.notable())
             continue;
-        ctx.out << "  line " << QString::number(f.line).leftJustified(5) << ' '
-                << XmlCheckFinding::kindId(f.kind).leftJustified(20) << ' ' << f.path;
-        QStringList facts;
-        if (!f.tier.isEmpty())
-            facts << f.tier;
-        if (f.since.isKnown())
-            facts << (f.since.exact ? QStringLiteral("since ") + f.since.toString()
-                                    : f.since.toString());
-        if (!f.hypervisor.isEmpty())
-            facts << f.hypervisor;
-        if (!f.taint.isEmpty())
-            facts << QStringLiteral("taint ") + f.taint;
-        if (f.occurrences > 1)
-            facts << QStringLiteral("%1 times").arg(f.occurrences);
-        if (!facts.isEmpty())
-            ctx.out << "  [" << facts.join(QStringLiteral(", ")) << ']';
-        if (!f.message.isEmpty())
-            ctx.out << "\n             " << f.message;
-        ctx.out << '\n';
+        ctx.out << "  line " << QString::number(n.line).leftJustified(5) << ' ';
+        if (n.path.isEmpty()) {
+            ctx.out << "schema error: " << n.problems.join(QStringLiteral("; ")) << '\n';
+            continue;
+        }
+        ctx.out << n.path << (n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value) << factsOf(n, max)
+                << '\n';
+        for (const QString &p : n.problems)
+            ctx.out << "             " << p << '\n';
     }
-    const QStringList taints = report.taints();
-    for (const auto &t : taints)
-        ctx.out << "Taint: " << t << " \u2014 " << policy.taintReason(t).meaning << '\n';
-    const int maybe = int(report.findingsOf(XmlCheckFinding::MaybeNewerThanTarget).size());
-    const QString target =
-        max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
-    if (rc == NotFound)
-        ctx.out << "Not clean" << target << "\n";
-    else if (rc == Uncertain)
-        ctx.out << "May be too new" << target << ": " << maybe
-                << " item(s) whose since range includes it (the history cannot tell)\n";
-    else
-        ctx.out << "Clean" << target << "\n";
 }
 
 } // namespace
@@ -219,16 +251,19 @@ int runCheckXml(Context &ctx, const QStringList &args)
         QStringLiteral("FILE|FOLDER..."));
     if (int rc = parseOrExit(
             ctx, p, args, "check-xml",
-            "Validate libvirt XML files against the schema (real RelaxNG validation), then report "
-            "what each uses: tier and since of each element and attribute, namespace extensions, "
-            "taints, and anything newer than --max-version. Files are treated as untrusted: no "
-            "network, no external entities, bounded size. Several files or folders are checked in "
-            "parallel, each schema compiled once: a verdict per file, then a summary; --json is "
-            "then one document {files: [per-file object with exitCode], checked, clean, "
-            "maybeTooNew, notClean, notChecked, exitCode}. Exit code (the worst file's): 0 clean "
-            "for "
-            "the target, 5 only 'may be too new' findings (since ranges containing the target), 1 "
-            "problems (invalid or too new), 3 a file cannot be read or is refused.");
+            "Validate libvirt XML files against the schema (real RelaxNG validation) and give a "
+            "verdict first: supported as is, supported but tainted (which taints, what they mean), "
+            "uses namespace extensions, may be too new / too new for --max-version, invalid, or "
+            "not checked. Then the findings, one line per node of the document (element or "
+            "attribute with its value): taints, namespace extension, tier, since; --all also lists "
+            "plain uses of stable items. Files are treated as untrusted: no network, no external "
+            "entities, bounded size. Several files or folders are checked in parallel: a verdict "
+            "per file, then a summary; --json is then one document {files: [per-file object with "
+            "exitCode], checked, clean, tainted, namespaceExtensions, maybeTooNew, notClean, "
+            "notChecked, exitCode}. Exit code (several files: the worst, in this order): 3 a file "
+            "cannot be read or is refused, 1 invalid or too new, 5 only 'may be too new' "
+            "findings (since ranges containing the target), 6 tainted, 7 namespace extensions "
+            "without a taint, 0 supported as is.");
         rc >= 0)
         return rc;
     if (p.positionalArguments().isEmpty()) {
@@ -278,24 +313,26 @@ int runCheckXml(Context &ctx, const QStringList &args)
                                               : QtConcurrent::blockingMapped(inputs, checkOne);
     if (!batch) {
         const XmlCheckReport &report = reports.constFirst();
-        const int rc = verdictOf(report, max);
+        const CheckReport summary = CheckReport::of(report, max);
+        const int rc = exitCodeOf(summary.verdict);
         if (rc == InputError) {
             printDiagnostics(ctx, report.diagnostics);
             return rc;
         }
         if (p.isSet(json))
-            ctx.out << QJsonDocument(reportJson(report, max, rc)).toJson(QJsonDocument::Indented);
+            ctx.out << QJsonDocument(reportJson(report, summary, max, rc)).toJson(QJsonDocument::Indented);
         else
-            printReport(ctx, report, max, showAll, rc);
+            printReport(ctx, summary, max, showAll);
         return rc;
     }
 
     int worst = Ok;
-    int counts[4] = {0, 0, 0, 0}; // clean, maybe too new, not clean, not checked
+    int counts[6] = {0, 0, 0, 0, 0, 0}; // by severity: supported ... not checked
     QJsonArray files;
     for (qsizetype i = 0; i < reports.size(); ++i) {
         const XmlCheckReport &report = reports.at(i);
-        const int rc = verdictOf(report, max);
+        const CheckReport summary = CheckReport::of(report, max);
+        const int rc = exitCodeOf(summary.verdict);
         if (severity(rc) > severity(worst))
             worst = rc;
         ++counts[severity(rc)];
@@ -309,40 +346,40 @@ int runCheckXml(Context &ctx, const QStringList &args)
                     problems.append(d.toString());
                 o = QJsonObject{{QStringLiteral("file"), report.file},
                                 {QStringLiteral("target"), QStringLiteral("not-checked")},
-                                {QStringLiteral("problems"), problems}};
+                                {QStringLiteral("verdict"), summary.verdict.toJson()},
+                                {QStringLiteral("problems"), problems},
+                                {QStringLiteral("exitCode"), rc}};
             } else {
-                o = reportJson(report, max, rc);
+                o = reportJson(report, summary, max, rc);
             }
-            o.insert(QStringLiteral("exitCode"), rc);
             files.append(o);
             continue;
         }
         if (i)
             ctx.out << '\n';
         if (rc == InputError)
-            ctx.out << report.file << ": not checked: "
-                    << (report.diagnostics.isEmpty() ? QString()
-                                                     : report.diagnostics.constFirst().message)
-                    << '\n';
+            ctx.out << report.file << ": " << summary.verdict.text() << '\n';
         else
-            printReport(ctx, report, max, showAll, rc);
+            printReport(ctx, summary, max, showAll);
     }
     if (p.isSet(json)) {
         QJsonObject o{{QStringLiteral("files"), files},
                       {QStringLiteral("checked"), int(reports.size())},
                       {QStringLiteral("clean"), counts[0]},
-                      {QStringLiteral("maybeTooNew"), counts[1]},
-                      {QStringLiteral("notClean"), counts[2]},
-                      {QStringLiteral("notChecked"), counts[3]},
+                      {QStringLiteral("namespaceExtensions"), counts[1]},
+                      {QStringLiteral("tainted"), counts[2]},
+                      {QStringLiteral("maybeTooNew"), counts[3]},
+                      {QStringLiteral("notClean"), counts[4]},
+                      {QStringLiteral("notChecked"), counts[5]},
                       {QStringLiteral("exitCode"), worst}};
         if (max.isValid())
             o.insert(QStringLiteral("maxVersion"), max.toString());
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return worst;
     }
-    ctx.out << "\nChecked " << reports.size() << " files: " << counts[0] << " clean, " << counts[1]
-            << " may be too new, " << counts[2] << " not clean, " << counts[3]
-            << " not checked (exit " << worst << ")\n";
+    ctx.out << "\nChecked " << reports.size() << " files: " << counts[0] << " supported as is, " << counts[2]
+            << " tainted, " << counts[1] << " namespace extensions, " << counts[3] << " may be too new, "
+            << counts[4] << " invalid or too new, " << counts[5] << " not checked (exit " << worst << ")\n";
     return worst;
 }
 

@@ -58,6 +58,11 @@ int runSearch(Context &ctx, const QStringList &args)
                                         QStringLiteral("Hide items introduced after release V; items whose since "
                                                        "range contains V are kept and marked 'may be too new'"),
                                         QStringLiteral("V"));
+    const QCommandLineOption newerThan(
+        QStringLiteral("newer-than"),
+        QStringLiteral("Only items newer than release V: certainly newer (introduced after V) first, then "
+                       "those that may be newer (their since range contains V); QUERY may then be left out"),
+        QStringLiteral("V"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50, 0 = all)"),
                                    QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
@@ -65,7 +70,7 @@ int runSearch(Context &ctx, const QStringList &args)
                                     QStringLiteral("Only APIs this hypervisor driver implements (qemu, lxc, test, ...; "
                                                    "from hvsupport.html or a source tree's driver tables)"),
                                     QStringLiteral("D"));
-    p.addOptions({kind, tier, hv, driver, maxVersion, limit, json});
+    p.addOptions({kind, tier, hv, driver, maxVersion, newerThan, limit, json});
     p.addPositionalArgument(QStringLiteral("QUERY"),
                             QStringLiteral("Name or part of it; 'api:', 'xml:' or 'rpc:' scopes it; fuzzy letters "
                                            "also match (dmcrxml finds virDomainCreateXML)."));
@@ -74,11 +79,14 @@ int runSearch(Context &ctx, const QStringList &args)
                              "then doc-text matches.");
         rc >= 0)
         return rc;
-    if (p.positionalArguments().size() != 1) {
+    // "Which APIs are too new for 6.0.0?" needs no name.
+    const bool listNewer = p.isSet(newerThan) && p.positionalArguments().isEmpty();
+    if (p.positionalArguments().size() != 1 && !listNewer) {
         ctx.err << "virt-support search: give one QUERY (quote it if it has spaces)\n";
         return Usage;
     }
-    SearchQuery q = SearchQuery::parse(p.positionalArguments().first());
+    const QString queryText = listNewer ? QString() : p.positionalArguments().first();
+    SearchQuery q = SearchQuery::parse(queryText);
     if (p.isSet(kind)) {
         ItemKind k;
         if (!kindFromId(p.value(kind), &k)) {
@@ -103,6 +111,8 @@ int runSearch(Context &ctx, const QStringList &args)
         if (!parseRelease(ctx, "search", p.value(maxVersion), &q.maxVersion))
             return Usage;
     }
+    if (p.isSet(newerThan) && !parseRelease(ctx, "search", p.value(newerThan), &q.newerThan))
+        return Usage;
     bool ok = false;
     const int max = p.value(limit).toInt(&ok);
     if (!ok || max < 0) {
@@ -115,29 +125,60 @@ int runSearch(Context &ctx, const QStringList &args)
         return rc;
     if (q.maxVersion.isValid())
         noteIfBeyondKnown(ctx, "search", store, q.maxVersion);
+    if (q.newerThan.isValid())
+        noteIfBeyondKnown(ctx, "search", store, q.newerThan);
     // Only the rows that can match are read: every match class (exact,
     // prefix, substring, fuzzy) holds the query's letters in order. Without
     // an exact match, every row: a typo or an internal API name matches none.
     SearchEngine engine;
     auto candidates = store.summariesMatching(q.text);
     engine.setItems(candidates ? std::move(*candidates) : store.summaries());
-    QList<SearchHit> hits = engine.search(q, max == 0 ? -1 : max);
+    // With --newer-than the certainly newer come first: rank all, then cut.
+    const int wanted = max == 0 || q.newerThan.isValid() ? -1 : max;
+    QList<SearchHit> hits = engine.search(q, wanted);
     if (candidates && (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
         engine.setItems(store.summaries());
-        hits = engine.search(q, max == 0 ? -1 : max);
+        hits = engine.search(q, wanted);
+    }
+    const auto newerFit = [&](const ItemSummary &s) { return s.sinceRange().fit(q.newerThan); };
+    if (q.newerThan.isValid()) {
+        std::stable_partition(hits.begin(), hits.end(), [&](const SearchHit &h) {
+            return newerFit(engine.items().at(h.index)) == SinceRange::Fit::TooNew;
+        });
+        // A list without a name reads like a changelog: oldest since first.
+        if (listNewer)
+            std::stable_sort(hits.begin(), hits.end(), [&](const SearchHit &a, const SearchHit &b) {
+                const ItemSummary &x = engine.items().at(a.index);
+                const ItemSummary &y = engine.items().at(b.index);
+                const bool cx = newerFit(x) == SinceRange::Fit::TooNew;
+                const bool cy = newerFit(y) == SinceRange::Fit::TooNew;
+                if (cx != cy)
+                    return cx;
+                if (x.sinceRange().sortKey() != y.sinceRange().sortKey())
+                    return x.sinceRange().sortKey() < y.sinceRange().sortKey();
+                return x.name < y.name;
+            });
+        if (max > 0 && hits.size() > max)
+            hits.resize(max);
     }
 
     // An internal API name (virDomainMigratePerform3Params) is no item of its
     // own: the RPC procedure carrying it answers, first unless a name matched exactly.
     QHash<int, QString> carried; // hit index -> the API name it carries
-    if (q.family.isEmpty() || q.family == QLatin1String("rpc") ||
-        q.family == QLatin1String("api")) {
+    if (!q.text.isEmpty() && (q.family.isEmpty() || q.family == QLatin1String("rpc") ||
+                              q.family == QLatin1String("api"))) {
         // Only for names no item has (a public API is its own answer).
         const bool exact = !hits.isEmpty() && hits.first().match == MatchClass::Exact;
-        const bool named = std::any_of(hits.cbegin(), hits.cend(), [&](const SearchHit &h) {
+        bool named = std::any_of(hits.cbegin(), hits.cend(), [&](const SearchHit &h) {
             return h.match == MatchClass::Exact &&
                    engine.items().at(h.index).name.compare(q.text, Qt::CaseInsensitive) == 0;
         });
+        // A public API a filter hid (--newer-than, --kind) is still no internal name.
+        if (!named && (q.newerThan.isValid() || q.maxVersion.isValid() || q.kind || !q.tier.isEmpty()))
+            named = std::any_of(engine.items().cbegin(), engine.items().cend(), [&](const ItemSummary &s) {
+                return kindFamily(s.kind) == QLatin1String("api") &&
+                       s.name.compare(q.text, Qt::CaseInsensitive) == 0;
+            });
         QList<SearchHit> carriers;
         for (int i : named ? QList<int>() : engine.proceduresCarrying(q.text)) {
             // "api:virDomainMigratePerform3Params" still finds the procedure.
@@ -199,6 +240,10 @@ int runSearch(Context &ctx, const QStringList &args)
         const auto withFit = [&](const ItemSummary &s, QJsonObject o) {
             if (q.maxVersion.isValid())
                 o.insert(QStringLiteral("target"), SinceRange::fitId(s.sinceRange().fit(q.maxVersion)));
+            if (q.newerThan.isValid())
+                o.insert(QStringLiteral("newer"), newerFit(s) == SinceRange::Fit::TooNew
+                                                      ? QStringLiteral("certainly")
+                                                      : QStringLiteral("maybe"));
             return o;
         };
         // The taint reasons (with meaning and source) need the full item;
@@ -215,9 +260,9 @@ int runSearch(Context &ctx, const QStringList &args)
                 o.insert(QStringLiteral("match"), QStringLiteral("carried-api"));
                 o.insert(QStringLiteral("carriedApi"), carried.value(h.index));
             } else {
-                o.insert(QStringLiteral("match"), near.contains(h.index)
-                                                      ? QStringLiteral("near")
-                                                      : QString::fromLatin1(matchLabel(h.match)));
+                o.insert(QStringLiteral("match"), listNewer              ? QStringLiteral("all")
+                                                  : near.contains(h.index) ? QStringLiteral("near")
+                                                                           : QString::fromLatin1(matchLabel(h.match)));
             }
             a.append(o);
         }
@@ -232,10 +277,15 @@ int runSearch(Context &ctx, const QStringList &args)
             const SinceRange range = s.sinceRange();
             const QString since = range.isKnown() ? range.toString() : QStringLiteral("?");
             const bool maybe = q.maxVersion.isValid() && range.fit(q.maxVersion) != SinceRange::Fit::Supported;
+            QString newer;
+            if (q.newerThan.isValid())
+                newer = (newerFit(s) == SinceRange::Fit::TooNew ? QStringLiteral("  [newer than %1]")
+                                                                 : QStringLiteral("  [may be newer than %1]"))
+                            .arg(q.newerThan.toString());
             ctx.out << s.name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
                     << s.tier.leftJustified(20) << ' ' << since.leftJustified(9) << ' ' << match
                     << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")
-                    << (maybe ? "  [may be too new]" : "") << '\n';
+                    << (maybe ? "  [may be too new]" : "") << newer << '\n';
         };
         for (const auto &h : hits) {
             if (carried.contains(h.index)) {
@@ -247,15 +297,20 @@ int runSearch(Context &ctx, const QStringList &args)
                     label += " (internal API)";
                 row(proc, label.constData());
             } else {
-                row(engine.items().at(h.index),
-                    near.contains(h.index) ? "near" : matchLabel(h.match));
+                row(engine.items().at(h.index), listNewer                ? "all"
+                                                : near.contains(h.index) ? "near"
+                                                                         : matchLabel(h.match));
             }
         }
         for (const auto &s : textHits)
             row(s, "text");
     }
     if (hits.isEmpty() && textHits.isEmpty()) {
-        ctx.err << "virt-support search: no match for '" << p.positionalArguments().first() << "'";
+        if (listNewer) {
+            ctx.err << "virt-support search: nothing newer than " << q.newerThan.toString() << "\n";
+            return NotFound;
+        }
+        ctx.err << "virt-support search: no match for '" << queryText << "'";
         const QList<SearchHit> near = engine.nearest(q.text, q, 5);
         if (near.isEmpty()) {
             ctx.err << "\n";

@@ -121,6 +121,11 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
     // the target stays, and the caller marks it "may be too new".
     if (q.maxVersion.isValid() && s.sinceRange().fit(q.maxVersion) == SinceRange::Fit::TooNew)
         return false;
+    if (q.newerThan.isValid()) {
+        const SinceRange::Fit fit = s.sinceRange().fit(q.newerThan);
+        if (fit != SinceRange::Fit::TooNew && fit != SinceRange::Fit::MaybeTooNew)
+            return false;
+    }
     if (!q.driver.isEmpty() && !s.drivers.split(QLatin1Char(',')).contains(q.driver))
         return false;
     if (q.latestOnly && !s.latest)

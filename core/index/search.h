@@ -19,6 +19,7 @@ struct SearchQuery
     QString hypervisor;
     QString driver;            // only APIs this hypervisor driver implements
     Version maxVersion;        // hide items certainly newer (a range containing it, or unknown, is kept)
+    Version newerThan;         // keep only items certainly or maybe newer (the range contains it); unknown since: dropped
     QList<qint64> releaseIds;  // empty: every release
     bool latestOnly = true;    // one row per item: the newest release that has it
 

@@ -109,7 +109,7 @@ bool Policy::loadTaints(const QByteArray &json, const QString &file, Diagnostics
     }
     for (const auto &v : root.value(QLatin1String("triggers")).toArray()) {
         const auto o = v.toObject();
-        TaintTrigger t{str(o, "match"), str(o, "name"), str(o, "taint"), str(o, "source")};
+        TaintTrigger t{str(o, "match"), str(o, "name"), str(o, "taint"), str(o, "source"), str(o, "condition")};
         if (taintReason(t.taint).id.isEmpty()) {
             diagnostics->append(Diagnostic::error(
                 file, 0, QStringLiteral("trigger %1 names unknown taint %2").arg(t.name, t.taint)));

@@ -29,6 +29,9 @@ struct TaintTrigger
     QString name;  // function name, or XML path (descendants inherit)
     QString taint;
     QString source; // where the fact comes from
+    // When libvirt taints only under a further condition the XML cannot
+    // show ("when the guest arrives by incoming migration"); empty: always.
+    QString condition;
 };
 
 struct HypervisorNamespace

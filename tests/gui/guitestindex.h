@@ -2,6 +2,7 @@
 
 #include "index/indexer.h"
 #include "index/store.h"
+#include "sqlrows.h"
 #include "testdata.h"
 
 #include <QDir>
@@ -110,6 +111,12 @@ inline qint64 sqlCount(const QString &indexPath, const QString &sql)
     }
     sqlite3_close(db);
     return n;
+}
+
+// Every row of an SQL query on the index (NULL reads as "").
+inline QList<QStringList> sqlRowsOf(const QString &indexPath, const QString &sql)
+{
+    return vse::testdata::sqlRows(indexPath, sql);
 }
 
 // The tier ids of a tier group, read straight from the policy file.

@@ -26,6 +26,12 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         } else if (a == QLatin1String("--search")) {
             if (!value(&o->search))
                 return false;
+        } else if (a == QLatin1String("--check-xml")) {
+            if (!value(&o->checkXml))
+                return false;
+        } else if (a == QLatin1String("--newer-than")) {
+            if (!value(&o->newerThan))
+                return false;
         } else if (a == QLatin1String("--must-support")) {
             if (!value(&o->mustSupport))
                 return false;
@@ -44,12 +50,17 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
 QString AppOptions::usage()
 {
     return tr("Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]\n"
-              "                             [--screenshot FILE] [--benchmark-startup] [--no-auto-index]\n"
+              "                             [--newer-than V] [--check-xml FILE] [--screenshot FILE]\n"
+              "                             [--benchmark-startup] [--no-auto-index]\n"
               "  --index FILE        use this index file instead of the cache one\n"
               "  --search TEXT       start with this search text\n"
               "  --must-support V    start with \"Must support \u2265 V\" (items certainly newer are hidden)\n"
+              "  --newer-than V      start with \"Newer than V\" (only what is certainly or maybe newer)\n"
               "  --select NAME       show this item's details\n"
-              "  --screenshot FILE   save a picture of the window once the index is loaded, then exit\n"
+              "  --check-xml FILE    open Check domain XML on this file and check it (the target is\n"
+              "                      the --must-support release)\n"
+              "  --screenshot FILE   save a picture of the window once the index is loaded (with\n"
+              "                      --check-xml: of the check's verdict), then exit\n"
               "  --benchmark-startup print the time to the first painted window and the memory, then exit\n"
               "  --no-auto-index     do not index the installed libvirt when there is no index\n");
 }

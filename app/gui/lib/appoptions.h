@@ -16,6 +16,8 @@ public:
     QString select;          // --select NAME: show this item (with --screenshot, or at start)
     QString search;          // --search TEXT: initial search text
     QString mustSupport;     // --must-support VERSION: initial target release
+    QString newerThan;       // --newer-than VERSION: start by showing only what is newer than it
+    QString checkXml;        // --check-xml FILE: open Check domain XML on this file (with --screenshot: its picture)
     bool benchmarkStartup = false; // --benchmark-startup: print start-up figures and exit
     bool noAutoIndex = false;      // --no-auto-index: never start indexing by itself
 

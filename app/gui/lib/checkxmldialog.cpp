@@ -46,7 +46,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     connect(m_check, &QPushButton::clicked, this, &CheckXmlDialog::runCheck);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_check->setEnabled(true);
-        m_report->setHtml(XmlCheckRunner::reportHtml(m_watcher.result()));
+        m_report->setHtml(XmlCheckRunner::reportHtml(m_watcher.result(), m_target));
         Q_EMIT checked();
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -56,6 +56,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_input);
     split->addWidget(m_report);
+    split->setStretchFactor(1, 2); // the verdict and findings matter more than the pasted text
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(split, 1);
@@ -72,18 +73,23 @@ void CheckXmlDialog::setXml(const QString &xml, const QString &name)
 void CheckXmlDialog::openFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open libvirt XML"), {}, tr("XML files (*.xml);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+bool CheckXmlDialog::openPath(const QString &path)
+{
     // Regular files only, within the one size limit: a FIFO would freeze the window.
     QByteArray data;
     QString why;
     if (!vse::SourceRoot().read(path, &data, &why)) {
         m_report->setHtml(QStringLiteral("<p>") + tr("Cannot open %1 (unreadable or larger than 16 MB).").arg(path).toHtmlEscaped()
                           + QStringLiteral("<br>") + why.toHtmlEscaped() + QStringLiteral("</p>"));
-        return;
+        return false;
     }
     setXml(QString::fromUtf8(data), path);
     runCheck();
+    return true;
 }
 
 void CheckXmlDialog::runCheck()

@@ -23,6 +23,8 @@ public:
     CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent = nullptr);
 
     void setXml(const QString &xml, const QString &name = {});
+    // Reads a file into the editor and checks it; false (said in the report) when unreadable.
+    bool openPath(const QString &path);
     void runCheck();
     QString reportText() const;
     bool isChecking() const { return m_watcher.isRunning(); }

@@ -141,7 +141,7 @@ QString DetailRenderer::itemHtml(const Item &item, const Context &context) const
 QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palette) const
 {
     const Item &item = answer.item;
-    QString html = QStringLiteral("<h2>") + esc(item.name) + QStringLiteral("</h2>");
+    QString html = QStringLiteral("<h2>") + breakable(item.name) + QStringLiteral("</h2>");
     html += QStringLiteral("<p>") + esc(kindLabel(item.kind));
     if (!item.hypervisor.isEmpty())
         html += QStringLiteral(" \u00b7 ") + esc(tr("hypervisor: %1").arg(item.hypervisor));
@@ -185,6 +185,13 @@ QString DetailRenderer::taintReasonHtml(const QString &reasonId) const
             QStringLiteral("<li>") + (indexed ? link(nameLink(t.name), t.name) : esc(t.name)) +
             QStringLiteral("<br/><small>") + esc(t.source) + QStringLiteral("</small></li>");
     }
+    bool interfaceTrigger = false;
+    for (const TaintTrigger &t : Policy::instance().taintTriggers())
+        interfaceTrigger |= t.taint == reasonId && (t.match == QLatin1String("api") || t.match == QLatin1String("xml"));
+    if (!triggers.isEmpty() && !interfaceTrigger)
+        html += QStringLiteral("<p>") + esc(tr("No API or XML sets this reason: libvirt sets it from a host condition "
+                                               "or the daemon's configuration, so no indexed item carries it."))
+                + QStringLiteral("</p>");
     if (triggers.isEmpty())
         html += QStringLiteral("<p>") + esc(tr("The catalogue knows no API or XML that triggers this reason; "
                                                "libvirt sets it from the guest's configuration or the host."))

@@ -1,5 +1,6 @@
 #include "detailview.h"
 
+#include "welcomehtml.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -28,6 +29,15 @@ void DetailView::setSnapshot(SnapshotPtr snapshot, qint64 releaseId)
     m_itemId = 0;
     m_item = Item();
     Q_EMIT historyChanged();
+    showWelcome();
+}
+
+void DetailView::showWelcome()
+{
+    m_itemId = 0;
+    m_item = Item();
+    m_welcome = true;
+    setHtml(m_snapshot ? WelcomeHtml::html(*m_snapshot) : QString());
 }
 
 QString DetailView::releaseLabel(qint64 releaseId) const
@@ -64,6 +74,7 @@ void DetailView::showTaintReason(const QString &reasonId)
 
 void DetailView::showMessage(const QString &title, const QString &text)
 {
+    m_welcome = false;
     m_itemId = 0;
     m_item = Item();
     setHtml(m_renderer.messageHtml(title, text));
@@ -96,10 +107,15 @@ void DetailView::openLink(const QUrl &url)
         showItem(path.mid(5).toLongLong());
     else if (path == QLatin1String("audit"))
         Q_EMIT auditRequested();
+    else if (path.startsWith(QLatin1String("taint/")))
+        showTaintReason(path.mid(6));
+    else if (path.startsWith(QLatin1String("newer/")))
+        Q_EMIT newerThanRequested(path.mid(6));
 }
 
 void DetailView::showPage(const QString &page)
 {
+    m_welcome = false;
     if (page.startsWith(QLatin1String("taint/"))) {
         m_itemId = 0;
         m_item = Item();

@@ -23,6 +23,9 @@ public:
     void showItem(qint64 id);
     void showTaintReason(const QString &reasonId);
     void showMessage(const QString &title, const QString &text);
+    // Nothing selected: what the index holds and example questions as links.
+    void showWelcome();
+    bool isShowingWelcome() const { return m_welcome; }
     // Resolves a name in the shown release; false when the index has none.
     bool showName(const QString &name);
 
@@ -45,6 +48,8 @@ Q_SIGNALS:
     void historyChanged();
     // A vse:audit link was followed.
     void auditRequested();
+    // A vse:newer/VERSION link: show what is newer than that release.
+    void newerThanRequested(const QString &version);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -54,6 +59,7 @@ private:
     qint64 m_releaseId = 0;
     qint64 m_itemId = 0;
     Item m_item;
+    bool m_welcome = false;
     QString m_html;
     QString m_answerText; // Copy answer: the shown item's ItemAnswer as text
     DetailRenderer m_renderer;

@@ -35,6 +35,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_kind(combo(this, tr("Kind")))
     , m_release(combo(this, tr("Release")))
     , m_target(combo(this, tr("Target release")))
+    , m_targetMode(combo(this, tr("Target release means")))
     , m_grey(new QCheckBox(tr("&Grey out instead of hiding"), this))
     , m_excluded(new QLabel(this))
     , m_debounce(new QTimer(this))
@@ -66,6 +67,10 @@ FilterBar::FilterBar(QWidget *parent)
     m_target->lineEdit()->setPlaceholderText(tr("any"));
     m_target->setToolTip(tr("I must support libvirt \u2265 this release: newer items are hidden or greyed; items "
                             "whose since range contains it are shown in italics."));
+    m_targetMode->addItem(tr("Must support \u2265"), false);
+    m_targetMode->addItem(tr("Newer than"), true);
+    m_targetMode->setToolTip(tr("Must support \u2265: hide (or grey) what is newer than the release. Newer than: "
+                                "show only what is newer, those that may be newer in italics."));
     m_grey->setAccessibleName(tr("Grey out newer items instead of hiding them"));
     m_excluded->setAccessibleName(tr("Items excluded by the target release"));
 
@@ -73,8 +78,10 @@ FilterBar::FilterBar(QWidget *parent)
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::filterChanged);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    for (QComboBox *c : {m_tierGroup, m_hypervisor, m_driver, m_kind, m_release})
+    for (QComboBox *c : {m_tierGroup, m_hypervisor, m_driver, m_kind, m_release, m_targetMode})
         connect(c, &QComboBox::currentIndexChanged, this, &FilterBar::filterChanged);
+    connect(m_targetMode, &QComboBox::currentIndexChanged, this,
+            [this] { m_grey->setEnabled(!m_targetMode->currentData().toBool()); });
     connect(m_target, &QComboBox::currentTextChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_grey, &QCheckBox::toggled, this, &FilterBar::filterChanged);
 
@@ -92,7 +99,8 @@ FilterBar::FilterBar(QWidget *parent)
     labelled(0, 2, tr("&Kind:"), m_kind);
     labelled(0, 3, tr("&Driver:"), m_driver);
     labelled(1, 0, tr("&Release:"), m_release);
-    labelled(1, 1, tr("Must support \u2265"), m_target);
+    rows->addWidget(m_targetMode, 1, 2);
+    rows->addWidget(m_target, 1, 3);
     rows->addWidget(m_grey, 1, 4, 1, 4);
     rows->addWidget(m_excluded, 2, 0, 1, 8);
     rows->setColumnStretch(8, 1);
@@ -152,7 +160,8 @@ ViewFilter FilterBar::filter() const
         f.kind = k;
     f.releaseId = m_release->currentData().toLongLong();
     f.target = Version::parse(m_target->currentText());
-    f.greyNewer = m_grey->isChecked();
+    f.newerOnly = m_targetMode->currentData().toBool();
+    f.greyNewer = m_grey->isChecked() && !f.newerOnly;
     return f;
 }
 
@@ -164,6 +173,11 @@ void FilterBar::setSearchText(const QString &text)
 void FilterBar::setTarget(const QString &version)
 {
     m_target->setCurrentText(version);
+}
+
+void FilterBar::setNewerOnly(bool newerOnly)
+{
+    m_targetMode->setCurrentIndex(newerOnly ? 1 : 0);
 }
 
 void FilterBar::setTierGroup(const QString &group)
@@ -197,6 +211,13 @@ void FilterBar::setExcludedCount(int excluded, int maybeNewer)
     m_excluded->setVisible(target.isValid());
     if (!target.isValid()) {
         m_excluded->clear();
+        return;
+    }
+    if (m_targetMode->currentData().toBool()) {
+        m_excluded->setText(
+            tr("Only items newer than %1; %n in italics may be newer (their since range contains it)", nullptr,
+               maybeNewer)
+                .arg(target.toString()));
         return;
     }
     QString text = m_grey->isChecked()

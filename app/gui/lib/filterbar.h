@@ -32,6 +32,10 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     void setSearchText(const QString &text);
     void setTarget(const QString &version);
+    // The target's meaning: "Must support ≥" (hide or grey what is newer)
+    // or "Newer than" (show only what is certainly or maybe newer).
+    void setNewerOnly(bool newerOnly);
+    QComboBox *targetModeBox() const { return m_targetMode; }
     void setTierGroup(const QString &group);
     void setHypervisor(const QString &hypervisor);
     void setDriver(const QString &driver);
@@ -60,6 +64,7 @@ private:
     QComboBox *m_kind;
     QComboBox *m_release;
     QComboBox *m_target;
+    QComboBox *m_targetMode;
     QCheckBox *m_grey;
     QLabel *m_excluded;
     QTimer *m_debounce;

@@ -126,6 +126,21 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
             return c < 0;
         return a < b;
     });
+    m_browseOrder = m_order;
+    std::sort(m_browseOrder.begin(), m_browseOrder.end(), [this, &items](int a, int b) {
+        // familyCode: api 1, xml 2, rpc 3; anything else (0) last.
+        const int fa = m_family[size_t(a)] == 0 ? 4 : m_family[size_t(a)];
+        const int fb = m_family[size_t(b)] == 0 ? 4 : m_family[size_t(b)];
+        if (fa != fb)
+            return fa < fb;
+        const int ka = kindRank(items.at(a).kind);
+        const int kb = kindRank(items.at(b).kind);
+        if (ka != kb)
+            return ka < kb;
+        if (const int c = m_lower[size_t(a)].compare(m_lower[size_t(b)]); c != 0)
+            return c < 0;
+        return a < b;
+    });
 }
 
 bool HitFinder::passes(int index, const ViewFilter &f, bool *newer) const
@@ -160,6 +175,10 @@ bool HitFinder::passes(int index, const ViewFilter &f, bool *newer) const
         return false;
     if (!f.taint.isEmpty() && (!s.tainted || !m_taints.value(s.id).contains(f.taint)))
         return false;
+    if (f.target.isValid() && f.newerOnly) {
+        const SinceRange::Fit fit = s.sinceRange().fit(f.target);
+        return fit == SinceRange::Fit::TooNew || fit == SinceRange::Fit::MaybeTooNew;
+    }
     if (f.target.isValid() && m_sinceNumber[size_t(index)] > f.target.toNumber())
         *newer = true;
     return true;
@@ -237,7 +256,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
 
     // Buckets per match class; a negative entry (~index) marks a greyed newer item.
     std::vector<int> buckets[4];
-    for (const int idx : m_order) {
+    for (const int idx : needle.isEmpty() ? m_browseOrder : m_order) {
         const size_t i = size_t(idx);
         if (narrow && !m_alive[i])
             continue;

@@ -48,6 +48,9 @@ private:
     std::vector<quint16> m_segment; // start of the last path segment in the name
     std::vector<quint64> m_mask;    // charMask() of the lower-cased name
     std::vector<int> m_order; // indices in (kind rank, name length, name) order
+    // Without search text: browsing order, where users start: the C API
+    // (functions first, by name), then the XML schemas, then the protocol.
+    std::vector<int> m_browseOrder;
     std::vector<quint8> m_family;
     std::vector<quint8> m_tier;
     std::vector<quint8> m_group;

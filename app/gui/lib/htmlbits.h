@@ -26,6 +26,24 @@ inline QString banner(const QString &colour, const QString &title, const QString
            QStringLiteral("</b> ") + textHtml + QStringLiteral("</td></tr></table>");
 }
 
+// A long name as a heading: escaped, with invisible break opportunities
+// (U+200B) at camel humps and after '/', '@', '_', '=', so a narrow pane
+// wraps "virDomainQemu|MonitorCommand", never "…MonitorCom|mand".
+inline QString breakable(const QString &name)
+{
+    QString out;
+    out.reserve(name.size() + name.size() / 4);
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (i > 0 && c.isUpper() && name.at(i - 1).isLower())
+            out += QChar(0x200B);
+        out += c;
+        if (c == QLatin1Char('/') || c == QLatin1Char('@') || c == QLatin1Char('_') || c == QLatin1Char('='))
+            out += QChar(0x200B);
+    }
+    return esc(out);
+}
+
 inline QString link(const QUrl &url, const QString &text)
 {
     return QStringLiteral("<a href=\"") + esc(url.toString(QUrl::FullyEncoded)) +

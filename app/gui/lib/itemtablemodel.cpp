@@ -1,6 +1,7 @@
 #include "itemtablemodel.h"
 
 #include <QFont>
+#include <QHash>
 
 #include "policytext.h"
 
@@ -24,6 +25,7 @@ void ItemTableModel::setSnapshot(SnapshotPtr snapshot)
         m_finder.setEngine(&m_snapshot->engine(), m_snapshot->taintsById());
         m_result = m_finder.find(m_filter);
         m_excludedNewer = m_result.excludedNewer;
+        sortRows();
     } else {
         m_finder = HitFinder();
     }
@@ -39,10 +41,99 @@ void ItemTableModel::setFilter(const ViewFilter &filter)
     if (m_snapshot) {
         m_result = m_finder.find(m_filter);
         m_excludedNewer = m_result.excludedNewer;
+        sortRows();
     }
     countMaybeNewer();
     endResetModel();
     Q_EMIT filtered(rowCount(), m_excludedNewer);
+}
+
+void ItemTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<qint64> ids; // persistent indexes follow their item
+    for (const QModelIndex &i : before)
+        ids.append(summary(i.row()) ? summary(i.row())->id : -1);
+    m_sortColumn = column;
+    m_sortOrder = order;
+    if (m_snapshot) {
+        m_result = m_finder.find(m_filter); // rank order (cached), then the column's
+        sortRows();
+    }
+    QHash<qint64, int> rowOf;
+    for (int r = 0; r < rowCount(); ++r)
+        rowOf.insert(summary(r)->id, r);
+    QModelIndexList after;
+    for (qsizetype k = 0; k < before.size(); ++k) {
+        const int r = rowOf.value(ids.at(k), -1);
+        after.append(r < 0 ? QModelIndex() : index(r, before.at(k).column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void ItemTableModel::sortRows()
+{
+    if (m_sortColumn < 0 || !m_snapshot || m_result.hits.isEmpty())
+        return;
+    const QList<ItemSummary> &items = m_snapshot->summaries();
+    // Keys computed once per row; `missing` rows (unknown since, not
+    // removed, no hypervisor) go last in both directions.
+    struct Row
+    {
+        qint64 number = 0;
+        QString text;
+        bool missing = false;
+        int hit = 0;
+    };
+    std::vector<Row> rows(size_t(m_result.hits.size()));
+    for (qsizetype i = 0; i < m_result.hits.size(); ++i) {
+        const ItemSummary &s = items.at(m_result.hits.at(i).index);
+        Row &r = rows[size_t(i)];
+        r.hit = int(i);
+        switch (m_sortColumn) {
+        case SinceColumn:
+            r.missing = !s.sinceUpTo.isValid();
+            r.number = s.sinceRange().sortKey();
+            break;
+        case RemovedColumn: {
+            const Version removed = m_snapshot->removedIn(s.id);
+            r.missing = !removed.isValid();
+            r.number = removed.isValid() ? removed.toNumber() : 0;
+            break;
+        }
+        case HypervisorColumn:
+            r.missing = s.hypervisor.isEmpty();
+            r.text = s.hypervisor;
+            break;
+        default:
+            r.text = cellText(int(i), m_sortColumn);
+            break;
+        }
+    }
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row &a, const Row &b) {
+        if (a.missing != b.missing)
+            return b.missing;
+        int c = 0;
+        if (a.number != b.number)
+            c = a.number < b.number ? -1 : 1;
+        else
+            c = a.text.compare(b.text, Qt::CaseInsensitive);
+        return descending ? c > 0 : c < 0;
+    });
+    FindResult sorted;
+    sorted.excludedNewer = m_result.excludedNewer;
+    sorted.hits.reserve(m_result.hits.size());
+    sorted.newer.reserve(m_result.newer.size());
+    for (const Row &r : rows) {
+        sorted.hits.append(m_result.hits.at(r.hit));
+        sorted.newer.push_back(m_result.newer.at(size_t(r.hit)));
+    }
+    m_result = std::move(sorted);
 }
 
 bool ItemTableModel::maybeNewerAt(int row) const
@@ -127,6 +218,19 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return cellText(index.row(), index.column());
     case Qt::ToolTipRole:
+        // Long names are elided in the middle; the tooltip has them whole,
+        // with what the row's colour or italics mean.
+        if (index.column() == NameColumn) {
+            QString note;
+            if (newer)
+                note = tr("Newer than the target release %1").arg(m_filter.target.toString());
+            else if (maybeNewerAt(index.row()))
+                note = tr("May be newer than %1: %2 (the releases looked at cannot tell)")
+                           .arg(m_filter.target.toString(), s->sinceRange().toString());
+            else if (removed.isValid())
+                note = tr("Removed in %1; the details say how.").arg(removed.toString());
+            return note.isEmpty() ? s->name : s->name + QLatin1Char('\n') + note;
+        }
         if (index.column() == TierColumn)
             return policytext::tierRule(s->tier);
         if (index.column() == SinceColumn && s->inconsistent)

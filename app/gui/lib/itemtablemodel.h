@@ -44,6 +44,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Column -1: rank order (best match first; without search text, the
+    // public API first). Since sorts by version, a range by its upper end
+    // then its lower end; unknown since and no removal sort last either way.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     // Display text of a cell, also used by the exporters.
     QString cellText(int row, int column) const;
@@ -59,7 +63,10 @@ private:
     FindResult m_result;
     int m_excludedNewer = 0;
     int m_maybeNewer = 0;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     void countMaybeNewer();
+    void sortRows();
     bool maybeNewerAt(int row) const;
 };
 

@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -60,10 +61,20 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Paths share long prefixes (nine domain/qemu:override/... rows): keep
+    // both ends visible; the tooltip has the whole name.
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // Wrapping would cut a path at its first '/' that does not fit instead.
+    m_table->setWordWrap(false);
+    // Header clicks sort; a third click returns to the rank order.
+    m_table->horizontalHeader()->setSortIndicatorClearable(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(ItemTableModel::NameColumn, 250);
     m_table->setColumnWidth(ItemTableModel::KindColumn, 100);
-    m_table->setColumnWidth(ItemTableModel::TierColumn, 130);
+    m_table->setColumnWidth(ItemTableModel::TierColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("namespace extension  ")));
     m_table->setColumnWidth(ItemTableModel::HypervisorColumn, 70);
     // Wide enough for a range: "1.3.5 < since ≤ 11.3.0".
     m_table->setColumnWidth(ItemTableModel::SinceColumn,
@@ -109,6 +120,12 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
         m_forward->setEnabled(m_detail->canGoForward());
     });
     connect(m_detail, &DetailView::auditRequested, this, &MainWindow::showAudit);
+    connect(m_detail, &DetailView::newerThanRequested, this, [this](const QString &version) {
+        selectSidebarEntry(QStringLiteral("public-api"));
+        m_filterBar->setNewerOnly(true);
+        m_filterBar->setTarget(version);
+        applyFilter();
+    });
     connect(m_controller, &IndexController::loaded, this, &MainWindow::onLoaded);
     connect(m_controller, &IndexController::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_controller, &IndexController::indexFinished, this, &MainWindow::onIndexFinished);
@@ -123,6 +140,10 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_filterBar->setSearchText(m_options.search);
     if (!m_options.mustSupport.isEmpty())
         m_filterBar->setTarget(m_options.mustSupport);
+    if (!m_options.newerThan.isEmpty()) {
+        m_filterBar->setNewerOnly(true);
+        m_filterBar->setTarget(m_options.newerThan);
+    }
     updateEmptyState();
     resize(1280, 760);
 }
@@ -191,6 +212,7 @@ void MainWindow::onLoaded(SnapshotPtr snapshot)
     }
     const qint64 release = m_filterBar->filter().releaseId;
     m_sidebar->setSnapshot(m_snapshot, release);
+    fitSidebar();
     m_detail->setSnapshot(m_snapshot, release);
     m_model->setSnapshot(m_snapshot);
     // An open audit belongs to the previous index.
@@ -199,6 +221,11 @@ void MainWindow::onLoaded(SnapshotPtr snapshot)
     applyFilter();
     if (!m_options.select.isEmpty())
         selectName(m_options.select);
+    // Once, on the first index loaded.
+    if (!m_options.checkXml.isEmpty()) {
+        openCheckXml(m_options.checkXml);
+        m_options.checkXml.clear();
+    }
     Q_EMIT snapshotInstalled();
 }
 
@@ -233,6 +260,14 @@ void MainWindow::onIndexFinished(const Indexer::Result &result)
     updateEmptyState();
 }
 
+void MainWindow::fitSidebar()
+{
+    // Wide enough for the longest entry with its count ("XML namespace extensions (64)").
+    const int width = m_sidebarView->sizeHintForColumn(0) + 2 * m_sidebarView->frameWidth() +
+                      m_sidebarView->verticalScrollBar()->sizeHint().width() + 4;
+    m_sidebarView->setMinimumWidth(width);
+}
+
 void MainWindow::showProblems(const Diagnostics &diagnostics)
 {
     m_problems->setDiagnostics(diagnostics);
@@ -251,6 +286,7 @@ void MainWindow::applyFilter()
     }
     if (m_snapshot && f.releaseId != m_model->filter().releaseId) {
         m_sidebar->setSnapshot(m_snapshot, f.releaseId);
+        fitSidebar();
         m_detail->setReleaseId(f.releaseId);
     }
     m_model->setFilter(f);

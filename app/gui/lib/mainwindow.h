@@ -18,6 +18,7 @@ class QTableView;
 namespace vse::gui {
 
 class AuditDialog;
+class CheckXmlDialog;
 class DetailView;
 class FilterBar;
 class IndexController;
@@ -57,6 +58,8 @@ public:
     // Selects the table row of the item called `name` (exact match first); false if none.
     bool selectName(const QString &name);
     void selectSidebarEntry(const QString &id);
+    // File → Check domain XML…, on this file when `path` is given.
+    CheckXmlDialog *openCheckXml(const QString &path = {});
     // Tools → Policy audit…: opens (or raises) the audit of the indexed releases.
     AuditDialog *showAudit();
 
@@ -97,6 +100,7 @@ private:
     void showPolicyGuide();
     void checkXml();
     void showProblems(const Diagnostics &diagnostics);
+    void fitSidebar();
     void updateEmptyState();
 };
 

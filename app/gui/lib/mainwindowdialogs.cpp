@@ -50,11 +50,19 @@ void MainWindow::showPolicyGuide()
 
 void MainWindow::checkXml()
 {
+    openCheckXml();
+}
+
+CheckXmlDialog *MainWindow::openCheckXml(const QString &path)
+{
     auto *dialog = new CheckXmlDialog(m_snapshot, m_filterBar->filter().target, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CheckXmlDialog::itemRequested, this,
             [this](const QString &name) { selectName(name); });
     dialog->show();
+    if (!path.isEmpty())
+        dialog->openPath(path);
+    return dialog;
 }
 
 AuditDialog *MainWindow::showAudit()

@@ -38,10 +38,32 @@ SidebarModel::SidebarModel(QObject *parent)
         tr("No configuration files indexed yet: this version of the indexer does not read them."));
     m_entries.append({QStringLiteral("h:taint"), tr("Taint reasons"), {}, {}, {}, true, {}});
     for (const TaintReason &r : Policy::instance().taintReasons())
-        m_entries.append({QStringLiteral("taint:") + r.id, r.id, {}, {}, r.id, false,
-                          tr("No indexed item is known to cause this taint; libvirt sets it from the "
-                             "guest's configuration or the host.")});
+        m_entries.append({QStringLiteral("taint:") + r.id, r.id, {}, {}, r.id, false, emptyTaintHint(r.id)});
     m_counts.fill(0, m_entries.size());
+}
+
+QString SidebarModel::emptyTaintHint(const QString &reasonId)
+{
+    // Why a reason has no items: its triggers are not interfaces at all, or
+    // the interfaces that trigger it are not in the indexed releases.
+    QStringList indexed, other;
+    for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
+        if (t.taint != reasonId)
+            continue;
+        if (t.match == QLatin1String("api") || t.match == QLatin1String("xml"))
+            indexed << t.name;
+        else
+            other << t.name;
+    }
+    if (indexed.isEmpty() && other.isEmpty())
+        return tr("The catalogue knows no trigger of %1.").arg(reasonId);
+    if (indexed.isEmpty())
+        return tr("No API or XML sets %1: libvirt sets it from a host condition or the daemon's configuration "
+                  "(%2), which no indexed item stands for. The detail pane lists the triggers and their sources.")
+            .arg(reasonId, other.join(QStringLiteral("; ")));
+    return tr("None of the interfaces that set %1 (%2) is in the indexed releases: add a release that has them "
+              "in Settings \u2192 Sources.")
+        .arg(reasonId, indexed.join(QStringLiteral(", ")));
 }
 
 bool SidebarModel::matches(const SidebarEntry &e, const ItemSummary &s, const QHash<qint64, QStringList> &taints)

@@ -42,6 +42,9 @@ public:
 
     // Whether a summary belongs to an entry (taints need the snapshot's reasons).
     static bool matches(const SidebarEntry &e, const ItemSummary &s, const QHash<qint64, QStringList> &taints);
+    // Shown when a taint reason has no items: host or configuration triggers
+    // only, or triggers the indexed releases do not have.
+    static QString emptyTaintHint(const QString &reasonId);
 
 private:
     QList<SidebarEntry> m_entries;

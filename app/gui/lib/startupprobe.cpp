@@ -1,5 +1,6 @@
 #include "startupprobe.h"
 
+#include "checkxmldialog.h"
 #include "indexcontroller.h"
 #include "mainwindow.h"
 #include "itemtablemodel.h"
@@ -96,6 +97,15 @@ void StartupProbe::onLoaded()
     if (m_loaded)
         return;
     m_loaded = true;
+    // --check-xml: the picture is of the dialog, once its check is done.
+    if (auto *dialog = m_window->findChild<CheckXmlDialog *>(); dialog && !m_options.checkXml.isEmpty()) {
+        m_grab = dialog;
+        if (dialog->isChecking())
+            connect(dialog, &CheckXmlDialog::checked, this, [this] { QTimer::singleShot(50, this, &StartupProbe::finish); });
+        else
+            QTimer::singleShot(50, this, &StartupProbe::finish);
+        return;
+    }
     // Let the table paint with the data before measuring or grabbing.
     QTimer::singleShot(50, this, &StartupProbe::finish);
 }
@@ -113,7 +123,8 @@ void StartupProbe::finish()
     }
     int code = 0;
     if (!m_options.screenshotPath.isEmpty()) {
-        if (!m_window->grab().save(m_options.screenshotPath)) {
+        QWidget *shown = m_grab ? m_grab.data() : static_cast<QWidget *>(m_window);
+        if (!shown->grab().save(m_options.screenshotPath)) {
             QTextStream(stderr) << "cannot write " << m_options.screenshotPath << '\n';
             code = 1;
         }

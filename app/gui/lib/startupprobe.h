@@ -3,6 +3,8 @@
 #include "appoptions.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QWidget>
 
 namespace vse::gui {
 
@@ -34,6 +36,7 @@ private:
     qint64 m_firstPaintMain = -1;
     qint64 m_firstPaintProcess = -1;
     bool m_loaded = false;
+    QPointer<QWidget> m_grab; // what --screenshot saves when not the window (the Check domain XML dialog)
 
     void onLoaded();
     void finish();

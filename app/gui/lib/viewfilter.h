@@ -23,6 +23,9 @@ struct ViewFilter
     QString taint;       // only items with this taint reason (sidebar)
     Version target;      // "I must support libvirt >= target": newer items are excluded
     bool greyNewer = false; // show excluded newer items greyed instead of hiding them
+    // "Newer than target": only items certainly newer or whose since range
+    // contains the target (those in italics), the question "what is too new for X".
+    bool newerOnly = false;
     // 0: one row per item, from the newest release that has it (so items
     // removed before the newest release stay findable); else that release only.
     qint64 releaseId = 0;
@@ -31,7 +34,7 @@ struct ViewFilter
     bool sameExceptText(const ViewFilter &o) const
     {
         return family == o.family && tiers == o.tiers && tierGroup == o.tierGroup && hypervisor == o.hypervisor
-               && driver == o.driver && kind == o.kind && taint == o.taint && target == o.target && greyNewer == o.greyNewer
+               && driver == o.driver && kind == o.kind && taint == o.taint && target == o.target && greyNewer == o.greyNewer && newerOnly == o.newerOnly
                && releaseId == o.releaseId;
     }
 };

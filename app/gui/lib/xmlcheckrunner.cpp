@@ -1,5 +1,6 @@
 #include "xmlcheckrunner.h"
 
+#include "check/checkreport.h"
 #include "check/domainxmlchecker.h"
 #include "detailrenderer.h"
 #include "index/sourcelayout.h"
@@ -42,37 +43,103 @@ XmlCheckReport XmlCheckRunner::check(const SnapshotPtr &snapshot, const QByteArr
     return checkXmlData(xml, name, schemaDir, lookup, target);
 }
 
-QString XmlCheckRunner::reportHtml(const XmlCheckReport &report)
+namespace {
+
+QString esc(const QString &s)
 {
-    QString html;
+    return s.toHtmlEscaped();
+}
+
+// Background of the verdict box: red when it cannot be used as is, amber for
+// the caveats, green when supported as is.
+QString verdictColour(CheckVerdict::Kind kind)
+{
+    switch (kind) {
+    case CheckVerdict::NotChecked:
+    case CheckVerdict::Invalid:
+    case CheckVerdict::TooNew:
+        return QStringLiteral("#f8d7da");
+    case CheckVerdict::MaybeTooNew:
+    case CheckVerdict::Tainted:
+    case CheckVerdict::NamespaceExtensions:
+        return QStringLiteral("#fff3cd");
+    case CheckVerdict::Supported:
+        break;
+    }
+    return QStringLiteral("#d4edda");
+}
+
+QString nodeFacts(const NodeFindings &n, Version target)
+{
+    QStringList facts;
+    for (const QString &t : n.taints)
+        facts << QStringLiteral("<b>") + esc(XmlCheckRunner::tr("taints: %1").arg(t)) + QStringLiteral("</b>");
+    if (n.namespaceExtension)
+        facts << esc(XmlCheckRunner::tr("namespace extension (%1)").arg(n.hypervisor));
+    if (n.target == SinceRange::Fit::TooNew)
+        facts << QStringLiteral("<b>") + esc(XmlCheckRunner::tr("too new for %1").arg(target.toString()))
+                     + QStringLiteral("</b>");
+    else if (n.target == SinceRange::Fit::MaybeTooNew)
+        facts << esc(XmlCheckRunner::tr("may be too new for %1").arg(target.toString()));
+    if (!n.tier.isEmpty() && !n.namespaceExtension) // "namespace extension (qemu)" says it already
+        facts << esc(policytext::tierLabel(n.tier));
+    if (n.since.isKnown())
+        facts << esc(XmlCheckRunner::tr("since %1").arg(n.since.toString()));
+    if (n.occurrences > 1)
+        facts << esc(XmlCheckRunner::tr("%1 times").arg(n.occurrences));
+    for (const QString &p : n.problems)
+        facts << QStringLiteral("<span style=\"color:#a40000;\">") + esc(p) + QStringLiteral("</span>");
+    return facts.join(QStringLiteral(" \u00b7 "));
+}
+
+} // namespace
+
+QString XmlCheckRunner::reportHtml(const XmlCheckReport &raw, Version target)
+{
+    const CheckReport report = CheckReport::of(raw, target);
+    QString html = QStringLiteral("<table width=\"100%\" cellpadding=\"8\" style=\"background:%1;\"><tr><td>")
+                       .arg(verdictColour(report.verdict.kind));
+    html += QStringLiteral("<span style=\"font-size:large;\"><b>") + esc(report.verdict.text())
+            + QStringLiteral("</b></span>");
+    for (const QString &t : report.verdict.taints)
+        html += QStringLiteral("<br><b>") + esc(t) + QStringLiteral("</b>: ") + esc(policytext::taintMeaning(t))
+                + (report.verdict.conditions.contains(t)
+                       ? esc(tr(" (libvirt taints %1)").arg(report.verdict.conditions.value(t)))
+                       : QString());
+    if (!report.verdict.hypervisors.isEmpty())
+        html += QStringLiteral("<br>") + esc(policytext::tierRule(QStringLiteral("namespace-extension")));
+    html += QStringLiteral("</td></tr></table>");
     for (const Diagnostic &d : report.diagnostics)
-        html += QStringLiteral("<p style=\"color:#a40000;\"><b>") + d.toString().toHtmlEscaped()
-                + QStringLiteral("</b></p>");
-    if (!report.diagnostics.isEmpty() && report.findings.isEmpty())
+        html += QStringLiteral("<p style=\"color:#a40000;\"><b>") + esc(d.toString()) + QStringLiteral("</b></p>");
+    if (report.verdict.kind == CheckVerdict::NotChecked)
         return html;
-    html += QStringLiteral("<p>") + (report.valid ? tr("Valid against %1.") : tr("Not valid against %1."))
-                                        .arg(report.schema).toHtmlEscaped() + QStringLiteral("</p>");
-    html += QStringLiteral("<table cellspacing=\"4\"><tr><th>") + tr("Line").toHtmlEscaped() + QStringLiteral("</th><th>")
-            + tr("Finding").toHtmlEscaped() + QStringLiteral("</th><th>") + tr("Where").toHtmlEscaped()
-            + QStringLiteral("</th><th>") + tr("Tier").toHtmlEscaped() + QStringLiteral("</th><th>")
-            + tr("Since").toHtmlEscaped() + QStringLiteral("</th><th>") + tr("Message").toHtmlEscaped()
-            + QStringLiteral("</th></tr>");
-    for (const XmlCheckFinding &f : report.findings) {
-        const QString where = f.item.isEmpty()
-                                  ? f.path.toHtmlEscaped()
-                                  : QStringLiteral("<a href=\"")
-                                        + DetailRenderer::nameLink(f.item).toString(QUrl::FullyEncoded).toHtmlEscaped()
-                                        + QStringLiteral("\">") + f.path.toHtmlEscaped() + QStringLiteral("</a>");
-        QString message = f.message;
-        if (f.kind == XmlCheckFinding::Taint)
-            message = f.taint + QStringLiteral(": ") + policytext::taintMeaning(f.taint);
-        html += QStringLiteral("<tr><td>") + QString::number(f.line) + QStringLiteral("</td><td>")
-                + XmlCheckFinding::kindId(f.kind).toHtmlEscaped() + QStringLiteral("</td><td>") + where
-                + QStringLiteral("</td><td>") + policytext::tierLabel(f.tier).toHtmlEscaped() + QStringLiteral("</td><td>")
-                + (f.since.isKnown() ? f.since.toString().toHtmlEscaped() : QString()) + QStringLiteral("</td><td>")
-                + message.toHtmlEscaped()
-                + (f.occurrences > 1 ? QStringLiteral(" (\u00d7%1)").arg(f.occurrences) : QString())
-                + QStringLiteral("</td></tr>");
+    html += QStringLiteral("<p>") + esc((report.valid ? tr("Valid against %1.") : tr("Not valid against %1.")).arg(report.schema))
+            + QStringLiteral("</p>");
+    // The nodes that carry a caveat first, then the plain uses of stable items.
+    QList<const NodeFindings *> order;
+    for (const NodeFindings &n : report.nodes)
+        if (n.notable())
+            order.append(&n);
+    const qsizetype notable = order.size();
+    for (const NodeFindings &n : report.nodes)
+        if (!n.notable())
+            order.append(&n);
+    html += QStringLiteral("<table cellspacing=\"4\"><tr><th align=\"left\">") + esc(tr("Line"))
+            + QStringLiteral("</th><th align=\"left\">") + esc(tr("Node")) + QStringLiteral("</th><th align=\"left\">")
+            + esc(tr("Findings")) + QStringLiteral("</th></tr>");
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        const NodeFindings &n = *order.at(i);
+        if (i == notable && notable > 0)
+            html += QStringLiteral("<tr><td colspan=\"3\"><i>") + esc(tr("Also uses (stable):"))
+                    + QStringLiteral("</i></td></tr>");
+        const QString shown = n.path.isEmpty() ? tr("(schema)")
+                                               : n.value.isEmpty() ? n.path : n.path + QLatin1Char('=') + n.value;
+        const QString where = n.item.isEmpty() ? esc(shown)
+                                               : QStringLiteral("<a href=\"")
+                                                     + esc(DetailRenderer::nameLink(n.item).toString(QUrl::FullyEncoded))
+                                                     + QStringLiteral("\">") + esc(shown) + QStringLiteral("</a>");
+        html += QStringLiteral("<tr><td>") + QString::number(n.line) + QStringLiteral("</td><td>") + where
+                + QStringLiteral("</td><td>") + nodeFacts(n, target) + QStringLiteral("</td></tr>");
     }
     return html + QStringLiteral("</table>");
 }

@@ -17,8 +17,9 @@ class XmlCheckRunner
 public:
     static XmlCheckReport check(const SnapshotPtr &snapshot, const QByteArray &xml, const QString &name,
                                 Version target);
-    // The findings as HTML with vse:name links to the index items.
-    static QString reportHtml(const XmlCheckReport &report);
+    // The verdict on top (what it means, each taint explained), then one row
+    // per node with all its findings, with vse:name links to the index items.
+    static QString reportHtml(const XmlCheckReport &report, Version target);
 };
 
 } // namespace vse::gui

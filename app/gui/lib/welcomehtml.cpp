@@ -1,0 +1,132 @@
+#include "welcomehtml.h"
+
+#include "detailrenderer.h"
+#include "htmlbits.h"
+
+#include <QLocale>
+
+#include <functional>
+
+namespace vse::gui {
+
+using namespace html;
+
+namespace {
+
+// The first of `names` the index has, else the first item `fallback` accepts.
+QString pickName(const IndexSnapshot &snapshot, const QStringList &names,
+                 const std::function<bool(const ItemSummary &)> &fallback)
+{
+    for (const QString &n : names)
+        if (snapshot.findByName(n, 0) >= 0)
+            return n;
+    for (const ItemSummary &s : snapshot.summaries())
+        if (s.latest && fallback(s))
+            return s.name;
+    return {};
+}
+
+} // namespace
+
+QUrl WelcomeHtml::newerLink(const QString &version)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("vse"));
+    url.setPath(QStringLiteral("newer/") + version);
+    return url;
+}
+
+QString WelcomeHtml::exampleTarget(const IndexSnapshot &snapshot)
+{
+    const QList<StoredRelease> &releases = snapshot.releases();
+    if (releases.isEmpty())
+        return {};
+    const Version six = Version::parse(QStringLiteral("6.0.0"));
+    Version newest;
+    for (const StoredRelease &r : releases)
+        if (!newest.isValid() || newest < r.version)
+            newest = r.version;
+    if (six < newest)
+        return six.toString();
+    Version before;
+    for (const StoredRelease &r : releases)
+        if (r.version < newest && (!before.isValid() || before < r.version))
+            before = r.version;
+    return before.isValid() ? before.toString() : QString();
+}
+
+QString WelcomeHtml::html(const IndexSnapshot &snapshot)
+{
+    const QLocale locale;
+    int functions = 0, api = 0, elements = 0, xml = 0, procedures = 0, rpc = 0, tainted = 0;
+    for (const ItemSummary &s : snapshot.summaries()) {
+        if (!s.latest)
+            continue;
+        const QString family = kindFamily(s.kind);
+        api += family == QLatin1String("api");
+        xml += family == QLatin1String("xml");
+        rpc += family == QLatin1String("rpc");
+        functions += s.kind == ItemKind::Function;
+        elements += s.kind == ItemKind::XmlElement;
+        procedures += s.kind == ItemKind::RpcProcedure;
+        tainted += s.tainted;
+    }
+    QStringList versions;
+    for (const StoredRelease &r : snapshot.releases())
+        versions << r.version.toString();
+    versions.removeDuplicates();
+
+    QString out = QStringLiteral("<h2>") + esc(tr("Can I rely on this libvirt interface?")) +
+                  QStringLiteral("</h2>");
+    out += QStringLiteral("<p>") +
+           esc(tr("The index holds %1 interfaces from %n release(s) (%2):", nullptr,
+                  int(versions.size()))
+                   .arg(locale.toString(api + xml + rpc), versions.join(QStringLiteral(", ")))) +
+           QStringLiteral("</p><ul>");
+    out += QStringLiteral("<li>") +
+           esc(tr("C API: %1 items, %2 of them functions")
+                   .arg(locale.toString(api), locale.toString(functions))) +
+           QStringLiteral("</li>");
+    out += QStringLiteral("<li>") +
+           esc(tr("XML schemas: %1 elements, attributes and values, %2 of them elements")
+                   .arg(locale.toString(xml), locale.toString(elements))) +
+           QStringLiteral("</li>");
+    out += QStringLiteral("<li>") +
+           esc(rpc > 0 ? tr("RPC protocols: %1 items, %2 of them procedures")
+                             .arg(locale.toString(rpc), locale.toString(procedures))
+                       : tr("RPC protocols: none (index a libvirt source tree for them)")) +
+           QStringLiteral("</li>");
+    out += QStringLiteral("<li>") +
+           esc(tr("%1 of them mark the guest tainted").arg(locale.toString(tainted))) +
+           QStringLiteral("</li></ul>");
+
+    out += QStringLiteral("<p><b>") + esc(tr("Try:")) + QStringLiteral("</b></p><ul>");
+    const QString api1 = pickName(
+        snapshot, {QStringLiteral("virDomainGetGuestInfo"), QStringLiteral("virConnectOpen")},
+        [](const ItemSummary &s) { return s.kind == ItemKind::Function; });
+    if (!api1.isEmpty())
+        out += QStringLiteral("<li>") +
+               link(DetailRenderer::nameLink(api1),
+                    tr("Since when does %1 exist, and which drivers implement it?").arg(api1)) +
+               QStringLiteral("</li>");
+    const QString taint = pickName(snapshot, {QStringLiteral("domain/qemu:commandline")},
+                                   [](const ItemSummary &s) { return s.tainted; });
+    if (!taint.isEmpty())
+        out += QStringLiteral("<li>") +
+               link(DetailRenderer::nameLink(taint),
+                    tr("Is %1 supported, and does it taint the guest?").arg(taint)) +
+               QStringLiteral("</li>");
+    const QString target = exampleTarget(snapshot);
+    if (!target.isEmpty())
+        out += QStringLiteral("<li>") +
+               link(newerLink(target),
+                    tr("Which public APIs are newer than libvirt %1?").arg(target)) +
+               QStringLiteral("</li>");
+    out += QStringLiteral("</ul><p>") +
+           esc(tr("Or select a row, or search: api:lookup, xml:disk, rpc:migrate. Click a column "
+                  "header to sort.")) +
+           QStringLiteral("</p>");
+    return out;
+}
+
+} // namespace vse::gui

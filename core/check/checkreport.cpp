@@ -1,0 +1,319 @@
+#include "checkreport.h"
+
+#include "model/policy.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace vse {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("CheckReport", text, disambiguation, n);
+}
+
+// A value finding's path is its node's path, '=', the value; node paths
+// themselves never hold '='.
+QString nodeOf(const QString &path, QString *value)
+{
+    const qsizetype eq = path.indexOf(QLatin1Char('='));
+    if (eq < 0)
+        return path;
+    *value = path.mid(eq + 1);
+    return path.left(eq);
+}
+
+// The catalogue entries behind a taint at a node: where the fact comes
+// from, and whether libvirt taints only under a further condition.
+QList<TaintTrigger> triggersAt(const NodeFindings &node, const QString &taint)
+{
+    QList<TaintTrigger> out;
+    Item probe;
+    probe.kind = node.value.isEmpty() ? ItemKind::XmlElement : ItemKind::XmlValue;
+    const QString withValue =
+        node.value.isEmpty() ? node.path : node.path + QLatin1Char('=') + node.value;
+    for (const QString &name : {node.item, withValue}) {
+        if (name.isEmpty())
+            continue;
+        probe.name = name;
+        for (const TaintTrigger &t : Policy::instance().triggersFor(probe))
+            if (t.taint == taint && std::none_of(out.cbegin(), out.cend(), [&](const TaintTrigger &o) {
+                    return o.source == t.source && o.name == t.name;
+                }))
+                out.append(t);
+    }
+    return out;
+}
+
+} // namespace
+
+bool NodeFindings::notable() const
+{
+    return !problems.isEmpty() || !taints.isEmpty() || namespaceExtension ||
+           target == SinceRange::Fit::TooNew || target == SinceRange::Fit::MaybeTooNew ||
+           Policy::instance().tier(tier).group != QLatin1String("stable");
+}
+
+QJsonObject NodeFindings::toJson() const
+{
+    QJsonObject o{{QStringLiteral("path"), path}, {QStringLiteral("line"), line}};
+    if (!value.isEmpty())
+        o.insert(QStringLiteral("value"), value);
+    if (!item.isEmpty())
+        o.insert(QStringLiteral("item"), item);
+    if (!tier.isEmpty())
+        o.insert(QStringLiteral("tier"), tier);
+    if (since.isKnown()) {
+        if (since.exact)
+            o.insert(QStringLiteral("since"), since.upTo.toString());
+        o.insert(QStringLiteral("sinceRange"), since.toJson());
+        o.insert(QStringLiteral("sinceText"), since.toString());
+    }
+    if (!hypervisor.isEmpty())
+        o.insert(QStringLiteral("hypervisor"), hypervisor);
+    o.insert(QStringLiteral("namespaceExtension"), namespaceExtension);
+    o.insert(QStringLiteral("taints"), QJsonArray::fromStringList(taints));
+    if (target == SinceRange::Fit::TooNew || target == SinceRange::Fit::MaybeTooNew)
+        o.insert(QStringLiteral("target"), SinceRange::fitId(target));
+    if (!problems.isEmpty())
+        o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
+    if (occurrences > 1)
+        o.insert(QStringLiteral("occurrences"), occurrences);
+    return o;
+}
+
+QString CheckVerdict::id(Kind kind)
+{
+    switch (kind) {
+    case Supported:
+        return QStringLiteral("supported");
+    case NamespaceExtensions:
+        return QStringLiteral("namespace-extensions");
+    case Tainted:
+        return QStringLiteral("tainted");
+    case MaybeTooNew:
+        return QStringLiteral("maybe-too-new");
+    case TooNew:
+        return QStringLiteral("too-new");
+    case Invalid:
+        return QStringLiteral("invalid");
+    case NotChecked:
+        return QStringLiteral("not-checked");
+    }
+    return {};
+}
+
+QString CheckVerdict::text() const
+{
+    const QString forTarget =
+        target.isValid() ? tr(" for libvirt %1").arg(target.toString()) : QString();
+    QStringList named;
+    for (const QString &t : taints)
+        named << (conditions.contains(t) ? t + QStringLiteral(" (") + conditions.value(t) + QLatin1Char(')') : t);
+    const QString tainted = named.join(QStringLiteral(", "));
+    const QString spaces = hypervisors.join(QStringLiteral(", "));
+    QString head;
+    switch (kind) {
+    case NotChecked:
+        return tr("not checked: %1").arg(problem);
+    case Invalid:
+        head = tr("invalid: %n schema error(s)", nullptr, errors);
+        break;
+    case TooNew:
+        head = tr("too new%1: %n item(s) newer", nullptr, tooNew).arg(forTarget);
+        break;
+    case MaybeTooNew:
+        head =
+            tr("may be too new%1: %n item(s) whose since range includes it", nullptr, maybeTooNew)
+                .arg(forTarget);
+        break;
+    case Tainted:
+        head = tr("supported but tainted%1: %2").arg(forTarget, tainted);
+        break;
+    case NamespaceExtensions:
+        return tr("supported%1 but uses namespace extensions (%2): no long-term guarantee")
+            .arg(forTarget, spaces);
+    case Supported:
+        return tr("supported as is%1").arg(forTarget);
+    }
+    // Whatever a worse kind hides is still said.
+    if (kind != Tainted && !taints.isEmpty())
+        head += tr("; also tainted: %1").arg(tainted);
+    if (!hypervisors.isEmpty())
+        head += tr("; uses namespace extensions (%1)").arg(spaces);
+    return head;
+}
+
+QJsonObject CheckVerdict::toJson() const
+{
+    const Policy &policy = Policy::instance();
+    QJsonArray reasons;
+    for (const QString &t : taints) {
+        QJsonObject r{{QStringLiteral("reason"), t}, {QStringLiteral("meaning"), policy.taintReason(t).meaning}};
+        if (conditions.contains(t))
+            r.insert(QStringLiteral("condition"), conditions.value(t));
+        reasons.append(r);
+    }
+    QJsonObject o{{QStringLiteral("id"), id(kind)},
+                  {QStringLiteral("text"), text()},
+                  {QStringLiteral("taints"), reasons},
+                  {QStringLiteral("namespaceExtensions"), QJsonArray::fromStringList(hypervisors)},
+                  {QStringLiteral("tooNew"), tooNew},
+                  {QStringLiteral("maybeTooNew"), maybeTooNew},
+                  {QStringLiteral("errors"), errors}};
+    if (target.isValid())
+        o.insert(QStringLiteral("target"), target.toString());
+    return o;
+}
+
+CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
+{
+    CheckReport out;
+    out.file = report.file;
+    out.schema = report.schema;
+    out.valid = report.valid;
+    out.diagnostics = report.diagnostics;
+    CheckVerdict &v = out.verdict;
+    v.target = target;
+
+    QHash<QString, qsizetype> byPath;
+    for (const XmlCheckFinding &f : report.findings) {
+        QString value;
+        const QString path =
+            f.kind == XmlCheckFinding::ValidationError ? QString() : nodeOf(f.path, &value);
+        // Validation errors have no node: one entry per error.
+        qsizetype at = -1;
+        if (!path.isEmpty())
+            at = byPath.value(path, -1);
+        if (at < 0) {
+            at = out.nodes.size();
+            out.nodes.append(NodeFindings{});
+            out.nodes[at].path = path;
+            out.nodes[at].line = f.line;
+            out.nodes[at].occurrences = f.occurrences;
+            if (!path.isEmpty())
+                byPath.insert(path, at);
+        }
+        NodeFindings &n = out.nodes[at];
+        // A value is more specific than its attribute or element: its item and since win.
+        if (!f.item.isEmpty() && (n.item.isEmpty() || !value.isEmpty())) {
+            n.item = f.item;
+            n.tier = f.tier;
+            n.since = f.since;
+            n.hypervisor = f.hypervisor;
+        }
+        if (!value.isEmpty())
+            n.value = value;
+        switch (f.kind) {
+        case XmlCheckFinding::ValidationError:
+            n.problems.append(f.message);
+            ++v.errors;
+            break;
+        case XmlCheckFinding::Unknown:
+            n.problems.append(f.message);
+            break;
+        case XmlCheckFinding::NamespaceExtension:
+            n.namespaceExtension = true;
+            if (!f.hypervisor.isEmpty() && !v.hypervisors.contains(f.hypervisor))
+                v.hypervisors.append(f.hypervisor);
+            break;
+        case XmlCheckFinding::Taint:
+            if (!n.taints.contains(f.taint))
+                n.taints.append(f.taint);
+            if (!v.taints.contains(f.taint))
+                v.taints.append(f.taint);
+            break;
+        case XmlCheckFinding::NewerThanTarget:
+            n.target = SinceRange::Fit::TooNew;
+            n.since = f.since; // the range the target was judged by
+            ++v.tooNew;
+            break;
+        case XmlCheckFinding::MaybeNewerThanTarget:
+            if (n.target != SinceRange::Fit::TooNew)
+                n.target = SinceRange::Fit::MaybeTooNew;
+            n.since = f.since;
+            ++v.maybeTooNew;
+            break;
+        case XmlCheckFinding::Uses:
+            break;
+        }
+    }
+    std::stable_sort(out.nodes.begin(), out.nodes.end(),
+                     [](const NodeFindings &a, const NodeFindings &b) { return a.line < b.line; });
+
+    // A taint is conditional when every trigger behind it, at every node,
+    // names a condition (host-passthrough: only on incoming migration).
+    for (const QString &taint : std::as_const(v.taints)) {
+        QString condition;
+        bool always = false;
+        for (const NodeFindings &n : std::as_const(out.nodes)) {
+            if (!n.taints.contains(taint))
+                continue;
+            const QList<TaintTrigger> triggers = triggersAt(n, taint);
+            always |= triggers.isEmpty(); // from the index item alone: no condition known
+            for (const TaintTrigger &t : triggers) {
+                always |= t.condition.isEmpty();
+                if (condition.isEmpty())
+                    condition = t.condition;
+            }
+        }
+        if (!always && !condition.isEmpty())
+            v.conditions.insert(taint, condition);
+    }
+
+    if (hasErrors(report.diagnostics)) {
+        v.kind = CheckVerdict::NotChecked;
+        for (const Diagnostic &d : report.diagnostics)
+            if (d.isError()) {
+                v.problem = d.message;
+                break;
+            }
+    } else if (!report.valid || v.errors > 0) {
+        v.kind = CheckVerdict::Invalid;
+    } else if (v.tooNew > 0) {
+        v.kind = CheckVerdict::TooNew;
+    } else if (v.maybeTooNew > 0) {
+        v.kind = CheckVerdict::MaybeTooNew;
+    } else if (!v.taints.isEmpty()) {
+        v.kind = CheckVerdict::Tainted;
+    } else if (!v.hypervisors.isEmpty()) {
+        v.kind = CheckVerdict::NamespaceExtensions;
+    } else {
+        v.kind = CheckVerdict::Supported;
+    }
+    return out;
+}
+
+QJsonObject CheckReport::toJson() const
+{
+    QJsonObject verdictJson = verdict.toJson();
+    // Each reason says where the catalogue has it from, per node that raised it.
+    QJsonArray reasons = verdictJson.value(QStringLiteral("taints")).toArray();
+    for (qsizetype i = 0; i < reasons.size(); ++i) {
+        QJsonObject r = reasons.at(i).toObject();
+        const QString taint = r.value(QStringLiteral("reason")).toString();
+        QStringList paths, sources;
+        for (const NodeFindings &n : nodes)
+            if (n.taints.contains(taint)) {
+                paths.append(n.path);
+                for (const TaintTrigger &t : triggersAt(n, taint))
+                    if (!sources.contains(t.source))
+                        sources.append(t.source);
+            }
+        r.insert(QStringLiteral("nodes"), QJsonArray::fromStringList(paths));
+        r.insert(QStringLiteral("sources"), QJsonArray::fromStringList(sources));
+        reasons[i] = r;
+    }
+    verdictJson.insert(QStringLiteral("taints"), reasons);
+    QJsonArray groups;
+    for (const NodeFindings &n : nodes)
+        groups.append(n.toJson());
+    return {{QStringLiteral("verdict"), verdictJson}, {QStringLiteral("groups"), groups}};
+}
+
+} // namespace vse

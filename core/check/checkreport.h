@@ -1,0 +1,89 @@
+#pragma once
+
+#include "xmlcheckreport.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace vse {
+
+// Everything the checker found about one node of the document (an element,
+// or an attribute with the value it was given): one entry, not one line per
+// fact. Validation errors without a node get an entry of their own (empty
+// path) at their line.
+struct NodeFindings
+{
+    QString path;  // as in the document: domain/cpu@mode
+    QString value; // the enumerated value used there ("host-passthrough"), if any
+    QString item;  // the index item that answered (the value's item when there is one)
+    int line = 0;
+    int occurrences = 1;
+    QString tier;
+    SinceRange since; // of the item above; the value's when a value was used
+    QString hypervisor;
+    bool namespaceExtension = false;
+    QStringList taints;
+    SinceRange::Fit target =
+        SinceRange::Fit::Supported; // TooNew / MaybeTooNew when the target is after
+    QStringList problems;           // validation errors, names the schema index does not know
+
+    // Worth showing without --all: anything but a plain use of a stable item.
+    bool notable() const;
+    QJsonObject toJson() const;
+};
+
+// The one-line answer for a document, worst first: it could not be checked,
+// it is invalid, something is too new (or may be) for the target release,
+// it taints the guest, it relies on namespace extensions, or it is
+// supported as is. Taints and namespaces are kept even when a worse kind
+// wins, so the line can say "too new for 6.0.0; also tainted: custom-argv".
+struct CheckVerdict
+{
+    enum Kind
+    {
+        Supported,
+        NamespaceExtensions,
+        Tainted,
+        MaybeTooNew,
+        TooNew,
+        Invalid,
+        NotChecked
+    };
+
+    Kind kind = Supported;
+    Version target;
+    QStringList taints;      // reason ids, in document order
+    QHash<QString, QString> conditions; // reason id -> what else must hold (only when every trigger says so)
+    QStringList hypervisors; // of the namespace extensions used
+    int tooNew = 0;
+    int maybeTooNew = 0;
+    int errors = 0;  // validation errors
+    QString problem; // why it was not checked
+
+    static QString id(Kind kind); // "supported", "namespace-extensions", "tainted", ...
+    // "supported but tainted: custom-argv; uses namespace extensions (qemu)"
+    QString text() const;
+    QJsonObject toJson() const; // id, text, target, taint reasons with meaning, counts
+};
+
+// What check-xml tells the user about one document, computed once and
+// rendered by the CLI text, its JSON and the GUI's Check domain XML: the
+// verdict, then the findings grouped per node in document order.
+struct CheckReport
+{
+    QString file;
+    QString schema;
+    bool valid = false;
+    CheckVerdict verdict;
+    QList<NodeFindings> nodes;
+    Diagnostics diagnostics;
+
+    static CheckReport of(const XmlCheckReport &report, Version target);
+    // {"verdict": {...}, "groups": [...]}: added to the per-file JSON.
+    QJsonObject toJson() const;
+};
+
+} // namespace vse

@@ -1,0 +1,347 @@
+// The explorer as users meet it first, on a real index of the installed
+// libvirt: the welcome pane and its example links, the default order,
+// header sorting (Since by version), middle elision with the full name in
+// the tooltip, the sidebar wide enough for its counts, the "Newer than"
+// filter, and the verdict of Check domain XML on a tainted document.
+// Expected values come from SQL on the index, not from the GUI's code.
+#include "guitestindex.h"
+
+#include "checkxmldialog.h"
+#include "detailrenderer.h"
+#include "detailview.h"
+#include "filterbar.h"
+#include "itemtablemodel.h"
+#include "mainwindow.h"
+#include "model/policy.h"
+#include "sidebarmodel.h"
+#include "welcomehtml.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QListView>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QTest>
+
+using namespace vse;
+using namespace vse::gui;
+
+class TestExplorer : public QObject
+{
+    Q_OBJECT
+
+    QString m_index;
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        AppOptions o;
+        o.indexPath = m_index;
+        o.noAutoIndex = true;
+        auto w = std::make_unique<MainWindow>(o);
+        w->show();
+        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
+        w->start();
+        if (!installed.wait(30000))
+            return nullptr;
+        return w;
+    }
+
+    static void clickHeader(QTableView *table, int column)
+    {
+        QHeaderView *h = table->horizontalHeader();
+        QTest::mouseClick(h->viewport(), Qt::LeftButton, {},
+                          QPoint(h->sectionViewportPosition(column) + h->sectionSize(column) / 2,
+                                 h->height() / 2));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        VSE_REQUIRE_INSTALLED_INDEX(path);
+        m_index = path;
+    }
+
+    // Nothing selected: the pane says what the index holds, with three questions that act.
+    void welcomePaneWithExamples()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        QVERIFY(w->detailView()->isShowingWelcome());
+        const QString text = w->detailView()->toPlainText();
+        const qint64 functions = guitest::sqlCount(
+            m_index,
+            QStringLiteral("SELECT count(*) FROM items WHERE latest <> 0 AND kind = 'function'"));
+        const qint64 elements = guitest::sqlCount(
+            m_index, QStringLiteral(
+                         "SELECT count(*) FROM items WHERE latest <> 0 AND kind = 'xml-element'"));
+        QVERIFY(functions > 400);
+        QVERIFY2(
+            text.contains(QLocale().toString(functions) + QStringLiteral(" of them functions")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QLocale().toString(elements) + QStringLiteral(" of them elements")),
+                 qPrintable(text));
+        QVERIFY(text.contains(
+            guitest::sqlText(m_index, QStringLiteral("SELECT version FROM releases LIMIT 1"))));
+        const QString html = w->detailView()->toHtml();
+        QVERIFY(html.contains(QLatin1String("vse:name/virDomainGetGuestInfo")));
+        QVERIFY(html.contains(QLatin1String("vse:name/domain/qemu:commandline")));
+        QVERIFY(html.contains(QLatin1String("vse:newer/6.0.0")));
+
+        // The first question opens the API.
+        Q_EMIT w->detailView()->anchorClicked(
+            DetailRenderer::nameLink(QStringLiteral("virDomainGetGuestInfo")));
+        QCOMPARE(w->detailView()->currentItem().name, QStringLiteral("virDomainGetGuestInfo"));
+        QVERIFY(!w->detailView()->isShowingWelcome());
+
+        // The third lists the public API newer than 6.0.0: exactly the SQL's set.
+        Q_EMIT w->detailView()->anchorClicked(WelcomeHtml::newerLink(QStringLiteral("6.0.0")));
+        QVERIFY(w->filterBar()->filter().newerOnly);
+        QCOMPARE(w->filterBar()->filter().target, Version(6, 0, 0));
+        w->applyFilter();
+        const Version target(6, 0, 0);
+        int expected = 0;
+        QSet<QString> names;
+        for (const QStringList &r : guitest::sqlRowsOf(
+                 m_index, QStringLiteral("SELECT name, ifnull(since,''), ifnull(since_after,''), "
+                                         "ifnull(since_upto,'') FROM items "
+                                         "WHERE latest <> 0 AND tier = 'stable' AND kind IN (%1)")
+                              .arg(guitest::sqlList(apiKinds())))) {
+            const Version upTo = Version::parse(r.at(3));
+            if (upTo.isValid() && target < upTo) {
+                ++expected;
+                names.insert(r.at(0));
+            }
+        }
+        QVERIFY(expected > 50);
+        QCOMPARE(w->tableModel()->rowCount(), expected);
+        for (int row = 0; row < w->tableModel()->rowCount(); ++row)
+            QVERIFY2(names.contains(w->tableModel()->summary(row)->name),
+                     qPrintable(w->tableModel()->summary(row)->name));
+    }
+
+    // Without search text the table starts with the public API: functions by name.
+    void defaultOrderStartsWithFunctions()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        const QString first = guitest::sqlText(
+            m_index, QStringLiteral("SELECT name FROM items WHERE latest <> 0 AND kind = "
+                                    "'function' ORDER BY lower(name) LIMIT 1"));
+        QCOMPARE(w->tableModel()->summary(0)->name, first);
+        for (int row = 1; row < 50; ++row) {
+            QCOMPARE(w->tableModel()->summary(row)->kind, ItemKind::Function);
+            QVERIFY(w->tableModel()->summary(row - 1)->name.toLower() <=
+                    w->tableModel()->summary(row)->name.toLower());
+        }
+    }
+
+    // Clicking Since sorts by version (0.9.11 before 0.10.0), unknown last;
+    // a second click reverses it, a third returns to the ranking.
+    void headerSortsSinceByVersion()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        QTableView *table = w->table();
+        const ItemTableModel *model = w->tableModel();
+        const int rows = model->rowCount();
+        clickHeader(table, ItemTableModel::SinceColumn);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+                 int(ItemTableModel::SinceColumn));
+        const bool ascending =
+            table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
+        QCOMPARE(model->rowCount(), rows);
+        // The smallest known upper end in SQL comes first (ascending) and unknown ones last.
+        const qint64 unknown = guitest::sqlCount(
+            m_index,
+            QStringLiteral("SELECT count(*) FROM items WHERE latest <> 0 AND since_upto IS NULL"));
+        const auto checkOrder = [&](bool up) {
+            bool sawVersionOrder = false;
+            for (int r = 1; r < rows; ++r) {
+                const ItemSummary *a = model->summary(r - 1);
+                const ItemSummary *b = model->summary(r);
+                if (!b->sinceUpTo.isValid())
+                    continue;
+                QVERIFY2(a->sinceUpTo.isValid(), "an unknown since sorted before a known one");
+                if (a->sinceUpTo != b->sinceUpTo) {
+                    QVERIFY2(up ? a->sinceUpTo < b->sinceUpTo : b->sinceUpTo < a->sinceUpTo,
+                             qPrintable(a->sinceUpTo.toString() + QStringLiteral(" / ") +
+                                        b->sinceUpTo.toString()));
+                    // Where text order and version order differ (0.9.x vs 0.10.x), version wins.
+                    sawVersionOrder |= (a->sinceUpTo.toString() < b->sinceUpTo.toString()) != up;
+                }
+            }
+            QVERIFY(sawVersionOrder);
+            for (int r = rows - int(unknown); r < rows; ++r)
+                QVERIFY(!model->summary(r)->sinceUpTo.isValid());
+        };
+        checkOrder(ascending);
+        if (ascending)
+            QCOMPARE(model->summary(0)->sinceUpTo.toString(),
+                     guitest::sqlText(
+                         m_index,
+                         QStringLiteral("SELECT since_upto FROM items WHERE latest <> 0 AND "
+                                        "since_upto IS NOT NULL ORDER BY since_upto_num LIMIT 1")));
+        clickHeader(table, ItemTableModel::SinceColumn);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder, !ascending);
+        checkOrder(!ascending);
+
+        // Name sorts case-insensitively; the selection follows its item.
+        clickHeader(table, ItemTableModel::NameColumn);
+        const bool nameUp = table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
+        for (int r = 1; r < std::min(rows, 2000); ++r) {
+            const int c =
+                model->summary(r - 1)->name.compare(model->summary(r)->name, Qt::CaseInsensitive);
+            QVERIFY(nameUp ? c <= 0 : c >= 0);
+        }
+        QVERIFY(w->selectName(QStringLiteral("virDomainQemuMonitorCommand")));
+        clickHeader(table, ItemTableModel::KindColumn);
+        QCOMPARE(model->summary(table->currentIndex().row())->name,
+                 QStringLiteral("virDomainQemuMonitorCommand"));
+    }
+
+    // Nine domain/qemu:override/... paths read the same when cut at the end:
+    // the table elides in the middle and the tooltip has the whole name.
+    void longNamesElideInTheMiddle()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        // Both: with word wrap on, the delegate breaks a path at a '/' and cuts the rest.
+        QCOMPARE(w->table()->textElideMode(), Qt::ElideMiddle);
+        QVERIFY(!w->table()->wordWrap());
+        w->filterBar()->setSearchText(QStringLiteral("xml:qemu:override/"));
+        w->applyFilter();
+        const ItemTableModel *model = w->tableModel();
+        QVERIFY(model->rowCount() >= 5);
+        const int width = w->table()->columnWidth(ItemTableModel::NameColumn);
+        const QFontMetrics fm = w->table()->fontMetrics();
+        QSet<QString> right, middle;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString name = model->summary(r)->name;
+            QCOMPARE(model->data(model->index(r, ItemTableModel::NameColumn), Qt::ToolTipRole)
+                         .toString(),
+                     name);
+            right.insert(fm.elidedText(name, Qt::ElideRight, width));
+            middle.insert(fm.elidedText(name, Qt::ElideMiddle, width));
+        }
+        QVERIFY2(right.size() < model->rowCount(), "the names should be too long for the column");
+        QVERIFY(middle.size() > right.size());
+    }
+
+    // In a narrow pane the title wraps between words of the name
+    // ("virDomainQemu|MonitorCommand..."), never inside one.
+    void detailTitleWrapsBetweenWords()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        DetailView narrow;
+        narrow.setSnapshot(w->snapshot(), 0);
+        narrow.resize(160, 500);
+        narrow.show();
+        QVERIFY(narrow.showName(QStringLiteral("virDomainQemuMonitorCommandWithFiles")));
+        QCoreApplication::processEvents();
+        const QTextBlock title = narrow.document()->begin();
+        QCOMPARE(QString(title.text()).remove(QChar(0x200B)), QStringLiteral("virDomainQemuMonitorCommandWithFiles"));
+        QTextLayout *layout = title.layout();
+        QVERIFY(layout);
+        QVERIFY2(layout->lineCount() > 1, "the pane should be too narrow for the name on one line");
+        for (int i = 1; i < layout->lineCount(); ++i) {
+            const int start = layout->lineAt(i).textStart();
+            QVERIFY2(title.text().at(start - 1) == QChar(0x200B) && title.text().at(start).isUpper(),
+                     qPrintable(title.text().left(start) + QLatin1Char('|')));
+        }
+    }
+
+    // The sidebar shows "XML namespace extensions (N)" whole, and an empty
+    // taint reason says why when selected.
+    void sidebarFitsAndExplainsEmptyReasons()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        const qint64 ns = guitest::sqlCount(
+            m_index, QStringLiteral("SELECT count(*) FROM items WHERE latest <> 0 AND tier = "
+                                    "'namespace-extension' AND kind LIKE 'xml%'"));
+        const QString label = QStringLiteral("XML namespace extensions (%1)").arg(ns);
+        QListView *side = w->sidebarView();
+        QCOMPARE(
+            w->sidebarModel()
+                ->data(w->sidebarModel()->index(w->sidebarModel()->rowOf(QStringLiteral("xml-ns"))))
+                .toString(),
+            label);
+        // Laid out after the counts arrive.
+        QTRY_VERIFY2(side->viewport()->width() >= side->fontMetrics().horizontalAdvance(label),
+                     qPrintable(QString::number(side->viewport()->width())));
+        // shell-scripts reaches <interface><script>: its count is the SQL's, not 0.
+        const qint64 scripts =
+            guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items WHERE latest <> "
+                                                      "0 AND taints LIKE '%\"shell-scripts\"%'"));
+        QVERIFY(scripts >= 2);
+        QCOMPARE(w->sidebarModel()->count(
+                     w->sidebarModel()->rowOf(QStringLiteral("taint:shell-scripts"))),
+                 int(scripts));
+        // hook-script: only a host condition sets it.
+        w->selectSidebarEntry(QStringLiteral("taint:hook-script"));
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().contains(QLatin1String("host condition")),
+                 qPrintable(w->emptyStateText()));
+        QVERIFY(w->detailView()->toPlainText().contains(
+            QLatin1String("No API or XML sets this reason")));
+    }
+
+    // Check domain XML: the verdict comes first, each taint explained, then the nodes.
+    void checkDomainXmlVerdictOnTop()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        CheckXmlDialog dialog(w->snapshot(), Version(6, 0, 0), w.get());
+        dialog.setXml(QStringLiteral(
+            "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n"
+            "  <name>t</name>\n  <memory>1024</memory>\n"
+            "  <os><type>hvm</type></os>\n"
+            "  <devices>\n    <interface type='ethernet'>\n      <script path='/etc/qemu-ifup'/>\n"
+            "    </interface>\n  </devices>\n"
+            "  <qemu:commandline><qemu:arg value='-S'/></qemu:commandline>\n"
+            "</domain>\n"));
+        QSignalSpy checked(&dialog, &CheckXmlDialog::checked);
+        dialog.runCheck();
+        QVERIFY(checked.wait(60000));
+        const QStringList lines = dialog.reportText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() > 5);
+        QCOMPARE(lines.at(0),
+                 QStringLiteral(
+                     "supported but tainted for libvirt 6.0.0: shell-scripts, custom-argv; uses "
+                     "namespace extensions (qemu)"));
+        const Policy &p = Policy::instance();
+        QCOMPARE(lines.at(1), QStringLiteral("shell-scripts: ") +
+                                  p.taintReason(QStringLiteral("shell-scripts")).meaning);
+        QCOMPARE(lines.at(2), QStringLiteral("custom-argv: ") +
+                                  p.taintReason(QStringLiteral("custom-argv")).meaning);
+        // Caveats first: the script row comes before any plain stable use.
+        const QString text = dialog.reportText();
+        QVERIFY(text.indexOf(QLatin1String("domain/devices/interface/script")) <
+                text.indexOf(QLatin1String("Also uses")));
+        QCOMPARE(text.count(QLatin1String("domain/qemu:commandline\t")) +
+                     text.count(QLatin1String("domain/qemu:commandline\n")),
+                 1);
+    }
+
+private:
+    static QStringList apiKinds()
+    {
+        QStringList out;
+        for (const QString &k : allKindIds()) {
+            ItemKind kind;
+            if (kindFromId(k, &kind) && kindFamily(kind) == QLatin1String("api"))
+                out << k;
+        }
+        return out;
+    }
+};
+
+QTEST_MAIN(TestExplorer)
+#include "tst_explorer.moc"
