@@ -113,7 +113,7 @@ void StartupProbe::finish()
     }
     int code = 0;
     if (!m_options.screenshotPath.isEmpty()) {
-        if (!m_window->grab().save(m_options.screenshotPath)) {
+        if (!m_window->screenshotTarget()->grab().save(m_options.screenshotPath)) {
             QTextStream(stderr) << "cannot write " << m_options.screenshotPath << '\n';
             code = 1;
         }
