@@ -122,6 +122,9 @@ QString PolicyGuide::pageHtml(const QString &tierId, bool links) const
         return html;
     html += QStringLiteral("<p>") + tr("Examples from the index:").toHtmlEscaped() + QStringLiteral("</p>");
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"1\" width=\"100%\">");
+    html += QStringLiteral("<tr><th align=\"left\">") + html::esc(tr("Name")) + QStringLiteral("</th><th align=\"left\">")
+            + html::esc(tr("Kind")) + QStringLiteral("</th><th align=\"left\">") + html::esc(tr("Since and taints"))
+            + QStringLiteral("</th></tr>");
     for (const GuideExample &e : ex) {
         const QString name = links ? html::link(QUrl(QStringLiteral("vse:name/") + e.name), e.name)
                                    : html::esc(e.name);

@@ -10,7 +10,9 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QTabWidget>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QStackedWidget>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -20,11 +22,13 @@ namespace vse::gui {
 PolicyGuideDialog::PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent)
     : QDialog(parent)
     , m_guide(std::move(snapshot))
-    , m_tabs(new QTabWidget(this))
+    , m_list(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
 {
     setWindowTitle(tr("Policy guide"));
+    m_list->setAccessibleName(tr("Tiers"));
     for (const QString &id : PolicyGuide::tierIds()) {
-        auto *page = new QTextBrowser(m_tabs);
+        auto *page = new QTextBrowser(m_pages);
         page->setOpenLinks(false);
         page->setHtml(m_guide.pageHtml(id));
         page->setAccessibleName(tr("Tier %1").arg(policytext::tierLabel(id)));
@@ -32,8 +36,17 @@ PolicyGuideDialog::PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent)
             if (url.scheme() == QLatin1String("vse") && url.path().startsWith(QLatin1String("name/")))
                 Q_EMIT itemRequested(url.path().mid(5));
         });
-        m_tabs->addTab(page, QStringLiteral("%1 (%2)").arg(policytext::tierLabel(id)).arg(m_guide.count(id)));
+        m_pages->addWidget(page);
+        m_list->addItem(QStringLiteral("%1 (%2)").arg(policytext::tierLabel(id)).arg(m_guide.count(id)));
     }
+    connect(m_list, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_list->setCurrentRow(0);
+    // Wide enough for the longest tier label: no horizontal scrolling.
+    int widest = 0;
+    for (int i = 0; i < m_list->count(); ++i)
+        widest = qMax(widest, m_list->fontMetrics().horizontalAdvance(m_list->item(i)->text()));
+    m_list->setFixedWidth(widest + 4 * m_list->frameWidth() + 16);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *present = buttons->addButton(tr("Pre&sent"), QDialogButtonBox::ActionRole);
     QPushButton *quiz = buttons->addButton(tr("Self-&check\u2026"), QDialogButtonBox::ActionRole);
@@ -45,9 +58,24 @@ PolicyGuideDialog::PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent)
     connect(pdfButton, &QPushButton::clicked, this, &PolicyGuideDialog::askExportPdf);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_tabs);
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_list);
+    body->addWidget(m_pages, 1);
+    layout->addLayout(body);
     layout->addWidget(buttons);
-    resize(900, 620);
+    resize(960, 600);
+}
+
+QTextBrowser *PolicyGuideDialog::page(int index) const
+{
+    return qobject_cast<QTextBrowser *>(m_pages->widget(index));
+}
+
+void PolicyGuideDialog::showTier(const QString &tierId)
+{
+    const int row = int(PolicyGuide::tierIds().indexOf(tierId));
+    if (row >= 0)
+        m_list->setCurrentRow(row);
 }
 
 bool PolicyGuideDialog::exportPdf(const QString &path, QString *error) const

@@ -4,11 +4,13 @@
 
 #include <QDialog>
 
-class QTabWidget;
+class QListWidget;
+class QStackedWidget;
+class QTextBrowser;
 
 namespace vse::gui {
 
-// Help → Policy guide: one tab per tier with its count in the index and
+// Help → Policy guide: one page per tier (picked from a list) with its count in the index and
 // examples that open in the explorer; prints the guide, exports it as PDF,
 // and starts the presentation or the self-check.
 class PolicyGuideDialog final : public QDialog
@@ -18,7 +20,10 @@ public:
     explicit PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent = nullptr);
 
     const PolicyGuide &guide() const { return m_guide; }
-    QTabWidget *tabs() const { return m_tabs; }
+    // The tier list ("stable ABI (1132)") and the page of each tier, in PolicyGuide::tierIds() order.
+    QListWidget *tierList() const { return m_list; }
+    QTextBrowser *page(int index) const;
+    void showTier(const QString &tierId);
     // Writes the whole guide as a PDF file; false with an error when it cannot.
     bool exportPdf(const QString &path, QString *error) const;
 
@@ -30,7 +35,8 @@ Q_SIGNALS:
 
 private:
     PolicyGuide m_guide;
-    QTabWidget *m_tabs;
+    QListWidget *m_list;
+    QStackedWidget *m_pages;
 
     void print();
     void askExportPdf();

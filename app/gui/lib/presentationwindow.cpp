@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QStyle>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -23,6 +24,8 @@ PresentationWindow::PresentationWindow(SnapshotPtr snapshot, QWidget *parent)
     m_view->setFocusPolicy(Qt::NoFocus);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // Names never break mid-word: a slide too narrow for one gets smaller type.
+    m_view->setWordWrapMode(QTextOption::WordWrap);
     m_view->setAccessibleName(tr("Slide"));
     m_footer->setAlignment(Qt::AlignRight);
     setFocusPolicy(Qt::StrongFocus);
@@ -37,22 +40,31 @@ PresentationWindow::PresentationWindow(SnapshotPtr snapshot, QWidget *parent)
 void PresentationWindow::buildSlides()
 {
     m_slides.clear();
-    m_slides << m_guide.titleHtml(QDate::currentDate());
+    QStringList versions;
+    for (const StoredRelease &r : m_guide.snapshot()->releases())
+        if (!versions.contains(r.version.toString()))
+            versions << r.version.toString();
+    m_slides << QStringLiteral("<h1>") + html::esc(tr("libvirt support policy")) + QStringLiteral("</h1><p>")
+                    + html::esc(tr("What each kind of interface promises, with examples from the index."))
+                    + QStringLiteral("</p><p>") + html::esc(tr("Indexed releases: %1").arg(versions.join(QStringLiteral(", "))))
+                    + QStringLiteral("</p><p>") + html::esc(QDate::currentDate().toString(Qt::ISODate))
+                    + QStringLiteral("</p>");
     for (const QString &tier : PolicyGuide::tierIds()) {
         QString html = QStringLiteral("<h1>") + html::esc(policytext::tierLabel(tier)) + QStringLiteral("</h1>");
         html += QStringLiteral("<p><b>") + html::esc(policytext::tierRule(tier)) + QStringLiteral("</b></p>");
         const int n = m_guide.count(tier);
         html += QStringLiteral("<p>")
                 + html::esc(n == 0 ? tr("The current index has no items of this tier.")
-                                   : (n == 1 ? tr("The index holds 1 item of this tier.") : tr("The index holds %1 items of this tier.").arg(n)))
+                                   : n == 1 ? tr("The index holds 1 item of this tier.")
+                                            : tr("The index holds %1 items of this tier.").arg(n))
                 + QStringLiteral("</p>");
         const QList<GuideExample> ex = m_guide.examples(tier);
         if (!ex.isEmpty()) {
             QStringList names;
-            for (const GuideExample &e : ex)
-                names << QStringLiteral("<code>") + html::esc(e.name) + QStringLiteral("</code>");
-            html += QStringLiteral("<p>") + html::esc(tr("For example:")) + QLatin1Char(' ')
-                    + names.join(QStringLiteral(", ")) + QStringLiteral("</p>");
+            for (const GuideExample &e : ex.mid(0, 5))
+                names << QStringLiteral("<li><code>") + html::esc(e.name) + QStringLiteral("</code></li>");
+            html += QStringLiteral("<p>") + html::esc(tr("For example:")) + QStringLiteral("</p><ul>")
+                    + names.join(QString()) + QStringLiteral("</ul>");
         }
         m_slides << html;
         for (int i = 0; i < kExampleSlides && i < ex.size(); ++i)
@@ -63,7 +75,7 @@ void PresentationWindow::buildSlides()
 QString PresentationWindow::exampleSlide(const QString &tierId, const GuideExample &e) const
 {
     const Item item = m_guide.snapshot()->item(e.id);
-    QString html = QStringLiteral("<h1><code>") + html::esc(e.name) + QStringLiteral("</code></h1>");
+    QString html = QStringLiteral("<h2><code>") + html::esc(e.name) + QStringLiteral("</code></h2>");
     html += QStringLiteral("<p>") + html::esc(kindLabel(e.kind)) + QStringLiteral(" \u2014 ")
             + html::esc(tr("tier: %1").arg(policytext::tierLabel(tierId))) + QStringLiteral("</p>");
     html += QStringLiteral("<p>") + html::esc(tr("Since %1").arg(item.sinceRange().explain())) + QStringLiteral("</p>");
@@ -81,6 +93,7 @@ void PresentationWindow::showSlide(int index)
         return;
     m_current = qBound(0, index, int(m_slides.size()) - 1);
     m_view->setHtml(m_slides.at(m_current));
+    applyTypeSize();
     m_footer->setText(tr("%1 / %2   \u2190 \u2192 Space: next / previous \u2014 Esc: leave")
                           .arg(m_current + 1)
                           .arg(m_slides.size()));
@@ -125,13 +138,23 @@ void PresentationWindow::resizeEvent(QResizeEvent *event)
 
 void PresentationWindow::applyTypeSize()
 {
-    // Type that reads from the back of a room: about 1/28 of the height.
-    QFont f = font();
-    f.setPixelSize(qMax(18, height() / 28));
-    m_view->document()->setDefaultFont(f);
-    QFont small = f;
+    // Type that reads from the back of a room: about 1/22 of the height,
+    // smaller only as far as needed for the slide to fit without scrolling.
+    QFont small = font();
     small.setPixelSize(qMax(12, height() / 60));
     m_footer->setFont(small);
+    // The view's own geometry: its viewport is only resized once shown.
+    const int room = m_view->height();
+    const int width = m_view->width() - m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    QFont f = font();
+    for (int px = qMax(18, height() / 22); px >= 14; px -= 2) {
+        f.setPixelSize(px);
+        m_view->document()->setDefaultFont(f);
+        m_view->document()->setTextWidth(width);
+        // A name wider than the line would break mid-word: shrink for that too.
+        if (m_view->document()->size().height() <= room && m_view->document()->idealWidth() <= width)
+            break;
+    }
 }
 
 } // namespace vse::gui

@@ -29,9 +29,25 @@ Pools collectPools(const PolicyGuide &guide)
     for (const QString &tier : PolicyGuide::tierIds())
         for (const GuideExample &e : guide.examples(tier))
             ids.insert(e.id);
-    // Every tainting item too: "does this taint?" must sometimes be "yes".
-    for (auto it = snap.taintsById().cbegin(); it != snap.taintsById().cend(); ++it)
-        ids.insert(it.key());
+    // The tainting items too: "does this taint?" must sometimes be "yes".
+    // Only where a taint starts (qemu:commandline, not each of its
+    // attributes): an XML item inside a tainting one inherits its reasons.
+    QSet<QString> taintingNames;
+    for (const ItemSummary &s : snap.summaries())
+        if (s.latest && s.tainted)
+            taintingNames.insert(s.name);
+    for (const ItemSummary &s : snap.summaries()) {
+        if (!s.latest || !s.tainted)
+            continue;
+        bool inherited = false;
+        for (qsizetype i = 1; i < s.name.size() && !inherited; ++i) {
+            const QChar c = s.name.at(i);
+            if (c == QLatin1Char('/') || c == QLatin1Char('@') || c == QLatin1Char('='))
+                inherited = taintingNames.contains(s.name.left(i));
+        }
+        if (!inherited)
+            ids.insert(s.id);
+    }
     Pools p;
     for (const ItemSummary &s : snap.summaries()) {
         if (!s.latest || !ids.contains(s.id))
