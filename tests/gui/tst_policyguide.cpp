@@ -17,12 +17,12 @@
 #include "selfcheck.h"
 #include "selfcheckdialog.h"
 
+#include <QListWidget>
 #include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QListWidget>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -37,19 +37,26 @@ class TestPolicyGuide : public QObject
     SnapshotPtr m_snapshot;
 
     // The newest row of each item, as the merger marks it.
-    static QString latest() { return QStringLiteral("latest = 1 AND json_extract(attrs, '$.latest') = 1"); }
+    static QString latest()
+    {
+        return QStringLiteral("latest = 1 AND json_extract(attrs, '$.latest') = 1");
+    }
     qint64 sql(const QString &where) const
     {
-        return guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items WHERE ") + where);
+        return guitest::sqlCount(m_index,
+                                 QStringLiteral("SELECT count(*) FROM items WHERE ") + where);
     }
     // Tier id -> group, read from the policy file itself.
     static QHash<QString, QString> tierGroups()
     {
         QHash<QString, QString> out;
-        QFile f(qEnvironmentVariable("VSE_SOURCE_DIR") + QStringLiteral("/resources/policy/tiers.json"));
+        QFile f(qEnvironmentVariable("VSE_SOURCE_DIR") +
+                QStringLiteral("/resources/policy/tiers.json"));
         if (f.open(QIODevice::ReadOnly))
-            for (const QJsonValue &t :
-                 QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tiers")).toArray())
+            for (const QJsonValue &t : QJsonDocument::fromJson(f.readAll())
+                                           .object()
+                                           .value(QStringLiteral("tiers"))
+                                           .toArray())
                 out.insert(t.toObject().value(QStringLiteral("id")).toString(),
                            t.toObject().value(QStringLiteral("group")).toString());
         return out;
@@ -93,7 +100,8 @@ private Q_SLOTS:
         const QHash<QString, QString> groups = tierGroups();
         QVERIFY(groups.size() >= 9);
         const QStringList ids = PolicyGuide::tierIds();
-        QCOMPARE(QSet<QString>(groups.keyBegin(), groups.keyEnd()), QSet<QString>(ids.cbegin(), ids.cend()));
+        QCOMPARE(QSet<QString>(groups.keyBegin(), groups.keyEnd()),
+                 QSet<QString>(ids.cbegin(), ids.cend()));
         PolicyGuideDialog dialog(m_snapshot);
         for (const QString &tier : PolicyGuide::tierIds()) {
             const qint64 expected = sql(QStringLiteral("tier = '%1' AND %2").arg(tier, latest()));
@@ -119,7 +127,8 @@ private Q_SLOTS:
             for (const GuideExample &e : guide.examples(tier)) {
                 QVERIFY2(!e.name.startsWith(QLatin1Char('_')), qPrintable(e.name));
                 QVERIFY2(!e.name.endsWith(QLatin1String("_LAST")), qPrintable(e.name));
-                QVERIFY2(e.kind != ItemKind::Macro && e.kind != ItemKind::Variable && e.kind != ItemKind::Typedef,
+                QVERIFY2(e.kind != ItemKind::Macro && e.kind != ItemKind::Variable &&
+                             e.kind != ItemKind::Typedef,
                          qPrintable(e.name));
                 QCOMPARE(sql(QStringLiteral("id = %1 AND name = '%2' AND tier = '%3' AND %4")
                                  .arg(e.id)
@@ -135,11 +144,17 @@ private Q_SLOTS:
         const QString driverCount =
             QStringLiteral("(length(drivers) - length(replace(drivers, ',', '')) + 1)");
         const qint64 most = guitest::sqlCount(
-            m_index, QStringLiteral("SELECT max(%1) FROM items WHERE tier = 'stable' AND kind = 'function' AND "
-                                    "ifnull(drivers, '') <> '' AND %2")
-                         .arg(driverCount, latest()));
+            m_index,
+            QStringLiteral(
+                "SELECT max(%1) FROM items WHERE tier = 'stable' AND kind = 'function' AND "
+                "ifnull(drivers, '') <> '' AND %2")
+                .arg(driverCount, latest()));
         QVERIFY(most > 1);
-        QCOMPARE(sql(QStringLiteral("id = %1 AND %2 = %3").arg(stable.first().id).arg(driverCount).arg(most)), 1);
+        QCOMPARE(sql(QStringLiteral("id = %1 AND %2 = %3")
+                         .arg(stable.first().id)
+                         .arg(driverCount)
+                         .arg(most)),
+                 1);
         QCOMPARE(qint64(stable.first().drivers), most);
         bool hasXml = false;
         for (const GuideExample &e : stable)
@@ -148,10 +163,11 @@ private Q_SLOTS:
         // Namespace extensions: the oldest tainting element leads; the issue
         // named qemu:commandline as what people actually use.
         const QString oldestTainting = guitest::sqlText(
-            m_index, QStringLiteral("SELECT name FROM items WHERE tier = 'namespace-extension' AND kind = "
-                                    "'xml-element' AND tainted = 1 AND %1 ORDER BY since_upto_num, "
-                                    "length(name) - length(replace(name, '/', '')), length(name) LIMIT 1")
-                         .arg(latest()));
+            m_index,
+            QStringLiteral("SELECT name FROM items WHERE tier = 'namespace-extension' AND kind = "
+                           "'xml-element' AND tainted = 1 AND %1 ORDER BY since_upto_num, "
+                           "length(name) - length(replace(name, '/', '')), length(name) LIMIT 1")
+                .arg(latest()));
         const QList<GuideExample> ns = guide.examples(QStringLiteral("namespace-extension"));
         QVERIFY(!ns.isEmpty());
         QCOMPARE(ns.first().name, oldestTainting);
@@ -176,10 +192,12 @@ private Q_SLOTS:
         QVERIFY(m.hasMatch());
         const QUrl url(m.captured(1));
         const QString name = url.path().mid(5);
-        QCOMPARE(name, dialog->guide().examples(QStringLiteral("hypervisor-specific")).first().name);
+        QCOMPARE(name,
+                 dialog->guide().examples(QStringLiteral("hypervisor-specific")).first().name);
         Q_EMIT page->anchorClicked(url);
         QCOMPARE(w->detailView()->currentItem().name, name);
-        QCOMPARE(sql(QStringLiteral("name = '%1' AND tier = 'hypervisor-specific'").arg(name)) > 0, true);
+        QCOMPARE(sql(QStringLiteral("name = '%1' AND tier = 'hypervisor-specific'").arg(name)) > 0,
+                 true);
     }
 
     void pdfHasTitleAndOnePagePerTier()
@@ -193,13 +211,14 @@ private Q_SLOTS:
         QVERIFY2(GuidePdf::write(guide, pdf, date, &error), qPrintable(error));
         const QString info = run(QStringLiteral("pdfinfo"), {pdf});
         const QStringList tiers = PolicyGuide::tierIds();
-        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\n").arg(tiers.size() + 1))),
+        QVERIFY2(info.contains(
+                     QRegularExpression(QStringLiteral("Pages:\\s+%1\\n").arg(tiers.size() + 1))),
                  qPrintable(info));
         const auto pageText = [&](int page) {
             // -raw keeps the reading order; joined lines so a wrapped name still matches.
-            return run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
-                                                     QString::number(page), QStringLiteral("-raw"), pdf,
-                                                     QStringLiteral("-")})
+            return run(QStringLiteral("pdftotext"),
+                       {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                        QString::number(page), QStringLiteral("-raw"), pdf, QStringLiteral("-")})
                 .normalized(QString::NormalizationForm_KC) // the "fi" ligature back to two letters
                 .simplified();
         };
@@ -211,9 +230,11 @@ private Q_SLOTS:
             const QString text = pageText(i + 2);
             // The heading and everything of its tier on the same page: nothing
             // stranded, no table row carried over.
-            QVERIFY2(text.startsWith(policytext::tierLabel(tiers.at(i))), qPrintable(text.left(80)));
+            QVERIFY2(text.startsWith(policytext::tierLabel(tiers.at(i))),
+                     qPrintable(text.left(80)));
             for (const GuideExample &e : guide.examples(tiers.at(i)))
-                QVERIFY2(text.contains(e.name), qPrintable(tiers.at(i) + QStringLiteral(": ") + e.name));
+                QVERIFY2(text.contains(e.name),
+                         qPrintable(tiers.at(i) + QStringLiteral(": ") + e.name));
             const qint64 n = sql(QStringLiteral("tier = '%1' AND %2").arg(tiers.at(i), latest()));
             if (n > 0)
                 QVERIFY2(text.contains(QString::number(n)), qPrintable(tiers.at(i)));
@@ -230,12 +251,14 @@ private Q_SLOTS:
         const PolicyGuide guide(m_snapshot);
         int expected = 1;
         for (const QString &tier : PolicyGuide::tierIds())
-            expected += 1 + qMin(PresentationWindow::kExampleSlides, int(guide.examples(tier).size()));
+            expected +=
+                1 + qMin(PresentationWindow::kExampleSlides, int(guide.examples(tier).size()));
         QCOMPARE(p->slideCount(), expected);
         QCOMPARE(p->currentSlide(), 0);
         QTest::keyClick(p, Qt::Key_Right);
         QCOMPARE(p->currentSlide(), 1);
-        QVERIFY(p->slideHtml(1).contains(policytext::tierLabel(PolicyGuide::tierIds().first()).toHtmlEscaped()));
+        QVERIFY(p->slideHtml(1).contains(
+            policytext::tierLabel(PolicyGuide::tierIds().first()).toHtmlEscaped()));
         QTest::keyClick(p, Qt::Key_Space);
         QCOMPARE(p->currentSlide(), 2);
         QTest::keyClick(p, Qt::Key_PageDown);
@@ -292,7 +315,9 @@ private Q_SLOTS:
             for (const SelfCheckQuestion &q : qs) {
                 types.insert(int(q.type));
                 QVERIFY(q.correct >= 0 && q.correct < q.choices.size());
-                QCOMPARE(guitest::sqlText(m_index, QStringLiteral("SELECT name FROM items WHERE id = %1").arg(q.itemId)),
+                QCOMPARE(guitest::sqlText(
+                             m_index,
+                             QStringLiteral("SELECT name FROM items WHERE id = %1").arg(q.itemId)),
                          q.name);
                 QVERIFY(q.text.contains(q.name));
                 QVERIFY(!q.evidence.isEmpty());
@@ -300,8 +325,11 @@ private Q_SLOTS:
                 switch (q.type) {
                 case SelfCheckQuestion::Type::Taints: {
                     const QString taints = guitest::sqlText(
-                        m_index, QStringLiteral("SELECT ifnull(taints, '') FROM items WHERE id = %1").arg(q.itemId));
-                    const bool tainted = sql(QStringLiteral("id = %1 AND tainted = 1").arg(q.itemId)) == 1;
+                        m_index,
+                        QStringLiteral("SELECT ifnull(taints, '') FROM items WHERE id = %1")
+                            .arg(q.itemId));
+                    const bool tainted =
+                        sql(QStringLiteral("id = %1 AND tainted = 1").arg(q.itemId)) == 1;
                     QCOMPARE(answer, tainted ? QStringLiteral("Yes") : QStringLiteral("No"));
                     (tainted ? sawTaintYes : sawTaintNo) = true;
                     // The evidence names each reason the index stores.
@@ -310,17 +338,23 @@ private Q_SLOTS:
                     break;
                 }
                 case SelfCheckQuestion::Type::Since:
-                    QCOMPARE(answer, guitest::sqlText(m_index,
-                                                      QStringLiteral("SELECT since FROM items WHERE id = %1").arg(q.itemId)));
-                    QCOMPARE(QSet<QString>(q.choices.cbegin(), q.choices.cend()).size(), q.choices.size());
+                    QCOMPARE(
+                        answer,
+                        guitest::sqlText(
+                            m_index,
+                            QStringLiteral("SELECT since FROM items WHERE id = %1").arg(q.itemId)));
+                    QCOMPARE(QSet<QString>(q.choices.cbegin(), q.choices.cend()).size(),
+                             q.choices.size());
                     QVERIFY(q.evidence.contains(answer));
                     break;
                 case SelfCheckQuestion::Type::MayBeRemoved: {
-                    const QString tier =
-                        guitest::sqlText(m_index, QStringLiteral("SELECT tier FROM items WHERE id = %1").arg(q.itemId));
+                    const QString tier = guitest::sqlText(
+                        m_index,
+                        QStringLiteral("SELECT tier FROM items WHERE id = %1").arg(q.itemId));
                     QVERIFY(groups.contains(tier) && tier != QLatin1String("unclassified"));
-                    QCOMPARE(answer, groups.value(tier) == QLatin1String("stable") ? QStringLiteral("No")
-                                                                                   : QStringLiteral("Yes"));
+                    QCOMPARE(answer, groups.value(tier) == QLatin1String("stable")
+                                         ? QStringLiteral("No")
+                                         : QStringLiteral("Yes"));
                     QVERIFY(q.evidence.contains(policytext::tierLabel(tier)));
                     break;
                 }
@@ -329,8 +363,10 @@ private Q_SLOTS:
         }
         QCOMPARE(types.size(), 3);
         QVERIFY(sawTaintYes && sawTaintNo);
-        QVERIFY(SelfCheck::generate(guide, 1).first().text != SelfCheck::generate(guide, 2).first().text
-                || SelfCheck::generate(guide, 1).at(1).text != SelfCheck::generate(guide, 2).at(1).text);
+        QVERIFY(SelfCheck::generate(guide, 1).first().text !=
+                    SelfCheck::generate(guide, 2).first().text ||
+                SelfCheck::generate(guide, 1).at(1).text !=
+                    SelfCheck::generate(guide, 2).at(1).text);
     }
 
     void selfCheckDialogScoresAndShowsEvidence()

@@ -13,22 +13,32 @@ namespace {
 int kindOrder(ItemKind k)
 {
     switch (k) {
-    case ItemKind::Function: return 0;
-    case ItemKind::XmlElement: return 1;
-    case ItemKind::RpcProcedure: return 2;
-    case ItemKind::Enum: return 3;
-    case ItemKind::XmlAttribute: return 4;
-    case ItemKind::EnumValue: return 5;
-    case ItemKind::XmlValue: return 6;
-    case ItemKind::RpcProgram: return 7;
-    default: return -1;
+    case ItemKind::Function:
+        return 0;
+    case ItemKind::XmlElement:
+        return 1;
+    case ItemKind::RpcProcedure:
+        return 2;
+    case ItemKind::Enum:
+        return 3;
+    case ItemKind::XmlAttribute:
+        return 4;
+    case ItemKind::EnumValue:
+        return 5;
+    case ItemKind::XmlValue:
+        return 6;
+    case ItemKind::RpcProgram:
+        return 7;
+    default:
+        return -1;
     }
 }
 
 // Tiers whose items can mark a guest tainted: there the tainting ones lead.
 bool tierCanTaint(const QString &tier)
 {
-    return tier == QLatin1String("hypervisor-specific") || tier == QLatin1String("namespace-extension");
+    return tier == QLatin1String("hypervisor-specific") ||
+           tier == QLatin1String("namespace-extension");
 }
 
 // Where an XML path nests: "domain/devices/disk@cache" has depth 3.
@@ -40,15 +50,14 @@ int depthOf(const QString &name)
 // Whether `name` lives inside `outer` (an XML child or attribute of it).
 bool isInside(const QString &name, const QString &outer)
 {
-    return name.size() > outer.size() && name.startsWith(outer)
-           && (name.at(outer.size()) == QLatin1Char('/') || name.at(outer.size()) == QLatin1Char('@')
-               || name.at(outer.size()) == QLatin1Char('='));
+    return name.size() > outer.size() && name.startsWith(outer) &&
+           (name.at(outer.size()) == QLatin1Char('/') ||
+            name.at(outer.size()) == QLatin1Char('@') || name.at(outer.size()) == QLatin1Char('='));
 }
 
 } // namespace
 
-GuideExamples::GuideExamples(SnapshotPtr snapshot)
-    : m_snapshot(std::move(snapshot))
+GuideExamples::GuideExamples(SnapshotPtr snapshot) : m_snapshot(std::move(snapshot))
 {
     if (m_snapshot)
         countSignals();
@@ -79,10 +88,12 @@ void GuideExamples::countSignals()
     }
     // C names: mentions in the documentation of every item (one row per item).
     // One pass over the doc column; only names the index holds are kept below.
-    static const QRegularExpression word(QStringLiteral("\\b(vir[A-Z][A-Za-z0-9]*|VIR_[A-Z0-9_]+)\\b"));
+    static const QRegularExpression word(
+        QStringLiteral("\\b(vir[A-Z][A-Za-z0-9]*|VIR_[A-Z0-9_]+)\\b"));
     sqlite3 *db = m_snapshot->store().handle();
     sqlite3_stmt *st = nullptr;
-    if (db && sqlite3_prepare_v2(db, "SELECT doc FROM items WHERE latest = 1 AND doc <> ''", -1, &st, nullptr) == SQLITE_OK) {
+    if (db && sqlite3_prepare_v2(db, "SELECT doc FROM items WHERE latest = 1 AND doc <> ''", -1,
+                                 &st, nullptr) == SQLITE_OK) {
         while (sqlite3_step(st) == SQLITE_ROW) {
             const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
             const QString doc = QString::fromUtf8(text ? text : "");
@@ -99,7 +110,8 @@ void GuideExamples::countSignals()
     st = nullptr;
     if (db && sqlite3_prepare_v2(db,
                                  "SELECT name, json_extract(attrs, '$.api') FROM items "
-                                 "WHERE kind = 'rpc-procedure' AND latest = 1 AND json_extract(attrs, '$.api') IS NOT NULL",
+                                 "WHERE kind = 'rpc-procedure' AND latest = 1 AND "
+                                 "json_extract(attrs, '$.api') IS NOT NULL",
                                  -1, &st, nullptr) == SQLITE_OK) {
         while (sqlite3_step(st) == SQLITE_ROW) {
             const auto *proc = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));

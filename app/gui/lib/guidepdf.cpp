@@ -18,7 +18,8 @@ constexpr qreal kMinPoints = 6.0;
 
 // Lays `html` out for one page of `pageSize` device pixels, shrinking the
 // type until it fits.
-void layOut(QTextDocument &doc, const QString &html, QPagedPaintDevice *device, const QSizeF &pageSize)
+void layOut(QTextDocument &doc, const QString &html, QPagedPaintDevice *device,
+            const QSizeF &pageSize)
 {
     doc.documentLayout()->setPaintDevice(device);
     for (qreal pt = kBasePoints; pt >= kMinPoints; pt -= 0.5) {
@@ -65,7 +66,8 @@ bool GuidePdf::render(const PolicyGuide &guide, QPagedPaintDevice *device, const
     return painter.end();
 }
 
-bool GuidePdf::write(const PolicyGuide &guide, const QString &path, const QDate &date, QString *error)
+bool GuidePdf::write(const PolicyGuide &guide, const QString &path, const QDate &date,
+                     QString *error)
 {
     {
         QPdfWriter writer(path);

@@ -6,12 +6,12 @@
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QHBoxLayout>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QHBoxLayout>
-#include <QListWidget>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QUrl>
@@ -20,10 +20,8 @@
 namespace vse::gui {
 
 PolicyGuideDialog::PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent)
-    : QDialog(parent)
-    , m_guide(std::move(snapshot))
-    , m_list(new QListWidget(this))
-    , m_pages(new QStackedWidget(this))
+    : QDialog(parent), m_guide(std::move(snapshot)), m_list(new QListWidget(this)),
+      m_pages(new QStackedWidget(this))
 {
     setWindowTitle(tr("Policy guide"));
     m_list->setAccessibleName(tr("Tiers"));
@@ -33,11 +31,13 @@ PolicyGuideDialog::PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent)
         page->setHtml(m_guide.pageHtml(id));
         page->setAccessibleName(tr("Tier %1").arg(policytext::tierLabel(id)));
         connect(page, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-            if (url.scheme() == QLatin1String("vse") && url.path().startsWith(QLatin1String("name/")))
+            if (url.scheme() == QLatin1String("vse") &&
+                url.path().startsWith(QLatin1String("name/")))
                 Q_EMIT itemRequested(url.path().mid(5));
         });
         m_pages->addWidget(page);
-        m_list->addItem(QStringLiteral("%1 (%2)").arg(policytext::tierLabel(id)).arg(m_guide.count(id)));
+        m_list->addItem(
+            QStringLiteral("%1 (%2)").arg(policytext::tierLabel(id)).arg(m_guide.count(id)));
     }
     connect(m_list, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_list->setCurrentRow(0);
@@ -51,7 +51,8 @@ PolicyGuideDialog::PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent)
     QPushButton *present = buttons->addButton(tr("Pre&sent"), QDialogButtonBox::ActionRole);
     QPushButton *quiz = buttons->addButton(tr("Self-&check\u2026"), QDialogButtonBox::ActionRole);
     QPushButton *printButton = buttons->addButton(tr("&Print\u2026"), QDialogButtonBox::ActionRole);
-    QPushButton *pdfButton = buttons->addButton(tr("Export &PDF\u2026"), QDialogButtonBox::ActionRole);
+    QPushButton *pdfButton =
+        buttons->addButton(tr("Export &PDF\u2026"), QDialogButtonBox::ActionRole);
     connect(present, &QPushButton::clicked, this, &PolicyGuideDialog::presentationRequested);
     connect(quiz, &QPushButton::clicked, this, &PolicyGuideDialog::selfCheckRequested);
     connect(printButton, &QPushButton::clicked, this, &PolicyGuideDialog::print);
@@ -95,8 +96,9 @@ void PolicyGuideDialog::print()
 
 void PolicyGuideDialog::askExportPdf()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export policy guide"), QStringLiteral("policy-guide.pdf"),
-                                                      tr("PDF files (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export policy guide"),
+                                     QStringLiteral("policy-guide.pdf"), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -20,7 +20,8 @@ public:
     explicit PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent = nullptr);
 
     const PolicyGuide &guide() const { return m_guide; }
-    // The tier list ("stable ABI (1132)") and the page of each tier, in PolicyGuide::tierIds() order.
+    // The tier list ("stable ABI (1132)") and the page of each tier, in PolicyGuide::tierIds()
+    // order.
     QListWidget *tierList() const { return m_list; }
     QTextBrowser *page(int index) const;
     void showTier(const QString &tierId);

@@ -13,10 +13,8 @@
 namespace vse::gui {
 
 PresentationWindow::PresentationWindow(SnapshotPtr snapshot, QWidget *parent)
-    : QWidget(parent, Qt::Window)
-    , m_guide(std::move(snapshot))
-    , m_view(new QTextBrowser(this))
-    , m_footer(new QLabel(this))
+    : QWidget(parent, Qt::Window), m_guide(std::move(snapshot)), m_view(new QTextBrowser(this)),
+      m_footer(new QLabel(this))
 {
     setWindowTitle(tr("Policy guide \u2014 presentation"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -44,27 +42,33 @@ void PresentationWindow::buildSlides()
     for (const StoredRelease &r : m_guide.snapshot()->releases())
         if (!versions.contains(r.version.toString()))
             versions << r.version.toString();
-    m_slides << QStringLiteral("<h1>") + html::esc(tr("libvirt support policy")) + QStringLiteral("</h1><p>")
-                    + html::esc(tr("What each kind of interface promises, with examples from the index."))
-                    + QStringLiteral("</p><p>") + html::esc(tr("Indexed releases: %1").arg(versions.join(QStringLiteral(", "))))
-                    + QStringLiteral("</p><p>") + html::esc(QDate::currentDate().toString(Qt::ISODate))
-                    + QStringLiteral("</p>");
+    m_slides << QStringLiteral("<h1>") + html::esc(tr("libvirt support policy")) +
+                    QStringLiteral("</h1><p>") +
+                    html::esc(
+                        tr("What each kind of interface promises, with examples from the index.")) +
+                    QStringLiteral("</p><p>") +
+                    html::esc(tr("Indexed releases: %1").arg(versions.join(QStringLiteral(", ")))) +
+                    QStringLiteral("</p><p>") +
+                    html::esc(QDate::currentDate().toString(Qt::ISODate)) + QStringLiteral("</p>");
     for (const QString &tier : PolicyGuide::tierIds()) {
-        QString html = QStringLiteral("<h1>") + html::esc(policytext::tierLabel(tier)) + QStringLiteral("</h1>");
-        html += QStringLiteral("<p><b>") + html::esc(policytext::tierRule(tier)) + QStringLiteral("</b></p>");
+        QString html = QStringLiteral("<h1>") + html::esc(policytext::tierLabel(tier)) +
+                       QStringLiteral("</h1>");
+        html += QStringLiteral("<p><b>") + html::esc(policytext::tierRule(tier)) +
+                QStringLiteral("</b></p>");
         const int n = m_guide.count(tier);
-        html += QStringLiteral("<p>")
-                + html::esc(n == 0 ? tr("The current index has no items of this tier.")
-                                   : n == 1 ? tr("The index holds 1 item of this tier.")
-                                            : tr("The index holds %1 items of this tier.").arg(n))
-                + QStringLiteral("</p>");
+        html += QStringLiteral("<p>") +
+                html::esc(n == 0   ? tr("The current index has no items of this tier.")
+                          : n == 1 ? tr("The index holds 1 item of this tier.")
+                                   : tr("The index holds %1 items of this tier.").arg(n)) +
+                QStringLiteral("</p>");
         const QList<GuideExample> ex = m_guide.examples(tier);
         if (!ex.isEmpty()) {
             QStringList names;
             for (const GuideExample &e : ex.mid(0, 5))
-                names << QStringLiteral("<li><code>") + html::esc(e.name) + QStringLiteral("</code></li>");
-            html += QStringLiteral("<p>") + html::esc(tr("For example:")) + QStringLiteral("</p><ul>")
-                    + names.join(QString()) + QStringLiteral("</ul>");
+                names << QStringLiteral("<li><code>") + html::esc(e.name) +
+                             QStringLiteral("</code></li>");
+            html += QStringLiteral("<p>") + html::esc(tr("For example:")) +
+                    QStringLiteral("</p><ul>") + names.join(QString()) + QStringLiteral("</ul>");
         }
         m_slides << html;
         for (int i = 0; i < kExampleSlides && i < ex.size(); ++i)
@@ -75,15 +79,19 @@ void PresentationWindow::buildSlides()
 QString PresentationWindow::exampleSlide(const QString &tierId, const GuideExample &e) const
 {
     const Item item = m_guide.snapshot()->item(e.id);
-    QString html = QStringLiteral("<h2><code>") + html::esc(e.name) + QStringLiteral("</code></h2>");
-    html += QStringLiteral("<p>") + html::esc(kindLabel(e.kind)) + QStringLiteral(" \u2014 ")
-            + html::esc(tr("tier: %1").arg(policytext::tierLabel(tierId))) + QStringLiteral("</p>");
-    html += QStringLiteral("<p>") + html::esc(tr("Since %1").arg(item.sinceRange().explain())) + QStringLiteral("</p>");
+    QString html =
+        QStringLiteral("<h2><code>") + html::esc(e.name) + QStringLiteral("</code></h2>");
+    html += QStringLiteral("<p>") + html::esc(kindLabel(e.kind)) + QStringLiteral(" \u2014 ") +
+            html::esc(tr("tier: %1").arg(policytext::tierLabel(tierId))) + QStringLiteral("</p>");
+    html += QStringLiteral("<p>") + html::esc(tr("Since %1").arg(item.sinceRange().explain())) +
+            QStringLiteral("</p>");
     for (const QString &reason : item.taints)
-        html += QStringLiteral("<p><b>") + html::esc(tr("Taints the guest: %1").arg(reason)) + QStringLiteral("</b> ")
-                + html::esc(policytext::taintMeaning(reason)) + QStringLiteral("</p>");
+        html += QStringLiteral("<p><b>") + html::esc(tr("Taints the guest: %1").arg(reason)) +
+                QStringLiteral("</b> ") + html::esc(policytext::taintMeaning(reason)) +
+                QStringLiteral("</p>");
     if (!item.doc.isEmpty())
-        html += QStringLiteral("<p><i>") + html::esc(item.doc.left(300)) + QStringLiteral("</i></p>");
+        html +=
+            QStringLiteral("<p><i>") + html::esc(item.doc.left(300)) + QStringLiteral("</i></p>");
     return html;
 }
 
@@ -152,7 +160,8 @@ void PresentationWindow::applyTypeSize()
         m_view->document()->setDefaultFont(f);
         m_view->document()->setTextWidth(width);
         // A name wider than the line would break mid-word: shrink for that too.
-        if (m_view->document()->size().height() <= room && m_view->document()->idealWidth() <= width)
+        if (m_view->document()->size().height() <= room &&
+            m_view->document()->idealWidth() <= width)
             break;
     }
 }

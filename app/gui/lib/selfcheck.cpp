@@ -78,12 +78,14 @@ QString taintEvidence(const Item &item)
                 line += QLatin1Char(' ') + SelfCheck::tr("(source: %1)").arg(t.source);
         lines << line;
     }
-    return SelfCheck::tr("%1 marks the guest tainted: %2").arg(item.name, lines.join(QStringLiteral("; ")));
+    return SelfCheck::tr("%1 marks the guest tainted: %2")
+        .arg(item.name, lines.join(QStringLiteral("; ")));
 }
 
 // Three other releases that items of the index were introduced in, drawn
 // with the seed, and the right one; in release order.
-QStringList sinceChoices(const QList<Version> &versions, const Version &right, QRandomGenerator &rng, int *correct)
+QStringList sinceChoices(const QList<Version> &versions, const Version &right,
+                         QRandomGenerator &rng, int *correct)
 {
     QList<Version> pick{right};
     for (int tries = 0; pick.size() < 4 && tries < 100 && versions.size() > pick.size(); ++tries) {
@@ -123,8 +125,9 @@ QList<SelfCheckQuestion> SelfCheck::generate(const PolicyGuide &guide, quint32 s
     const Type order[] = {Type::Taints, Type::Since, Type::MayBeRemoved};
     for (int i = 0; out.size() < count && i < count * 4; ++i) {
         const Type type = order[i % 3];
-        const QList<const ItemSummary *> &pool =
-            type == Type::Taints ? pools.taint : type == Type::Since ? pools.since : pools.removal;
+        const QList<const ItemSummary *> &pool = type == Type::Taints  ? pools.taint
+                                                 : type == Type::Since ? pools.since
+                                                                       : pools.removal;
         if (pool.isEmpty())
             continue;
         // Taint questions alternate between a tainting item and a harmless one.
@@ -147,20 +150,23 @@ QList<SelfCheckQuestion> SelfCheck::generate(const PolicyGuide &guide, quint32 s
         q.itemId = s->id;
         q.name = s->name;
         if (type == Type::Taints) {
-            q.text = tr("Does %1 mark the guest tainted?").arg(s->name);
+            q.text = tr("Does %1 (%2) mark the guest tainted?").arg(s->name, kindLabel(s->kind));
             q.choices = {tr("Yes"), tr("No")};
             q.correct = item.taints.isEmpty() ? 1 : 0;
             q.evidence = taintEvidence(item);
         } else if (type == Type::Since) {
-            q.text = tr("Since which libvirt release does %1 exist?").arg(s->name);
+            q.text = tr("Since which libvirt release does %1 (%2) exist?")
+                         .arg(s->name, kindLabel(s->kind));
             q.choices = sinceChoices(versions, s->sinceUpTo, rng, &q.correct);
             q.evidence = tr("Since %1").arg(item.sinceRange().explain());
         } else {
-            q.text = tr("May a later libvirt release remove %1 or change what it means?").arg(s->name);
+            q.text = tr("May a later libvirt release remove %1 (%2) or change what it means?")
+                         .arg(s->name, kindLabel(s->kind));
             q.choices = {tr("Yes"), tr("No")};
             q.correct = mayBeRemoved(s->tier) ? 0 : 1;
             q.evidence = tr("Tier %1 (%2): %3")
-                             .arg(policytext::tierLabel(s->tier), Policy::instance().originDescription(item.origin),
+                             .arg(policytext::tierLabel(s->tier),
+                                  Policy::instance().originDescription(item.origin),
                                   policytext::tierRule(s->tier));
         }
         out << q;

@@ -15,7 +15,12 @@ class PolicyGuide;
 // trainer can point at.
 struct SelfCheckQuestion
 {
-    enum class Type { Taints, Since, MayBeRemoved };
+    enum class Type
+    {
+        Taints,
+        Since,
+        MayBeRemoved
+    };
     Type type = Type::Taints;
     qint64 itemId = 0;
     QString name;

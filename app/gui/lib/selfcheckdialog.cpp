@@ -13,15 +13,10 @@
 namespace vse::gui {
 
 SelfCheckDialog::SelfCheckDialog(SnapshotPtr snapshot, quint32 seed, QWidget *parent)
-    : QDialog(parent)
-    , m_guide(std::move(snapshot))
-    , m_seed(new QSpinBox(this))
-    , m_progress(new QLabel(this))
-    , m_question(new QLabel(this))
-    , m_choiceBox(new QWidget(this))
-    , m_choiceLayout(new QVBoxLayout(m_choiceBox))
-    , m_feedback(new QTextBrowser(this))
-    , m_next(new QPushButton(tr("&Next question"), this))
+    : QDialog(parent), m_guide(std::move(snapshot)), m_seed(new QSpinBox(this)),
+      m_progress(new QLabel(this)), m_question(new QLabel(this)), m_choiceBox(new QWidget(this)),
+      m_choiceLayout(new QVBoxLayout(m_choiceBox)), m_feedback(new QTextBrowser(this)),
+      m_next(new QPushButton(tr("&Next question"), this))
 {
     setWindowTitle(tr("Self-check"));
     m_seed->setRange(1, 999999);
@@ -79,9 +74,10 @@ void SelfCheckDialog::showQuestion()
     }
     if (m_current >= m_questions.size()) {
         m_progress->setText(tr("Done"));
-        m_question->setText(m_questions.isEmpty()
-                                ? tr("The index holds nothing to ask about yet.")
-                                : tr("%1 of %2 answers were right.").arg(m_score).arg(m_questions.size()));
+        m_question->setText(
+            m_questions.isEmpty()
+                ? tr("The index holds nothing to ask about yet.")
+                : tr("%1 of %2 answers were right.").arg(m_score).arg(m_questions.size()));
         m_next->setEnabled(false);
         return;
     }
@@ -108,12 +104,14 @@ void SelfCheckDialog::answer(int index)
     for (int i = 0; i < m_choiceLayout->count(); ++i)
         if (QWidget *w = m_choiceLayout->itemAt(i)->widget())
             w->setEnabled(false);
-    QString html = QStringLiteral("<p><b>")
-                   + html::esc(right ? tr("Right: %1.").arg(q.choices.value(q.correct))
-                                     : tr("Not quite: the answer is %1.").arg(q.choices.value(q.correct)))
-                   + QStringLiteral("</b></p><p>") + html::esc(q.evidence) + QStringLiteral("</p><p>")
-                   + html::link(QUrl(QStringLiteral("vse:name/") + q.name), tr("Show %1 in the explorer").arg(q.name))
-                   + QStringLiteral("</p>");
+    QString html =
+        QStringLiteral("<p><b>") +
+        html::esc(right ? tr("Right: %1.").arg(q.choices.value(q.correct))
+                        : tr("Not quite: the answer is %1.").arg(q.choices.value(q.correct))) +
+        QStringLiteral("</b></p><p>") + html::esc(q.evidence) + QStringLiteral("</p><p>") +
+        html::link(QUrl(QStringLiteral("vse:name/") + q.name),
+                   tr("Show %1 in the explorer").arg(q.name)) +
+        QStringLiteral("</p>");
     m_feedback->setHtml(html);
     m_next->setEnabled(true);
     m_next->setFocus();
