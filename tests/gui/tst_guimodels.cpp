@@ -265,10 +265,11 @@ private Q_SLOTS:
 
     void policyGuideHasExamplesAndExportsPdf()
     {
-        const QStringList ex = PolicyGuide::examples(m_snapshot.get(), QStringLiteral("hypervisor-specific"));
+        const PolicyGuide guide(m_snapshot);
+        const QList<GuideExample> ex = guide.examples(QStringLiteral("hypervisor-specific"));
         QVERIFY(!ex.isEmpty());
-        for (const QString &n : ex)
-            QCOMPARE(sql(QStringLiteral("name = '%1' AND tier = 'hypervisor-specific'").arg(n)) > 0, true);
+        for (const GuideExample &e : ex)
+            QCOMPARE(sql(QStringLiteral("name = '%1' AND tier = 'hypervisor-specific'").arg(e.name)) > 0, true);
         for (const QString &tier : PolicyGuide::tierIds())
             QVERIFY2(!PolicyGuide::explanation(tier).isEmpty(), qPrintable(tier));
         PolicyGuideDialog dialog(m_snapshot);

@@ -39,6 +39,24 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
             o->benchmarkStartup = true;
         } else if (a == QLatin1String("--no-auto-index")) {
             o->noAutoIndex = true;
+        } else if (a == QLatin1String("--guide")) {
+            o->guide = true;
+        } else if (a == QLatin1String("--export-guide")) {
+            if (!value(&o->exportGuidePath))
+                return false;
+        } else if (a == QLatin1String("--present")) {
+            o->present = true;
+        } else if (a == QLatin1String("--self-check")) {
+            QString n;
+            if (!value(&n))
+                return false;
+            bool ok = false;
+            const uint seed = n.toUInt(&ok);
+            if (!ok || seed < 1 || seed > 999999) {
+                *error = tr("--self-check takes a quiz number from 1 to 999999, not %1").arg(n);
+                return false;
+            }
+            o->selfCheckSeed = seed;
         } else {
             *error = tr("unknown option %1").arg(a);
             return false;
@@ -52,6 +70,7 @@ QString AppOptions::usage()
     return tr("Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]\n"
               "                             [--newer-than V] [--check-xml FILE] [--screenshot FILE]\n"
               "                             [--benchmark-startup] [--no-auto-index]\n"
+              "                             [--guide] [--present] [--self-check N] [--export-guide FILE]\n"
               "  --index FILE        use this index file instead of the cache one\n"
               "  --search TEXT       start with this search text\n"
               "  --must-support V    start with \"Must support \u2265 V\" (items certainly newer are hidden)\n"
@@ -62,7 +81,11 @@ QString AppOptions::usage()
               "  --screenshot FILE   save a picture of the window once the index is loaded (with\n"
               "                      --check-xml: of the check's verdict), then exit\n"
               "  --benchmark-startup print the time to the first painted window and the memory, then exit\n"
-              "  --no-auto-index     do not index the installed libvirt when there is no index\n");
+              "  --no-auto-index     do not index the installed libvirt when there is no index\n"
+              "  --guide             open the policy guide\n"
+              "  --present           start the policy guide's presentation mode (full screen; Esc leaves)\n"
+              "  --export-guide FILE write the policy guide as PDF to FILE once the index is loaded, then exit\n"
+              "  --self-check N      start self-check quiz number N (the same number gives the same questions)\n");
 }
 
 } // namespace vse::gui

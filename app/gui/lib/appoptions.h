@@ -20,6 +20,10 @@ public:
     QString checkXml;        // --check-xml FILE: open Check domain XML on this file (with --screenshot: its picture)
     bool benchmarkStartup = false; // --benchmark-startup: print start-up figures and exit
     bool noAutoIndex = false;      // --no-auto-index: never start indexing by itself
+    bool guide = false;            // --guide: open the policy guide once the index is loaded
+    bool present = false;          // --present: start the presentation (full screen) once loaded
+    QString exportGuidePath;       // --export-guide FILE.pdf: write the policy guide's PDF once loaded, then exit
+    quint32 selfCheckSeed = 0;     // --self-check N: start quiz number N once loaded (0: no)
 
     // Parses the arguments; false with `error` set on a usage error.
     static bool parse(const QStringList &arguments, AppOptions *options, QString *error);

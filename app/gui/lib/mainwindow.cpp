@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDate>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -186,6 +187,10 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Policy guide"), this, &MainWindow::showPolicyGuide);
+    QAction *present = help->addAction(tr("P&resentation mode"), this, &MainWindow::startPresentation);
+    present->setShortcut(QKeySequence(Qt::Key_F5));
+    help->addAction(tr("&Self-check\u2026"), this,
+                    [this] { startSelfCheck(quint32(QDate::currentDate().toJulianDay() % 999999) + 1); });
     help->addAction(tr("&About"), this, [this] {
         QMessageBox::about(this, tr("About virt-support explorer"),
                            tr("Answers \"can I rely on this libvirt interface, since which release, and with "
@@ -226,6 +231,7 @@ void MainWindow::onLoaded(SnapshotPtr snapshot)
         openCheckXml(m_options.checkXml);
         m_options.checkXml.clear();
     }
+    openFromOptions();
     Q_EMIT snapshotInstalled();
 }
 

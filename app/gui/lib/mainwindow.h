@@ -19,6 +19,9 @@ namespace vse::gui {
 
 class AuditDialog;
 class CheckXmlDialog;
+class PolicyGuideDialog;
+class PresentationWindow;
+class SelfCheckDialog;
 class DetailView;
 class FilterBar;
 class IndexController;
@@ -62,6 +65,14 @@ public:
     CheckXmlDialog *openCheckXml(const QString &path = {});
     // Tools → Policy audit…: opens (or raises) the audit of the indexed releases.
     AuditDialog *showAudit();
+    // Help → Policy guide, Presentation mode, Self-check: opened (or raised)
+    // without blocking the explorer, so their examples can select items in it.
+    PolicyGuideDialog *showPolicyGuide();
+    PresentationWindow *startPresentation();
+    SelfCheckDialog *startSelfCheck(quint32 seed);
+    // What --screenshot pictures: the guide, presentation or self-check
+    // when one was opened from the command line, else the window.
+    QWidget *screenshotTarget();
 
 Q_SIGNALS:
     void snapshotInstalled();
@@ -86,6 +97,10 @@ private:
     QAction *m_forward = nullptr;
     QAction *m_checkXml = nullptr;
     QPointer<AuditDialog> m_audit;
+    QPointer<PolicyGuideDialog> m_guide;
+    QPointer<PresentationWindow> m_presentation;
+    QPointer<SelfCheckDialog> m_selfCheck;
+    bool m_openedFromOptions = false;
 
     void createActions();
     void onLoaded(SnapshotPtr snapshot);
@@ -97,7 +112,7 @@ private:
     void reindex(bool force);
     void editSources();
     void exportView();
-    void showPolicyGuide();
+    void openFromOptions();
     void checkXml();
     void showProblems(const Diagnostics &diagnostics);
     void fitSidebar();

@@ -1,7 +1,11 @@
 #include "policyguide.h"
 
 #include "model/policy.h"
+#include "htmlbits.h"
 #include "policytext.h"
+
+#include <QDate>
+#include <QUrl>
 
 namespace vse::gui {
 
@@ -62,52 +66,96 @@ QString PolicyGuide::explanation(const QString &tierId)
     return {};
 }
 
-QStringList PolicyGuide::examples(const IndexSnapshot *snapshot, const QString &tierId, int count)
+PolicyGuide::PolicyGuide(SnapshotPtr snapshot)
+    : m_snapshot(std::move(snapshot))
+    , m_picker(m_snapshot)
 {
-    QStringList out;
-    if (!snapshot)
-        return out;
-    const qint64 rel = snapshot->newestReleaseId();
-    // Spread the examples over kinds: the first items of each kind, in index order.
-    QList<ItemKind> seenKinds;
-    for (int round = 0; round < 2 && out.size() < count; ++round) {
-        for (const ItemSummary &s : snapshot->summaries()) {
-            if (out.size() >= count)
-                break;
-            if (s.releaseId != rel || s.tier != tierId || out.contains(s.name))
-                continue;
-            if (round == 0 && seenKinds.contains(s.kind))
-                continue;
-            seenKinds << s.kind;
-            out << s.name;
-        }
-    }
-    return out;
 }
 
-QString PolicyGuide::pageHtml(const IndexSnapshot *snapshot, const QString &tierId)
+int PolicyGuide::count(const QString &tierId) const
+{
+    return m_picker.tierCount(tierId);
+}
+
+QList<GuideExample> PolicyGuide::examples(const QString &tierId) const
+{
+    auto it = m_examples.constFind(tierId);
+    if (it == m_examples.cend())
+        it = m_examples.insert(tierId, m_picker.pick(tierId, kExamples));
+    return *it;
+}
+
+QString PolicyGuide::releasesText() const
+{
+    if (!m_snapshot)
+        return {};
+    QStringList parts;
+    for (const StoredRelease &r : m_snapshot->releases())
+        parts << tr("%1 (%2: %3)").arg(r.version.toString(), r.sourceKind, r.sourcePath);
+    return parts.join(QStringLiteral(", "));
+}
+
+QString PolicyGuide::exampleFacts(const GuideExample &e) const
+{
+    QString facts = e.since.isEmpty() ? tr("since unknown") : tr("since %1").arg(e.since);
+    const QStringList taints = m_snapshot ? m_snapshot->taintsById().value(e.id) : QStringList();
+    if (!taints.isEmpty())
+        facts += QStringLiteral("; ") + tr("taints: %1").arg(taints.join(QStringLiteral(", ")));
+    return facts;
+}
+
+QString PolicyGuide::pageHtml(const QString &tierId, bool links) const
 {
     QString html = QStringLiteral("<h2>") + policytext::tierLabel(tierId).toHtmlEscaped() + QStringLiteral("</h2>");
     html += QStringLiteral("<p><b>") + policytext::tierRule(tierId).toHtmlEscaped() + QStringLiteral("</b></p>");
     html += QStringLiteral("<p>") + explanation(tierId).toHtmlEscaped() + QStringLiteral("</p>");
-    const QStringList ex = examples(snapshot, tierId);
-    if (ex.isEmpty()) {
+    const int n = count(tierId);
+    if (n == 0) {
         html += QStringLiteral("<p><i>") + tr("The current index has no items of this tier.").toHtmlEscaped()
                 + QStringLiteral("</i></p>");
-    } else {
-        html += QStringLiteral("<p>") + tr("Examples from the index:").toHtmlEscaped() + QStringLiteral("</p><ul>");
-        for (const QString &n : ex)
-            html += QStringLiteral("<li><code>") + n.toHtmlEscaped() + QStringLiteral("</code></li>");
-        html += QStringLiteral("</ul>");
+        return html;
     }
+    html += QStringLiteral("<p>") + (n == 1 ? tr("The index holds 1 item of this tier.") : tr("The index holds %1 items of this tier.").arg(n)).toHtmlEscaped()
+            + QStringLiteral("</p>");
+    const QList<GuideExample> ex = examples(tierId);
+    if (ex.isEmpty())
+        return html;
+    html += QStringLiteral("<p>") + tr("Examples from the index:").toHtmlEscaped() + QStringLiteral("</p>");
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"1\" width=\"100%\">");
+    html += QStringLiteral("<tr><th align=\"left\">") + html::esc(tr("Name")) + QStringLiteral("</th><th align=\"left\">")
+            + html::esc(tr("Kind")) + QStringLiteral("</th><th align=\"left\">") + html::esc(tr("Since and taints"))
+            + QStringLiteral("</th></tr>");
+    for (const GuideExample &e : ex) {
+        const QString name = links ? html::link(QUrl(QStringLiteral("vse:name/") + e.name), e.name)
+                                   : html::esc(e.name);
+        html += QStringLiteral("<tr><td style=\"white-space:nowrap\"><code>") + name + QStringLiteral("</code></td><td>")
+                + html::esc(kindLabel(e.kind)) + QStringLiteral("</td><td>") + html::esc(exampleFacts(e))
+                + QStringLiteral("</td></tr>");
+    }
+    html += QStringLiteral("</table>");
     return html;
 }
 
-QString PolicyGuide::guideHtml(const IndexSnapshot *snapshot)
+QString PolicyGuide::titleHtml(const QDate &date) const
 {
-    QString html = QStringLiteral("<h1>") + tr("libvirt support policy: a guide").toHtmlEscaped() + QStringLiteral("</h1>");
-    for (const QString &id : tierIds())
-        html += pageHtml(snapshot, id);
+    QString html = QStringLiteral("<h1>") + tr("libvirt support policy: a guide").toHtmlEscaped()
+                   + QStringLiteral("</h1>");
+    html += QStringLiteral("<p>") + tr("Made with %1 %2 on %3.")
+                                        .arg(QCoreApplication::applicationName(),
+                                             QCoreApplication::applicationVersion(),
+                                             date.toString(Qt::ISODate))
+                                        .toHtmlEscaped()
+            + QStringLiteral("</p>");
+    html += QStringLiteral("<p>") + tr("Indexed releases:").toHtmlEscaped() + QStringLiteral("</p><ul>");
+    if (m_snapshot)
+        for (const StoredRelease &r : m_snapshot->releases())
+            html += QStringLiteral("<li>") + html::esc(r.version.toString()) + QStringLiteral(" \u2014 ")
+                    + html::esc(r.sourceKind) + QStringLiteral(" <code>") + html::esc(r.sourcePath)
+                    + QStringLiteral("</code></li>");
+    html += QStringLiteral("</ul><p>") + tr("One page per tier follows: what the tier promises, what it does not, "
+                                            "how many items of the index it covers, and examples.")
+                                             .toHtmlEscaped()
+            + QStringLiteral("</p>");
     return html;
 }
 

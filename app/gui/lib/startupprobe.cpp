@@ -123,7 +123,7 @@ void StartupProbe::finish()
     }
     int code = 0;
     if (!m_options.screenshotPath.isEmpty()) {
-        QWidget *shown = m_grab ? m_grab.data() : static_cast<QWidget *>(m_window);
+        QWidget *shown = m_grab ? m_grab.data() : m_window->screenshotTarget();
         if (!shown->grab().save(m_options.screenshotPath)) {
             QTextStream(stderr) << "cannot write " << m_options.screenshotPath << '\n';
             code = 1;
