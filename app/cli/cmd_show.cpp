@@ -100,6 +100,17 @@ void printItem(Context &ctx, const Item &it, const QString &releaseLabel)
     }
     if (!drivers.isEmpty())
         field("Drivers:", drivers.join(QStringLiteral(", ")));
+    // A configuration option's shipped value in each release where it changed.
+    QStringList shipped;
+    for (const auto &step : it.attrs.value(QStringLiteral("defaults")).toArray()) {
+        const QJsonArray a = step.toArray();
+        shipped << a.at(0).toString() + QStringLiteral(": ") +
+                       (a.at(1).isString() ? a.at(1).toString() : QStringLiteral("(not in the shipped file)"));
+    }
+    if (!shipped.isEmpty())
+        field("Shipped:", shipped.join(QStringLiteral("; ")));
+    if (const QString m = it.attrs.value(QStringLiteral("historyMessage")).toString(); !m.isEmpty())
+        field("Message:", m + QStringLiteral(" (from the release history's virerror.c)"));
     for (auto a = it.attrs.begin(); a != it.attrs.end(); ++a) {
         if (a.key().startsWith(QLatin1Char('_')) || a.key() == QLatin1String("drivers") ||
             a.key() == QLatin1String("children") || a.key() == QLatin1String("latest") ||

@@ -28,11 +28,11 @@ void printUsage(QTextStream &out)
            "                ($XDG_CACHE_HOME/virt-support-explorer/index.sqlite)\n\n"
            "Exit codes:\n"
            "  0  success\n"
-           "  1  nothing found, or check-xml found problems for the target release\n"
+           "  1  nothing found, or check-xml / check-config found problems for the target release\n"
            "  2  usage error\n"
            "  3  an input (source, file) could not be read or parsed\n"
            "  4  the index could not be opened or written\n"
-           "  5  check-xml: only 'may be too new' findings (several files: the worst file's "
+           "  5  check-xml, check-config: only 'may be too new' findings (several files: the worst file's "
            "code)\n";
 }
 

@@ -4,6 +4,7 @@
 #include "model/policy.h"
 #include "releasefactshtml.h"
 #include "policytext.h"
+#include "toolfactshtml.h"
 
 #include <QJsonArray>
 
@@ -135,6 +136,7 @@ QString DetailRenderer::itemHtml(const Item &item, const Context &context) const
         html += QStringLiteral("<p>") + esc(item.doc) + QStringLiteral("</p>");
     if (!item.signature.isEmpty())
         html += m_highlighter.toHtml(item.signature, item.kind, context.palette);
+    html += ToolFactsHtml::factsTable(item);
     html += relatedHtml(item, context);
     if (!item.file.isEmpty()) {
         const QString where = item.line > 0 ? item.file + QLatin1Char(':') + QString::number(item.line) : item.file;
