@@ -77,6 +77,7 @@ int runSearch(Context &ctx, const QStringList &args);
 int runShow(Context &ctx, const QStringList &args);
 int runStats(Context &ctx, const QStringList &args);
 int runCheckXml(Context &ctx, const QStringList &args);
+int runCheckConfig(Context &ctx, const QStringList &args);
 int runProtocol(Context &ctx, const QStringList &args);
 int runDiff(Context &ctx, const QStringList &args);
 int runAudit(Context &ctx, const QStringList &args);

@@ -26,6 +26,8 @@ const QList<Command> &commands()
         {"stats", "what the index holds: releases, items per kind and tier", runStats},
         {"check-xml", "validate a libvirt XML file; report tiers, taints, namespace extensions, newer items",
          runCheckXml},
+        {"check-config", "check daemon configuration files: unknown, removed, too new, wrong type, changed defaults",
+         runCheckConfig},
         {"protocol", "list an RPC program's procedures in number order", runProtocol},
         {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
         {"audit", "policy violations between consecutive indexed releases", runAudit},

@@ -28,11 +28,11 @@ void printUsage(QTextStream &out)
            "                ($XDG_CACHE_HOME/virt-support-explorer/index.sqlite)\n\n"
            "Exit codes:\n"
            "  0  success (check-xml: supported as is)\n"
-           "  1  nothing found, or check-xml: invalid or too new for the target release\n"
+           "  1  nothing found, or check-xml / check-config: invalid or too new for the target release\n"
            "  2  usage error\n"
            "  3  an input (source, file) could not be read or parsed\n"
            "  4  the index could not be opened or written\n"
-           "  5  check-xml: only 'may be too new' findings\n"
+           "  5  check-xml, check-config: only 'may be too new' findings\n"
            "  6  check-xml: valid and not too new, but it taints the guest\n"
            "  7  check-xml: valid, not too new, no taint, but it uses namespace extensions\n"
            "     (several files: the worst file's code, in the order 3, 1, 5, 6, 7, 0)\n";

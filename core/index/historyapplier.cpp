@@ -1,5 +1,7 @@
 #include "historyapplier.h"
 
+#include "extract/tools/configextractor.h"
+
 #include "model/policy.h"
 #include "model/releaseseries.h"
 #include "releasemerger.h"
@@ -22,6 +24,10 @@ const QString kHistorySpans = QStringLiteral("historySpans");
 const QString kRemovedEvidence = QStringLiteral("removedEvidence");
 const QString kRemovedAfter = QStringLiteral("removedAfter");
 const QString kTextBefore = QStringLiteral("acceptedAsTextIn");
+// A configuration option's shipped value per release ([[VERSION, VALUE]...]).
+const QString kDefaults = QStringLiteral("defaults");
+// Error messages an indexed release without virerror.c takes from the pack.
+const QString kHistoryMessage = QStringLiteral("historyMessage");
 
 // An enumerated value first seen in release f may have been accepted before
 // as plain text: when, in the release before (a), its attribute or element
@@ -169,7 +175,8 @@ Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
 
 const QStringList &HistoryApplier::ownedKeys()
 {
-    static const QStringList keys{kFromHistory, kHistorySpans, kRemovedEvidence, kRemovedAfter, kTextBefore};
+    static const QStringList keys{kFromHistory, kHistorySpans, kRemovedEvidence, kRemovedAfter, kTextBefore,
+                                  kDefaults,    kHistoryMessage};
     return keys;
 }
 
@@ -266,6 +273,10 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                     ++stats.packDocs;
                 }
                 ++stats.matched;
+                if (e->attrs.contains(kDefaults))
+                    it.attrs.insert(kDefaults, e->attrs.value(kDefaults));
+                if (e->attrs.contains(QStringLiteral("message")) && !it.attrs.contains(QStringLiteral("message")))
+                    it.attrs.insert(kHistoryMessage, e->attrs.value(QStringLiteral("message")));
                 if (!latest)
                     continue;
                 it.attrs.insert(kHistorySpans, spansJson(pack, *e));
@@ -364,35 +375,52 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     extra.versionEvidence = QStringLiteral("shipped release history, ") + pack.releases().constFirst().version.toString() +
                             QStringLiteral(" \u2013 ") + extra.version.toString();
     const Version newestIndexed = releases.constLast().version;
-    bool anyRpc = false;
-    for (const auto &f : families)
-        anyRpc = anyRpc || f.contains(QStringLiteral("rpc"));
-    const int rpcFrom = anyRpc ? -1 : [&] {
-        // The nearest history release with protocol data not newer than the
-        // newest indexed one (else the oldest after it).
+    // Families no indexed release has data for (a package set carries no .x
+    // files; a default install has neither virsh nor the daemons' files): rows
+    // from the history's nearest release with that family not newer than the
+    // newest indexed one (else the oldest after it), said so on each row.
+    QHash<QString, int> fillFrom;
+    for (const QString &family : {QStringLiteral("rpc"), QStringLiteral("virsh"), QStringLiteral("config")}) {
+        bool any = false;
+        for (const auto &f : families)
+            any = any || f.contains(family);
+        if (any)
+            continue;
         int best = -1;
         for (int i = 0; i < int(pack.releases().size()); ++i)
-            if (pack.releases().at(i).families.contains(QStringLiteral("rpc")) &&
+            if (pack.releases().at(i).families.contains(family) &&
                 (best < 0 || !(newestIndexed < pack.releases().at(i).version)))
                 best = i;
-        return best;
-    }();
+        if (best >= 0)
+            fillFrom.insert(family, best);
+    }
+    const int rpcFrom = fillFrom.value(QStringLiteral("rpc"), -1);
     for (const HistoryEntry &e : pack.entries()) {
         const QString id = HistoryPack::identityOf(e);
         if (indexed.contains(id))
             continue;
         const QString family = kindFamily(e.kind);
-        if (family == QLatin1String("rpc") && rpcFrom >= 0) {
-            if (!pack.hasIn(e, rpcFrom))
+        if (const int from = fillFrom.value(family, -1); from >= 0) {
+            if (!pack.hasIn(e, from))
                 continue;
             QString name = e.key;
             for (const HistorySpan &s : e.spans)
-                if (s.from <= rpcFrom && rpcFrom <= s.to)
+                if (s.from <= from && from <= s.to)
                     name = s.name;
             Item it = rowFor(pack, e, name);
-            it.attrs.insert(kFromHistory, pack.releases().at(rpcFrom).version.toString());
+            it.attrs.insert(kFromHistory, pack.releases().at(from).version.toString());
+            // The newest entry's facts, but the shipped value of the release the row stands for.
+            if (e.kind == ItemKind::ConfigOption) {
+                const QJsonValue v = configDefaultIn(it.attrs, pack.releases().at(from).version);
+                if (v.isString())
+                    it.attrs.insert(QStringLiteral("default"), v);
+                else
+                    it.attrs.remove(QStringLiteral("default"));
+            }
             extra.items.append(std::move(it));
-            ++stats.rpcRows;
+            ++stats.filledRows[family];
+            if (family == QLatin1String("rpc"))
+                ++stats.rpcRows;
             continue;
         }
         // Removed before an indexed release that has data of this family.
@@ -431,6 +459,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     }
     if (rpcFrom >= 0)
         stats.rpcFrom = pack.releases().at(rpcFrom).version;
+    for (auto it = fillFrom.cbegin(); it != fillFrom.cend(); ++it)
+        stats.filledFrom.insert(it.key(), pack.releases().at(it.value()).version);
     if (!extra.items.isEmpty())
         releases.append(std::move(extra));
     return stats;

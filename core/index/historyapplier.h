@@ -29,6 +29,9 @@ public:
         int removedRows = 0;  // rows added for items removed before the indexed releases
         int rpcRows = 0;      // rows added for protocol data the indexed releases lack
         Version rpcFrom;      // the history release those came from
+        // The same for every family no indexed release has (rpc, virsh, config).
+        QHash<QString, int> filledRows;
+        QHash<QString, Version> filledFrom;
         int packDocs = 0;     // items given the pack's measured docs since (Documentation evidence)
         // Documentation "Since" notes against the history's exact since, on
         // XML items that have both. Below kDocsAgreement, documentation
@@ -39,7 +42,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 4;
+    static constexpr int kVersion = 5;
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {
@@ -48,6 +51,7 @@ public:
     }
 
     static Stats apply(QList<Release> &releases, const HistoryPack &pack);
+
     // The attrs keys this class owns.
     static const QStringList &ownedKeys();
     // "0.6.0 – 1.3.5", or with names when it was renamed:

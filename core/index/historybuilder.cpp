@@ -2,6 +2,8 @@
 
 #include "io/confinedfile.h"
 
+#include <QJsonArray>
+
 #include "releasemerger.h"
 #include "releasereader.h"
 #include "xmlresolver.h"
@@ -16,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
@@ -147,6 +150,22 @@ bool wantedPath(const QString &p)
     if (p.startsWith(QLatin1String("docs/format")) && slashes == 1 &&
         (p.endsWith(QLatin1String(".rst")) || p.endsWith(QLatin1String(".html.in"))))
         return true;
+    // virsh's command tables, the daemons' configuration files and lenses,
+    // and the error messages (VirshExtractor, ConfigExtractor, ErrorMessages).
+    if (p.startsWith(QLatin1String("tools/")) && slashes == 1) {
+        const QString n = p.mid(6);
+        if ((n.startsWith(QLatin1String("virsh")) || n == QLatin1String("vsh.c") || n == QLatin1String("vsh.h")) &&
+            (n.endsWith(QLatin1String(".c")) || n.endsWith(QLatin1String(".h"))) && !n.contains(QLatin1String("completer")))
+            return true;
+    }
+    if ((p.startsWith(QLatin1String("src/")) || p.startsWith(QLatin1String("daemon/")) ||
+         p.startsWith(QLatin1String("qemud/"))) &&
+        (p.endsWith(QLatin1String(".conf")) || p.endsWith(QLatin1String(".conf.in")) ||
+         p.endsWith(QLatin1String(".aug")) || p.endsWith(QLatin1String(".aug.in"))))
+        return true;
+    if (p == QLatin1String("src/util/virerror.c") || p == QLatin1String("src/util/virterror.c") ||
+        p == QLatin1String("src/virterror.c"))
+        return true;
     return p == QLatin1String("configure.ac") || p == QLatin1String("configure.in") ||
            p == QLatin1String("meson.build");
 }
@@ -274,6 +293,10 @@ bool staysInside(const QString &path)
 
 QString familyOfFile(const QString &file)
 {
+    if (file.startsWith(QLatin1String("tools/")))
+        return QStringLiteral("virsh");
+    if (file.contains(QLatin1String(".conf")) || file.contains(QLatin1String(".aug")))
+        return QStringLiteral("config");
     if (file.endsWith(QLatin1String(".rng")))
         return QStringLiteral("xml");
     if (file.endsWith(QLatin1String(".x")))
@@ -321,6 +344,34 @@ const QStringList &attrWhitelist()
     static const QStringList keys{QStringLiteral("number"), QStringLiteral("program"),
                                   QStringLiteral("acl"), QStringLiteral("api")};
     return keys;
+}
+
+// Facts of virsh, configuration and error-code items the pack keeps (never
+// help text): what an installed release without virsh or the daemons' files
+// shows from the pack, and what check-config compares against.
+const QStringList &toolAttrWhitelist(ItemKind kind)
+{
+    static const QStringList command{QStringLiteral("aliasOf"), QStringLiteral("hidden"), QStringLiteral("output"),
+                                     QStringLiteral("stableAlternative")};
+    static const QStringList option{QStringLiteral("type"), QStringLiteral("required"), QStringLiteral("positional"),
+                                    QStringLiteral("aliasOf")};
+    static const QStringList config{QStringLiteral("file"), QStringLiteral("type"), QStringLiteral("default"),
+                                    QStringLiteral("commented"), QStringLiteral("lens"), QStringLiteral("inConf"),
+                                    QStringLiteral("inLens")};
+    static const QStringList error{QStringLiteral("message")};
+    static const QStringList none;
+    switch (kind) {
+    case ItemKind::VirshCommand:
+        return command;
+    case ItemKind::VirshOption:
+        return option;
+    case ItemKind::ConfigOption:
+        return config;
+    case ItemKind::EnumValue:
+        return error;
+    default:
+        return none;
+    }
 }
 
 ReleaseData readOne(const Input &in, const QString &repo)
@@ -420,12 +471,20 @@ ReleaseData readOne(const Input &in, const QString &repo)
             for (const QString &k : attrWhitelist())
                 if (item.attrs.contains(k))
                     c.attrs.insert(k, item.attrs.value(k));
+        for (const QString &k : toolAttrWhitelist(item.kind))
+            if (item.attrs.contains(k))
+                c.attrs.insert(k, item.attrs.value(k));
         out.items.append(std::move(c));
     }
     // A whole source tree without *.x files had no RPC protocol yet (before
     // 0.3.0): that is data too. Package sets never carry the .x files.
     if (layout->kind == Release::SourceKind::SourceTree)
         present.insert(QStringLiteral("rpc"));
+    // A tree without virsh's command tables (before tools/virsh.c, or a
+    // trimmed history that lacks them) has no virsh data; one without any
+    // lens or shipped file no configuration data.
+    if (!QFileInfo::exists(root + QStringLiteral("/tools/virsh.c")))
+        present.remove(QStringLiteral("virsh"));
     // Without headers (a tree with only the .syms) enum values, macros and
     // types are unknown: API presence facts, but no complete API data.
     if (layout->includeDir.isEmpty())
@@ -451,6 +510,21 @@ ReleaseData readOne(const Input &in, const QString &repo)
     return out;
 }
 
+// The shipped value of a configuration option in each release where it
+// changed ([[VERSION, VALUE], ...]; VALUE null: not shown in the shipped
+// file), carried from entry to entry because the newest release's attrs
+// replace the others.
+QJsonObject withDefaultHistory(const QJsonObject &previous, QJsonObject attrs, const Version &v)
+{
+    QJsonArray hist = previous.value(QStringLiteral("defaults")).toArray();
+    const QJsonValue now = attrs.contains(QStringLiteral("default")) ? attrs.value(QStringLiteral("default"))
+                                                                     : QJsonValue(QJsonValue::Null);
+    if (hist.isEmpty() || hist.last().toArray().at(1) != now)
+        hist.append(QJsonArray{v.toString(), now});
+    attrs.insert(QStringLiteral("defaults"), hist);
+    return attrs;
+}
+
 void mergeInto(State &state, const ReleaseData &d)
 {
     const int r = int(state.releases.size());
@@ -468,7 +542,7 @@ void mergeInto(State &state, const ReleaseData &d)
             e.origin = c.origin;
             e.file = c.file;
             e.line = c.line;
-            e.attrs = c.attrs;
+            e.attrs = c.kind == ItemKind::ConfigOption ? withDefaultHistory({}, c.attrs, d.release.version) : c.attrs;
             e.spans.append({r, r, c.name});
             state.byIdentity.insert(c.identity, int(state.entries.size()));
             state.entries.append(std::move(e));
@@ -486,7 +560,7 @@ void mergeInto(State &state, const ReleaseData &d)
         e.kind = c.kind;
         e.parent = c.parent;
         e.origin = c.origin;
-        e.attrs = c.attrs;
+        e.attrs = c.kind == ItemKind::ConfigOption ? withDefaultHistory(e.attrs, c.attrs, d.release.version) : c.attrs;
     }
 }
 

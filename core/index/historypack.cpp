@@ -139,7 +139,8 @@ QList<QByteArrayView> splitView(QByteArrayView line, char sep)
 
 const QStringList &knownFamilies()
 {
-    static const QStringList f{QStringLiteral("api"), QStringLiteral("rpc"), QStringLiteral("xml")};
+    static const QStringList f{QStringLiteral("api"), QStringLiteral("rpc"), QStringLiteral("xml"),
+                               QStringLiteral("virsh"), QStringLiteral("config")};
     return f;
 }
 
@@ -148,7 +149,7 @@ const QString &cachedKindId(ItemKind kind)
 {
     static const QList<QString> ids = [] {
         QList<QString> out;
-        for (int k = 0; k <= int(ItemKind::RpcProgram); ++k)
+        for (int k = 0; k <= int(ItemKind::ConfigOption); ++k)
             out << kindId(ItemKind(k));
         return out;
     }();
@@ -330,7 +331,7 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
                     const QString s = QString::fromLatin1(fam);
                     if (!knownFamilies().contains(s) || r.families.contains(s))
                         return fail(lineNo,
-                                    QStringLiteral("bad family \"%1\" (api, rpc or xml, once each)")
+                                    QStringLiteral("bad family \"%1\" (api, rpc, xml, virsh or config, once each)")
                                         .arg(clipped(fam, 40)));
                     r.families << s;
                 }

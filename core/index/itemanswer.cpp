@@ -93,6 +93,89 @@ QJsonObject evidenceJson(const Evidence &e)
     return o;
 }
 
+// The facts of the tool kinds (virsh, configuration, error codes), and the
+// attribute keys they consume (not repeated as raw "key: value" facts).
+QList<ItemAnswer::Fact> kindFactsOf(const Item &item, QStringList *consumed)
+{
+    const QJsonObject &a = item.attrs;
+    QList<ItemAnswer::Fact> facts;
+    const auto text = [&a, consumed](const char *key) {
+        *consumed << QLatin1String(key);
+        return a.value(QLatin1String(key)).toString();
+    };
+    const auto add = [&facts](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            facts << ItemAnswer::Fact{label, value};
+    };
+    const auto yesNo = [](bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); };
+    switch (item.kind) {
+    case ItemKind::VirshCommand: {
+        add(QStringLiteral("Alias of"), text("aliasOf"));
+        const QString output = text("output");
+        const QString alternative = text("stableAlternative");
+        if (output == QLatin1String("compound"))
+            add(QStringLiteral("Output"),
+                QStringLiteral("compound (a table or list): its layout is not stable") +
+                    (alternative.isEmpty() ? QString() : QStringLiteral("; for scripts: ") + alternative));
+        else if (output == QLatin1String("single"))
+            add(QStringLiteral("Output"), QStringLiteral("a single item (stable)"));
+        *consumed << QStringLiteral("options");
+        if (a.contains(QStringLiteral("options")))
+            add(QStringLiteral("Options"), QString::number(a.value(QStringLiteral("options")).toInt()));
+        break;
+    }
+    case ItemKind::VirshOption: {
+        add(QStringLiteral("Type"), text("type"));
+        const QString alias = text("aliasOf");
+        *consumed << QStringLiteral("required") << QStringLiteral("positional");
+        if (!alias.isEmpty()) {
+            add(QStringLiteral("Stands for"), alias);
+        } else {
+            add(QStringLiteral("Required"), yesNo(a.value(QStringLiteral("required")).toBool()));
+            add(QStringLiteral("Positional"), yesNo(a.value(QStringLiteral("positional")).toBool()));
+        }
+        break;
+    }
+    case ItemKind::ConfigOption: {
+        add(QStringLiteral("File"), text("file"));
+        add(QStringLiteral("Type (lens)"), text("type"));
+        add(QStringLiteral("Lens"), text("lens"));
+        *consumed << QStringLiteral("inConf") << QStringLiteral("inLens") << QStringLiteral("defaults");
+        const bool inConf = a.value(QStringLiteral("inConf")).toBool(true);
+        const bool inLens = a.value(QStringLiteral("inLens")).toBool(true);
+        add(QStringLiteral("State"), inConf && inLens    ? QStringLiteral("in the shipped file and read by the lens")
+                                     : !inConf && inLens ? QStringLiteral("dropped from the shipped file, still read by the lens")
+                                     : inConf            ? QStringLiteral("in the shipped file, no lens entry")
+                                                         : QStringLiteral("unknown"));
+        // The shipped value in each release where it changed.
+        QStringList shipped;
+        for (const QJsonValue &step : a.value(QStringLiteral("defaults")).toArray()) {
+            const QJsonArray s = step.toArray();
+            shipped << s.at(0).toString() + QStringLiteral(": ") +
+                           (s.at(1).isString() ? s.at(1).toString() : QStringLiteral("(not in the shipped file)"));
+        }
+        const QString shippedDefault = text("default");
+        if (!shipped.isEmpty())
+            add(QStringLiteral("Shipped"), shipped.join(QStringLiteral("; ")));
+        else
+            add(QStringLiteral("Shipped"), shippedDefault);
+        break;
+    }
+    case ItemKind::EnumValue: {
+        const QString message = text("message");
+        const QString fromHistory = text("historyMessage");
+        if (!message.isEmpty())
+            add(QStringLiteral("Message"), message);
+        else if (!fromHistory.isEmpty())
+            add(QStringLiteral("Message"), fromHistory + QStringLiteral(" (from the release history's virerror.c)"));
+        break;
+    }
+    default:
+        break;
+    }
+    return facts;
+}
+
 } // namespace
 
 QString ItemAnswer::Removal::text() const
@@ -223,8 +306,10 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
             a.acl << stringsOf(p.toObject().value(QStringLiteral("acl")));
         a.acl.removeDuplicates();
     }
+    QStringList consumed;
+    a.kindFacts = kindFactsOf(item, &consumed);
     for (auto it = item.attrs.begin(); it != item.attrs.end(); ++it) {
-        if (ownFact(it.key()))
+        if (ownFact(it.key()) || consumed.contains(it.key()))
             continue;
         if (const QString text = attrText(it.value()); !text.isEmpty())
             a.otherFacts << qMakePair(it.key(), text);
@@ -275,6 +360,8 @@ QList<QPair<QString, QString>> ItemAnswer::factLines() const
         driverTexts << d.driver + QLatin1Char(' ') + d.since +
                            (d.removed.isEmpty() ? QString() : QStringLiteral(" (removed ") + d.removed + QLatin1Char(')'));
     add(QStringLiteral("Drivers"), driverTexts.join(QStringLiteral(", ")));
+    for (const Fact &f : kindFacts)
+        add(f.label, f.text);
     add(QStringLiteral("Procedures"), procedures.join(QStringLiteral(", ")) +
                                           (procedures.isEmpty() || proceduresFrom.isEmpty()
                                                ? QString()
@@ -405,6 +492,12 @@ QJsonObject ItemAnswer::toJson() const
             d.append(j);
         }
         o.insert(QStringLiteral("drivers"), d);
+    }
+    if (!kindFacts.isEmpty()) {
+        QJsonArray facts;
+        for (const Fact &f : kindFacts)
+            facts.append(QJsonObject{{QStringLiteral("label"), f.label}, {QStringLiteral("text"), f.text}});
+        o.insert(QStringLiteral("facts"), facts);
     }
     if (!procedures.isEmpty())
         o.insert(QStringLiteral("procedures"), QJsonArray::fromStringList(procedures));

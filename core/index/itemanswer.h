@@ -38,6 +38,13 @@ struct ItemAnswer
         bool isRemoved() const { return in.isValid(); }
         QString text() const;   // "in 5.5.0", "0.3.3 < removed \u2264 0.4.1 (…)"
     };
+    // A fact of the item's own kind, as label and text: a virsh command's
+    // output, an option's type, a setting's shipped values, an error's message.
+    struct Fact
+    {
+        QString label;
+        QString text;
+    };
     struct Driver
     {
         QString driver;
@@ -77,6 +84,7 @@ struct ItemAnswer
     QString proceduresFrom;
     QStringList api;           // APIs a procedure carries
     QStringList acl;           // access checks (the procedures' when the API has none)
+    QList<Fact> kindFacts;
     QList<QPair<QString, QString>> otherFacts; // remaining kind-specific attributes, as text
 
     static ItemAnswer of(const Item &item, const Context &context = {});

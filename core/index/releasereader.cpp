@@ -4,8 +4,12 @@
 #include "extract/drivers/driversupport.h"
 #include "extract/schema/docsinceextractor.h"
 #include "extract/schema/schemaextractor.h"
+#include "extract/tools/configextractor.h"
+#include "extract/tools/errormessages.h"
+#include "extract/tools/virshextractor.h"
 #include "extract/xdr/protocolextractor.h"
 #include "extract/xdr/rpcapilink.h"
+#include "model/policy.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -80,6 +84,22 @@ Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *
     mark("api (joined)");
 
     linkProceduresToApis(rpc.items, api.items);
+    // virsh's command tables, the daemons' configuration files and lenses, and
+    // the error messages: small files read by hand-written readers.
+    ExtractResult tools;
+    if (layout.kind == Release::SourceKind::SourceTree) {
+        tools = VirshExtractor::extractTree(layout.root);
+        tools.items.append(ConfigExtractor::items(ConfigExtractor::readTree(layout.root, &tools.diagnostics)));
+        QString errorFile;
+        const auto messages = ErrorMessages::readTree(layout.root, &errorFile, &tools.diagnostics);
+        if (!messages.isEmpty())
+            ErrorMessages::apply(api.items, messages, errorFile);
+    } else {
+        tools.items.append(ConfigExtractor::items(ConfigExtractor::readInstalled(layout.root, &tools.diagnostics)));
+    }
+    for (Item &item : tools.items)
+        Policy::instance().apply(item);
+    mark("virsh + config + errors");
     applyDrivers(layout, api);
 
     // The release's own statement of its number beats the layout's guesses.
@@ -90,8 +110,8 @@ Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *
         r.version = layout.detectVersion(&r.versionEvidence);
     }
 
-    r.items.reserve(api.items.size() + schema.items.size() + rpc.items.size());
-    for (ExtractResult *part : {&api, &schema, &rpc}) {
+    r.items.reserve(api.items.size() + schema.items.size() + rpc.items.size() + tools.items.size());
+    for (ExtractResult *part : {&api, &schema, &rpc, &tools}) {
         r.items.append(std::move(part->items));
         r.diagnostics.append(std::move(part->diagnostics));
     }

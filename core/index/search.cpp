@@ -15,7 +15,8 @@ SearchQuery SearchQuery::parse(const QString &input)
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon > 0) {
         const QString scope = text.left(colon).toLower();
-        if (scope == QLatin1String("api") || scope == QLatin1String("xml") || scope == QLatin1String("rpc")) {
+        if (scope == QLatin1String("api") || scope == QLatin1String("xml") || scope == QLatin1String("rpc") ||
+            scope == QLatin1String("virsh") || scope == QLatin1String("config")) {
             q.family = scope;
             text = text.mid(colon + 1).trimmed();
         }
@@ -30,6 +31,7 @@ int kindRank(ItemKind kind)
     case ItemKind::Function:
     case ItemKind::XmlElement:
     case ItemKind::RpcProcedure:
+    case ItemKind::VirshCommand:
         return 0;
     case ItemKind::Enum:
     case ItemKind::Struct:
@@ -39,6 +41,8 @@ int kindRank(ItemKind kind)
     case ItemKind::XmlAttribute:
     case ItemKind::RpcProgram:
     case ItemKind::RpcType:
+    case ItemKind::VirshOption:
+    case ItemKind::ConfigOption:
         return 1;
     case ItemKind::EnumValue:
     case ItemKind::Macro:

@@ -1,6 +1,9 @@
 #include "sourcelayout.h"
 
 #include "extract/api/apireader.h"
+#include "extract/tools/configextractor.h"
+#include "extract/tools/errormessages.h"
+#include "extract/tools/virshextractor.h"
 #include "io/confinedfile.h"
 
 #include <QCryptographicHash>
@@ -116,8 +119,13 @@ QStringList SourceLayout::inputFiles() const
     files << filesIn(docDir, {QStringLiteral("*.html")});
     if (!protocolRoot.isEmpty())
         files << filesIn(protocolRoot, {QStringLiteral("*.x")}, true);
-    if (kind == Release::SourceKind::SourceTree)
+    if (kind == Release::SourceKind::SourceTree) {
         files << filesIn(root + QStringLiteral("/src"), {QStringLiteral("*_driver.c"), QStringLiteral("driver-*.h")}, true);
+        files << VirshExtractor::inputFiles(root);
+        if (const QString errors = ErrorMessages::sourceFile(root); !errors.isEmpty())
+            files << errors;
+    }
+    files << ConfigExtractor::inputFiles(root, kind == Release::SourceKind::SourceTree);
     return files;
 }
 

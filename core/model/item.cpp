@@ -29,6 +29,9 @@ constexpr KindName kKinds[] = {
     {ItemKind::RpcType, "rpc-type", "rpc", QT_TRANSLATE_NOOP("ItemKind", "RPC type")},
     {ItemKind::RpcConstant, "rpc-constant", "rpc", QT_TRANSLATE_NOOP("ItemKind", "RPC constant")},
     {ItemKind::RpcProgram, "rpc-program", "rpc", QT_TRANSLATE_NOOP("ItemKind", "RPC program")},
+    {ItemKind::VirshCommand, "virsh-command", "virsh", QT_TRANSLATE_NOOP("ItemKind", "virsh command")},
+    {ItemKind::VirshOption, "virsh-option", "virsh", QT_TRANSLATE_NOOP("ItemKind", "virsh option")},
+    {ItemKind::ConfigOption, "config-option", "config", QT_TRANSLATE_NOOP("ItemKind", "configuration option")},
 };
 } // namespace
 

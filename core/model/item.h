@@ -28,13 +28,17 @@ enum class ItemKind {
     RpcType,
     RpcConstant,
     RpcProgram,
+    VirshCommand,
+    VirshOption,
+    ConfigOption, // one setting of a daemon configuration file
 };
 
 QString kindId(ItemKind kind);                              // "function", "enum-value", "rpc-procedure"...
 bool kindFromId(const QString &id, ItemKind *kind);        // false when unknown
 QString kindLabel(ItemKind kind);                          // translated, for people
 QStringList allKindIds();
-// The coarse family used by search scopes and the GUI sidebar: "api", "xml", "rpc".
+// The coarse family used by search scopes and the GUI sidebar: "api", "xml", "rpc",
+// "virsh", "config".
 QString kindFamily(ItemKind kind);
 
 // One indexed interface of one release: a function, an enum value, an XML

@@ -133,6 +133,17 @@ QString DetailRenderer::relatedHtml(const ItemAnswer &answer) const
     return html + ReleaseFactsHtml::driversTable(answer);
 }
 
+QString DetailRenderer::kindFactsHtml(const ItemAnswer &answer) const
+{
+    // A virsh command's output, an option's type, a setting's shipped values,
+    // an error code's message: the answer's facts of the item's kind.
+    QString rows;
+    for (const ItemAnswer::Fact &f : answer.kindFacts)
+        rows += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(f.label) + QStringLiteral("</b></td><td>") +
+                esc(f.text).replace(QLatin1Char('\n'), QStringLiteral("<br/>")) + QStringLiteral("</td></tr>");
+    return rows.isEmpty() ? rows : QStringLiteral("<table cellspacing=\"4\">") + rows + QStringLiteral("</table>");
+}
+
 QString DetailRenderer::itemHtml(const Item &item, const Context &context) const
 {
     return itemHtml(answerFor(item, context), context.palette);
@@ -158,6 +169,7 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
         html += QStringLiteral("<p>") + esc(item.doc) + QStringLiteral("</p>");
     if (!item.signature.isEmpty())
         html += m_highlighter.toHtml(item.signature, item.kind, palette);
+    html += kindFactsHtml(answer);
     html += relatedHtml(answer);
     if (!answer.otherFacts.isEmpty()) {
         QString facts;

@@ -48,6 +48,7 @@ private:
     QString banners(const ItemAnswer &answer) const;
     QString evidenceHtml(const ItemAnswer &answer) const;
     QString relatedHtml(const ItemAnswer &answer) const;
+    QString kindFactsHtml(const ItemAnswer &answer) const;
 };
 
 } // namespace vse::gui

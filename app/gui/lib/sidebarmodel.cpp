@@ -34,8 +34,15 @@ SidebarModel::SidebarModel(QObject *parent)
         tr("No protocol files indexed: %1.").arg(addTree));
     add(QStringLiteral("rpc-private"), tr("Private protocols"), QStringLiteral("rpc"), {QStringLiteral("private")},
         tr("No private protocols indexed: %1.").arg(addTree));
-    add(QStringLiteral("config"), tr("Configuration files"), {}, {QStringLiteral("not-guaranteed")},
-        tr("No configuration files indexed yet: this version of the indexer does not read them."));
+    add(QStringLiteral("virsh"), tr("virsh commands and options"), QStringLiteral("virsh"), {},
+        tr("No virsh commands indexed: add a libvirt source tree (tools/virsh*.c) in Settings \u2192 Sources; "
+           "without one they come from the shipped release history."));
+    add(QStringLiteral("virsh-compound"), tr("virsh: compound output"), QStringLiteral("virsh"),
+        {QStringLiteral("stable-command")},
+        tr("No virsh command with table or list output indexed: %1.").arg(addTree));
+    add(QStringLiteral("config"), tr("Configuration files"), QStringLiteral("config"), {},
+        tr("No configuration options indexed: add a source tree, a package set with the daemons' files or "
+           "an installed /etc/libvirt in Settings \u2192 Sources."));
     m_entries.append({QStringLiteral("h:taint"), tr("Taint reasons"), {}, {}, {}, true, {}});
     for (const TaintReason &r : Policy::instance().taintReasons())
         m_entries.append({QStringLiteral("taint:") + r.id, r.id, {}, {}, r.id, false, emptyTaintHint(r.id)});

@@ -1,0 +1,198 @@
+#include "cli.h"
+
+#include "check/configchecker.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace vse::cli {
+
+namespace {
+
+// Every config-option row of the index: the indexed releases' and the
+// history's (a default install has no daemon files: its options come from
+// the shipped history).
+ItemList configItems(const Store &store)
+{
+    ItemList out;
+    QList<StoredRelease> releases = store.releases();
+    if (const auto h = store.historyRelease())
+        releases.append(*h);
+    for (const StoredRelease &r : std::as_const(releases))
+        out.append(store.releaseItems(r.id, {kindId(ItemKind::ConfigOption)}));
+    return out;
+}
+
+int verdictOf(const ConfigCheckReport &r)
+{
+    if (hasErrors(r.diagnostics))
+        return InputError;
+    bool maybe = false;
+    for (const ConfigFinding &f : r.findings) {
+        if (f.isProblem())
+            return NotFound;
+        maybe = maybe || f.kind == ConfigFinding::MaybeTooNew;
+    }
+    return maybe ? Uncertain : Ok;
+}
+
+QString verdictText(int rc, const Version &max)
+{
+    const QString target =
+        max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
+    switch (rc) {
+    case NotFound:
+        return QStringLiteral("Problems") + target;
+    case Uncertain:
+        return QStringLiteral("May be too new") + target;
+    default:
+        return QStringLiteral("Clean") + target;
+    }
+}
+
+void printReport(Context &ctx, const ConfigCheckReport &r, int rc, const Version &max)
+{
+    int problems = 0;
+    for (const ConfigFinding &f : r.findings)
+        problems += f.isProblem();
+    // The verdict first: what a support engineer tells the customer.
+    ctx.out << r.file << ": " << verdictText(rc, max) << " \u2014 " << r.settings
+            << " setting(s) of " << r.configName;
+    if (!r.mappedFrom.isEmpty())
+        ctx.out << " (" << r.mappedFrom << " is read like libvirtd.conf)";
+    ctx.out << ", " << problems << " problem(s), " << (r.findings.size() - problems)
+            << " note(s)\n";
+    for (const ConfigFinding &f : r.findings)
+        ctx.out << "  " << r.file << ':' << f.line << ": " << ConfigFinding::kindId(f.kind) << ": "
+                << f.option << ": " << f.message << '\n';
+}
+
+} // namespace
+
+int runCheckConfig(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption daemon(
+        QStringLiteral("daemon"),
+        QStringLiteral("Which file this is when its name does not say: qemu, libvirtd, "
+                       "virtqemud, virtlogd, lxc... (or qemu.conf)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption maxVersion(
+        QStringLiteral("max-version"),
+        QStringLiteral("The libvirt release the file must work with: options removed "
+                       "by then or newer than it are reported."),
+        QStringLiteral("V"));
+    const QCommandLineOption from(
+        QStringLiteral("from"),
+        QStringLiteral("With --to: report options the file leaves to the shipped value "
+                       "when that value changed between these releases."),
+        QStringLiteral("A"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("See --from."),
+                                QStringLiteral("B"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    p.addOptions({daemon, maxVersion, from, to, json});
+    p.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Daemon configuration files, or folders (their *.conf files, like "
+                       "/etc/libvirt)."),
+        QStringLiteral("FILE|FOLDER..."));
+    if (int rc = parseOrExit(
+            ctx, p, args, "check-config",
+            "Check libvirt daemon configuration files (qemu.conf, libvirtd.conf, virtqemud.conf, "
+            "...) "
+            "against what the index knows of each file across releases: unknown options (with the "
+            "nearest known name), values of the wrong type for the augeas lens, options the lens "
+            "cannot read, options removed by or newer than --max-version, and with --from A --to B "
+            "the options the file leaves to a shipped value that changed between A and B. Findings "
+            "name FILE:LINE. Files are untrusted: regular files only, at most 1 MiB of UTF-8 text. "
+            "Exit code (the worst file's): 0 clean, 5 only 'may be too new', 1 problems, 3 a file "
+            "cannot be read or is refused.");
+        rc >= 0)
+        return rc;
+    if (p.positionalArguments().isEmpty()) {
+        ctx.err << "virt-support check-config: give a FILE or a FOLDER\n";
+        return Usage;
+    }
+    ConfigChecker::Options options;
+    if (p.isSet(maxVersion) &&
+        !parseRelease(ctx, "check-config", p.value(maxVersion), &options.maxVersion))
+        return Usage;
+    if (p.isSet(from) != p.isSet(to)) {
+        ctx.err << "virt-support check-config: --from and --to go together\n";
+        return Usage;
+    }
+    if (p.isSet(from) && (!parseRelease(ctx, "check-config", p.value(from), &options.from) ||
+                          !parseRelease(ctx, "check-config", p.value(to), &options.to)))
+        return Usage;
+    QString mapped;
+    if (p.isSet(daemon))
+        options.configName = ConfigChecker::indexName(p.value(daemon), &mapped);
+
+    QStringList files;
+    Diagnostics refused;
+    for (const QString &a : p.positionalArguments()) {
+        const QFileInfo fi(a);
+        if (!fi.isDir()) {
+            files << a;
+            continue;
+        }
+        const QStringList names =
+            QDir(a).entryList({QStringLiteral("*.conf")}, QDir::Files, QDir::Name);
+        if (names.isEmpty())
+            refused.append(
+                Diagnostic::error(a, 0, QStringLiteral("refused: a folder without *.conf files")));
+        for (const QString &n : names)
+            files << QDir(a).filePath(n);
+    }
+    if (!refused.isEmpty() && files.isEmpty()) {
+        printDiagnostics(ctx, refused);
+        return InputError;
+    }
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    if (options.maxVersion.isValid())
+        noteIfBeyondKnown(ctx, "check-config", store, options.maxVersion);
+    const ItemList known = configItems(store);
+
+    int worst = refused.isEmpty() ? Ok : InputError;
+    const auto rank = [](int rc) {
+        return rc == InputError ? 3 : rc == NotFound ? 2 : rc == Uncertain ? 1 : 0;
+    };
+    printDiagnostics(ctx, refused);
+    QJsonArray out;
+    for (const QString &f : std::as_const(files)) {
+        const ConfigCheckReport r = ConfigChecker::check(f, known, options);
+        const int rc = verdictOf(r);
+        if (rank(rc) > rank(worst))
+            worst = rc;
+        if (rc == InputError)
+            printDiagnostics(ctx, r.diagnostics);
+        if (p.isSet(json)) {
+            QJsonObject o = r.toJson();
+            o.insert(QStringLiteral("verdict"), rc == InputError  ? QStringLiteral("not-checked")
+                                                : rc == NotFound  ? QStringLiteral("problems")
+                                                : rc == Uncertain ? QStringLiteral("maybe-too-new")
+                                                                  : QStringLiteral("clean"));
+            o.insert(QStringLiteral("exitCode"), rc);
+            out.append(o);
+        } else if (rc != InputError) {
+            printReport(ctx, r, rc, options.maxVersion);
+        }
+    }
+    if (p.isSet(json)) {
+        QJsonObject o{{QStringLiteral("files"), out}, {QStringLiteral("exitCode"), worst}};
+        if (options.maxVersion.isValid())
+            o.insert(QStringLiteral("maxVersion"), options.maxVersion.toString());
+        if (options.from.isValid())
+            o.insert(QStringLiteral("from"), options.from.toString());
+        if (options.to.isValid())
+            o.insert(QStringLiteral("to"), options.to.toString());
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    }
+    return worst;
+}
+
+} // namespace vse::cli

@@ -1,0 +1,342 @@
+#include "configchecker.h"
+
+#include "extract/tools/configextractor.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace vse {
+
+namespace {
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (int j = 1; j <= b.size(); ++j)
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+// Whether a value written in a file has the type the lens stores.
+bool valueFits(const QString &type, const QString &raw)
+{
+    QString v = raw;
+    // A trailing comment after the value is allowed by libvirt's parser.
+    static const QRegularExpression trailing(QStringLiteral("^(\"[^\"]*\"|[^#]*?)\\s*#.*$"));
+    if (const auto m = trailing.match(v); m.hasMatch())
+        v = m.captured(1);
+    v = v.trimmed();
+    const bool quoted =
+        v.size() >= 2 && v.startsWith(QLatin1Char('"')) && v.endsWith(QLatin1Char('"'));
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]+$"));
+    if (type == QLatin1String("bool"))
+        return v == QLatin1String("0") || v == QLatin1String("1");
+    if (type == QLatin1String("number"))
+        return number.match(v).hasMatch();
+    if (type == QLatin1String("string"))
+        return quoted;
+    if (type == QLatin1String("string-list"))
+        return v.startsWith(QLatin1Char('[')) && v.endsWith(QLatin1Char(']'));
+    if (type == QLatin1String("limits"))
+        return number.match(v).hasMatch() || v == QLatin1String("\"unlimited\"");
+    return true; // a lens type this checker does not know: no claim
+}
+
+QString typeHint(const QString &type)
+{
+    if (type == QLatin1String("bool"))
+        return QStringLiteral("0 or 1");
+    if (type == QLatin1String("number"))
+        return QStringLiteral("a number");
+    if (type == QLatin1String("string"))
+        return QStringLiteral("a quoted string");
+    if (type == QLatin1String("string-list"))
+        return QStringLiteral("a list [ \"...\", ... ]");
+    if (type == QLatin1String("limits"))
+        return QStringLiteral("a number or \"unlimited\"");
+    return type;
+}
+
+} // namespace
+
+QString ConfigFinding::kindId(Kind kind)
+{
+    switch (kind) {
+    case Unknown:
+        return QStringLiteral("unknown-option");
+    case Removed:
+        return QStringLiteral("removed");
+    case TooNew:
+        return QStringLiteral("newer-than-target");
+    case MaybeTooNew:
+        return QStringLiteral("maybe-newer-than-target");
+    case LensCannotRead:
+        return QStringLiteral("lens-cannot-read");
+    case WrongType:
+        return QStringLiteral("wrong-type");
+    case DefaultChanged:
+        return QStringLiteral("default-changed");
+    case DroppedKept:
+        return QStringLiteral("dropped-from-shipped-file");
+    }
+    return {};
+}
+
+QJsonObject ConfigCheckReport::toJson() const
+{
+    QJsonArray list;
+    for (const ConfigFinding &f : findings) {
+        QJsonObject o{{QStringLiteral("kind"), ConfigFinding::kindId(f.kind)},
+                      {QStringLiteral("line"), f.line},
+                      {QStringLiteral("option"), f.option},
+                      {QStringLiteral("message"), f.message},
+                      {QStringLiteral("problem"), f.isProblem()}};
+        if (!f.suggestion.isEmpty())
+            o.insert(QStringLiteral("suggestion"), f.suggestion);
+        list.append(o);
+    }
+    QJsonObject o{{QStringLiteral("file"), file},
+                  {QStringLiteral("config"), configName},
+                  {QStringLiteral("settings"), settings},
+                  {QStringLiteral("findings"), list}};
+    if (!mappedFrom.isEmpty())
+        o.insert(QStringLiteral("readAs"), mappedFrom);
+    return o;
+}
+
+QString ConfigChecker::indexName(const QString &fileOrDaemon, QString *mappedFrom)
+{
+    QString n = QFileInfo(fileOrDaemon).fileName();
+    if (!n.endsWith(QLatin1String(".conf")))
+        n += QStringLiteral(".conf");
+    // The modular daemons (virtqemud, virtnetworkd, virtproxyd...) ship copies
+    // of libvirtd.conf made from one template and read by one lens template;
+    // virtlockd and virtlogd have their own files.
+    static const QRegularExpression split(QStringLiteral("^virt[a-z]+d\\.conf$"));
+    if (split.match(n).hasMatch() && n != QLatin1String("virtlockd.conf") &&
+        n != QLatin1String("virtlogd.conf")) {
+        *mappedFrom = n;
+        return QStringLiteral("libvirtd.conf");
+    }
+    return n;
+}
+
+bool ConfigChecker::readText(const QString &path, QString *text, Diagnostics *diagnostics)
+{
+    const QByteArray native = QFile::encodeName(path);
+    // Non-blocking: opening a FIFO without a writer must not wait for one.
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        diagnostics->append(
+            Diagnostic::error(path, 0, QString::fromLocal8Bit(std::strerror(errno))));
+        return false;
+    }
+    struct stat st
+    {
+    };
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        diagnostics->append(Diagnostic::error(
+            path, 0,
+            S_ISDIR(st.st_mode)
+                ? QStringLiteral("refused: a folder, not a configuration file")
+                : QStringLiteral("refused: not a regular file (a pipe, device or socket)")));
+        return false;
+    }
+    if (st.st_size > kMaxSize) {
+        ::close(fd);
+        diagnostics->append(
+            Diagnostic::error(path, 0,
+                              QStringLiteral("refused: larger than %1 bytes (%2 bytes); libvirt's "
+                                             "configuration files are a few kilobytes")
+                                  .arg(kMaxSize)
+                                  .arg(qint64(st.st_size))));
+        return false;
+    }
+    QByteArray data(qsizetype(st.st_size), Qt::Uninitialized);
+    qsizetype got = 0;
+    while (got < data.size()) {
+        const ssize_t n = ::read(fd, data.data() + got, size_t(data.size() - got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += n;
+    }
+    ::close(fd);
+    data.truncate(got);
+    if (const qsizetype nul = data.indexOf('\0'); nul >= 0) {
+        diagnostics->append(Diagnostic::error(
+            path, int(data.left(nul).count('\n')) + 1,
+            QStringLiteral("refused: binary data (a NUL byte), not a text file")));
+        return false;
+    }
+    if (!QByteArrayView(data).isValidUtf8()) {
+        int line = 1;
+        for (const QByteArray &l : data.split('\n')) {
+            if (!QByteArrayView(l).isValidUtf8())
+                break;
+            ++line;
+        }
+        diagnostics->append(
+            Diagnostic::error(path, line, QStringLiteral("refused: not valid UTF-8 text")));
+        return false;
+    }
+    *text = QString::fromUtf8(data);
+    return true;
+}
+
+ConfigCheckReport ConfigChecker::check(const QString &path, const ItemList &known,
+                                       const Options &options)
+{
+    ConfigCheckReport report;
+    report.file = path;
+    report.configName =
+        options.configName.isEmpty() ? indexName(path, &report.mappedFrom) : options.configName;
+    QString text;
+    if (!readText(path, &text, &report.diagnostics))
+        return report;
+    // The newest row of each option (one per release otherwise).
+    QHash<QString, const Item *> byName;
+    for (const Item &it : known) {
+        if (it.kind != ItemKind::ConfigOption || it.parent != report.configName)
+            continue;
+        const Item *&slot = byName[it.name];
+        if (!slot || slot->sinceRange().upTo < it.sinceRange().upTo ||
+            it.attrs.value(QStringLiteral("latest")).toBool())
+            slot = &it;
+    }
+    if (byName.isEmpty()) {
+        report.diagnostics.append(Diagnostic::error(
+            path, 0,
+            QStringLiteral("the index knows no configuration file named %1; name it with --daemon")
+                .arg(report.configName)));
+        return report;
+    }
+    Diagnostics parseNotes;
+    const QList<ConfigSetting> set = ConfigExtractor::parseConf(text, true, &parseNotes, path);
+    report.settings = int(set.size());
+    QSet<QString> setNames;
+    for (const ConfigSetting &s : set) {
+        setNames.insert(s.name);
+        const Item *it = byName.value(s.name);
+        ConfigFinding f;
+        f.line = s.confLine;
+        f.option = s.name;
+        if (!it) {
+            f.kind = ConfigFinding::Unknown;
+            int best = 4;
+            for (auto k = byName.cbegin(); k != byName.cend(); ++k)
+                if (const int d = editDistance(s.name, k.key()); d < best) {
+                    best = d;
+                    f.suggestion = k.key();
+                }
+            f.message =
+                QStringLiteral("no libvirt release's %1 has this option").arg(report.configName) +
+                (f.suggestion.isEmpty() ? QString()
+                                        : QStringLiteral("; did you mean %1?").arg(f.suggestion));
+            report.findings.append(f);
+            continue;
+        }
+        const QJsonObject &a = it->attrs;
+        const QString type = a.value(QStringLiteral("type")).toString();
+        if (!a.value(QStringLiteral("inLens")).toBool(true)) {
+            f.kind = ConfigFinding::LensCannotRead;
+            f.message =
+                QStringLiteral(
+                    "the shipped augeas lens%1 has no entry for it: augeas-based tools cannot "
+                    "read or update this line")
+                    .arg(a.contains(QStringLiteral("lens"))
+                             ? QLatin1Char(' ') + a.value(QStringLiteral("lens")).toString()
+                             : QString());
+            report.findings.append(f);
+        } else if (!type.isEmpty() && !valueFits(type, s.shipped)) {
+            f.kind = ConfigFinding::WrongType;
+            f.message = QStringLiteral("value %1 is not %2 (the lens's type)")
+                            .arg(s.shipped, typeHint(type));
+            report.findings.append(f);
+        }
+        if (options.maxVersion.isValid()) {
+            const Version removed = Version::parse(a.value(QStringLiteral("removedIn")).toString());
+            const SinceRange since = it->sinceRange();
+            if (removed.isValid() && !(options.maxVersion < removed)) {
+                f.kind = ConfigFinding::Removed;
+                const QString after = a.value(QStringLiteral("removedAfter")).toString();
+                f.message =
+                    QStringLiteral("not read by libvirt %1: gone from %2 and its lens in %3%4")
+                        .arg(options.maxVersion.toString(), report.configName, removed.toString(),
+                             after.isEmpty() ? QString()
+                                             : QStringLiteral(" (last seen in %1)").arg(after));
+                report.findings.append(f);
+            } else if (const auto fit = since.fit(options.maxVersion);
+                       fit == SinceRange::Fit::TooNew) {
+                f.kind = ConfigFinding::TooNew;
+                f.message = QStringLiteral("not in libvirt %1: since %2")
+                                .arg(options.maxVersion.toString(), since.toString());
+                report.findings.append(f);
+            } else if (fit == SinceRange::Fit::MaybeTooNew) {
+                f.kind = ConfigFinding::MaybeTooNew;
+                f.message = QStringLiteral("may be newer than libvirt %1: %2")
+                                .arg(options.maxVersion.toString(), since.toString());
+                report.findings.append(f);
+            }
+        }
+        if (!a.value(QStringLiteral("inConf")).toBool(true) &&
+            a.value(QStringLiteral("inLens")).toBool(true)) {
+            f.kind = ConfigFinding::DroppedKept;
+            f.message = QStringLiteral(
+                "no longer shown in the shipped file, still read by the lens (kept so old "
+                "files stay readable; libvirt may ignore it)");
+            report.findings.append(f);
+        }
+    }
+    // Settings this file leaves to the shipped value, which changed between the two releases.
+    if (options.from.isValid() && options.to.isValid()) {
+        QStringList names = byName.keys();
+        names.sort();
+        for (const QString &n : std::as_const(names)) {
+            if (setNames.contains(n))
+                continue;
+            const QJsonObject &a = byName.value(n)->attrs;
+            const QJsonValue was = configDefaultIn(a, options.from);
+            const QJsonValue now = configDefaultIn(a, options.to);
+            if (was.isUndefined() || now.isUndefined() || was == now)
+                continue;
+            const auto show = [](const QJsonValue &v) {
+                return v.isString() ? v.toString()
+                                    : QStringLiteral("(not shown in the shipped file)");
+            };
+            ConfigFinding f;
+            f.kind = ConfigFinding::DefaultChanged;
+            f.option = n;
+            f.message =
+                QStringLiteral(
+                    "not set here; the shipped value changed from %1 in %2 to %3 in %4: set it "
+                    "explicitly if the old behaviour matters")
+                    .arg(show(was), options.from.toString(), show(now), options.to.toString());
+            report.findings.append(f);
+        }
+    }
+    std::stable_sort(
+        report.findings.begin(), report.findings.end(),
+        [](const ConfigFinding &x, const ConfigFinding &y) { return x.line < y.line; });
+    return report;
+}
+
+} // namespace vse

@@ -1,0 +1,339 @@
+#include "virshextractor.h"
+
+#include "csource.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace vse {
+
+namespace {
+
+constexpr qint64 kMaxFile = 8 * 1024 * 1024;
+
+struct Field
+{
+    QHash<QString, QString> named; // ".name" -> value text
+    QStringList positional;
+};
+
+// `{ .name = "x", .type = VSH_OT_BOOL }` or `{"x", VSH_OT_BOOL, 0, N_("..")}`.
+Field parseInitializer(const QString &element)
+{
+    Field f;
+    QString inner = element.trimmed();
+    if (inner.startsWith(QLatin1Char('{')) && inner.endsWith(QLatin1Char('}')))
+        inner = inner.mid(1, inner.size() - 2);
+    for (const CSource::Element &e : CSource::splitTopLevel(inner)) {
+        if (e.text.startsWith(QLatin1Char('.'))) {
+            const qsizetype eq = e.text.indexOf(QLatin1Char('='));
+            if (eq > 0)
+                f.named.insert(e.text.mid(1, eq - 1).trimmed(), e.text.mid(eq + 1).trimmed());
+        } else {
+            f.positional << e.text;
+        }
+    }
+    return f;
+}
+
+QString fieldAt(const Field &f, const char *name, int position)
+{
+    const auto it = f.named.constFind(QLatin1String(name));
+    if (it != f.named.cend())
+        return *it;
+    return position >= 0 && position < f.positional.size() ? f.positional.at(position) : QString();
+}
+
+bool isNull(const QString &v)
+{
+    return v.isEmpty() || v == QLatin1String("NULL") || v == QLatin1String("0");
+}
+
+QString typeId(const QString &t)
+{
+    static const QHash<QString, QString> map{
+        {QStringLiteral("VSH_OT_BOOL"), QStringLiteral("bool")},
+        {QStringLiteral("VSH_OT_STRING"), QStringLiteral("string")},
+        {QStringLiteral("VSH_OT_INT"), QStringLiteral("number")},
+        {QStringLiteral("VSH_OT_DATA"), QStringLiteral("data")},
+        {QStringLiteral("VSH_OT_ARGV"), QStringLiteral("argv")},
+        {QStringLiteral("VSH_OT_ALIAS"), QStringLiteral("alias")},
+    };
+    return map.value(t.trimmed(), t.trimmed());
+}
+
+struct ParsedFile
+{
+    CSource src;
+    QString rel;
+};
+
+// An initializer `TYPE NAME[] = { ... };` or `TYPE NAME = { ... };` of one of
+// the given types, by name.
+struct Table
+{
+    QString body;
+    int offset = 0;
+    int file = 0;
+};
+
+QHash<QString, Table> findTables(const QList<ParsedFile> &files, const QString &type)
+{
+    QHash<QString, Table> out;
+    const QRegularExpression re(
+        QStringLiteral("\\b%1\\s+([A-Za-z_]\\w*)\\s*(\\[\\s*\\])?\\s*=\\s*\\{").arg(type));
+    for (int fi = 0; fi < files.size(); ++fi) {
+        const QString &code = files.at(fi).src.code();
+        auto it = re.globalMatch(code);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const int open = int(m.capturedEnd(0)) - 1;
+            const int close = CSource::matchBrace(code, open);
+            if (close < 0)
+                continue;
+            out.insert(m.captured(1), {code.mid(open + 1, close - open - 2), open + 1, fi});
+        }
+    }
+    return out;
+}
+
+// Elements of a table with macro entries expanded; each keeps the offset of
+// the text it came from.
+QList<CSource::Element> tableElements(const Table &t, const QHash<QString, CSource::Macro> &macros)
+{
+    QList<CSource::Element> out;
+    for (const CSource::Element &e : CSource::splitTopLevel(t.body, t.offset)) {
+        if (e.text.startsWith(QLatin1Char('{'))) {
+            out << e;
+            continue;
+        }
+        for (const CSource::Element &x : CSource::splitTopLevel(CSource::expand(e.text, macros)))
+            out.append({x.text, e.offset});
+    }
+    return out;
+}
+
+// The one-line help of a command: `info_x[] = {{"help", N_("..")}, ...}`,
+// `{.name = "help", .data = N_("..")}` or `info_x = {.help = N_("..")}`.
+QString infoHelp(const Table &t)
+{
+    const Field whole = parseInitializer(QLatin1Char('{') + t.body + QLatin1Char('}'));
+    if (whole.named.contains(QStringLiteral("help")))
+        return CSource::stringValue(whole.named.value(QStringLiteral("help")));
+    for (const CSource::Element &e : CSource::splitTopLevel(t.body)) {
+        const Field f = parseInitializer(e.text);
+        if (CSource::stringValue(fieldAt(f, "name", 0)) == QLatin1String("help"))
+            return CSource::stringValue(fieldAt(f, "data", 1));
+    }
+    return {};
+}
+
+// How the handler prints: a vshTable is compound output by construction.
+QString outputKind(const QString &command, const QString &handlerBody)
+{
+    if (handlerBody.contains(QLatin1String("vshTableNew")) ||
+        command.endsWith(QLatin1String("list")))
+        return QStringLiteral("compound");
+    if (command.endsWith(QLatin1String("dumpxml")))
+        return QStringLiteral("single");
+    return {};
+}
+
+QString handlerBody(const ParsedFile &f, const QString &handler)
+{
+    if (handler.isEmpty())
+        return {};
+    const QRegularExpression re(QStringLiteral("\\bbool\\s+%1\\s*\\([^)]*\\)\\s*\\{")
+                                    .arg(QRegularExpression::escape(handler)));
+    const auto m = re.match(f.src.code());
+    if (!m.hasMatch())
+        return {};
+    const int open = int(m.capturedEnd(0)) - 1;
+    const int close = CSource::matchBrace(f.src.code(), open);
+    return close < 0 ? QString() : f.src.code().mid(open, close - open);
+}
+
+} // namespace
+
+QStringList VirshExtractor::inputFiles(const QString &root)
+{
+    QStringList out;
+    const QDir tools(root + QStringLiteral("/tools"));
+    for (const QString &n : tools.entryList({QStringLiteral("virsh*.c"), QStringLiteral("virsh*.h"),
+                                             QStringLiteral("vsh.c"), QStringLiteral("vsh.h"),
+                                             QStringLiteral("vsh-*.c"), QStringLiteral("vsh-*.h")},
+                                            QDir::Files, QDir::Name))
+        if (!n.contains(QLatin1String("completer")))
+            out << tools.filePath(n);
+    return out;
+}
+
+ExtractResult VirshExtractor::extractTree(const QString &root)
+{
+    ExtractResult r;
+    if (!QFileInfo::exists(root + QStringLiteral("/tools/virsh.c")))
+        return r;
+    QList<ParsedFile> files;
+    QHash<QString, CSource::Macro> macros;
+    for (const QString &path : inputFiles(root)) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            r.diagnostics << Diagnostic::error(
+                path, 0, QStringLiteral("cannot read: %1").arg(f.errorString()));
+            continue;
+        }
+        if (f.size() > kMaxFile) {
+            r.diagnostics << Diagnostic::error(
+                path, 0, QStringLiteral("larger than %1 bytes").arg(kMaxFile));
+            continue;
+        }
+        CSource src(path, QString::fromUtf8(f.readAll()));
+        if (path.endsWith(QLatin1String(".h")))
+            for (auto it = src.macros().cbegin(); it != src.macros().cend(); ++it)
+                macros.insert(it.key(), it.value());
+        files.append({std::move(src), QStringLiteral("tools/") + QFileInfo(path).fileName()});
+    }
+    // A .c file's own macros come on top of the headers' (virsh-pool.c and
+    // virsh-volume.c each define VIRSH_COMMON_OPT_POOL_FULL their own way).
+    QList<QHash<QString, CSource::Macro>> macrosOf;
+    for (const ParsedFile &pf : std::as_const(files)) {
+        QHash<QString, CSource::Macro> m = macros;
+        for (auto it = pf.src.macros().cbegin(); it != pf.src.macros().cend(); ++it)
+            m.insert(it.key(), it.value());
+        macrosOf.append(std::move(m));
+    }
+    const QHash<QString, Table> optTables = findTables(files, QStringLiteral("vshCmdOptDef"));
+    const QHash<QString, Table> infos = findTables(files, QStringLiteral("vshCmdInfo"));
+    const QHash<QString, Table> cmdTables = findTables(files, QStringLiteral("vshCmdDef"));
+
+    QStringList tableNames = cmdTables.keys();
+    tableNames.sort();
+    QHash<QString, QString> primaryByHandler; // for positional alias entries (VSH_CMD_FLAG_ALIAS)
+    struct Pending
+    {
+        Field f;
+        int file;
+        int offset;
+    };
+    QList<Pending> entries;
+    for (const QString &tn : std::as_const(tableNames)) {
+        const Table &t = cmdTables.value(tn);
+        for (const CSource::Element &e : tableElements(t, macrosOf.at(t.file))) {
+            const Field f = parseInitializer(e.text);
+            const QString name = CSource::stringValue(fieldAt(f, "name", 0));
+            if (name.isEmpty())
+                continue; // the {NULL} terminator
+            const bool alias =
+                fieldAt(f, "flags", 4).contains(QLatin1String("VSH_CMD_FLAG_ALIAS")) ||
+                f.named.contains(QStringLiteral("alias"));
+            if (!alias)
+                primaryByHandler.insert(fieldAt(f, "handler", 1).trimmed(), name);
+            entries.append({f, t.file, e.offset});
+        }
+    }
+    QSet<QString> seen;
+    for (const Pending &p : std::as_const(entries)) {
+        const ParsedFile &pf = files.at(p.file);
+        const Field &f = p.f;
+        Item cmd;
+        cmd.kind = ItemKind::VirshCommand;
+        cmd.name = CSource::stringValue(fieldAt(f, "name", 0));
+        if (seen.contains(cmd.name))
+            continue;
+        seen.insert(cmd.name);
+        cmd.origin = QStringLiteral("virsh");
+        cmd.file = pf.src.file();
+        cmd.line = pf.src.lineAt(p.offset);
+        const QString flags = fieldAt(f, "flags", 4);
+        const QString handler = fieldAt(f, "handler", 1).trimmed();
+        if (f.named.contains(QStringLiteral("alias")) ||
+            flags.contains(QLatin1String("VSH_CMD_FLAG_ALIAS"))) {
+            const QString target =
+                f.named.contains(QStringLiteral("alias"))
+                    ? CSource::stringValue(f.named.value(QStringLiteral("alias")))
+                    : primaryByHandler.value(handler);
+            cmd.attrs.insert(QStringLiteral("aliasOf"), target);
+            cmd.signature = cmd.name;
+            r.items.append(std::move(cmd));
+            continue;
+        }
+        if (flags.contains(QLatin1String("VSH_CMD_FLAG_HIDDEN")))
+            cmd.attrs.insert(QStringLiteral("hidden"), true);
+        QString infoName = fieldAt(f, "info", 3).trimmed();
+        if (infoName.startsWith(QLatin1Char('&')))
+            infoName = infoName.mid(1).trimmed();
+        if (infos.contains(infoName))
+            cmd.doc = infoHelp(infos.value(infoName));
+        const QString output = outputKind(cmd.name, handlerBody(pf, handler));
+        const QString optName = fieldAt(f, "opts", 2).trimmed();
+        QStringList synopsis{cmd.name};
+        int optionCount = 0;
+        bool hasNameOption = false;
+        if (!isNull(optName) && optTables.contains(optName)) {
+            const Table &ot = optTables.value(optName);
+            const ParsedFile &of = files.at(ot.file);
+            for (const CSource::Element &oe : tableElements(ot, macrosOf.at(ot.file))) {
+                const Field o = parseInitializer(oe.text);
+                const QString oname = CSource::stringValue(fieldAt(o, "name", 0));
+                if (oname.isEmpty())
+                    continue;
+                Item opt;
+                opt.kind = ItemKind::VirshOption;
+                opt.name = cmd.name + QStringLiteral(" --") + oname;
+                opt.parent = cmd.name;
+                opt.origin = cmd.origin;
+                opt.file = of.src.file();
+                opt.line = of.src.lineAt(oe.offset);
+                const QString type = typeId(fieldAt(o, "type", 1));
+                const QString oflags = fieldAt(o, "flags", 2);
+                const QString help = CSource::stringValue(fieldAt(o, "help", 3));
+                const bool required = oflags.contains(QLatin1String("VSH_OFLAG_REQ")) ||
+                                      fieldAt(o, "required", -1) == QLatin1String("true");
+                // DATA and ARGV are positional by definition; newer tables say so explicitly.
+                const bool positional = type == QLatin1String("data") ||
+                                        type == QLatin1String("argv") ||
+                                        fieldAt(o, "positional", -1) == QLatin1String("true");
+                opt.attrs.insert(QStringLiteral("type"), type);
+                if (type == QLatin1String("alias")) {
+                    opt.attrs.insert(QStringLiteral("aliasOf"), help);
+                } else {
+                    opt.doc = help;
+                    opt.attrs.insert(QStringLiteral("required"), required);
+                    opt.attrs.insert(QStringLiteral("positional"), positional);
+                    const QString word =
+                        type == QLatin1String("bool") ? QString(QStringLiteral("--") + oname)
+                        : positional ? QStringLiteral("[--%1] <%2>").arg(oname, oname)
+                                     : QStringLiteral("--%1 <%2>").arg(oname, type);
+                    synopsis << (required ? word
+                                          : QString(QLatin1Char('[') + word + QLatin1Char(']')));
+                }
+                opt.signature = opt.name;
+                if (oname == QLatin1String("name"))
+                    hasNameOption = true;
+                ++optionCount;
+                r.items.append(std::move(opt));
+            }
+        }
+        if (!output.isEmpty())
+            cmd.attrs.insert(QStringLiteral("output"), output);
+        // The policy keeps the command, not the layout of what it prints.
+        if (output == QLatin1String("compound"))
+            cmd.origin = QStringLiteral("virsh:compound-output");
+        // The stable way to get names out of a listing command.
+        if (output == QLatin1String("compound") && hasNameOption)
+            cmd.attrs.insert(QStringLiteral("stableAlternative"), QStringLiteral("--name"));
+        cmd.attrs.insert(QStringLiteral("options"), optionCount);
+        cmd.signature = synopsis.join(QLatin1Char(' '));
+        r.items.append(std::move(cmd));
+    }
+    if (r.items.isEmpty())
+        r.diagnostics << Diagnostic::error(
+            root + QStringLiteral("/tools/virsh.c"), 0,
+            QStringLiteral("no virsh command table (vshCmdDef) found"));
+    return r;
+}
+
+} // namespace vse

@@ -1,0 +1,377 @@
+// virsh commands and options, configuration options and error messages as a
+// user of a default install meets them (an index of "/": no virsh, no
+// /etc/libvirt, so they come from the shipped release history's entry for
+// the installed release), through the real CLI: since of an option added
+// after its command (computed from the bundle's tags), counts against the
+// installed release's tarball, check-config's findings and its refusals.
+#include "clirunner.h"
+#include "testdata.h"
+
+#include "extract/tools/virshextractor.h"
+#include "index/historybuilder.h"
+#include "index/historypack.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace vse;
+using namespace vse::testdata;
+
+namespace {
+
+QString bundlePath()
+{
+    const QString env = qEnvironmentVariable("VSE_HISTORY_BUNDLE");
+    return env.isEmpty()
+               ? qEnvironmentVariable("VSE_SOURCE_DIR") +
+                     QStringLiteral("/../shared/history/libvirt-releases-0.0.1-1.3.5.bundle")
+               : env;
+}
+
+QString git(const QString &repo, const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("git"), QStringList{QStringLiteral("--git-dir"), repo} + args);
+    p.waitForFinished(60000);
+    return p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput()) : QString();
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+    return path;
+}
+
+} // namespace
+
+class TestCliTools : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+    QString m_repo;
+
+    QJsonArray showAll(const QString &name)
+    {
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), name, QStringLiteral("--json")});
+        const QJsonDocument d = QJsonDocument::fromJson(r.out.toUtf8());
+        return d.isArray() ? d.array() : QJsonArray{d.object()};
+    }
+
+    QJsonObject checkConfig(const QStringList &args, int *exitCode)
+    {
+        const CliRun r = runCli(m_index, QStringList{QStringLiteral("check-config")} + args +
+                                             QStringList{QStringLiteral("--json")});
+        *exitCode = r.exitCode;
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(QStringLiteral("/usr/include/libvirt/libvirt.h"))) {
+            if (inCi())
+                QFAIL(
+                    "the installed libvirt headers are missing; scripts/setup-deps installs them");
+            QSKIP("libvirt-dev is not installed");
+        }
+        m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = runCli(
+            m_index, {QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        if (QFileInfo::exists(bundlePath())) {
+            m_repo = m_dir.filePath(QStringLiteral("repo"));
+            QProcess clone;
+            clone.start(QStringLiteral("git"),
+                        {QStringLiteral("-c"), QStringLiteral("core.hooksPath=/dev/null"),
+                         QStringLiteral("clone"), QStringLiteral("--quiet"),
+                         QStringLiteral("--bare"), bundlePath(), m_repo});
+            if (!clone.waitForFinished(120000) || clone.exitCode() != 0)
+                m_repo.clear();
+        }
+    }
+
+    // attach-disk is older than the bundle's first virsh tables; its
+    // --iothread option came later. The release is found here from the tags.
+    void optionAddedAfterItsCommand()
+    {
+        if (m_repo.isEmpty())
+            QSKIP("the history bundle is absent");
+        const QStringList tags =
+            git(m_repo, {QStringLiteral("tag"), QStringLiteral("--list"), QStringLiteral("v1.2.*")})
+                .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QList<Version> versions;
+        for (const QString &t : tags)
+            versions << Version::parse(t);
+        std::sort(versions.begin(), versions.end());
+        Version first, before;
+        static const QRegularExpression block(
+            QStringLiteral("opts_attach_disk\\[\\] = \\{(.*?)\\n\\};"),
+            QRegularExpression::DotMatchesEverythingOption);
+        for (const Version &v : std::as_const(versions)) {
+            const QString src =
+                git(m_repo, {QStringLiteral("show"),
+                             QStringLiteral("v%1:tools/virsh-domain.c").arg(v.toString())});
+            if (block.match(src).captured(1).contains(QLatin1String("\"iothread\""))) {
+                first = v;
+                break;
+            }
+            before = v;
+        }
+        QVERIFY(first.isValid() && before.isValid());
+        const QJsonArray opt = showAll(QStringLiteral("attach-disk --iothread"));
+        QVERIFY(!opt.isEmpty());
+        const QJsonObject since =
+            opt.last().toObject().value(QStringLiteral("sinceRange")).toObject();
+        QCOMPARE(since.value(QStringLiteral("upTo")).toString(), first.toString());
+        QCOMPARE(since.value(QStringLiteral("after")).toString(), before.toString());
+        QVERIFY(since.value(QStringLiteral("exact")).toBool());
+        // The command itself is older: in the bundle's first release with tools/virsh.c.
+        const QJsonObject cmd = showAll(QStringLiteral("attach-disk")).last().toObject();
+        QVERIFY(Version::parse(cmd.value(QStringLiteral("sinceRange"))
+                                   .toObject()
+                                   .value(QStringLiteral("upTo"))
+                                   .toString()) < first);
+        // Text output says where the rows come from.
+        const CliRun text =
+            runCli(m_index, {QStringLiteral("show"), QStringLiteral("attach-disk --iothread")});
+        QVERIFY2(text.out.contains(QLatin1String("release history")), qPrintable(text.out));
+    }
+
+    // The installed release's virsh commands come from the pack's entry for
+    // it: the same set as the release's own command tables.
+    void installedReleaseCommandsFromHistory()
+    {
+        const QString version = QFileInfo(QStringLiteral("/usr/include/libvirt/libvirt-common.h")).exists()
+                                    ? [] {
+                                          QFile f(QStringLiteral("/usr/include/libvirt/libvirt-common.h"));
+                                          f.open(QIODevice::ReadOnly);
+                                          static const QRegularExpression n(QStringLiteral("LIBVIR_VERSION_NUMBER (\\d+)"));
+                                          return Version::fromNumber(
+                                                     n.match(QString::fromUtf8(f.readAll())).captured(1).toLongLong())
+                                              .toString();
+                                      }()
+                                    : QString();
+        const QString tarball =
+            qEnvironmentVariable("VSE_SOURCES_DIR",
+                                 QStringLiteral("/var/cache/virt-support-explorer/sources")) +
+            QStringLiteral("/libvirt_%1.orig.tar.xz").arg(version);
+        if (!QFileInfo::exists(tarball)) {
+            if (inCi())
+                QFAIL(qPrintable(tarball + QStringLiteral(" is missing")));
+            QSKIP("no tarball of the installed release");
+        }
+        Diagnostics d;
+        const QString root = m_dir.filePath(QStringLiteral("tree"));
+        QVERIFY(HistoryBuilder::extractTarball(tarball, root, &d));
+        QSet<QString> expected;
+        for (const Item &it : VirshExtractor::extractTree(root).items)
+            if (it.kind == ItemKind::VirshCommand)
+                expected.insert(it.name);
+        const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virsh:"),
+                                          QStringLiteral("--kind"), QStringLiteral("virsh-command"),
+                                          QStringLiteral("--limit"), QStringLiteral("100000"),
+                                          QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QSet<QString> got;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+            const QJsonObject o = v.toObject();
+            if (!o.value(QStringLiteral("removed")).toBool())
+                got.insert(o.value(QStringLiteral("name")).toString());
+        }
+        QCOMPARE(got, expected);
+    }
+
+    // An option whose shipped value changed between two bundle releases
+    // (found in the pack, the change confirmed in the raw files with git) is
+    // reported for a file that does not set it.
+    void defaultChangeReported()
+    {
+        if (m_repo.isEmpty())
+            QSKIP("the history bundle is absent");
+        const HistoryPack &pack = HistoryPack::builtin();
+        const HistoryEntry *found = nullptr;
+        QString from, to;
+        for (const HistoryEntry &e : pack.entries()) {
+            if (e.kind != ItemKind::ConfigOption || e.parent != QLatin1String("qemu.conf"))
+                continue;
+            const QJsonArray steps = e.attrs.value(QStringLiteral("defaults")).toArray();
+            for (qsizetype i = 1; i < steps.size(); ++i) {
+                const QJsonArray a = steps.at(i - 1).toArray(), b = steps.at(i).toArray();
+                if (a.at(1).isString() && b.at(1).isString() &&
+                    Version::parse(b.at(0).toString()) <= Version(1, 3, 5)) {
+                    found = &e;
+                    from = a.at(0).toString();
+                    to = b.at(0).toString();
+                    break;
+                }
+            }
+            if (found)
+                break;
+        }
+        QVERIFY2(found, "no qemu.conf option whose shipped value changed up to 1.3.5");
+        const QString name = found->key.section(QLatin1Char(':'), 1);
+        // The raw files of the two releases show different values.
+        const auto shipped = [&](const QString &tag) {
+            // qemu.conf moved from src/ to src/qemu/ in 0.8.0.
+            QString text = git(m_repo, {QStringLiteral("show"),
+                                        QStringLiteral("v%1:src/qemu/qemu.conf").arg(tag)});
+            if (text.isEmpty())
+                text = git(m_repo,
+                           {QStringLiteral("show"), QStringLiteral("v%1:src/qemu.conf").arg(tag)});
+            const QRegularExpression re(QStringLiteral("^#?\\s*%1\\s*=\\s*(.*)$").arg(name),
+                                        QRegularExpression::MultilineOption);
+            return re.match(text).captured(1).trimmed();
+        };
+        QVERIFY(!shipped(from).isEmpty());
+        QVERIFY2(shipped(from) != shipped(to), qPrintable(name));
+        const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), "user = \"qemu\"\n");
+        int rc = -1;
+        const QJsonObject o =
+            checkConfig({file, QStringLiteral("--from"), from, QStringLiteral("--to"), to}, &rc);
+        QCOMPARE(rc, 1);
+        bool reported = false;
+        for (const QJsonValue &f : o.value(QStringLiteral("files"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("findings"))
+                                       .toArray())
+            if (f.toObject().value(QStringLiteral("option")).toString() == name &&
+                f.toObject().value(QStringLiteral("kind")).toString() ==
+                    QLatin1String("default-changed"))
+                reported = true;
+        QVERIFY2(reported, qPrintable(name + QLatin1Char(' ') + from + QLatin1Char(' ') + to));
+        // Set explicitly, it is no longer reported.
+        QDir().mkpath(m_dir.filePath(QStringLiteral("set")));
+        const QString set =
+            writeFile(m_dir, QStringLiteral("set/qemu.conf"),
+                      (name + QStringLiteral(" = ") + shipped(to) + QLatin1Char('\n')).toUtf8());
+        const QJsonObject again =
+            checkConfig({set, QStringLiteral("--from"), from, QStringLiteral("--to"), to}, &rc);
+        for (const QJsonValue &f : again.value(QStringLiteral("files"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("findings"))
+                                       .toArray())
+            QVERIFY(f.toObject().value(QStringLiteral("option")).toString() != name);
+    }
+
+    void findingsOnAFile()
+    {
+        // A typo, a wrong type, and an option a later release added.
+        QByteArray text = "vnc_listn = \"0.0.0.0\"\nvnc_tls = \"yes\"\n";
+        const QJsonArray nvram = showAll(QStringLiteral("nvram"));
+        QVERIFY(!nvram.isEmpty());
+        const Version nvramSince = Version::parse(nvram.last()
+                                                      .toObject()
+                                                      .value(QStringLiteral("sinceRange"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("upTo"))
+                                                      .toString());
+        QVERIFY(nvramSince.isValid());
+        text += "nvram = [ \"/a:/b\" ]\n";
+        const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), text);
+        int rc = -1;
+        const QJsonObject o =
+            checkConfig({file, QStringLiteral("--max-version"), QStringLiteral("0.9.0")}, &rc);
+        QCOMPARE(rc, 1);
+        QHash<QString, QJsonObject> byKind;
+        for (const QJsonValue &f : o.value(QStringLiteral("files"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("findings"))
+                                       .toArray())
+            byKind.insert(f.toObject().value(QStringLiteral("kind")).toString(), f.toObject());
+        QCOMPARE(byKind.value(QStringLiteral("unknown-option"))
+                     .value(QStringLiteral("suggestion"))
+                     .toString(),
+                 QStringLiteral("vnc_listen"));
+        QCOMPARE(
+            byKind.value(QStringLiteral("unknown-option")).value(QStringLiteral("line")).toInt(),
+            1);
+        QCOMPARE(
+            byKind.value(QStringLiteral("wrong-type")).value(QStringLiteral("option")).toString(),
+            QStringLiteral("vnc_tls"));
+        QCOMPARE(byKind.value(QStringLiteral("wrong-type")).value(QStringLiteral("line")).toInt(),
+                 2);
+        QVERIFY(Version(0, 9, 0) < nvramSince);
+        QCOMPARE(byKind.value(QStringLiteral("newer-than-target"))
+                     .value(QStringLiteral("option"))
+                     .toString(),
+                 QStringLiteral("nvram"));
+        // Text: the verdict comes first, findings name FILE:LINE.
+        const CliRun t = runCli(m_index, {QStringLiteral("check-config"), file});
+        QVERIFY2(t.out.startsWith(file + QStringLiteral(": Problems")), qPrintable(t.out));
+        QVERIFY(t.out.contains(file + QStringLiteral(":1: unknown-option: vnc_listn")));
+        // A virtqemud.conf is read like libvirtd.conf.
+        const QString daemon =
+            writeFile(m_dir, QStringLiteral("virtqemud.conf"), "log_level = 1\n");
+        const QJsonObject d = checkConfig({daemon}, &rc);
+        QCOMPARE(rc, 0);
+        QCOMPARE(d.value(QStringLiteral("files"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("config"))
+                     .toString(),
+                 QStringLiteral("libvirtd.conf"));
+    }
+
+    void badInputRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const char *k : {"binary", "huge", "invalid-utf8", "fifo", "directory"})
+            QTest::newRow(k) << QString::fromLatin1(k);
+    }
+    void badInputRefused()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir tmp;
+        QString path = tmp.filePath(QStringLiteral("qemu.conf"));
+        if (kind == QLatin1String("binary")) {
+            writeFile(tmp, QStringLiteral("qemu.conf"), QByteArray("user = \"a\"\n\0\x01\x02", 15));
+        } else if (kind == QLatin1String("huge")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(200LL * 1024 * 1024)); // sparse: no 200 MB written
+        } else if (kind == QLatin1String("invalid-utf8")) {
+            writeFile(tmp, QStringLiteral("qemu.conf"), "user = \"qemu\"\ngroup = \"\xff\xfe\"\n");
+        } else if (kind == QLatin1String("fifo")) {
+            QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+        } else {
+            path = tmp.filePath(QStringLiteral("empty"));
+            QVERIFY(QDir().mkpath(path));
+        }
+        const QFileInfo before(m_index);
+        const CliRun r = runCli(m_index, {QStringLiteral("check-config"), path}, 20000);
+        QVERIFY2(!r.crashed, "hung or crashed");
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(path) && r.err.contains(QLatin1String("refused")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        const QFileInfo after(m_index);
+        QCOMPARE(after.lastModified(), before.lastModified());
+        QCOMPARE(after.size(), before.size());
+        if (kind == QLatin1String("invalid-utf8"))
+            QVERIFY2(r.err.contains(path + QStringLiteral(":2:")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTools)
+#include "tst_cli_tools.moc"
