@@ -213,7 +213,7 @@ DriverMatrix readHvSupportHtml(const QString &path, Diagnostics *diagnostics, co
 DriverMatrix readHvSupportHtmlData(const QByteArray &data, const QString &path,
                                    Diagnostics *diagnostics)
 {
-    if (data.size() > kMaxPageSize) {
+    if (data.size() > SourceRoot::kMaxFileSize) {
         diagnostics->append(
             Diagnostic::error(path, 0, QStringLiteral("larger than any API support matrix")));
         return {};

@@ -384,7 +384,7 @@ QList<DocSinceExtractor::SourceNote> pageNotes(const ItemList &items,
     const bool htmlIn = page.endsWith(QLatin1String(".html.in"));
     const QString html = rst ? page.chopped(4) + QStringLiteral(".html") : htmlIn ? page.chopped(3) : page;
     const QStringList roots = DocSinceExtractor::rootsForPage(html);
-    if (roots.isEmpty() || data.size() > kMaxPageSize)
+    if (roots.isEmpty() || data.size() > SourceRoot::kMaxFileSize)
         return notes;
     Page p{page, QSet<QString>(roots.cbegin(), roots.cend()), {}, &byName, &items, {}, {}, {}};
     if (rst) {

@@ -1,4 +1,5 @@
 #include "configextractor.h"
+#include "io/confinedfile.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -32,20 +33,18 @@ QString baseName(const QString &path)
     return n;
 }
 
-bool readSmall(const QString &path, QString *text, Diagnostics *diagnostics)
+// Through the source root: inside it after symlinks, a regular file, bounded.
+bool readSmall(const SourceRoot &root, const QString &path, QString *text, Diagnostics *diagnostics)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        diagnostics->append(
-            Diagnostic::error(path, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
+    QByteArray data;
+    if (!root.read(path, &data, diagnostics))
         return false;
-    }
-    if (f.size() > kMaxFile) {
+    if (data.size() > kMaxFile) {
         diagnostics->append(
             Diagnostic::error(path, 0, QStringLiteral("larger than %1 bytes").arg(kMaxFile)));
         return false;
     }
-    *text = QString::fromUtf8(f.readAll());
+    *text = QString::fromUtf8(data);
     return true;
 }
 
@@ -64,13 +63,13 @@ QString typeOfEntry(const QString &fn)
     return t;  // e.g. "limits": a number or "unlimited"
 }
 
-QList<ConfigFile> assemble(const QStringList &confs, const QStringList &lenses,
+QList<ConfigFile> assemble(const SourceRoot &root, const QStringList &confs, const QStringList &lenses,
                            Diagnostics *diagnostics)
 {
     QMap<QString, ConfigFile> byName;
     for (const QString &path : lenses) {
         QString text;
-        if (!readSmall(path, &text, diagnostics))
+        if (!readSmall(root, path, &text, diagnostics))
             continue;
         const ConfigExtractor::LensInfo lens = ConfigExtractor::parseLens(text);
         if (lens.files.isEmpty()) {
@@ -88,7 +87,7 @@ QList<ConfigFile> assemble(const QStringList &confs, const QStringList &lenses,
     }
     for (const QString &path : confs) {
         QString text;
-        if (!readSmall(path, &text, diagnostics))
+        if (!readSmall(root, path, &text, diagnostics))
             continue;
         const QString name = installedName(baseName(path));
         ConfigFile &cf = byName[name];
@@ -259,7 +258,7 @@ QList<ConfigFile> ConfigExtractor::readTree(const QString &root, Diagnostics *di
     QStringList confs, lenses;
     for (const QString &p : inputFiles(root, true))
         (p.contains(QLatin1String(".aug")) ? lenses : confs) << p;
-    return assemble(confs, lenses, diagnostics);
+    return assemble(SourceRoot(root), confs, lenses, diagnostics);
 }
 
 QList<ConfigFile> ConfigExtractor::readInstalled(const QString &root, Diagnostics *diagnostics)
@@ -267,7 +266,7 @@ QList<ConfigFile> ConfigExtractor::readInstalled(const QString &root, Diagnostic
     QStringList confs, lenses;
     for (const QString &p : inputFiles(root, false))
         (p.endsWith(QLatin1String(".aug")) ? lenses : confs) << p;
-    return assemble(confs, lenses, diagnostics);
+    return assemble(SourceRoot(root), confs, lenses, diagnostics);
 }
 
 QJsonValue configDefaultIn(const QJsonObject &attrs, const Version &release)

@@ -2,6 +2,8 @@
 
 #include "csource.h"
 
+#include "io/confinedfile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -48,13 +50,11 @@ QHash<QString, ErrorMessages::Message> ErrorMessages::readTree(const QString &ro
     *file = sourceFile(root);
     if (file->isEmpty())
         return {};
-    QFile f(*file);
-    if (!f.open(QIODevice::ReadOnly) || f.size() > 8 * 1024 * 1024) {
-        diagnostics->append(
-            Diagnostic::error(*file, 0, QStringLiteral("cannot read (or larger than 8 MiB)")));
+    // Inside the tree after symlinks, a regular file, within the one size limit.
+    QByteArray data;
+    if (!SourceRoot(root).read(*file, &data, diagnostics))
         return {};
-    }
-    return parse(QString::fromUtf8(f.readAll()), *file, diagnostics);
+    return parse(QString::fromUtf8(data), *file, diagnostics);
 }
 
 QHash<QString, ErrorMessages::Message>

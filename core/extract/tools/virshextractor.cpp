@@ -1,6 +1,7 @@
 #include "virshextractor.h"
 
 #include "csource.h"
+#include "io/confinedfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -178,19 +179,18 @@ ExtractResult VirshExtractor::extractTree(const QString &root)
         return r;
     QList<ParsedFile> files;
     QHash<QString, CSource::Macro> macros;
+    // Inside the tree after symlinks, regular files only, bounded.
+    const SourceRoot confined(root);
     for (const QString &path : inputFiles(root)) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            r.diagnostics << Diagnostic::error(
-                path, 0, QStringLiteral("cannot read: %1").arg(f.errorString()));
+        QByteArray data;
+        if (!confined.read(path, &data, &r.diagnostics))
             continue;
-        }
-        if (f.size() > kMaxFile) {
+        if (data.size() > kMaxFile) {
             r.diagnostics << Diagnostic::error(
                 path, 0, QStringLiteral("larger than %1 bytes").arg(kMaxFile));
             continue;
         }
-        CSource src(path, QString::fromUtf8(f.readAll()));
+        CSource src(path, QString::fromUtf8(data));
         if (path.endsWith(QLatin1String(".h")))
             for (auto it = src.macros().cbegin(); it != src.macros().cend(); ++it)
                 macros.insert(it.key(), it.value());
