@@ -7,6 +7,7 @@
 #include "io/confinedfile.h"
 
 #include <QFileInfo>
+#include <QUrl>
 
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
@@ -66,6 +67,9 @@ xmlParserInputPtr confinedLoader(const char *url, const char *id, xmlParserCtxtP
     QString path = QString::fromUtf8(url);
     if (path.startsWith(QLatin1String("file://")))
         path = path.mid(7);
+    // libxml2 builds include URLs, escaping spaces and the like.
+    if (path.contains(QLatin1Char('%')) && !QFileInfo::exists(path))
+        path = QUrl::fromPercentEncoding(path.toUtf8());
     QByteArray data;
     QString why;
     if (path.contains(QLatin1String("://")) || !t_confinement.root->read(path, &data, &why)) {

@@ -83,13 +83,16 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
             const QByteArray name(p + i + 1, j - i - 1);
             if (++elements > kMaxElements) {
                 *line = elementLine;
-                return tr("refused: the document has more than %1 elements (the checker's limit; libvirt "
-                          "documents have far fewer, and validation time grows faster than their number)")
+                return tr("refused: the document has more than %1 elements (the checker's limit; "
+                          "libvirt "
+                          "documents have far fewer, and validation time grows faster than their "
+                          "number)")
                     .arg(kMaxElements);
             }
             if (!stack.isEmpty() && ++stack.last().children > kMaxChildren) {
                 *line = elementLine;
-                return tr("refused: element <%1> (line %2) has more than %3 child elements (the checker's limit: "
+                return tr("refused: element <%1> (line %2) has more than %3 child elements (the "
+                          "checker's limit: "
                           "RelaxNG validation time grows with the square of an element's children)")
                     .arg(QString::fromUtf8(stack.last().name))
                     .arg(stack.last().line)
@@ -111,7 +114,8 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
             }
             if (attributes > kMaxAttributes) {
                 *line = elementLine;
-                return tr("refused: element <%1> has more than %2 attributes (the checker's limit: libxml2 "
+                return tr("refused: element <%1> has more than %2 attributes (the checker's limit: "
+                          "libxml2 "
                           "compares each attribute with every other)")
                     .arg(QString::fromUtf8(name))
                     .arg(kMaxAttributes);
@@ -122,7 +126,8 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
                 stack.append({name, elementLine, 0});
                 if (stack.size() > kMaxDepth) {
                     *line = elementLine;
-                    return tr("refused: elements nested more than %1 deep (the checker's limit)").arg(kMaxDepth);
+                    return tr("refused: elements nested more than %1 deep (the checker's limit)")
+                        .arg(kMaxDepth);
                 }
             }
         }

@@ -72,10 +72,12 @@ QString fdTarget(int fd)
 SourceRoot::SourceRoot(const QString &root)
 {
     const QString canonical = root.isEmpty() ? QString() : QFileInfo(root).canonicalFilePath();
-    m_root = canonical.isEmpty() ? (root.isEmpty() ? QStringLiteral("/") : QDir::cleanPath(QDir(root).absolutePath()))
+    m_root = canonical.isEmpty() ? (root.isEmpty() ? QStringLiteral("/")
+                                                   : QDir::cleanPath(QDir(root).absolutePath()))
                                  : canonical;
     if (confines()) {
-        const int fd = ::open(QFile::encodeName(m_root).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        const int fd =
+            ::open(QFile::encodeName(m_root).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
         m_dirFd = std::shared_ptr<int>(new int(fd), [](int *p) {
             if (*p >= 0)
                 ::close(*p);
@@ -97,8 +99,9 @@ int SourceRoot::openRegular(const QString &path, qint64 *size, QString *why) con
     // Relative paths are the caller's, relative to the working directory.
     const QString abs = QDir::cleanPath(QDir::current().absoluteFilePath(path));
     const auto outside = [&] {
-        *why = QStringLiteral("%1 is outside the source root %2 (after \"..\" and symbolic links): refused, "
-                              "not opened")
+        *why = QStringLiteral(
+                   "%1 is outside the source root %2 (after \"..\" and symbolic links): refused, "
+                   "not opened")
                    .arg(path, m_root);
         return -1;
     };
@@ -141,7 +144,8 @@ int SourceRoot::openRegular(const QString &path, qint64 *size, QString *why) con
         if (confines()) {
             char resolved[PATH_MAX];
             if (!::realpath(absName.constData(), resolved)) {
-                *why = QStringLiteral("%1 cannot be read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+                *why = QStringLiteral("%1 cannot be read: %2")
+                           .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
                 return -1;
             }
             realName = QByteArray(resolved);
@@ -183,11 +187,13 @@ int SourceRoot::openRegular(const QString &path, qint64 *size, QString *why) con
     if (fd < 0 && beneath)
         fd = openBeneath(*m_dirFd, relName, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0 && !beneath)
-        fd = ::open(realName.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (confines() ? O_NOFOLLOW : 0));
+        fd = ::open(realName.constData(),
+                    O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (confines() ? O_NOFOLLOW : 0));
     ::close(pathFd);
     struct stat again;
     if (fd < 0) {
-        *why = QStringLiteral("%1 cannot be read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *why = QStringLiteral("%1 cannot be read: %2")
+                   .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return -1;
     }
     if (::fstat(fd, &again) != 0 || again.st_ino != st.st_ino || again.st_dev != st.st_dev ||
@@ -228,7 +234,8 @@ bool SourceRoot::read(const QString &path, QByteArray *data, QString *why) const
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            *why = QStringLiteral("%1 cannot be read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+            *why = QStringLiteral("%1 cannot be read: %2")
+                       .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
             ::close(fd);
             return false;
         }
@@ -238,7 +245,8 @@ bool SourceRoot::read(const QString &path, QByteArray *data, QString *why) const
     }
     ::close(fd);
     if (have > kMaxFileSize) {
-        *why = QStringLiteral("%1 grew over %2 while being read: refused").arg(path, sizeLimitText());
+        *why =
+            QStringLiteral("%1 grew over %2 while being read: refused").arg(path, sizeLimitText());
         return false;
     }
     buf.truncate(have);
@@ -246,13 +254,14 @@ bool SourceRoot::read(const QString &path, QByteArray *data, QString *why) const
     return true;
 }
 
-bool SourceRoot::read(const QString &path, QByteArray *data, Diagnostics *diagnostics, const QString &fromFile,
-                      int fromLine) const
+bool SourceRoot::read(const QString &path, QByteArray *data, Diagnostics *diagnostics,
+                      const QString &fromFile, int fromLine) const
 {
     QString why;
     if (read(path, data, &why))
         return true;
-    diagnostics->append(Diagnostic::error(fromFile.isEmpty() ? path : fromFile, fromFile.isEmpty() ? 0 : fromLine, why));
+    diagnostics->append(Diagnostic::error(fromFile.isEmpty() ? path : fromFile,
+                                          fromFile.isEmpty() ? 0 : fromLine, why));
     return false;
 }
 

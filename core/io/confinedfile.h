@@ -44,8 +44,8 @@ public:
     bool read(const QString &path, QByteArray *data, QString *why) const;
     // The same, reported as an error diagnostic blamed on fromFile:fromLine
     // (the file and line that named path) or on path itself.
-    bool read(const QString &path, QByteArray *data, Diagnostics *diagnostics, const QString &fromFile = {},
-              int fromLine = 0) const;
+    bool read(const QString &path, QByteArray *data, Diagnostics *diagnostics,
+              const QString &fromFile = {}, int fromLine = 0) const;
 
     // A read-only descriptor of a regular file inside the root (the caller
     // closes it), or -1 with *why set. *size receives the file's size.

@@ -60,13 +60,14 @@ bool copyTree(const QString &from, const QString &to)
 bool straceWorks()
 {
     QProcess p;
-    p.start(QStringLiteral("strace"), {QStringLiteral("-f"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                       QStringLiteral("true")});
+    p.start(QStringLiteral("strace"), {QStringLiteral("-f"), QStringLiteral("-o"),
+                                       QStringLiteral("/dev/null"), QStringLiteral("true")});
     return p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
 // A minimal domain XML written for these tests (not libvirt's).
-const char kDomain[] = R"(<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
+const char kDomain[] =
+    R"(<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
   <name>demo</name>
   <memory unit='KiB'>1048576</memory>
   <vcpu placement='static'>2</vcpu>
@@ -114,10 +115,11 @@ class TestHostileInputs : public QObject
         full << args;
         QProcess p;
         if (m_strace)
-            p.start(QStringLiteral("strace"), QStringList{QStringLiteral("-f"), QStringLiteral("-qq"),
-                                                          QStringLiteral("-e"), QStringLiteral("trace=open,openat,openat2"),
-                                                          QStringLiteral("-o"), log, qEnvironmentVariable("VSE_CLI")} +
-                                                  full);
+            p.start(QStringLiteral("strace"),
+                    QStringList{QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-e"),
+                                QStringLiteral("trace=open,openat,openat2"), QStringLiteral("-o"),
+                                log, qEnvironmentVariable("VSE_CLI")} +
+                        full);
         else
             p.start(qEnvironmentVariable("VSE_CLI"), full);
         CliRun r;
@@ -139,7 +141,8 @@ class TestHostileInputs : public QObject
                 return;
             const QByteArray trace = fileBytes(log);
             QVERIFY(!trace.isEmpty());
-            QVERIFY2(!trace.contains(QFile::encodeName(m_outside + QLatin1Char('/'))), trace.constData());
+            QVERIFY2(!trace.contains(QFile::encodeName(m_outside + QLatin1Char('/'))),
+                     trace.constData());
             QVERIFY2(!trace.contains("\"/etc/passwd\""), "the CLI opened /etc/passwd");
         }();
         return r;
@@ -184,7 +187,8 @@ private Q_SLOTS:
     {
         const QString corpus = qEnvironmentVariable("VSE_CORPUS_DIR");
         if (corpus.isEmpty() || !QFileInfo::exists(corpus + QStringLiteral("/1.3.5/src")))
-            QSKIP("VSE_CORPUS_DIR is not set: the hostile trees are made from the corpus release 1.3.5");
+            QSKIP("VSE_CORPUS_DIR is not set: the hostile trees are made from the corpus release "
+                  "1.3.5");
         m_pristine = m_dir.filePath(QStringLiteral("pristine"));
         QVERIFY(copyTree(corpus + QStringLiteral("/1.3.5"), m_pristine));
         m_tree = m_dir.filePath(QStringLiteral("tree"));
@@ -193,13 +197,18 @@ private Q_SLOTS:
         m_marker = m_outside + QStringLiteral("/secret.rng");
         // Valid for every reader that might be fooled: a grammar (schemas),
         // a struct (.x) and a version block (.syms) all name the token.
-        QVERIFY(writeFile(m_marker, "<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start><element name='" +
-                                        m_token + "'><empty/></element></start><define name='" + m_token +
-                                        "'><element name='" + m_token + "'><empty/></element></define></grammar>\n"));
-        QVERIFY(writeFile(m_outside + QStringLiteral("/secret.x"), "struct " + m_token + " { int x; };\n"));
-        QVERIFY(writeFile(m_outside + QStringLiteral("/secret.syms"), "LIBVIRT_QEMU_0.8.3 {\n global:\n  " + m_token + ";\n};\n"));
+        QVERIFY(writeFile(
+            m_marker,
+            "<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start><element name='" +
+                m_token + "'><empty/></element></start><define name='" + m_token +
+                "'><element name='" + m_token + "'><empty/></element></define></grammar>\n"));
+        QVERIFY(writeFile(m_outside + QStringLiteral("/secret.x"),
+                          "struct " + m_token + " { int x; };\n"));
+        QVERIFY(writeFile(m_outside + QStringLiteral("/secret.syms"),
+                          "LIBVIRT_QEMU_0.8.3 {\n global:\n  " + m_token + ";\n};\n"));
         QVERIFY(writeFile(m_outside + QStringLiteral("/secret.h"), "int " + m_token + "(void);\n"));
-        QVERIFY(writeFile(m_outside + QStringLiteral("/secret.html"), "<html><body><p>" + m_token + " Since 0.1.0</p></body></html>\n"));
+        QVERIFY(writeFile(m_outside + QStringLiteral("/secret.html"),
+                          "<html><body><p>" + m_token + " Since 0.1.0</p></body></html>\n"));
         m_strace = straceWorks();
         if (!m_strace)
             qWarning("strace is missing or cannot trace here: checking the marker's content only");
@@ -222,7 +231,8 @@ private Q_SLOTS:
     {
         const QString schema = QStringLiteral("docs/schemas/domain.rng");
         addInclude(schema, "<include href='../../../../outside/secret.rng'/>");
-        expectIndexRefused(tree(schema) + QStringLiteral(":%1:").arg(lineOf(schema, "outside/secret")),
+        expectIndexRefused(tree(schema) +
+                               QStringLiteral(":%1:").arg(lineOf(schema, "outside/secret")),
                            QStringLiteral("is outside the source root"));
     }
 
@@ -273,7 +283,8 @@ private Q_SLOTS:
     void schemaSymlinkToDevZero()
     {
         const QString schema = QStringLiteral("docs/schemas/nodedev.rng");
-        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), tree(QStringLiteral("docs/schemas/zero.rng"))));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"),
+                            tree(QStringLiteral("docs/schemas/zero.rng"))));
         addInclude(schema, "<include href='zero.rng'/>");
         expectIndexRefused(tree(schema) + QStringLiteral(":%1:").arg(lineOf(schema, "zero.rng")),
                            QStringLiteral("zero.rng is outside the source root"));
@@ -291,7 +302,8 @@ private Q_SLOTS:
 
     void protocolSymlinkToOutside()
     {
-        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.x"), tree(QStringLiteral("src/rpc/evil_protocol.x"))));
+        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.x"),
+                            tree(QStringLiteral("src/rpc/evil_protocol.x"))));
         expectIndexRefused(tree(QStringLiteral("src/rpc/evil_protocol.x")) + QLatin1Char(':'),
                            QStringLiteral("is outside the source root"));
     }
@@ -302,7 +314,8 @@ private Q_SLOTS:
         const QString big = tree(QStringLiteral("src/rpc/big_protocol.x"));
         QVERIFY(writeFile(big, "struct s { int x; };\n"));
         QCOMPARE(::truncate(QFile::encodeName(big).constData(), 17 * 1024 * 1024), 0);
-        expectIndexRefused(big + QLatin1Char(':'), QStringLiteral("over the 16 MiB (16777216 bytes) input size limit"));
+        expectIndexRefused(big + QLatin1Char(':'),
+                           QStringLiteral("over the 16 MiB (16777216 bytes) input size limit"));
     }
 
     void symsSymlinkToOutside()
@@ -323,14 +336,16 @@ private Q_SLOTS:
             text += "    virS" + QByteArray::number(i).rightJustified(6, '0') + ";\n";
         text += "};\n";
         QVERIFY(writeFile(tree(QStringLiteral("src/libvirt_public.syms")), text));
-        expectIndexRefused(tree(QStringLiteral("src/libvirt_public.syms")) + QStringLiteral(":100003:"),
+        expectIndexRefused(tree(QStringLiteral("src/libvirt_public.syms")) +
+                               QStringLiteral(":100003:"),
                            QStringLiteral("more than 100000 symbols: refused"));
     }
 
     void headerIncludingOutside_data()
     {
         QTest::addColumn<QByteArray>("directive");
-        QTest::newRow("absolute") << QByteArray("#include \"") + QFile::encodeName(m_outside) + "/secret.h\"";
+        QTest::newRow("absolute") << QByteArray("#include \"") + QFile::encodeName(m_outside) +
+                                         "/secret.h\"";
         QTest::newRow("dot-dot") << QByteArray("#include \"../../../outside/secret.h\"");
         QTest::newRow("angle dot-dot") << QByteArray("#include <../../outside/secret.h>");
         QTest::newRow("etc") << QByteArray("#include </etc/passwd>");
@@ -339,7 +354,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, directive);
         const QString header = tree(QStringLiteral("include/libvirt/libvirt.h"));
-        QVERIFY(writeFile(header, "#ifndef LIBVIRT_H\n#define LIBVIRT_H\n" + directive + "\nint virX(void);\n#endif\n"));
+        QVERIFY(writeFile(header, "#ifndef LIBVIRT_H\n#define LIBVIRT_H\n" + directive +
+                                      "\nint virX(void);\n#endif\n"));
         expectIndexRefused(header + QStringLiteral(":3:"), QStringLiteral("refused"));
     }
 
@@ -347,20 +363,24 @@ private Q_SLOTS:
     {
         const QString header = tree(QStringLiteral("include/libvirt/libvirt.h"));
         QVERIFY(writeFile(header, "#include <libvirt/libvirt-host.h>\n"));
-        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.h"), tree(QStringLiteral("include/libvirt/libvirt-host.h"))));
-        expectIndexRefused(header + QStringLiteral(":1:"), QStringLiteral("is outside the source root"));
+        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.h"),
+                            tree(QStringLiteral("include/libvirt/libvirt-host.h"))));
+        expectIndexRefused(header + QStringLiteral(":1:"),
+                           QStringLiteral("is outside the source root"));
     }
 
     void docsPageSymlinkToOutside()
     {
-        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.html"), tree(QStringLiteral("docs/formatdomain.html"))));
+        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.html"),
+                            tree(QStringLiteral("docs/formatdomain.html"))));
         expectIndexRefused(tree(QStringLiteral("docs/formatdomain.html")) + QLatin1Char(':'),
                            QStringLiteral("is outside the source root"));
     }
 
     void driverTableSymlinkToOutside()
     {
-        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.h"), tree(QStringLiteral("src/qemu_driver.c"))));
+        QVERIFY(QFile::link(m_outside + QStringLiteral("/secret.h"),
+                            tree(QStringLiteral("src/qemu_driver.c"))));
         expectIndexRefused(tree(QStringLiteral("src/qemu_driver.c")) + QLatin1Char(':'),
                            QStringLiteral("is outside the source root"));
     }
@@ -372,7 +392,9 @@ private Q_SLOTS:
         const CliRun r = run({QStringLiteral("check-xml"), fifo});
         QVERIFY2(!r.crashed, "check-xml blocked on a FIFO");
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains(fifo + QStringLiteral(": error: ") + fifo + QStringLiteral(" is a FIFO")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(fifo + QStringLiteral(": error: ") + fifo +
+                                QStringLiteral(" is a FIFO")),
+                 qPrintable(r.err));
     }
 
     void checkXmlOnDevZero()
@@ -380,17 +402,20 @@ private Q_SLOTS:
         const CliRun r = run({QStringLiteral("check-xml"), QStringLiteral("/dev/zero")});
         QVERIFY(!r.crashed);
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains(QStringLiteral("/dev/zero is a character device: refused")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/dev/zero is a character device: refused")),
+                 qPrintable(r.err));
     }
 
     void checkXmlSchemasIncludingOutside()
     {
         // --schemas names a folder; what its schemas include stays inside it.
         const QString schemas = tree(QStringLiteral("docs/schemas"));
-        addInclude(QStringLiteral("docs/schemas/domaincommon.rng"), "<include href='../../../outside/secret.rng'/>");
+        addInclude(QStringLiteral("docs/schemas/domaincommon.rng"),
+                   "<include href='../../../outside/secret.rng'/>");
         const QString doc = m_dir.filePath(QStringLiteral("demo.xml"));
         QVERIFY(writeFile(doc, kDomain));
-        const CliRun r = run({QStringLiteral("check-xml"), QStringLiteral("--schemas"), schemas, doc});
+        const CliRun r =
+            run({QStringLiteral("check-xml"), QStringLiteral("--schemas"), schemas, doc});
         QVERIFY(!r.crashed);
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QStringLiteral("is outside the source root")), qPrintable(r.err));
@@ -403,23 +428,31 @@ private Q_SLOTS:
         QTest::addColumn<int>("count");
         QTest::addColumn<QByteArray>("tail");
         QTest::addColumn<QString>("limit");
-        const QByteArray open = "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n"
-                                "<name>x</name>\n<memory>1</memory>\n<os><type>hvm</type></os>\n";
+        const QByteArray open =
+            "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n"
+            "<name>x</name>\n<memory>1</memory>\n<os><type>hvm</type></os>\n";
         QTest::newRow("500 000 attributes on one element (5.9 MB)")
-            << open + "<devices" << QByteArray(" a%1='1'") << 500000 << QByteArray("/>\n</domain>\n")
-            << QStringLiteral("has more than 256 attributes");
+            << open + "<devices" << QByteArray(" a%1='1'") << 500000
+            << QByteArray("/>\n</domain>\n") << QStringLiteral("has more than 256 attributes");
         QTest::newRow("700 000 <serial> elements (14 MB)")
-            << open + "<devices>\n" << QByteArray("<serial type='pty'/>\n") << 700000
-            << QByteArray("</devices>\n</domain>\n") << QStringLiteral("has more than 10000 child elements");
+            << open + "<devices>\n"
+            << QByteArray("<serial type='pty'/>\n") << 700000
+            << QByteArray("</devices>\n</domain>\n")
+            << QStringLiteral("has more than 10000 child elements");
         QTest::newRow("200 000 <qemu:arg> (4.2 MB)")
-            << open + "<qemu:commandline>\n" << QByteArray("<qemu:arg value='-x'/>\n") << 200000
-            << QByteArray("</qemu:commandline>\n</domain>\n") << QStringLiteral("has more than 10000 child elements");
+            << open + "<qemu:commandline>\n"
+            << QByteArray("<qemu:arg value='-x'/>\n") << 200000
+            << QByteArray("</qemu:commandline>\n</domain>\n")
+            << QStringLiteral("has more than 10000 child elements");
         QTest::newRow("5 000 devices of 10 elements (50 000+ elements)")
             << open + "<devices>\n"
-            << QByteArray("<disk type='file'><driver name='qemu'/><source file='/a'/><target dev='vda'/>"
-                          "<alias name='a%1'/><address type='pci'/><boot order='1'/><readonly/><shareable/>"
-                          "<serial>x</serial></disk>\n")
-            << 5000 << QByteArray("</devices>\n</domain>\n") << QStringLiteral("has more than 50000 elements");
+            << QByteArray(
+                   "<disk type='file'><driver name='qemu'/><source file='/a'/><target dev='vda'/>"
+                   "<alias name='a%1'/><address type='pci'/><boot "
+                   "order='1'/><readonly/><shareable/>"
+                   "<serial>x</serial></disk>\n")
+            << 5000 << QByteArray("</devices>\n</domain>\n")
+            << QStringLiteral("has more than 50000 elements");
     }
     void checkXmlHugeDocuments()
     {
@@ -430,7 +463,9 @@ private Q_SLOTS:
         QFETCH(QString, limit);
         QByteArray doc = head;
         for (int i = 0; i < count; ++i)
-            doc += repeated.contains("%1") ? QByteArray(repeated).replace("%1", QByteArray::number(i)) : repeated;
+            doc += repeated.contains("%1")
+                       ? QByteArray(repeated).replace("%1", QByteArray::number(i))
+                       : repeated;
         doc += tail;
         const QString path = m_dir.filePath(QStringLiteral("huge.xml"));
         QVERIFY(writeFile(path, doc));
@@ -450,7 +485,8 @@ private Q_SLOTS:
         // lists of 10 000 siblings. It must be checked, not refused.
         QByteArray doc = "<domain type='kvm'>\n<name>x</name>\n<memory>1</memory>\n<metadata>\n";
         for (int k = 0; k < 4; ++k) {
-            doc += "<x:a" + QByteArray::number(k) + " xmlns:x='urn:x" + QByteArray::number(k) + "'>\n";
+            doc +=
+                "<x:a" + QByteArray::number(k) + " xmlns:x='urn:x" + QByteArray::number(k) + "'>\n";
             for (int i = 0; i < 9990; ++i)
                 doc += "<x:b v='" + QByteArray::number(i) + "'/>\n";
             doc += "</x:a" + QByteArray::number(k) + ">\n";
@@ -475,8 +511,10 @@ private Q_SLOTS:
         // Seeded mutations of a small domain XML: every file check-xml
         // refuses is refused with file:line.
         QRandomGenerator rng(14);
-        const QList<QByteArray> inserts{"<", ">", "/", "=", "'", "\"", "&", ";", "!", "?", "]]>", "<![CDATA[",
-                                        "<!DOCTYPE d>", "&#0;", "\xff", "\xc3", "\x01", "\xe9\x80"};
+        const QList<QByteArray> inserts{
+            "<",    ">",    "/",    "=",       "'",         "\"",           "&",
+            ";",    "!",    "?",    "]]>",     "<![CDATA[", "<!DOCTYPE d>", "&#0;",
+            "\xff", "\xc3", "\x01", "\xe9\x80"};
         int refused = 0;
         for (int k = 0; k < 65; ++k) {
             QByteArray b(kDomain);
@@ -503,9 +541,11 @@ private Q_SLOTS:
             const QRegularExpression located(QStringLiteral("^%1:[1-9][0-9]*(:[0-9]+)?: error: \\S")
                                                  .arg(QRegularExpression::escape(path)),
                                              QRegularExpression::MultilineOption);
-            QVERIFY2(located.match(r.err).hasMatch(), qPrintable(QStringLiteral("no line in:\n") + r.err));
+            QVERIFY2(located.match(r.err).hasMatch(),
+                     qPrintable(QStringLiteral("no line in:\n") + r.err));
         }
-        QVERIFY2(refused >= 30, qPrintable(QString::number(refused))); // the mutations do break most documents
+        QVERIFY2(refused >= 30,
+                 qPrintable(QString::number(refused))); // the mutations do break most documents
     }
 
     void leftoverTemporaryIndexIsRemoved()
@@ -523,8 +563,9 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VSE_TEST_HOLD"), QStringLiteral("write:") + marker);
         p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("VSE_CLI"), {QStringLiteral("--index"), m_index, QStringLiteral("index"),
-                                                  QStringLiteral("--source"), m_tree, QStringLiteral("--force")});
+        p.start(qEnvironmentVariable("VSE_CLI"),
+                {QStringLiteral("--index"), m_index, QStringLiteral("index"),
+                 QStringLiteral("--source"), m_tree, QStringLiteral("--force")});
         QVERIFY(p.waitForStarted());
         while (!QFile::exists(marker) && p.state() == QProcess::Running)
             p.waitForFinished(20);

@@ -14,8 +14,8 @@ namespace {
 // an ordinary system include.
 bool isSystemHeaderPath(const QString &path)
 {
-    for (const char *dir : {"/usr/include/", "/usr/local/include/", "/usr/lib/gcc/", "/usr/lib/llvm-",
-                            "/usr/lib/clang/"})
+    for (const char *dir : {"/usr/include/", "/usr/local/include/", "/usr/lib/gcc/",
+                            "/usr/lib/llvm-", "/usr/lib/clang/"})
         if (path.startsWith(QLatin1String(dir)))
             return true;
     return false;
@@ -35,10 +35,12 @@ struct Pending
 
 } // namespace
 
-Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &includeDir, const SourceRoot &root)
+Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &includeDir,
+                                const SourceRoot &root)
 {
     static const QRegularExpression includeRe(
-        QStringLiteral("^\\s*#\\s*include\\s*([<\"])([^>\"]*)[>\"]"), QRegularExpression::MultilineOption);
+        QStringLiteral("^\\s*#\\s*include\\s*([<\"])([^>\"]*)[>\"]"),
+        QRegularExpression::MultilineOption);
     Diagnostics out;
     const QString libvirtDir = includeDir + QStringLiteral("/libvirt");
     QList<Pending> queue;
@@ -62,13 +64,15 @@ Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &
         while (it.hasNext()) {
             const auto m = it.next();
             const QString name = m.captured(2).trimmed();
-            const int line = int(QStringView(content).left(m.capturedStart()).count(QLatin1Char('\n'))) + 1;
+            const int line =
+                int(QStringView(content).left(m.capturedStart()).count(QLatin1Char('\n'))) + 1;
             const auto refuse = [&](const QString &why) {
                 out.append(Diagnostic::error(p.path, line,
                                              QStringLiteral("#include %1%2%3 refused: %4")
                                                  .arg(m.captured(1), name,
-                                                      m.captured(1) == QLatin1String("<") ? QStringLiteral(">")
-                                                                                          : QStringLiteral("\""),
+                                                      m.captured(1) == QLatin1String("<")
+                                                          ? QStringLiteral(">")
+                                                          : QStringLiteral("\""),
                                                       why)));
             };
             if (name.isEmpty())
@@ -78,7 +82,8 @@ Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &
                 if (root.lexicallyInside(clean) && root.confines())
                     queue.append({clean, p.path, line});
                 else if (!isSystemHeaderPath(clean))
-                    refuse(QStringLiteral("%1 is outside the source root %2 and the system include folders")
+                    refuse(QStringLiteral(
+                               "%1 is outside the source root %2 and the system include folders")
                                .arg(clean, root.path()));
                 continue;
             }
@@ -90,7 +95,8 @@ Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &
             for (const QString &c : std::as_const(candidates))
                 escapes = escapes || !root.lexicallyInside(c);
             if (escapes) {
-                refuse(QStringLiteral("the name leads outside the source root %1").arg(root.path()));
+                refuse(
+                    QStringLiteral("the name leads outside the source root %1").arg(root.path()));
                 continue;
             }
             bool found = false;
@@ -105,8 +111,9 @@ Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &
             // libclang would go on to search the system folders, where ".."
             // could climb anywhere.
             if (!found && name.split(QLatin1Char('/')).contains(QLatin1String("..")))
-                refuse(QStringLiteral("not in the source tree, and a name with \"..\" is not looked up "
-                                      "in the system include folders"));
+                refuse(QStringLiteral(
+                    "not in the source tree, and a name with \"..\" is not looked up "
+                    "in the system include folders"));
         }
     }
     return out;

@@ -16,6 +16,7 @@ namespace vse {
 // regular file or is over the size limit (read through SourceRoot). Names not
 // found in the tree are system headers, left to libclang's own search path.
 // Errors name the including file and line.
-Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &includeDir, const SourceRoot &root);
+Diagnostics checkHeaderIncludes(const QStringList &entryHeaders, const QString &includeDir,
+                                const SourceRoot &root);
 
 } // namespace vse

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -140,7 +141,9 @@ int line(const xmlNode *node)
 
 QString file(const xmlNode *node)
 {
-    return node && node->doc ? fromXml(node->doc->URL) : QString();
+    // libxml2 stores the document's path as a URI ("sch%20dir" for a space).
+    const QString url = node && node->doc ? fromXml(node->doc->URL) : QString();
+    return url.contains(QLatin1Char('%')) ? QUrl::fromPercentEncoding(url.toUtf8()) : url;
 }
 
 QString inherited(const xmlNode *node, const char *name)
