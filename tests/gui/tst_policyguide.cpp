@@ -369,6 +369,24 @@ private Q_SLOTS:
                     SelfCheck::generate(guide, 2).at(1).text);
     }
 
+    void noIndexYet()
+    {
+        // The Help menu works before the first index is loaded: nothing to
+        // count or ask, and no crash.
+        const PolicyGuide guide(nullptr);
+        for (const QString &tier : PolicyGuide::tierIds()) {
+            QCOMPARE(guide.count(tier), 0);
+            QVERIFY(guide.pageHtml(tier).contains(QLatin1String("no items of this tier")));
+        }
+        QVERIFY(SelfCheck::generate(guide, 1).isEmpty());
+        PresentationWindow p(nullptr);
+        QCOMPARE(p.slideCount(), 1 + int(PolicyGuide::tierIds().size()));
+        PolicyGuideDialog dialog(nullptr);
+        QCOMPARE(dialog.tierList()->count(), int(PolicyGuide::tierIds().size()));
+        SelfCheckDialog quiz(nullptr, 3);
+        QVERIFY(quiz.questions().isEmpty());
+    }
+
     void selfCheckDialogScoresAndShowsEvidence()
     {
         SelfCheckDialog dialog(m_snapshot, 7);

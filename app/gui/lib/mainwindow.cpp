@@ -6,7 +6,10 @@
 #include "indexcontroller.h"
 #include "indexstatusbar.h"
 #include "itemtablemodel.h"
+#include "policyguidedialog.h"
+#include "presentationwindow.h"
 #include "problemspanel.h"
+#include "selfcheckdialog.h"
 #include "sidebarmodel.h"
 #include "sourcesettings.h"
 
@@ -220,9 +223,13 @@ void MainWindow::onLoaded(SnapshotPtr snapshot)
     fitSidebar();
     m_detail->setSnapshot(m_snapshot, release);
     m_model->setSnapshot(m_snapshot);
-    // An open audit belongs to the previous index.
+    // An open audit, guide or self-check belongs to the previous index.
     if (m_audit)
         m_audit->close();
+    for (QWidget *w : {static_cast<QWidget *>(m_guide.data()), static_cast<QWidget *>(m_presentation.data()),
+                       static_cast<QWidget *>(m_selfCheck.data())})
+        if (w)
+            w->close();
     applyFilter();
     if (!m_options.select.isEmpty())
         selectName(m_options.select);

@@ -39,7 +39,8 @@ void PresentationWindow::buildSlides()
 {
     m_slides.clear();
     QStringList versions;
-    for (const StoredRelease &r : m_guide.snapshot()->releases())
+    const QList<StoredRelease> releases = m_guide.snapshot() ? m_guide.snapshot()->releases() : QList<StoredRelease>();
+    for (const StoredRelease &r : releases)
         if (!versions.contains(r.version.toString()))
             versions << r.version.toString();
     m_slides << QStringLiteral("<h1>") + html::esc(tr("libvirt support policy")) +
