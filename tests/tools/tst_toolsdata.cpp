@@ -251,10 +251,17 @@ private slots:
         QSet<QString> commands;
         int options = 0;
         for (const Item &it : r.items) {
-            if (it.kind == ItemKind::VirshCommand)
+            if (it.kind == ItemKind::VirshCommand) {
                 commands.insert(it.name);
-            else
+            } else {
                 ++options;
+                // Every option entry's type read, macro-chosen ones included.
+                static const QStringList types{QStringLiteral("bool"),   QStringLiteral("string"),
+                                               QStringLiteral("number"), QStringLiteral("data"),
+                                               QStringLiteral("argv"),   QStringLiteral("alias")};
+                QVERIFY2(types.contains(it.attrs.value(QStringLiteral("type")).toString()),
+                         qPrintable(it.name));
+            }
         }
         const QSet<QString> expected = commandNames(root);
         QCOMPARE(commands, expected);

@@ -96,6 +96,7 @@ private:
     void exportView();
     void showPolicyGuide();
     void checkXml();
+    void checkConfig();
     void showProblems(const Diagnostics &diagnostics);
     void updateEmptyState();
 };

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "auditdialog.h"
+#include "checkconfigdialog.h"
 #include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
@@ -54,6 +55,13 @@ void MainWindow::checkXml()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CheckXmlDialog::itemRequested, this,
             [this](const QString &name) { selectName(name); });
+    dialog->show();
+}
+
+void MainWindow::checkConfig()
+{
+    auto *dialog = new CheckConfigDialog(m_snapshot, m_filterBar->filter().target, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 
