@@ -102,6 +102,18 @@
         <source>RPC program</source>
         <translation>RPC-Programm</translation>
     </message>
+    <message>
+        <source>virsh command</source>
+        <translation>virsh-Befehl</translation>
+    </message>
+    <message>
+        <source>virsh option</source>
+        <translation>virsh-Option</translation>
+    </message>
+    <message>
+        <source>configuration option</source>
+        <translation>Konfigurationsoption</translation>
+    </message>
 </context>
 <context>
     <name>Policy</name>
@@ -175,6 +187,14 @@
     <message>
         <source>Options may disappear and defaults may change in any release: set the values you rely on explicitly.</source>
         <translation>Optionen können wegfallen und Voreinstellungen sich in jeder Version ändern: Setzen Sie die Werte, auf die Sie sich verlassen, ausdrücklich.</translation>
+    </message>
+    <message>
+        <source>stable command, unstable output</source>
+        <translation>stabiler Befehl, unbeständige Ausgabe</translation>
+    </message>
+    <message>
+        <source>The command and its options stay, but the text it prints for compound data (tables, lists) may change: scripts should ask for a single item (a name, an XML document) instead, e.g. with --name, domname or dumpxml.</source>
+        <translation>Der Befehl und seine Optionen bleiben, aber der Text, den er für zusammengesetzte Daten (Tabellen, Listen) ausgibt, kann sich ändern: Skripte sollten stattdessen ein einzelnes Element abfragen (einen Namen, ein XML-Dokument), etwa mit --name, domname oder dumpxml.</translation>
     </message>
     <message>
         <source>unclassified</source>
@@ -1037,6 +1057,10 @@
         <source>libvirt support policy: a guide</source>
         <translation>Die Support-Richtlinie von libvirt: ein Leitfaden</translation>
     </message>
+    <message>
+        <source>virsh keeps its commands and their options, so a script that calls a command keeps working. What a command prints for a table or a list is meant for people and may change its columns or spacing. A script should ask for one item at a time (a name with --name, domname, an XML document with dumpxml) rather than cut columns out of a table.</source>
+        <translation>virsh behält seine Befehle und deren Optionen, daher funktioniert ein Skript, das einen Befehl aufruft, weiter. Was ein Befehl für eine Tabelle oder Liste ausgibt, ist für Menschen gedacht und kann Spalten oder Abstände ändern. Ein Skript sollte jeweils ein einzelnes Element abfragen (einen Namen mit --name, domname, ein XML-Dokument mit dumpxml), statt Spalten aus einer Tabelle zu schneiden.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuideDialog</name>
@@ -1237,6 +1261,26 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>virsh commands and options</source>
+        <translation>virsh-Befehle und -Optionen</translation>
+    </message>
+    <message>
+        <source>No virsh commands indexed: add a libvirt source tree (tools/virsh*.c) in Settings → Sources; without one they come from the shipped release history.</source>
+        <translation>Keine virsh-Befehle im Index: Fügen Sie unter Einstellungen → Quellen einen libvirt-Quellbaum (tools/virsh*.c) hinzu; ohne ihn stammen sie aus der mitgelieferten Versionsgeschichte.</translation>
+    </message>
+    <message>
+        <source>virsh: compound output</source>
+        <translation>virsh: zusammengesetzte Ausgabe</translation>
+    </message>
+    <message>
+        <source>No virsh command with table or list output indexed: %1.</source>
+        <translation>Kein virsh-Befehl mit Tabellen- oder Listenausgabe im Index: %1.</translation>
+    </message>
+    <message>
+        <source>No configuration options indexed: add a source tree, a package set with the daemons&apos; files or an installed /etc/libvirt in Settings → Sources.</source>
+        <translation>Keine Konfigurationsoptionen im Index: Fügen Sie unter Einstellungen → Quellen einen Quellbaum, einen Paketsatz mit den Dateien der Dienste oder ein installiertes /etc/libvirt hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::SourcesDialog</name>
@@ -1302,6 +1346,105 @@
     <message>
         <source>Since</source>
         <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::ToolFactsHtml</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Alias of</source>
+        <translation>Alias von</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>compound (a table or list): its layout is not stable</source>
+        <translation>zusammengesetzt (Tabelle oder Liste): das Format ist nicht stabil</translation>
+    </message>
+    <message>
+        <source>for scripts: %1</source>
+        <translation>für Skripte: %1</translation>
+    </message>
+    <message>
+        <source>a single item (stable)</source>
+        <translation>ein einzelnes Element (stabil)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Stands for</source>
+        <translation>Steht für</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Positional</source>
+        <translation>Positionsabhängig</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Type (lens)</source>
+        <translation>Typ (Linse)</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Augeas-Linse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>in the shipped file and read by the lens</source>
+        <translation>in der mitgelieferten Datei und von der Linse gelesen</translation>
+    </message>
+    <message>
+        <source>dropped from the shipped file, still read by the lens</source>
+        <translation>aus der mitgelieferten Datei entfernt, von der Linse weiter gelesen</translation>
+    </message>
+    <message>
+        <source>in the shipped file, no lens entry</source>
+        <translation>in der mitgelieferten Datei, ohne Eintrag in der Linse</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>(not in the shipped file)</source>
+        <translation>(nicht in der mitgelieferten Datei)</translation>
+    </message>
+    <message>
+        <source>Shipped value from</source>
+        <translation>Mitgelieferter Wert ab</translation>
+    </message>
+    <message>
+        <source>Shipped value</source>
+        <translation>Mitgelieferter Wert</translation>
     </message>
     <message>
         <source>Message</source>

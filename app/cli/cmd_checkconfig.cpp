@@ -164,7 +164,9 @@ int runCheckConfig(Context &ctx, const QStringList &args)
     printDiagnostics(ctx, refused);
     QJsonArray out;
     for (const QString &f : std::as_const(files)) {
-        const ConfigCheckReport r = ConfigChecker::check(f, known, options);
+        ConfigCheckReport r = ConfigChecker::check(f, known, options);
+        if (r.mappedFrom.isEmpty())
+            r.mappedFrom = mapped; // --daemon virtqemud: read like libvirtd.conf
         const int rc = verdictOf(r);
         if (rank(rc) > rank(worst))
             worst = rc;

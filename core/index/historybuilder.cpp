@@ -474,6 +474,9 @@ ReleaseData readOne(const Input &in, const QString &repo)
         for (const QString &k : toolAttrWhitelist(item.kind))
             if (item.attrs.contains(k))
                 c.attrs.insert(k, item.attrs.value(k));
+        // An error code's message is a short fact; anything longer is prose the pack does not carry.
+        if (c.attrs.value(QStringLiteral("message")).toString().size() > 100)
+            c.attrs.remove(QStringLiteral("message"));
         out.items.append(std::move(c));
     }
     // A whole source tree without *.x files had no RPC protocol yet (before

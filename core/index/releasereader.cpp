@@ -7,6 +7,7 @@
 #include "extract/tools/configextractor.h"
 #include "extract/tools/errormessages.h"
 #include "extract/tools/virshextractor.h"
+#include "extract/tools/virshmanpage.h"
 #include "extract/xdr/protocolextractor.h"
 #include "extract/xdr/rpcapilink.h"
 #include "model/policy.h"
@@ -96,6 +97,9 @@ Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *
             ErrorMessages::apply(api.items, messages, errorFile);
     } else {
         tools.items.append(ConfigExtractor::items(ConfigExtractor::readInstalled(layout.root, &tools.diagnostics)));
+        // Installed or unpacked libvirt-clients: no command tables, but the manual page.
+        if (const QString man = VirshManPage::find(layout.root); !man.isEmpty())
+            tools.append(VirshManPage::read(man, layout.root));
     }
     for (Item &item : tools.items)
         Policy::instance().apply(item);

@@ -4,6 +4,7 @@
 #include "extract/tools/configextractor.h"
 #include "extract/tools/errormessages.h"
 #include "extract/tools/virshextractor.h"
+#include "extract/tools/virshmanpage.h"
 #include "io/confinedfile.h"
 
 #include <QCryptographicHash>
@@ -126,6 +127,9 @@ QStringList SourceLayout::inputFiles() const
             files << errors;
     }
     files << ConfigExtractor::inputFiles(root, kind == Release::SourceKind::SourceTree);
+    if (kind != Release::SourceKind::SourceTree)
+        if (const QString man = VirshManPage::find(root); !man.isEmpty())
+            files << man;
     return files;
 }
 

@@ -222,7 +222,7 @@ private Q_SLOTS:
                  QStringLiteral(
                      "virt-support search: unknown tier 'bogus'; tiers and tier groups: stable, "
                      "hypervisor-specific, stable-value, namespace-extension, stable-abi, "
-                     "stable-wire, private, not-guaranteed, unclassified\n"));
+                     "stable-wire, private, not-guaranteed, stable-command, unclassified\n"));
     }
 
     void maxVersionNotARelease_data()

@@ -319,9 +319,9 @@ private Q_SLOTS:
         const CliRun t = runCli(m_index, {QStringLiteral("check-config"), file});
         QVERIFY2(t.out.startsWith(file + QStringLiteral(": Problems")), qPrintable(t.out));
         QVERIFY(t.out.contains(file + QStringLiteral(":1: unknown-option: vnc_listn")));
-        // A virtqemud.conf is read like libvirtd.conf.
+        // A virtqemud.conf is read like libvirtd.conf, also when written on Windows (CRLF).
         const QString daemon =
-            writeFile(m_dir, QStringLiteral("virtqemud.conf"), "log_level = 1\n");
+            writeFile(m_dir, QStringLiteral("virtqemud.conf"), "log_level = 1\r\n");
         const QJsonObject d = checkConfig({daemon}, &rc);
         QCOMPARE(rc, 0);
         QCOMPARE(d.value(QStringLiteral("files"))

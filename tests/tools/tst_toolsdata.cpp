@@ -10,6 +10,7 @@
 #include "extract/tools/configextractor.h"
 #include "extract/tools/errormessages.h"
 #include "extract/tools/virshextractor.h"
+#include "extract/tools/virshmanpage.h"
 #include "index/historybuilder.h"
 
 #include <QDir>
@@ -250,10 +251,17 @@ private slots:
         QSet<QString> commands;
         int options = 0;
         for (const Item &it : r.items) {
-            if (it.kind == ItemKind::VirshCommand)
+            if (it.kind == ItemKind::VirshCommand) {
                 commands.insert(it.name);
-            else
+            } else {
                 ++options;
+                // Every option entry's type read, macro-chosen ones included.
+                static const QStringList types{QStringLiteral("bool"),   QStringLiteral("string"),
+                                               QStringLiteral("number"), QStringLiteral("data"),
+                                               QStringLiteral("argv"),   QStringLiteral("alias")};
+                QVERIFY2(types.contains(it.attrs.value(QStringLiteral("type")).toString()),
+                         qPrintable(it.name));
+            }
         }
         const QSet<QString> expected = commandNames(root);
         QCOMPARE(commands, expected);
@@ -400,6 +408,63 @@ private slots:
         QCOMPARE(messages.value(QStringLiteral("VIR_ERR_NO_MEMORY")).text,
                  QStringLiteral("out of memory"));
         qInfo("%s: %lld error messages", qPrintable(version), qsizetype(messages.size()));
+    }
+
+    // virsh.1 of a package set (libvirt-clients, unpacked by
+    // scripts/fetch-debian-releases since it lists that package): its
+    // commands against a regex over the raw page, and each one a command of
+    // the same release's command tables.
+    void manPage()
+    {
+        const QString releases = qEnvironmentVariable("VSE_RELEASES_DIR");
+        QString man, version;
+        for (const QString &v :
+             {QStringLiteral("11.3.0"), QStringLiteral("9.0.0"), QStringLiteral("7.0.0")}) {
+            man = VirshManPage::find(releases + QStringLiteral("/libvirt-") + v);
+            if (!man.isEmpty()) {
+                version = v;
+                break;
+            }
+        }
+        if (man.isEmpty())
+            QSKIP("no package set with virsh.1 (re-run scripts/fetch-debian-releases into an empty "
+                  "folder: "
+                  "it now unpacks libvirt-clients)");
+        const ExtractResult r = VirshManPage::read(man);
+        QVERIFY(r.diagnostics.isEmpty());
+        QSet<QString> commands;
+        for (const Item &it : r.items)
+            if (it.kind == ItemKind::VirshCommand && !it.attrs.contains(QStringLiteral("aliasOf")))
+                commands.insert(it.name);
+        QProcess gz;
+        gz.start(QStringLiteral("gzip"), {QStringLiteral("-dc"), man});
+        QVERIFY(gz.waitForFinished(60000));
+        const QString text = QString::fromUtf8(gz.readAllStandardOutput())
+                                 .replace(QLatin1String("\\-"), QLatin1String("-"));
+        // A section heading, then (before any other heading) a .nf block whose first word is one of
+        // its names.
+        static const QRegularExpression section(
+            QStringLiteral("^\\.SS ([^\\n]+)\\n(?:(?!\\.S[SH] "
+                           ")[^\\n]*\\n)*?\\.nf\\n(?:\\.[^\\n]*\\n)*([a-z][a-z0-9-]*)"),
+            QRegularExpression::MultilineOption);
+        QSet<QString> expected;
+        auto it = section.globalMatch(text);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            QStringList names;
+            for (const QString &n : m.captured(1).split(QLatin1Char(',')))
+                names << n.trimmed();
+            if (names.contains(m.captured(2)))
+                expected.insert(m.captured(2));
+        }
+        QCOMPARE(commands, expected);
+        const QSet<QString> tables = commandNames(m_trees.value(version));
+        QSet<QString> unknown = commands;
+        unknown.subtract(tables);
+        QVERIFY2(unknown.isEmpty(),
+                 qPrintable(QStringList(unknown.cbegin(), unknown.cend()).join(QLatin1Char(' '))));
+        qInfo("%s: virsh.1 documents %lld of the %lld commands of the tables", qPrintable(version),
+              qsizetype(commands.size()), qsizetype(tables.size()));
     }
 
     // A template's build placeholder is a value; prose with '=' is not a setting.

@@ -160,6 +160,7 @@ void MainWindow::createActions()
     QAction *exportAction = file->addAction(tr("&Export view\u2026"), this, &MainWindow::exportView);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_checkXml = file->addAction(tr("&Check domain XML\u2026"), this, &MainWindow::checkXml);
+    file->addAction(tr("Check con&figuration file\u2026"), this, &MainWindow::checkConfig);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -114,6 +114,7 @@ private:
     void exportView();
     void openFromOptions();
     void checkXml();
+    void checkConfig();
     void showProblems(const Diagnostics &diagnostics);
     void fitSidebar();
     void updateEmptyState();

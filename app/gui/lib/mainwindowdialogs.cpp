@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "auditdialog.h"
+#include "checkconfigdialog.h"
 #include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
@@ -141,6 +142,13 @@ CheckXmlDialog *MainWindow::openCheckXml(const QString &path)
     if (!path.isEmpty())
         dialog->openPath(path);
     return dialog;
+}
+
+void MainWindow::checkConfig()
+{
+    auto *dialog = new CheckConfigDialog(m_snapshot, m_filterBar->filter().target, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 AuditDialog *MainWindow::showAudit()

@@ -59,6 +59,11 @@ QString PolicyGuide::explanation(const QString &tierId)
         return tr("Daemon configuration files are meant for administrators. Options may be removed and default "
                   "values may change from one release to the next, so a deployment should set every value it "
                   "depends on explicitly and check its configuration after an upgrade.");
+    if (tierId == QLatin1String("stable-command"))
+        return tr("virsh keeps its commands and their options, so a script that calls a command keeps "
+                  "working. What a command prints for a table or a list is meant for people and may change "
+                  "its columns or spacing. A script should ask for one item at a time (a name with --name, "
+                  "domname, an XML document with dumpxml) rather than cut columns out of a table.");
     if (tierId == QLatin1String("unclassified"))
         return tr("libvirt's support policy does not say what it promises for these interfaces (the "
                   "administration library, for instance). This tool does not guess: treat them as you would "

@@ -166,7 +166,9 @@ QList<ConfigSetting> ConfigExtractor::parseConf(const QString &text, bool active
         QStringLiteral("^(#?)[ \\t]*([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*(.*?)[ \\t]*$"));
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
-        const QString &line = lines.at(i);
+        QString line = lines.at(i);
+        if (line.endsWith(QLatin1Char('\r'))) // a file edited on Windows
+            line.chop(1);
         const auto m = setting.match(line);
         if (!m.hasMatch())
             continue;

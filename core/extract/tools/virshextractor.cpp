@@ -63,7 +63,16 @@ QString typeId(const QString &t)
         {QStringLiteral("VSH_OT_ARGV"), QStringLiteral("argv")},
         {QStringLiteral("VSH_OT_ALIAS"), QStringLiteral("alias")},
     };
-    return map.value(t.trimmed(), t.trimmed());
+    // 9.0.0's VIRSH_COMMON_OPT_FILE picks the type with its macro argument:
+    // `.type = true ? VSH_OT_DATA : VSH_OT_STRING` after expansion.
+    static const QRegularExpression choice(QStringLiteral(
+        "^\\s*\\(?\\s*(true|false|1|0)\\s*\\)?\\s*\\?\\s*(\\w+)\\s*:\\s*(\\w+)\\s*$"));
+    if (const auto m = choice.match(t); m.hasMatch()) {
+        const bool yes =
+            m.captured(1) == QLatin1String("true") || m.captured(1) == QLatin1String("1");
+        return map.value(m.captured(yes ? 2 : 3), QStringLiteral("unknown"));
+    }
+    return map.value(t.trimmed(), QStringLiteral("unknown"));
 }
 
 struct ParsedFile
