@@ -142,7 +142,7 @@ void TestFuzzInputs::docCommentSinceTooLong()
     QCOMPARE(doccomment::parse(comment).since, real.since);
     for (const QByteArray &digits : {QByteArray("6666666666666666666666666"), QByteArray("2147483648")}) {
         QByteArray longer = comment;
-        longer.replace(tag, tag + digits);
+        longer.replace(tag, QByteArray(tag + digits));
         const DocComment parsed = doccomment::parse(longer);
         QVERIFY2(!parsed.since.isValid(), qPrintable(parsed.since.toString()));
     }
