@@ -10,6 +10,7 @@
 namespace {
 constexpr int kMaxFiles = 16;
 const QByteArray kMarker = QByteArrayLiteral("@@@ ");
+const QByteArray kNextMarker = QByteArrayLiteral("\n@@@ ");
 
 QMap<QString, QByteArray> splitFiles(const QByteArray &input)
 {
@@ -25,7 +26,7 @@ QMap<QString, QByteArray> splitFiles(const QByteArray &input)
                                           (nameEnd < 0 ? input.size() : nameEnd) - pos - kMarker.size());
         if (nameEnd < 0)
             break;
-        qsizetype next = input.indexOf("\n" + kMarker, nameEnd);
+        const qsizetype next = input.indexOf(kNextMarker, nameEnd);
         const qsizetype end = next < 0 ? input.size() : next + 1;
         files.insert(QString::fromUtf8(name.trimmed()), input.mid(nameEnd + 1, end - nameEnd - 1));
         pos = end;

@@ -1,5 +1,7 @@
 #include "doccomment.h"
 
+#include <limits>
+
 namespace vse::doccomment {
 
 namespace {
@@ -160,8 +162,13 @@ bool takeSince(QByteArrayView line, Version *since, QByteArray *rest)
     while (i < line.size() && count < 3) {
         if (!isDigit(line[i]))
             break;
-        while (i < line.size() && isDigit(line[i]))
+        while (i < line.size() && isDigit(line[i])) {
+            // A part that does not fit an int is not a release number (found
+            // by fuzz_doccomment: the sum overflowed).
+            if (parts[count] > (std::numeric_limits<int>::max() - 9) / 10)
+                return false;
             parts[count] = parts[count] * 10 + (line[i++] - '0');
+        }
         ++count;
         if (i + 1 < line.size() && line[i] == '.' && isDigit(line[i + 1]) && count < 3)
             ++i;
