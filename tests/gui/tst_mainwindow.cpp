@@ -148,7 +148,7 @@ private Q_SLOTS:
             "ORDER BY name LIMIT 1"));
         QTest::newRow("_LAST") << QStringLiteral("VIR_DOMAIN_LAST");
         // The tool kinds' own facts (output, type, shipped value, message).
-        QTest::newRow("virsh command") << QStringLiteral("virsh list");
+        QTest::newRow("virsh command") << QStringLiteral("dumpxml");
         QTest::newRow("config option") << guitest::sqlText(m_index, QStringLiteral(
             "SELECT name FROM items WHERE kind = 'config-option' AND latest = 1 ORDER BY name LIMIT 1"));
         QTest::newRow("error code") << QStringLiteral("VIR_ERR_NO_SUPPORT");
