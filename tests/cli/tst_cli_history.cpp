@@ -199,7 +199,7 @@ private Q_SLOTS:
             if (s.latest)
                 indexed.insert(kindId(s.kind) + QLatin1Char('|') + s.name, s);
         int checked = 0;
-        QStringList wrong;
+        QStringList wrong, manOnly;
         for (const QString &src : std::as_const(sources)) {
             Diagnostics dd;
             const auto layout = SourceLayout::detect(src, &dd);
@@ -209,8 +209,18 @@ private Q_SLOTS:
                 const auto s = indexed.constFind(kindId(it.kind) + QLatin1Char('|') + it.name);
                 if (s == indexed.constEnd())
                     continue;
-                ++checked;
                 const SinceRange range = s->sinceRange();
+                // A package set's virsh items come from its manual page, which
+                // is documentation, not what virsh accepts: 7.0.0's virsh.1
+                // lists `iothreadset --config`, which 7.0.0's command table
+                // (tools/virsh-domain.c) does not have. The tables' history
+                // decides; such claims are counted, not called wrong.
+                if (it.file.contains(QLatin1String("/man1/virsh.1"))) {
+                    if (range.fit(rel.version) == SinceRange::Fit::TooNew)
+                        manOnly << it.name + QStringLiteral(" (") + rel.version.toString() + QLatin1Char(')');
+                    continue;
+                }
+                ++checked;
                 if (range.fit(rel.version) == SinceRange::Fit::TooNew)
                     wrong << it.name + QStringLiteral(" is in ") + rel.version.toString() +
                                  QStringLiteral(" but the index says ") + range.toString();
@@ -218,6 +228,9 @@ private Q_SLOTS:
         }
         qInfo("%d item occurrences in %lld independent releases checked, %lld called too new for a release that has them",
               checked, qint64(sources.size()), qint64(wrong.size()));
+        if (!manOnly.isEmpty())
+            qInfo("documented by a virsh manual page but not in that release's command tables: %s",
+                  qPrintable(manOnly.join(QStringLiteral(", "))));
         QVERIFY(checked > 5000);
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 30).join(QLatin1Char('\n'))));
     }

@@ -441,11 +441,11 @@ private slots:
         QVERIFY(gz.waitForFinished(60000));
         const QString text = QString::fromUtf8(gz.readAllStandardOutput())
                                  .replace(QLatin1String("\\-"), QLatin1String("-"));
-        // A section heading, then (before any other heading) a .nf block whose first word is one of
-        // its names.
+        // A section heading, then (before any other heading) a .nf (or, on
+        // 11.x pages, .EX) block whose first word is one of its names.
         static const QRegularExpression section(
             QStringLiteral("^\\.SS ([^\\n]+)\\n(?:(?!\\.S[SH] "
-                           ")[^\\n]*\\n)*?\\.nf\\n(?:\\.[^\\n]*\\n)*([a-z][a-z0-9-]*)"),
+                           ")[^\\n]*\\n)*?\\.(?:nf|EX)\\n(?:\\.[^\\n]*\\n)*([a-z][a-z0-9-]*)"),
             QRegularExpression::MultilineOption);
         QSet<QString> expected;
         auto it = section.globalMatch(text);

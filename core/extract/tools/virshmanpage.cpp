@@ -102,16 +102,22 @@ ExtractResult VirshManPage::parse(const QString &text, const QString &path)
         for (const QString &n :
              plain(lines.at(i).mid(4)).split(QLatin1Char(','), Qt::SkipEmptyParts))
             names << n.trimmed();
-        // The first preformatted block of the section, if it comes before the next section.
+        // The first preformatted block of the section, if it comes before the
+        // next section: .nf … .fi, or .EX … .EE (newer docutils, 11.x pages).
+        const auto opens = [](const QString &l) {
+            return l.startsWith(QLatin1String(".nf")) || l.startsWith(QLatin1String(".EX"));
+        };
+        const auto closes = [](const QString &l) {
+            return l.startsWith(QLatin1String(".fi")) || l.startsWith(QLatin1String(".EE"));
+        };
         int j = i + 1;
-        while (j < lines.size() && !lines.at(j).startsWith(QLatin1String(".nf")) &&
-               !lines.at(j).startsWith(QLatin1String(".SS")) &&
+        while (j < lines.size() && !opens(lines.at(j)) && !lines.at(j).startsWith(QLatin1String(".SS")) &&
                !lines.at(j).startsWith(QLatin1String(".SH")))
             ++j;
-        if (j >= lines.size() || !lines.at(j).startsWith(QLatin1String(".nf")))
+        if (j >= lines.size() || !opens(lines.at(j)))
             continue;
         QString synopsis;
-        for (++j; j < lines.size() && !lines.at(j).startsWith(QLatin1String(".fi")); ++j)
+        for (++j; j < lines.size() && !closes(lines.at(j)); ++j)
             if (!lines.at(j).startsWith(QLatin1Char('.')))
                 synopsis += plain(lines.at(j)) + QLatin1Char(' ');
         QString spaced = synopsis;
@@ -191,7 +197,7 @@ ExtractResult VirshManPage::parse(const QString &text, const QString &path)
     }
     if (r.items.isEmpty())
         r.diagnostics << Diagnostic::error(
-            path, 0, QStringLiteral("no command synopsis found (.SS sections with a .nf block)"));
+            path, 0, QStringLiteral("no command synopsis found (.SS sections with a .nf or .EX block)"));
     return r;
 }
 
