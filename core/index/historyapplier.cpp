@@ -394,13 +394,30 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         if (best >= 0)
             fillFrom.insert(family, best);
     }
+    // Configuration files count one by one: a machine with only the client's
+    // libvirt.conf (libvirt-clients) still takes the daemons' files from the
+    // history. A file's options are keyed "FILE:option".
+    const auto configFile = [](const QString &key) { return key.section(QLatin1Char(':'), 0, 0); };
+    QSet<QString> configFiles;
+    for (const Release &r : std::as_const(releases))
+        for (const Item &it : r.items)
+            if (it.kind == ItemKind::ConfigOption)
+                configFiles.insert(configFile(it.identity()));
+    int configFrom = -1;
+    for (int i = 0; i < int(pack.releases().size()); ++i)
+        if (pack.releases().at(i).families.contains(QStringLiteral("config")) &&
+            (configFrom < 0 || !(newestIndexed < pack.releases().at(i).version)))
+            configFrom = i;
     const int rpcFrom = fillFrom.value(QStringLiteral("rpc"), -1);
     for (const HistoryEntry &e : pack.entries()) {
         const QString id = HistoryPack::identityOf(e);
         if (indexed.contains(id))
             continue;
         const QString family = kindFamily(e.kind);
-        if (const int from = fillFrom.value(family, -1); from >= 0) {
+        int from = fillFrom.value(family, -1);
+        if (from < 0 && e.kind == ItemKind::ConfigOption && !configFiles.contains(configFile(e.key)))
+            from = configFrom;
+        if (from >= 0) {
             if (!pack.hasIn(e, from))
                 continue;
             QString name = e.key;

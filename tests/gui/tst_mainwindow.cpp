@@ -150,7 +150,8 @@ private Q_SLOTS:
         // The tool kinds' own facts (output, type, shipped value, message).
         QTest::newRow("virsh command") << QStringLiteral("dumpxml");
         QTest::newRow("config option") << guitest::sqlText(m_index, QStringLiteral(
-            "SELECT name FROM items WHERE kind = 'config-option' AND latest = 1 ORDER BY name LIMIT 1"));
+            "SELECT name FROM items WHERE kind = 'config-option' AND latest = 1 GROUP BY name HAVING count(*) = 1 "
+            "ORDER BY name LIMIT 1"));
         QTest::newRow("error code") << QStringLiteral("VIR_ERR_NO_SUPPORT");
     }
 
