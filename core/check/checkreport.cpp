@@ -68,12 +68,8 @@ QJsonObject NodeFindings::toJson() const
         o.insert(QStringLiteral("item"), item);
     if (!tier.isEmpty())
         o.insert(QStringLiteral("tier"), tier);
-    if (since.isKnown()) {
-        if (since.exact)
-            o.insert(QStringLiteral("since"), since.upTo.toString());
-        o.insert(QStringLiteral("sinceRange"), since.toJson());
-        o.insert(QStringLiteral("sinceText"), since.toString());
-    }
+    if (since.isKnown())
+        since.insertInto(o);
     if (!hypervisor.isEmpty())
         o.insert(QStringLiteral("hypervisor"), hypervisor);
     o.insert(QStringLiteral("namespaceExtension"), namespaceExtension);

@@ -35,13 +35,8 @@ QJsonObject XmlCheckFinding::toJson() const
         o.insert(QStringLiteral("item"), item);
     if (!tier.isEmpty())
         o.insert(QStringLiteral("tier"), tier);
-    if (since.isKnown()) {
-        // "since" only when exact, like every other JSON output.
-        if (since.exact)
-            o.insert(QStringLiteral("since"), since.upTo.toString());
-        o.insert(QStringLiteral("sinceRange"), since.toJson());
-        o.insert(QStringLiteral("sinceText"), since.toString());
-    }
+    if (since.isKnown())
+        since.insertInto(o);
     if (!taint.isEmpty())
         o.insert(QStringLiteral("taint"), taint);
     if (!hypervisor.isEmpty())

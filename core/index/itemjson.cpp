@@ -9,11 +9,7 @@ namespace vse {
 
 void insertSince(QJsonObject &o, const SinceRange &range)
 {
-    // "since" only when exact, so a script comparing versions never mistakes
-    // a bound for the answer; the range is always there.
-    o.insert(QStringLiteral("since"), range.exact ? QJsonValue(range.upTo.toString()) : QJsonValue());
-    o.insert(QStringLiteral("sinceRange"), range.toJson());
-    o.insert(QStringLiteral("sinceText"), range.toString());
+    range.insertInto(o);
 }
 
 QJsonObject itemToJson(const Item &item)

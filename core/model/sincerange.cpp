@@ -107,6 +107,13 @@ QString SinceRange::explain() const
     return s + QStringLiteral(" (") + why.join(QStringLiteral("; ")) + QLatin1Char(')');
 }
 
+void SinceRange::insertInto(QJsonObject &o) const
+{
+    o.insert(QStringLiteral("since"), exact ? QJsonValue(upTo.toString()) : QJsonValue());
+    o.insert(QStringLiteral("sinceRange"), toJson());
+    o.insert(QStringLiteral("sinceText"), toString());
+}
+
 QJsonObject SinceRange::toJson() const
 {
     QJsonObject o;

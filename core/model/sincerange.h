@@ -45,6 +45,10 @@ struct SinceRange
     QString explain() const;
     // {"after": "1.3.5", "upTo": "7.0.0", "exact": false}; keys absent when unknown.
     QJsonObject toJson() const;
+    // The three since fields every JSON output carries: "since" (a version only
+    // when exact, else null, so a script comparing versions never mistakes a
+    // bound for the answer), "sinceRange" and "sinceText".
+    void insertInto(QJsonObject &o) const;
     // A sort key: ranges sort by their upper end, then by their lower end.
     qint64 sortKey() const;
 
