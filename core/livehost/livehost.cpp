@@ -98,7 +98,7 @@ void readMessages(virDomainPtr dom, const Version &daemon, GuestReport &g)
         const QString m = takeString(msgs[i]);
         const qsizetype colon = m.indexOf(QLatin1String(": "));
         if (m.startsWith(QLatin1String("tainted")) && colon > 0)
-            g.taints.append({m.mid(colon + 2), QStringLiteral("virDomainGetMessages (the daemon's own record)"), {}});
+            g.taints.append({m.mid(colon + 2), QStringLiteral("virDomainGetMessages: the daemon's own record, in its words"), {}});
         else
             g.deprecations << m + QStringLiteral(" (virDomainGetMessages)");
     }
@@ -170,8 +170,10 @@ bool readLiveHost(const QString &uri, const Store &store, HostReport *report, QS
             if (inactiveXml != liveXml && !inactiveXml.isEmpty()) {
                 GuestReport next;
                 checker.checkGuest(next, inactiveXml.toUtf8(), QStringLiteral("inactive XML"));
+                const QStringList seen = g.taintReasons();
                 for (const TaintEvidence &t : std::as_const(next.taints))
-                    g.taints.append(t);
+                    if (!seen.contains(t.reason))
+                        g.taints.append(t);
                 if (next.xmlChecked && next.verdict() != g.verdict())
                     g.notes << QStringLiteral("its inactive definition (next start): ") + next.verdictText();
             }

@@ -92,7 +92,9 @@ QList<Block> blocksOf(const HostReport &r)
         for (const QString &p : g.xmlProblems)
             b.append({Block::Item, QStringLiteral("Not checked: ") + p});
         for (const TaintEvidence &t : g.taints) {
-            b.append({Block::Item, QStringLiteral("Taint %1: %2").arg(t.reason, policy.taintReason(t.reason).meaning)});
+            const QString meaning = policy.taintReason(t.reason).meaning;
+            b.append({Block::Item, meaning.isEmpty() ? QStringLiteral("Taint: ") + t.reason
+                                                     : QStringLiteral("Taint %1: %2").arg(t.reason, meaning)});
             b.append({Block::SubItem, QStringLiteral("evidence: ") + t.source +
                                           (t.detail.isEmpty() ? QString() : QStringLiteral(" (") + t.detail + QLatin1Char(')'))});
         }
