@@ -11,6 +11,8 @@
 #include "testdata.h"
 
 #include "model/policy.h"
+#include "triage/guestlog.h"
+#include "triage/sosreport.h"
 
 #include <QDir>
 #include <QFile>
@@ -149,6 +151,50 @@ private Q_SLOTS:
             if (t.taint == taint && t.match == QLatin1String("xml") && t.name == xmlName)
                 return t.source;
         return QStringLiteral("(no trigger %1)").arg(xmlName);
+    }
+
+    // The release lines of the files sos keeps, in the formats those tools print.
+    void versionLines_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<int>("rank");
+        QTest::newRow("virsh daemon") << QStringLiteral("Running against daemon: 7.0.0") << QStringLiteral("7.0.0") << 4;
+        QTest::newRow("virsh library") << QStringLiteral("Using library: libvirt 8.0.0") << QStringLiteral("8.0.0") << 3;
+        QTest::newRow("virsh hypervisor") << QStringLiteral("Running hypervisor: QEMU 5.2.0") << QString() << 0;
+        QTest::newRow("dpkg daemon") << QStringLiteral("ii  libvirt-daemon  7.0.0-3+deb11u3 amd64  Virtualization daemon")
+                                     << QStringLiteral("7.0.0") << 2;
+        QTest::newRow("dpkg epoch arch") << QStringLiteral("ii  libvirt0:amd64  1:9.0.0-4 amd64  library")
+                                         << QStringLiteral("9.0.0") << 1;
+        QTest::newRow("dpkg other") << QStringLiteral("ii  libvirt-glib-1.0-0:amd64 4.0.0-2 amd64 glib") << QString() << 0;
+        QTest::newRow("rpm daemon") << QStringLiteral("libvirt-daemon-8.0.0-10.module+el8.7.0+1084+97b81f61.x86_64   Mon 01 Feb 2021")
+                                    << QStringLiteral("8.0.0") << 2;
+        QTest::newRow("rpm libs") << QStringLiteral("libvirt-libs-6.0.0-35.el8.x86_64") << QStringLiteral("6.0.0") << 1;
+        QTest::newRow("rpm python") << QStringLiteral("python3-libvirt-6.0.0-1.el8.x86_64") << QString() << 0;
+    }
+    void versionLines()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, version);
+        QFETCH(int, rank);
+        int got = -1;
+        const vse::Version v = vse::SosReport::versionFromLine(line, &got);
+        QCOMPARE(v.isValid() ? v.toString() : QString(), version);
+        QCOMPARE(got, rank);
+    }
+
+    // A taint record of 7.1.0 and later carries what caused it in brackets.
+    void logLineWithDetail()
+    {
+        const auto entries = vse::GuestLog::parse(
+            "2023-01-01 00:00:00.000+0000: Domain id=3 is tainted: deprecated-config (machine type 'pc-1.0')\n"
+            "2023-01-01 00:00:00.000+0000: Domain id=3 is tainted: custom-argv\n"
+            "Domain id=3 is tainted: custom-argv\n", // no timestamp: not libvirt's line
+            QStringLiteral("x.log"), 1);
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).reason, QStringLiteral("deprecated-config"));
+        QCOMPARE(entries.at(0).detail, QStringLiteral("machine type 'pc-1.0'"));
+        QCOMPARE(entries.at(1).line, 2);
     }
 
     void exactReport()
