@@ -1,5 +1,6 @@
 #include "sosreport.h"
 
+#include "domstatus.h"
 #include "triagechecker.h"
 
 #include <QDir>
@@ -117,6 +118,36 @@ QStringList SosReport::list(const QString &relDir, const QStringList &filters, Q
     return out;
 }
 
+void SosReport::checkLive(GuestReport &g, const QString &statusFile, TriageChecker &checker) const
+{
+    const QString name = shown(statusFile);
+    g.state = QStringLiteral("running (status in %1)").arg(name);
+    QByteArray status, domain;
+    QString why;
+    int firstLine = 0;
+    if (!m_root.read(statusFile, &status, &why) || !domainOfStatus(status, name, &domain, &firstLine, &why)) {
+        if (g.xmlSource.isEmpty())
+            g.xmlProblems << why;
+        else
+            g.notes << why;
+        return;
+    }
+    const QString label = QStringLiteral("%1 (its <domain>, from line %2; lines count from there)").arg(name).arg(firstLine);
+    if (g.xmlSource.isEmpty()) {
+        checker.checkGuest(g, domain, label);
+        return;
+    }
+    // What runs may differ from the definition (changed since it started).
+    GuestReport running;
+    checker.checkGuest(running, domain, label);
+    const QStringList seen = g.taintReasons();
+    for (const TaintEvidence &t : std::as_const(running.taints))
+        if (!seen.contains(t.reason))
+            g.taints.append(t);
+    if (running.xmlChecked && g.xmlChecked && running.verdict() != g.verdict())
+        g.notes << QStringLiteral("the running guest (%1): %2").arg(name, running.verdictText());
+}
+
 HostReport SosReport::read(const Store &store) const
 {
     HostReport report;
@@ -155,7 +186,7 @@ HostReport SosReport::read(const Store &store) const
                 checker.checkGuest(g, data, shown(f));
             }
             if (live.contains(g.name))
-                g.state = QStringLiteral("running (status in %1)").arg(shown(live.value(g.name)));
+                checkLive(g, live.value(g.name), checker);
             guests.insert(g.name, g);
         }
     }
@@ -164,10 +195,8 @@ HostReport SosReport::read(const Store &store) const
             continue;
         GuestReport g;
         g.name = it.key();
-        g.state = QStringLiteral("running, transient (no definition in etc/libvirt)");
-        g.xmlSource = shown(it.value());
-        g.xmlProblems << QStringLiteral("%1: a live status file (domstatus), not a definition: not checked")
-                             .arg(shown(it.value()));
+        checkLive(g, it.value(), checker);
+        g.state += QStringLiteral(", transient (no definition in etc/libvirt)");
         guests.insert(g.name, g);
     }
     for (const QString &f : list(QStringLiteral("var/log/libvirt/qemu"), {QStringLiteral("*.log")}, &report.problems)) {

@@ -39,6 +39,9 @@ public:
 
 private:
     QString shown(const QString &absolute) const;
+    // A running guest's status file: its live <domain> checked (a transient
+    // guest's only XML) or compared with the definition.
+    void checkLive(GuestReport &g, const QString &statusFile, TriageChecker &checker) const;
     // Regular-looking entries of a folder inside the root matching `filters`;
     // a folder that leads out of the root is refused (named in *problems).
     QStringList list(const QString &relDir, const QStringList &filters, QStringList *problems) const;

@@ -312,6 +312,35 @@ private Q_SLOTS:
         QCOMPARE(json.exitCode, 6);
     }
 
+    // A running guest without a definition: its only XML is the <domain>
+    // inside libvirt's status file (run/libvirt/qemu/NAME.xml, <domstatus>).
+    void transientGuestFromStatus()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("transient"));
+        QByteArray domain = withQemuCommandline(readAll(kExamples + QStringLiteral("/testdomfc4.xml")));
+        domain.replace("<name>fc4</name>", "<name>tr1</name>");
+        QVERIFY(writeFile(root + QStringLiteral("/run/libvirt/qemu/tr1.xml"),
+                          "<domstatus state='running' reason='booted' pid='4242'>\n"
+                          "  <monitor path='/var/lib/libvirt/qemu/domain-1-tr1/monitor.sock' type='unix'/>\n" +
+                              domain + "</domstatus>\n"));
+        // A status file that is not XML is named, not a crash.
+        QVERIFY(writeFile(root + QStringLiteral("/run/libvirt/qemu/broken.xml"), "<domstatus><domain"));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root, QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(!r.crashed, "crashed");
+        QHash<QString, QJsonObject> guests;
+        for (const QJsonValue &g : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("guests")).toArray())
+            guests.insert(g.toObject().value(QStringLiteral("name")).toString(), g.toObject());
+        const QJsonObject tr1 = guests.value(QStringLiteral("tr1"));
+        QCOMPARE(tr1.value(QStringLiteral("verdict")).toString(), QStringLiteral("tainted"));
+        QVERIFY(tr1.value(QStringLiteral("state")).toString().contains(QStringLiteral("transient")));
+        QVERIFY(tr1.value(QStringLiteral("xmlSource")).toString().startsWith(QStringLiteral("run/libvirt/qemu/tr1.xml")));
+        QCOMPARE(tr1.value(QStringLiteral("namespaceExtensions")).toArray().first().toString(), QStringLiteral("qemu"));
+        const QJsonObject broken = guests.value(QStringLiteral("broken"));
+        QCOMPARE(broken.value(QStringLiteral("verdict")).toString(), QStringLiteral("not-checked"));
+        QVERIFY(broken.value(QStringLiteral("problems")).toArray().first().toString().contains(QStringLiteral("broken.xml")));
+        QCOMPARE(r.exitCode, 3);
+    }
+
     // Everything under PATH is untrusted: each bad input is a line of the
     // report, nothing outside PATH is read, and a huge log costs its tail only.
     void hostileTree()
