@@ -25,11 +25,16 @@ int runHost(Context &ctx, const QStringList &args)
     if (int rc = parseOrExit(
             ctx, p, args, "host",
             "Support report of a running host, through libvirt's client library over a read-only "
-            "connection: the daemon's libvirt release (virConnectGetLibVersion), the client library's, "
-            "the driver and hypervisor version, and every guest (active and inactive): its XML (live and "
-            "inactive) checked like check-xml against the facts for the daemon's release, the taint and "
-            "deprecation messages the daemon keeps (virDomainGetMessages, libvirt 7.1.0 and later), "
-            "namespace extensions and what is newer than the host. Verdicts first, as in triage. Exit "
+            "connection: the daemon's libvirt release (virConnectGetLibVersion), the client "
+            "library's, "
+            "the driver and hypervisor version, and every guest (active and inactive): its XML "
+            "(live and "
+            "inactive) checked like check-xml against the facts for the daemon's release, the "
+            "taint and "
+            "deprecation messages the daemon keeps (virDomainGetMessages, libvirt 7.1.0 and "
+            "later), "
+            "namespace extensions and what is newer than the host. Verdicts first, as in triage. "
+            "Exit "
             "code: the worst guest's, as in triage; 3 when the connection fails.");
         rc >= 0)
         return rc;

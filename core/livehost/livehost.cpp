@@ -61,8 +61,8 @@ QString hostArch(const QString &caps)
         const auto t = r.readNext();
         if (t == QXmlStreamReader::StartElement) {
             path << r.name().toString();
-            if (path == QStringList{QStringLiteral("capabilities"), QStringLiteral("host"), QStringLiteral("cpu"),
-                                    QStringLiteral("arch")})
+            if (path == QStringList{QStringLiteral("capabilities"), QStringLiteral("host"),
+                                    QStringLiteral("cpu"), QStringLiteral("arch")})
                 return r.readElementText();
         } else if (t == QXmlStreamReader::EndElement) {
             path.removeLast();
@@ -80,8 +80,9 @@ void readMessages(virDomainPtr dom, const Version &daemon, GuestReport &g)
 {
 #if LIBVIR_CHECK_VERSION(7, 1, 0)
     if (daemon.isValid() && daemon < Version(7, 1, 0)) {
-        g.notes << QStringLiteral("the daemon (libvirt %1) is older than 7.1.0: it cannot list taint and "
-                                  "deprecation messages (virDomainGetMessages)")
+        g.notes << QStringLiteral(
+                       "the daemon (libvirt %1) is older than 7.1.0: it cannot list taint and "
+                       "deprecation messages (virDomainGetMessages)")
                        .arg(daemon.toString());
         return;
     }
@@ -98,7 +99,10 @@ void readMessages(virDomainPtr dom, const Version &daemon, GuestReport &g)
         const QString m = takeString(msgs[i]);
         const qsizetype colon = m.indexOf(QLatin1String(": "));
         if (m.startsWith(QLatin1String("tainted")) && colon > 0)
-            g.taints.append({m.mid(colon + 2), QStringLiteral("virDomainGetMessages: the daemon's own record, in its words"), {}});
+            g.taints.append(
+                {m.mid(colon + 2),
+                 QStringLiteral("virDomainGetMessages: the daemon's own record, in its words"),
+                 {}});
         else
             g.deprecations << m + QStringLiteral(" (virDomainGetMessages)");
     }
@@ -106,8 +110,9 @@ void readMessages(virDomainPtr dom, const Version &daemon, GuestReport &g)
 #else
     Q_UNUSED(dom);
     Q_UNUSED(daemon);
-    g.notes << QStringLiteral("built with a libvirt older than 7.1.0: taint and deprecation messages "
-                              "(virDomainGetMessages) are not read");
+    g.notes << QStringLiteral(
+        "built with a libvirt older than 7.1.0: taint and deprecation messages "
+        "(virDomainGetMessages) are not read");
 #endif
 }
 
@@ -120,8 +125,9 @@ bool readLiveHost(const QString &uri, const Store &store, HostReport *report, QS
     std::unique_ptr<virConnect, ConnCloser> conn(
         virConnectOpenReadOnly(uri.isEmpty() ? nullptr : uriBytes.constData()));
     if (!conn) {
-        *error = QStringLiteral("cannot connect to %1 (read-only): %2")
-                     .arg(uri.isEmpty() ? QStringLiteral("libvirt's default URI") : uri, lastError());
+        *error =
+            QStringLiteral("cannot connect to %1 (read-only): %2")
+                .arg(uri.isEmpty() ? QStringLiteral("libvirt's default URI") : uri, lastError());
         return false;
     }
     HostReport &r = *report;
@@ -175,7 +181,8 @@ bool readLiveHost(const QString &uri, const Store &store, HostReport *report, QS
                     if (!seen.contains(t.reason))
                         g.taints.append(t);
                 if (next.xmlChecked && next.verdict() != g.verdict())
-                    g.notes << QStringLiteral("its inactive definition (next start): ") + next.verdictText();
+                    g.notes << QStringLiteral("its inactive definition (next start): ") +
+                                   next.verdictText();
             }
         } else if (!inactiveXml.isEmpty()) {
             checker.checkGuest(g, inactiveXml.toUtf8(), QStringLiteral("inactive XML"));

@@ -6,8 +6,8 @@
 
 namespace vse {
 
-bool domainOfStatus(const QByteArray &status, const QString &shown, QByteArray *domain, int *firstLine,
-                    QString *why)
+bool domainOfStatus(const QByteArray &status, const QString &shown, QByteArray *domain,
+                    int *firstLine, QString *why)
 {
     UntrustedXml xml;
     Diagnostics d;
@@ -17,7 +17,8 @@ bool domainOfStatus(const QByteArray &status, const QString &shown, QByteArray *
     }
     xmlNode *root = xmlDocGetRootElement(xml.document());
     const auto named = [](xmlNode *n, const char *name) {
-        return n && n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, reinterpret_cast<const xmlChar *>(name)) == 0;
+        return n && n->type == XML_ELEMENT_NODE &&
+               xmlStrcmp(n->name, reinterpret_cast<const xmlChar *>(name)) == 0;
     };
     xmlNode *dom = nullptr;
     if (named(root, "domain")) {
@@ -33,7 +34,8 @@ bool domainOfStatus(const QByteArray &status, const QString &shown, QByteArray *
     }
     xmlBufferPtr buf = xmlBufferCreate();
     xmlNodeDump(buf, xml.document(), dom, 0, 0);
-    *domain = QByteArray(reinterpret_cast<const char *>(xmlBufferContent(buf)), xmlBufferLength(buf));
+    *domain =
+        QByteArray(reinterpret_cast<const char *>(xmlBufferContent(buf)), xmlBufferLength(buf));
     xmlBufferFree(buf);
     *firstLine = int(xmlGetLineNo(dom));
     return true;

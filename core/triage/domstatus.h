@@ -11,7 +11,7 @@ namespace vse {
 // its own, read as untrusted XML; false with *why set when the file is
 // refused, does not parse, or has no <domain>. *firstLine is the line of the
 // status file the <domain> element starts on.
-bool domainOfStatus(const QByteArray &status, const QString &shown, QByteArray *domain, int *firstLine,
-                    QString *why);
+bool domainOfStatus(const QByteArray &status, const QString &shown, QByteArray *domain,
+                    int *firstLine, QString *why);
 
 } // namespace vse

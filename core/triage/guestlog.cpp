@@ -50,7 +50,8 @@ int openLogBeneath(const SourceRoot &root, const QString &path, qint64 *size, QS
     const QString abs = QDir::cleanPath(QDir::current().absoluteFilePath(path));
     const QString top = root.path() + QLatin1Char('/');
     const auto outside = [&] {
-        *why = QStringLiteral("%1 is outside %2 (after \"..\" and symbolic links): refused, not opened")
+        *why = QStringLiteral(
+                   "%1 is outside %2 (after \"..\" and symbolic links): refused, not opened")
                    .arg(path, root.path());
         return -1;
     };
@@ -58,7 +59,8 @@ int openLogBeneath(const SourceRoot &root, const QString &path, qint64 *size, QS
         return outside();
     char resolved[PATH_MAX];
     if (!::realpath(QFile::encodeName(abs).constData(), resolved)) {
-        *why = QStringLiteral("%1 cannot be read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *why = QStringLiteral("%1 cannot be read: %2")
+                   .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return -1;
     }
     if (!QFile::decodeName(resolved).startsWith(top))
@@ -75,7 +77,8 @@ int openLogBeneath(const SourceRoot &root, const QString &path, qint64 *size, QS
     const int fd = ::open(viaProc.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     ::close(pathFd);
     struct stat again;
-    if (fd < 0 || ::fstat(fd, &again) != 0 || again.st_ino != st.st_ino || again.st_dev != st.st_dev) {
+    if (fd < 0 || ::fstat(fd, &again) != 0 || again.st_ino != st.st_ino ||
+        again.st_dev != st.st_dev) {
         if (fd >= 0)
             ::close(fd);
         *why = QStringLiteral("%1 changed while being opened: refused").arg(path);
@@ -106,9 +109,11 @@ QList<GuestLogEntry> GuestLog::parse(const QByteArray &text, const QString &show
         if (raw.contains("tainted") || raw.contains("eprecat")) {
             const QString s = QString::fromUtf8(raw).trimmed();
             if (const auto m = taintLine().match(s); m.hasMatch()) {
-                out.append({GuestLogEntry::Taint, shown, line, m.captured(2), m.captured(3), m.captured(1)});
+                out.append({GuestLogEntry::Taint, shown, line, m.captured(2), m.captured(3),
+                            m.captured(1)});
             } else if (const auto d = deprecationLine().match(s); d.hasMatch()) {
-                out.append({GuestLogEntry::Deprecation, shown, line, {}, d.captured(3), d.captured(1)});
+                out.append(
+                    {GuestLogEntry::Deprecation, shown, line, {}, d.captured(3), d.captured(1)});
             }
         }
         start = end + 1;
@@ -133,9 +138,11 @@ GuestLog GuestLog::read(const SourceRoot &root, const QString &path, const QStri
     QByteArray data(qsizetype(size - log.readFrom), Qt::Uninitialized);
     qsizetype got = 0;
     while (got < data.size()) {
-        const ssize_t n = ::pread(fd, data.data() + got, size_t(data.size() - got), log.readFrom + got);
+        const ssize_t n =
+            ::pread(fd, data.data() + got, size_t(data.size() - got), log.readFrom + got);
         if (n < 0) {
-            log.problem = QStringLiteral("%1: cannot read: %2").arg(shown, QString::fromLocal8Bit(strerror(errno)));
+            log.problem = QStringLiteral("%1: cannot read: %2")
+                              .arg(shown, QString::fromLocal8Bit(strerror(errno)));
             ::close(fd);
             return log;
         }

@@ -12,10 +12,14 @@ namespace vse {
 // libvirt's deprecated-config taint or from the hypervisor process itself).
 struct GuestLogEntry
 {
-    enum Kind { Taint, Deprecation };
+    enum Kind
+    {
+        Taint,
+        Deprecation
+    };
     Kind kind = Taint;
-    QString file; // as shown in the report (relative to the sosreport)
-    int line = 0; // 1-based line in the part that was read (see GuestLog::firstLine)
+    QString file;   // as shown in the report (relative to the sosreport)
+    int line = 0;   // 1-based line in the part that was read (see GuestLog::firstLine)
     QString reason; // taint reason id ("custom-argv"); empty for a hypervisor warning
     QString detail; // the text after the reason, or the warning itself
     QString timestamp;
@@ -24,11 +28,11 @@ struct GuestLogEntry
 struct GuestLog
 {
     QString file;
-    qint64 size = 0;       // of the whole file
-    qint64 readFrom = 0;   // byte offset the tail starts at (0: the whole file)
-    int firstLine = 1;     // the line number the tail starts with, when known (1 if readFrom is 0)
+    qint64 size = 0;     // of the whole file
+    qint64 readFrom = 0; // byte offset the tail starts at (0: the whole file)
+    int firstLine = 1;   // the line number the tail starts with, when known (1 if readFrom is 0)
     QList<GuestLogEntry> entries;
-    QString problem;       // set: not read (refused: outside the root, not a regular file...)
+    QString problem; // set: not read (refused: outside the root, not a regular file...)
 
     // Reads the last kMaxTail bytes of `path` inside `root` (a log grows
     // without bound; the latest start of the guest is at its end), never

@@ -9,7 +9,15 @@ namespace {
 // The report as a few kinds of block, so the three formats say the same.
 struct Block
 {
-    enum Kind { Title, Heading, Subheading, Para, Item, SubItem };
+    enum Kind
+    {
+        Title,
+        Heading,
+        Subheading,
+        Para,
+        Item,
+        SubItem
+    };
     Kind kind;
     QString text;
 };
@@ -20,12 +28,15 @@ QString summaryLine(const HostReport &r)
     QStringList why;
     for (const auto &[reason, n] : s.taints)
         why << QStringLiteral("%1 %2").arg(reason).arg(n);
-    return QStringLiteral("%1 guest(s): %2 supported as is, %3 tainted%4, %5 using namespace extensions, "
-                          "%6 invalid or too new, %7 not checked; configuration: %8 problem(s) in %9 file(s)")
+    return QStringLiteral(
+               "%1 guest(s): %2 supported as is, %3 tainted%4, %5 using namespace extensions, "
+               "%6 invalid or too new, %7 not checked; configuration: %8 problem(s) in %9 file(s)")
         .arg(s.guests)
         .arg(s.supported)
         .arg(s.tainted)
-        .arg(why.isEmpty() ? QString() : QStringLiteral(" (") + why.join(QStringLiteral(", ")) + QLatin1Char(')'))
+        .arg(why.isEmpty()
+                 ? QString()
+                 : QStringLiteral(" (") + why.join(QStringLiteral(", ")) + QLatin1Char(')'))
         .arg(s.namespaceExtensions)
         .arg(s.problems)
         .arg(s.notChecked)
@@ -47,9 +58,12 @@ QString nodeFacts(const NodeFindings &n, const Version &target)
     if (!n.tier.isEmpty())
         facts << n.tier;
     if (n.since.isKnown())
-        facts << (n.since.exact ? QStringLiteral("since ") + n.since.toString() : n.since.toString());
-    QString line = QStringLiteral("line %1: %2%3").arg(n.line).arg(n.path.isEmpty() ? QStringLiteral("schema") : n.path,
-                                                             n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value);
+        facts << (n.since.exact ? QStringLiteral("since ") + n.since.toString()
+                                : n.since.toString());
+    QString line = QStringLiteral("line %1: %2%3")
+                       .arg(n.line)
+                       .arg(n.path.isEmpty() ? QStringLiteral("schema") : n.path,
+                            n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value);
     if (!facts.isEmpty())
         line += QStringLiteral(" [") + facts.join(QStringLiteral(", ")) + QLatin1Char(']');
     if (!n.problems.isEmpty())
@@ -68,24 +82,28 @@ QList<Block> blocksOf(const HostReport &r)
     if (!r.versionEvidence.isEmpty())
         host += QStringLiteral(" (") + r.versionEvidence + QLatin1Char(')');
     if (!r.driver.isEmpty())
-        host += QStringLiteral("; driver ") + r.driver +
-                (r.hypervisorVersion.isEmpty() ? QString() : QLatin1Char(' ') + r.hypervisorVersion);
+        host +=
+            QStringLiteral("; driver ") + r.driver +
+            (r.hypervisorVersion.isEmpty() ? QString() : QLatin1Char(' ') + r.hypervisorVersion);
     if (!r.hostArch.isEmpty())
         host += QStringLiteral("; host arch ") + r.hostArch;
     if (r.library.isValid())
         host += QStringLiteral("; read with client library ") + r.library.toString();
     b.append({Block::Para, host});
-    b.append({Block::Para, QStringLiteral("Judged against: libvirt %1 (since facts from the index and the "
-                                          "release history); XML validated with the schemas of %2")
-                               .arg(r.libvirt.isValid() ? r.libvirt.toString() : QStringLiteral("(no version: newest)"),
-                                    r.schemaRelease.isEmpty() ? QStringLiteral("(none)") : r.schemaRelease)});
+    b.append({Block::Para,
+              QStringLiteral("Judged against: libvirt %1 (since facts from the index and the "
+                             "release history); XML validated with the schemas of %2")
+                  .arg(r.libvirt.isValid() ? r.libvirt.toString()
+                                           : QStringLiteral("(no version: newest)"),
+                       r.schemaRelease.isEmpty() ? QStringLiteral("(none)") : r.schemaRelease)});
 
     b.append({Block::Heading, QStringLiteral("Guests")});
     if (r.guests.isEmpty())
         b.append({Block::Para, QStringLiteral("No guest found.")});
     for (const GuestReport &g : r.guests) {
         b.append({Block::Subheading, g.name + QStringLiteral(": ") + g.verdictText()});
-        QString origin = QStringLiteral("XML: ") + (g.xmlSource.isEmpty() ? QStringLiteral("(none)") : g.xmlSource);
+        QString origin = QStringLiteral("XML: ") +
+                         (g.xmlSource.isEmpty() ? QStringLiteral("(none)") : g.xmlSource);
         if (!g.state.isEmpty())
             origin += QStringLiteral("; state: ") + g.state;
         b.append({Block::Item, origin});
@@ -93,15 +111,19 @@ QList<Block> blocksOf(const HostReport &r)
             b.append({Block::Item, QStringLiteral("Not checked: ") + p});
         for (const TaintEvidence &t : g.taints) {
             const QString meaning = policy.taintReason(t.reason).meaning;
-            b.append({Block::Item, meaning.isEmpty() ? QStringLiteral("Taint: ") + t.reason
-                                                     : QStringLiteral("Taint %1: %2").arg(t.reason, meaning)});
+            b.append({Block::Item, meaning.isEmpty()
+                                       ? QStringLiteral("Taint: ") + t.reason
+                                       : QStringLiteral("Taint %1: %2").arg(t.reason, meaning)});
             b.append({Block::SubItem, QStringLiteral("evidence: ") + t.source +
-                                          (t.detail.isEmpty() ? QString() : QStringLiteral(" (") + t.detail + QLatin1Char(')'))});
+                                          (t.detail.isEmpty() ? QString()
+                                                              : QStringLiteral(" (") + t.detail +
+                                                                    QLatin1Char(')'))});
         }
         if (g.usesNamespaceExtensions())
-            b.append({Block::Item, QStringLiteral("Namespace extensions (%1): %2")
-                                       .arg(g.xml.verdict.hypervisors.join(QStringLiteral(", ")),
-                                            policy.tier(QStringLiteral("namespace-extension")).rule)});
+            b.append(
+                {Block::Item, QStringLiteral("Namespace extensions (%1): %2")
+                                  .arg(g.xml.verdict.hypervisors.join(QStringLiteral(", ")),
+                                       policy.tier(QStringLiteral("namespace-extension")).rule)});
         for (const QString &d : g.deprecations)
             b.append({Block::Item, QStringLiteral("Deprecated: ") + d});
         for (const QString &n : g.newerThanHost)
@@ -122,17 +144,19 @@ QList<Block> blocksOf(const HostReport &r)
         int problems = 0;
         for (const ConfigFinding &f : c.findings)
             problems += f.isProblem();
-        b.append({Block::Subheading, QStringLiteral("%1: %2 setting(s) of %3, %4 problem(s), %5 note(s)")
-                                         .arg(c.file)
-                                         .arg(c.settings)
-                                         .arg(c.configName)
-                                         .arg(problems)
-                                         .arg(c.findings.size() - problems)});
+        b.append(
+            {Block::Subheading, QStringLiteral("%1: %2 setting(s) of %3, %4 problem(s), %5 note(s)")
+                                    .arg(c.file)
+                                    .arg(c.settings)
+                                    .arg(c.configName)
+                                    .arg(problems)
+                                    .arg(c.findings.size() - problems)});
         for (const ConfigFinding &f : c.findings)
             b.append({Block::Item, QStringLiteral("line %1: %2: %3: %4")
                                        .arg(f.line)
                                        .arg(ConfigFinding::kindId(f.kind), f.option, f.message)});
-        b.append({Block::Item, QStringLiteral("Policy: ") + policy.tier(QStringLiteral("not-guaranteed")).rule});
+        b.append({Block::Item,
+                  QStringLiteral("Policy: ") + policy.tier(QStringLiteral("not-guaranteed")).rule});
     }
     if (!r.notes.isEmpty() || !r.problems.isEmpty()) {
         b.append({Block::Heading, QStringLiteral("Notes and refused inputs")});
@@ -155,9 +179,10 @@ QString escapeMarkdown(const QString &s)
     QString out;
     out.reserve(s.size());
     for (const QChar c : s) {
-        if (c == QLatin1Char('*') || c == QLatin1Char('_') || c == QLatin1Char('`') || c == QLatin1Char('<') ||
-            c == QLatin1Char('>') || c == QLatin1Char('[') || c == QLatin1Char(']') || c == QLatin1Char('\\') ||
-            c == QLatin1Char('|') || c == QLatin1Char('#'))
+        if (c == QLatin1Char('*') || c == QLatin1Char('_') || c == QLatin1Char('`') ||
+            c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('[') ||
+            c == QLatin1Char(']') || c == QLatin1Char('\\') || c == QLatin1Char('|') ||
+            c == QLatin1Char('#'))
             out += QLatin1Char('\\');
         out += c;
     }
@@ -171,7 +196,8 @@ QString renderReport(const HostReport &report, ReportFormat format)
     const QList<Block> blocks = blocksOf(report);
     QString out;
     if (format == ReportFormat::Html) {
-        out += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title></head><body>\n")
+        out += QStringLiteral("<!DOCTYPE html>\n<html><head><meta "
+                              "charset=\"utf-8\"><title>%1</title></head><body>\n")
                    .arg(blocks.constFirst().text.toHtmlEscaped());
         bool inList = false, inSub = false;
         for (const Block &b : blocks) {
@@ -232,10 +258,12 @@ QString renderReport(const HostReport &report, ReportFormat format)
             out += QLatin1Char('\n');
         switch (b.kind) {
         case Block::Title:
-            out += md ? QString(QStringLiteral("# ") + t + QLatin1Char('\n')) : underlined(t, QLatin1Char('='));
+            out += md ? QString(QStringLiteral("# ") + t + QLatin1Char('\n'))
+                      : underlined(t, QLatin1Char('='));
             break;
         case Block::Heading:
-            out += md ? QString(QStringLiteral("## ") + t + QLatin1Char('\n')) : underlined(t, QLatin1Char('-'));
+            out += md ? QString(QStringLiteral("## ") + t + QLatin1Char('\n'))
+                      : underlined(t, QLatin1Char('-'));
             break;
         case Block::Subheading:
             out += (md ? QStringLiteral("### ") : QStringLiteral("* ")) + t + QLatin1Char('\n');
@@ -247,7 +275,8 @@ QString renderReport(const HostReport &report, ReportFormat format)
             out += (md ? QStringLiteral("- ") : QStringLiteral("  - ")) + t + QLatin1Char('\n');
             break;
         case Block::SubItem:
-            out += (md ? QStringLiteral("    - ") : QStringLiteral("      ")) + t + QLatin1Char('\n');
+            out +=
+                (md ? QStringLiteral("    - ") : QStringLiteral("      ")) + t + QLatin1Char('\n');
             break;
         }
         previous = b.kind;

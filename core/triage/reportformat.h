@@ -10,7 +10,12 @@ namespace vse {
 // ticket, HTML (the same content) for a browser. JSON is HostReport::toJson().
 // Verdicts come first: the summary, then each guest's verdict line with its
 // evidence, then the configuration files, then notes and refused inputs.
-enum class ReportFormat { Text, Markdown, Html };
+enum class ReportFormat
+{
+    Text,
+    Markdown,
+    Html
+};
 
 QString renderReport(const HostReport &report, ReportFormat format);
 

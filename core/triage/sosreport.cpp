@@ -15,9 +15,12 @@ namespace {
 // Files that name the host's libvirt, best first. sos keeps command output
 // under sos_commands/<plugin>/ named after the command line.
 const char *const kVersionFiles[] = {
-    "sos_commands/libvirt/virsh_-r_version", "sos_commands/virsh/virsh_-r_version",
-    "sos_commands/libvirt/virsh_version",    "sos_commands/virsh/virsh_version",
-    "installed-debs",                        "sos_commands/dpkg/dpkg_-l",
+    "sos_commands/libvirt/virsh_-r_version",
+    "sos_commands/virsh/virsh_-r_version",
+    "sos_commands/libvirt/virsh_version",
+    "sos_commands/virsh/virsh_version",
+    "installed-debs",
+    "sos_commands/dpkg/dpkg_-l",
     "installed-rpms",
 };
 
@@ -25,16 +28,20 @@ const char *const kVersionFiles[] = {
 // daemon is what parses the guests' XML and taints them).
 int packageRank(const QString &name)
 {
-    static const QStringList daemon{QStringLiteral("libvirt-daemon"), QStringLiteral("libvirt-daemon-system"),
-                                    QStringLiteral("libvirt-daemon-driver-qemu"), QStringLiteral("libvirt")};
+    static const QStringList daemon{
+        QStringLiteral("libvirt-daemon"), QStringLiteral("libvirt-daemon-system"),
+        QStringLiteral("libvirt-daemon-driver-qemu"), QStringLiteral("libvirt")};
     static const QStringList library{QStringLiteral("libvirt0"), QStringLiteral("libvirt-libs"),
-                                     QStringLiteral("libvirt-clients"), QStringLiteral("libvirt-client")};
+                                     QStringLiteral("libvirt-clients"),
+                                     QStringLiteral("libvirt-client")};
     return daemon.contains(name) ? 2 : library.contains(name) ? 1 : 0;
 }
 
 } // namespace
 
-SosReport::SosReport(const QString &folder) : m_folder(QDir(folder).absolutePath()), m_root(folder) {}
+SosReport::SosReport(const QString &folder) : m_folder(QDir(folder).absolutePath()), m_root(folder)
+{
+}
 
 QString SosReport::shown(const QString &absolute) const
 {
@@ -45,13 +52,16 @@ Version SosReport::versionFromLine(const QString &line, int *rank)
 {
     *rank = 0;
     // `virsh version`: the daemon's line beats the library's.
-    static const QRegularExpression daemon(QStringLiteral(R"(^Running against daemon:\s*(\d+\.\d+\.\d+)\s*$)"));
-    static const QRegularExpression library(QStringLiteral(R"(^Using library: libvirt\s+(\d+\.\d+\.\d+)\s*$)"));
+    static const QRegularExpression daemon(
+        QStringLiteral(R"(^Running against daemon:\s*(\d+\.\d+\.\d+)\s*$)"));
+    static const QRegularExpression library(
+        QStringLiteral(R"(^Using library: libvirt\s+(\d+\.\d+\.\d+)\s*$)"));
     // dpkg -l: "ii  libvirt-daemon:amd64  7.0.0-3+deb11u3  amd64  ..."
-    static const QRegularExpression deb(
-        QStringLiteral(R"(^[a-z][a-z ]?[a-zA-Z]?\s+([a-z0-9.+-]+)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+\.\d+)\S*\s)"));
+    static const QRegularExpression deb(QStringLiteral(
+        R"(^[a-z][a-z ]?[a-zA-Z]?\s+([a-z0-9.+-]+)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+\.\d+)\S*\s)"));
     // rpm -qa: "libvirt-daemon-7.0.0-14.el8.x86_64   Mon 01 Feb 2021 ..."
-    static const QRegularExpression rpm(QStringLiteral(R"(^([a-z0-9+-]+?)-(\d+\.\d+\.\d+)-[^\s]+)"));
+    static const QRegularExpression rpm(
+        QStringLiteral(R"(^([a-z0-9+-]+?)-(\d+\.\d+\.\d+)-[^\s]+)"));
     if (const auto m = daemon.match(line); m.hasMatch()) {
         *rank = 4;
         return Version::parse(m.captured(1));
@@ -90,8 +100,10 @@ HostVersionEvidence SosReport::findVersion(QStringList *problems) const
             if (v.isValid() && rank > bestRank) {
                 bestRank = rank;
                 best.version = v;
-                best.evidence = QStringLiteral("%1:%2: %3").arg(QString::fromLatin1(rel)).arg(i + 1).arg(
-                    lines.at(i).simplified().left(120));
+                best.evidence = QStringLiteral("%1:%2: %3")
+                                    .arg(QString::fromLatin1(rel))
+                                    .arg(i + 1)
+                                    .arg(lines.at(i).simplified().left(120));
             }
         }
         if (bestRank >= 3)
@@ -100,7 +112,8 @@ HostVersionEvidence SosReport::findVersion(QStringList *problems) const
     return best;
 }
 
-QStringList SosReport::list(const QString &relDir, const QStringList &filters, QStringList *problems) const
+QStringList SosReport::list(const QString &relDir, const QStringList &filters,
+                            QStringList *problems) const
 {
     const QString dir = QDir(m_folder).filePath(relDir);
     const QFileInfo fi(dir);
@@ -109,11 +122,13 @@ QStringList SosReport::list(const QString &relDir, const QStringList &filters, Q
     const QString canonical = fi.canonicalFilePath();
     const QString root = m_root.path();
     if (!(canonical == root || canonical.startsWith(root + QLatin1Char('/')))) {
-        *problems << QStringLiteral("%1 leads outside %2 (symbolic link): refused, not listed").arg(relDir, m_folder);
+        *problems << QStringLiteral("%1 leads outside %2 (symbolic link): refused, not listed")
+                         .arg(relDir, m_folder);
         return {};
     }
     QStringList out;
-    for (const QString &n : QDir(dir).entryList(filters, QDir::Files | QDir::System | QDir::Hidden, QDir::Name))
+    for (const QString &n :
+         QDir(dir).entryList(filters, QDir::Files | QDir::System | QDir::Hidden, QDir::Name))
         out << QDir(dir).filePath(n);
     return out;
 }
@@ -125,14 +140,17 @@ void SosReport::checkLive(GuestReport &g, const QString &statusFile, TriageCheck
     QByteArray status, domain;
     QString why;
     int firstLine = 0;
-    if (!m_root.read(statusFile, &status, &why) || !domainOfStatus(status, name, &domain, &firstLine, &why)) {
+    if (!m_root.read(statusFile, &status, &why) ||
+        !domainOfStatus(status, name, &domain, &firstLine, &why)) {
         if (g.xmlSource.isEmpty())
             g.xmlProblems << why;
         else
             g.notes << why;
         return;
     }
-    const QString label = QStringLiteral("%1 (its <domain>, from line %2; lines count from there)").arg(name).arg(firstLine);
+    const QString label = QStringLiteral("%1 (its <domain>, from line %2; lines count from there)")
+                              .arg(name)
+                              .arg(firstLine);
     if (g.xmlSource.isEmpty()) {
         checker.checkGuest(g, domain, label);
         return;
@@ -161,8 +179,9 @@ HostReport SosReport::read(const Store &store) const
     report.libvirt = v.version;
     report.versionEvidence = v.evidence;
     if (!v.version.isValid())
-        report.notes << QStringLiteral("no libvirt version found (virsh version output, installed-debs, "
-                                       "installed-rpms): guests are judged against the newest indexed release");
+        report.notes << QStringLiteral(
+            "no libvirt version found (virsh version output, installed-debs, "
+            "installed-rpms): guests are judged against the newest indexed release");
     TriageChecker checker(store, v.version);
     report.schemaRelease = checker.schemaRelease();
     report.notes << checker.notes();
@@ -172,9 +191,11 @@ HostReport SosReport::read(const Store &store) const
     QMap<QString, GuestReport> guests;
     QMap<QString, QString> live;
     for (const QString &driver : {QStringLiteral("qemu"), QStringLiteral("lxc")}) {
-        for (const QString &f : list(QStringLiteral("run/libvirt/") + driver, {QStringLiteral("*.xml")}, &report.problems))
+        for (const QString &f : list(QStringLiteral("run/libvirt/") + driver,
+                                     {QStringLiteral("*.xml")}, &report.problems))
             live.insert(QFileInfo(f).completeBaseName(), f);
-        for (const QString &f : list(QStringLiteral("etc/libvirt/") + driver, {QStringLiteral("*.xml")}, &report.problems)) {
+        for (const QString &f : list(QStringLiteral("etc/libvirt/") + driver,
+                                     {QStringLiteral("*.xml")}, &report.problems)) {
             GuestReport g;
             g.name = QFileInfo(f).completeBaseName();
             QByteArray data;
@@ -199,7 +220,8 @@ HostReport SosReport::read(const Store &store) const
         g.state += QStringLiteral(", transient (no definition in etc/libvirt)");
         guests.insert(g.name, g);
     }
-    for (const QString &f : list(QStringLiteral("var/log/libvirt/qemu"), {QStringLiteral("*.log")}, &report.problems)) {
+    for (const QString &f : list(QStringLiteral("var/log/libvirt/qemu"), {QStringLiteral("*.log")},
+                                 &report.problems)) {
         const QString name = QFileInfo(f).completeBaseName();
         const GuestLog log = GuestLog::read(m_root, f, shown(f));
         GuestReport &g = guests[name];
@@ -212,15 +234,20 @@ HostReport SosReport::read(const Store &store) const
             continue;
         }
         if (log.readFrom > 0)
-            g.notes << QStringLiteral("%1 is %2 bytes: only its last %3 bytes were read; its line numbers count "
-                                      "from there")
-                           .arg(log.file)
-                           .arg(log.size)
-                           .arg(log.size - log.readFrom);
+            g.notes
+                << QStringLiteral(
+                       "%1 is %2 bytes: only its last %3 bytes were read; its line numbers count "
+                       "from there")
+                       .arg(log.file)
+                       .arg(log.size)
+                       .arg(log.size - log.readFrom);
         for (const GuestLogEntry &e : log.entries) {
             const QString where = QStringLiteral("%1:%2").arg(e.file).arg(e.line);
             if (e.kind == GuestLogEntry::Taint) {
-                g.taints.append({e.reason, QStringLiteral("%1 (libvirt's taint record, %2)").arg(where, e.timestamp), e.detail});
+                g.taints.append(
+                    {e.reason,
+                     QStringLiteral("%1 (libvirt's taint record, %2)").arg(where, e.timestamp),
+                     e.detail});
                 if (e.reason == QLatin1String("deprecated-config") && !e.detail.isEmpty())
                     g.deprecations << where + QStringLiteral(": ") + e.detail;
             } else {
@@ -230,7 +257,8 @@ HostReport SosReport::read(const Store &store) const
     }
     report.guests = guests.values();
 
-    for (const QString &f : list(QStringLiteral("etc/libvirt"), {QStringLiteral("*.conf")}, &report.problems)) {
+    for (const QString &f :
+         list(QStringLiteral("etc/libvirt"), {QStringLiteral("*.conf")}, &report.problems)) {
         // check-config opens the file by name: make sure first that it is inside.
         QByteArray ignored;
         QString why;

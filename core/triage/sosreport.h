@@ -44,7 +44,8 @@ private:
     void checkLive(GuestReport &g, const QString &statusFile, TriageChecker &checker) const;
     // Regular-looking entries of a folder inside the root matching `filters`;
     // a folder that leads out of the root is refused (named in *problems).
-    QStringList list(const QString &relDir, const QStringList &filters, QStringList *problems) const;
+    QStringList list(const QString &relDir, const QStringList &filters,
+                     QStringList *problems) const;
 
     QString m_folder;
     SourceRoot m_root;

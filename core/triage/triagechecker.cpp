@@ -23,7 +23,8 @@ QString catalogueSource(const NodeFindings &n, const QString &taint)
 
 } // namespace
 
-TriageChecker::TriageChecker(const Store &store, Version hostVersion) : m_store(store), m_host(hostVersion)
+TriageChecker::TriageChecker(const Store &store, Version hostVersion)
+    : m_store(store), m_host(hostVersion)
 {
     const QList<StoredRelease> releases = store.releases();
     if (!releases.isEmpty())
@@ -42,16 +43,18 @@ TriageChecker::TriageChecker(const Store &store, Version hostVersion) : m_store(
         }
     }
     if (!chosen) {
-        m_notes << QStringLiteral("no indexed release has XML schemas: guests' XML is not validated "
-                                  "(index one with 'virt-support index --source PATH')");
+        m_notes << QStringLiteral(
+            "no indexed release has XML schemas: guests' XML is not validated "
+            "(index one with 'virt-support index --source PATH')");
         return;
     }
     m_schemaDir = chosenDir;
     m_schemaRelease = chosen->label();
     if (hostVersion.isValid() && !(chosen->version == hostVersion))
-        m_notes << QStringLiteral("the host runs libvirt %1 but the index has no schemas of that release: XML "
-                                  "is validated with %2's; what is newer than %1 is found from the since "
-                                  "facts (index and release history)")
+        m_notes << QStringLiteral(
+                       "the host runs libvirt %1 but the index has no schemas of that release: XML "
+                       "is validated with %2's; what is newer than %1 is found from the since "
+                       "facts (index and release history)")
                        .arg(hostVersion.toString(), chosen->version.toString());
 }
 
@@ -97,21 +100,26 @@ void TriageChecker::checkGuest(GuestReport &guest, const QByteArray &xml, const 
                 continue;
             const int others = more.take(t) - 1;
             const QString source = catalogueSource(n, t);
-            guest.taints.append({t,
-                                 QStringLiteral("%1 line %2: %3%4%5")
-                                     .arg(shown)
-                                     .arg(n.line)
-                                     .arg(n.path,
-                                          others > 0 ? QStringLiteral(" and %1 more node(s)").arg(others) : QString(),
-                                          source.isEmpty() ? QString() : QStringLiteral("; catalogue: ") + source),
-                                 guest.xml.verdict.conditions.value(t)});
+            guest.taints.append(
+                {t,
+                 QStringLiteral("%1 line %2: %3%4%5")
+                     .arg(shown)
+                     .arg(n.line)
+                     .arg(n.path,
+                          others > 0 ? QStringLiteral(" and %1 more node(s)").arg(others)
+                                     : QString(),
+                          source.isEmpty() ? QString() : QStringLiteral("; catalogue: ") + source),
+                 guest.xml.verdict.conditions.value(t)});
         }
         if (n.target == SinceRange::Fit::TooNew || n.target == SinceRange::Fit::MaybeTooNew)
             guest.newerThanHost << QStringLiteral("line %1: %2%3 %4 %5")
                                        .arg(n.line)
-                                       .arg(n.path, n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value,
-                                            n.target == SinceRange::Fit::TooNew ? QStringLiteral("since")
-                                                                                : QStringLiteral("maybe newer:"),
+                                       .arg(n.path,
+                                            n.value.isEmpty() ? QString()
+                                                              : QLatin1Char('=') + n.value,
+                                            n.target == SinceRange::Fit::TooNew
+                                                ? QStringLiteral("since")
+                                                : QStringLiteral("maybe newer:"),
                                             n.since.toString());
     }
 }

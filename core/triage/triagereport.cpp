@@ -45,11 +45,13 @@ HostReport::Summary HostReport::summary() const
         const auto k = g.verdict();
         s.supported += k == CheckVerdict::Supported;
         s.notChecked += k == CheckVerdict::NotChecked;
-        s.problems += k == CheckVerdict::Invalid || k == CheckVerdict::TooNew || k == CheckVerdict::MaybeTooNew;
+        s.problems += k == CheckVerdict::Invalid || k == CheckVerdict::TooNew ||
+                      k == CheckVerdict::MaybeTooNew;
         s.tainted += !g.taints.isEmpty();
         s.namespaceExtensions += g.usesNamespaceExtensions();
         for (const QString &r : g.taintReasons()) {
-            auto it = std::find_if(s.taints.begin(), s.taints.end(), [&](const auto &p) { return p.first == r; });
+            auto it = std::find_if(s.taints.begin(), s.taints.end(),
+                                   [&](const auto &p) { return p.first == r; });
             if (it == s.taints.end())
                 s.taints.append({r, 1});
             else
@@ -66,8 +68,9 @@ int HostReport::exitCode() const
 {
     // check-xml's exit codes (app/cli/cli.h), worst first.
     static const QList<QPair<CheckVerdict::Kind, int>> order{
-        {CheckVerdict::NotChecked, 3}, {CheckVerdict::Invalid, 1},  {CheckVerdict::TooNew, 1},
-        {CheckVerdict::MaybeTooNew, 5}, {CheckVerdict::Tainted, 6}, {CheckVerdict::NamespaceExtensions, 7}};
+        {CheckVerdict::NotChecked, 3}, {CheckVerdict::Invalid, 1},
+        {CheckVerdict::TooNew, 1},     {CheckVerdict::MaybeTooNew, 5},
+        {CheckVerdict::Tainted, 6},    {CheckVerdict::NamespaceExtensions, 7}};
     for (const auto &[kind, code] : order)
         for (const GuestReport &g : guests)
             if (g.verdict() == kind)
@@ -86,13 +89,14 @@ QJsonObject HostReport::toJson() const
         {QStringLiteral("mode"), mode},
         {QStringLiteral("subject"), subject},
         {QStringLiteral("libvirt"),
-         QJsonObject{{QStringLiteral("version"), libvirt.isValid() ? libvirt.toString() : QString()},
-                     {QStringLiteral("evidence"), versionEvidence},
-                     {QStringLiteral("library"), library.isValid() ? library.toString() : QString()},
-                     {QStringLiteral("driver"), driver},
-                     {QStringLiteral("hypervisorVersion"), hypervisorVersion},
-                     {QStringLiteral("hostArch"), hostArch},
-                     {QStringLiteral("schemas"), schemaRelease}}},
+         QJsonObject{
+             {QStringLiteral("version"), libvirt.isValid() ? libvirt.toString() : QString()},
+             {QStringLiteral("evidence"), versionEvidence},
+             {QStringLiteral("library"), library.isValid() ? library.toString() : QString()},
+             {QStringLiteral("driver"), driver},
+             {QStringLiteral("hypervisorVersion"), hypervisorVersion},
+             {QStringLiteral("hostArch"), hostArch},
+             {QStringLiteral("schemas"), schemaRelease}}},
         {QStringLiteral("summary"),
          QJsonObject{{QStringLiteral("guests"), s.guests},
                      {QStringLiteral("supported"), s.supported},
@@ -110,20 +114,23 @@ QJsonObject HostReport::toJson() const
     for (const GuestReport &g : guests) {
         QJsonArray taintArr;
         for (const TaintEvidence &t : g.taints)
-            taintArr.append(QJsonObject{{QStringLiteral("reason"), t.reason},
-                                        {QStringLiteral("meaning"), policy.taintReason(t.reason).meaning},
-                                        {QStringLiteral("source"), t.source},
-                                        {QStringLiteral("detail"), t.detail}});
-        QJsonObject go{{QStringLiteral("name"), g.name},
-                       {QStringLiteral("verdict"), g.verdictId()},
-                       {QStringLiteral("state"), g.state},
-                       {QStringLiteral("xmlSource"), g.xmlSource},
-                       {QStringLiteral("taints"), taintArr},
-                       {QStringLiteral("namespaceExtensions"), QJsonArray::fromStringList(g.xml.verdict.hypervisors)},
-                       {QStringLiteral("deprecations"), QJsonArray::fromStringList(g.deprecations)},
-                       {QStringLiteral("newerThanHost"), QJsonArray::fromStringList(g.newerThanHost)},
-                       {QStringLiteral("notes"), QJsonArray::fromStringList(g.notes)},
-                       {QStringLiteral("problems"), QJsonArray::fromStringList(g.xmlProblems)}};
+            taintArr.append(
+                QJsonObject{{QStringLiteral("reason"), t.reason},
+                            {QStringLiteral("meaning"), policy.taintReason(t.reason).meaning},
+                            {QStringLiteral("source"), t.source},
+                            {QStringLiteral("detail"), t.detail}});
+        QJsonObject go{
+            {QStringLiteral("name"), g.name},
+            {QStringLiteral("verdict"), g.verdictId()},
+            {QStringLiteral("state"), g.state},
+            {QStringLiteral("xmlSource"), g.xmlSource},
+            {QStringLiteral("taints"), taintArr},
+            {QStringLiteral("namespaceExtensions"),
+             QJsonArray::fromStringList(g.xml.verdict.hypervisors)},
+            {QStringLiteral("deprecations"), QJsonArray::fromStringList(g.deprecations)},
+            {QStringLiteral("newerThanHost"), QJsonArray::fromStringList(g.newerThanHost)},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(g.notes)},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(g.xmlProblems)}};
         if (g.xmlChecked)
             go.insert(QStringLiteral("check"), g.xml.toJson());
         gs.append(go);

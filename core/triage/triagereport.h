@@ -27,22 +27,22 @@ struct TaintEvidence
 struct GuestReport
 {
     QString name;
-    QString state;       // live host: running, shut off...; offline: empty
-    QString xmlSource;   // where its XML came from ("etc/libvirt/qemu/a.xml", "live XML")
+    QString state;     // live host: running, shut off...; offline: empty
+    QString xmlSource; // where its XML came from ("etc/libvirt/qemu/a.xml", "live XML")
     bool xmlChecked = false;
-    CheckReport xml;     // check-xml's verdict and findings for that XML
-    QStringList xmlProblems; // why the XML was not checked (refused, not XML...)
-    QList<TaintEvidence> taints;   // every taint with its evidence (XML, log, messages)
-    QStringList deprecations;      // "FILE:LINE: text" and daemon messages
-    QStringList notes;             // log read only in part, daemon too old for messages...
-    QStringList newerThanHost;     // XML items newer (or maybe newer) than the host's libvirt
+    CheckReport xml;             // check-xml's verdict and findings for that XML
+    QStringList xmlProblems;     // why the XML was not checked (refused, not XML...)
+    QList<TaintEvidence> taints; // every taint with its evidence (XML, log, messages)
+    QStringList deprecations;    // "FILE:LINE: text" and daemon messages
+    QStringList notes;           // log read only in part, daemon too old for messages...
+    QStringList newerThanHost;   // XML items newer (or maybe newer) than the host's libvirt
 
     // The verdict: check-xml's, made "tainted" by a taint seen only in the
     // log or the daemon's messages (libvirt's own word beats what the XML
     // alone implies), "not-checked" when there is no readable XML.
     CheckVerdict::Kind verdict() const;
     QString verdictId() const { return CheckVerdict::id(verdict()); }
-    QString verdictText() const; // check-xml's wording, with every taint's reason
+    QString verdictText() const;      // check-xml's wording, with every taint's reason
     QStringList taintReasons() const; // distinct, in order of first evidence
     bool usesNamespaceExtensions() const { return !xml.verdict.hypervisors.isEmpty(); }
 };
@@ -50,12 +50,12 @@ struct GuestReport
 // The whole report: what a support engineer pastes into a ticket.
 struct HostReport
 {
-    QString subject;      // the URI or the sosreport folder
-    QString mode;         // "host" or "triage"
-    Version libvirt;      // the host's libvirt (the daemon's when known)
+    QString subject; // the URI or the sosreport folder
+    QString mode;    // "host" or "triage"
+    Version libvirt; // the host's libvirt (the daemon's when known)
     QString versionEvidence;
-    Version library;      // the client library that read a live host
-    QString driver;       // "QEMU", "Test"
+    Version library; // the client library that read a live host
+    QString driver;  // "QEMU", "Test"
     QString hypervisorVersion;
     QString hostArch;
     QString schemaRelease; // which release's schemas validated the XML
@@ -67,7 +67,7 @@ struct HostReport
     struct Summary
     {
         int guests = 0, supported = 0, tainted = 0, namespaceExtensions = 0, notChecked = 0,
-            problems = 0; // invalid, too new or maybe too new
+            problems = 0;                  // invalid, too new or maybe too new
         QList<QPair<QString, int>> taints; // reason -> guests, in first-seen order
         int configProblems = 0;
     };

@@ -54,7 +54,8 @@ private Q_SLOTS:
             QSKIP("libvirt's schemas are not installed");
         }
         m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
-        const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")});
+        const CliRun r = runCli(
+            m_index, {QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 
@@ -80,12 +81,16 @@ private Q_SLOTS:
         QCOMPARE(g.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
         // The daemon's release is the installed libvirt's (the test driver lives in libvirt.so).
         QProcess pc;
-        pc.start(QStringLiteral("pkg-config"), {QStringLiteral("--modversion"), QStringLiteral("libvirt")});
+        pc.start(QStringLiteral("pkg-config"),
+                 {QStringLiteral("--modversion"), QStringLiteral("libvirt")});
         QVERIFY(pc.waitForFinished());
         const QJsonObject lib = o.value(QStringLiteral("libvirt")).toObject();
-        QCOMPARE(lib.value(QStringLiteral("version")).toString(), QString::fromUtf8(pc.readAllStandardOutput()).trimmed());
+        QCOMPARE(lib.value(QStringLiteral("version")).toString(),
+                 QString::fromUtf8(pc.readAllStandardOutput()).trimmed());
         QCOMPARE(lib.value(QStringLiteral("driver")).toString(), QStringLiteral("TEST"));
-        QCOMPARE(o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("guests")).toInt(), 1);
+        QCOMPARE(
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("guests")).toInt(),
+            1);
     }
 
     // A node of our own: libvirt-doc's two example guests, one of them shut
@@ -97,7 +102,8 @@ private Q_SLOTS:
         QByteArray fc4 = readAll(kExamples + QStringLiteral("/testdomfc4.xml"));
         if (fv0.isEmpty() || fc4.isEmpty()) {
             if (inCi())
-                QFAIL("libvirt-doc's examples are missing; scripts/setup-deps installs libvirt-doc");
+                QFAIL(
+                    "libvirt-doc's examples are missing; scripts/setup-deps installs libvirt-doc");
             QSKIP("libvirt-doc is not installed");
         }
         fc4.replace("<domain type='test'>",
@@ -112,9 +118,11 @@ private Q_SLOTS:
         const QJsonObject o = hostJson(QStringLiteral("test://") + node, &rc);
         const QJsonArray guests = o.value(QStringLiteral("guests")).toArray();
         QCOMPARE(guests.size(), 2);
-        const QJsonObject a = guestNamed(guests, QStringLiteral("fv0")), b = guestNamed(guests, QStringLiteral("fc4"));
+        const QJsonObject a = guestNamed(guests, QStringLiteral("fv0")),
+                          b = guestNamed(guests, QStringLiteral("fc4"));
         QCOMPARE(a.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
-        QCOMPARE(b.value(QStringLiteral("state")).toString(), QStringLiteral("shut off")); // the namespace was read
+        QCOMPARE(b.value(QStringLiteral("state")).toString(),
+                 QStringLiteral("shut off")); // the namespace was read
         QCOMPARE(a.value(QStringLiteral("xmlSource")).toString(), QStringLiteral("live XML"));
         QCOMPARE(b.value(QStringLiteral("xmlSource")).toString(), QStringLiteral("inactive XML"));
         // Both examples have an interface <script>: libvirt's shell-scripts taint.
@@ -123,12 +131,15 @@ private Q_SLOTS:
             QStringList reasons;
             for (const QJsonValue &t : g.value(QStringLiteral("taints")).toArray())
                 reasons << t.toObject().value(QStringLiteral("reason")).toString();
-            QVERIFY2(reasons.contains(QStringLiteral("shell-scripts")), qPrintable(reasons.join(u',')));
+            QVERIFY2(reasons.contains(QStringLiteral("shell-scripts")),
+                     qPrintable(reasons.join(u',')));
             // The daemon keeps its own record of that taint (virDomainGetMessages, 7.1.0+).
             bool fromDaemon = false;
             for (const QJsonValue &t : g.value(QStringLiteral("taints")).toArray())
-                fromDaemon = fromDaemon || t.toObject().value(QStringLiteral("source")).toString().startsWith(
-                                               QStringLiteral("virDomainGetMessages"));
+                fromDaemon = fromDaemon || t.toObject()
+                                               .value(QStringLiteral("source"))
+                                               .toString()
+                                               .startsWith(QStringLiteral("virDomainGetMessages"));
             QVERIFY(fromDaemon);
         }
         QCOMPARE(rc, 6);
@@ -137,7 +148,8 @@ private Q_SLOTS:
     void unreachableHost()
     {
         const QString missing = m_dir.filePath(QStringLiteral("no-such-node.xml"));
-        const CliRun r = runCli(m_index, {QStringLiteral("host"), QStringLiteral("--connect"), QStringLiteral("test://") + missing});
+        const CliRun r = runCli(m_index, {QStringLiteral("host"), QStringLiteral("--connect"),
+                                          QStringLiteral("test://") + missing});
         QVERIFY(!r.crashed);
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QStringLiteral("test://") + missing), qPrintable(r.err));

@@ -97,7 +97,8 @@ void HostReportDialog::openHost(const QString &uri)
             Store store; // one SQLite connection per thread
             Diagnostics d;
             if (!store.open(index, &d)) {
-                r.error = tr("The index cannot be opened: %1").arg(d.isEmpty() ? index : d.constFirst().toString());
+                r.error = tr("The index cannot be opened: %1")
+                              .arg(d.isEmpty() ? index : d.constFirst().toString());
                 return r;
             }
             if (!readLiveHost(uri, store, &r.report, &r.error))
@@ -116,7 +117,8 @@ void HostReportDialog::openSosReport(const QString &folder)
             Store store;
             Diagnostics d;
             if (!store.open(index, &d)) {
-                r.error = tr("The index cannot be opened: %1").arg(d.isEmpty() ? index : d.constFirst().toString());
+                r.error = tr("The index cannot be opened: %1")
+                              .arg(d.isEmpty() ? index : d.constFirst().toString());
                 return r;
             }
             r.report = SosReport(folder).read(store);
@@ -129,12 +131,13 @@ void HostReportDialog::setReport(const HostReport &report)
 {
     m_report = report;
     const HostReport::Summary s = report.summary();
-    m_status->setText(tr("%1 \u2014 libvirt %2: %3 guest(s), %4 tainted, %5 using namespace extensions")
-                          .arg(report.subject,
-                               report.libvirt.isValid() ? report.libvirt.toString() : tr("(unknown)"))
-                          .arg(s.guests)
-                          .arg(s.tainted)
-                          .arg(s.namespaceExtensions));
+    m_status->setText(
+        tr("%1 \u2014 libvirt %2: %3 guest(s), %4 tainted, %5 using namespace extensions")
+            .arg(report.subject,
+                 report.libvirt.isValid() ? report.libvirt.toString() : tr("(unknown)"))
+            .arg(s.guests)
+            .arg(s.tainted)
+            .arg(s.namespaceExtensions));
     m_list->clear();
     m_list->addItem(tr("Summary"));
     for (const GuestReport &g : report.guests)
@@ -158,7 +161,9 @@ QString HostReportDialog::guestHtml(const GuestReport &g) const
                  .arg(tr("Taint %1").arg(t.reason).toHtmlEscaped(),
                       policy.taintReason(t.reason).meaning.toHtmlEscaped(),
                       esc(tr("evidence: ") + t.source +
-                          (t.detail.isEmpty() ? QString() : QStringLiteral(" (") + t.detail + QLatin1Char(')'))));
+                          (t.detail.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" (") + t.detail + QLatin1Char(')'))));
     for (const QString &d : g.deprecations)
         h += QStringLiteral("<li>%1</li>").arg(esc(tr("Deprecated: ") + d));
     for (const QString &n : g.newerThanHost)
@@ -180,9 +185,14 @@ QString HostReportDialog::guestHtml(const GuestReport &g) const
                 facts << n.since.toString();
             h += QStringLiteral("<li>%1 %2 [%3]%4</li>")
                      .arg(tr("line %1:").arg(n.line),
-                          itemLink(n.item, n.path + (n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value)),
+                          itemLink(n.item,
+                                   n.path + (n.value.isEmpty() ? QString()
+                                                               : QLatin1Char('=') + n.value)),
                           facts.join(QStringLiteral(", ")).toHtmlEscaped(),
-                          n.problems.isEmpty() ? QString() : QStringLiteral(": ") + n.problems.join(QStringLiteral("; ")).toHtmlEscaped());
+                          n.problems.isEmpty()
+                              ? QString()
+                              : QStringLiteral(": ") +
+                                    n.problems.join(QStringLiteral("; ")).toHtmlEscaped());
         }
         h += QStringLiteral("</ul>");
     }

@@ -32,7 +32,7 @@ public:
     void setReport(const HostReport &report);
 
     const HostReport &report() const { return m_report; }
-    QString pageText() const; // the right pane as plain text
+    QString pageText() const;    // the right pane as plain text
     QStringList entries() const; // the left pane's labels
     void selectEntry(int row);
 

@@ -35,7 +35,8 @@ void MainWindow::openHost()
 
 void MainWindow::openSosReport()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open sosreport (unpacked folder)"));
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Open sosreport (unpacked folder)"));
     if (folder.isEmpty())
         return;
     newReportWindow(this, m_indexPath)->openSosReport(folder);
