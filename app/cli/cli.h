@@ -1,6 +1,7 @@
 #pragma once
 
 #include "index/store.h"
+#include "triage/triagereport.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -82,5 +83,13 @@ int runProtocol(Context &ctx, const QStringList &args);
 int runDiff(Context &ctx, const QStringList &args);
 int runAudit(Context &ctx, const QStringList &args);
 int runHistory(Context &ctx, const QStringList &args);
+int runHost(Context &ctx, const QStringList &args);
+int runTriage(Context &ctx, const QStringList &args);
+
+// host and triage: the --format option, its check, and the report printed
+// in that format (returns the report's exit code).
+QCommandLineOption reportFormatOption();
+bool validReportFormat(Context &ctx, const char *command, const QString &format);
+int printHostReport(Context &ctx, const HostReport &report, const QString &format);
 
 } // namespace vse::cli

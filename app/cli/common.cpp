@@ -32,6 +32,8 @@ const QList<Command> &commands()
         {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
         {"audit", "policy violations between consecutive indexed releases", runAudit},
         {"history", "what the built-in release history covers; 'history build' makes one", runHistory},
+        {"host", "support report of a running host (read-only libvirt connection)", runHost},
+        {"triage", "support report of a sosreport: guests, taints in logs, daemon configuration", runTriage},
     };
     return list;
 }

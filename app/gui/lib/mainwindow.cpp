@@ -161,6 +161,8 @@ void MainWindow::createActions()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_checkXml = file->addAction(tr("&Check domain XML\u2026"), this, &MainWindow::checkXml);
     file->addAction(tr("Check con&figuration file\u2026"), this, &MainWindow::checkConfig);
+    file->addAction(tr("Open &host\u2026"), this, &MainWindow::openHost);
+    file->addAction(tr("Open &sosreport\u2026"), this, &MainWindow::openSosReport);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -115,6 +115,8 @@ private:
     void openFromOptions();
     void checkXml();
     void checkConfig();
+    void openHost();      // hostreportui.cpp
+    void openSosReport(); // hostreportui.cpp
     void showProblems(const Diagnostics &diagnostics);
     void fitSidebar();
     void updateEmptyState();

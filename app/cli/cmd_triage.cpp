@@ -1,0 +1,92 @@
+#include "cli.h"
+
+#include "triage/reportformat.h"
+#include "triage/sosreport.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace vse::cli {
+
+QCommandLineOption reportFormatOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("format"),
+        QStringLiteral("text (default), markdown (for a ticket), html or json."),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
+}
+
+bool validReportFormat(Context &ctx, const char *command, const QString &format)
+{
+    static const QStringList known{QStringLiteral("text"), QStringLiteral("markdown"),
+                                   QStringLiteral("md"), QStringLiteral("html"),
+                                   QStringLiteral("json")};
+    if (known.contains(format))
+        return true;
+    ctx.err << "virt-support " << command
+            << ": --format must be one of text, markdown, html, json (not '" << format << "')\n";
+    return false;
+}
+
+int printHostReport(Context &ctx, const HostReport &report, const QString &format)
+{
+    if (format == QLatin1String("json"))
+        ctx.out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+    else
+        ctx.out << renderReport(report, format == QLatin1String("html")   ? ReportFormat::Html
+                                        : format == QLatin1String("text") ? ReportFormat::Text
+                                                                          : ReportFormat::Markdown);
+    return report.exitCode();
+}
+
+int runTriage(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption format = reportFormatOption();
+    p.addOption(format);
+    p.addPositionalArgument(
+        QStringLiteral("PATH"),
+        QStringLiteral("An unpacked sosreport, or a folder copied from a host with the same "
+                       "layout (etc/libvirt, run/libvirt, var/log/libvirt, installed-debs or "
+                       "installed-rpms)."));
+    if (int rc = parseOrExit(ctx, p, args, "triage",
+                             "Offline support report of a customer's host from its sosreport: the "
+                             "libvirt release (virsh "
+                             "version output, else the package lists), every guest's XML "
+                             "(etc/libvirt/qemu, etc/libvirt/lxc) "
+                             "checked like check-xml against that release's facts, the taints and "
+                             "deprecation warnings "
+                             "libvirt wrote to each guest's log (var/log/libvirt/qemu/NAME.log, "
+                             "last 1 MiB only), and the "
+                             "daemon configuration (etc/libvirt/*.conf) checked like check-config. "
+                             "Verdicts first: a summary "
+                             "(guests, tainted and why, namespace extensions), then each guest "
+                             "with the evidence of every "
+                             "finding. Everything under PATH is untrusted: nothing outside it is "
+                             "read (symbolic links out are "
+                             "refused and named in the report). Exit code: check-xml's, of the "
+                             "worst guest (3 a guest could "
+                             "not be checked, 1 invalid or too new, 5 may be too new, 6 tainted, 7 "
+                             "namespace extensions, 0 "
+                             "supported as is).");
+        rc >= 0)
+        return rc;
+    if (p.positionalArguments().size() != 1) {
+        ctx.err << "virt-support triage: give one PATH (a sosreport folder)\n";
+        return Usage;
+    }
+    if (!validReportFormat(ctx, "triage", p.value(format)))
+        return Usage;
+    const QString path = p.positionalArguments().constFirst();
+    if (!QFileInfo(path).isDir()) {
+        ctx.err << "virt-support triage: " << path << " is not a folder\n";
+        return InputError;
+    }
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    const HostReport report = SosReport(path).read(store);
+    return printHostReport(ctx, report, p.value(format));
+}
+
+} // namespace vse::cli

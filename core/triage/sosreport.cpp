@@ -1,0 +1,274 @@
+#include "sosreport.h"
+
+#include "domstatus.h"
+#include "triagechecker.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMap>
+#include <QRegularExpression>
+
+namespace vse {
+
+namespace {
+
+// Files that name the host's libvirt, best first. sos keeps command output
+// under sos_commands/<plugin>/ named after the command line.
+const char *const kVersionFiles[] = {
+    "sos_commands/libvirt/virsh_-r_version",
+    "sos_commands/virsh/virsh_-r_version",
+    "sos_commands/libvirt/virsh_version",
+    "sos_commands/virsh/virsh_version",
+    "installed-debs",
+    "sos_commands/dpkg/dpkg_-l",
+    "installed-rpms",
+};
+
+// Package names carrying the daemon (ranked above the client library: the
+// daemon is what parses the guests' XML and taints them).
+int packageRank(const QString &name)
+{
+    static const QStringList daemon{
+        QStringLiteral("libvirt-daemon"), QStringLiteral("libvirt-daemon-system"),
+        QStringLiteral("libvirt-daemon-driver-qemu"), QStringLiteral("libvirt")};
+    static const QStringList library{QStringLiteral("libvirt0"), QStringLiteral("libvirt-libs"),
+                                     QStringLiteral("libvirt-clients"),
+                                     QStringLiteral("libvirt-client")};
+    return daemon.contains(name) ? 2 : library.contains(name) ? 1 : 0;
+}
+
+} // namespace
+
+SosReport::SosReport(const QString &folder) : m_folder(QDir(folder).absolutePath()), m_root(folder)
+{
+}
+
+QString SosReport::shown(const QString &absolute) const
+{
+    return QDir(m_folder).relativeFilePath(absolute);
+}
+
+Version SosReport::versionFromLine(const QString &line, int *rank)
+{
+    *rank = 0;
+    // `virsh version`: the daemon's line beats the library's.
+    static const QRegularExpression daemon(
+        QStringLiteral(R"(^Running against daemon:\s*(\d+\.\d+\.\d+)\s*$)"));
+    static const QRegularExpression library(
+        QStringLiteral(R"(^Using library: libvirt\s+(\d+\.\d+\.\d+)\s*$)"));
+    // dpkg -l: "ii  libvirt-daemon:amd64  7.0.0-3+deb11u3  amd64  ..."
+    static const QRegularExpression deb(QStringLiteral(
+        R"(^[a-z][a-z ]?[a-zA-Z]?\s+([a-z0-9.+-]+)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+\.\d+)\S*\s)"));
+    // rpm -qa: "libvirt-daemon-7.0.0-14.el8.x86_64   Mon 01 Feb 2021 ..."
+    static const QRegularExpression rpm(
+        QStringLiteral(R"(^([a-z0-9+-]+?)-(\d+\.\d+\.\d+)-[^\s]+)"));
+    if (const auto m = daemon.match(line); m.hasMatch()) {
+        *rank = 4;
+        return Version::parse(m.captured(1));
+    }
+    if (const auto m = library.match(line); m.hasMatch()) {
+        *rank = 3;
+        return Version::parse(m.captured(1));
+    }
+    for (const QRegularExpression *re : {&deb, &rpm})
+        if (const auto m = re->match(line); m.hasMatch())
+            if (const int r = packageRank(m.captured(1)); r > 0) {
+                *rank = r;
+                return Version::parse(m.captured(2));
+            }
+    return {};
+}
+
+HostVersionEvidence SosReport::findVersion(QStringList *problems) const
+{
+    HostVersionEvidence best;
+    int bestRank = 0;
+    for (const char *rel : kVersionFiles) {
+        const QString path = QDir(m_folder).filePath(QString::fromLatin1(rel));
+        if (!QFileInfo(path).exists() && !QFileInfo(path).isSymLink())
+            continue;
+        QByteArray data;
+        QString why;
+        if (!m_root.read(path, &data, &why)) {
+            *problems << why;
+            continue;
+        }
+        const QStringList lines = QString::fromUtf8(data).split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            int rank = 0;
+            const Version v = versionFromLine(lines.at(i).trimmed(), &rank);
+            if (v.isValid() && rank > bestRank) {
+                bestRank = rank;
+                best.version = v;
+                best.evidence = QStringLiteral("%1:%2: %3")
+                                    .arg(QString::fromLatin1(rel))
+                                    .arg(i + 1)
+                                    .arg(lines.at(i).simplified().left(120));
+            }
+        }
+        if (bestRank >= 3)
+            break; // virsh's answer: nothing in a package list beats it
+    }
+    return best;
+}
+
+QStringList SosReport::list(const QString &relDir, const QStringList &filters,
+                            QStringList *problems) const
+{
+    const QString dir = QDir(m_folder).filePath(relDir);
+    const QFileInfo fi(dir);
+    if (!fi.exists())
+        return {};
+    const QString canonical = fi.canonicalFilePath();
+    const QString root = m_root.path();
+    if (!(canonical == root || canonical.startsWith(root + QLatin1Char('/')))) {
+        *problems << QStringLiteral("%1 leads outside %2 (symbolic link): refused, not listed")
+                         .arg(relDir, m_folder);
+        return {};
+    }
+    QStringList out;
+    for (const QString &n :
+         QDir(dir).entryList(filters, QDir::Files | QDir::System | QDir::Hidden, QDir::Name))
+        out << QDir(dir).filePath(n);
+    return out;
+}
+
+void SosReport::checkLive(GuestReport &g, const QString &statusFile, TriageChecker &checker) const
+{
+    const QString name = shown(statusFile);
+    g.state = QStringLiteral("running (status in %1)").arg(name);
+    QByteArray status, domain;
+    QString why;
+    int firstLine = 0;
+    if (!m_root.read(statusFile, &status, &why) ||
+        !domainOfStatus(status, name, &domain, &firstLine, &why)) {
+        if (g.xmlSource.isEmpty())
+            g.xmlProblems << why;
+        else
+            g.notes << why;
+        return;
+    }
+    const QString label = QStringLiteral("%1 (its <domain>, from line %2; lines count from there)")
+                              .arg(name)
+                              .arg(firstLine);
+    if (g.xmlSource.isEmpty()) {
+        checker.checkGuest(g, domain, label);
+        return;
+    }
+    // What runs may differ from the definition (changed since it started).
+    GuestReport running;
+    checker.checkGuest(running, domain, label);
+    const QStringList seen = g.taintReasons();
+    for (const TaintEvidence &t : std::as_const(running.taints))
+        if (!seen.contains(t.reason))
+            g.taints.append(t);
+    if (running.xmlChecked && g.xmlChecked && running.verdict() != g.verdict())
+        g.notes << QStringLiteral("the running guest (%1): %2").arg(name, running.verdictText());
+}
+
+HostReport SosReport::read(const Store &store) const
+{
+    HostReport report;
+    report.mode = QStringLiteral("triage");
+    report.subject = m_folder;
+    if (!QFileInfo(m_folder).isDir()) {
+        report.problems << QStringLiteral("%1 is not a folder").arg(m_folder);
+        return report;
+    }
+    const HostVersionEvidence v = findVersion(&report.problems);
+    report.libvirt = v.version;
+    report.versionEvidence = v.evidence;
+    if (!v.version.isValid())
+        report.notes << QStringLiteral(
+            "no libvirt version found (virsh version output, installed-debs, "
+            "installed-rpms): guests are judged against the newest indexed release");
+    TriageChecker checker(store, v.version);
+    report.schemaRelease = checker.schemaRelease();
+    report.notes << checker.notes();
+
+    // Guests by name: the persistent definition (etc), else the live status
+    // of a transient guest (run), plus what its log says.
+    QMap<QString, GuestReport> guests;
+    QMap<QString, QString> live;
+    for (const QString &driver : {QStringLiteral("qemu"), QStringLiteral("lxc")}) {
+        for (const QString &f : list(QStringLiteral("run/libvirt/") + driver,
+                                     {QStringLiteral("*.xml")}, &report.problems))
+            live.insert(QFileInfo(f).completeBaseName(), f);
+        for (const QString &f : list(QStringLiteral("etc/libvirt/") + driver,
+                                     {QStringLiteral("*.xml")}, &report.problems)) {
+            GuestReport g;
+            g.name = QFileInfo(f).completeBaseName();
+            QByteArray data;
+            QString why;
+            if (!m_root.read(f, &data, &why)) {
+                g.xmlSource = shown(f);
+                g.xmlProblems << why;
+            } else {
+                checker.checkGuest(g, data, shown(f));
+            }
+            if (live.contains(g.name))
+                checkLive(g, live.value(g.name), checker);
+            guests.insert(g.name, g);
+        }
+    }
+    for (auto it = live.cbegin(); it != live.cend(); ++it) {
+        if (guests.contains(it.key()))
+            continue;
+        GuestReport g;
+        g.name = it.key();
+        checkLive(g, it.value(), checker);
+        g.state += QStringLiteral(", transient (no definition in etc/libvirt)");
+        guests.insert(g.name, g);
+    }
+    for (const QString &f : list(QStringLiteral("var/log/libvirt/qemu"), {QStringLiteral("*.log")},
+                                 &report.problems)) {
+        const QString name = QFileInfo(f).completeBaseName();
+        const GuestLog log = GuestLog::read(m_root, f, shown(f));
+        GuestReport &g = guests[name];
+        if (g.name.isEmpty()) {
+            g.name = name;
+            g.xmlProblems << QStringLiteral("no XML of this guest in the sosreport (only its log)");
+        }
+        if (!log.problem.isEmpty()) {
+            report.problems << log.problem;
+            continue;
+        }
+        if (log.readFrom > 0)
+            g.notes
+                << QStringLiteral(
+                       "%1 is %2 bytes: only its last %3 bytes were read; its line numbers count "
+                       "from there")
+                       .arg(log.file)
+                       .arg(log.size)
+                       .arg(log.size - log.readFrom);
+        for (const GuestLogEntry &e : log.entries) {
+            const QString where = QStringLiteral("%1:%2").arg(e.file).arg(e.line);
+            if (e.kind == GuestLogEntry::Taint) {
+                g.taints.append(
+                    {e.reason,
+                     QStringLiteral("%1 (libvirt's taint record, %2)").arg(where, e.timestamp),
+                     e.detail});
+                if (e.reason == QLatin1String("deprecated-config") && !e.detail.isEmpty())
+                    g.deprecations << where + QStringLiteral(": ") + e.detail;
+            } else {
+                g.deprecations << where + QStringLiteral(": ") + e.detail;
+            }
+        }
+    }
+    report.guests = guests.values();
+
+    for (const QString &f :
+         list(QStringLiteral("etc/libvirt"), {QStringLiteral("*.conf")}, &report.problems)) {
+        // check-config opens the file by name: make sure first that it is inside.
+        QByteArray ignored;
+        QString why;
+        if (!m_root.read(f, &ignored, &why)) {
+            report.problems << why;
+            continue;
+        }
+        report.configs << checker.checkConfig(f, shown(f));
+    }
+    return report;
+}
+
+} // namespace vse

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "guestlog.h"
+
+#include "check/checkreport.h"
+#include "check/configchecker.h"
+#include "model/version.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace vse {
+
+// Why the report believes a guest is tainted: the reason, and where the
+// fact comes from (the guest's XML and the taint catalogue's rule, a line of
+// its log, or the daemon's own messages).
+struct TaintEvidence
+{
+    QString reason;
+    QString source; // "guest XML line 7 (catalogue: ...)", "var/log/libvirt/qemu/a.log:3", ...
+    QString detail; // what libvirt added after the reason, if anything
+};
+
+// One guest of a live host or a sosreport, with everything the report says.
+struct GuestReport
+{
+    QString name;
+    QString state;     // live host: running, shut off...; offline: empty
+    QString xmlSource; // where its XML came from ("etc/libvirt/qemu/a.xml", "live XML")
+    bool xmlChecked = false;
+    CheckReport xml;             // check-xml's verdict and findings for that XML
+    QStringList xmlProblems;     // why the XML was not checked (refused, not XML...)
+    QList<TaintEvidence> taints; // every taint with its evidence (XML, log, messages)
+    QStringList deprecations;    // "FILE:LINE: text" and daemon messages
+    QStringList notes;           // log read only in part, daemon too old for messages...
+    QStringList newerThanHost;   // XML items newer (or maybe newer) than the host's libvirt
+
+    // The verdict: check-xml's, made "tainted" by a taint seen only in the
+    // log or the daemon's messages (libvirt's own word beats what the XML
+    // alone implies), "not-checked" when there is no readable XML.
+    CheckVerdict::Kind verdict() const;
+    QString verdictId() const { return CheckVerdict::id(verdict()); }
+    QString verdictText() const;      // check-xml's wording, with every taint's reason
+    QStringList taintReasons() const; // distinct, in order of first evidence
+    bool usesNamespaceExtensions() const { return !xml.verdict.hypervisors.isEmpty(); }
+};
+
+// The whole report: what a support engineer pastes into a ticket.
+struct HostReport
+{
+    QString subject; // the URI or the sosreport folder
+    QString mode;    // "host" or "triage"
+    Version libvirt; // the host's libvirt (the daemon's when known)
+    QString versionEvidence;
+    Version library; // the client library that read a live host
+    QString driver;  // "QEMU", "Test"
+    QString hypervisorVersion;
+    QString hostArch;
+    QString schemaRelease; // which release's schemas validated the XML
+    QStringList notes;     // about the whole report (release choice, daemon too old...)
+    QStringList problems;  // inputs refused or unreadable
+    QList<GuestReport> guests;
+    QList<ConfigCheckReport> configs;
+
+    struct Summary
+    {
+        int guests = 0, supported = 0, tainted = 0, namespaceExtensions = 0, notChecked = 0,
+            problems = 0;                  // invalid, too new or maybe too new
+        QList<QPair<QString, int>> taints; // reason -> guests, in first-seen order
+        int configProblems = 0;
+    };
+    Summary summary() const;
+    // The worst guest verdict as check-xml's exit code order (3,1,5,6,7,0).
+    int exitCode() const;
+    QJsonObject toJson() const;
+};
+
+} // namespace vse

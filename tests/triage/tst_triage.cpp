@@ -1,0 +1,528 @@
+// virt-support triage through the real CLI, on a sosreport tree the test
+// writes from libvirt's own pieces: the domain examples libvirt-doc installs
+// (examples/xml/test), log lines in the format libvirt's qemu driver writes
+// (qemuDomainObjTaint: "<time>: Domain id=N is tainted: <reason>"), a
+// qemu.conf setting an option later releases dropped from the shipped file
+// (allow_disk_format_probing, per the release history), and a dpkg list
+// naming libvirt 7.0.0. Then hostile trees: a 2 GB sparse log, binary XML,
+// symbolic links out of the tree.
+#include "clirunner.h"
+#include "sqlrows.h"
+#include "testdata.h"
+
+#include "model/policy.h"
+#include "triage/guestlog.h"
+#include "triage/sosreport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace vse::testdata;
+
+namespace {
+
+const QString kExamples = QStringLiteral("/usr/share/doc/libvirt-doc/examples/xml/test");
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// libvirt's example guest fc4 with a <qemu:commandline> added: libvirt taints
+// such a guest custom-argv, and it uses the qemu namespace.
+QByteArray withQemuCommandline(QByteArray xml)
+{
+    xml.replace("<domain type='test'>",
+                "<domain type='test' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>");
+    xml.replace("</domain>", "  <qemu:commandline>\n    <qemu:arg value='-no-reboot'/>\n  "
+                             "</qemu:commandline>\n</domain>");
+    return xml;
+}
+
+// The 1-based line of the first line of `text` holding `needle`.
+int lineOf(const QByteArray &text, const char *needle)
+{
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        if (lines.at(i).contains(needle))
+            return int(i + 1);
+    return 0;
+}
+
+// The since as the report prints it: "since X" when exact, else the range.
+QString sinceText(const QStringList &row)
+{
+    if (!row.at(0).isEmpty())
+        return QStringLiteral("since ") + row.at(0);
+    if (!row.at(1).isEmpty())
+        return row.at(1) + QStringLiteral(" < since \u2264 ") + row.at(2);
+    return QStringLiteral("\u2264 ") + row.at(2);
+}
+
+} // namespace
+
+class TestTriage : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+
+    QString makeTree(const QString &name)
+    {
+        const QString root = m_dir.filePath(name);
+        QDir().mkpath(root);
+        // dpkg -l as sos keeps it (installed-debs): the daemon's package names the release.
+        writeFile(root + QStringLiteral("/installed-debs"),
+                  "Desired=Unknown/Install/Remove/Purge/Hold\n"
+                  "||/ Name                 Version            Architecture Description\n"
+                  "+++-====================-==================-============-=================\n"
+                  "ii  libvirt-clients      7.0.0-3+deb11u3    amd64        Programs for the "
+                  "libvirt library\n"
+                  "ii  libvirt-daemon       7.0.0-3+deb11u3    amd64        Virtualization daemon\n"
+                  "ii  libvirt0:amd64       7.0.0-3+deb11u3    amd64        library for "
+                  "interfacing with different virtualization systems\n");
+        writeFile(root + QStringLiteral("/etc/libvirt/qemu/fv0.xml"),
+                  readAll(kExamples + QStringLiteral("/testdomfv0.xml")));
+        writeFile(root + QStringLiteral("/etc/libvirt/qemu/fc4.xml"),
+                  withQemuCommandline(readAll(kExamples + QStringLiteral("/testdomfc4.xml"))));
+        writeFile(root + QStringLiteral("/etc/libvirt/qemu.conf"),
+                  "user = \"qemu\"\nallow_disk_format_probing = 1\n");
+        // Two taints as libvirt logs them, one the XML does not show
+        // (host-cpu: a host-passthrough guest that arrived by migration),
+        // and a deprecation warning as QEMU prints it.
+        writeFile(root + QStringLiteral("/var/log/libvirt/qemu/fc4.log"),
+                  "2021-02-01 10:00:00.123+0000: starting up libvirt version: 7.0.0, qemu version: "
+                  "5.2.0\n"
+                  "LC_ALL=C PATH=/usr/bin QEMU_AUDIO_DRV=none /usr/bin/qemu-system-x86_64 -name "
+                  "guest=fc4 -no-reboot\n"
+                  "2021-02-01 10:00:00.456+0000: Domain id=1 is tainted: custom-argv\n");
+        writeFile(root + QStringLiteral("/var/log/libvirt/qemu/fv0.log"),
+                  "2021-02-01 11:00:00.001+0000: starting up libvirt version: 7.0.0, qemu version: "
+                  "5.2.0\n"
+                  "2021-02-01 11:00:00.002+0000: Domain id=2 is tainted: host-cpu\n"
+                  "qemu-system-x86_64: warning: Machine type 'pc-i440fx-1.4' is deprecated\n");
+        return root;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(kExamples + QStringLiteral("/testdomfv0.xml")) ||
+            !QFile::exists(QStringLiteral("/usr/share/libvirt/schemas/domain.rng"))) {
+            if (inCi())
+                QFAIL("libvirt-doc's examples or libvirt's schemas are missing; scripts/setup-deps "
+                      "installs them");
+            QSKIP("libvirt-doc or the schemas are not installed");
+        }
+        m_index = m_dir.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = runCli(
+            m_index, {QStringLiteral("index"), QStringLiteral("--source"), QStringLiteral("/")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    // tier and since of the newest row of an XML item, as the report prints them.
+    QString facts(const QString &name) const
+    {
+        const auto rows = sqlRows(
+            m_index, QStringLiteral("SELECT tier, ifnull(since,''), ifnull(since_after,''), "
+                                    "ifnull(since_upto,''), ifnull(hypervisor,'') FROM items "
+                                    "WHERE latest <> 0 AND name = '%1' AND kind LIKE 'xml%'")
+                         .arg(name));
+        if (rows.isEmpty())
+            return QStringLiteral("(no index item %1)").arg(name);
+        const QStringList r = rows.constFirst();
+        QStringList out;
+        if (r.at(0) == QLatin1String("namespace-extension"))
+            out << QStringLiteral("namespace extension (%1)").arg(r.at(4));
+        out << r.at(0) << sinceText(r.mid(1, 3));
+        return out.join(QStringLiteral(", "));
+    }
+
+    // The catalogue's source of an XML trigger (resources/policy/taint.json).
+    static QString catalogue(const QString &taint, const QString &xmlName)
+    {
+        for (const vse::TaintTrigger &t : vse::Policy::instance().taintTriggers())
+            if (t.taint == taint && t.match == QLatin1String("xml") && t.name == xmlName)
+                return t.source;
+        return QStringLiteral("(no trigger %1)").arg(xmlName);
+    }
+
+    // The release lines of the files sos keeps, in the formats those tools print.
+    void versionLines_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<int>("rank");
+        QTest::newRow("virsh daemon")
+            << QStringLiteral("Running against daemon: 7.0.0") << QStringLiteral("7.0.0") << 4;
+        QTest::newRow("virsh library")
+            << QStringLiteral("Using library: libvirt 8.0.0") << QStringLiteral("8.0.0") << 3;
+        QTest::newRow("virsh hypervisor")
+            << QStringLiteral("Running hypervisor: QEMU 5.2.0") << QString() << 0;
+        QTest::newRow("dpkg daemon")
+            << QStringLiteral("ii  libvirt-daemon  7.0.0-3+deb11u3 amd64  Virtualization daemon")
+            << QStringLiteral("7.0.0") << 2;
+        QTest::newRow("dpkg epoch arch")
+            << QStringLiteral("ii  libvirt0:amd64  1:9.0.0-4 amd64  library")
+            << QStringLiteral("9.0.0") << 1;
+        QTest::newRow("dpkg other")
+            << QStringLiteral("ii  libvirt-glib-1.0-0:amd64 4.0.0-2 amd64 glib") << QString() << 0;
+        QTest::newRow("rpm daemon")
+            << QStringLiteral(
+                   "libvirt-daemon-8.0.0-10.module+el8.7.0+1084+97b81f61.x86_64   Mon 01 Feb 2021")
+            << QStringLiteral("8.0.0") << 2;
+        QTest::newRow("rpm libs") << QStringLiteral("libvirt-libs-6.0.0-35.el8.x86_64")
+                                  << QStringLiteral("6.0.0") << 1;
+        QTest::newRow("rpm python")
+            << QStringLiteral("python3-libvirt-6.0.0-1.el8.x86_64") << QString() << 0;
+    }
+    void versionLines()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, version);
+        QFETCH(int, rank);
+        int got = -1;
+        const vse::Version v = vse::SosReport::versionFromLine(line, &got);
+        QCOMPARE(v.isValid() ? v.toString() : QString(), version);
+        QCOMPARE(got, rank);
+    }
+
+    // A taint record of 7.1.0 and later carries what caused it in brackets.
+    void logLineWithDetail()
+    {
+        const auto entries = vse::GuestLog::parse(
+            "2023-01-01 00:00:00.000+0000: Domain id=3 is tainted: deprecated-config (machine type "
+            "'pc-1.0')\n"
+            "2023-01-01 00:00:00.000+0000: Domain id=3 is tainted: custom-argv\n"
+            "Domain id=3 is tainted: custom-argv\n", // no timestamp: not libvirt's line
+            QStringLiteral("x.log"), 1);
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).reason, QStringLiteral("deprecated-config"));
+        QCOMPARE(entries.at(0).detail, QStringLiteral("machine type 'pc-1.0'"));
+        QCOMPARE(entries.at(1).line, 2);
+    }
+
+    void exactReport()
+    {
+        // The release history says qemu.conf dropped allow_disk_format_probing from its
+        // shipped file by 7.0.0 while the lens still reads it.
+        QFile pack(qEnvironmentVariable("VSE_SOURCE_DIR") +
+                   QStringLiteral("/resources/history/libvirt-history.tsv"));
+        QVERIFY(pack.open(QIODevice::ReadOnly));
+        const QByteArray history = pack.readAll();
+        const qsizetype at = history.indexOf("\tqemu.conf:allow_disk_format_probing\t");
+        QVERIFY(at > 0);
+        const QByteArray entry = history.mid(at, history.indexOf('\n', at) - at);
+        QVERIFY2(entry.contains("\"inConf\":false") && entry.contains("\"inLens\":true"),
+                 entry.constData());
+
+        const QString root = makeTree(QStringLiteral("sos"));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root});
+        QVERIFY2(!r.crashed, "crashed");
+        QCOMPARE(r.exitCode, 6); // the worst guest is tainted
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+
+        const QByteArray fc4 = readAll(root + QStringLiteral("/etc/libvirt/qemu/fc4.xml"));
+        const QByteArray fv0 = readAll(root + QStringLiteral("/etc/libvirt/qemu/fv0.xml"));
+        const int fc4Script = lineOf(fc4, "<script"), fc4Cmd = lineOf(fc4, "<qemu:commandline>"),
+                  fc4Arg = lineOf(fc4, "<qemu:arg"), fv0Script = lineOf(fv0, "<script");
+        QVERIFY(fc4Script > 0 && fc4Cmd > 0 && fv0Script > 0);
+        const vse::Policy &policy = vse::Policy::instance();
+        const QString installed =
+            sqlRows(m_index, QStringLiteral("SELECT version FROM releases WHERE source_path = '/' "
+                                            "ORDER BY version_num DESC LIMIT 1"))
+                .constFirst()
+                .constFirst();
+        const QString script = QStringLiteral("domain/devices/interface/script");
+        const QString cmdline = QStringLiteral("domain/qemu:commandline");
+        const QString scriptSource = catalogue(QStringLiteral("shell-scripts"), script);
+        const QString argvSource = catalogue(QStringLiteral("custom-argv"), cmdline);
+        const auto taintLines = [&](const QString &reason, const QString &evidence) {
+            return QStringLiteral("  - Taint %1: %2\n      evidence: %3\n")
+                .arg(reason, policy.taintReason(reason).meaning, evidence);
+        };
+        const auto finding = [&](int line, const QString &path, const QString &taint) {
+            return QStringLiteral("  - Finding: line %1: %2 [taint %3, %4]\n")
+                .arg(line)
+                .arg(path, taint, facts(path));
+        };
+        const QString title = QStringLiteral("libvirt support report: ") + root;
+        QString expected =
+            title + QLatin1Char('\n') + QString(title.size(), QLatin1Char('=')) +
+            QStringLiteral("\n\n") +
+            QStringLiteral(
+                "Verdict: 2 guest(s): 0 supported as is, 2 tainted (shell-scripts 2, custom-argv "
+                "1, "
+                "host-cpu 1), 1 using namespace extensions, 0 invalid or too new, 0 not checked; "
+                "configuration: 0 problem(s) in 1 file(s)\n\n") +
+            QStringLiteral(
+                "Host: libvirt 7.0.0 (installed-debs:5: ii libvirt-daemon 7.0.0-3+deb11u3 amd64 "
+                "Virtualization daemon)\n\n") +
+            QStringLiteral("Judged against: libvirt 7.0.0 (since facts from the index and the "
+                           "release history); XML "
+                           "validated with the schemas of %1 (installed, /)\n\n")
+                .arg(installed) +
+            QStringLiteral("Guests\n------\n\n") +
+            QStringLiteral(
+                "* fc4: supported but tainted for libvirt 7.0.0: shell-scripts, custom-argv; uses "
+                "namespace extensions (qemu)\n\n") +
+            QStringLiteral("  - XML: etc/libvirt/qemu/fc4.xml\n") +
+            taintLines(QStringLiteral("shell-scripts"),
+                       QStringLiteral(
+                           "etc/libvirt/qemu/fc4.xml line %1: %2 and 1 more node(s); catalogue: %3")
+                           .arg(fc4Script)
+                           .arg(script, scriptSource)) +
+            taintLines(QStringLiteral("custom-argv"),
+                       QStringLiteral(
+                           "etc/libvirt/qemu/fc4.xml line %1: %2 and 2 more node(s); catalogue: %3")
+                           .arg(fc4Cmd)
+                           .arg(cmdline, argvSource)) +
+            taintLines(
+                QStringLiteral("custom-argv"),
+                QStringLiteral("var/log/libvirt/qemu/fc4.log:3 (libvirt's taint record, 2021-02-01 "
+                               "10:00:00.456+0000)")) +
+            QStringLiteral("  - Namespace extensions (qemu): ") +
+            policy.tier(QStringLiteral("namespace-extension")).rule + QLatin1Char('\n') +
+            finding(fc4Script, script, QStringLiteral("shell-scripts")) +
+            finding(fc4Script, script + QStringLiteral("@path"), QStringLiteral("shell-scripts")) +
+            finding(fc4Cmd, cmdline, QStringLiteral("custom-argv")) +
+            finding(fc4Arg, cmdline + QStringLiteral("/qemu:arg"), QStringLiteral("custom-argv")) +
+            finding(fc4Arg, cmdline + QStringLiteral("/qemu:arg@value"),
+                    QStringLiteral("custom-argv")) +
+            QStringLiteral(
+                "\n* fv0: supported but tainted for libvirt 7.0.0: shell-scripts, host-cpu\n\n") +
+            QStringLiteral("  - XML: etc/libvirt/qemu/fv0.xml\n") +
+            taintLines(QStringLiteral("shell-scripts"),
+                       QStringLiteral(
+                           "etc/libvirt/qemu/fv0.xml line %1: %2 and 1 more node(s); catalogue: %3")
+                           .arg(fv0Script)
+                           .arg(script, scriptSource)) +
+            taintLines(
+                QStringLiteral("host-cpu"),
+                QStringLiteral("var/log/libvirt/qemu/fv0.log:2 (libvirt's taint record, 2021-02-01 "
+                               "11:00:00.002+0000)")) +
+            QStringLiteral("  - Deprecated: var/log/libvirt/qemu/fv0.log:3: Machine type "
+                           "'pc-i440fx-1.4' is deprecated\n") +
+            finding(fv0Script, script, QStringLiteral("shell-scripts")) +
+            finding(fv0Script, script + QStringLiteral("@path"), QStringLiteral("shell-scripts")) +
+            QStringLiteral("\nConfiguration\n-------------\n\n") +
+            QStringLiteral(
+                "* etc/libvirt/qemu.conf: 2 setting(s) of qemu.conf, 0 problem(s), 1 note(s)\n\n") +
+            QStringLiteral("  - line 2: dropped-from-shipped-file: allow_disk_format_probing: no "
+                           "longer shown in the "
+                           "shipped file, still read by the lens (kept so old files stay readable; "
+                           "libvirt may "
+                           "ignore it)\n") +
+            QStringLiteral("  - Policy: ") + policy.tier(QStringLiteral("not-guaranteed")).rule +
+            QLatin1Char('\n') +
+            QStringLiteral("\nNotes and refused inputs\n------------------------\n\n") +
+            QStringLiteral("  - the host runs libvirt 7.0.0 but the index has no schemas of that "
+                           "release: XML is "
+                           "validated with %1's; what is newer than 7.0.0 is found from the since "
+                           "facts (index and "
+                           "release history)\n")
+                .arg(installed);
+        // Line by line first, so a difference reads as the line that differs.
+        const QStringList got = r.out.split(QLatin1Char('\n')),
+                          want = expected.split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < qMin(got.size(), want.size()); ++i)
+            QCOMPARE(got.at(i), want.at(i));
+        QCOMPARE(r.out, expected);
+
+        // The same content for a ticket, a browser and a tool.
+        const CliRun md = runCli(m_index, {QStringLiteral("triage"), root,
+                                           QStringLiteral("--format"), QStringLiteral("markdown")});
+        QVERIFY(md.out.startsWith(QStringLiteral("# libvirt support report: ")));
+        QVERIFY(
+            md.out.contains(QStringLiteral("### fc4: supported but tainted for libvirt 7.0.0")));
+        QVERIFY(md.out.contains(QStringLiteral("- Taint host-cpu: ")));
+        const CliRun html = runCli(m_index, {QStringLiteral("triage"), root,
+                                             QStringLiteral("--format"), QStringLiteral("html")});
+        QVERIFY(html.out.contains(QStringLiteral(
+            "<h3>fv0: supported but tainted for libvirt 7.0.0: shell-scripts, host-cpu</h3>")));
+        QVERIFY(html.out.contains(QStringLiteral("<li>Taint custom-argv: ")));
+        QCOMPARE(html.out.count(QStringLiteral("<li>")),
+                 r.out.count(QStringLiteral("\n  - ")) +
+                     r.out.count(QStringLiteral("\n      evidence")));
+        const CliRun json = runCli(m_index, {QStringLiteral("triage"), root,
+                                             QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonObject summary = o.value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("guests")).toInt(), 2);
+        QCOMPARE(summary.value(QStringLiteral("tainted")).toInt(), 2);
+        QCOMPARE(summary.value(QStringLiteral("namespaceExtensions")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("taints"))
+                     .toObject()
+                     .value(QStringLiteral("host-cpu"))
+                     .toInt(),
+                 1);
+        QCOMPARE(o.value(QStringLiteral("libvirt"))
+                     .toObject()
+                     .value(QStringLiteral("version"))
+                     .toString(),
+                 QStringLiteral("7.0.0"));
+        QCOMPARE(o.value(QStringLiteral("exitCode")).toInt(), 6);
+        QCOMPARE(json.exitCode, 6);
+    }
+
+    // A running guest without a definition: its only XML is the <domain>
+    // inside libvirt's status file (run/libvirt/qemu/NAME.xml, <domstatus>).
+    void transientGuestFromStatus()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("transient"));
+        QByteArray domain =
+            withQemuCommandline(readAll(kExamples + QStringLiteral("/testdomfc4.xml")));
+        domain.replace("<name>fc4</name>", "<name>tr1</name>");
+        QVERIFY(writeFile(
+            root + QStringLiteral("/run/libvirt/qemu/tr1.xml"),
+            "<domstatus state='running' reason='booted' pid='4242'>\n"
+            "  <monitor path='/var/lib/libvirt/qemu/domain-1-tr1/monitor.sock' type='unix'/>\n" +
+                domain + "</domstatus>\n"));
+        // A status file that is not XML is named, not a crash.
+        QVERIFY(
+            writeFile(root + QStringLiteral("/run/libvirt/qemu/broken.xml"), "<domstatus><domain"));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root,
+                                          QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(!r.crashed, "crashed");
+        QHash<QString, QJsonObject> guests;
+        for (const QJsonValue &g : QJsonDocument::fromJson(r.out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("guests"))
+                                       .toArray())
+            guests.insert(g.toObject().value(QStringLiteral("name")).toString(), g.toObject());
+        const QJsonObject tr1 = guests.value(QStringLiteral("tr1"));
+        QCOMPARE(tr1.value(QStringLiteral("verdict")).toString(), QStringLiteral("tainted"));
+        QVERIFY(
+            tr1.value(QStringLiteral("state")).toString().contains(QStringLiteral("transient")));
+        QVERIFY(tr1.value(QStringLiteral("xmlSource"))
+                    .toString()
+                    .startsWith(QStringLiteral("run/libvirt/qemu/tr1.xml")));
+        QCOMPARE(tr1.value(QStringLiteral("namespaceExtensions")).toArray().first().toString(),
+                 QStringLiteral("qemu"));
+        const QJsonObject broken = guests.value(QStringLiteral("broken"));
+        QCOMPARE(broken.value(QStringLiteral("verdict")).toString(), QStringLiteral("not-checked"));
+        QVERIFY(broken.value(QStringLiteral("problems"))
+                    .toArray()
+                    .first()
+                    .toString()
+                    .contains(QStringLiteral("broken.xml")));
+        QCOMPARE(r.exitCode, 3);
+    }
+
+    // Everything under PATH is untrusted: each bad input is a line of the
+    // report, nothing outside PATH is read, and a huge log costs its tail only.
+    void hostileTree()
+    {
+        const QString root = makeTree(QStringLiteral("hostile"));
+        // A 2 GiB sparse log whose last line is a taint record.
+        const QString big = root + QStringLiteral("/var/log/libvirt/qemu/big.log");
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(qint64(2) * 1024 * 1024 * 1024));
+        }
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("\n2021-02-01 12:00:00.000+0000: Domain id=7 is tainted: custom-monitor\n");
+        }
+        // Binary where XML is expected.
+        QByteArray binary("\x7f"
+                          "ELF\x02\x01\x01",
+                          7);
+        binary.append(4096, '\0');
+        QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu/bin.xml"), binary));
+        // Symbolic links out of the tree: a guest's XML, a package list, a whole folder.
+        const QString outside = m_dir.filePath(QStringLiteral("outside"));
+        QVERIFY(writeFile(
+            outside + QStringLiteral("/secret.xml"),
+            readAll(kExamples + QStringLiteral("/testdomfv0.xml")).replace("fv0", "secretguest")));
+        QVERIFY(writeFile(outside + QStringLiteral("/installed-rpms"),
+                          "libvirt-daemon-1.2.3-1.el7.x86_64\n"));
+        QVERIFY(QFile::link(outside + QStringLiteral("/secret.xml"),
+                            root + QStringLiteral("/etc/libvirt/qemu/escape.xml")));
+        QVERIFY(QFile::link(outside + QStringLiteral("/installed-rpms"),
+                            root + QStringLiteral("/installed-rpms")));
+        QVERIFY(QFile::link(outside, root + QStringLiteral("/etc/libvirt/lxc")));
+
+        const CliRun r = runCli(
+            m_index,
+            {QStringLiteral("triage"), root, QStringLiteral("--format"), QStringLiteral("json")},
+            60000);
+        QVERIFY2(!r.crashed, "hung or crashed");
+        QCOMPARE(r.exitCode, 3); // a guest could not be checked
+        QVERIFY2(!r.out.contains(QStringLiteral("secretguest")),
+                 "read a file outside the sosreport");
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("libvirt"))
+                     .toObject()
+                     .value(QStringLiteral("version"))
+                     .toString(),
+                 QStringLiteral("7.0.0"));
+        const QStringList problems = o.value(QStringLiteral("problems")).toVariant().toStringList();
+        const auto mentions = [&](const QString &what, const QString &why) {
+            for (const QString &p : problems)
+                if (p.contains(what) && p.contains(why))
+                    return true;
+            return false;
+        };
+        QVERIFY2(mentions(QStringLiteral("installed-rpms"), QStringLiteral("outside")),
+                 qPrintable(problems.join(u'\n')));
+        QVERIFY2(mentions(QStringLiteral("etc/libvirt/lxc"), QStringLiteral("outside")),
+                 qPrintable(problems.join(u'\n')));
+        QHash<QString, QJsonObject> guests;
+        for (const QJsonValue &g : o.value(QStringLiteral("guests")).toArray())
+            guests.insert(g.toObject().value(QStringLiteral("name")).toString(), g.toObject());
+        const QJsonObject bin = guests.value(QStringLiteral("bin")),
+                          escape = guests.value(QStringLiteral("escape")),
+                          bigGuest = guests.value(QStringLiteral("big"));
+        QCOMPARE(bin.value(QStringLiteral("verdict")).toString(), QStringLiteral("not-checked"));
+        QVERIFY2(bin.value(QStringLiteral("problems"))
+                     .toArray()
+                     .first()
+                     .toString()
+                     .contains(QStringLiteral("bin.xml")),
+                 QJsonDocument(bin).toJson().constData());
+        QCOMPARE(escape.value(QStringLiteral("verdict")).toString(), QStringLiteral("not-checked"));
+        QVERIFY2(escape.value(QStringLiteral("problems"))
+                     .toArray()
+                     .first()
+                     .toString()
+                     .contains(QStringLiteral("outside")),
+                 QJsonDocument(escape).toJson().constData());
+        // The big log: its last line is found, and the report says only the tail was read.
+        const QJsonArray taints = bigGuest.value(QStringLiteral("taints")).toArray();
+        QCOMPARE(taints.size(), 1);
+        QCOMPARE(taints.first().toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("custom-monitor"));
+        QVERIFY(bigGuest.value(QStringLiteral("notes"))
+                    .toArray()
+                    .first()
+                    .toString()
+                    .contains(QStringLiteral("last 1048576 bytes")));
+        // The other guests are still reported as before.
+        QCOMPARE(
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("guests")).toInt(),
+            5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTriage)
+#include "tst_triage.moc"
