@@ -32,6 +32,8 @@ const QList<Command> &commands()
         {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
         {"audit", "policy violations between consecutive indexed releases", runAudit},
         {"history", "what the built-in release history covers; 'history build' makes one", runHistory},
+        {"gen-header", "print a C header that makes the compiler warn at functions newer than a release",
+         runGenHeader},
     };
     return list;
 }
