@@ -17,7 +17,7 @@ QByteArray pythonHelperSource()
 }
 
 std::optional<QJsonObject> runPythonHelper(const QString &mode, const QStringList &files,
-                                           Diagnostics *problems)
+                                           Diagnostics *problems, const QStringList &options)
 {
     const auto fail = [&](const QString &message) -> std::optional<QJsonObject> {
         if (problems)
@@ -34,8 +34,8 @@ std::optional<QJsonObject> runPythonHelper(const QString &mode, const QStringLis
 
     QProcess proc;
     proc.setProgram(python);
-    proc.setArguments({QStringLiteral("-I"), QStringLiteral("-c"), QString::fromUtf8(source), mode,
-                       QStringLiteral("-")});
+    proc.setArguments(QStringList{QStringLiteral("-I"), QStringLiteral("-c"), QString::fromUtf8(source), mode} +
+                      options + QStringList{QStringLiteral("-")});
     proc.start();
     if (!proc.waitForStarted(10000))
         return fail(QStringLiteral("cannot start %1: %2").arg(python, proc.errorString()));

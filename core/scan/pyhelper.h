@@ -17,8 +17,9 @@ namespace vse::scan {
 // mode: "scan" or "binding". Returns the helper's JSON document; nullopt
 // (with one diagnostic saying why) when python3 is missing, fails or does
 // not answer in time.
+// `options` go before the file list (scan: --methods=a,b,...).
 std::optional<QJsonObject> runPythonHelper(const QString &mode, const QStringList &files,
-                                           Diagnostics *problems);
+                                           Diagnostics *problems, const QStringList &options = {});
 
 // The helper's source, as compiled in.
 QByteArray pythonHelperSource();

@@ -51,6 +51,8 @@ public:
     int mappedMethodCount() const;
     int moduleFunctionCount() const { return int(m_functions.size()); }
     int constantCount() const { return int(m_constants.size()); }
+    // Every method name that calls a C function in some class.
+    QStringList methodNames() const { return m_byMethod.keys(); }
     // Method names that several classes have with different C functions.
     QStringList ambiguousMethods() const;
 

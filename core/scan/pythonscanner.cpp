@@ -67,7 +67,12 @@ QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map, Di
     QList<FileScan> out;
     if (files.isEmpty())
         return out;
-    const auto json = runPythonHelper(QStringLiteral("scan"), files, problems);
+    // Only calls of the binding's method names come back: a program makes
+    // far more calls than it makes to libvirt.
+    QStringList methods = map.methodNames();
+    methods.sort();
+    const auto json = runPythonHelper(QStringLiteral("scan"), files, problems,
+                                      {QStringLiteral("--methods=") + methods.join(u',')});
     if (!json)
         return out;
     const QJsonArray results = json->value(QLatin1String("files")).toArray();

@@ -3,7 +3,9 @@
 # document on stdout. virt-support runs it with `python3 -I -c` from a copy
 # compiled into the program; this file is also installed so it can be read.
 #
-#   vse-pyscan.py scan FILE...     libvirt uses and the guards around them
+#   vse-pyscan.py scan [--methods=a,b] FILE...
+#                                  libvirt uses and the guards around them
+#                                  (method calls only of these names)
 #   vse-pyscan.py binding FILE...  method -> C function map of libvirt-python
 #                                  (libvirt.py, libvirt_qemu.py, libvirt_lxc.py)
 #
@@ -68,8 +70,9 @@ class Guards:
 
 
 class Scanner:
-    def __init__(self, path):
+    def __init__(self, path, methods=None):
         self.path = path
+        self.methods = methods  # method names worth reporting; None: every call
         self.uses = []
         self.guards = []
         self.aliases = {}  # name bound to a libvirt module -> the module
@@ -90,10 +93,14 @@ class Scanner:
         return isinstance(node, ast.Name) and node.id in self.aliases
 
     def spelled(self, node):
-        try:
-            return ast.unparse(node)
-        except Exception:  # noqa: BLE001 - only for display
-            return ""
+        """A dotted name as written (conn.lookupByName); `(...)` for any
+        other receiver. ast.unparse would cost more than the whole parse."""
+        parts = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        parts.append(node.id if isinstance(node, ast.Name) else "(...)")
+        return ".".join(reversed(parts))
 
     # -- guard conditions ---------------------------------------------------
     def is_version_expr(self, node):
@@ -141,7 +148,7 @@ class Scanner:
                 if body_v is not None or else_v is not None:
                     self.guards.append({"line": test.lineno, "col": test.col_offset + 1,
                                         "version": version_text(body_v if body_v is not None else else_v),
-                                        "text": self.spelled(test)})
+                                        "text": ast.unparse(test)})
         return body_v, else_v, body_p, else_p
 
     # -- statements ---------------------------------------------------------
@@ -242,7 +249,7 @@ class Scanner:
                         and isinstance(node.args[1].value, str)):
                     name = node.args[1].value
                     self.add("constant" if name.startswith("VIR_") else "module-call", name,
-                             self.spelled(node), node,
+                             "getattr(%s, %r)" % (node.args[0].id, name), node,
                              guards.with_(present={name} if len(node.args) > 2 else ()),
                              self.aliases[node.args[0].id])
                     stack.extend(node.args[2:])
@@ -251,7 +258,8 @@ class Scanner:
                     if self.is_module(f.value):
                         self.add("module-call", f.attr, self.spelled(f), f, guards, self.aliases[f.value.id])
                     else:
-                        self.add("call", f.attr, self.spelled(f), f, guards)
+                        if self.methods is None or f.attr in self.methods:
+                            self.add("call", f.attr, self.spelled(f), f, guards)
                         stack.append(f.value)
                     stack.extend(node.args)
                     stack.extend(k.value for k in node.keywords)
@@ -267,7 +275,7 @@ class Scanner:
             stack.extend(ast.iter_child_nodes(node))
 
 
-def scan(paths):
+def scan(paths, methods=None):
     out = []
     for path in paths:
         result = {"file": path, "uses": [], "guards": []}
@@ -285,7 +293,7 @@ def scan(paths):
         except RecursionError:
             result["error"] = {"line": 0, "message": "nesting too deep to parse"}
         else:
-            s = Scanner(path)
+            s = Scanner(path, methods)
             try:
                 s.block(tree.body, Guards())
             except RecursionError:
@@ -339,10 +347,14 @@ def main(argv):
         sys.stderr.write("usage: vse-pyscan.py scan|binding FILE...\n")
         return 2
     files = argv[2:]
+    methods = None
+    if files and files[0].startswith("--methods="):
+        methods = set(files.pop(0)[len("--methods="):].split(","))
     if files == ["-"]:
         files = [line.rstrip("\n") for line in sys.stdin if line.strip()]
-    result = scan(files) if argv[1] == "scan" else binding(files)
-    json.dump(result, sys.stdout)
+    result = scan(files, methods) if argv[1] == "scan" else binding(files)
+    # dumps uses the C encoder; dump() streams through the Python one.
+    sys.stdout.write(json.dumps(result))
     return 0
 
 

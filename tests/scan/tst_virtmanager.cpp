@@ -129,6 +129,8 @@ private Q_SLOTS:
         };
         Version highest;
         QStringList drivers, unknown;
+        Version production; // the same without virt-manager's test mock
+        QMap<Version, QString> bySince; // one example use per since, for the top of the list
         int unguarded = 0;
         for (const FileScan &fs : std::as_const(m_scans))
             for (const Use &u : fs.uses) {
@@ -143,6 +145,12 @@ private Q_SLOTS:
                 }
                 const QString where = QStringLiteral("%1 (%2, %3:%4)")
                                           .arg(u.symbol, s->toString(), u.pos.file.section(u'/', -2), QString::number(u.pos.line));
+                // virt-manager's fake events for its own UI tests
+                // (--test-options); not run for users.
+                if (!u.pos.file.endsWith(QLatin1String("/lib/testmock.py")) && s->upTo > production)
+                    production = s->upTo;
+                if (!bySince.contains(s->upTo))
+                    bySince.insert(s->upTo, where);
                 if (s->upTo > highest) {
                     highest = s->upTo;
                     drivers = {where};
@@ -154,7 +162,7 @@ private Q_SLOTS:
 
         // What virt-manager checks at run time: the version= of each
         // support check in virtinst/support.py.
-        Version checked;
+        Version checked, lowestCheck;
         int checks = 0;
         for (const QString &root : std::as_const(m_roots)) {
             QFile f(root + QStringLiteral("/virtinst/support.py"));
@@ -166,26 +174,40 @@ private Q_SLOTS:
                 ++checks;
                 if (v > checked)
                     checked = v;
+                if (!lowestCheck.isValid() || v < lowestCheck)
+                    lowestCheck = v;
             }
         }
         QVERIFY(checks > 5);
-        qInfo().noquote() << QStringLiteral("%1 unguarded resolved uses; highest since among them: %2, driven by: %3")
+        qInfo().noquote() << QStringLiteral("%1 unguarded resolved uses; the highest since among them: %2, driven by: %3 "
+                                            "(read from the index store directly; helper A's findings engine "
+                                            "computes the final minimum with ranges)")
                                  .arg(unguarded)
                                  .arg(highest.toString(), drivers.join(QStringLiteral("; ")));
+        QStringList top;
+        for (auto it = bySince.cend(); it != bySince.cbegin() && top.size() < 5;)
+            top << (--it).value();
+        qInfo().noquote() << "the five highest sinces among unguarded uses, one use each:" << top.join(QStringLiteral("; "));
+        qInfo().noquote() << QStringLiteral("without lib/testmock.py (fake events for virt-manager's UI tests): %1")
+                                 .arg(production.toString());
         qInfo().noquote() << QStringLiteral("not in the index (python-only or newer than the installed libvirt): %1")
                                  .arg(unknown.isEmpty() ? QStringLiteral("none") : unknown.join(QStringLiteral(", ")));
-        qInfo().noquote() << QStringLiteral("virt-manager's own run-time checks (virtinst/support.py): %1 checks "
-                                            "with version=, the highest %2")
+        qInfo().noquote() << QStringLiteral("virt-manager's own run-time checks (virtinst/support.py): %1 with "
+                                            "version=, from %2 to %3")
                                  .arg(checks)
-                                 .arg(checked.toString());
+                                 .arg(lowestCheck.toString(), checked.toString());
         qInfo().noquote()
-            << (highest > checked
-                    ? QStringLiteral("The scan asks for more than virt-manager checks: its support checks test "
-                                     "functions and flags through getattr on names held in data "
-                                     "(_make(function=\"virDomain.foo\")), which a scanner of calls cannot "
-                                     "see as guards, and uses reached only after such a check count as "
-                                     "unguarded here.")
-                    : QStringLiteral("virt-manager's run-time checks cover what the scan finds."));
+            << (highest > lowestCheck
+                    ? QStringLiteral("Difference: unguarded uses need %1, above some of virt-manager's own "
+                                     "checks. Its checks test functions and flags through getattr on names held "
+                                     "in data (_make(function=\"virDomain.foo\", flag=...)), which a scanner of "
+                                     "calls cannot see as guards, so uses reached only after such a check count "
+                                     "as unguarded here.")
+                          .arg(highest.toString())
+                    : QStringLiteral("Agreement: the unguarded uses need libvirt %1, at or below every version "
+                                     "virt-manager checks at run time (%2 to %3): those checks switch optional "
+                                     "features on for newer libvirt, above what the rest of the code needs.")
+                          .arg(highest.toString(), lowestCheck.toString(), checked.toString()));
     }
 };
 
