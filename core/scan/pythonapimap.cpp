@@ -7,9 +7,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
-#include <QVersionNumber>
 
 #include <algorithm>
 

@@ -179,6 +179,29 @@ private Q_SLOTS:
                                    QStringLiteral("8:5 virConnectListAllDomains >=1.2.3")}));
     }
 
+    void earlyReturnGuardsTheRest()
+    {
+        const QString file = write(QStringLiteral("early.py"), "import libvirt\n"
+                                                                "def backup(conn, dom):\n"
+                                                                "    if conn.getLibVersion() < 6000000:\n"
+                                                                "        raise RuntimeError('too old')\n"
+                                                                "    dom.backupBegin('<x/>', None)\n"
+                                                                "dom = None\n"
+                                                                "dom.backupBegin('<x/>', None)\n");
+        Diagnostics problems;
+        const auto scans = scanPython({file}, *m_map, &problems);
+        QCOMPARE(scans.size(), 1);
+        QStringList got;
+        for (const Use &u : scans.first().uses)
+            got << describe(u);
+        // The guard covers the rest of its function, not what follows it.
+        QCOMPARE(got, (QStringList{QStringLiteral("3:8 virConnectGetLibVersion"),
+                                   QStringLiteral("5:5 virDomainBackupBegin >=6.0.0"),
+                                   QStringLiteral("7:1 virDomainBackupBegin")}));
+        QCOMPARE(scans.first().guards.size(), 1);
+        QCOMPARE(scans.first().guards.first().version, Version(6, 0, 0));
+    }
+
     void badInputIsReportedAndTheRestScanned()
     {
         const QString good = write(QStringLiteral("good.py"), "import libvirt\nlibvirt.openReadOnly(None)\n");
