@@ -54,7 +54,9 @@ std::optional<QJsonObject> runPythonHelper(const QString &mode, const QStringLis
         return fail(QStringLiteral("the Python helper did not finish within %1 s").arg(timeoutMs / 1000));
     }
     out = proc.readAllStandardOutput();
-    if (proc.exitStatus() != QProcess::NormalExit || proc.exitCode() != 0)
+    if (proc.exitStatus() != QProcess::NormalExit)
+        return fail(QStringLiteral("the Python helper (%1) crashed").arg(python));
+    if (proc.exitCode() != 0)
         return fail(QStringLiteral("the Python helper failed (exit %1): %2")
                         .arg(proc.exitCode())
                         .arg(QString::fromUtf8(proc.readAllStandardError()).trimmed().right(400)));

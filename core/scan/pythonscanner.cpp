@@ -71,11 +71,33 @@ QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map, Di
     // far more calls than it makes to libvirt.
     QStringList methods = map.methodNames();
     methods.sort();
-    const auto json = runPythonHelper(QStringLiteral("scan"), files, problems,
-                                      {QStringLiteral("--methods=") + methods.join(u',')});
-    if (!json)
+    const QStringList options{QStringLiteral("--methods=") + methods.join(u',')};
+    Diagnostics whole;
+    const auto json = runPythonHelper(QStringLiteral("scan"), files, &whole, options);
+    QJsonArray results;
+    if (json) {
+        results = json->value(QLatin1String("files")).toArray();
+    } else if (files.size() > 1 && !whole.value(0).message.contains(QLatin1String("not found"))) {
+        // One file took the helper down (a crash, or no answer in time):
+        // scan each file alone so the others still get their uses and the
+        // culprit its own message.
+        for (const QString &file : files) {
+            Diagnostics one;
+            if (const auto single = runPythonHelper(QStringLiteral("scan"), {file}, &one, options)) {
+                results.append(single->value(QLatin1String("files")).toArray().at(0));
+            } else {
+                const QString why = one.value(0).message;
+                results.append(QJsonObject{{QStringLiteral("file"), file},
+                                           {QStringLiteral("error"),
+                                            QJsonObject{{QStringLiteral("line"), 0},
+                                                        {QStringLiteral("message"), why}}}});
+            }
+        }
+    } else {
+        if (problems)
+            problems->append(whole);
         return out;
-    const QJsonArray results = json->value(QLatin1String("files")).toArray();
+    }
     for (const auto &r : results) {
         const QJsonObject o = r.toObject();
         FileScan fs;

@@ -212,10 +212,21 @@ private Q_SLOTS:
         const QString latin1 = write(QStringLiteral("latin1.py"), "import libvirt\n# caf\xe9\nlibvirt.open()\n");
         const QString missing = m_dir.filePath(QStringLiteral("missing.py"));
         const QString good2 = write(QStringLiteral("good2.py"), "import libvirt\nlibvirt.open()\n");
+        // 200 000 terms in one expression: Python 3.11 gives up parsing it
+        // (recursion), newer ones may not; either way nothing else is lost.
+        QByteArray deep("x = a");
+        for (int i = 0; i < 200000; ++i)
+            deep += "+a";
+        const QString deepFile = write(QStringLiteral("deep.py"), deep + '\n');
         Diagnostics problems;
-        const auto scans = scanPython({good, syntax, elf, latin1, missing, good2}, *m_map, &problems);
+        const auto scans = scanPython({good, syntax, elf, latin1, missing, good2, deepFile}, *m_map, &problems);
         QVERIFY(problems.isEmpty());
-        QCOMPARE(scans.size(), 6);
+        QCOMPARE(scans.size(), 7);
+        QVERIFY(scans.at(6).uses.isEmpty());
+        for (const auto &d : scans.at(6).problems) {
+            QCOMPARE(d.file, deepFile);
+            qInfo().noquote() << d.toString();
+        }
         QCOMPARE(scans.at(0).uses.size(), 1);
         QCOMPARE(scans.at(0).uses.first().symbol, QStringLiteral("virConnectOpenReadOnly"));
         QCOMPARE(scans.at(5).uses.size(), 1);
@@ -234,6 +245,41 @@ private Q_SLOTS:
         QCOMPARE(scans.at(3).problems.first().line, 2);
         QVERIFY(scans.at(3).problems.first().message.contains(QLatin1String("utf-8"), Qt::CaseInsensitive));
         QVERIFY(scans.at(4).problems.first().message.contains(QLatin1String("No such file")));
+    }
+
+    void aHelperCrashCostsOnlyItsFile()
+    {
+        // A python3 that dies with SIGSEGV whenever it is given crash.py,
+        // and is the real one otherwise.
+        const QString wrapper = write(QStringLiteral("python3-crashing"),
+                                      "#!/bin/bash\n"
+                                      "list=$(cat)\n"
+                                      "case $list in *crash.py*) kill -SEGV $$ ;; esac\n"
+                                      "printf '%s\\n' \"$list\" | exec python3 \"$@\"\n");
+        QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString a = write(QStringLiteral("a.py"), "import libvirt\nlibvirt.open()\n");
+        const QString crash = write(QStringLiteral("crash.py"), "import libvirt\nlibvirt.open()\n");
+        const QString b = write(QStringLiteral("b.py"), "import libvirt\nlibvirt.openReadOnly()\n");
+        qputenv("VSE_PYTHON", wrapper.toUtf8());
+        Diagnostics problems;
+        const auto scans = scanPython({a, crash, b}, *m_map, &problems);
+        qunsetenv("VSE_PYTHON");
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(scans.size(), 3);
+        QCOMPARE(scans.at(0).uses.value(0).symbol, QStringLiteral("virConnectOpen"));
+        QCOMPARE(scans.at(2).uses.value(0).symbol, QStringLiteral("virConnectOpenReadOnly"));
+        QCOMPARE(scans.at(1).file, crash);
+        QVERIFY(scans.at(1).uses.isEmpty());
+        QCOMPARE(scans.at(1).problems.size(), 1);
+        qInfo().noquote() << scans.at(1).problems.first().toString();
+        QVERIFY(scans.at(1).problems.first().message.contains(QLatin1String("crashed")));
+        // No python3 at all: one message for the whole scan, no file results.
+        qputenv("VSE_PYTHON", "/nonexistent/python3");
+        Diagnostics none;
+        QVERIFY(scanPython({a}, *m_map, &none).isEmpty());
+        qunsetenv("VSE_PYTHON");
+        QCOMPARE(none.size(), 1);
+        QVERIFY(none.first().message.contains(QLatin1String("not found")));
     }
 
     void folderIsWalked()
