@@ -104,6 +104,46 @@ private Q_SLOTS:
             QVERIFY(m_map->resolveMethod(it.key()).candidates.size() > 1);
     }
 
+    void usesMatchTheSourceText()
+    {
+        // virtManager/connection.py registers node device events inside a
+        // try whose handler catches Exception, reading the event ids with
+        // getattr(libvirt, "VIR_…", default): found by reading the text.
+        const QString file = m_roots.first() + QStringLiteral("/virtManager/connection.py");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n');
+        QList<int> registerLines, getattrLines;
+        for (int i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).contains(QLatin1String(".nodeDeviceEventRegisterAny(")))
+                registerLines << i + 1;
+            if (lines.at(i).contains(QLatin1String("getattr(libvirt, \"VIR_NODE_DEVICE_EVENT_ID_")))
+                getattrLines << i + 1;
+        }
+        QCOMPARE(registerLines.size(), 2);
+        QCOMPARE(getattrLines.size(), 2);
+        const FileScan *scan = nullptr;
+        for (const FileScan &fs : std::as_const(m_scans))
+            if (fs.file == file)
+                scan = &fs;
+        QVERIFY(scan);
+        for (const Use &u : scan->uses) {
+            if (registerLines.contains(u.pos.line) && u.spelled.endsWith(QLatin1String("nodeDeviceEventRegisterAny"))) {
+                QCOMPARE(u.symbol, QStringLiteral("virConnectNodeDeviceEventRegisterAny"));
+                QVERIFY(u.hasFallback);
+                registerLines.removeOne(u.pos.line);
+            }
+            if (getattrLines.contains(u.pos.line)) {
+                QCOMPARE(u.kind, UseKind::Constant);
+                QVERIFY(u.symbol.startsWith(QLatin1String("VIR_NODE_DEVICE_EVENT_ID_")));
+                QVERIFY(u.presenceChecked);
+                getattrLines.removeOne(u.pos.line);
+            }
+        }
+        QVERIFY(registerLines.isEmpty());
+        QVERIFY(getattrLines.isEmpty());
+    }
+
     void highestSinceVersusRuntimeChecks()
     {
         if (!QFile::exists(QStringLiteral("/usr/include/libvirt/libvirt.h")))
