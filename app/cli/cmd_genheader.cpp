@@ -45,14 +45,16 @@ QString declaredCondition(const QString &file, const Version &upTo)
 int runGenHeader(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption maxAllowed(QStringLiteral("max-allowed"),
-                                        QStringLiteral("The oldest libvirt the application must run on."),
-                                        QStringLiteral("VERSION"));
+    const QCommandLineOption maxAllowed(
+        QStringLiteral("max-allowed"),
+        QStringLiteral("The oldest libvirt the application must run on."),
+        QStringLiteral("VERSION"));
     p.addOption(maxAllowed);
-    if (int rc = parseOrExit(ctx, p, args, "gen-header",
-                             "Print a C header that marks every libvirt function newer than VERSION "
-                             "deprecated, naming the release it needs, so the compiler warns where "
-                             "the application calls one. Include it after <libvirt/libvirt.h>.");
+    if (int rc =
+            parseOrExit(ctx, p, args, "gen-header",
+                        "Print a C header that marks every libvirt function newer than VERSION "
+                        "deprecated, naming the release it needs, so the compiler warns where "
+                        "the application calls one. Include it after <libvirt/libvirt.h>.");
         rc >= 0)
         return rc;
     if (!p.isSet(maxAllowed) || !p.positionalArguments().isEmpty()) {
@@ -80,35 +82,41 @@ int runGenHeader(Context &ctx, const QStringList &args)
     }
     const QString v = target.toString();
     QString out;
-    out += QStringLiteral("/* libvirt-max-allowed.h: made by `virt-support gen-header --max-allowed %1`.\n"
-                          " *\n"
-                          " * Include it after <libvirt/libvirt.h> (and libvirt-qemu.h, libvirt-lxc.h,\n"
-                          " * libvirt-admin.h when used). Every libvirt function introduced after %1\n"
-                          " * is re-declared deprecated, so GCC and Clang warn (-Wdeprecated-declarations)\n"
-                          " * where the application calls one, naming the release it needs. \"may need\":\n"
-                          " * the index knows only a range of releases for that function, and %1 lies\n"
-                          " * in it. %2 functions. */\n")
+    out += QStringLiteral(
+               "/* libvirt-max-allowed.h: made by `virt-support gen-header --max-allowed %1`.\n"
+               " *\n"
+               " * Include it after <libvirt/libvirt.h> (and libvirt-qemu.h, libvirt-lxc.h,\n"
+               " * libvirt-admin.h when used). Every libvirt function introduced after %1\n"
+               " * is re-declared deprecated, so GCC and Clang warn (-Wdeprecated-declarations)\n"
+               " * where the application calls one, naming the release it needs. \"may need\":\n"
+               " * the index knows only a range of releases for that function, and %1 lies\n"
+               " * in it. %2 functions. */\n")
                .arg(v)
                .arg(newer.size());
-    out += QStringLiteral("#ifndef VIRT_SUPPORT_MAX_ALLOWED_H\n#define VIRT_SUPPORT_MAX_ALLOWED_H\n\n"
-                          "#ifndef LIBVIR_VERSION_NUMBER\n"
-                          "# error \"include <libvirt/libvirt.h> before libvirt-max-allowed.h\"\n"
-                          "#endif\n\n"
-                          "#if defined(__GNUC__) || defined(__clang__)\n\n");
+    out +=
+        QStringLiteral("#ifndef VIRT_SUPPORT_MAX_ALLOWED_H\n#define VIRT_SUPPORT_MAX_ALLOWED_H\n\n"
+                       "#ifndef LIBVIR_VERSION_NUMBER\n"
+                       "# error \"include <libvirt/libvirt.h> before libvirt-max-allowed.h\"\n"
+                       "#endif\n\n"
+                       "#if defined(__GNUC__) || defined(__clang__)\n\n");
     int certain = 0;
     for (const ItemSummary &s : std::as_const(newer)) {
         const SinceRange range = s.sinceRange();
         const bool maybe = range.fit(target) == SinceRange::Fit::MaybeTooNew;
         certain += maybe ? 0 : 1;
-        const QString needs = maybe ? QStringLiteral("may need libvirt %1 (since %2; max allowed %3)")
-                                          .arg(range.upTo.toString(), range.toString(), v)
-                                    : QStringLiteral("needs libvirt %1 (max allowed %2)")
-                                          .arg(range.upTo.toString(), v);
+        const QString needs =
+            maybe
+                ? QStringLiteral("may need libvirt %1 (since %2; max allowed %3)")
+                      .arg(range.upTo.toString(), range.toString(), v)
+                : QStringLiteral("needs libvirt %1 (max allowed %2)").arg(range.upTo.toString(), v);
         const Item item = store.item(s.id);
-        out += QStringLiteral("#if %1\nextern __typeof__(%2) %2 __attribute__((deprecated(\"%3\")));\n#endif\n")
-                   .arg(declaredCondition(item.file, range.upTo), s.name, needs);
+        out +=
+            QStringLiteral(
+                "#if %1\nextern __typeof__(%2) %2 __attribute__((deprecated(\"%3\")));\n#endif\n")
+                .arg(declaredCondition(item.file, range.upTo), s.name, needs);
     }
-    out += QStringLiteral("\n#endif /* __GNUC__ || __clang__ */\n#endif /* VIRT_SUPPORT_MAX_ALLOWED_H */\n");
+    out += QStringLiteral(
+        "\n#endif /* __GNUC__ || __clang__ */\n#endif /* VIRT_SUPPORT_MAX_ALLOWED_H */\n");
     ctx.out << out;
     ctx.err << "gen-header: " << newer.size() << " functions newer than " << v << " (" << certain
             << " certainly, " << newer.size() - certain << " may be)\n";

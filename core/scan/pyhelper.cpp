@@ -26,16 +26,18 @@ std::optional<QJsonObject> runPythonHelper(const QString &mode, const QStringLis
     };
     const QString python = qEnvironmentVariable("VSE_PYTHON", QStringLiteral("python3"));
     if (QStandardPaths::findExecutable(python).isEmpty() && !QFile::exists(python))
-        return fail(QStringLiteral("%1 not found: scanning Python needs Python 3 (apt-get install python3)")
-                        .arg(python));
+        return fail(
+            QStringLiteral("%1 not found: scanning Python needs Python 3 (apt-get install python3)")
+                .arg(python));
     const QByteArray source = pythonHelperSource();
     if (source.isEmpty())
         return fail(QStringLiteral("the Python helper is missing from this build"));
 
     QProcess proc;
     proc.setProgram(python);
-    proc.setArguments(QStringList{QStringLiteral("-I"), QStringLiteral("-c"), QString::fromUtf8(source), mode} +
-                      options + QStringList{QStringLiteral("-")});
+    proc.setArguments(
+        QStringList{QStringLiteral("-I"), QStringLiteral("-c"), QString::fromUtf8(source), mode} +
+        options + QStringList{QStringLiteral("-")});
     proc.start();
     if (!proc.waitForStarted(10000))
         return fail(QStringLiteral("cannot start %1: %2").arg(python, proc.errorString()));
@@ -51,7 +53,8 @@ std::optional<QJsonObject> runPythonHelper(const QString &mode, const QStringLis
     if (!proc.waitForFinished(timeoutMs)) {
         proc.kill();
         proc.waitForFinished(2000);
-        return fail(QStringLiteral("the Python helper did not finish within %1 s").arg(timeoutMs / 1000));
+        return fail(
+            QStringLiteral("the Python helper did not finish within %1 s").arg(timeoutMs / 1000));
     }
     out = proc.readAllStandardOutput();
     if (proc.exitStatus() != QProcess::NormalExit)
@@ -63,7 +66,8 @@ std::optional<QJsonObject> runPythonHelper(const QString &mode, const QStringLis
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(out, &err);
     if (!doc.isObject())
-        return fail(QStringLiteral("the Python helper's answer is not JSON: %1").arg(err.errorString()));
+        return fail(
+            QStringLiteral("the Python helper's answer is not JSON: %1").arg(err.errorString()));
     return doc.object();
 }
 

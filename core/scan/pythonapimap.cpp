@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -34,8 +35,10 @@ QStringList fetchedBindings()
     for (const QString &root : roots) {
         const auto dirs = QDir(root).entryList({QStringLiteral("python3-libvirt_*")}, QDir::Dirs);
         for (const QString &d : dirs) {
-            const QString file = root + u'/' + d + QStringLiteral("/usr/lib/python3/dist-packages/libvirt.py");
-            if (QFileInfo::exists(file) && QFileInfo::exists(root + u'/' + d + QStringLiteral("/.vse-package")))
+            const QString file =
+                root + u'/' + d + QStringLiteral("/usr/lib/python3/dist-packages/libvirt.py");
+            if (QFileInfo::exists(file) &&
+                QFileInfo::exists(root + u'/' + d + QStringLiteral("/.vse-package")))
                 found << file;
         }
     }
@@ -58,6 +61,19 @@ QString PythonApiMap::findBinding()
     const QString installed = QStringLiteral("/usr/lib/python3/dist-packages/libvirt.py");
     if (QFileInfo::exists(installed))
         return installed;
+    // Installed elsewhere (pip, a virtualenv on PATH): ask python3 where,
+    // without importing it (find_spec does not run the module).
+    QProcess py;
+    py.start(qEnvironmentVariable("VSE_PYTHON", QStringLiteral("python3")),
+             {QStringLiteral("-c"),
+              QStringLiteral("import importlib.util as u; s = u.find_spec('libvirt'); "
+                             "print(s.origin if s and s.origin else '')")});
+    if (py.waitForFinished(10000) && py.exitStatus() == QProcess::NormalExit &&
+        py.exitCode() == 0) {
+        const QString origin = QString::fromUtf8(py.readAllStandardOutput()).trimmed();
+        if (origin.endsWith(QLatin1String(".py")) && QFileInfo::exists(origin))
+            return origin;
+    }
     const QStringList fetched = fetchedBindings();
     return fetched.isEmpty() ? QString() : fetched.first();
 }
@@ -69,8 +85,10 @@ std::optional<PythonApiMap> PythonApiMap::load(Diagnostics *problems)
         if (problems)
             problems->append(Diagnostic::error(
                 binding, 0,
-                QStringLiteral("libvirt-python's libvirt.py not found: install python3-libvirt, or run "
-                               "scripts/fetch-debian-packages bookworm python3-libvirt (nothing is installed)")));
+                QStringLiteral(
+                    "libvirt-python's libvirt.py not found: install python3-libvirt, or run "
+                    "scripts/fetch-debian-packages bookworm python3-libvirt (nothing is "
+                    "installed)")));
         return std::nullopt;
     }
     QStringList files{binding};
@@ -81,7 +99,8 @@ std::optional<PythonApiMap> PythonApiMap::load(Diagnostics *problems)
     return fromBinding(files, problems);
 }
 
-std::optional<PythonApiMap> PythonApiMap::fromBinding(const QStringList &files, Diagnostics *problems)
+std::optional<PythonApiMap> PythonApiMap::fromBinding(const QStringList &files,
+                                                      Diagnostics *problems)
 {
     const auto json = runPythonHelper(QStringLiteral("binding"), files, problems);
     if (!json)
@@ -114,7 +133,8 @@ std::optional<PythonApiMap> PythonApiMap::fromBinding(const QStringList &files, 
         list.sort();
     const QJsonObject functions = json->value(QLatin1String("functions")).toObject();
     for (auto f = functions.begin(); f != functions.end(); ++f)
-        map.m_functions.insert(f.key(), strings(f.value().toObject().value(QLatin1String("calls"))));
+        map.m_functions.insert(f.key(),
+                               strings(f.value().toObject().value(QLatin1String("calls"))));
     for (const auto &c : json->value(QLatin1String("constants")).toArray())
         map.m_constants.insert(c.toString());
     if (broken && map.m_classes.isEmpty())

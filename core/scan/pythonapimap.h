@@ -29,8 +29,8 @@ public:
     // Reads the binding's files (libvirt.py and its siblings found beside it).
     static std::optional<PythonApiMap> fromBinding(const QStringList &files, Diagnostics *problems);
     // Finds libvirt.py: $VSE_PYTHON_LIBVIRT (the file or its folder), the
-    // installed python3-libvirt, else the newest one unpacked by
-    // scripts/fetch-debian-packages. Empty when there is none.
+    // installed python3-libvirt (or wherever python3 finds the module), else the newest one
+    // unpacked by scripts/fetch-debian-packages. Empty when there is none.
     static QString findBinding();
     // findBinding() + fromBinding(); the diagnostic says how to fetch it.
     static std::optional<PythonApiMap> load(Diagnostics *problems);

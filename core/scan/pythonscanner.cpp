@@ -83,14 +83,15 @@ QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map, Di
         // culprit its own message.
         for (const QString &file : files) {
             Diagnostics one;
-            if (const auto single = runPythonHelper(QStringLiteral("scan"), {file}, &one, options)) {
+            if (const auto single =
+                    runPythonHelper(QStringLiteral("scan"), {file}, &one, options)) {
                 results.append(single->value(QLatin1String("files")).toArray().at(0));
             } else {
                 const QString why = one.value(0).message;
-                results.append(QJsonObject{{QStringLiteral("file"), file},
-                                           {QStringLiteral("error"),
-                                            QJsonObject{{QStringLiteral("line"), 0},
-                                                        {QStringLiteral("message"), why}}}});
+                results.append(QJsonObject{
+                    {QStringLiteral("file"), file},
+                    {QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("line"), 0}, {QStringLiteral("message"), why}}}});
             }
         }
     } else {
@@ -117,7 +118,8 @@ QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map, Di
         for (const auto &g : o.value(QLatin1String("guards")).toArray()) {
             const QJsonObject go = g.toObject();
             GuardSite site;
-            site.pos = {fs.file, go.value(QLatin1String("line")).toInt(), go.value(QLatin1String("col")).toInt()};
+            site.pos = {fs.file, go.value(QLatin1String("line")).toInt(),
+                        go.value(QLatin1String("col")).toInt()};
             site.version = Version::parse(go.value(QLatin1String("version")).toString());
             site.text = go.value(QLatin1String("text")).toString();
             fs.guards.append(site);

@@ -16,7 +16,8 @@ namespace vse::scan {
 // binary or cannot be read gets one diagnostic (file:line) in its
 // FileScan::problems and no uses; the others are scanned. Problems that stop
 // the whole scan (no python3) go to `problems`.
-QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map, Diagnostics *problems);
+QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map,
+                           Diagnostics *problems);
 
 // The .py files under a folder (recursively, sorted), or the file itself.
 QStringList pythonFilesUnder(const QString &path);

@@ -14,7 +14,10 @@ QList<Distribution> knownDistributions(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     QList<Distribution> out;
-    const QJsonArray rows = QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("distributions")).toArray();
+    const QJsonArray rows = QJsonDocument::fromJson(f.readAll())
+                                .object()
+                                .value(QLatin1String("distributions"))
+                                .toArray();
     for (const auto &r : rows) {
         const QJsonObject o = r.toObject();
         Distribution d;
@@ -51,7 +54,8 @@ TargetResolution resolveTargets(const QString &text, const QList<Distribution> &
         }
         const Distribution *hit = nullptr;
         for (const auto &d : known)
-            if (d.id.compare(part, Qt::CaseInsensitive) == 0 || d.aliases.contains(part, Qt::CaseInsensitive))
+            if (d.id.compare(part, Qt::CaseInsensitive) == 0 ||
+                d.aliases.contains(part, Qt::CaseInsensitive))
                 hit = &d;
         if (!hit) {
             unknown << part;
@@ -60,10 +64,11 @@ TargetResolution resolveTargets(const QString &text, const QList<Distribution> &
         res.named.append(*hit);
         if (!res.version.isValid() || hit->libvirt < res.version)
             res.version = hit->libvirt;
-        QString line = QStringLiteral("%1: libvirt %2 (%3; source: %4").arg(hit->id, hit->libvirt.toString(),
-                                                                           hit->package, hit->source);
-        line += hit->verifiedHere ? QStringLiteral("; read from the archive on %1)").arg(hit->checked)
-                                  : QStringLiteral("; not verified on this machine)");
+        QString line = QStringLiteral("%1: libvirt %2 (%3; source: %4")
+                           .arg(hit->id, hit->libvirt.toString(), hit->package, hit->source);
+        line += hit->verifiedHere
+                    ? QStringLiteral("; read from the archive on %1)").arg(hit->checked)
+                    : QStringLiteral("; not verified on this machine)");
         if (!hit->note.isEmpty())
             line += QStringLiteral(" — ") + hit->note;
         res.explanation << line;
@@ -74,9 +79,11 @@ TargetResolution resolveTargets(const QString &text, const QList<Distribution> &
         QStringList ids;
         for (const auto &d : known)
             ids << d.id;
-        res.error = QStringLiteral("unknown distribution release%1 %2; known: %3 (or a libvirt version such as 9.0.0)")
-                        .arg(unknown.size() > 1 ? QStringLiteral("s") : QString(),
-                             unknown.join(QStringLiteral(", ")), ids.join(QStringLiteral(", ")));
+        res.error =
+            QStringLiteral(
+                "unknown distribution release%1 %2; known: %3 (or a libvirt version such as 9.0.0)")
+                .arg(unknown.size() > 1 ? QStringLiteral("s") : QString(),
+                     unknown.join(QStringLiteral(", ")), ids.join(QStringLiteral(", ")));
     }
     if (!res.error.isEmpty())
         res.version = Version();

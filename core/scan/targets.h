@@ -21,9 +21,9 @@ struct Distribution
     QString name; // "Debian 12 (bookworm)"
     QStringList aliases;
     Version libvirt;
-    QString package;   // "libvirt0 9.0.0-4+deb12u2"
-    QString source;    // where the fact comes from
-    QString checked;   // date it was read from the archive, when it was
+    QString package; // "libvirt0 9.0.0-4+deb12u2"
+    QString source;  // where the fact comes from
+    QString checked; // date it was read from the archive, when it was
     QString note;
     bool verifiedHere = false; // read from Debian's archive by scripts/update-distributions
 };
@@ -32,8 +32,9 @@ struct TargetResolution
 {
     Version version;           // the lowest libvirt of the named releases (or the version given)
     QList<Distribution> named; // in the order given
-    QStringList explanation;   // one line per release: "debian-12: libvirt 9.0.0 (libvirt0 …, source …)"
-    QString error;             // set when something named is unknown
+    // One line per release: "debian-12: libvirt 9.0.0 (libvirt0 …; source: …)".
+    QStringList explanation;
+    QString error; // set when something named is unknown
 };
 
 // The table compiled in (or from `path`, for tests and updates).
@@ -41,6 +42,7 @@ QList<Distribution> knownDistributions(const QString &path = {});
 
 // "9.0.0", "debian-12", "debian-12,ubuntu-22.04,rhel-9", "bookworm".
 // Unknown names: `error` names each and lists the known ids.
-TargetResolution resolveTargets(const QString &text, const QList<Distribution> &known = knownDistributions());
+TargetResolution resolveTargets(const QString &text,
+                                const QList<Distribution> &known = knownDistributions());
 
 } // namespace vse::scan

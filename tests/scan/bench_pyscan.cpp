@@ -26,7 +26,8 @@ QString unpacked(const QString &package)
                             QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
                                 QStringLiteral("/virt-support-explorer/packages")};
     for (const QString &root : roots) {
-        const auto dirs = QDir(root).entryList({package + QStringLiteral("_*")}, QDir::Dirs, QDir::Name | QDir::Reversed);
+        const auto dirs = QDir(root).entryList({package + QStringLiteral("_*")}, QDir::Dirs,
+                                               QDir::Name | QDir::Reversed);
         if (!dirs.isEmpty())
             return root + u'/' + dirs.first() + QStringLiteral("/usr/share/virt-manager");
     }
@@ -41,7 +42,8 @@ double cpuSeconds()
     for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
         rusage u{};
         getrusage(who, &u);
-        total += double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+        total += double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+                 double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
     }
     return total;
 }
@@ -51,10 +53,12 @@ double cpuSeconds()
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QString vm = unpacked(QStringLiteral("virt-manager")), vi = unpacked(QStringLiteral("virtinst"));
+    const QString vm = unpacked(QStringLiteral("virt-manager")),
+                  vi = unpacked(QStringLiteral("virtinst"));
     if (vm.isEmpty() || vi.isEmpty()) {
-        std::printf("bench_pyscan: virt-manager not unpacked; run scripts/fetch-debian-packages bookworm "
-                    "virt-manager virtinst\n");
+        std::printf(
+            "bench_pyscan: virt-manager not unpacked; run scripts/fetch-debian-packages bookworm "
+            "virt-manager virtinst\n");
         return 0;
     }
     Diagnostics problems;
@@ -79,11 +83,12 @@ int main(int argc, char **argv)
         for (const FileScan &fs : scanPython(files, *map, &problems))
             uses += int(fs.uses.size());
     });
-    std::printf("bench_pyscan: method map from %s: %.0f ms (%d classes, %d methods)\n", qPrintable(map->source()),
-                mapMs, map->classCount(), map->methodCount());
+    std::printf("bench_pyscan: method map from %s: %.0f ms (%d classes, %d methods)\n",
+                qPrintable(map->source()), mapMs, map->classCount(), map->methodCount());
     const double cpuMs = (cpuSeconds() - cpuBefore) * 1000 / runs;
-    std::printf("bench_pyscan: virt-manager 4.1.0: %lld files, %lld lines, %d uses: %.0f ms per scan "
-                "(median wall time; %.0f ms CPU, scanner and python3 together; goal <= 3000 ms)\n",
-                qint64(files.size()), lines, uses, scanMs, cpuMs);
+    std::printf(
+        "bench_pyscan: virt-manager 4.1.0: %lld files, %lld lines, %d uses: %.0f ms per scan "
+        "(median wall time; %.0f ms CPU, scanner and python3 together; goal <= 3000 ms)\n",
+        qint64(files.size()), lines, uses, scanMs, cpuMs);
     return 0;
 }

@@ -30,8 +30,9 @@ Compile compile(const QString &compiler, const QString &source, const QString &d
     QProcess p;
     p.setWorkingDirectory(dir);
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(compiler, {QStringLiteral("-Wall"), QStringLiteral("-fsyntax-only"), QStringLiteral("-I") + dir,
-                       QStringLiteral("-fdiagnostics-plain-output"), source});
+    p.start(compiler,
+            {QStringLiteral("-Wall"), QStringLiteral("-fsyntax-only"), QStringLiteral("-I") + dir,
+             QStringLiteral("-fdiagnostics-plain-output"), source});
     Compile c;
     if (!p.waitForFinished(120000))
         return c;
@@ -50,7 +51,8 @@ class TestGenHeader : public QObject
 
     QString genHeader(const QString &version)
     {
-        const CliRun r = runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"), version});
+        const CliRun r = runCli(
+            m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"), version});
         if (r.exitCode != 0)
             qWarning().noquote() << r.err;
         qInfo().noquote() << r.err.trimmed();
@@ -84,10 +86,14 @@ private Q_SLOTS:
     {
         // The since of virDomainGetMessages as the index has it, and as
         // libvirt's symbol file says it (the LIBVIRT_x.y.z block naming it).
-        const CliRun show = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virDomainGetMessages"),
-                                             QStringLiteral("--json")});
+        const CliRun show =
+            runCli(m_index, {QStringLiteral("show"), QStringLiteral("virDomainGetMessages"),
+                             QStringLiteral("--json")});
         QCOMPARE(show.exitCode, 0);
-        const QString since = QJsonDocument::fromJson(show.out.toUtf8()).object().value(QLatin1String("since")).toString();
+        const QString since = QJsonDocument::fromJson(show.out.toUtf8())
+                                  .object()
+                                  .value(QLatin1String("since"))
+                                  .toString();
         QVERIFY(!since.isEmpty());
         // The installed API XML names the same release (version='x.y.z').
         QFile api(QStringLiteral("/usr/share/libvirt/api/libvirt-api.xml"));
@@ -100,21 +106,26 @@ private Q_SLOTS:
         }
         // One release older than that is the ceiling.
         const QStringList parts = since.split(u'.');
-        const QString older = parts.value(1).toInt() > 0
-                                  ? QStringLiteral("%1.%2.0").arg(parts.value(0)).arg(parts.value(1).toInt() - 1)
-                                  : QStringLiteral("%1.0.0").arg(parts.value(0).toInt() - 1);
+        const QString older =
+            parts.value(1).toInt() > 0
+                ? QStringLiteral("%1.%2.0").arg(parts.value(0)).arg(parts.value(1).toInt() - 1)
+                : QStringLiteral("%1.0.0").arg(parts.value(0).toInt() - 1);
         const QString header = genHeader(older);
-        QVERIFY(header.contains(QLatin1String("extern __typeof__(virDomainGetMessages) virDomainGetMessages")));
+        QVERIFY(header.contains(
+            QLatin1String("extern __typeof__(virDomainGetMessages) virDomainGetMessages")));
         QVERIFY(!header.contains(QLatin1String("__typeof__(virConnectOpen)")));
         // As many as the installed API XML files list with a newer version=.
         int newer = 0;
-        for (const char *xml : {"libvirt-api.xml", "libvirt-qemu-api.xml", "libvirt-lxc-api.xml", "libvirt-admin-api.xml"}) {
+        for (const char *xml : {"libvirt-api.xml", "libvirt-qemu-api.xml", "libvirt-lxc-api.xml",
+                                "libvirt-admin-api.xml"}) {
             QFile f(QStringLiteral("/usr/share/libvirt/api/") + QLatin1String(xml));
             if (!f.open(QIODevice::ReadOnly))
                 QSKIP("libvirt's API XML is not installed");
-            static const QRegularExpression fn(QStringLiteral("<function name='\\w+'[^>]*version='([0-9.]+)'"));
+            static const QRegularExpression fn(
+                QStringLiteral("<function name='\\w+'[^>]*version='([0-9.]+)'"));
             for (auto it = fn.globalMatch(QString::fromUtf8(f.readAll())); it.hasNext();)
-                newer += QVersionNumber::fromString(it.next().captured(1)) > QVersionNumber::fromString(older);
+                newer += QVersionNumber::fromString(it.next().captured(1)) >
+                         QVersionNumber::fromString(older);
         }
         QCOMPARE(int(header.count(QLatin1String("extern __typeof__"))), newer);
 
@@ -135,7 +146,8 @@ private Q_SLOTS:
         QCOMPARE(warnings.size(), 1);
         QVERIFY(warnings.first().startsWith(QLatin1String("app.c:8:")));
         QVERIFY(warnings.first().contains(QLatin1String("virDomainGetMessages")));
-        QVERIFY(warnings.first().contains(QStringLiteral("needs libvirt %1 (max allowed %2)").arg(since, older)));
+        QVERIFY(warnings.first().contains(
+            QStringLiteral("needs libvirt %1 (max allowed %2)").arg(since, older)));
     }
 
     void wholeHeaderCompilesInCAndCxx()
@@ -157,11 +169,13 @@ private Q_SLOTS:
         const Compile c = compile(QStringLiteral("gcc"), QStringLiteral("all.c"), m_dir.path());
         QVERIFY2(c.exitCode == 0 && c.output.isEmpty(), qPrintable(c.output.left(2000)));
         if (!QStandardPaths::findExecutable(QStringLiteral("g++")).isEmpty()) {
-            const Compile cxx = compile(QStringLiteral("g++"), QStringLiteral("all.cpp"), m_dir.path());
+            const Compile cxx =
+                compile(QStringLiteral("g++"), QStringLiteral("all.cpp"), m_dir.path());
             QVERIFY2(cxx.exitCode == 0 && cxx.output.isEmpty(), qPrintable(cxx.output.left(2000)));
         }
         // Without libvirt.h first, the header says what to do.
-        writeFile(QStringLiteral("bare.c"), "#include \"libvirt-max-allowed.h\"\nint main(void) { return 0; }\n");
+        writeFile(QStringLiteral("bare.c"),
+                  "#include \"libvirt-max-allowed.h\"\nint main(void) { return 0; }\n");
         const Compile bare = compile(QStringLiteral("gcc"), QStringLiteral("bare.c"), m_dir.path());
         QVERIFY(bare.exitCode != 0);
         QVERIFY(bare.output.contains(QLatin1String("include <libvirt/libvirt.h> before")));
@@ -169,8 +183,9 @@ private Q_SLOTS:
 
     void badVersionIsAUsageError()
     {
-        const CliRun r = runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
-                                          QStringLiteral("bookworm")});
+        const CliRun r =
+            runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
+                             QStringLiteral("bookworm")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.err.isEmpty());
         const CliRun none = runCli(m_index, {QStringLiteral("gen-header")});

@@ -63,10 +63,12 @@ private Q_SLOTS:
     {
         // Top-level classes and the methods directly inside them (four
         // spaces of indentation), counted line by line.
-        static const QRegularExpression classRe(QStringLiteral("^class \\w+"), QRegularExpression::MultilineOption);
+        static const QRegularExpression classRe(QStringLiteral("^class \\w+"),
+                                                QRegularExpression::MultilineOption);
         static const QRegularExpression methodRe(QStringLiteral("^    def \\w+\\("),
                                                  QRegularExpression::MultilineOption);
-        static const QRegularExpression constRe(QStringLiteral("^VIR_\\w+ = "), QRegularExpression::MultilineOption);
+        static const QRegularExpression constRe(QStringLiteral("^VIR_\\w+ = "),
+                                                QRegularExpression::MultilineOption);
         int classes = 0, methods = 0, constants = 0;
         for (auto it = classRe.globalMatch(m_text); it.hasNext(); it.next())
             ++classes;
@@ -74,8 +76,9 @@ private Q_SLOTS:
             ++methods;
         for (auto it = constRe.globalMatch(m_text); it.hasNext(); it.next())
             ++constants;
-        qInfo().noquote() << QStringLiteral("libvirt.py: %1 classes, %2 methods (%3 call a C function), "
-                                            "%4 module functions, %5 constants; %6 method names ambiguous")
+        qInfo().noquote() << QStringLiteral(
+                                 "libvirt.py: %1 classes, %2 methods (%3 call a C function), "
+                                 "%4 module functions, %5 constants; %6 method names ambiguous")
                                  .arg(m_map->classCount())
                                  .arg(m_map->methodCount())
                                  .arg(m_map->mappedMethodCount())
@@ -111,7 +114,8 @@ private Q_SLOTS:
         };
         for (const auto &r : rows)
             QTest::addRow("%s.%s", r[0], r[1])
-                << QString::fromLatin1(r[0]) << QString::fromLatin1(r[1]) << QString::fromLatin1(r[2]);
+                << QString::fromLatin1(r[0]) << QString::fromLatin1(r[1])
+                << QString::fromLatin1(r[2]);
     }
     void aDozenMethodsAgreeWithTheirBodies()
     {
@@ -126,11 +130,14 @@ private Q_SLOTS:
     {
         QCOMPARE(m_map->resolveModuleFunction(QStringLiteral("libvirt"), QStringLiteral("open")),
                  QStringLiteral("virConnectOpen"));
-        QCOMPARE(m_map->resolveModuleFunction(QStringLiteral("libvirt"), QStringLiteral("openReadOnly")),
-                 QStringLiteral("virConnectOpenReadOnly"));
-        QCOMPARE(m_map->resolveModuleFunction(QStringLiteral("libvirt"), QStringLiteral("openAuth")),
-                 QStringLiteral("virConnectOpenAuth"));
-        QVERIFY(m_map->resolveModuleFunction(QStringLiteral("libvirt"), QStringLiteral("virDomain")).isEmpty());
+        QCOMPARE(
+            m_map->resolveModuleFunction(QStringLiteral("libvirt"), QStringLiteral("openReadOnly")),
+            QStringLiteral("virConnectOpenReadOnly"));
+        QCOMPARE(
+            m_map->resolveModuleFunction(QStringLiteral("libvirt"), QStringLiteral("openAuth")),
+            QStringLiteral("virConnectOpenAuth"));
+        QVERIFY(m_map->resolveModuleFunction(QStringLiteral("libvirt"), QStringLiteral("virDomain"))
+                    .isEmpty());
     }
 
     void unambiguousOrCandidates()
@@ -146,8 +153,8 @@ private Q_SLOTS:
         // Every candidate is what some class's create() calls, by the text.
         for (const QString &c : many.candidates) {
             bool found = false;
-            for (const char *cls : {"virDomain", "virNetwork", "virStoragePool", "virInterface", "virNodeDevice",
-                                    "virSecret", "virNWFilter"})
+            for (const char *cls : {"virDomain", "virNetwork", "virStoragePool", "virInterface",
+                                    "virNodeDevice", "virSecret", "virNWFilter"})
                 found = found || callInText(QLatin1String(cls), QStringLiteral("create")) == c;
             QVERIFY2(found, qPrintable(c));
         }
@@ -164,7 +171,8 @@ private Q_SLOTS:
         Diagnostics problems;
         const auto map = PythonApiMap::fromBinding({m_binding, qemu}, &problems);
         QVERIFY(map);
-        QCOMPARE(map->resolveModuleFunction(QStringLiteral("libvirt_qemu"), QStringLiteral("qemuMonitorCommand")),
+        QCOMPARE(map->resolveModuleFunction(QStringLiteral("libvirt_qemu"),
+                                            QStringLiteral("qemuMonitorCommand")),
                  QStringLiteral("virDomainQemuMonitorCommand"));
     }
 

@@ -18,7 +18,9 @@ namespace {
 // One expected use: "line:col symbol [kind] guards".
 QString describe(const Use &u)
 {
-    QString s = QStringLiteral("%1:%2 %3").arg(u.pos.line).arg(u.pos.column)
+    QString s = QStringLiteral("%1:%2 %3")
+                    .arg(u.pos.line)
+                    .arg(u.pos.column)
                     .arg(u.symbol.isEmpty() ? u.candidates.join(QLatin1Char('|')) : u.symbol);
     if (u.kind == UseKind::Constant)
         s += QStringLiteral(" constant");
@@ -136,8 +138,9 @@ private Q_SLOTS:
             QStringLiteral("21:30 VIR_ERR_NO_SUPPORT constant"),
             QStringLiteral("27:16 virConnectListDomainsID"),
             QStringLiteral("28:12 virConnectListAllDomains hasattr"),
-            QStringLiteral("31:1 virDomainCreate|virInterfaceCreate|virNetworkCreate|virNodeDeviceCreate|"
-                           "virStoragePoolCreate"),
+            QStringLiteral(
+                "31:1 virDomainCreate|virInterfaceCreate|virNetworkCreate|virNodeDeviceCreate|"
+                "virStoragePoolCreate"),
             QStringLiteral("32:1 virDomainQemuMonitorCommand"),
             QStringLiteral("33:15 virGetVersion"),
             QStringLiteral("34:5 virDomainBackupGetXMLDesc >=6.0.0 hasattr"),
@@ -160,20 +163,21 @@ private Q_SLOTS:
     void greaterThanAndLessEqual()
     {
         const QString file = write(QStringLiteral("bounds.py"), "import libvirt\n"
-                                                                 "c = libvirt.open()\n"
-                                                                 "if c.getLibVersion() > 1002002:\n"
-                                                                 "    c.listAllDomains(0)\n"
-                                                                 "if c.getLibVersion() <= 1002002:\n"
-                                                                 "    pass\n"
-                                                                 "else:\n"
-                                                                 "    c.listAllDomains(0)\n");
+                                                                "c = libvirt.open()\n"
+                                                                "if c.getLibVersion() > 1002002:\n"
+                                                                "    c.listAllDomains(0)\n"
+                                                                "if c.getLibVersion() <= 1002002:\n"
+                                                                "    pass\n"
+                                                                "else:\n"
+                                                                "    c.listAllDomains(0)\n");
         Diagnostics problems;
         const auto scans = scanPython({file}, *m_map, &problems);
         QCOMPARE(scans.size(), 1);
         QStringList got;
         for (const Use &u : scans.first().uses)
             got << describe(u);
-        QCOMPARE(got, (QStringList{QStringLiteral("2:5 virConnectOpen"), QStringLiteral("3:4 virConnectGetLibVersion"),
+        QCOMPARE(got, (QStringList{QStringLiteral("2:5 virConnectOpen"),
+                                   QStringLiteral("3:4 virConnectGetLibVersion"),
                                    QStringLiteral("4:5 virConnectListAllDomains >=1.2.3"),
                                    QStringLiteral("5:4 virConnectGetLibVersion"),
                                    QStringLiteral("8:5 virConnectListAllDomains >=1.2.3")}));
@@ -181,13 +185,14 @@ private Q_SLOTS:
 
     void earlyReturnGuardsTheRest()
     {
-        const QString file = write(QStringLiteral("early.py"), "import libvirt\n"
-                                                                "def backup(conn, dom):\n"
-                                                                "    if conn.getLibVersion() < 6000000:\n"
-                                                                "        raise RuntimeError('too old')\n"
-                                                                "    dom.backupBegin('<x/>', None)\n"
-                                                                "dom = None\n"
-                                                                "dom.backupBegin('<x/>', None)\n");
+        const QString file =
+            write(QStringLiteral("early.py"), "import libvirt\n"
+                                              "def backup(conn, dom):\n"
+                                              "    if conn.getLibVersion() < 6000000:\n"
+                                              "        raise RuntimeError('too old')\n"
+                                              "    dom.backupBegin('<x/>', None)\n"
+                                              "dom = None\n"
+                                              "dom.backupBegin('<x/>', None)\n");
         Diagnostics problems;
         const auto scans = scanPython({file}, *m_map, &problems);
         QCOMPARE(scans.size(), 1);
@@ -204,12 +209,17 @@ private Q_SLOTS:
 
     void badInputIsReportedAndTheRestScanned()
     {
-        const QString good = write(QStringLiteral("good.py"), "import libvirt\nlibvirt.openReadOnly(None)\n");
-        const QString syntax = write(QStringLiteral("broken.py"), "import libvirt\n\ndef f(:\n    pass\n");
-        QByteArray binary("\x7f" "ELF\x02\x01\x01", 7);
+        const QString good =
+            write(QStringLiteral("good.py"), "import libvirt\nlibvirt.openReadOnly(None)\n");
+        const QString syntax =
+            write(QStringLiteral("broken.py"), "import libvirt\n\ndef f(:\n    pass\n");
+        QByteArray binary("\x7f"
+                          "ELF\x02\x01\x01",
+                          7);
         binary.append(QByteArray(64, '\0'));
         const QString elf = write(QStringLiteral("binary.py"), binary);
-        const QString latin1 = write(QStringLiteral("latin1.py"), "import libvirt\n# caf\xe9\nlibvirt.open()\n");
+        const QString latin1 =
+            write(QStringLiteral("latin1.py"), "import libvirt\n# caf\xe9\nlibvirt.open()\n");
         const QString missing = m_dir.filePath(QStringLiteral("missing.py"));
         const QString good2 = write(QStringLiteral("good2.py"), "import libvirt\nlibvirt.open()\n");
         // 200 000 terms in one expression: Python 3.11 gives up parsing it
@@ -219,7 +229,8 @@ private Q_SLOTS:
             deep += "+a";
         const QString deepFile = write(QStringLiteral("deep.py"), deep + '\n');
         Diagnostics problems;
-        const auto scans = scanPython({good, syntax, elf, latin1, missing, good2, deepFile}, *m_map, &problems);
+        const auto scans =
+            scanPython({good, syntax, elf, latin1, missing, good2, deepFile}, *m_map, &problems);
         QVERIFY(problems.isEmpty());
         QCOMPARE(scans.size(), 7);
         QVERIFY(scans.at(6).uses.isEmpty());
@@ -243,7 +254,8 @@ private Q_SLOTS:
         QVERIFY(scans.at(2).problems.first().message.contains(QLatin1String("binary")));
         // Python names the line with the byte that is not UTF-8.
         QCOMPARE(scans.at(3).problems.first().line, 2);
-        QVERIFY(scans.at(3).problems.first().message.contains(QLatin1String("utf-8"), Qt::CaseInsensitive));
+        QVERIFY(scans.at(3).problems.first().message.contains(QLatin1String("utf-8"),
+                                                              Qt::CaseInsensitive));
         QVERIFY(scans.at(4).problems.first().message.contains(QLatin1String("No such file")));
     }
 

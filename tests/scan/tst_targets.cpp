@@ -49,8 +49,8 @@ private Q_SLOTS:
             QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
             QCOMPARE(r.named.size(), 1);
             QCOMPARE(r.version, Version::parse(debver));
-            qInfo().noquote() << suite << "->" << r.named.first().id << r.version.toString() << "; unpacked set"
-                              << debver;
+            qInfo().noquote() << suite << "->" << r.named.first().id << r.version.toString()
+                              << "; unpacked set" << debver;
             ++compared;
         }
         QVERIFY(compared >= 2);
@@ -71,7 +71,8 @@ private Q_SLOTS:
         QCOMPARE(r.version, std::min(debian, ubuntu));
         QCOMPARE(r.named.size(), 2);
         QCOMPARE(r.explanation.size(), 2);
-        QVERIFY(r.explanation.at(0).startsWith(QStringLiteral("debian-12: libvirt %1").arg(debian.toString())));
+        QVERIFY(r.explanation.at(0).startsWith(
+            QStringLiteral("debian-12: libvirt %1").arg(debian.toString())));
         QVERIFY(r.explanation.at(0).contains(QLatin1String("read from the archive")));
         QVERIFY(r.explanation.at(1).contains(QLatin1String("not verified on this machine")));
         for (const QString &line : r.explanation)
@@ -82,7 +83,8 @@ private Q_SLOTS:
     {
         QCOMPARE(resolveTargets(QStringLiteral("6.0.0")).version, Version(6, 0, 0));
         QCOMPARE(resolveTargets(QStringLiteral("bookworm, 8.5.0")).version, Version(8, 5, 0));
-        QCOMPARE(resolveTargets(QStringLiteral("Debian-12")).named.value(0).id, QStringLiteral("debian-12"));
+        QCOMPARE(resolveTargets(QStringLiteral("Debian-12")).named.value(0).id,
+                 QStringLiteral("debian-12"));
     }
 
     void unknownNamesAreListed()

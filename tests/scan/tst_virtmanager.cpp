@@ -37,8 +37,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QString why;
-        const QStringList dirs =
-            testdata::fetchDebianPackages({QStringLiteral("virt-manager"), QStringLiteral("virtinst")}, &why);
+        const QStringList dirs = testdata::fetchDebianPackages(
+            {QStringLiteral("virt-manager"), QStringLiteral("virtinst")}, &why);
         if (dirs.size() != 2)
             QSKIP(qPrintable(why));
         const QString binding = testdata::libvirtBinding(&why);
@@ -60,7 +60,8 @@ private Q_SLOTS:
 
     void countsAndAmbiguity()
     {
-        int uses = 0, constants = 0, resolved = 0, ambiguous = 0, guarded = 0, presence = 0, fallback = 0;
+        int uses = 0, constants = 0, resolved = 0, ambiguous = 0, guarded = 0, presence = 0,
+            fallback = 0;
         QMap<QString, int> ambiguousNames;
         for (const FileScan &fs : std::as_const(m_scans)) {
             QVERIFY2(fs.problems.isEmpty(), qPrintable(fs.problems.value(0).toString()));
@@ -78,17 +79,19 @@ private Q_SLOTS:
                 fallback += u.hasFallback;
             }
         }
-        qInfo().noquote() << QStringLiteral("virt-manager 4.1.0: %1 Python files, %2 uses: %3 functions resolved, "
-                                            "%4 ambiguous, %5 constants; guarded by version %6, by hasattr %7, "
-                                            "inside try/except libvirtError %8")
-                                 .arg(m_files.size())
-                                 .arg(uses)
-                                 .arg(resolved)
-                                 .arg(ambiguous)
-                                 .arg(constants)
-                                 .arg(guarded)
-                                 .arg(presence)
-                                 .arg(fallback);
+        qInfo().noquote()
+            << QStringLiteral(
+                   "virt-manager 4.1.0: %1 Python files, %2 uses: %3 functions resolved, "
+                   "%4 ambiguous, %5 constants; guarded by version %6, by hasattr %7, "
+                   "inside try/except libvirtError %8")
+                   .arg(m_files.size())
+                   .arg(uses)
+                   .arg(resolved)
+                   .arg(ambiguous)
+                   .arg(constants)
+                   .arg(guarded)
+                   .arg(presence)
+                   .arg(fallback);
         QStringList names;
         for (auto it = ambiguousNames.cbegin(); it != ambiguousNames.cend(); ++it)
             names << QStringLiteral("%1 (%2×, %3 candidates)")
@@ -128,7 +131,8 @@ private Q_SLOTS:
                 scan = &fs;
         QVERIFY(scan);
         for (const Use &u : scan->uses) {
-            if (registerLines.contains(u.pos.line) && u.spelled.endsWith(QLatin1String("nodeDeviceEventRegisterAny"))) {
+            if (registerLines.contains(u.pos.line) &&
+                u.spelled.endsWith(QLatin1String("nodeDeviceEventRegisterAny"))) {
                 QCOMPARE(u.symbol, QStringLiteral("virConnectNodeDeviceEventRegisterAny"));
                 QVERIFY(u.hasFallback);
                 registerLines.removeOne(u.pos.line);
@@ -169,7 +173,7 @@ private Q_SLOTS:
         };
         Version highest;
         QStringList drivers, unknown;
-        Version production; // the same without virt-manager's test mock
+        Version production;             // the same without virt-manager's test mock
         QMap<Version, QString> bySince; // one example use per since, for the top of the list
         int unguarded = 0;
         for (const FileScan &fs : std::as_const(m_scans))
@@ -183,8 +187,10 @@ private Q_SLOTS:
                         unknown << u.symbol;
                     continue;
                 }
-                const QString where = QStringLiteral("%1 (%2, %3:%4)")
-                                          .arg(u.symbol, s->toString(), u.pos.file.section(u'/', -2), QString::number(u.pos.line));
+                const QString where =
+                    QStringLiteral("%1 (%2, %3:%4)")
+                        .arg(u.symbol, s->toString(), u.pos.file.section(u'/', -2),
+                             QString::number(u.pos.line));
                 // virt-manager's fake events for its own UI tests
                 // (--test-options); not run for users.
                 if (!u.pos.file.endsWith(QLatin1String("/lib/testmock.py")) && s->upTo > production)
@@ -208,7 +214,8 @@ private Q_SLOTS:
             QFile f(root + QStringLiteral("/virtinst/support.py"));
             if (!f.open(QIODevice::ReadOnly))
                 continue;
-            static const QRegularExpression re(QStringLiteral("\\bversion=\"(\\d+\\.\\d+\\.\\d+)\""));
+            static const QRegularExpression re(
+                QStringLiteral("\\bversion=\"(\\d+\\.\\d+\\.\\d+)\""));
             for (auto it = re.globalMatch(QString::fromUtf8(f.readAll())); it.hasNext();) {
                 const Version v = Version::parse(it.next().captured(1));
                 ++checks;
@@ -219,34 +226,50 @@ private Q_SLOTS:
             }
         }
         QVERIFY(checks > 5);
-        qInfo().noquote() << QStringLiteral("%1 unguarded resolved uses; the highest since among them: %2, driven by: %3 "
-                                            "(read from the index store directly; helper A's findings engine "
-                                            "computes the final minimum with ranges)")
-                                 .arg(unguarded)
-                                 .arg(highest.toString(), drivers.join(QStringLiteral("; ")));
+        qInfo().noquote()
+            << QStringLiteral(
+                   "%1 unguarded resolved uses; the highest since among them: %2, driven by: %3 "
+                   "(read from the index store directly; helper A's findings engine "
+                   "computes the final minimum with ranges)")
+                   .arg(unguarded)
+                   .arg(highest.toString(), drivers.join(QStringLiteral("; ")));
         QStringList top;
         for (auto it = bySince.cend(); it != bySince.cbegin() && top.size() < 5;)
             top << (--it).value();
-        qInfo().noquote() << "the five highest sinces among unguarded uses, one use each:" << top.join(QStringLiteral("; "));
-        qInfo().noquote() << QStringLiteral("without lib/testmock.py (fake events for virt-manager's UI tests): %1")
-                                 .arg(production.toString());
-        qInfo().noquote() << QStringLiteral("not in the index (python-only or newer than the installed libvirt): %1")
-                                 .arg(unknown.isEmpty() ? QStringLiteral("none") : unknown.join(QStringLiteral(", ")));
-        qInfo().noquote() << QStringLiteral("virt-manager's own run-time checks (virtinst/support.py): %1 with "
-                                            "version=, from %2 to %3")
-                                 .arg(checks)
-                                 .arg(lowestCheck.toString(), checked.toString());
+        qInfo().noquote() << "the five highest sinces among unguarded uses, one use each:"
+                          << top.join(QStringLiteral("; "));
+        qInfo().noquote()
+            << QStringLiteral(
+                   "without lib/testmock.py (fake events for virt-manager's UI tests): %1")
+                   .arg(production.toString());
+        qInfo().noquote()
+            << QStringLiteral(
+                   "not in the index (python-only or newer than the installed libvirt): %1")
+                   .arg(unknown.isEmpty() ? QStringLiteral("none")
+                                          : unknown.join(QStringLiteral(", ")));
+        qInfo().noquote()
+            << QStringLiteral("virt-manager's own run-time checks (virtinst/support.py): %1 with "
+                              "version=, from %2 to %3")
+                   .arg(checks)
+                   .arg(lowestCheck.toString(), checked.toString());
         qInfo().noquote()
             << (highest > lowestCheck
-                    ? QStringLiteral("Difference: unguarded uses need %1, above some of virt-manager's own "
-                                     "checks. Its checks test functions and flags through getattr on names held "
-                                     "in data (_make(function=\"virDomain.foo\", flag=...)), which a scanner of "
-                                     "calls cannot see as guards, so uses reached only after such a check count "
-                                     "as unguarded here.")
+                    ? QStringLiteral(
+                          "Difference: unguarded uses need %1, above some of virt-manager's own "
+                          "checks. Its checks test functions and flags through getattr on names "
+                          "held "
+                          "in data (_make(function=\"virDomain.foo\", flag=...)), which a scanner "
+                          "of "
+                          "calls cannot see as guards, so uses reached only after such a check "
+                          "count "
+                          "as unguarded here.")
                           .arg(highest.toString())
-                    : QStringLiteral("Agreement: the unguarded uses need libvirt %1, at or below every version "
-                                     "virt-manager checks at run time (%2 to %3): those checks switch optional "
-                                     "features on for newer libvirt, above what the rest of the code needs.")
+                    : QStringLiteral(
+                          "Agreement: the unguarded uses need libvirt %1, at or below every "
+                          "version "
+                          "virt-manager checks at run time (%2 to %3): those checks switch "
+                          "optional "
+                          "features on for newer libvirt, above what the rest of the code needs.")
                           .arg(highest.toString(), lowestCheck.toString(), checked.toString()));
     }
 };
