@@ -92,4 +92,6 @@ QCommandLineOption reportFormatOption();
 bool validReportFormat(Context &ctx, const char *command, const QString &format);
 int printHostReport(Context &ctx, const HostReport &report, const QString &format);
 
+int runGenHeader(Context &ctx, const QStringList &args);
+
 } // namespace vse::cli

@@ -34,6 +34,8 @@ const QList<Command> &commands()
         {"history", "what the built-in release history covers; 'history build' makes one", runHistory},
         {"host", "support report of a running host (read-only libvirt connection)", runHost},
         {"triage", "support report of a sosreport: guests, taints in logs, daemon configuration", runTriage},
+        {"gen-header", "print a C header that makes the compiler warn at functions newer than a release",
+         runGenHeader},
     };
     return list;
 }

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Which C function each method of libvirt-python calls, read from the real
+// binding: every method of libvirt.py (and module function of libvirt.py,
+// libvirt_qemu.py, libvirt_lxc.py) calls libvirtmod.virXxx(...) in its body,
+// so the map is the binding's own code read with Python's ast module, not a
+// list kept here. Python does not say a receiver's type, so a method name is
+// resolved only when every class that has it calls the same C function.
+namespace vse::scan {
+
+struct PythonResolution
+{
+    QString symbol;         // the one C function; empty when ambiguous or unknown
+    QStringList candidates; // every C function the name can be, when ambiguous
+};
+
+class PythonApiMap
+{
+public:
+    // Reads the binding's files (libvirt.py and its siblings found beside it).
+    static std::optional<PythonApiMap> fromBinding(const QStringList &files, Diagnostics *problems);
+    // Finds libvirt.py: $VSE_PYTHON_LIBVIRT (the file or its folder), the
+    // installed python3-libvirt (or wherever python3 finds the module), else the newest one
+    // unpacked by scripts/fetch-debian-packages. Empty when there is none.
+    static QString findBinding();
+    // findBinding() + fromBinding(); the diagnostic says how to fetch it.
+    static std::optional<PythonApiMap> load(Diagnostics *problems);
+
+    // "virDomain", "create" -> virDomainCreate; empty when the binding has
+    // no such method or it calls no C function.
+    QString cFunction(const QString &className, const QString &method) const;
+    PythonResolution resolveMethod(const QString &method) const;
+    // "libvirt", "open" -> virConnectOpen; "libvirt_qemu", "qemuMonitorCommand"
+    // -> virDomainQemuMonitorCommand.
+    QString resolveModuleFunction(const QString &module, const QString &name) const;
+    bool hasConstant(const QString &name) const { return m_constants.contains(name); }
+    bool hasClass(const QString &name) const { return m_classes.contains(name); }
+
+    QString source() const { return m_source; }
+    int classCount() const { return int(m_classes.size()); }
+    int methodCount() const;
+    int mappedMethodCount() const;
+    int moduleFunctionCount() const { return int(m_functions.size()); }
+    int constantCount() const { return int(m_constants.size()); }
+    // Every method name that calls a C function in some class.
+    QStringList methodNames() const { return m_byMethod.keys(); }
+    // Method names that several classes have with different C functions.
+    QStringList ambiguousMethods() const;
+
+private:
+    QString m_source;
+    QHash<QString, QHash<QString, QStringList>> m_classes; // class -> method -> C calls in order
+    QHash<QString, QStringList> m_functions;               // "libvirt.open" -> C calls
+    QHash<QString, QStringList> m_byMethod;                // method -> distinct C functions, sorted
+    QSet<QString> m_constants;
+};
+
+} // namespace vse::scan

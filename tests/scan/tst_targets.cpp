@@ -1,0 +1,102 @@
+// --target: distribution releases resolved from resources/scan/distributions.json.
+// The Debian rows are checked against the package sets that
+// scripts/fetch-debian-releases unpacked from the same archive (their
+// .vse-suite and .vse-release markers), not against numbers typed here.
+#include "scan/targets.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace vse;
+using namespace vse::scan;
+
+class TestTargets : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyRowSaysWhereItComesFrom()
+    {
+        const QList<Distribution> known = knownDistributions();
+        QVERIFY(known.size() >= 6);
+        for (const Distribution &d : known) {
+            QVERIFY2(!d.source.isEmpty(), qPrintable(d.id));
+            QVERIFY2(!d.package.isEmpty(), qPrintable(d.id));
+            QVERIFY2(d.libvirt.isValid(), qPrintable(d.id));
+            // Read from the archive here, or marked as not verified.
+            QCOMPARE(d.verifiedHere, d.id.startsWith(QLatin1String("debian-")));
+            if (d.verifiedHere)
+                QVERIFY(!d.checked.isEmpty());
+        }
+    }
+
+    void debianRowsMatchTheUnpackedPackageSets()
+    {
+        const QString dir = qEnvironmentVariable("VSE_RELEASES_DIR");
+        if (dir.isEmpty() || !QDir(dir).exists())
+            QSKIP("VSE_RELEASES_DIR not set: no package sets to compare with");
+        int compared = 0;
+        const auto sets = QDir(dir).entryList({QStringLiteral("libvirt-*")}, QDir::Dirs);
+        for (const QString &set : sets) {
+            QFile suiteFile(dir + u'/' + set + QStringLiteral("/.vse-suite"));
+            QFile releaseFile(dir + u'/' + set + QStringLiteral("/.vse-release"));
+            if (!suiteFile.open(QIODevice::ReadOnly) || !releaseFile.open(QIODevice::ReadOnly))
+                continue;
+            const QString suite = QString::fromUtf8(suiteFile.readAll()).trimmed();
+            const QString debver = QString::fromUtf8(releaseFile.readAll()).trimmed();
+            const TargetResolution r = resolveTargets(suite);
+            QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+            QCOMPARE(r.named.size(), 1);
+            QCOMPARE(r.version, Version::parse(debver));
+            qInfo().noquote() << suite << "->" << r.named.first().id << r.version.toString()
+                              << "; unpacked set" << debver;
+            ++compared;
+        }
+        QVERIFY(compared >= 2);
+    }
+
+    void lowestOfSeveral()
+    {
+        const TargetResolution r = resolveTargets(QStringLiteral("debian-12,ubuntu-22.04"));
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        const auto known = knownDistributions();
+        Version debian, ubuntu;
+        for (const auto &d : known) {
+            if (d.id == QLatin1String("debian-12"))
+                debian = d.libvirt;
+            if (d.id == QLatin1String("ubuntu-22.04"))
+                ubuntu = d.libvirt;
+        }
+        QCOMPARE(r.version, std::min(debian, ubuntu));
+        QCOMPARE(r.named.size(), 2);
+        QCOMPARE(r.explanation.size(), 2);
+        QVERIFY(r.explanation.at(0).startsWith(
+            QStringLiteral("debian-12: libvirt %1").arg(debian.toString())));
+        QVERIFY(r.explanation.at(0).contains(QLatin1String("read from the archive")));
+        QVERIFY(r.explanation.at(1).contains(QLatin1String("not verified on this machine")));
+        for (const QString &line : r.explanation)
+            qInfo().noquote() << line;
+    }
+
+    void versionsAndAliases()
+    {
+        QCOMPARE(resolveTargets(QStringLiteral("6.0.0")).version, Version(6, 0, 0));
+        QCOMPARE(resolveTargets(QStringLiteral("bookworm, 8.5.0")).version, Version(8, 5, 0));
+        QCOMPARE(resolveTargets(QStringLiteral("Debian-12")).named.value(0).id,
+                 QStringLiteral("debian-12"));
+    }
+
+    void unknownNamesAreListed()
+    {
+        const TargetResolution r = resolveTargets(QStringLiteral("debian-12,windows-11,rhel-42"));
+        QVERIFY(!r.version.isValid());
+        QVERIFY(r.error.contains(QLatin1String("windows-11, rhel-42")));
+        for (const auto &d : knownDistributions())
+            QVERIFY2(r.error.contains(d.id), qPrintable(d.id));
+        QVERIFY(!resolveTargets(QStringLiteral(",")).error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTargets)
+#include "tst_targets.moc"
