@@ -136,6 +136,16 @@ ConfigCheckReport ConfigChecker::check(const QString &path, const ItemList &know
     QString text;
     if (!readText(path, &text, &report.diagnostics))
         return report;
+    return checkText(path, text, known, options);
+}
+
+ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &text,
+                                           const ItemList &known, const Options &options)
+{
+    ConfigCheckReport report;
+    report.file = path;
+    report.configName =
+        options.configName.isEmpty() ? indexName(path, &report.mappedFrom) : options.configName;
     // The newest row of each option (one per release otherwise).
     QHash<QString, const Item *> byName;
     for (const Item &it : known) {
@@ -241,6 +251,10 @@ ConfigCheckReport ConfigChecker::check(const QString &path, const ItemList &know
             const QJsonValue was = configDefaultIn(a, options.from);
             const QJsonValue now = configDefaultIn(a, options.to);
             if (was.isUndefined() || now.isUndefined() || was == now)
+                continue;
+            // A source tree's template ("@default_auth@") does not say the
+            // value a build ships: no change can be claimed.
+            if (isBuildPlaceholder(was) || isBuildPlaceholder(now))
                 continue;
             const auto show = [](const QJsonValue &v) {
                 return v.isString() ? v.toString()

@@ -69,6 +69,9 @@ public:
     // release, history rows included).
     static ConfigCheckReport check(const QString &path, const ItemList &known,
                                    const Options &options);
+    // The same on text already read (fuzzing, the GUI's tests).
+    static ConfigCheckReport checkText(const QString &path, const QString &text,
+                                       const ItemList &known, const Options &options);
 };
 
 } // namespace vse

@@ -161,6 +161,7 @@ void MainWindow::createActions()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_checkXml = file->addAction(tr("&Check domain XML\u2026"), this, &MainWindow::checkXml);
     file->addAction(tr("Check con&figuration file\u2026"), this, &MainWindow::checkConfig);
+    file->addAction(tr("Check shell scr&ipt\u2026"), this, &MainWindow::checkScript);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

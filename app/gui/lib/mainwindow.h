@@ -115,6 +115,7 @@ private:
     void openFromOptions();
     void checkXml();
     void checkConfig();
+    void checkScript();
     void showProblems(const Diagnostics &diagnostics);
     void fitSidebar();
     void updateEmptyState();
