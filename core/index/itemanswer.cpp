@@ -347,6 +347,20 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
         o.since = part.sinceRange();
         a.options << o;
     }
+    if (!a.options.isEmpty()) {
+        // The usage line virsh's help prints, from the same facts.
+        QStringList words{item.name};
+        for (const Option &o : std::as_const(a.options)) {
+            if (!o.aliasOf.isEmpty())
+                continue;
+            const QString bare = o.name.mid(2);
+            const QString word = o.type == QLatin1String("bool") ? o.name
+                                 : o.positional ? QStringLiteral("[%1] <%2>").arg(o.name, bare)
+                                                : QStringLiteral("%1 <%2>").arg(o.name, o.type);
+            words << (o.required ? word : QLatin1Char('[') + word + QLatin1Char(']'));
+        }
+        a.synopsis = words.join(QLatin1Char(' '));
+    }
     return a;
 }
 
@@ -432,10 +446,12 @@ QString ItemAnswer::toText() const
     }
     if (!evidenceDone)
         evidenceBlock();
+    if (!synopsis.isEmpty())
+        o << "  Synopsis:\n    " << synopsis << '\n';
     if (!options.isEmpty()) {
         o << "  Options:\n";
         for (const Option &x : options)
-            o << "    " << x.name.leftJustified(28) << ' ' << x.flagsText().leftJustified(26) << " since "
+            o << "    " << x.name.leftJustified(26) << ' ' << x.flagsText().leftJustified(34) << " since "
               << x.sinceText() << '\n';
     }
     if (!item.signature.isEmpty()) {
@@ -555,6 +571,7 @@ QJsonObject ItemAnswer::toJson() const
             table.append(j);
         }
         o.insert(QStringLiteral("optionTable"), table);
+        o.insert(QStringLiteral("synopsis"), synopsis);
     }
     if (!procedures.isEmpty())
         o.insert(QStringLiteral("procedures"), QJsonArray::fromStringList(procedures));

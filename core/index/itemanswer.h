@@ -99,7 +99,8 @@ struct ItemAnswer
     QStringList api;           // APIs a procedure carries
     QStringList acl;           // access checks (the procedures' when the API has none)
     QList<Fact> kindFacts;
-    QList<Option> options; // a virsh command's options, in its table's order
+    QList<Option> options; // a virsh command's options: positional ones first, then by name
+    QString synopsis;      // a virsh command's usage, built from the options
     QList<QPair<QString, QString>> otherFacts; // remaining kind-specific attributes, as text
 
     static ItemAnswer of(const Item &item, const Context &context = {});

@@ -24,9 +24,19 @@ ItemList partsOf(const Store &store, const Item &item)
             out[*found] = std::move(row);
         }
     }
-    // The table's order: where each option is defined.
-    std::stable_sort(out.begin(), out.end(), [](const Item &a, const Item &b) {
-        return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+    // Positional arguments first, in the order the command takes them (their
+    // place in the table), then the options by name: the rows of the
+    // history keep the file and line of the release that first had each
+    // option, so the table's order is not known for the others.
+    const auto positional = [](const Item &it) {
+        return it.attrs.value(QStringLiteral("positional")).toBool();
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const Item &a, const Item &b) {
+        if (positional(a) != positional(b))
+            return positional(a);
+        if (positional(a))
+            return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+        return a.name < b.name;
     });
     return out;
 }

@@ -199,6 +199,8 @@ private Q_SLOTS:
         for (const QJsonValue &opt : o.value(QLatin1String("optionTable")).toArray())
             facts << opt.toObject().value(QLatin1String("name")).toString()
                   << opt.toObject().value(QLatin1String("sinceText")).toString();
+        if (o.contains(QLatin1String("synopsis")))
+            facts << o.value(QLatin1String("synopsis")).toString();
         if (name == QLatin1String("dumpxml"))
             QVERIFY2(!o.value(QLatin1String("optionTable")).toArray().isEmpty(), qPrintable(json.out));
         const QStringList tierNotes{QStringLiteral("namespace-extension"), QStringLiteral("private"),

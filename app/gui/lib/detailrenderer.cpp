@@ -179,6 +179,8 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
             rows += QStringLiteral("<tr><td>") + link(nameLink(item.name + QLatin1Char(' ') + o.name), o.name) +
                     QStringLiteral("</td><td>") + esc(o.flagsText()) + QStringLiteral("</td><td>") +
                     esc(o.sinceText()) + QStringLiteral("</td></tr>");
+        html += QStringLiteral("<p><b>") + esc(tr("Synopsis")) + QStringLiteral("</b><br/><tt>") +
+                esc(answer.synopsis) + QStringLiteral("</tt></p>");
         html += QStringLiteral("<p><b>") + esc(tr("Options")) +
                 QStringLiteral("</b></p><table cellspacing=\"2\" cellpadding=\"2\"><tr><th align=\"left\">") +
                 esc(tr("option")) + QStringLiteral("</th><th align=\"left\">") + esc(tr("kind")) +
