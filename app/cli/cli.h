@@ -70,6 +70,18 @@ bool parseRelease(Context &ctx, const char *command, const QString &text, Versio
 void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store,
                        const Version &target);
 
+// FILE|FOLDER arguments of the check commands: files as given, folders as
+// their files matching one of `patterns` (not recursive, sorted by name). A
+// folder with none, or one that cannot be read, comes back with `problem`
+// set ("refused: no *.xml file in this folder"): the caller reports it as
+// input that was not checked (exit code InputError).
+struct InputFile
+{
+    QString file;
+    QString problem; // set: not checked
+};
+QList<InputFile> collectInputs(const QStringList &args, const QStringList &patterns);
+
 // The valid --tier values (tier ids and tier groups), for error messages.
 QStringList tierChoices();
 
@@ -79,6 +91,7 @@ int runShow(Context &ctx, const QStringList &args);
 int runStats(Context &ctx, const QStringList &args);
 int runCheckXml(Context &ctx, const QStringList &args);
 int runCheckConfig(Context &ctx, const QStringList &args);
+int runCheckScript(Context &ctx, const QStringList &args);
 int runProtocol(Context &ctx, const QStringList &args);
 int runDiff(Context &ctx, const QStringList &args);
 int runAudit(Context &ctx, const QStringList &args);

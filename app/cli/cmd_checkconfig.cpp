@@ -2,8 +2,6 @@
 
 #include "check/configchecker.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -132,19 +130,11 @@ int runCheckConfig(Context &ctx, const QStringList &args)
 
     QStringList files;
     Diagnostics refused;
-    for (const QString &a : p.positionalArguments()) {
-        const QFileInfo fi(a);
-        if (!fi.isDir()) {
-            files << a;
-            continue;
-        }
-        const QStringList names =
-            QDir(a).entryList({QStringLiteral("*.conf")}, QDir::Files, QDir::Name);
-        if (names.isEmpty())
-            refused.append(
-                Diagnostic::error(a, 0, QStringLiteral("refused: a folder without *.conf files")));
-        for (const QString &n : names)
-            files << QDir(a).filePath(n);
+    for (const InputFile &in : collectInputs(p.positionalArguments(), {QStringLiteral("*.conf")})) {
+        if (in.problem.isEmpty())
+            files << in.file;
+        else
+            refused.append(Diagnostic::error(in.file, 0, in.problem));
     }
     if (!refused.isEmpty() && files.isEmpty()) {
         printDiagnostics(ctx, refused);

@@ -88,36 +88,6 @@ private:
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
-// FILE arguments: files as given, folders as their *.xml files (not
-// recursive, sorted). A folder without any is reported as unreadable input.
-struct Input
-{
-    QString file;
-    QString problem; // set: not checked
-};
-
-QList<Input> expandInputs(const QStringList &args)
-{
-    QList<Input> out;
-    for (const QString &a : args) {
-        const QFileInfo fi(a);
-        if (!fi.isDir()) {
-            out.append({a, {}});
-            continue;
-        }
-        const QDir dir(a);
-        const QStringList names = dir.entryList(
-            {QStringLiteral("*.xml")}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
-        if (names.isEmpty() && !dir.isReadable())
-            out.append({a, QStringLiteral("cannot read the folder")});
-        else if (names.isEmpty())
-            out.append({a, QStringLiteral("no *.xml file in this folder")});
-        for (const QString &n : names)
-            out.append({dir.filePath(n), {}});
-    }
-    return out;
-}
-
 // Worst first: unreadable, invalid or too new, may be too new, tainted,
 // namespace extensions, supported as is.
 int severity(int rc)
@@ -289,14 +259,14 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // One FILE keeps its output of old; several, or a folder, get a verdict
     // per file and a summary. Files are checked in parallel (each schema is
     // compiled once per process); output follows the order given.
-    const QList<Input> inputs = expandInputs(p.positionalArguments());
+    const QList<InputFile> inputs = collectInputs(p.positionalArguments(), {QStringLiteral("*.xml")});
     const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
     // A few documents use a few hundred paths: read those; many use most.
     XmlItemsOfNewest items(store, inputs.size() > 16);
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };
-    const std::function<XmlCheckReport(const Input &)> checkOne = [&](const Input &in) {
+    const std::function<XmlCheckReport(const InputFile &)> checkOne = [&](const InputFile &in) {
         if (!in.problem.isEmpty()) {
             XmlCheckReport r;
             r.file = in.file;

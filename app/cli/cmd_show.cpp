@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "index/itemparts.h"
+
 #include "extract/xdr/rpcitembuilder.h"
 #include "index/historyapplier.h"
 #include "index/itemanswer.h"
@@ -119,8 +121,9 @@ int runShow(Context &ctx, const QStringList &args)
         }
     }
     // One answer per item, rendered as text or JSON (the GUI renders the same value).
-    const auto answerFor = [&releaseLabel](const Item &it) {
+    const auto answerFor = [&releaseLabel, &store](const Item &it) {
         ItemAnswer::Context context;
+        context.parts = partsOf(store, it);
         context.releaseLabel = releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong());
         return ItemAnswer::of(it, context);
     };

@@ -7,6 +7,7 @@
 #include "vse-config.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -28,6 +29,8 @@ const QList<Command> &commands()
          runCheckXml},
         {"check-config", "check daemon configuration files: unknown, removed, too new, wrong type, changed defaults",
          runCheckConfig},
+        {"check-script", "check virsh calls in shell scripts: unknown, too new, parsed table output",
+         runCheckScript},
         {"protocol", "list an RPC program's procedures in number order", runProtocol},
         {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
         {"audit", "policy violations between consecutive indexed releases", runAudit},
@@ -107,6 +110,29 @@ void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store, co
             << " is newer than every indexed release "
             << "(newest: " << newest.toString() << "); what came after " << newest.toString()
             << " is not known, so nothing is reported as too new for it\n";
+}
+
+QList<InputFile> collectInputs(const QStringList &args, const QStringList &patterns)
+{
+    QList<InputFile> out;
+    for (const QString &a : args) {
+        const QFileInfo fi(a);
+        if (!fi.isDir()) {
+            out.append({a, {}});
+            continue;
+        }
+        const QDir dir(a);
+        const QStringList names =
+            dir.entryList(patterns, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
+        if (names.isEmpty() && !dir.isReadable())
+            out.append({a, QStringLiteral("refused: cannot read the folder")});
+        else if (names.isEmpty())
+            out.append({a, QStringLiteral("refused: no %1 file in this folder")
+                               .arg(patterns.join(QStringLiteral(" or ")))});
+        for (const QString &n : names)
+            out.append({dir.filePath(n), {}});
+    }
+    return out;
 }
 
 QStringList tierChoices()

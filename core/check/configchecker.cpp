@@ -1,6 +1,8 @@
 #include "configchecker.h"
 
 #include "extract/tools/configextractor.h"
+#include "nearestname.h"
+#include "untrustedtext.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -8,30 +10,10 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace vse {
 
 namespace {
-
-int editDistance(const QString &a, const QString &b)
-{
-    QList<int> prev(b.size() + 1), cur(b.size() + 1);
-    for (int j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (int i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (int j = 1; j <= b.size(); ++j)
-            cur[j] = std::min(
-                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
 
 // Whether a value written in a file has the type the lens stores.
 bool valueFits(const QString &type, const QString &raw)
@@ -139,67 +121,9 @@ QString ConfigChecker::indexName(const QString &fileOrDaemon, QString *mappedFro
 
 bool ConfigChecker::readText(const QString &path, QString *text, Diagnostics *diagnostics)
 {
-    const QByteArray native = QFile::encodeName(path);
-    // Non-blocking: opening a FIFO without a writer must not wait for one.
-    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        diagnostics->append(
-            Diagnostic::error(path, 0, QString::fromLocal8Bit(std::strerror(errno))));
-        return false;
-    }
-    struct stat st
-    {
-    };
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        diagnostics->append(Diagnostic::error(
-            path, 0,
-            S_ISDIR(st.st_mode)
-                ? QStringLiteral("refused: a folder, not a configuration file")
-                : QStringLiteral("refused: not a regular file (a pipe, device or socket)")));
-        return false;
-    }
-    if (st.st_size > kMaxSize) {
-        ::close(fd);
-        diagnostics->append(
-            Diagnostic::error(path, 0,
-                              QStringLiteral("refused: larger than %1 bytes (%2 bytes); libvirt's "
-                                             "configuration files are a few kilobytes")
-                                  .arg(kMaxSize)
-                                  .arg(qint64(st.st_size))));
-        return false;
-    }
-    QByteArray data(qsizetype(st.st_size), Qt::Uninitialized);
-    qsizetype got = 0;
-    while (got < data.size()) {
-        const ssize_t n = ::read(fd, data.data() + got, size_t(data.size() - got));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += n;
-    }
-    ::close(fd);
-    data.truncate(got);
-    if (const qsizetype nul = data.indexOf('\0'); nul >= 0) {
-        diagnostics->append(Diagnostic::error(
-            path, int(data.left(nul).count('\n')) + 1,
-            QStringLiteral("refused: binary data (a NUL byte), not a text file")));
-        return false;
-    }
-    if (!QByteArrayView(data).isValidUtf8()) {
-        int line = 1;
-        for (const QByteArray &l : data.split('\n')) {
-            if (!QByteArrayView(l).isValidUtf8())
-                break;
-            ++line;
-        }
-        diagnostics->append(
-            Diagnostic::error(path, line, QStringLiteral("refused: not valid UTF-8 text")));
-        return false;
-    }
-    *text = QString::fromUtf8(data);
-    return true;
+    // libvirt's configuration files are a few kilobytes; 1 MiB is generous.
+    return readUntrustedText(path, kMaxSize, QStringLiteral("a configuration file"), text,
+                             diagnostics);
 }
 
 ConfigCheckReport ConfigChecker::check(const QString &path, const ItemList &known,
@@ -212,6 +136,16 @@ ConfigCheckReport ConfigChecker::check(const QString &path, const ItemList &know
     QString text;
     if (!readText(path, &text, &report.diagnostics))
         return report;
+    return checkText(path, text, known, options);
+}
+
+ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &text,
+                                           const ItemList &known, const Options &options)
+{
+    ConfigCheckReport report;
+    report.file = path;
+    report.configName =
+        options.configName.isEmpty() ? indexName(path, &report.mappedFrom) : options.configName;
     // The newest row of each option (one per release otherwise).
     QHash<QString, const Item *> byName;
     for (const Item &it : known) {
@@ -317,6 +251,10 @@ ConfigCheckReport ConfigChecker::check(const QString &path, const ItemList &know
             const QJsonValue was = configDefaultIn(a, options.from);
             const QJsonValue now = configDefaultIn(a, options.to);
             if (was.isUndefined() || now.isUndefined() || was == now)
+                continue;
+            // A source tree's template ("@default_auth@") does not say the
+            // value a build ships: no change can be claimed.
+            if (isBuildPlaceholder(was) || isBuildPlaceholder(now))
                 continue;
             const auto show = [](const QJsonValue &v) {
                 return v.isString() ? v.toString()

@@ -46,9 +46,9 @@ struct ConfigCheckReport
 
 // Checks a daemon configuration file a user hands us against what the index
 // knows of that file across releases (config-option items: presence, lens
-// type, shipped value per release). The file is untrusted: only a regular
-// file is opened (non-blocking, so a FIFO cannot hang it), at most kMaxSize
-// bytes, text only (no NUL byte, valid UTF-8), else refused with a message.
+// type, shipped value per release). The file is untrusted: it is read with
+// readUntrustedText (check/untrustedtext.h: regular files only, at most
+// kMaxSize bytes, UTF-8 text), else refused with a message.
 class ConfigChecker
 {
 public:
@@ -69,6 +69,9 @@ public:
     // release, history rows included).
     static ConfigCheckReport check(const QString &path, const ItemList &known,
                                    const Options &options);
+    // The same on text already read (fuzzing, the GUI's tests).
+    static ConfigCheckReport checkText(const QString &path, const QString &text,
+                                       const ItemList &known, const Options &options);
 };
 
 } // namespace vse

@@ -1,5 +1,7 @@
 #include "itemanswer.h"
 
+#include "extract/tools/configextractor.h"
+
 #include "historyapplier.h"
 #include "itemjson.h"
 #include "model/policy.h"
@@ -152,7 +154,9 @@ QList<ItemAnswer::Fact> kindFactsOf(const Item &item, QStringList *consumed)
         for (const QJsonValue &step : a.value(QStringLiteral("defaults")).toArray()) {
             const QJsonArray s = step.toArray();
             shipped << s.at(0).toString() + QStringLiteral(": ") +
-                           (s.at(1).isString() ? s.at(1).toString() : QStringLiteral("(not in the shipped file)"));
+                           (s.at(1).isString() ? s.at(1).toString() : QStringLiteral("(not in the shipped file)")) +
+                           (isBuildPlaceholder(s.at(1)) ? QStringLiteral(" (a build-time placeholder: set when libvirt is built)")
+                                                        : QString());
         }
         const QString shippedDefault = text("default");
         if (!shipped.isEmpty())
@@ -226,6 +230,23 @@ ItemAnswer::Removal ItemAnswer::removalOf(const QJsonObject &attrs)
         r.how.clear();
     }
     return r;
+}
+
+QString ItemAnswer::Option::sinceText() const
+{
+    return since.isKnown() ? since.toString() : QStringLiteral("unknown");
+}
+
+QString ItemAnswer::Option::flagsText() const
+{
+    if (!aliasOf.isEmpty())
+        return QStringLiteral("alias of ") + aliasOf;
+    QStringList words{type};
+    if (required)
+        words << QStringLiteral("required");
+    if (positional)
+        words << QStringLiteral("positional");
+    return words.join(QStringLiteral(", "));
 }
 
 ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
@@ -314,6 +335,32 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
         if (const QString text = attrText(it.value()); !text.isEmpty())
             a.otherFacts << qMakePair(it.key(), text);
     }
+    for (const Item &part : context.parts) {
+        if (part.kind != ItemKind::VirshOption || part.parent != item.name)
+            continue;
+        Option o;
+        o.name = QStringLiteral("--") + part.name.section(QStringLiteral(" --"), 1);
+        o.type = part.attrs.value(QStringLiteral("type")).toString();
+        o.required = part.attrs.value(QStringLiteral("required")).toBool();
+        o.positional = part.attrs.value(QStringLiteral("positional")).toBool();
+        o.aliasOf = part.attrs.value(QStringLiteral("aliasOf")).toString();
+        o.since = part.sinceRange();
+        a.options << o;
+    }
+    if (!a.options.isEmpty()) {
+        // The usage line virsh's help prints, from the same facts.
+        QStringList words{item.name};
+        for (const Option &o : std::as_const(a.options)) {
+            if (!o.aliasOf.isEmpty())
+                continue;
+            const QString bare = o.name.mid(2);
+            const QString word = o.type == QLatin1String("bool") ? o.name
+                                 : o.positional ? QStringLiteral("[%1] <%2>").arg(o.name, bare)
+                                                : QStringLiteral("%1 <%2>").arg(o.name, o.type);
+            words << (o.required ? word : QLatin1Char('[') + word + QLatin1Char(']'));
+        }
+        a.synopsis = words.join(QLatin1Char(' '));
+    }
     return a;
 }
 
@@ -399,6 +446,14 @@ QString ItemAnswer::toText() const
     }
     if (!evidenceDone)
         evidenceBlock();
+    if (!synopsis.isEmpty())
+        o << "  Synopsis:\n    " << synopsis << '\n';
+    if (!options.isEmpty()) {
+        o << "  Options:\n";
+        for (const Option &x : options)
+            o << "    " << x.name.leftJustified(26) << ' ' << x.flagsText().leftJustified(34) << " since "
+              << x.sinceText() << '\n';
+    }
     if (!item.signature.isEmpty()) {
         o << "  Definition:\n";
         for (const auto &line : item.signature.split(QLatin1Char('\n')))
@@ -498,6 +553,25 @@ QJsonObject ItemAnswer::toJson() const
         for (const Fact &f : kindFacts)
             facts.append(QJsonObject{{QStringLiteral("label"), f.label}, {QStringLiteral("text"), f.text}});
         o.insert(QStringLiteral("facts"), facts);
+    }
+    if (!options.isEmpty()) {
+        QJsonArray table;
+        for (const Option &x : options) {
+            QJsonObject j{{QStringLiteral("name"), x.name},
+                          {QStringLiteral("type"), x.type},
+                          {QStringLiteral("text"), x.flagsText()},
+                          {QStringLiteral("sinceText"), x.sinceText()}};
+            if (x.aliasOf.isEmpty()) {
+                j.insert(QStringLiteral("required"), x.required);
+                j.insert(QStringLiteral("positional"), x.positional);
+            } else {
+                j.insert(QStringLiteral("aliasOf"), x.aliasOf);
+            }
+            insertSince(j, x.since);
+            table.append(j);
+        }
+        o.insert(QStringLiteral("optionTable"), table);
+        o.insert(QStringLiteral("synopsis"), synopsis);
     }
     if (!procedures.isEmpty())
         o.insert(QStringLiteral("procedures"), QJsonArray::fromStringList(procedures));

@@ -58,6 +58,20 @@ struct ItemAnswer
         QString releaseLabel;            // "9.0.0 (/)"
         QStringList fallbackReleases;    // when the item carries no "releases" fact
         QString proceduresFrom;          // the RPC links were borrowed from this older release
+        ItemList parts;                  // a virsh command's options (itemparts.h: partsOf)
+    };
+    // One option of a virsh command, with its own since (an option may be
+    // younger than its command).
+    struct Option
+    {
+        QString name; // "--iothread"
+        QString type; // bool, string, number, data, argv, alias
+        bool required = false;
+        bool positional = false;
+        QString aliasOf; // an alias entry: what it stands for
+        SinceRange since;
+        QString sinceText() const; // "1.2.9", "≤ 0.7.2", "unknown"
+        QString flagsText() const; // "number, required", "alias of mode=shareable"
     };
 
     Item item; // the raw facts (name, kind, signature, doc, attrs…)
@@ -85,6 +99,8 @@ struct ItemAnswer
     QStringList api;           // APIs a procedure carries
     QStringList acl;           // access checks (the procedures' when the API has none)
     QList<Fact> kindFacts;
+    QList<Option> options; // a virsh command's options: positional ones first, then by name
+    QString synopsis;      // a virsh command's usage, built from the options
     QList<QPair<QString, QString>> otherFacts; // remaining kind-specific attributes, as text
 
     static ItemAnswer of(const Item &item, const Context &context = {});

@@ -481,6 +481,19 @@ ItemList Store::itemsByName(const QString &name, qint64 releaseId) const
     return out;
 }
 
+ItemList Store::itemsByParent(const QString &kind, const QString &parent) const
+{
+    ItemList out;
+    const std::string sqlText = std::string("SELECT ") + kItemColumns +
+                                " FROM items WHERE kind = ? AND parent = ? ORDER BY release_id, id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, kind);
+    q.bind(2, parent);
+    while (q.step())
+        out.append(readItem(q));
+    return out;
+}
+
 ItemList Store::itemsByKey(const QString &key) const
 {
     ItemList out;

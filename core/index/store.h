@@ -127,6 +127,9 @@ public:
     // Those of one release only, in id order.
     ItemList itemsByName(const QString &name, qint64 releaseId) const;
     ItemList itemsByKey(const QString &key) const;
+    // Every row of one kind (a kind id such as "virsh-option") whose parent
+    // is `parent`, oldest release first.
+    ItemList itemsByParent(const QString &kind, const QString &parent) const;
     // Items that had this name in another release (attrs "otherNames").
     ItemList itemsByOtherName(const QString &name) const;
     Item item(qint64 id) const;

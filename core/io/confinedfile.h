@@ -19,6 +19,7 @@ namespace vse {
 // RESOLVE_BENEATH; where that is unavailable, realpath plus a check of the
 // opened descriptor through /proc/self/fd), and the file type and size are
 // checked on an O_PATH descriptor before the file itself is opened.
+// The environment variable VSE_NO_OPENAT2 forces the fallback (tests).
 //
 // The root "/" (the installed libvirt, or a file a user names on the command
 // line) confines nothing but keeps the regular-file and size rules.

@@ -195,6 +195,14 @@ private Q_SLOTS:
                   << f.toObject().value(QLatin1String("text")).toString();
         for (const QJsonValue &warning : o.value(QLatin1String("warnings")).toArray())
             facts << warning.toString();
+        // A virsh command's options, each with its own since.
+        for (const QJsonValue &opt : o.value(QLatin1String("optionTable")).toArray())
+            facts << opt.toObject().value(QLatin1String("name")).toString()
+                  << opt.toObject().value(QLatin1String("sinceText")).toString();
+        if (o.contains(QLatin1String("synopsis")))
+            facts << o.value(QLatin1String("synopsis")).toString();
+        if (name == QLatin1String("dumpxml"))
+            QVERIFY2(!o.value(QLatin1String("optionTable")).toArray().isEmpty(), qPrintable(json.out));
         const QStringList tierNotes{QStringLiteral("namespace-extension"), QStringLiteral("private"),
                                     QStringLiteral("hypervisor-specific")};
         for (const QJsonValue &n : o.value(QLatin1String("notes")).toArray())

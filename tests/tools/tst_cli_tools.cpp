@@ -7,6 +7,7 @@
 #include "clirunner.h"
 #include "testdata.h"
 
+#include "extract/tools/configextractor.h"
 #include "extract/tools/virshextractor.h"
 #include "index/historybuilder.h"
 #include "index/historypack.h"
@@ -145,6 +146,23 @@ private Q_SLOTS:
                                    .toObject()
                                    .value(QStringLiteral("upTo"))
                                    .toString()) < first);
+        // The command's answer lists the option with that same since, in
+        // `show --json` and in the text.
+        bool listed = false;
+        for (const QJsonValue &v : showAll(QStringLiteral("attach-disk")).last().toObject()
+                                       .value(QStringLiteral("optionTable")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("name")).toString() != QLatin1String("--iothread"))
+                continue;
+            listed = true;
+            QCOMPARE(o.value(QStringLiteral("sinceRange")).toObject().value(QStringLiteral("upTo")).toString(),
+                     first.toString());
+            QCOMPARE(o.value(QStringLiteral("sinceText")).toString(), first.toString());
+        }
+        QVERIFY(listed);
+        const CliRun cmdText = runCli(m_index, {QStringLiteral("show"), QStringLiteral("attach-disk")});
+        static const QRegularExpression row(QStringLiteral("\\n\\s+--iothread\\s.*since (\\S+)\\n"));
+        QCOMPARE(row.match(cmdText.out).captured(1), first.toString());
         // Text output says where the rows come from.
         const CliRun text =
             runCli(m_index, {QStringLiteral("show"), QStringLiteral("attach-disk --iothread")});
@@ -269,6 +287,62 @@ private Q_SLOTS:
                                        .value(QStringLiteral("findings"))
                                        .toArray())
             QVERIFY(f.toObject().value(QStringLiteral("option")).toString() != name);
+    }
+
+    // A source tree's libvirtd.conf.in shows "@default_auth@" where a built
+    // package has the value: the history records that step, but it is not a
+    // change of the shipped value, so --from/--to does not report it.
+    void placeholderIsNoDefaultChange()
+    {
+        const QString tarball =
+            qEnvironmentVariable("VSE_SOURCES_DIR",
+                                 QStringLiteral("/var/cache/virt-support-explorer/sources")) +
+            QStringLiteral("/libvirt_9.0.0.orig.tar.xz");
+        if (!QFileInfo::exists(tarball)) {
+            if (inCi())
+                QFAIL(qPrintable(tarball + QStringLiteral(" is missing")));
+            QSKIP("no 9.0.0 tarball");
+        }
+        // The options of libvirtd.conf whose 9.0.0 step (from the tarball) is a
+        // placeholder following a real value, found in the shipped pack.
+        QStringList names;
+        for (const HistoryEntry &e : HistoryPack::builtin().entries()) {
+            if (e.kind != ItemKind::ConfigOption || e.parent != QLatin1String("libvirtd.conf"))
+                continue;
+            const QJsonValue before = configDefaultIn(e.attrs, Version(1, 3, 5));
+            const QJsonValue after = configDefaultIn(e.attrs, Version(9, 0, 0));
+            if (before.isString() && !isBuildPlaceholder(before) && isBuildPlaceholder(after))
+                names << e.key.section(QLatin1Char(':'), 1);
+        }
+        QVERIFY2(!names.isEmpty(), "no libvirtd.conf option with a placeholder in 9.0.0");
+        // The raw template says so too.
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-xJOf"), tarball, QStringLiteral("--wildcards"),
+                                          QStringLiteral("*/src/remote/libvirtd.conf.in")});
+        QVERIFY(tar.waitForFinished(120000) && tar.exitCode() == 0);
+        const QString raw = QString::fromUtf8(tar.readAllStandardOutput());
+        for (const QString &n : std::as_const(names)) {
+            const QRegularExpression line(
+                QStringLiteral("^#?\\s*%1\\s*=\\s*(.*)$").arg(n), QRegularExpression::MultilineOption);
+            QVERIFY2(isBuildPlaceholder(QJsonValue(line.match(raw).captured(1))), qPrintable(n));
+        }
+        QDir().mkpath(m_dir.filePath(QStringLiteral("placeholder")));
+        const QString file = writeFile(m_dir, QStringLiteral("placeholder/libvirtd.conf"), "log_level = 1\n");
+        int rc = -1;
+        const QJsonObject o = checkConfig(
+            {file, QStringLiteral("--from"), QStringLiteral("1.3.5"), QStringLiteral("--to"), QStringLiteral("9.0.0")},
+            &rc);
+        QVERIFY(rc == 0 || rc == 1);
+        const QJsonArray findings =
+            o.value(QStringLiteral("files")).toArray().first().toObject().value(QStringLiteral("findings")).toArray();
+        for (const QJsonValue &f : findings) {
+            QVERIFY2(!names.contains(f.toObject().value(QStringLiteral("option")).toString()),
+                     qPrintable(f.toObject().value(QStringLiteral("message")).toString()));
+            QVERIFY(!f.toObject().value(QStringLiteral("message")).toString().contains(QLatin1Char('@')));
+        }
+        // show says what the step is.
+        const CliRun show = runCli(m_index, {QStringLiteral("show"), names.first()});
+        QVERIFY2(show.out.contains(QLatin1String("build-time placeholder")), qPrintable(show.out));
     }
 
     void findingsOnAFile()

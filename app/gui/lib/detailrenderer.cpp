@@ -44,6 +44,7 @@ ItemAnswer DetailRenderer::answerFor(const Item &item, const Context &context)
     c.releaseLabel = context.releaseLabel;
     c.fallbackReleases = context.otherReleases;
     c.proceduresFrom = context.linksFrom;
+    c.parts = context.parts;
     return ItemAnswer::of(item, c);
 }
 
@@ -170,6 +171,22 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
     if (!item.signature.isEmpty())
         html += m_highlighter.toHtml(item.signature, item.kind, palette);
     html += kindFactsHtml(answer);
+    // A virsh command's options, each with its own since: an option may be
+    // younger than its command, which is what a script's author must know.
+    if (!answer.options.isEmpty()) {
+        QString rows;
+        for (const ItemAnswer::Option &o : answer.options)
+            rows += QStringLiteral("<tr><td>") + link(nameLink(item.name + QLatin1Char(' ') + o.name), o.name) +
+                    QStringLiteral("</td><td>") + esc(o.flagsText()) + QStringLiteral("</td><td>") +
+                    esc(o.sinceText()) + QStringLiteral("</td></tr>");
+        html += QStringLiteral("<p><b>") + esc(tr("Synopsis")) + QStringLiteral("</b><br/><tt>") +
+                esc(answer.synopsis) + QStringLiteral("</tt></p>");
+        html += QStringLiteral("<p><b>") + esc(tr("Options")) +
+                QStringLiteral("</b></p><table cellspacing=\"2\" cellpadding=\"2\"><tr><th align=\"left\">") +
+                esc(tr("option")) + QStringLiteral("</th><th align=\"left\">") + esc(tr("kind")) +
+                QStringLiteral("</th><th align=\"left\">") + esc(tr("since")) + QStringLiteral("</th></tr>") + rows +
+                QStringLiteral("</table>");
+    }
     html += relatedHtml(answer);
     if (!answer.otherFacts.isEmpty()) {
         QString facts;

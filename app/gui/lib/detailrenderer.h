@@ -26,6 +26,7 @@ public:
         QStringList otherReleases; // releases that have the item, when the index has no "releases" fact
         QPalette palette;
         QString linksFrom; // the RPC links come from this older release's row
+        ItemList parts;    // a virsh command's options (partsOf)
 
     };
 

@@ -1,5 +1,7 @@
 #include "detailview.h"
 
+#include "index/itemparts.h"
+
 #include "welcomehtml.h"
 
 #include <QApplication>
@@ -161,6 +163,8 @@ void DetailView::render()
         }
     }
     ctx.otherReleases.removeDuplicates();
+    if (m_snapshot)
+        ctx.parts = partsOf(m_snapshot->store(), m_item);
     // One answer: the pane and Copy answer render the same value.
     const ItemAnswer answer = DetailRenderer::answerFor(shown, ctx);
     m_html = m_renderer.itemHtml(answer, ctx.palette);

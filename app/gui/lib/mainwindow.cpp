@@ -163,6 +163,7 @@ void MainWindow::createActions()
     file->addAction(tr("Check con&figuration file\u2026"), this, &MainWindow::checkConfig);
     file->addAction(tr("Open &host\u2026"), this, &MainWindow::openHost);
     file->addAction(tr("Open &sosreport\u2026"), this, &MainWindow::openSosReport);
+    file->addAction(tr("Check shell scr&ipt\u2026"), this, &MainWindow::checkScript);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -117,6 +117,7 @@ private:
     void checkConfig();
     void openHost();      // hostreportui.cpp
     void openSosReport(); // hostreportui.cpp
+    void checkScript();
     void showProblems(const Diagnostics &diagnostics);
     void fitSidebar();
     void updateEmptyState();

@@ -4,6 +4,7 @@
 
 #include "auditdialog.h"
 #include "checkconfigdialog.h"
+#include "checkscriptdialog.h"
 #include "checkxmldialog.h"
 #include "detailview.h"
 #include "filterbar.h"
@@ -147,6 +148,13 @@ CheckXmlDialog *MainWindow::openCheckXml(const QString &path)
 void MainWindow::checkConfig()
 {
     auto *dialog = new CheckConfigDialog(m_snapshot, m_filterBar->filter().target, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::checkScript()
+{
+    auto *dialog = new CheckScriptDialog(m_snapshot, m_filterBar->filter().target, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -417,8 +417,20 @@ QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readPage(const ItemList 
                                                                  const QString &file,
                                                                  Diagnostics *diagnostics)
 {
-    return pageNotes(items, nameIndex(items), valueIndex(items), data,
-                     file.section(QLatin1Char('/'), -1), file, diagnostics);
+    return PageReader(items).read(data, file, diagnostics);
+}
+
+DocSinceExtractor::PageReader::PageReader(const ItemList &items)
+    : m_items(items), m_byName(nameIndex(items)), m_byValue(valueIndex(items))
+{
+}
+
+QList<DocSinceExtractor::SourceNote>
+DocSinceExtractor::PageReader::read(const QByteArray &data, const QString &file,
+                                    Diagnostics *diagnostics) const
+{
+    return pageNotes(m_items, m_byName, m_byValue, data, file.section(QLatin1Char('/'), -1), file,
+                     diagnostics);
 }
 
 QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const ItemList &items,

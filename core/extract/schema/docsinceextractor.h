@@ -3,6 +3,8 @@
 #include "model/diagnostic.h"
 #include "model/item.h"
 
+#include <QHash>
+
 namespace vse {
 
 // Reads "Since x.y.z" notes from libvirt's HTML format documentation
@@ -55,6 +57,22 @@ public:
     // warning in `diagnostics` when given. The fuzzer's entry point.
     static QList<SourceNote> readPage(const ItemList &items, const QByteArray &data,
                                       const QString &file, Diagnostics *diagnostics = nullptr);
+
+    // readPage for many pages over the same items (the fuzzer, a batch): the
+    // name and value indexes over the items are built once, not per page.
+    // The items must outlive the reader.
+    class PageReader
+    {
+    public:
+        explicit PageReader(const ItemList &items);
+        QList<SourceNote> read(const QByteArray &data, const QString &file,
+                               Diagnostics *diagnostics = nullptr) const;
+
+    private:
+        const ItemList &m_items;
+        QHash<QString, QList<qsizetype>> m_byName;
+        QHash<QString, QList<qsizetype>> m_byValue;
+    };
 
     // Root element(s) a format page documents ("formatdomain.html" -> domain).
     static QStringList rootsForPage(const QString &page);

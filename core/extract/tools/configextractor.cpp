@@ -271,6 +271,14 @@ QList<ConfigFile> ConfigExtractor::readInstalled(const QString &root, Diagnostic
     return assemble(SourceRoot(root), confs, lenses, diagnostics);
 }
 
+bool isBuildPlaceholder(const QJsonValue &shipped)
+{
+    // meson's configure_file and autoconf substitute @NAME@ when libvirt is
+    // built; a source tree (a tarball of the history) still shows the name.
+    static const QRegularExpression placeholder(QStringLiteral("@[A-Za-z_][A-Za-z0-9_]*@"));
+    return shipped.isString() && placeholder.match(shipped.toString()).hasMatch();
+}
+
 QJsonValue configDefaultIn(const QJsonObject &attrs, const Version &release)
 {
     QJsonValue out(QJsonValue::Undefined);

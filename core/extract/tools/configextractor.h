@@ -71,7 +71,13 @@ public:
 // A configuration option's shipped value in a release, from its attrs
 // "defaults" (the history pack's [[VERSION, VALUE]...] of the releases where
 // it changed): a string, null when the shipped file did not show it, or
-// undefined before the first release known to have the option.
+// undefined before the first release known to have the option. A value may
+// be a build placeholder (isBuildPlaceholder): the release's source tree did
+// not say the value.
 QJsonValue configDefaultIn(const QJsonObject &attrs, const Version &release);
+// Whether a shipped value is a build-time placeholder of a template
+// ("@default_auth@", "@QEMU_USER@/..."): the value is chosen when libvirt is
+// built, so it is unknown, and never counts as a change of the default.
+bool isBuildPlaceholder(const QJsonValue &shipped);
 
 } // namespace vse

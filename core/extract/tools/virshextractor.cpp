@@ -186,8 +186,7 @@ ExtractResult VirshExtractor::extractTree(const QString &root)
     ExtractResult r;
     if (!QFileInfo::exists(root + QStringLiteral("/tools/virsh.c")))
         return r;
-    QList<ParsedFile> files;
-    QHash<QString, CSource::Macro> macros;
+    QList<SourceText> sources;
     // Inside the tree after symlinks, regular files only, bounded.
     const SourceRoot confined(root);
     for (const QString &path : inputFiles(root)) {
@@ -199,11 +198,27 @@ ExtractResult VirshExtractor::extractTree(const QString &root)
                 path, 0, QStringLiteral("larger than %1 bytes").arg(kMaxFile));
             continue;
         }
-        CSource src(path, QString::fromUtf8(data));
-        if (path.endsWith(QLatin1String(".h")))
+        sources.append({path, QString::fromUtf8(data)});
+    }
+    ExtractResult parsed = parseSources(sources);
+    parsed.diagnostics = r.diagnostics + parsed.diagnostics;
+    return parsed;
+}
+
+ExtractResult VirshExtractor::parseSources(const QList<SourceText> &sources)
+{
+    ExtractResult r;
+    QList<ParsedFile> files;
+    QHash<QString, CSource::Macro> macros;
+    QString virshC;
+    for (const SourceText &in : sources) {
+        CSource src(in.path, in.text);
+        if (in.path.endsWith(QLatin1String(".h")))
             for (auto it = src.macros().cbegin(); it != src.macros().cend(); ++it)
                 macros.insert(it.key(), it.value());
-        files.append({std::move(src), QStringLiteral("tools/") + QFileInfo(path).fileName()});
+        if (in.path.endsWith(QLatin1String("/virsh.c")) || in.path == QLatin1String("virsh.c"))
+            virshC = in.path;
+        files.append({std::move(src), QStringLiteral("tools/") + QFileInfo(in.path).fileName()});
     }
     // A .c file's own macros come on top of the headers' (virsh-pool.c and
     // virsh-volume.c each define VIRSH_COMMON_OPT_POOL_FULL their own way).
@@ -340,7 +355,7 @@ ExtractResult VirshExtractor::extractTree(const QString &root)
     }
     if (r.items.isEmpty())
         r.diagnostics << Diagnostic::error(
-            root + QStringLiteral("/tools/virsh.c"), 0,
+            virshC.isEmpty() ? QStringLiteral("tools/virsh.c") : virshC, 0,
             QStringLiteral("no virsh command table (vshCmdDef) found"));
     return r;
 }

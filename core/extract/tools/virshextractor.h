@@ -27,6 +27,14 @@ class VirshExtractor
 public:
     // `root` is the source tree; no tools/virsh.c → no items, no error.
     static ExtractResult extractTree(const QString &root);
+    // The same on files already read (path as read, text), for fuzzing:
+    // headers first, as inputFiles() orders them by name.
+    struct SourceText
+    {
+        QString path;
+        QString text;
+    };
+    static ExtractResult parseSources(const QList<SourceText> &sources);
     // The files read, for the index fingerprint.
     static QStringList inputFiles(const QString &root);
 };
