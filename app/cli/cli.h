@@ -82,5 +82,6 @@ int runProtocol(Context &ctx, const QStringList &args);
 int runDiff(Context &ctx, const QStringList &args);
 int runAudit(Context &ctx, const QStringList &args);
 int runHistory(Context &ctx, const QStringList &args);
+int runScan(Context &ctx, const QStringList &args);
 
 } // namespace vse::cli

@@ -32,6 +32,7 @@ const QList<Command> &commands()
         {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
         {"audit", "policy violations between consecutive indexed releases", runAudit},
         {"history", "what the built-in release history covers; 'history build' makes one", runHistory},
+        {"scan", "the minimum libvirt an application's C/C++ code needs, and its too-new or unsafe uses", runScan},
     };
     return list;
 }
