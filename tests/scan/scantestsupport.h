@@ -135,10 +135,17 @@ inline QString unpackLibvirtGlib(const QString &into, QString *why)
                 config += line + '\n';
     writeFile(build + QStringLiteral("/config.h"), config);
     // The enum headers meson generates with glib-mkenums.
-    for (const auto &[dir, name] : {std::pair{QStringLiteral("libvirt-gconfig"), QStringLiteral("libvirt-gconfig-enum-types.h")},
-                                    std::pair{QStringLiteral("libvirt-gobject"), QStringLiteral("libvirt-gobject-enums.h")}}) {
+    // (folder, header, identifier prefix, symbol prefix), as its meson.build says.
+    const QList<QStringList> enumHeaders{
+        {QStringLiteral("libvirt-gconfig"), QStringLiteral("libvirt-gconfig-enum-types.h"), QStringLiteral("GVirConfig"),
+         QStringLiteral("gvir_config")},
+        {QStringLiteral("libvirt-gobject"), QStringLiteral("libvirt-gobject-enums.h"), QStringLiteral("GVir"),
+         QStringLiteral("gvir")}};
+    for (const QStringList &e : enumHeaders) {
+        const QString &dir = e.at(0), &name = e.at(1);
         const QString tmpl = QStringLiteral("%1/%2/%3.template").arg(root, dir, name);
-        QStringList args{QStringLiteral("--template"), tmpl};
+        QStringList args{QStringLiteral("--template"), tmpl, QStringLiteral("--identifier-prefix"), e.at(2),
+                         QStringLiteral("--symbol-prefix"), e.at(3)};
         for (const QString &h : QDir(root + QLatin1Char('/') + dir).entryList({QStringLiteral("*.h")}, QDir::Files))
             if (!h.endsWith(QLatin1String("-private.h")) && !h.contains(QLatin1String("compat")))
                 args << QStringLiteral("%1/%2/%3").arg(root, dir, h);
@@ -164,6 +171,7 @@ inline QString unpackLibvirtGlib(const QString &into, QString *why)
         if (c.startsWith(build))
             continue;
         QStringList args{QStringLiteral("cc"), QStringLiteral("-std=gnu99"), QStringLiteral("-DLIBVIRT_GLIB_BUILD"),
+                         QStringLiteral("-DDATADIR=\"/usr/share\""), QStringLiteral("-DLOCALEDIR=\"/usr/share/locale\""),
                          QStringLiteral("-I") + root, QStringLiteral("-I") + build,
                          QStringLiteral("-I") + QFileInfo(c).absolutePath(),
                          QStringLiteral("-I") + build + QLatin1Char('/') + QFileInfo(c).dir().dirName()};
