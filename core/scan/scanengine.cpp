@@ -128,6 +128,13 @@ int ScanReport::exitCode() const
         maybe |= f.kind == Finding::MaybeTooNew;
         taint |= f.kind == Finding::Taint;
     }
+    // Domain XML found under the inputs counts with check-xml's verdict.
+    for (const CheckReport &x : xml) {
+        if (x.verdict.kind == CheckVerdict::TooNew || x.verdict.kind == CheckVerdict::Invalid)
+            return 1;
+        maybe |= x.verdict.kind == CheckVerdict::MaybeTooNew;
+        taint |= !x.verdict.taints.isEmpty();
+    }
     return maybe ? 5 : taint ? 6 : 0;
 }
 

@@ -80,7 +80,7 @@ struct ScanReport
 
     // 0 fine, 1 something is too new (or guarded too low) for the target,
     // 5 only "may be too new", 6 nothing too new but a use taints the guest,
-    // 3 nothing could be scanned at all.
+    // 3 nothing could be scanned at all. Domain XML counts with its check-xml verdict.
     int exitCode() const;
     QJsonObject toJson() const;
     QString toText() const;
