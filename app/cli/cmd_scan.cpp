@@ -44,29 +44,40 @@ int runScan(Context &ctx, const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption target(
         QStringLiteral("target"),
-        QStringLiteral("The oldest libvirt the code must run on: a release (6.0.0). Uses newer than it are "
-                       "reported, guards it always passes are called obsolete."),
+        QStringLiteral(
+            "The oldest libvirt the code must run on: a release (6.0.0). Uses newer than it are "
+            "reported, guards it always passes are called obsolete."),
         QStringLiteral("V"));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("text (default), json, sarif (SARIF 2.1.0) or gcc "
-                                                   "(file:line:col: warning: ...)."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("text (default), json, sarif (SARIF 2.1.0) or gcc "
+                       "(file:line:col: warning: ...)."),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption compileCommands(
         QStringLiteral("compile-commands"),
-        QStringLiteral("The compile_commands.json to parse C/C++ with (default: PATH/compile_commands.json or "
-                       "PATH/build/compile_commands.json; else each file with the installed libvirt's cflags)."),
+        QStringLiteral(
+            "The compile_commands.json to parse C/C++ with (default: PATH/compile_commands.json or "
+            "PATH/build/compile_commands.json; else each file with the installed libvirt's "
+            "cflags)."),
         QStringLiteral("FILE"));
     p.addOptions({target, format, compileCommands});
-    p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folders or files of the application."),
+    p.addPositionalArgument(QStringLiteral("PATH"),
+                            QStringLiteral("Folders or files of the application."),
                             QStringLiteral("PATH..."));
     if (int rc = parseOrExit(
             ctx, p, args, "scan",
-            "Scan an application's C/C++ sources (through libclang) for every use of libvirt's API and say "
-            "which libvirt it needs: the highest since among unguarded uses, with the uses that set it. "
-            "Code under #if LIBVIR_CHECK_VERSION / LIBVIR_VERSION_NUMBER, under a run-time comparison of "
-            "a virConnectGetLibVersion result, or with a VIR_ERR_NO_SUPPORT fallback is guarded. Also "
-            "reports uses newer than --target (flags and constants are compiled in: the running libvirt "
-            "must know them), hypervisor-specific, tainting and private APIs, _LAST values, deprecated "
+            "Scan an application's C/C++ sources (through libclang) for every use of libvirt's API "
+            "and say "
+            "which libvirt it needs: the highest since among unguarded uses, with the uses that "
+            "set it. "
+            "Code under #if LIBVIR_CHECK_VERSION / LIBVIR_VERSION_NUMBER, under a run-time "
+            "comparison of "
+            "a virConnectGetLibVersion result, or with a VIR_ERR_NO_SUPPORT fallback is guarded. "
+            "Also "
+            "reports uses newer than --target (flags and constants are compiled in: the running "
+            "libvirt "
+            "must know them), hypervisor-specific, tainting and private APIs, _LAST values, "
+            "deprecated "
             "aliases, obsolete guards and unknown names; domain XML files under PATH go through "
             "check-xml. Exit code: 1 something is too new for the target, 5 only 'may be too new', "
             "6 a use taints the guest, 3 nothing could be scanned, 0 otherwise.");
@@ -77,9 +88,11 @@ int runScan(Context &ctx, const QStringList &args)
         return Usage;
     }
     const QString fmt = p.value(format);
-    if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif"), QStringLiteral("gcc")}
+    if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif"),
+                     QStringLiteral("gcc")}
              .contains(fmt)) {
-        ctx.err << "virt-support scan: --format must be text, json, sarif or gcc, not '" << fmt << "'\n";
+        ctx.err << "virt-support scan: --format must be text, json, sarif or gcc, not '" << fmt
+                << "'\n";
         return Usage;
     }
     Version max;
@@ -106,8 +119,7 @@ int runScan(Context &ctx, const QStringList &args)
     scan::ProjectScanOptions options;
     options.compileCommands = p.value(compileCommands);
     const QList<scan::FileScan> scans = scan::scanProject(files, options, &problems);
-    scan::ScanReport report =
-        scan::analyse(scans, scan::storeLookup(store), max);
+    scan::ScanReport report = scan::analyse(scans, scan::storeLookup(store), max);
     report.inputs = p.positionalArguments();
     report.targetText = targetText;
     report.problems = problems + report.problems;
@@ -130,8 +142,10 @@ int runScan(Context &ctx, const QStringList &args)
         };
         for (const QString &f : files.domainXml) {
             if (schemaDir.isEmpty()) {
-                report.problems.append(Diagnostic::warning(f, 0, QStringLiteral("no indexed release has XML schemas; "
-                                                                                "not checked")));
+                report.problems.append(
+                    Diagnostic::warning(f, 0,
+                                        QStringLiteral("no indexed release has XML schemas; "
+                                                       "not checked")));
                 continue;
             }
             const CheckReport r = CheckReport::of(checkXml(f, schemaDir, lookup, max), max);
@@ -139,21 +153,26 @@ int runScan(Context &ctx, const QStringList &args)
                 if (!n.notable())
                     continue;
                 QStringList facts = n.problems;
-                facts += n.taints.isEmpty() ? QStringList() : QStringList{QStringLiteral("taints: ") +
-                                                                          n.taints.join(QStringLiteral(", "))};
+                facts += n.taints.isEmpty() ? QStringList()
+                                            : QStringList{QStringLiteral("taints: ") +
+                                                          n.taints.join(QStringLiteral(", "))};
                 if (n.target == SinceRange::Fit::TooNew)
                     facts << QStringLiteral("newer than the target (%1)").arg(n.since.toString());
                 else if (n.target == SinceRange::Fit::MaybeTooNew)
-                    facts << QStringLiteral("may be newer than the target (%1)").arg(n.since.toString());
+                    facts << QStringLiteral("may be newer than the target (%1)")
+                                 .arg(n.since.toString());
                 if (n.namespaceExtension)
                     facts << QStringLiteral("namespace extension (%1)").arg(n.hypervisor);
                 if (facts.isEmpty())
                     facts << n.tier;
-                report.findings.append({scan::Finding::Xml, {f, n.line, 0}, n.path,
-                                        QStringLiteral("%1: %2").arg(n.path.isEmpty() ? QStringLiteral("schema")
-                                                                                      : n.path,
-                                                                     facts.join(QStringLiteral("; "))),
-                                        n.since, {}});
+                report.findings.append({scan::Finding::Xml,
+                                        {f, n.line, 0},
+                                        n.path,
+                                        QStringLiteral("%1: %2").arg(
+                                            n.path.isEmpty() ? QStringLiteral("schema") : n.path,
+                                            facts.join(QStringLiteral("; "))),
+                                        n.since,
+                                        {}});
             }
             report.xml.append(r);
         }
@@ -162,7 +181,8 @@ int runScan(Context &ctx, const QStringList &args)
     if (fmt == QLatin1String("json"))
         ctx.out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
     else if (fmt == QLatin1String("sarif"))
-        ctx.out << QJsonDocument(report.toSarif(QStringLiteral(VSE_VERSION_STRING))).toJson(QJsonDocument::Indented);
+        ctx.out << QJsonDocument(report.toSarif(QStringLiteral(VSE_VERSION_STRING)))
+                       .toJson(QJsonDocument::Indented);
     else if (fmt == QLatin1String("gcc"))
         ctx.out << report.toGcc();
     else

@@ -53,10 +53,11 @@ namespace {
 // The arguments a parse needs, with paths made absolute.
 QStringList parseArguments(const QStringList &argv, const QString &dir, const QString &file)
 {
-    static const QStringList withPath{QStringLiteral("-I"), QStringLiteral("-isystem"), QStringLiteral("-iquote"),
-                                      QStringLiteral("-include"), QStringLiteral("-idirafter")};
-    static const QStringList dropWithValue{QStringLiteral("-o"), QStringLiteral("-MF"), QStringLiteral("-MT"),
-                                           QStringLiteral("-MQ")};
+    static const QStringList withPath{QStringLiteral("-I"), QStringLiteral("-isystem"),
+                                      QStringLiteral("-iquote"), QStringLiteral("-include"),
+                                      QStringLiteral("-idirafter")};
+    static const QStringList dropWithValue{QStringLiteral("-o"), QStringLiteral("-MF"),
+                                           QStringLiteral("-MT"), QStringLiteral("-MQ")};
     const QDir base(dir);
     QStringList out;
     for (qsizetype i = 1; i < argv.size(); ++i) { // argv[0] is the compiler
@@ -86,8 +87,8 @@ QStringList parseArguments(const QStringList &argv, const QString &dir, const QS
 
 QString CompileDatabase::find(const QString &dir)
 {
-    for (const QString &candidate : {QStringLiteral("compile_commands.json"),
-                                     QStringLiteral("build/compile_commands.json")}) {
+    for (const QString &candidate :
+         {QStringLiteral("compile_commands.json"), QStringLiteral("build/compile_commands.json")}) {
         const QFileInfo fi(QDir(dir).filePath(candidate));
         if (fi.isFile())
             return fi.absoluteFilePath();
@@ -108,7 +109,8 @@ CompileDatabase CompileDatabase::load(const QString &path, Diagnostics *diagnost
         const int line = int(data.left(error.offset).count('\n')) + 1;
         diagnostics->append(Diagnostic::error(
             path, line,
-            QStringLiteral("not a compilation database (a JSON array of entries): %1").arg(error.errorString())));
+            QStringLiteral("not a compilation database (a JSON array of entries): %1")
+                .arg(error.errorString())));
         return db;
     }
     const QJsonArray entries = doc.array();
@@ -117,14 +119,17 @@ CompileDatabase CompileDatabase::load(const QString &path, Diagnostics *diagnost
         const QString dir = e.value(QStringLiteral("directory")).toString();
         const QString name = e.value(QStringLiteral("file")).toString();
         if (name.isEmpty()) {
-            diagnostics->append(Diagnostic::warning(path, 0, QStringLiteral("entry %1 has no \"file\"").arg(i + 1)));
+            diagnostics->append(Diagnostic::warning(
+                path, 0, QStringLiteral("entry %1 has no \"file\"").arg(i + 1)));
             continue;
         }
         const QFileInfo fi(QDir(dir).absoluteFilePath(name));
         if (!fi.isFile()) {
             diagnostics->append(Diagnostic::warning(
                 path, 0,
-                QStringLiteral("entry %1 names %2, which does not exist; not scanned").arg(i + 1).arg(fi.filePath())));
+                QStringLiteral("entry %1 names %2, which does not exist; not scanned")
+                    .arg(i + 1)
+                    .arg(fi.filePath())));
             continue;
         }
         QStringList argv;

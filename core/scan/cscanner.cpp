@@ -40,8 +40,9 @@ bool isCxx(const QString &file)
 QStringList fallbackArgs(const QString &file, const QStringList &roots)
 {
     QStringList args{QStringLiteral("-x"),
-                     isCxx(file) ? (isHeader(file) ? QStringLiteral("c++-header") : QStringLiteral("c++"))
-                                 : (isHeader(file) ? QStringLiteral("c-header") : QStringLiteral("c"))};
+                     isCxx(file)
+                         ? (isHeader(file) ? QStringLiteral("c++-header") : QStringLiteral("c++"))
+                         : (isHeader(file) ? QStringLiteral("c-header") : QStringLiteral("c"))};
     args << CScanner::libvirtCflags();
     args << QStringLiteral("-I") + QFileInfo(file).absolutePath();
     for (const QString &r : roots)
@@ -69,8 +70,8 @@ CXTranslationUnit parse(CXIndex index, const CompileJob &job, unsigned flags)
         argv.push_back(a.constData());
     const QByteArray file = QFile::encodeName(job.file);
     CXTranslationUnit tu = nullptr;
-    if (clang_parseTranslationUnit2(index, file.constData(), argv.data(), int(argv.size()), nullptr, 0,
-                                    flags | CXTranslationUnit_KeepGoing, &tu) != CXError_Success)
+    if (clang_parseTranslationUnit2(index, file.constData(), argv.data(), int(argv.size()), nullptr,
+                                    0, flags | CXTranslationUnit_KeepGoing, &tu) != CXError_Success)
         return nullptr;
     return tu;
 }
@@ -109,10 +110,11 @@ Diagnostics parseProblems(CXTranslationUnit tu, const QString &file)
         clang_disposeDiagnostic(d);
     }
     if (errors > 0) {
-        first.message = QStringLiteral("%1 (%2 error(s) parsing %3; the uses in what parsed are reported)")
-                            .arg(first.message)
-                            .arg(errors)
-                            .arg(file);
+        first.message =
+            QStringLiteral("%1 (%2 error(s) parsing %3; the uses in what parsed are reported)")
+                .arg(first.message)
+                .arg(errors)
+                .arg(file);
         out.append(first);
     }
     return out;
@@ -124,9 +126,9 @@ CScanner::CScanner(CScanOptions options) : m_options(std::move(options)) {}
 
 bool CScanner::isCSource(const QString &file)
 {
-    static const QStringList suffixes{QStringLiteral("c"),  QStringLiteral("h"),   QStringLiteral("cc"),
-                                      QStringLiteral("cpp"), QStringLiteral("cxx"), QStringLiteral("hh"),
-                                      QStringLiteral("hpp"), QStringLiteral("hxx")};
+    static const QStringList suffixes{
+        QStringLiteral("c"),   QStringLiteral("h"),  QStringLiteral("cc"),  QStringLiteral("cpp"),
+        QStringLiteral("cxx"), QStringLiteral("hh"), QStringLiteral("hpp"), QStringLiteral("hxx")};
     return suffixes.contains(QFileInfo(file).suffix().toLower());
 }
 
@@ -134,7 +136,8 @@ QStringList CScanner::libvirtCflags()
 {
     static const QStringList flags = [] {
         QProcess p;
-        p.start(QStringLiteral("pkg-config"), {QStringLiteral("--cflags"), QStringLiteral("libvirt")});
+        p.start(QStringLiteral("pkg-config"),
+                {QStringLiteral("--cflags"), QStringLiteral("libvirt")});
         if (!p.waitForFinished(10000) || p.exitCode() != 0)
             return QStringList();
         return splitCommandLine(QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed());
@@ -151,7 +154,8 @@ QList<CompileJob> CScanner::plan(const QStringList &files, Diagnostics *problems
         databases << m_options.compileCommands;
     else
         for (const QString &r : m_options.roots)
-            if (const QString db = CompileDatabase::find(r); !db.isEmpty() && !databases.contains(db))
+            if (const QString db = CompileDatabase::find(r);
+                !db.isEmpty() && !databases.contains(db))
                 databases << db;
     QSet<QString> wanted;
     for (const QString &f : files)
@@ -201,12 +205,14 @@ QList<FileScan> CScanner::scan(const QList<CompileJob> &jobs) const
             out.append(fs);
         } else {
             clangsupport::Index index;
-            clangsupport::TranslationUnit tu(parse(index.get(), job, CXTranslationUnit_DetailedPreprocessingRecord));
+            clangsupport::TranslationUnit tu(
+                parse(index.get(), job, CXTranslationUnit_DetailedPreprocessingRecord));
             if (!tu.get()) {
                 FileScan fs;
                 fs.file = job.file;
                 fs.language = isCxx(job.file) ? QStringLiteral("c++") : QStringLiteral("c");
-                fs.problems.append(Diagnostic::warning(job.file, 0, QStringLiteral("libclang could not parse it")));
+                fs.problems.append(Diagnostic::warning(
+                    job.file, 0, QStringLiteral("libclang could not parse it")));
                 out.append(fs);
             } else {
                 out = CUseVisitor(tu.get(), m_options.roots).run();
@@ -247,7 +253,8 @@ QList<FileScan> CScanner::scan(const QList<CompileJob> &jobs) const
                 it->problems += fs.problems;
                 QSet<QString> &seen = seenUses[fs.file];
                 for (const Use &u : fs.uses) {
-                    const QString key = QStringLiteral("%1:%2:%3").arg(u.pos.line).arg(u.pos.column).arg(u.symbol);
+                    const QString key =
+                        QStringLiteral("%1:%2:%3").arg(u.pos.line).arg(u.pos.column).arg(u.symbol);
                     if (seen.contains(key))
                         continue;
                     seen.insert(key);
@@ -267,11 +274,13 @@ QList<FileScan> CScanner::scan(const QList<CompileJob> &jobs) const
     for (const QString &f : std::as_const(order)) {
         FileScan fs = merged.take(f);
         std::sort(fs.uses.begin(), fs.uses.end(), [](const Use &a, const Use &b) {
-            return std::tie(a.pos.line, a.pos.column, a.symbol) < std::tie(b.pos.line, b.pos.column, b.symbol);
+            return std::tie(a.pos.line, a.pos.column, a.symbol) <
+                   std::tie(b.pos.line, b.pos.column, b.symbol);
         });
         out.append(std::move(fs));
     }
-    std::sort(out.begin(), out.end(), [](const FileScan &a, const FileScan &b) { return a.file < b.file; });
+    std::sort(out.begin(), out.end(),
+              [](const FileScan &a, const FileScan &b) { return a.file < b.file; });
     return out;
 }
 
@@ -282,7 +291,8 @@ int CScanner::bareParse(const QList<CompileJob> &jobs)
         clangsupport::TranslationUnit tu(parse(index.get(), job, CXTranslationUnit_None));
         return tu.get() ? 1 : 0;
     };
-    const QList<int> parsed = QtConcurrent::blockingMapped(jobs, std::function<int(const CompileJob &)>(one));
+    const QList<int> parsed =
+        QtConcurrent::blockingMapped(jobs, std::function<int(const CompileJob &)>(one));
     return int(std::count(parsed.begin(), parsed.end(), 1));
 }
 

@@ -16,14 +16,16 @@ namespace {
 // libvirt/virterror.h, wherever they are installed or unpacked.
 bool isLibvirtHeaderPath(const QString &path)
 {
-    static const QRegularExpression re(QStringLiteral("/libvirt/(libvirt(-[a-z-]+)?|virterror)\\.h$"));
+    static const QRegularExpression re(
+        QStringLiteral("/libvirt/(libvirt(-[a-z-]+)?|virterror)\\.h$"));
     return re.match(path).hasMatch();
 }
 
 // The version guard machinery itself: reported as guards, not as uses.
 bool isGuardMacro(const QString &name)
 {
-    return name == QLatin1String("LIBVIR_CHECK_VERSION") || name == QLatin1String("LIBVIR_VERSION_NUMBER");
+    return name == QLatin1String("LIBVIR_CHECK_VERSION") ||
+           name == QLatin1String("LIBVIR_VERSION_NUMBER");
 }
 
 // How far after a call a VIR_ERR_NO_SUPPORT check still counts as its fallback.
@@ -31,7 +33,9 @@ constexpr int kFallbackLines = 15;
 
 } // namespace
 
-CUseVisitor::CUseVisitor(CXTranslationUnit tu, const QStringList &roots) : m_tu(tu), m_roots(roots) {}
+CUseVisitor::CUseVisitor(CXTranslationUnit tu, const QStringList &roots) : m_tu(tu), m_roots(roots)
+{
+}
 
 QList<FileScan> CUseVisitor::run()
 {
@@ -65,8 +69,9 @@ CUseVisitor::FileState *CUseVisitor::stateOf(CXFile file)
         state = m_states.back().get();
         state->scan.file = path;
         const QString suffix = QFileInfo(path).suffix().toLower();
-        state->scan.language = suffix == QLatin1String("c") || suffix == QLatin1String("h") ? QStringLiteral("c")
-                                                                                             : QStringLiteral("c++");
+        state->scan.language = suffix == QLatin1String("c") || suffix == QLatin1String("h")
+                                   ? QStringLiteral("c")
+                                   : QStringLiteral("c++");
         QByteArray text;
         QString why;
         if (SourceRoot().read(path, &text, &why)) {
@@ -95,7 +100,8 @@ CXChildVisitResult CUseVisitor::visitCursor(CXCursor c, CXCursor parent)
         return CXChildVisit_Continue;
     FileState *fs = stateOf(file);
     if (!fs)
-        return CXChildVisit_Continue; // system and libvirt headers: their bodies are not the application
+        return CXChildVisit_Continue; // system and libvirt headers: their bodies are not the
+                                      // application
     Q_UNUSED(parent);
     const CXCursorKind kind = clang_getCursorKind(c);
     switch (kind) {
@@ -162,7 +168,8 @@ void CUseVisitor::recordUse(CXCursor c, CXCursor ref, FileState *fs, unsigned li
     case CXCursor_FieldDecl:
         kind = UseKind::Field;
         // Fields are facts of their struct: "_virDomainInfo.state".
-        name = take(clang_getCursorSpelling(clang_getCursorSemanticParent(ref))) + QLatin1Char('.') + name;
+        name = take(clang_getCursorSpelling(clang_getCursorSemanticParent(ref))) +
+               QLatin1Char('.') + name;
         break;
     default:
         break;
@@ -189,8 +196,8 @@ QStringList CUseVisitor::tokens(CXSourceRange range) const
     for (unsigned i = 0; i < n; ++i) {
         // Older libclang hands back one token past the range's end.
         unsigned start = 0;
-        clang_getFileLocation(clang_getRangeStart(clang_getTokenExtent(m_tu, toks[i])), nullptr, nullptr, nullptr,
-                              &start);
+        clang_getFileLocation(clang_getRangeStart(clang_getTokenExtent(m_tu, toks[i])), nullptr,
+                              nullptr, nullptr, &start);
         if (start >= end)
             break;
         out << take(clang_getTokenSpelling(m_tu, toks[i]));
@@ -211,7 +218,8 @@ void CUseVisitor::noteVersionVariable(CXCursor call, FileState *fs)
         arg = 0;
     if (arg < 0 || clang_Cursor_getNumArguments(call) <= arg)
         return;
-    const QStringList toks = tokens(clang_getCursorExtent(clang_Cursor_getArgument(call, unsigned(arg))));
+    const QStringList toks =
+        tokens(clang_getCursorExtent(clang_Cursor_getArgument(call, unsigned(arg))));
     // "&v" (or "&ctx->v": the last name is what later comparisons spell).
     for (auto it = toks.crbegin(); it != toks.crend(); ++it)
         if (!it->isEmpty() && (it->at(0).isLetter() || it->at(0) == QLatin1Char('_'))) {
@@ -236,7 +244,8 @@ void CUseVisitor::noteIf(CXCursor ifStmt, FileState *fs)
     // "if (virConnectGetLibVersion(conn, &v) == 0 && v >= N)": the variable
     // is filled in the condition itself.
     for (qsizetype i = 0; i + 1 < toks.size(); ++i)
-        if ((toks.at(i) == QLatin1String("virConnectGetLibVersion") || toks.at(i) == QLatin1String("virGetVersion")))
+        if ((toks.at(i) == QLatin1String("virConnectGetLibVersion") ||
+             toks.at(i) == QLatin1String("virGetVersion")))
             for (qsizetype j = i + 1; j + 1 < toks.size(); ++j)
                 if (toks.at(j) == QLatin1String("&")) {
                     fs->versionVariables.insert(toks.at(j + 1));
@@ -258,7 +267,8 @@ void CUseVisitor::noteIf(CXCursor ifStmt, FileState *fs)
             return std::pair<int, int>(int(from), int(to));
         };
         unsigned line = 0, column = 0;
-        clang_getFileLocation(clang_getCursorLocation(kids.at(0)), nullptr, &line, &column, nullptr);
+        clang_getFileLocation(clang_getCursorLocation(kids.at(0)), nullptr, &line, &column,
+                              nullptr);
         if (whenTrue.isValid()) {
             const auto [from, to] = lines(kids.at(1));
             fs->runtime.append({from, to, whenTrue});

@@ -36,9 +36,9 @@ private:
     {
         FileScan scan;
         PreprocessorGuards pp;
-        QSet<QString> versionVariables; // filled by virConnectGetLibVersion / virGetVersion
-        QList<Range> runtime;           // if-blocks guarded by a run-time version check
-        QList<int> noSupportLines;      // VIR_ERR_NO_SUPPORT checks
+        QSet<QString> versionVariables;       // filled by virConnectGetLibVersion / virGetVersion
+        QList<Range> runtime;                 // if-blocks guarded by a run-time version check
+        QList<int> noSupportLines;            // VIR_ERR_NO_SUPPORT checks
         QList<std::pair<int, int>> functions; // bodies, for "a fallback in the same function"
     };
 

@@ -44,8 +44,8 @@ Version number(const QString &literal, int add)
 // One comparison or LIBVIR_CHECK_VERSION call; false: not a version test.
 bool parseOne(const QString &text, const QString &variable, Version *whenTrue, Version *whenFalse)
 {
-    static const QRegularExpression check(
-        QStringLiteral("^(!\\s*)?LIBVIR_CHECK_VERSION\\s*\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)$"));
+    static const QRegularExpression check(QStringLiteral(
+        "^(!\\s*)?LIBVIR_CHECK_VERSION\\s*\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)$"));
     const QString s = stripParens(text);
     if (const auto m = check.match(s); m.hasMatch()) {
         const Version v(m.captured(2).toInt(), m.captured(3).toInt(), m.captured(4).toInt());
@@ -57,7 +57,8 @@ bool parseOne(const QString &text, const QString &variable, Version *whenTrue, V
     if (!m.hasMatch())
         return false;
     const auto isSubject = [&](const QString &w) {
-        return w == QLatin1String("LIBVIR_VERSION_NUMBER") || (!variable.isEmpty() && w == variable);
+        return w == QLatin1String("LIBVIR_VERSION_NUMBER") ||
+               (!variable.isEmpty() && w == variable);
     };
     QString op = m.captured(2);
     QString lit = m.captured(3);
@@ -91,7 +92,14 @@ QStringList logicalLines(const QByteArray &text)
     QString s = QString::fromUtf8(text);
     QString out;
     out.reserve(s.size());
-    enum { Code, Block, Line, Str, Chr } state = Code;
+    enum
+    {
+        Code,
+        Block,
+        Line,
+        Str,
+        Chr
+    } state = Code;
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s.at(i);
         const QChar n = i + 1 < s.size() ? s.at(i + 1) : QChar();
@@ -160,7 +168,7 @@ struct Frame
     Version branch;    // what the current branch implies
     Version otherwise; // what every earlier branch failing implies (for #elif / #else)
     bool otherwiseKnown = true;
-    QString presence;  // #ifdef NAME: the name, while in the branch that has it
+    QString presence; // #ifdef NAME: the name, while in the branch that has it
     int presenceFrom = 0;
 };
 

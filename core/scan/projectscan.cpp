@@ -26,7 +26,8 @@ bool isDomainXml(const QString &file)
     static const QRegularExpression root(QStringLiteral("<(?![?!])([\\w:.-]+)"));
     const QString head = QString::fromUtf8(f.read(8192));
     QString text = head;
-    text.remove(QRegularExpression(QStringLiteral("<!--.*?-->"), QRegularExpression::DotMatchesEverythingOption));
+    text.remove(QRegularExpression(QStringLiteral("<!--.*?-->"),
+                                   QRegularExpression::DotMatchesEverythingOption));
     const auto m = root.match(text);
     return m.hasMatch() && m.captured(1) == QLatin1String("domain");
 }
@@ -61,7 +62,8 @@ ProjectFiles collectProjectFiles(const QStringList &paths)
             // not (binary or not C is then reported by the scanner).
             if (!CScanner::isCSource(p) && fi.suffix().toLower() != QLatin1String("py") &&
                 fi.suffix().toLower() != QLatin1String("xml"))
-                out.problems.append(Diagnostic::warning(p, 0, QStringLiteral("not a C, C++, Python or XML file; not scanned")));
+                out.problems.append(Diagnostic::warning(
+                    p, 0, QStringLiteral("not a C, C++, Python or XML file; not scanned")));
             else
                 classify(out, fi.canonicalFilePath());
             continue;
@@ -77,7 +79,8 @@ ProjectFiles collectProjectFiles(const QStringList &paths)
         QList<QString> pending{root};
         while (!pending.isEmpty()) {
             const QDir dir(pending.takeFirst());
-            const auto entries = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+            const auto entries =
+                dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
             for (const QFileInfo &e : entries) {
                 if (e.isSymLink())
                     continue; // stays inside the folder given, never loops
@@ -95,7 +98,8 @@ ProjectFiles collectProjectFiles(const QStringList &paths)
     return out;
 }
 
-QList<FileScan> scanProject(const ProjectFiles &files, const ProjectScanOptions &options, Diagnostics *problems)
+QList<FileScan> scanProject(const ProjectFiles &files, const ProjectScanOptions &options,
+                            Diagnostics *problems)
 {
     QList<FileScan> out;
     if (!files.c.isEmpty()) {
@@ -112,7 +116,8 @@ QList<FileScan> scanProject(const ProjectFiles &files, const ProjectScanOptions 
             out += pythonScanner(files.python);
         else
             for (const QString &f : files.python)
-                problems->append(Diagnostic::warning(f, 0, QStringLiteral("Python scanning is not in this build")));
+                problems->append(Diagnostic::warning(
+                    f, 0, QStringLiteral("Python scanning is not in this build")));
     }
     return out;
 }

@@ -40,6 +40,7 @@ struct ProjectScanOptions
     std::atomic<bool> *cancel = nullptr;
     std::function<void(int done, int total, const QString &file)> progress;
 };
-QList<FileScan> scanProject(const ProjectFiles &files, const ProjectScanOptions &options, Diagnostics *problems);
+QList<FileScan> scanProject(const ProjectFiles &files, const ProjectScanOptions &options,
+                            Diagnostics *problems);
 
 } // namespace vse::scan

@@ -48,7 +48,8 @@ QString deprecatedInFavourOf(const Item &item, bool *deprecated)
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression preferred(
         QStringLiteral("(\\w+) is the preferred|alias for (\\w+)|[Rr]enamed to (\\w+)"));
-    *deprecated = marker.match(item.doc).hasMatch() || item.attrs.value(QStringLiteral("deprecated")).toBool();
+    *deprecated = marker.match(item.doc).hasMatch() ||
+                  item.attrs.value(QStringLiteral("deprecated")).toBool();
     if (!*deprecated)
         return {};
     const auto m = preferred.match(item.doc);
@@ -60,10 +61,11 @@ QString deprecatedInFavourOf(const Item &item, bool *deprecated)
 
 QString Finding::kindId(Kind kind)
 {
-    static const char *const ids[] = {"too-new",    "maybe-too-new", "insufficient-guard", "hypervisor-specific",
-                                      "taint",      "private",       "unclassified",       "last-value",
-                                      "deprecated", "obsolete-guard", "ambiguous",         "unknown",
-                                      "xml"};
+    static const char *const ids[] = {
+        "too-new",    "maybe-too-new",  "insufficient-guard", "hypervisor-specific",
+        "taint",      "private",        "unclassified",       "last-value",
+        "deprecated", "obsolete-guard", "ambiguous",          "unknown",
+        "xml"};
     return QString::fromLatin1(ids[kind]);
 }
 
@@ -160,27 +162,33 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
         report.problems += fs.problems;
         for (const GuardSite &g : fs.guards)
             if (target.isValid() && g.version.isValid() && g.version <= target)
-                report.findings.append({Finding::ObsoleteGuard, g.pos, QString(),
-                                        QStringLiteral("'%1' always holds on libvirt %2 and later (the target): "
-                                                       "the guard and its fallback can go")
-                                            .arg(g.text, target.toString()),
-                                        {},
-                                        {}});
+                report.findings.append(
+                    {Finding::ObsoleteGuard,
+                     g.pos,
+                     QString(),
+                     QStringLiteral("'%1' always holds on libvirt %2 and later (the target): "
+                                    "the guard and its fallback can go")
+                         .arg(g.text, target.toString()),
+                     {},
+                     {}});
         for (const Use &u : fs.uses) {
             ++report.uses;
-            const auto add = [&](Finding::Kind k, const QString &message, const SinceRange &since = {}) {
+            const auto add = [&](Finding::Kind k, const QString &message,
+                                 const SinceRange &since = {}) {
                 report.findings.append({k, u.pos, u.symbol, message, since, u.candidates});
             };
             if (u.symbol.isEmpty()) {
-                add(Finding::Ambiguous, QStringLiteral("'%1' could be any of %2: the receiver's type is not known")
-                                            .arg(u.spelled, u.candidates.join(QStringLiteral(", "))));
+                add(Finding::Ambiguous,
+                    QStringLiteral("'%1' could be any of %2: the receiver's type is not known")
+                        .arg(u.spelled, u.candidates.join(QStringLiteral(", "))));
                 continue;
             }
             const Item *item = itemOf(u.symbol);
             if (!item) {
-                add(Finding::Unknown, QStringLiteral("%1 is not in the index (not a public libvirt name of any "
-                                                     "indexed release)")
-                                          .arg(u.symbol));
+                add(Finding::Unknown,
+                    QStringLiteral("%1 is not in the index (not a public libvirt name of any "
+                                   "indexed release)")
+                        .arg(u.symbol));
                 continue;
             }
             const SinceRange since = item->sinceRange();
@@ -191,12 +199,14 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                 s.since = since;
                 s.tier = item->tier;
             }
-            const bool guardCovers = u.guardedFrom && since.isKnown() && *u.guardedFrom >= since.upTo;
+            const bool guardCovers =
+                u.guardedFrom && since.isKnown() && *u.guardedFrom >= since.upTo;
             // A guard below the item's lower end certainly does not cover it;
             // one inside the range may: that use is not counted either way.
             const bool guardTooLow = u.guardedFrom && since.isKnown() && since.after.isValid() &&
                                      *u.guardedFrom <= since.after;
-            const bool handled = u.presenceChecked || u.hasFallback || (u.guardedFrom && !guardTooLow);
+            const bool handled =
+                u.presenceChecked || u.hasFallback || (u.guardedFrom && !guardTooLow);
             if (guardTooLow)
                 add(Finding::InsufficientGuard,
                     QStringLiteral("%1 is %2, but this code is guarded for libvirt %3 and later")
@@ -211,21 +221,25 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                 // finding is the guard's, not a second "too new".
                 if (target.isValid() && since.isKnown() && !guardTooLow) {
                     const auto fit = since.fit(target);
-                    const QString inlined = compiledIn(u.kind)
-                                                ? QStringLiteral(" it is compiled into the program, so the running "
-                                                                 "libvirt must know it")
-                                                : QString();
+                    const QString inlined =
+                        compiledIn(u.kind)
+                            ? QStringLiteral(" it is compiled into the program, so the running "
+                                             "libvirt must know it")
+                            : QString();
                     if (fit == SinceRange::Fit::TooNew)
                         add(Finding::TooNew,
                             QStringLiteral("%1 is %2, newer than the target %3;%4")
                                 .arg(u.symbol, sinceText(since), target.toString(),
-                                     inlined.isEmpty() ? QStringLiteral(" guard it or raise the minimum") : inlined),
+                                     inlined.isEmpty()
+                                         ? QStringLiteral(" guard it or raise the minimum")
+                                         : inlined),
                             since);
                     else if (fit == SinceRange::Fit::MaybeTooNew)
                         add(Finding::MaybeTooNew,
                             QStringLiteral("%1 is %2: the target %3 may not have it;%4")
                                 .arg(u.symbol, since.toString(), target.toString(),
-                                     inlined.isEmpty() ? QStringLiteral(" check or guard it") : inlined),
+                                     inlined.isEmpty() ? QStringLiteral(" check or guard it")
+                                                       : inlined),
                             since);
                 }
             }
@@ -236,24 +250,27 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                         .arg(u.symbol, item->hypervisor.isEmpty() ? item->tier : item->hypervisor,
                              policy.tier(item->tier).rule));
             else if (group == QLatin1String("private"))
-                add(Finding::Private,
-                    QStringLiteral("%1 is private: %2").arg(u.symbol, policy.tier(item->tier).rule));
+                add(Finding::Private, QStringLiteral("%1 is private: %2")
+                                          .arg(u.symbol, policy.tier(item->tier).rule));
             else if (item->tier == QLatin1String("unclassified"))
-                add(Finding::Unclassified, QStringLiteral("%1 (%2) is not named by libvirt's support policy")
-                                               .arg(u.symbol, item->origin));
+                add(Finding::Unclassified,
+                    QStringLiteral("%1 (%2) is not named by libvirt's support policy")
+                        .arg(u.symbol, item->origin));
             for (const QString &t : item->taints)
                 add(Finding::Taint, QStringLiteral("%1 taints the guest: %2 (%3)")
                                         .arg(u.symbol, t, policy.taintReason(t).meaning));
             if (item->kind == ItemKind::EnumValue && u.symbol.endsWith(QLatin1String("_LAST")))
-                add(Finding::LastValue, QStringLiteral("%1 grows between releases: never store it or compare "
-                                                       "values the running libvirt returns against it")
-                                            .arg(u.symbol));
+                add(Finding::LastValue,
+                    QStringLiteral("%1 grows between releases: never store it or compare "
+                                   "values the running libvirt returns against it")
+                        .arg(u.symbol));
             bool deprecated = false;
             const QString instead = deprecatedInFavourOf(*item, &deprecated);
             if (deprecated)
-                add(Finding::Deprecated,
-                    instead.isEmpty() ? QStringLiteral("%1 is deprecated").arg(u.symbol)
-                                      : QStringLiteral("%1 is a deprecated alias: use %2").arg(u.symbol, instead));
+                add(Finding::Deprecated, instead.isEmpty()
+                                             ? QStringLiteral("%1 is deprecated").arg(u.symbol)
+                                             : QStringLiteral("%1 is a deprecated alias: use %2")
+                                                   .arg(u.symbol, instead));
         }
     }
 
@@ -289,9 +306,11 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
     };
     std::sort(report.symbols.begin(), report.symbols.end(), bySince);
     std::sort(report.drivers.begin(), report.drivers.end(), bySince);
-    std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding &a, const Finding &b) {
-        return std::tie(a.pos.file, a.pos.line, a.pos.column) < std::tie(b.pos.file, b.pos.line, b.pos.column);
-    });
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [](const Finding &a, const Finding &b) {
+                         return std::tie(a.pos.file, a.pos.line, a.pos.column) <
+                                std::tie(b.pos.file, b.pos.line, b.pos.column);
+                     });
     return report;
 }
 

@@ -16,7 +16,8 @@ namespace vse::scan {
 // One thing `scan` tells the developer about a place in the code.
 struct Finding
 {
-    enum Kind {
+    enum Kind
+    {
         TooNew,             // unguarded, introduced after the target
         MaybeTooNew,        // unguarded, the target lies inside its since range
         InsufficientGuard,  // guarded, but by an older version than the use needs
@@ -31,7 +32,12 @@ struct Finding
         Unknown,            // a name the index does not have
         Xml,                // a domain XML file's check-xml finding
     };
-    enum Level { Note, Warning, Error };
+    enum Level
+    {
+        Note,
+        Warning,
+        Error
+    };
 
     Kind kind = TooNew;
     SourcePos pos;
@@ -40,7 +46,7 @@ struct Finding
     SinceRange since;
     QStringList candidates;
 
-    static QString kindId(Kind kind); // "too-new", "maybe-too-new", ...
+    static QString kindId(Kind kind);    // "too-new", "maybe-too-new", ...
     static QString kindTitle(Kind kind); // "Newer than the target", for grouped text
     Level level() const;
     QJsonObject toJson() const;

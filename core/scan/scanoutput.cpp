@@ -13,7 +13,9 @@ namespace {
 
 QJsonObject posJson(const SourcePos &p)
 {
-    return {{QStringLiteral("file"), p.file}, {QStringLiteral("line"), p.line}, {QStringLiteral("column"), p.column}};
+    return {{QStringLiteral("file"), p.file},
+            {QStringLiteral("line"), p.line},
+            {QStringLiteral("column"), p.column}};
 }
 
 QJsonObject symbolJson(const SymbolUse &s)
@@ -53,17 +55,18 @@ QJsonObject ScanReport::toJson() const
         o.insert(QStringLiteral("file"), x.file);
         xmlFiles.append(o);
     }
-    QJsonObject o{{QStringLiteral("inputs"), QJsonArray::fromStringList(inputs)},
-                  {QStringLiteral("files"), files},
-                  {QStringLiteral("uses"), uses},
-                  {QStringLiteral("minimum"), minimum.toJson()},
-                  {QStringLiteral("minimumText"), minimum.isKnown() ? minimum.toString() : QString()},
-                  {QStringLiteral("drivers"), drv},
-                  {QStringLiteral("symbols"), sym},
-                  {QStringLiteral("findings"), fnd},
-                  {QStringLiteral("problems"), prob},
-                  {QStringLiteral("xml"), xmlFiles},
-                  {QStringLiteral("exitCode"), exitCode()}};
+    QJsonObject o{
+        {QStringLiteral("inputs"), QJsonArray::fromStringList(inputs)},
+        {QStringLiteral("files"), files},
+        {QStringLiteral("uses"), uses},
+        {QStringLiteral("minimum"), minimum.toJson()},
+        {QStringLiteral("minimumText"), minimum.isKnown() ? minimum.toString() : QString()},
+        {QStringLiteral("drivers"), drv},
+        {QStringLiteral("symbols"), sym},
+        {QStringLiteral("findings"), fnd},
+        {QStringLiteral("problems"), prob},
+        {QStringLiteral("xml"), xmlFiles},
+        {QStringLiteral("exitCode"), exitCode()}};
     if (target.isValid()) {
         o.insert(QStringLiteral("target"), target.toString());
         o.insert(QStringLiteral("targetText"), targetText);
@@ -79,23 +82,29 @@ QString ScanReport::toText() const
                .arg(uses)
                .arg(symbols.size());
     if (minimum.isKnown()) {
-        out += QStringLiteral("Minimum libvirt: %1\n").arg(minimum.exact ? minimum.upTo.toString()
-                                                                         : minimum.toString());
+        out += QStringLiteral("Minimum libvirt: %1\n")
+                   .arg(minimum.exact ? minimum.upTo.toString() : minimum.toString());
         for (const auto &s : drivers)
             out += QStringLiteral("  needed by %1 (%2), first used at %3, %4 use(s)\n")
-                       .arg(s.symbol, s.since.exact ? QStringLiteral("since ") + s.since.toString() : s.since.toString(),
+                       .arg(s.symbol,
+                            s.since.exact ? QStringLiteral("since ") + s.since.toString()
+                                          : s.since.toString(),
                             where(s.first))
                        .arg(s.uses);
     } else {
-        out += QStringLiteral("Minimum libvirt: not determined (no unguarded use with a known since)\n");
+        out += QStringLiteral(
+            "Minimum libvirt: not determined (no unguarded use with a known since)\n");
     }
     if (target.isValid())
-        out += QStringLiteral("Target: %1\n").arg(targetText.isEmpty() ? target.toString() : targetText);
+        out += QStringLiteral("Target: %1\n")
+                   .arg(targetText.isEmpty() ? target.toString() : targetText);
     QMap<int, QList<const Finding *>> grouped;
     for (const auto &f : findings)
         grouped[f.kind].append(&f);
     for (auto it = grouped.cbegin(); it != grouped.cend(); ++it) {
-        out += QStringLiteral("\n%1 (%2):\n").arg(Finding::kindTitle(Finding::Kind(it.key()))).arg(it->size());
+        out += QStringLiteral("\n%1 (%2):\n")
+                   .arg(Finding::kindTitle(Finding::Kind(it.key())))
+                   .arg(it->size());
         for (const Finding *f : *it)
             out += QStringLiteral("  %1: %2\n").arg(where(f->pos), f->message);
     }
@@ -114,12 +123,15 @@ QString ScanReport::toGcc() const
     QString out;
     for (const auto &f : findings)
         out += QStringLiteral("%1: %2: %3 [vse-%4]\n")
-                   .arg(where(f.pos), f.level() == Finding::Note ? QStringLiteral("note") : QStringLiteral("warning"),
+                   .arg(where(f.pos),
+                        f.level() == Finding::Note ? QStringLiteral("note")
+                                                   : QStringLiteral("warning"),
                         f.message, Finding::kindId(f.kind));
     for (const auto &d : problems)
         out += d.toString() + QLatin1Char('\n');
     if (minimum.isKnown())
-        out += QStringLiteral("virt-support scan: note: minimum libvirt %1\n").arg(minimum.toString());
+        out +=
+            QStringLiteral("virt-support scan: note: minimum libvirt %1\n").arg(minimum.toString());
     return out;
 }
 
@@ -135,7 +147,8 @@ QJsonObject ScanReport::toSarif(const QString &toolVersion) const
         rules.append(QJsonObject{
             {QStringLiteral("id"), QString(QStringLiteral("vse-") + Finding::kindId(f.kind))},
             {QStringLiteral("name"), Finding::kindId(f.kind)},
-            {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), Finding::kindTitle(f.kind)}}}});
+            {QStringLiteral("shortDescription"),
+             QJsonObject{{QStringLiteral("text"), Finding::kindTitle(f.kind)}}}});
     }
     static const char *const levels[] = {"note", "warning", "error"};
     QJsonArray results;
@@ -146,20 +159,23 @@ QJsonObject ScanReport::toSarif(const QString &toolVersion) const
         const QJsonObject location{
             {QStringLiteral("physicalLocation"),
              QJsonObject{{QStringLiteral("artifactLocation"),
-                          QJsonObject{{QStringLiteral("uri"), QUrl::fromLocalFile(QDir(f.pos.file).absolutePath())
-                                                                  .toString(QUrl::FullyEncoded)}}},
+                          QJsonObject{{QStringLiteral("uri"),
+                                       QUrl::fromLocalFile(QDir(f.pos.file).absolutePath())
+                                           .toString(QUrl::FullyEncoded)}}},
                          {QStringLiteral("region"), region}}}};
-        QJsonObject result{{QStringLiteral("ruleId"), QString(QStringLiteral("vse-") + Finding::kindId(f.kind))},
-                           {QStringLiteral("ruleIndex"), ruleIndex.value(f.kind)},
-                           {QStringLiteral("level"), QString::fromLatin1(levels[f.level()])},
-                           {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), f.message}}},
-                           {QStringLiteral("locations"), QJsonArray{location}}};
+        QJsonObject result{
+            {QStringLiteral("ruleId"), QString(QStringLiteral("vse-") + Finding::kindId(f.kind))},
+            {QStringLiteral("ruleIndex"), ruleIndex.value(f.kind)},
+            {QStringLiteral("level"), QString::fromLatin1(levels[f.level()])},
+            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), f.message}}},
+            {QStringLiteral("locations"), QJsonArray{location}}};
         results.append(result);
     }
     QJsonArray notifications;
     for (const auto &d : problems)
-        notifications.append(QJsonObject{{QStringLiteral("level"), QStringLiteral("warning")},
-                                         {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), d.toString()}}}});
+        notifications.append(QJsonObject{
+            {QStringLiteral("level"), QStringLiteral("warning")},
+            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), d.toString()}}}});
     QJsonObject run{
         {QStringLiteral("tool"),
          QJsonObject{{QStringLiteral("driver"),
@@ -170,12 +186,15 @@ QJsonObject ScanReport::toSarif(const QString &toolVersion) const
                                   {QStringLiteral("rules"), rules}}}}},
         {QStringLiteral("results"), results},
         {QStringLiteral("invocations"),
-         QJsonArray{QJsonObject{{QStringLiteral("executionSuccessful"), files > 0 || problems.isEmpty()},
-                                {QStringLiteral("toolExecutionNotifications"), notifications}}}},
+         QJsonArray{
+             QJsonObject{{QStringLiteral("executionSuccessful"), files > 0 || problems.isEmpty()},
+                         {QStringLiteral("toolExecutionNotifications"), notifications}}}},
         {QStringLiteral("properties"),
-         QJsonObject{{QStringLiteral("minimumLibvirt"), minimum.toJson()},
-                     {QStringLiteral("target"), target.isValid() ? target.toString() : QString()}}}};
-    return QJsonObject{{QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
+         QJsonObject{
+             {QStringLiteral("minimumLibvirt"), minimum.toJson()},
+             {QStringLiteral("target"), target.isValid() ? target.toString() : QString()}}}};
+    return QJsonObject{{QStringLiteral("$schema"),
+                        QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
                        {QStringLiteral("version"), QStringLiteral("2.1.0")},
                        {QStringLiteral("runs"), QJsonArray{run}}};
 }

@@ -8,8 +8,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
-#include <QTextBlock>
 #include <QSignalSpy>
+#include <QTextBlock>
 #include <QTreeWidget>
 
 using namespace vse;
@@ -43,16 +43,19 @@ private Q_SLOTS:
         QVERIFY(dialog.start(m_dir.path(), QStringLiteral("6.0.0")));
         QVERIFY(dialog.isRunning() || done.count() == 1);
         QVERIFY(done.wait(120000));
-        QVERIFY2(dialog.minimumText().contains(QLatin1String("7.1.0")), qPrintable(dialog.minimumText()));
+        QVERIFY2(dialog.minimumText().contains(QLatin1String("7.1.0")),
+                 qPrintable(dialog.minimumText()));
         QVERIFY(dialog.minimumText().contains(QLatin1String("virDomainGetMessages")));
         QTreeWidget *tree = dialog.findingsTree();
         QCOMPARE(tree->topLevelItemCount(), 1);
-        QVERIFY(tree->topLevelItem(0)->text(0).startsWith(QLatin1String("Newer than the target (2)")));
+        QVERIFY(
+            tree->topLevelItem(0)->text(0).startsWith(QLatin1String("Newer than the target (2)")));
         QTreeWidgetItem *first = tree->topLevelItem(0)->child(0);
         QVERIFY(first->text(0).contains(QLatin1String("newer than the target 6.0.0")));
         dialog.showFinding(first);
         QCOMPARE(dialog.sourceView()->textCursor().blockNumber(), 4); // line 5
-        QVERIFY(dialog.sourceView()->textCursor().block().text().contains(QLatin1String("virDomainGetMessages")));
+        QVERIFY(dialog.sourceView()->textCursor().block().text().contains(
+            QLatin1String("virDomainGetMessages")));
         // For a look at the dialog: VSE_SCREENSHOT_DIR=/tmp ctest -R tst_scandialog
         if (const QString dir = qEnvironmentVariable("VSE_SCREENSHOT_DIR"); !dir.isEmpty()) {
             dialog.show();

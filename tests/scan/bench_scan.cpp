@@ -48,10 +48,11 @@ int main(int argc, char **argv)
         ratios.push_back(s / b);
     }
     std::sort(ratios.begin(), ratios.end());
-    std::printf("bench_scan: libvirt-glib %d translation units, %d uses found\n", int(sources.size()), uses);
+    std::printf("bench_scan: libvirt-glib %d translation units, %d uses found\n",
+                int(sources.size()), uses);
     std::printf("  bare libclang parse: %.0f ms (mean of %d)\n", bare / runs, runs);
-    std::printf("  scan (parse with preprocessing record + walk + guards): %.0f ms (mean of %d)\n", scan / runs,
-                runs);
+    std::printf("  scan (parse with preprocessing record + walk + guards): %.0f ms (mean of %d)\n",
+                scan / runs, runs);
     std::printf("  ratio scan / bare parse: median %.2f (min %.2f, max %.2f; goal <= 1.5)\n",
                 ratios[ratios.size() / 2], ratios.front(), ratios.back());
     return 0;

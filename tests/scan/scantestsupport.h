@@ -8,10 +8,10 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -46,8 +46,9 @@ inline QString installedIndex(QString *problem)
     return path;
 }
 
-inline scan::ScanReport scanPaths(const Store &store, const QStringList &paths, const Version &target,
-                                  const QString &compileCommands = {}, QList<scan::FileScan> *raw = nullptr)
+inline scan::ScanReport scanPaths(const Store &store, const QStringList &paths,
+                                  const Version &target, const QString &compileCommands = {},
+                                  QList<scan::FileScan> *raw = nullptr)
 {
     const scan::ProjectFiles files = scan::collectProjectFiles(paths);
     Diagnostics problems = files.problems;
@@ -82,7 +83,8 @@ inline QString unpackLibvirtGlib(const QString &into, QString *why)
         p.setProcessEnvironment(env);
         p.setWorkingDirectory(dir);
         p.start(program, args);
-        const bool ok = p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        const bool ok = p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit &&
+                        p.exitCode() == 0;
         return std::pair<bool, QByteArray>(ok, p.readAllStandardOutput());
     };
     QString tarball;
@@ -91,8 +93,8 @@ inline QString unpackLibvirtGlib(const QString &into, QString *why)
     for (const QString &d : dirs) {
         if (d.isEmpty())
             continue;
-        const QStringList names = QDir(d).entryList({QStringLiteral("libvirt-glib_*.orig.tar.xz")}, QDir::Files,
-                                                    QDir::Name);
+        const QStringList names = QDir(d).entryList({QStringLiteral("libvirt-glib_*.orig.tar.xz")},
+                                                    QDir::Files, QDir::Name);
         if (!names.isEmpty()) {
             tarball = QDir(d).filePath(names.constLast());
             break;
@@ -100,22 +102,26 @@ inline QString unpackLibvirtGlib(const QString &into, QString *why)
     }
     if (tarball.isEmpty()) {
         // The way the release tarballs are fetched: apt-get source --download-only.
-        const QString script = qEnvironmentVariable("VSE_SOURCE_DIR") + QStringLiteral("/scripts/fetch-debian-sources");
+        const QString script = qEnvironmentVariable("VSE_SOURCE_DIR") +
+                               QStringLiteral("/scripts/fetch-debian-sources");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VSE_DEBIAN_SOURCE_PACKAGE"), QStringLiteral("libvirt-glib"));
         const QString cache = into + QStringLiteral("/sources");
         const auto [ok, out] = run(script, {cache}, {}, env, 900000);
-        const QStringList names = QDir(cache).entryList({QStringLiteral("libvirt-glib_*.orig.tar.xz")}, QDir::Files,
-                                                        QDir::Name);
+        const QStringList names = QDir(cache).entryList(
+            {QStringLiteral("libvirt-glib_*.orig.tar.xz")}, QDir::Files, QDir::Name);
         if (!ok || names.isEmpty()) {
-            *why = QStringLiteral("libvirt-glib's tarball is not in $VSE_SOURCES_DIR and %1 could not fetch it "
-                                  "(offline?)")
-                       .arg(script);
+            *why =
+                QStringLiteral(
+                    "libvirt-glib's tarball is not in $VSE_SOURCES_DIR and %1 could not fetch it "
+                    "(offline?)")
+                    .arg(script);
             return {};
         }
         tarball = QDir(cache).filePath(names.constLast());
     }
-    if (!run(QStringLiteral("tar"), {QStringLiteral("-xJf"), tarball, QStringLiteral("-C"), into}).first) {
+    if (!run(QStringLiteral("tar"), {QStringLiteral("-xJf"), tarball, QStringLiteral("-C"), into})
+             .first) {
         *why = QStringLiteral("cannot unpack ") + tarball;
         return {};
     }
@@ -137,25 +143,28 @@ inline QString unpackLibvirtGlib(const QString &into, QString *why)
     // The enum headers meson generates with glib-mkenums.
     // (folder, header, identifier prefix, symbol prefix), as its meson.build says.
     const QList<QStringList> enumHeaders{
-        {QStringLiteral("libvirt-gconfig"), QStringLiteral("libvirt-gconfig-enum-types.h"), QStringLiteral("GVirConfig"),
-         QStringLiteral("gvir_config")},
-        {QStringLiteral("libvirt-gobject"), QStringLiteral("libvirt-gobject-enums.h"), QStringLiteral("GVir"),
-         QStringLiteral("gvir")}};
+        {QStringLiteral("libvirt-gconfig"), QStringLiteral("libvirt-gconfig-enum-types.h"),
+         QStringLiteral("GVirConfig"), QStringLiteral("gvir_config")},
+        {QStringLiteral("libvirt-gobject"), QStringLiteral("libvirt-gobject-enums.h"),
+         QStringLiteral("GVir"), QStringLiteral("gvir")}};
     for (const QStringList &e : enumHeaders) {
         const QString &dir = e.at(0), &name = e.at(1);
         const QString tmpl = QStringLiteral("%1/%2/%3.template").arg(root, dir, name);
-        QStringList args{QStringLiteral("--template"), tmpl, QStringLiteral("--identifier-prefix"), e.at(2),
-                         QStringLiteral("--symbol-prefix"), e.at(3)};
-        for (const QString &h : QDir(root + QLatin1Char('/') + dir).entryList({QStringLiteral("*.h")}, QDir::Files))
+        QStringList args{QStringLiteral("--template"),          tmpl,
+                         QStringLiteral("--identifier-prefix"), e.at(2),
+                         QStringLiteral("--symbol-prefix"),     e.at(3)};
+        for (const QString &h :
+             QDir(root + QLatin1Char('/') + dir).entryList({QStringLiteral("*.h")}, QDir::Files))
             if (!h.endsWith(QLatin1String("-private.h")) && !h.contains(QLatin1String("compat")))
                 args << QStringLiteral("%1/%2/%3").arg(root, dir, h);
         const auto [ok, out] = run(QStringLiteral("glib-mkenums"), args);
         if (ok)
             writeFile(QStringLiteral("%1/%2/%3").arg(build, dir, name), out);
     }
-    const auto [pcOk, pcOut] = run(QStringLiteral("pkg-config"),
-                                   {QStringLiteral("--cflags"), QStringLiteral("glib-2.0"), QStringLiteral("gobject-2.0"),
-                                    QStringLiteral("gio-2.0"), QStringLiteral("libxml-2.0"), QStringLiteral("libvirt")});
+    const auto [pcOk, pcOut] =
+        run(QStringLiteral("pkg-config"),
+            {QStringLiteral("--cflags"), QStringLiteral("glib-2.0"), QStringLiteral("gobject-2.0"),
+             QStringLiteral("gio-2.0"), QStringLiteral("libxml-2.0"), QStringLiteral("libvirt")});
     if (!pcOk) {
         *why = QStringLiteral("pkg-config does not know glib-2.0 / gio-2.0 / libxml-2.0 / libvirt "
                               "(scripts/setup-deps installs libglib2.0-dev)");
@@ -170,16 +179,22 @@ inline QString unpackLibvirtGlib(const QString &into, QString *why)
     for (const QString &c : std::as_const(sources)) {
         if (c.startsWith(build))
             continue;
-        QStringList args{QStringLiteral("cc"), QStringLiteral("-std=gnu99"), QStringLiteral("-DLIBVIRT_GLIB_BUILD"),
-                         QStringLiteral("-DDATADIR=\"/usr/share\""), QStringLiteral("-DLOCALEDIR=\"/usr/share/locale\""),
-                         QStringLiteral("-I") + root, QStringLiteral("-I") + build,
+        QStringList args{QStringLiteral("cc"),
+                         QStringLiteral("-std=gnu99"),
+                         QStringLiteral("-DLIBVIRT_GLIB_BUILD"),
+                         QStringLiteral("-DDATADIR=\"/usr/share\""),
+                         QStringLiteral("-DLOCALEDIR=\"/usr/share/locale\""),
+                         QStringLiteral("-I") + root,
+                         QStringLiteral("-I") + build,
                          QStringLiteral("-I") + QFileInfo(c).absolutePath(),
-                         QStringLiteral("-I") + build + QLatin1Char('/') + QFileInfo(c).dir().dirName()};
+                         QStringLiteral("-I") + build + QLatin1Char('/') +
+                             QFileInfo(c).dir().dirName()};
         args += QString::fromUtf8(pcOut).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         args << QStringLiteral("-c") << c;
-        entries.append(QJsonObject{{QStringLiteral("directory"), build},
-                                   {QStringLiteral("file"), c},
-                                   {QStringLiteral("arguments"), QJsonArray::fromStringList(args)}});
+        entries.append(
+            QJsonObject{{QStringLiteral("directory"), build},
+                        {QStringLiteral("file"), c},
+                        {QStringLiteral("arguments"), QJsonArray::fromStringList(args)}});
     }
     writeFile(build + QStringLiteral("/compile_commands.json"), QJsonDocument(entries).toJson());
     return root;

@@ -25,7 +25,8 @@ QHash<QString, Version> apiXmlVersions()
         return out;
     QXmlStreamReader xml(&f);
     while (!xml.atEnd()) {
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("function")) {
+        if (xml.readNext() == QXmlStreamReader::StartElement &&
+            xml.name() == QLatin1String("function")) {
             const Version v = Version::parse(xml.attributes().value(QLatin1String("version")));
             if (v.isValid())
                 out.insert(xml.attributes().value(QLatin1String("name")).toString(), v);
@@ -80,15 +81,18 @@ private slots:
         for (const auto &p : r.problems)
             if (!p.file.endsWith(QLatin1String(".py")))
                 cProblems.append(p);
-        qInfo("libvirt-glib: %d files, %d uses of %d libvirt names, %d C file(s) with parse problems, %d Python "
+        qInfo("libvirt-glib: %d files, %d uses of %d libvirt names, %d C file(s) with parse "
+              "problems, %d Python "
               "file(s) left to the Python scanner",
-              r.files, r.uses, int(r.symbols.size()), int(cProblems.size()), int(r.problems.size() - cProblems.size()));
+              r.files, r.uses, int(r.symbols.size()), int(cProblems.size()),
+              int(r.problems.size() - cProblems.size()));
         for (const auto &p : cProblems.mid(0, 8))
             qInfo("  problem: %s", qPrintable(p.toString()));
         QVERIFY(r.minimum.isKnown());
         qInfo("minimum libvirt by the scan: %s", qPrintable(r.minimum.toString()));
         for (const auto &s : r.drivers)
-            qInfo("  needed by %s (%s) at %s:%d", qPrintable(s.symbol), qPrintable(s.since.toString()),
+            qInfo("  needed by %s (%s) at %s:%d", qPrintable(s.symbol),
+                  qPrintable(s.since.toString()),
                   qPrintable(QDir(root).relativeFilePath(s.first.file)), s.first.line);
 
         // What the project itself declares.
@@ -115,19 +119,21 @@ private slots:
             if (!api.contains(name))
                 continue; // libvirt-glib's own gvir_* helpers, or not an API
             ++called;
-            QVERIFY2(scanned.contains(name), qPrintable(name + QStringLiteral(" is called but the scan missed it")));
+            QVERIFY2(scanned.contains(name),
+                     qPrintable(name + QStringLiteral(" is called but the scan missed it")));
             if (api.value(name) > newestCalled)
                 newestCalled = api.value(name), newestName = name;
         }
-        qInfo("%d libvirt functions called (plain search); the newest by libvirt-api.xml: %s (%s)", called,
-              qPrintable(newestName), qPrintable(newestCalled.toString()));
+        qInfo("%d libvirt functions called (plain search); the newest by libvirt-api.xml: %s (%s)",
+              called, qPrintable(newestName), qPrintable(newestCalled.toString()));
         QVERIFY(called > 50);
         QVERIFY(r.minimum.upTo >= newestCalled);
         // The drivers' since agrees with the API XML where it has them.
         for (const auto &s : r.drivers)
             if (api.contains(s.symbol))
                 QVERIFY2(s.since.upTo == api.value(s.symbol) ||
-                             (s.since.after < api.value(s.symbol) && api.value(s.symbol) <= s.since.upTo),
+                             (s.since.after < api.value(s.symbol) &&
+                              api.value(s.symbol) <= s.since.upTo),
                          qPrintable(s.symbol));
 
         // The comparison, said in words.
@@ -136,15 +142,20 @@ private slots:
             for (const auto &s : r.symbols)
                 if (s.uses > 0 && s.since.isKnown() && s.since.after >= declared)
                     newer << QStringLiteral("%1 (%2, %3:%4)")
-                                 .arg(s.symbol, s.since.toString(), QDir(root).relativeFilePath(s.first.file))
+                                 .arg(s.symbol, s.since.toString(),
+                                      QDir(root).relativeFilePath(s.first.file))
                                  .arg(s.first.line);
-            qInfo("DIFFERENCE: the code needs %s but meson.build asks only for %s: %d name(s) newer than %s are "
+            qInfo("DIFFERENCE: the code needs %s but meson.build asks only for %s: %d name(s) "
+                  "newer than %s are "
                   "used without a guard: %s",
-                  qPrintable(r.minimum.toString()), qPrintable(declared.toString()), int(newer.size()),
-                  qPrintable(declared.toString()), qPrintable(newer.join(QStringLiteral("; "))));
+                  qPrintable(r.minimum.toString()), qPrintable(declared.toString()),
+                  int(newer.size()), qPrintable(declared.toString()),
+                  qPrintable(newer.join(QStringLiteral("; "))));
         } else if (r.minimum.upTo < declared) {
-            qInfo("DIFFERENCE: meson.build asks for %s, more than the %s the code needs: the declared version "
-                  "is the project's floor (what it is built and tested with), not a need of the API it calls",
+            qInfo("DIFFERENCE: meson.build asks for %s, more than the %s the code needs: the "
+                  "declared version "
+                  "is the project's floor (what it is built and tested with), not a need of the "
+                  "API it calls",
                   qPrintable(declared.toString()), qPrintable(r.minimum.toString()));
         } else {
             qInfo("AGREE: the code needs exactly what meson.build requires");

@@ -6,9 +6,9 @@
 #include "scan/storelookup.h"
 
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,15 +28,21 @@ namespace vse::gui {
 
 namespace {
 
-enum Role { SymbolRole = Qt::UserRole + 1, FileRole, LineRole };
+enum Role
+{
+    SymbolRole = Qt::UserRole + 1,
+    FileRole,
+    LineRole
+};
 
 } // namespace
 
 ScanDialog::ScanDialog(const QString &indexPath, QWidget *parent)
-    : QDialog(parent), m_indexPath(indexPath), m_folder(new QLineEdit(this)), m_target(new QLineEdit(this)),
-      m_start(new QPushButton(tr("&Scan"), this)), m_cancel(new QPushButton(tr("&Cancel"), this)),
-      m_progress(new QProgressBar(this)), m_minimum(new QLabel(this)), m_status(new QLabel(this)),
-      m_tree(new QTreeWidget(this)), m_source(new QPlainTextEdit(this))
+    : QDialog(parent), m_indexPath(indexPath), m_folder(new QLineEdit(this)),
+      m_target(new QLineEdit(this)), m_start(new QPushButton(tr("&Scan"), this)),
+      m_cancel(new QPushButton(tr("&Cancel"), this)), m_progress(new QProgressBar(this)),
+      m_minimum(new QLabel(this)), m_status(new QLabel(this)), m_tree(new QTreeWidget(this)),
+      m_source(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Scan project"));
     auto *browse = new QPushButton(tr("&Browse\u2026"), this);
@@ -79,13 +85,16 @@ ScanDialog::ScanDialog(const QString &indexPath, QWidget *parent)
     resize(900, 640);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder to scan"), m_folder->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Folder to scan"), m_folder->text());
         if (!dir.isEmpty())
             m_folder->setText(dir);
     });
-    connect(m_start, &QPushButton::clicked, this, [this] { start(m_folder->text(), m_target->text()); });
+    connect(m_start, &QPushButton::clicked, this,
+            [this] { start(m_folder->text(), m_target->text()); });
     connect(m_cancel, &QPushButton::clicked, this, &ScanDialog::cancel);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { showFinding(item); });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *item) { showFinding(item); });
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString symbol = item->data(0, SymbolRole).toString();
         if (!symbol.isEmpty())
@@ -109,9 +118,11 @@ bool ScanDialog::start(const QString &folder, const QString &target)
     Version max;
     static const QRegularExpression shape(QStringLiteral("^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?$"));
     if (!target.trimmed().isEmpty()) {
-        max = shape.match(target.trimmed()).hasMatch() ? Version::parse(target.trimmed()) : Version();
+        max =
+            shape.match(target.trimmed()).hasMatch() ? Version::parse(target.trimmed()) : Version();
         if (!max.isValid() || !ReleaseSeries::isRelease(max)) {
-            m_status->setText(tr("'%1' is not a libvirt release number (such as 6.0.0).").arg(target));
+            m_status->setText(
+                tr("'%1' is not a libvirt release number (such as 6.0.0).").arg(target));
             return false;
         }
     }
@@ -198,10 +209,12 @@ void ScanDialog::onFinished()
         for (const auto &s : report.drivers)
             by << s.symbol;
         m_minimum->setText(tr("Minimum libvirt: %1 (needed by %2)")
-                               .arg(report.minimum.exact ? report.minimum.upTo.toString() : report.minimum.toString(),
+                               .arg(report.minimum.exact ? report.minimum.upTo.toString()
+                                                         : report.minimum.toString(),
                                     by.join(QStringLiteral(", "))));
     } else {
-        m_minimum->setText(tr("Minimum libvirt: not determined (no unguarded use with a known since)"));
+        m_minimum->setText(
+            tr("Minimum libvirt: not determined (no unguarded use with a known since)"));
     }
     QHash<int, QTreeWidgetItem *> groups;
     for (const scan::Finding &f : report.findings) {
@@ -210,8 +223,9 @@ void ScanDialog::onFinished()
             group = new QTreeWidgetItem(m_tree, {scan::Finding::kindTitle(f.kind)});
             group->setData(0, Qt::UserRole, int(f.kind));
         }
-        auto *item = new QTreeWidgetItem(group, {f.message, QStringLiteral("%1:%2").arg(QFileInfo(f.pos.file).fileName())
-                                                                              .arg(f.pos.line)});
+        auto *item = new QTreeWidgetItem(
+            group, {f.message,
+                    QStringLiteral("%1:%2").arg(QFileInfo(f.pos.file).fileName()).arg(f.pos.line)});
         item->setData(0, SymbolRole, f.symbol);
         item->setData(0, FileRole, f.pos.file);
         item->setData(0, LineRole, f.pos.line);
@@ -224,8 +238,8 @@ void ScanDialog::onFinished()
     m_status->setText(tr("Scanned %n file(s)", nullptr, report.files) +
                       tr(", %n use(s)", nullptr, report.uses) +
                       (report.problems.isEmpty() ? QString()
-                                                 : tr("; %n file(s) not scanned or only in part", nullptr,
-                                                      int(report.problems.size()))));
+                                                 : tr("; %n file(s) not scanned or only in part",
+                                                      nullptr, int(report.problems.size()))));
     Q_EMIT finished();
 }
 
