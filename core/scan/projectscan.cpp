@@ -1,9 +1,13 @@
 #include "projectscan.h"
 
+#include "io/confinedfile.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include <unistd.h>
 
 namespace vse::scan {
 
@@ -20,19 +24,29 @@ bool skippedFolder(const QString &name)
 // A <domain> root element in the first few KiB (after the prolog and comments).
 bool isDomainXml(const QString &file)
 {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
+    // Through SourceRoot: a FIFO or device named *.xml is refused, not read.
+    qint64 size = 0;
+    QString why;
+    const int fd = SourceRoot().openRegular(file, &size, &why);
+    if (fd < 0)
         return false;
+    QByteArray head(8192, '\0');
+    const ssize_t n = ::read(fd, head.data(), size_t(head.size()));
+    ::close(fd);
+    if (n <= 0)
+        return false;
+    head.truncate(n);
     static const QRegularExpression root(QStringLiteral("<(?![?!])([\\w:.-]+)"));
-    const QString head = QString::fromUtf8(f.read(8192));
-    QString text = head;
-    text.remove(QRegularExpression(QStringLiteral("<!--.*?-->"),
-                                   QRegularExpression::DotMatchesEverythingOption));
+    static const QRegularExpression comment(QStringLiteral("<!--.*?-->"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    QString text = QString::fromUtf8(head);
+    text.remove(comment);
     const auto m = root.match(text);
     return m.hasMatch() && m.captured(1) == QLatin1String("domain");
 }
 
-void classify(ProjectFiles &out, const QString &file)
+// False when the file is none of the kinds scan reads.
+bool classify(ProjectFiles &out, const QString &file)
 {
     const QString suffix = QFileInfo(file).suffix().toLower();
     if (CScanner::isCSource(file))
@@ -41,6 +55,9 @@ void classify(ProjectFiles &out, const QString &file)
         out.python << file;
     else if (suffix == QLatin1String("xml") && isDomainXml(file))
         out.domainXml << file;
+    else
+        return false;
+    return true;
 }
 
 } // namespace
@@ -64,8 +81,10 @@ ProjectFiles collectProjectFiles(const QStringList &paths)
                 fi.suffix().toLower() != QLatin1String("xml"))
                 out.problems.append(Diagnostic::warning(
                     p, 0, QStringLiteral("not a C, C++, Python or XML file; not scanned")));
-            else
-                classify(out, fi.canonicalFilePath());
+            else if (!classify(out, fi.canonicalFilePath()))
+                out.problems.append(Diagnostic::warning(
+                    p, 0,
+                    QStringLiteral("not a regular file holding a <domain> document; not checked")));
             continue;
         }
         if (!fi.isReadable()) {

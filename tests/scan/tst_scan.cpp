@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace vse;
 using namespace vse::scan;
 
@@ -360,6 +362,18 @@ private slots:
         QVERIFY(r2.problems.constFirst().toString().contains(
             QLatin1String("not a compilation database")));
         QCOMPARE(r2.minimum.upTo, Version(7, 1, 0));
+        // FIFOs named on the command line are refused, never read (no hang).
+        const QString fifoC = m_dir.filePath(QStringLiteral("fifo.c"));
+        const QString fifoXml = m_dir.filePath(QStringLiteral("fifo.xml"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifoC).constData(), 0600), 0);
+        QCOMPARE(::mkfifo(QFile::encodeName(fifoXml).constData(), 0600), 0);
+        const ScanReport r3 = scantest::scanPaths(m_store, {fifoC, fifoXml}, Version());
+        QCOMPARE(r3.problems.size(), 2);
+        for (const auto &d : r3.problems)
+            QVERIFY2(d.file.endsWith(QLatin1String("fifo.c")) ||
+                         d.file.endsWith(QLatin1String("fifo.xml")),
+                     qPrintable(d.toString()));
+        QCOMPARE(r3.uses, 0);
     }
 
     // The command a user types, through the query program (which hands scan
