@@ -1006,6 +1006,10 @@
         <source>Policy &amp;audit…</source>
         <translation>Richtlinien&amp;prüfung …</translation>
     </message>
+    <message>
+        <source>&amp;Scan project…</source>
+        <translation>Projekt &amp;scannen …</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>
@@ -1449,6 +1453,106 @@
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::ScanDialog</name>
+    <message>
+        <source>Scan project</source>
+        <translation>Projekt scannen</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Scannen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>oldest libvirt to support, e.g. 6.0.0 (optional)</source>
+        <translation>älteste zu unterstützende libvirt, z. B. 6.0.0 (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Minimum libvirt</source>
+        <translation>Mindestens nötige libvirt</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Scan findings</source>
+        <translation>Befunde des Scans</translation>
+    </message>
+    <message>
+        <source>Source line</source>
+        <translation>Quelltextzeile</translation>
+    </message>
+    <message>
+        <source>Folder to scan</source>
+        <translation>Zu scannender Ordner</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a libvirt release number (such as 6.0.0).</source>
+        <translation>„%1“ ist keine libvirt-Versionsnummer (wie 6.0.0).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder.</source>
+        <translation>„%1“ ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Scanne …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Minimum libvirt: %1 (needed by %2)</source>
+        <translation>Mindestens nötige libvirt: %1 (wegen %2)</translation>
+    </message>
+    <message>
+        <source>Minimum libvirt: not determined (no unguarded use with a known since)</source>
+        <translation>Mindestversion von libvirt: nicht bestimmt (keine ungeschützte Verwendung mit bekannter Einführungsversion)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei gescannt</numerusform>
+            <numerusform>%n Dateien gescannt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n use(s)</source>
+        <translation>
+            <numerusform>, %n Verwendung</numerusform>
+            <numerusform>, %n Verwendungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n file(s) not scanned or only in part</source>
+        <translation>
+            <numerusform>; %n Datei nicht oder nur teilweise gescannt</numerusform>
+            <numerusform>; %n Dateien nicht oder nur teilweise gescannt</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -106,5 +106,6 @@ bool validReportFormat(Context &ctx, const char *command, const QString &format)
 int printHostReport(Context &ctx, const HostReport &report, const QString &format);
 
 int runGenHeader(Context &ctx, const QStringList &args);
+int runScan(Context &ctx, const QStringList &args);
 
 } // namespace vse::cli

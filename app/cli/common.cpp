@@ -35,6 +35,7 @@ const QList<Command> &commands()
         {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
         {"audit", "policy violations between consecutive indexed releases", runAudit},
         {"history", "what the built-in release history covers; 'history build' makes one", runHistory},
+        {"scan", "the minimum libvirt an application's C/C++ code needs, and its too-new or unsafe uses", runScan},
         {"host", "support report of a running host (read-only libvirt connection)", runHost},
         {"triage", "support report of a sosreport: guests, taints in logs, daemon configuration", runTriage},
         {"gen-header", "print a C header that makes the compiler warn at functions newer than a release",

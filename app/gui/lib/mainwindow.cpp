@@ -187,6 +187,7 @@ void MainWindow::createActions()
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("Policy &audit\u2026"), this, &MainWindow::showAudit);
+    tools->addAction(tr("&Scan project\u2026"), this, &MainWindow::showScan);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Sources\u2026"), this, &MainWindow::editSources);

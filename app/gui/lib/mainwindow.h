@@ -22,6 +22,7 @@ class CheckXmlDialog;
 class PolicyGuideDialog;
 class PresentationWindow;
 class SelfCheckDialog;
+class ScanDialog;
 class DetailView;
 class FilterBar;
 class IndexController;
@@ -65,6 +66,8 @@ public:
     CheckXmlDialog *openCheckXml(const QString &path = {});
     // Tools → Policy audit…: opens (or raises) the audit of the indexed releases.
     AuditDialog *showAudit();
+    // Tools → Scan project…: an application's C/C++ code against the index.
+    ScanDialog *showScan();
     // Help → Policy guide, Presentation mode, Self-check: opened (or raised)
     // without blocking the explorer, so their examples can select items in it.
     PolicyGuideDialog *showPolicyGuide();
@@ -97,6 +100,7 @@ private:
     QAction *m_forward = nullptr;
     QAction *m_checkXml = nullptr;
     QPointer<AuditDialog> m_audit;
+    QPointer<ScanDialog> m_scan;
     QPointer<PolicyGuideDialog> m_guide;
     QPointer<PresentationWindow> m_presentation;
     QPointer<SelfCheckDialog> m_selfCheck;

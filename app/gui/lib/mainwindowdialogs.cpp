@@ -12,6 +12,7 @@
 #include "itemtablemodel.h"
 #include "policyguidedialog.h"
 #include "presentationwindow.h"
+#include "scandialog.h"
 #include "selfcheckdialog.h"
 #include "sourcesdialog.h"
 #include "sourcesettings.h"
@@ -170,6 +171,18 @@ AuditDialog *MainWindow::showAudit()
     m_audit->show();
     m_audit->raise();
     return m_audit;
+}
+
+ScanDialog *MainWindow::showScan()
+{
+    if (!m_scan) {
+        m_scan = new ScanDialog(m_indexPath, this);
+        m_scan->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_scan, &ScanDialog::itemRequested, this, [this](const QString &name) { selectName(name); });
+    }
+    m_scan->show();
+    m_scan->raise();
+    return m_scan;
 }
 
 } // namespace vse::gui

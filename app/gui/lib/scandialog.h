@@ -1,0 +1,66 @@
+#pragma once
+
+#include "scan/scanengine.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace vse::gui {
+
+// Tools → Scan project…: `virt-support scan` for a folder, off the GUI
+// thread with progress and cancel. The minimum libvirt comes first, then the
+// findings grouped by kind; choosing one shows its source line below and
+// asks the main window for the item's detail.
+class ScanDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    // indexPath: the index the explorer shows (each scan opens it read-only).
+    explicit ScanDialog(const QString &indexPath, QWidget *parent = nullptr);
+    ~ScanDialog() override;
+
+    // Starts a scan of `folder` for `target` ("" or a release such as 6.0.0).
+    // Returns false (with the reason in the status line) when the input is bad.
+    bool start(const QString &folder, const QString &target);
+    void cancel();
+    bool isRunning() const { return m_watcher.isRunning(); }
+    QString minimumText() const;
+    QString statusText() const;
+    QTreeWidget *findingsTree() const { return m_tree; }
+    QPlainTextEdit *sourceView() const { return m_source; }
+    // Selects a finding (its tree item) as a click would.
+    void showFinding(QTreeWidgetItem *item);
+
+Q_SIGNALS:
+    void itemRequested(const QString &name);
+    void finished();
+
+private:
+    QString m_indexPath;
+    QLineEdit *m_folder;
+    QLineEdit *m_target;
+    QPushButton *m_start;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QLabel *m_minimum;
+    QLabel *m_status;
+    QTreeWidget *m_tree;
+    QPlainTextEdit *m_source;
+    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    QFutureWatcher<scan::ScanReport> m_watcher;
+
+    void onFinished();
+};
+
+} // namespace vse::gui

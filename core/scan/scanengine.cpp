@@ -1,0 +1,317 @@
+#include "scanengine.h"
+
+#include "model/policy.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace vse::scan {
+
+namespace {
+
+// Flags, enum values and macros are compiled into the application: nothing
+// fails at start-up, but the running libvirt rejects a value it does not know.
+bool compiledIn(UseKind k)
+{
+    return k == UseKind::Constant || k == UseKind::Macro;
+}
+
+QString sinceText(const SinceRange &r)
+{
+    return r.exact ? QStringLiteral("since ") + r.toString() : r.toString();
+}
+
+} // namespace
+
+QString useKindId(UseKind k)
+{
+    switch (k) {
+    case UseKind::Function:
+        return QStringLiteral("function");
+    case UseKind::Constant:
+        return QStringLiteral("constant");
+    case UseKind::Macro:
+        return QStringLiteral("macro");
+    case UseKind::Type:
+        return QStringLiteral("type");
+    case UseKind::Field:
+        return QStringLiteral("field");
+    }
+    return {};
+}
+
+QString deprecatedInFavourOf(const Item &item, bool *deprecated)
+{
+    static const QRegularExpression marker(
+        QStringLiteral("backwards compatibility|compatibility alias|\\bdeprecated\\b|renamed to"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression preferred(
+        QStringLiteral("(\\w+) is the preferred|alias for (\\w+)|[Rr]enamed to (\\w+)"));
+    *deprecated = marker.match(item.doc).hasMatch() ||
+                  item.attrs.value(QStringLiteral("deprecated")).toBool();
+    if (!*deprecated)
+        return {};
+    const auto m = preferred.match(item.doc);
+    for (int i = 1; i <= 3; ++i)
+        if (!m.captured(i).isEmpty())
+            return m.captured(i);
+    return {};
+}
+
+QString Finding::kindId(Kind kind)
+{
+    static const char *const ids[] = {
+        "too-new",    "maybe-too-new",  "insufficient-guard", "hypervisor-specific",
+        "taint",      "private",        "unclassified",       "last-value",
+        "deprecated", "obsolete-guard", "ambiguous",          "unknown",
+        "xml"};
+    return QString::fromLatin1(ids[kind]);
+}
+
+QString Finding::kindTitle(Kind kind)
+{
+    static const char *const titles[] = {"Newer than the target",
+                                         "May be newer than the target",
+                                         "Guarded by too old a version",
+                                         "Hypervisor-specific",
+                                         "Taints the guest",
+                                         "Private interfaces",
+                                         "Not classified by the policy",
+                                         "_LAST values",
+                                         "Deprecated aliases",
+                                         "Obsolete guards",
+                                         "Ambiguous Python calls",
+                                         "Unknown names",
+                                         "Domain XML"};
+    return QString::fromLatin1(titles[kind]);
+}
+
+Finding::Level Finding::level() const
+{
+    switch (kind) {
+    case TooNew:
+    case InsufficientGuard:
+        return Error;
+    case ObsoleteGuard:
+    case Ambiguous:
+    case Unknown:
+    case Unclassified:
+        return Note;
+    default:
+        return Warning;
+    }
+}
+
+QJsonObject Finding::toJson() const
+{
+    QJsonObject o{{QStringLiteral("kind"), kindId(kind)},
+                  {QStringLiteral("file"), pos.file},
+                  {QStringLiteral("line"), pos.line},
+                  {QStringLiteral("column"), pos.column},
+                  {QStringLiteral("message"), message}};
+    if (!symbol.isEmpty())
+        o.insert(QStringLiteral("symbol"), symbol);
+    if (since.isKnown())
+        o.insert(QStringLiteral("since"), since.toJson());
+    if (!candidates.isEmpty())
+        o.insert(QStringLiteral("candidates"), QJsonArray::fromStringList(candidates));
+    return o;
+}
+
+int ScanReport::exitCode() const
+{
+    if (files == 0 && !problems.isEmpty())
+        return 3;
+    bool maybe = false, taint = false;
+    for (const Finding &f : findings) {
+        if (f.kind == Finding::TooNew || f.kind == Finding::InsufficientGuard)
+            return 1;
+        maybe |= f.kind == Finding::MaybeTooNew;
+        taint |= f.kind == Finding::Taint;
+    }
+    // Domain XML found under the inputs counts with check-xml's verdict.
+    for (const CheckReport &x : xml) {
+        if (x.verdict.kind == CheckVerdict::TooNew || x.verdict.kind == CheckVerdict::Invalid)
+            return 1;
+        maybe |= x.verdict.kind == CheckVerdict::MaybeTooNew;
+        taint |= !x.verdict.taints.isEmpty();
+    }
+    return maybe ? 5 : taint ? 6 : 0;
+}
+
+ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const Version &target)
+{
+    ScanReport report;
+    report.target = target;
+    QHash<QString, std::optional<Item>> cache;
+    const auto itemOf = [&](const QString &symbol) -> const Item * {
+        auto it = cache.find(symbol);
+        if (it == cache.end()) {
+            // A field is a fact of its struct ("_virDomainInfo.state").
+            const QString name = symbol.section(QLatin1Char('.'), 0, 0);
+            it = cache.insert(symbol, lookup(name));
+        }
+        return it.value() ? &*it.value() : nullptr;
+    };
+    QHash<QString, SymbolUse> symbols;
+    const Policy &policy = Policy::instance();
+
+    for (const FileScan &fs : files) {
+        ++report.files;
+        report.problems += fs.problems;
+        for (const GuardSite &g : fs.guards)
+            if (target.isValid() && g.version.isValid() && g.version <= target)
+                report.findings.append(
+                    {Finding::ObsoleteGuard,
+                     g.pos,
+                     QString(),
+                     QStringLiteral("'%1' always holds on libvirt %2 and later (the target): "
+                                    "the guard and its fallback can go")
+                         .arg(g.text, target.toString()),
+                     {},
+                     {}});
+        for (const Use &u : fs.uses) {
+            ++report.uses;
+            const auto add = [&](Finding::Kind k, const QString &message,
+                                 const SinceRange &since = {}) {
+                report.findings.append({k, u.pos, u.symbol, message, since, u.candidates});
+            };
+            if (u.symbol.isEmpty()) {
+                add(Finding::Ambiguous,
+                    QStringLiteral("'%1' could be any of %2: the receiver's type is not known")
+                        .arg(u.spelled, u.candidates.join(QStringLiteral(", "))));
+                continue;
+            }
+            const Item *item = itemOf(u.symbol);
+            if (!item) {
+                add(Finding::Unknown,
+                    QStringLiteral("%1 is not in the index (not a public libvirt name of any "
+                                   "indexed release)")
+                        .arg(u.symbol));
+                continue;
+            }
+            const SinceRange since = item->sinceRange();
+            SymbolUse &s = symbols[u.symbol];
+            if (s.symbol.isEmpty()) {
+                s.symbol = u.symbol;
+                s.kind = u.kind;
+                s.since = since;
+                s.tier = item->tier;
+            }
+            const bool guardCovers =
+                u.guardedFrom && since.isKnown() && *u.guardedFrom >= since.upTo;
+            // A guard below the item's lower end certainly does not cover it;
+            // one inside the range may: that use is not counted either way.
+            const bool guardTooLow = u.guardedFrom && since.isKnown() && since.after.isValid() &&
+                                     *u.guardedFrom <= since.after;
+            const bool handled =
+                u.presenceChecked || u.hasFallback || (u.guardedFrom && !guardTooLow);
+            if (guardTooLow)
+                add(Finding::InsufficientGuard,
+                    QStringLiteral("%1 is %2, but this code is guarded for libvirt %3 and later")
+                        .arg(u.symbol, sinceText(since), u.guardedFrom->toString()),
+                    since);
+            if (handled || guardCovers) {
+                ++s.guarded;
+            } else {
+                if (s.uses++ == 0)
+                    s.first = u.pos;
+                // A use under too low a guard counts for the minimum; its
+                // finding is the guard's, not a second "too new".
+                if (target.isValid() && since.isKnown() && !guardTooLow) {
+                    const auto fit = since.fit(target);
+                    const QString inlined =
+                        compiledIn(u.kind)
+                            ? QStringLiteral(" it is compiled into the program, so the running "
+                                             "libvirt must know it")
+                            : QString();
+                    if (fit == SinceRange::Fit::TooNew)
+                        add(Finding::TooNew,
+                            QStringLiteral("%1 is %2, newer than the target %3;%4")
+                                .arg(u.symbol, sinceText(since), target.toString(),
+                                     inlined.isEmpty()
+                                         ? QStringLiteral(" guard it or raise the minimum")
+                                         : inlined),
+                            since);
+                    else if (fit == SinceRange::Fit::MaybeTooNew)
+                        add(Finding::MaybeTooNew,
+                            QStringLiteral("%1 is %2: the target %3 may not have it;%4")
+                                .arg(u.symbol, since.toString(), target.toString(),
+                                     inlined.isEmpty() ? QStringLiteral(" check or guard it")
+                                                       : inlined),
+                            since);
+                }
+            }
+            const QString group = policy.tier(item->tier).group;
+            if (group == QLatin1String("hypervisor-specific"))
+                add(Finding::HypervisorSpecific,
+                    QStringLiteral("%1 is hypervisor-specific (%2): %3")
+                        .arg(u.symbol, item->hypervisor.isEmpty() ? item->tier : item->hypervisor,
+                             policy.tier(item->tier).rule));
+            else if (group == QLatin1String("private"))
+                add(Finding::Private, QStringLiteral("%1 is private: %2")
+                                          .arg(u.symbol, policy.tier(item->tier).rule));
+            else if (item->tier == QLatin1String("unclassified"))
+                add(Finding::Unclassified,
+                    QStringLiteral("%1 (%2) is not named by libvirt's support policy")
+                        .arg(u.symbol, item->origin));
+            for (const QString &t : item->taints)
+                add(Finding::Taint, QStringLiteral("%1 taints the guest: %2 (%3)")
+                                        .arg(u.symbol, t, policy.taintReason(t).meaning));
+            if (item->kind == ItemKind::EnumValue && u.symbol.endsWith(QLatin1String("_LAST")))
+                add(Finding::LastValue,
+                    QStringLiteral("%1 grows between releases: never store it or compare "
+                                   "values the running libvirt returns against it")
+                        .arg(u.symbol));
+            bool deprecated = false;
+            const QString instead = deprecatedInFavourOf(*item, &deprecated);
+            if (deprecated)
+                add(Finding::Deprecated, instead.isEmpty()
+                                             ? QStringLiteral("%1 is deprecated").arg(u.symbol)
+                                             : QStringLiteral("%1 is a deprecated alias: use %2")
+                                                   .arg(u.symbol, instead));
+        }
+    }
+
+    // The minimum: the highest upper end among counted uses; its lower end
+    // the highest lower end, so "1.3.5 < since <= 7.0.0" stays honest.
+    for (const SymbolUse &s : std::as_const(symbols)) {
+        report.symbols.append(s);
+        if (s.uses == 0 || !s.since.isKnown())
+            continue;
+        if (!report.minimum.isKnown() || s.since.upTo > report.minimum.upTo)
+            report.minimum.upTo = s.since.upTo;
+        report.minimum.after = std::max(report.minimum.after, s.since.after);
+    }
+    for (const SymbolUse &s : std::as_const(report.symbols))
+        if (s.uses > 0 && s.since.isKnown() && s.since.upTo == report.minimum.upTo)
+            report.drivers.append(s);
+    if (report.minimum.isKnown()) {
+        if (report.minimum.after >= report.minimum.upTo)
+            report.minimum.after = {};
+        report.minimum.exact = !report.drivers.isEmpty() &&
+                               std::all_of(report.drivers.cbegin(), report.drivers.cend(),
+                                           [](const SymbolUse &s) { return s.since.exact; }) &&
+                               !report.minimum.after.isValid();
+        if (!report.minimum.exact)
+            for (const SymbolUse &s : std::as_const(report.drivers))
+                if (s.since.exact)
+                    report.minimum.exact = true, report.minimum.after = {};
+    }
+    const auto bySince = [](const SymbolUse &a, const SymbolUse &b) {
+        if (a.since.sortKey() != b.since.sortKey())
+            return a.since.sortKey() > b.since.sortKey();
+        return a.symbol < b.symbol;
+    };
+    std::sort(report.symbols.begin(), report.symbols.end(), bySince);
+    std::sort(report.drivers.begin(), report.drivers.end(), bySince);
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [](const Finding &a, const Finding &b) {
+                         return std::tie(a.pos.file, a.pos.line, a.pos.column) <
+                                std::tie(b.pos.file, b.pos.line, b.pos.column);
+                     });
+    return report;
+}
+
+} // namespace vse::scan

@@ -1,0 +1,108 @@
+// Tools → Scan project…: the dialog scans a folder off the GUI thread and
+// shows the same minimum and findings as `virt-support scan`, with the
+// source line of a chosen finding; bad input is refused with a message.
+#include "guitestindex.h"
+#include "mainwindow.h"
+#include "scandialog.h"
+
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTextBlock>
+#include <QTreeWidget>
+
+using namespace vse;
+
+class TestScanDialog : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_index;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString problem;
+        m_index = guitest::installedIndex(&problem);
+        QVERIFY2(!m_index.isEmpty(), qPrintable(problem));
+        QFile f(m_dir.filePath(QStringLiteral("app.c")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#include <stddef.h>\n"
+                "#include <libvirt/libvirt.h>\n"
+                "int f(virDomainPtr dom)\n"
+                "{\n"
+                "    return virDomainGetMessages(dom, NULL, VIR_DOMAIN_MESSAGE_TAINTING);\n"
+                "}\n");
+    }
+
+    void scansFolder()
+    {
+        gui::ScanDialog dialog(m_index);
+        QSignalSpy done(&dialog, &gui::ScanDialog::finished);
+        QVERIFY(dialog.start(m_dir.path(), QStringLiteral("6.0.0")));
+        QVERIFY(dialog.isRunning() || done.count() == 1);
+        QVERIFY(done.wait(120000));
+        QVERIFY2(dialog.minimumText().contains(QLatin1String("7.1.0")),
+                 qPrintable(dialog.minimumText()));
+        QVERIFY(dialog.minimumText().contains(QLatin1String("virDomainGetMessages")));
+        QTreeWidget *tree = dialog.findingsTree();
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QVERIFY(
+            tree->topLevelItem(0)->text(0).startsWith(QLatin1String("Newer than the target (2)")));
+        QTreeWidgetItem *first = tree->topLevelItem(0)->child(0);
+        QVERIFY(first->text(0).contains(QLatin1String("newer than the target 6.0.0")));
+        dialog.showFinding(first);
+        QCOMPARE(dialog.sourceView()->textCursor().blockNumber(), 4); // line 5
+        QVERIFY(dialog.sourceView()->textCursor().block().text().contains(
+            QLatin1String("virDomainGetMessages")));
+        // For a look at the dialog: VSE_SCREENSHOT_DIR=/tmp ctest -R tst_scandialog
+        if (const QString dir = qEnvironmentVariable("VSE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/scandialog.png")));
+        }
+    }
+
+    void refusesBadInput()
+    {
+        gui::ScanDialog dialog(m_index);
+        QVERIFY(!dialog.start(m_dir.path(), QStringLiteral("6.x")));
+        QVERIFY(dialog.statusText().contains(QLatin1String("not a libvirt release")));
+        QVERIFY(!dialog.start(m_dir.filePath(QStringLiteral("nowhere")), QString()));
+        QVERIFY(dialog.statusText().contains(QLatin1String("not a folder")));
+    }
+
+    void cancelShowsNothing()
+    {
+        gui::ScanDialog dialog(m_index);
+        QSignalSpy done(&dialog, &gui::ScanDialog::finished);
+        QVERIFY(dialog.start(m_dir.path(), QString()));
+        dialog.cancel();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(dialog.statusText(), QStringLiteral("Cancelled."));
+        QCOMPARE(dialog.findingsTree()->topLevelItemCount(), 0);
+    }
+
+    void menuOpensIt()
+    {
+        gui::AppOptions o;
+        o.indexPath = m_index;
+        o.noAutoIndex = true;
+        gui::MainWindow window(o);
+        QAction *action = nullptr;
+        for (QAction *menu : window.menuBar()->actions())
+            if (menu->menu())
+                for (QAction *a : menu->menu()->actions())
+                    if (a->text() == QStringLiteral("&Scan project\u2026"))
+                        action = a;
+        QVERIFY2(action, "no Tools → Scan project… action");
+        action->trigger();
+        gui::ScanDialog *dialog = window.findChild<gui::ScanDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(window.showScan(), dialog); // raised, not opened twice
+    }
+};
+
+QTEST_MAIN(TestScanDialog)
+#include "tst_scandialog.moc"
