@@ -31,6 +31,19 @@ QString schemaDirOf(const Store &store)
     return {};
 }
 
+// The index keeps the navigator of the schemas check-xml uses by default
+// (written at index time, up to date with the files as the index is):
+// taking it saves reading and walking every schema file on each run.
+void useIndexedNavigator(const Store &store, const QString &schemaDir)
+{
+    const QString meta = store.meta(QStringLiteral("schemaNavigator"));
+    const qsizetype eol = meta.indexOf(QLatin1Char('\n'));
+    if (eol <= 0 || QFileInfo(meta.left(eol)).absoluteFilePath() != QFileInfo(schemaDir).absoluteFilePath())
+        return;
+    if (auto navigator = SchemaNavigator::fromText(QStringView(meta).mid(eol + 1)); navigator && !navigator->isEmpty())
+        provideSchemaNavigator(schemaDir, std::move(*navigator));
+}
+
 // The XML items of the newest indexed release, read from the index when a
 // document first asks for one (a document uses a few hundred paths; the
 // release has thousands of items). Thread-safe: files are checked in parallel.
@@ -285,6 +298,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
         return InputError;
     }
     const bool showAll = p.isSet(all);
+    useIndexedNavigator(store, schemaDir);
 
     // One FILE keeps its output of old; several, or a folder, get a verdict
     // per file and a summary. Files are checked in parallel (each schema is
