@@ -131,6 +131,7 @@ QStringList Store::recordedSources(const QString &path)
 
 void Store::close()
 {
+    m_byNameInRelease.reset(); // finalized before its connection
     if (m_db)
         sqlite3_close(m_db);
     m_db = nullptr;
@@ -471,13 +472,18 @@ ItemList Store::itemsByName(const QString &name) const
 ItemList Store::itemsByName(const QString &name, qint64 releaseId) const
 {
     ItemList out;
-    const std::string sqlText = std::string("SELECT ") + kItemColumns +
-                                " FROM items WHERE name = ? AND release_id = ? ORDER BY id";
-    sql::Statement q(m_db, sqlText.c_str());
+    if (!m_byNameInRelease) {
+        const std::string sqlText = std::string("SELECT ") + kItemColumns +
+                                    " FROM items WHERE name = ? AND release_id = ? ORDER BY id";
+        m_byNameInRelease = std::make_unique<sql::Statement>(m_db, sqlText.c_str());
+    }
+    sql::Statement &q = *m_byNameInRelease;
+    q.reset();
     q.bind(1, name);
     q.bind(2, releaseId);
     while (q.step())
         out.append(readItem(q));
+    q.reset();
     return out;
 }
 
