@@ -9,7 +9,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
+#include <QReadWriteLock>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <unordered_map>
@@ -59,7 +59,13 @@ public:
     }
     const Item *find(const QString &path)
     {
-        QMutexLocker locker(&m_mutex);
+        // Nearly every call finds a path read before: those share the lock.
+        {
+            QReadLocker reading(&m_lock);
+            if (const auto it = m_items.find(path); it != m_items.end())
+                return it->second ? &*it->second : nullptr;
+        }
+        QWriteLocker writing(&m_lock);
         auto it = m_items.find(path);
         if (it == m_items.end()) {
             std::optional<Item> found;
@@ -81,7 +87,7 @@ public:
 private:
     const Store &m_store;
     qint64 m_release = 0;
-    QMutex m_mutex;
+    QReadWriteLock m_lock;
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
