@@ -9,7 +9,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
+#include <QReadWriteLock>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <unordered_map>
@@ -31,39 +31,43 @@ QString schemaDirOf(const Store &store)
     return {};
 }
 
+// The index keeps the navigator of the schemas check-xml uses by default
+// (written at index time, up to date with the files as the index is):
+// taking it saves reading and walking every schema file on each run.
+void useIndexedNavigator(const Store &store, const QString &schemaDir)
+{
+    const QString meta = store.meta(QStringLiteral("schemaNavigator"));
+    const qsizetype eol = meta.indexOf(QLatin1Char('\n'));
+    if (eol <= 0 || QFileInfo(meta.left(eol)).absoluteFilePath() != QFileInfo(schemaDir).absoluteFilePath())
+        return;
+    if (auto navigator = SchemaNavigator::fromText(QStringView(meta).mid(eol + 1)); navigator && !navigator->isEmpty())
+        provideSchemaNavigator(schemaDir, std::move(*navigator));
+}
+
 // The XML items of the newest indexed release, read from the index when a
-// document first asks for one (a document uses a few hundred paths; the
-// release has thousands of items). Thread-safe: files are checked in parallel.
+// document first asks for one, then kept (documents share most paths: the
+// 973 domains of libvirt 7.0.0's test suite use a few thousand of the
+// release's items). Thread-safe: files are checked in parallel.
 class XmlItemsOfNewest
 {
 public:
-    // preload: read them all at once (many documents), else one name at a time.
-    XmlItemsOfNewest(const Store &store, bool preload) : m_store(store)
+    explicit XmlItemsOfNewest(const Store &store) : m_store(store)
     {
         const auto releases = store.releases();
-        if (releases.isEmpty())
-            return;
-        m_release = releases.constLast().id;
-        if (!preload)
-            return;
-        m_complete = true;
-        QStringList kinds;
-        for (const ItemKind k : {ItemKind::XmlElement, ItemKind::XmlAttribute, ItemKind::XmlValue})
-            kinds << kindId(k);
-        for (Item &it : store.releaseItems(m_release, kinds)) {
-            if (kindFamily(it.kind) != QLatin1String("xml"))
-                continue;
-            const QString name = it.name; // the key, before the item is moved
-            m_items.insert_or_assign(name, std::optional<Item>(std::move(it)));
-        }
+        if (!releases.isEmpty())
+            m_release = releases.constLast().id;
     }
     const Item *find(const QString &path)
     {
-        QMutexLocker locker(&m_mutex);
+        // Nearly every call finds a path read before: those share the lock.
+        {
+            QReadLocker reading(&m_lock);
+            if (const auto it = m_items.find(path); it != m_items.end())
+                return it->second ? &*it->second : nullptr;
+        }
+        QWriteLocker writing(&m_lock);
         auto it = m_items.find(path);
         if (it == m_items.end()) {
-            if (m_complete)
-                return nullptr;
             std::optional<Item> found;
             if (m_release != 0) {
                 // The last row of that release, as a table keyed by name keeps.
@@ -83,9 +87,15 @@ public:
 private:
     const Store &m_store;
     qint64 m_release = 0;
-    bool m_complete = false;
-    QMutex m_mutex;
+    QReadWriteLock m_lock;
     std::unordered_map<QString, std::optional<Item>> m_items;
+};
+
+// One file's check and its verdict, both made on a worker thread.
+struct Checked
+{
+    XmlCheckReport report;
+    CheckReport summary;
 };
 
 // Worst first: unreadable, invalid or too new, may be too new, tainted,
@@ -255,35 +265,39 @@ int runCheckXml(Context &ctx, const QStringList &args)
         return InputError;
     }
     const bool showAll = p.isSet(all);
+    useIndexedNavigator(store, schemaDir);
 
     // One FILE keeps its output of old; several, or a folder, get a verdict
     // per file and a summary. Files are checked in parallel (each schema is
     // compiled once per process); output follows the order given.
     const QList<InputFile> inputs = collectInputs(p.positionalArguments(), {QStringLiteral("*.xml")});
     const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
-    // A few documents use a few hundred paths: read those; many use most.
-    XmlItemsOfNewest items(store, inputs.size() > 16);
+    // Read from the index as documents ask. Like the reports, never freed:
+    // main() ends the process right after the output (see there).
+    auto &items = *new XmlItemsOfNewest(store);
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };
-    const std::function<XmlCheckReport(const InputFile &)> checkOne = [&](const InputFile &in) {
+    const std::function<Checked(const InputFile &)> checkOne = [&](const InputFile &in) {
+        Checked c;
         if (!in.problem.isEmpty()) {
-            XmlCheckReport r;
-            r.file = in.file;
-            r.diagnostics.append(Diagnostic::error(in.file, 0, in.problem));
-            return r;
+            c.report.file = in.file;
+            c.report.diagnostics.append(Diagnostic::error(in.file, 0, in.problem));
+        } else {
+            c.report = checkXml(in.file, schemaDir, lookup, max);
         }
-        return checkXml(in.file, schemaDir, lookup, max);
+        c.summary = CheckReport::of(c.report, max);
+        return c;
     };
     // The schema index (and with it libxml2) is set up on this thread first.
     if (inputs.size() > 1)
         schemaIndexFor(schemaDir, false);
-    const QList<XmlCheckReport> reports = inputs.size() == 1
-                                              ? QList<XmlCheckReport>{checkOne(inputs.constFirst())}
-                                              : QtConcurrent::blockingMapped(inputs, checkOne);
+    const QList<Checked> &checked =
+        *new QList<Checked>(inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())}
+                                               : QtConcurrent::blockingMapped(inputs, checkOne));
     if (!batch) {
-        const XmlCheckReport &report = reports.constFirst();
-        const CheckReport summary = CheckReport::of(report, max);
+        const XmlCheckReport &report = checked.constFirst().report;
+        const CheckReport &summary = checked.constFirst().summary;
         const int rc = exitCodeOf(summary.verdict);
         if (rc == InputError) {
             printDiagnostics(ctx, report.diagnostics);
@@ -299,9 +313,9 @@ int runCheckXml(Context &ctx, const QStringList &args)
     int worst = Ok;
     int counts[6] = {0, 0, 0, 0, 0, 0}; // by severity: supported ... not checked
     QJsonArray files;
-    for (qsizetype i = 0; i < reports.size(); ++i) {
-        const XmlCheckReport &report = reports.at(i);
-        const CheckReport summary = CheckReport::of(report, max);
+    for (qsizetype i = 0; i < checked.size(); ++i) {
+        const XmlCheckReport &report = checked.at(i).report;
+        const CheckReport &summary = checked.at(i).summary;
         const int rc = exitCodeOf(summary.verdict);
         if (severity(rc) > severity(worst))
             worst = rc;
@@ -334,7 +348,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
     }
     if (p.isSet(json)) {
         QJsonObject o{{QStringLiteral("files"), files},
-                      {QStringLiteral("checked"), int(reports.size())},
+                      {QStringLiteral("checked"), int(checked.size())},
                       {QStringLiteral("clean"), counts[0]},
                       {QStringLiteral("namespaceExtensions"), counts[1]},
                       {QStringLiteral("tainted"), counts[2]},
@@ -347,7 +361,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return worst;
     }
-    ctx.out << "\nChecked " << reports.size() << " files: " << counts[0] << " supported as is, " << counts[2]
+    ctx.out << "\nChecked " << checked.size() << " files: " << counts[0] << " supported as is, " << counts[2]
             << " tainted, " << counts[1] << " namespace extensions, " << counts[3] << " may be too new, "
             << counts[4] << " invalid or too new, " << counts[5] << " not checked (exit " << worst << ")\n";
     return worst;

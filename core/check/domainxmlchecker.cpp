@@ -85,12 +85,38 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
 
 } // namespace
 
+namespace {
+
+struct SchemaIndexCache
+{
+    QMutex mutex;
+    QHash<QString, std::shared_ptr<const SchemaIndex>> full, navigatorOnly;
+};
+
+SchemaIndexCache &schemaIndexCache()
+{
+    static SchemaIndexCache cache;
+    return cache;
+}
+
+} // namespace
+
+void provideSchemaNavigator(const QString &schemaDir, SchemaNavigator navigator)
+{
+    auto index = std::make_shared<SchemaIndex>();
+    index->navigator = std::move(navigator);
+    SchemaIndexCache &cache = schemaIndexCache();
+    QMutexLocker locker(&cache.mutex);
+    cache.navigatorOnly.insert(QFileInfo(schemaDir).absoluteFilePath(), std::move(index));
+}
+
 std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool withItems)
 {
-    static QMutex mutex;
-    static QHash<QString, std::shared_ptr<const SchemaIndex>> full, navigatorOnly;
+    SchemaIndexCache &cache = schemaIndexCache();
+    auto &full = cache.full;
+    auto &navigatorOnly = cache.navigatorOnly;
     const QString key = QFileInfo(schemaDir).absoluteFilePath();
-    QMutexLocker locker(&mutex);
+    QMutexLocker locker(&cache.mutex);
     if (auto it = full.constFind(key); it != full.constEnd())
         return *it;
     auto &slot = withItems ? full[key] : navigatorOnly[key];

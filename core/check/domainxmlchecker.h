@@ -29,5 +29,9 @@ std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir);
 // navigator and the root schemas, much cheaper to build. A full index
 // already built serves both.
 std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool withItems);
+// Gives the navigator of a folder (the one the index keeps) so a check in
+// this process need not build it from the schema files. The caller vouches
+// that it matches the folder's current files (the index is up to date).
+void provideSchemaNavigator(const QString &schemaDir, SchemaNavigator navigator);
 
 } // namespace vse

@@ -75,14 +75,16 @@ void XmlUsageWalker::attributes(xmlNode *node, const QString &path, const QStrin
         const QString segment = segmentOf(a->name, a->ns);
         const QString attrPath = path + QLatin1Char('@') + segment;
         QString attrItem = canonical + QLatin1Char('@') + segment;
-        if (!m_lookup(attrItem))
+        const Item *item = m_lookup(attrItem);
+        if (!item) {
             attrItem = canonical + QStringLiteral("@*"); // anyName attributes
-        if (!use(ItemKind::XmlAttribute, attrPath, attrItem, line)) {
+            item = m_lookup(attrItem);
+        }
+        if (!use(ItemKind::XmlAttribute, attrPath, attrItem, line, item)) {
             add({XmlCheckFinding::Unknown, attrPath, QString(), line,
                  tr("attribute not in the schema index: %1").arg(attrPath), {}, {}, {}, {}, 1});
             continue;
         }
-        const Item *item = m_lookup(attrItem);
         if (!item->attrs.contains(QStringLiteral("values")))
             continue;
         xmlChar *raw = xmlNodeListGetString(node->doc, a->children, 1);
@@ -102,13 +104,20 @@ void XmlUsageWalker::attributes(xmlNode *node, const QString &path, const QStrin
 
 bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &canonical, int line)
 {
-    const Item *item = m_lookup(canonical);
-    // Taints come from the catalogue too, by document and canonical path.
+    return use(kind, path, canonical, line, m_lookup(canonical));
+}
+
+bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &canonical, int line, const Item *item)
+{
+    // Taints come from the catalogue too, by document and canonical path
+    // (most often one and the same).
     Item probe;
     probe.kind = kind;
     QStringList taints = item ? item->taints : QStringList();
-    for (const QString &name : {path, canonical}) {
-        probe.name = name;
+    for (int i = 0; i < 2; ++i) {
+        if (i == 1 && canonical == path)
+            break;
+        probe.name = i == 0 ? path : canonical;
         for (const auto &t : Policy::instance().triggersFor(probe))
             if (!taints.contains(t.taint))
                 taints.append(t.taint);

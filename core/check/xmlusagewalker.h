@@ -37,6 +37,8 @@ private:
     void attributes(xmlNode *node, const QString &path, const QString &canonical);
     // Reports one use; false when the index has no such item.
     bool use(ItemKind kind, const QString &path, const QString &canonical, int line);
+    // The same with the item of `canonical` already looked up (may be null).
+    bool use(ItemKind kind, const QString &path, const QString &canonical, int line, const Item *item);
     void add(XmlCheckFinding f);
 
     const SchemaNavigator &m_navigator;

@@ -7,6 +7,8 @@
 #include "store.h"
 #include "testhook.h"
 
+#include "extract/schema/schemaextractor.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -15,6 +17,28 @@
 #include <cstdio>
 
 namespace vse {
+
+namespace {
+
+// check-xml's map from document paths to item paths, for the schemas of the
+// newest release that has any (the folder it validates against): kept in the
+// index so a check does not read and walk every schema file again. Empty
+// when there is none or it cannot be written as text.
+QString navigatorMeta(const QList<SourceLayout> &layouts, const QList<Release> &releases)
+{
+    qsizetype newest = -1;
+    for (qsizetype i = 0; i < layouts.size() && i < releases.size(); ++i)
+        if (!layouts.at(i).schemaDir.isEmpty() && (newest < 0 || releases.at(i).version >= releases.at(newest).version))
+            newest = i;
+    if (newest < 0)
+        return {};
+    const SourceLayout &l = layouts.at(newest);
+    const SchemaIndex index = SchemaExtractor::indexDir(l.schemaDir, false, l.root);
+    const QString text = index.navigator.isEmpty() ? QString() : index.navigator.toText();
+    return text.isEmpty() ? QString() : l.schemaDir + QLatin1Char('\n') + text;
+}
+
+} // namespace
 
 Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPath, const Progress &progress,
                              const std::atomic_bool *cancel, bool force)
@@ -108,6 +132,7 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
         progress(int(layouts.size()), int(layouts.size()), QStringLiteral("writing %1").arg(indexPath));
     QElapsedTimer phase;
     phase.start();
+    const QString navigator = navigatorMeta(layouts, releases);
     ReleaseMerger::merge(releases);
     const HistoryPack &pack = HistoryPack::builtin();
     const HistoryApplier::Stats history = HistoryApplier::apply(releases, pack);
@@ -118,7 +143,8 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
                                QStringLiteral("%1/%2 %3")
                                    .arg(history.docsAgree)
                                    .arg(history.docsAgree + history.docsDisagree)
-                                   .arg(history.docsUsed ? QStringLiteral("used") : QStringLiteral("not-used"))}});
+                                   .arg(history.docsUsed ? QStringLiteral("used") : QStringLiteral("not-used"))},
+                              {QStringLiteral("schemaNavigator"), navigator}});
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
         std::fprintf(stderr,
                      "  history: %d matched, %d lower-bounded, %d moved (no bound), %d removed rows, %d rpc rows; "

@@ -3,6 +3,8 @@
 #include "extract/xdr/rpcapilink.h"
 #include "model/policy.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -64,8 +66,15 @@ void SearchEngine::setItems(QList<ItemSummary> items)
     m_items = std::move(items);
     m_lower.clear();
     m_lower.reserve(m_items.size());
-    for (const auto &s : std::as_const(m_items))
-        m_lower.append(s.name.toLower());
+    // A name recurs in every release that has the item: lower-case it once
+    // and share the result (the GUI keeps 150 000 rows and more).
+    QHash<QString, QString> lowerOf;
+    for (const auto &s : std::as_const(m_items)) {
+        auto it = lowerOf.constFind(s.name);
+        if (it == lowerOf.constEnd())
+            it = lowerOf.insert(s.name, s.name.toLower());
+        m_lower.append(*it);
+    }
 }
 
 namespace {

@@ -44,6 +44,8 @@ class SearchEngine
 public:
     void setItems(QList<ItemSummary> items);
     const QList<ItemSummary> &items() const { return m_items; }
+    // The lower-cased names, parallel to items(); one string per distinct name.
+    const QList<QString> &lowerNames() const { return m_lower; }
 
     // Hits ranked best first; limit < 0 means all.
     QList<SearchHit> search(const SearchQuery &query, int limit = -1) const;

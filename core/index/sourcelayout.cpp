@@ -14,6 +14,10 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <sys/stat.h>
+
+#include <algorithm>
+
 namespace vse {
 
 namespace {
@@ -28,15 +32,38 @@ QString existingDir(const QString &root, std::initializer_list<const char *> can
     return {};
 }
 
+// The name patterns used here have one '*' ("*.rng", "libvirt*.syms"):
+// matched by hand, case-insensitively as QDir's name filters do, because a
+// query checks the index is up to date on every run and compiling a regular
+// expression per pattern cost more than listing the folders.
+bool matchesPattern(QStringView name, QStringView pattern)
+{
+    const qsizetype star = pattern.indexOf(QLatin1Char('*'));
+    if (star < 0 || pattern.indexOf(QLatin1Char('*'), star + 1) >= 0 || pattern.contains(QLatin1Char('?')) ||
+        pattern.contains(QLatin1Char('[')))
+        return QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern.toString()),
+                                  QRegularExpression::CaseInsensitiveOption)
+            .match(name)
+            .hasMatch();
+    const QStringView head = pattern.left(star), tail = pattern.mid(star + 1);
+    return name.size() >= head.size() + tail.size() && name.startsWith(head, Qt::CaseInsensitive) &&
+           name.endsWith(tail, Qt::CaseInsensitive);
+}
+
 QStringList filesIn(const QString &dir, const QStringList &patterns, bool recursive = false)
 {
     QStringList out;
     if (dir.isEmpty())
         return out;
-    QDirIterator it(dir, patterns, QDir::Files,
+    QDirIterator it(dir, QDir::Files,
                     recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
-    while (it.hasNext())
-        out << it.next();
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString name = it.fileName();
+        if (std::any_of(patterns.cbegin(), patterns.cend(),
+                        [&](const QString &p) { return matchesPattern(name, p); }))
+            out << path;
+    }
     out.sort();
     return out;
 }
@@ -136,11 +163,15 @@ QStringList SourceLayout::inputFiles() const
 QString SourceLayout::fingerprint() const
 {
     QCryptographicHash h(QCryptographicHash::Sha1);
+    // stat() itself: the same size and milliseconds QFileInfo gives, without
+    // its conversion to local time (tzset reads the zone files on every run).
     for (const QString &f : inputFiles()) {
-        const QFileInfo fi(f);
+        struct stat st = {};
+        const QByteArray encoded = QFile::encodeName(f);
+        const bool ok = ::stat(encoded.constData(), &st) == 0;
         h.addData(f.toUtf8());
-        h.addData(QByteArray::number(fi.size()));
-        h.addData(QByteArray::number(fi.lastModified().toMSecsSinceEpoch()));
+        h.addData(QByteArray::number(ok ? qint64(st.st_size) : 0));
+        h.addData(QByteArray::number(ok ? qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000 : 0));
     }
     return QString::fromLatin1(h.result().toHex());
 }

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QJsonObject>
 #include <QStandardPaths>
 
@@ -131,6 +132,7 @@ QStringList Store::recordedSources(const QString &path)
 
 void Store::close()
 {
+    m_byNameInRelease.reset(); // finalized before its connection
     if (m_db)
         sqlite3_close(m_db);
     m_db = nullptr;
@@ -371,24 +373,37 @@ QList<ItemSummary> readSummaries(sqlite3 *db, const char *where, const QString &
     sql::Statement q(db, sqlText.constData());
     if (!arg.isNull())
         q.bind(1, arg);
+    // One copy of each distinct string, shared by every row that has it:
+    // a name recurs in every release that has the item, a tier or an
+    // evidence kind in thousands of rows (the GUI keeps all the rows).
+    QSet<QString> pool;
+    const auto shared = [&pool](QString text) {
+        if (text.isEmpty())
+            return QString();
+        const auto it = pool.constFind(text);
+        if (it != pool.constEnd())
+            return *it;
+        pool.insert(text);
+        return text;
+    };
     while (q.step()) {
         ItemSummary s;
         s.id = q.int64(0);
         s.releaseId = q.int64(1);
         kindFromId(q.text(2), &s.kind);
-        s.name = q.text(3);
-        s.tier = q.text(4);
-        s.hypervisor = q.text(5);
+        s.name = shared(q.text(3));
+        s.tier = shared(q.text(4));
+        s.hypervisor = shared(q.text(5));
         s.sinceExact = !q.text(6).isEmpty();
-        s.sinceEvidence = q.text(7);
+        s.sinceEvidence = shared(q.text(7));
         s.sinceAfter = Version::parse(q.text(8));
         s.sinceUpTo = Version::parse(q.text(9));
         s.removed = !q.text(10).isEmpty();
         s.tainted = q.int64(11) != 0;
         s.inconsistent = q.int64(12) != 0;
         s.latest = q.int64(13) != 0;
-        s.drivers = q.text(14);
-        out.append(s);
+        s.drivers = shared(q.text(14));
+        out.append(std::move(s));
     }
     return out;
 }
@@ -471,13 +486,18 @@ ItemList Store::itemsByName(const QString &name) const
 ItemList Store::itemsByName(const QString &name, qint64 releaseId) const
 {
     ItemList out;
-    const std::string sqlText = std::string("SELECT ") + kItemColumns +
-                                " FROM items WHERE name = ? AND release_id = ? ORDER BY id";
-    sql::Statement q(m_db, sqlText.c_str());
+    if (!m_byNameInRelease) {
+        const std::string sqlText = std::string("SELECT ") + kItemColumns +
+                                    " FROM items WHERE name = ? AND release_id = ? ORDER BY id";
+        m_byNameInRelease = std::make_unique<sql::Statement>(m_db, sqlText.c_str());
+    }
+    sql::Statement &q = *m_byNameInRelease;
+    q.reset();
     q.bind(1, name);
     q.bind(2, releaseId);
     while (q.step())
         out.append(readItem(q));
+    q.reset();
     return out;
 }
 

@@ -13,6 +13,10 @@
 
 struct sqlite3;
 
+namespace vse::sql {
+class Statement;
+}
+
 namespace vse {
 
 // What the index knows about one stored release.
@@ -147,6 +151,9 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     QString m_path;
+    // itemsByName(name, release) runs once per path a checked document uses:
+    // prepared once per open index (a Store is not shared between threads).
+    mutable std::unique_ptr<sql::Statement> m_byNameInRelease;
 };
 
 } // namespace vse

@@ -8,6 +8,7 @@
 #include "clirunner.h"
 #include "scan/compiledb.h"
 #include "scan/preprocessorguards.h"
+#include "debianpackages.h"
 #include "scantestsupport.h"
 
 #include <QJsonDocument>
@@ -403,6 +404,48 @@ private slots:
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains(QLatin1String("no such file")) ||
                 r.out.contains(QLatin1String("no such file")));
+    }
+    // A Python project through the whole command: B's scanner (Python's own
+    // ast module, the method map of the real libvirt.py) feeds the same
+    // engine as C, and --target takes a distribution release.
+    void pythonProjectThroughCli()
+    {
+        using vse::testdata::runCli;
+        QString why;
+        const QString binding = testdata::libvirtBinding(&why);
+        if (binding.isEmpty())
+            QSKIP(qPrintable(why));
+        qputenv("VSE_PYTHON_LIBVIRT", binding.toUtf8());
+        const QString dir = m_dir.filePath(QStringLiteral("pyapp"));
+        const QByteArray code = "import libvirt\n"
+                                "conn = libvirt.openReadOnly(None)\n"
+                                "dom = conn.lookupByName('web')\n"
+                                "for m in dom.messages(0):\n"
+                                "    print(m)\n"
+                                "if hasattr(dom, 'messages'):\n"
+                                "    dom.messages(0)\n";
+        QVERIFY(scantest::writeFile(dir + QStringLiteral("/app.py"), code));
+        // Debian 11 ships libvirt 7.0.0 (resources/scan/distributions.json);
+        // virDomain.messages calls virDomainGetMessages, since 7.1.0.
+        auto r = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--target"),
+                                  QStringLiteral("debian-11"), QStringLiteral("--format"),
+                                  QStringLiteral("gcc")});
+        QVERIFY2(!r.crashed, qPrintable(r.err));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QLatin1String("app.py:4:")) &&
+                     r.out.contains(QLatin1String("virDomainGetMessages is since 7.1.0, newer than "
+                                                  "the target 7.0.0")),
+                 qPrintable(r.out + r.err));
+        // The hasattr-guarded call on line 7 is not reported as too new.
+        QVERIFY2(!r.out.contains(QLatin1String("app.py:7:")), qPrintable(r.out));
+        r = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--target"),
+                             QStringLiteral("debian-12")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("Minimum libvirt: 7.1.0")), qPrintable(r.out));
+        r = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--target"),
+                             QStringLiteral("debian-99")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("debian-12")), qPrintable(r.err));
     }
 };
 

@@ -104,6 +104,8 @@ private slots:
     void overridesAndCombine();
     void nestedGrammarAndExternalRef();
     void badFolders();
+    void navigatorText_data();
+    void navigatorText();
 };
 
 void TestSchema::diskCacheValues()
@@ -378,6 +380,46 @@ void TestSchema::badFolders()
     r = SchemaExtractor::extractDir(tmp.path());
     QVERIFY(hasErrors(r.diagnostics));
     QVERIFY(r.items.isEmpty());
+}
+
+void TestSchema::navigatorText_data()
+{
+    releaseIndexesCompletely_data();
+}
+
+// The index keeps check-xml's navigator as text: read back, it must answer
+// exactly as the one built from the schema files.
+void TestSchema::navigatorText()
+{
+    QFETCH(QString, dir);
+    const SchemaIndex built = SchemaExtractor::indexDir(dir, false);
+    QVERIFY(!built.navigator.isEmpty());
+    const QString text = built.navigator.toText();
+    QVERIFY(text.startsWith(QLatin1String("vse-navigator 1\n")));
+    const auto read = SchemaNavigator::fromText(text);
+    QVERIFY(read.has_value());
+    QCOMPARE(read->toText(), text);
+    int children = 0;
+    for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        const auto f = line.split(QLatin1Char('\t'));
+        if (f.size() != 4)
+            continue;
+        if (f.at(0) == u"r") {
+            QCOMPARE(read->rootPath(f.at(1).toString()), built.navigator.rootPath(f.at(1).toString()));
+            QCOMPARE(read->rootSchema(f.at(1).toString()), built.navigator.rootSchema(f.at(1).toString()));
+        } else {
+            ++children;
+            QCOMPARE(read->childPath(f.at(1).toString(), f.at(2).toString()),
+                     built.navigator.childPath(f.at(1).toString(), f.at(2).toString()));
+        }
+    }
+    QVERIFY2(children > 100, qPrintable(QString::number(children)));
+    QCOMPARE(read->rootSchema(QStringLiteral("domain")), QStringLiteral("domain.rng"));
+    // Anything else is refused, not half read.
+    QVERIFY(!SchemaNavigator::fromText(QString()).has_value());
+    QVERIFY(!SchemaNavigator::fromText(QStringLiteral("vse-navigator 2\nr\tdomain\tdomain\tdomain.rng")).has_value());
+    QVERIFY(!SchemaNavigator::fromText(QStringLiteral("vse-navigator 1\nr\tdomain\tdomain")).has_value());
+    QVERIFY(!SchemaNavigator::fromText(QStringLiteral("vse-navigator 1\nx\ta\tb\tc")).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestSchema)

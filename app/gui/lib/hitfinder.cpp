@@ -82,7 +82,7 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     QHash<QString, quint8> groupOfTier;
     for (size_t i = 0; i < n; ++i) {
         const ItemSummary &s = items.at(qsizetype(i));
-        m_lower[i] = s.name.toLower();
+        m_lower[i] = engine->lowerNames().at(qsizetype(i)); // shared with the engine
         m_mask[i] = charMask(m_lower[i]);
         // Last segment of an XML path or RPC key ("domain/devices/disk" → "disk"),
         // as SearchEngine::matchName cuts it.

@@ -2,6 +2,9 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringView>
+
+#include <optional>
 
 namespace vse {
 
@@ -21,6 +24,13 @@ public:
     QString rootSchema(const QString &segment) const;
     // Canonical path of a child element; falls back to a "*" (anyName) child.
     QString childPath(const QString &parentPath, const QString &segment) const;
+
+    // A text form (one line per root and per child) the index keeps, so a
+    // check need not read and walk the schema files again; empty when a
+    // name holds a tab or a line break. fromText() of anything else than
+    // toText() wrote gives nullopt.
+    QString toText() const;
+    static std::optional<SchemaNavigator> fromText(QStringView text);
 
 private:
     QHash<QString, QString> m_roots;
