@@ -35,6 +35,42 @@
         <source>driver table</source>
         <translation>Treibertabelle</translation>
     </message>
+    <message>
+        <source>release history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, nothing older seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not used to date it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no older release looked at</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ItemKind</name>
@@ -189,14 +225,6 @@
         <translation>Optionen können wegfallen und Voreinstellungen sich in jeder Version ändern: Setzen Sie die Werte, auf die Sie sich verlassen, ausdrücklich.</translation>
     </message>
     <message>
-        <source>stable command, unstable output</source>
-        <translation>stabiler Befehl, unbeständige Ausgabe</translation>
-    </message>
-    <message>
-        <source>The command and its options stay, but the text it prints for compound data (tables, lists) may change: scripts should ask for a single item (a name, an XML document) instead, e.g. with --name, domname or dumpxml.</source>
-        <translation>Der Befehl und seine Optionen bleiben, aber der Text, den er für zusammengesetzte Daten (Tabellen, Listen) ausgibt, kann sich ändern: Skripte sollten stattdessen ein einzelnes Element abfragen (einen Namen, ein XML-Dokument), etwa mit --name, domname oder dumpxml.</translation>
-    </message>
-    <message>
         <source>unclassified</source>
         <translation>nicht eingestuft</translation>
     </message>
@@ -266,53 +294,6 @@
     </message>
 </context>
 <context>
-    <name>vse::gui::AnswerText</name>
-    <message>
-        <source>Tier: %1 — %2</source>
-        <translation>Stufe: %1 — %2</translation>
-    </message>
-    <message>
-        <source>Since: %1</source>
-        <translation>Seit: %1</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>Note: the sources disagree about this release:</source>
-        <translation>Hinweis: Die Quellen sind sich über diese Version uneinig:</translation>
-    </message>
-    <message>
-        <source>Taint: none known</source>
-        <translation>Taint: keiner bekannt</translation>
-    </message>
-    <message>
-        <source>Taint: %1 — %2</source>
-        <translation>Taint: %1 — %2</translation>
-    </message>
-    <message>
-        <source>Hypervisor: %1</source>
-        <translation>Hypervisor: %1</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>beliebig</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
-        <source>Defined in: %1</source>
-        <translation>Definiert in: %1</translation>
-    </message>
-    <message>
-        <source>Indexed release: %1</source>
-        <translation>Indizierte Version: %1</translation>
-    </message>
-</context>
-<context>
     <name>vse::gui::AppOptions</name>
     <message>
         <source>%1 needs a value</source>
@@ -323,24 +304,31 @@
         <translation>unbekannte Option %1</translation>
     </message>
     <message>
-        <source>Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME]
-                             [--screenshot FILE] [--benchmark-startup] [--no-auto-index]
+        <source>--self-check takes a quiz number from 1 to 999999, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]
+                             [--newer-than V] [--check-xml FILE] [--screenshot FILE]
+                             [--benchmark-startup] [--no-auto-index]
+                             [--guide] [--present] [--self-check N] [--export-guide FILE]
   --index FILE        use this index file instead of the cache one
   --search TEXT       start with this search text
+  --must-support V    start with &quot;Must support ≥ V&quot; (items certainly newer are hidden)
+  --newer-than V      start with &quot;Newer than V&quot; (only what is certainly or maybe newer)
   --select NAME       show this item&apos;s details
-  --screenshot FILE   save a picture of the window once the index is loaded, then exit
+  --check-xml FILE    open Check domain XML on this file and check it (the target is
+                      the --must-support release)
+  --screenshot FILE   save a picture of the window once the index is loaded (with
+                      --check-xml: of the check&apos;s verdict), then exit
   --benchmark-startup print the time to the first painted window and the memory, then exit
   --no-auto-index     do not index the installed libvirt when there is no index
+  --guide             open the policy guide
+  --present           start the policy guide&apos;s presentation mode (full screen; Esc leaves)
+  --export-guide FILE write the policy guide as PDF to FILE once the index is loaded, then exit
+  --self-check N      start self-check quiz number N (the same number gives the same questions)
 </source>
-        <translation>Aufruf: virt-support-explorer [--index DATEI] [--search TEXT] [--select NAME]
-                             [--screenshot DATEI] [--benchmark-startup] [--no-auto-index]
-  --index DATEI       diese Indexdatei statt der im Cache verwenden
-  --search TEXT       mit diesem Suchtext beginnen
-  --select NAME       die Details dieses Eintrags zeigen
-  --screenshot DATEI  ein Bild des Fensters speichern, sobald der Index geladen ist, dann beenden
-  --benchmark-startup Zeit bis zum ersten gezeichneten Fenster und Speicher ausgeben, dann beenden
-  --no-auto-index     ohne Index das installierte libvirt nicht selbst indizieren
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -479,6 +467,146 @@
     <message>
         <source>Cannot open the index %1.</source>
         <translation>Der Index %1 lässt sich nicht öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::CheckConfigDialog</name>
+    <message>
+        <source>Check configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks a daemon configuration file (qemu.conf, libvirtd.conf, virtqemud.conf, …): unknown options, values of the wrong type, options the augeas lens cannot read%1, and with both releases below, the settings the file leaves to a shipped value that changed between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, options removed by or newer than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1.2.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 9.0.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped values from release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation type="unfinished">Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration files (*.conf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No problems, %n note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) of %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::CheckScriptDialog</name>
+    <message>
+        <source>Check shell script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the virsh calls of a shell script (it is read, never run): unknown commands and options%1, deprecated aliases, and pipelines or $(…) that parse a table or list virsh prints, with the stable alternative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, commands and options newer than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open shell script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh *.bash);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No problems, %n note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virsh call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shell syntax at %1 (the rest may be misread)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -638,16 +766,36 @@
         <source>(as of %1)</source>
         <translation>(Stand %1)</translation>
     </message>
+    <message>
+        <source>Synopsis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished">Optionen</translation>
+    </message>
+    <message>
+        <source>option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API or XML sets this reason: libvirt sets it from a host condition or the daemon&apos;s configuration, so no indexed item carries it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailView</name>
     <message>
         <source>Item details</source>
         <translation>Details zum Eintrag</translation>
-    </message>
-    <message>
-        <source>%1 (%2, %3)</source>
-        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <source>%1 is not in the index. Add a source that has it (Settings → Sources).</source>
@@ -711,10 +859,6 @@
     <message>
         <source>any</source>
         <translation>beliebig</translation>
-    </message>
-    <message>
-        <source>I must support libvirt ≥ this release: newer items are hidden or greyed.</source>
-        <translation>Ich muss libvirt ab dieser Version unterstützen: neuere Einträge werden ausgeblendet oder ausgegraut.</translation>
     </message>
     <message>
         <source>Grey out newer items instead of hiding them</source>
@@ -790,6 +934,150 @@
         <source>&amp;Driver:</source>
         <translation>&amp;Treiber:</translation>
     </message>
+    <message>
+        <source>Target release means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I must support libvirt ≥ this release: newer items are hidden or greyed; items whose since range contains it are shown in italics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must support ≥: hide (or grey) what is newer than the release. Newer than: show only what is newer, those that may be newer in italics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only items newer than %1; %n in italics may be newer (their since range contains it)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n may be newer (in italics: their since range contains %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::GuidePdf</name>
+    <message>
+        <source>libvirt support policy: a guide</source>
+        <translation type="unfinished">Die Support-Richtlinie von libvirt: ein Leitfaden</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished">%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::HostReportDialog</name>
+    <message>
+        <source>Support report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the whole report as Markdown, for a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt&apos;s default host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — libvirt %2: %3 guest(s), %4 tainted, %5 using namespace extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration (%1 file(s))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; state: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evidence: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprecated: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer than the host: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace extension (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::IndexStatusBar</name>
@@ -855,6 +1143,18 @@
     <message>
         <source>Removed in %1; the details say how.</source>
         <translation>Entfernt in %1; Näheres in den Details.</translation>
+    </message>
+    <message>
+        <source>May be newer than %1: %2 (the releases looked at cannot tell)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Introduced after %1 (a release known without it) and at the latest in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present in %1; no older release was looked at.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1310,42 @@
         <source>&amp;Scan project…</source>
         <translation>Projekt &amp;scannen …</translation>
     </message>
+    <message>
+        <source>Open host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt URI (read-only connection; empty: libvirt&apos;s default, e.g. qemu:///system):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open sosreport (unpacked folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check con&amp;figuration file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;sosreport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check shell scr&amp;ipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;resentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Self-check…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>
@@ -1065,6 +1401,54 @@
         <source>virsh keeps its commands and their options, so a script that calls a command keeps working. What a command prints for a table or a list is meant for people and may change its columns or spacing. A script should ask for one item at a time (a name with --name, domname, an XML document with dumpxml) rather than cut columns out of a table.</source>
         <translation>virsh behält seine Befehle und deren Optionen, daher funktioniert ein Skript, das einen Befehl aufruft, weiter. Was ein Befehl für eine Tabelle oder Liste ausgibt, ist für Menschen gedacht und kann Spalten oder Abstände ändern. Ein Skript sollte jeweils ein einzelnes Element abfragen (einen Namen mit --name, domname, ein XML-Dokument mit dumpxml), statt Spalten aus einer Tabelle zu schneiden.</translation>
     </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <translation type="unfinished">%1 (%2, %3) {1 ?} {2:?} {3)?}</translation>
+    </message>
+    <message>
+        <source>since unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index holds 1 item of this tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index holds %1 items of this tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Since and taints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made with %1 %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed releases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One page per tier follows: what the tier promises, what it does not, how many items of the index it covers, and examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuideDialog</name>
@@ -1085,10 +1469,6 @@
         <translation>Als &amp;PDF exportieren …</translation>
     </message>
     <message>
-        <source>Could not write %1.</source>
-        <translation>%1 konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
         <source>Export policy guide</source>
         <translation>Leitfaden exportieren</translation>
     </message>
@@ -1099,6 +1479,81 @@
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-&amp;check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::PresentationWindow</name>
+    <message>
+        <source>Policy guide — presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt support policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each kind of interface promises, with examples from the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed releases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current index has no items of this tier.</source>
+        <translation type="unfinished">Der aktuelle Index hat keine Einträge dieser Stufe.</translation>
+    </message>
+    <message>
+        <source>The index holds 1 item of this tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index holds %1 items of this tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taints the guest: %1</source>
+        <translation type="unfinished">Markiert den Gast als „tainted“: %1. {1?}</translation>
+    </message>
+    <message>
+        <source>%1 / %2   ← → Space: next / previous — Esc: leave</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1139,10 +1594,6 @@
         <translation>Entfernt in</translation>
     </message>
     <message>
-        <source>%1 (by every hypervisor driver)</source>
-        <translation>%1 (von jedem Hypervisor-Treiber)</translation>
-    </message>
-    <message>
         <source>Other names</source>
         <translation>Andere Namen</translation>
     </message>
@@ -1162,297 +1613,25 @@
         <source>Removed</source>
         <translation>Entfernt</translation>
     </message>
-</context>
-<context>
-    <name>vse::gui::SidebarModel</name>
     <message>
-        <source>add a libvirt source tree in Settings → Sources</source>
-        <translation>fügen Sie unter Einstellungen → Quellen einen libvirt-Quellbaum hinzu</translation>
+        <source>Release history</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>add an installed libvirt (&quot;/&quot;) or a package set in Settings → Sources</source>
-        <translation>fügen Sie unter Einstellungen → Quellen ein installiertes libvirt („/“) oder einen Paketsatz hinzu</translation>
+        <source>Accepted before</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interfaces</source>
-        <translation>Schnittstellen</translation>
+        <source>as plain text in %1 and before, while %2 took any value</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everything</source>
-        <translation>Alles</translation>
+        <source>Shown from</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Public API</source>
-        <translation>Öffentliche API</translation>
-    </message>
-    <message>
-        <source>No public API indexed: %1.</source>
-        <translation>Keine öffentliche API indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>Hypervisor APIs</source>
-        <translation>Hypervisor-APIs</translation>
-    </message>
-    <message>
-        <source>No hypervisor APIs indexed: %1.</source>
-        <translation>Keine Hypervisor-APIs indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>Admin API (unclassified)</source>
-        <translation>Verwaltungs-API (nicht eingestuft)</translation>
-    </message>
-    <message>
-        <source>No admin API indexed: %1.</source>
-        <translation>Keine Verwaltungs-API indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>Error codes</source>
-        <translation>Fehlercodes</translation>
-    </message>
-    <message>
-        <source>No error codes indexed: %1.</source>
-        <translation>Keine Fehlercodes indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>XML schemas</source>
-        <translation>XML-Schemata</translation>
-    </message>
-    <message>
-        <source>No XML schemas indexed: %1.</source>
-        <translation>Keine XML-Schemata indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>XML namespace extensions</source>
-        <translation>XML-Namensraum-Erweiterungen</translation>
-    </message>
-    <message>
-        <source>No namespace extensions indexed: %1.</source>
-        <translation>Keine Namensraum-Erweiterungen indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>RPC protocols</source>
-        <translation>RPC-Protokolle</translation>
-    </message>
-    <message>
-        <source>No protocol files indexed: %1.</source>
-        <translation>Keine Protokolldateien indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>Private protocols</source>
-        <translation>Private Protokolle</translation>
-    </message>
-    <message>
-        <source>No private protocols indexed: %1.</source>
-        <translation>Keine privaten Protokolle indiziert: %1.</translation>
-    </message>
-    <message>
-        <source>Configuration files</source>
-        <translation>Konfigurationsdateien</translation>
-    </message>
-    <message>
-        <source>No configuration files indexed yet: this version of the indexer does not read them.</source>
-        <translation>Noch keine Konfigurationsdateien indiziert: Diese Version des Indexers liest sie nicht.</translation>
-    </message>
-    <message>
-        <source>Taint reasons</source>
-        <translation>Taint-Gründe</translation>
-    </message>
-    <message>
-        <source>No indexed item is known to cause this taint; libvirt sets it from the guest&apos;s configuration or the host.</source>
-        <translation>Von keinem indizierten Eintrag ist bekannt, dass er diesen Taint auslöst; libvirt setzt ihn aufgrund der Konfiguration des Gastes oder des Hosts.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>virsh commands and options</source>
-        <translation>virsh-Befehle und -Optionen</translation>
-    </message>
-    <message>
-        <source>No virsh commands indexed: add a libvirt source tree (tools/virsh*.c) in Settings → Sources; without one they come from the shipped release history.</source>
-        <translation>Keine virsh-Befehle im Index: Fügen Sie unter Einstellungen → Quellen einen libvirt-Quellbaum (tools/virsh*.c) hinzu; ohne ihn stammen sie aus der mitgelieferten Versionsgeschichte.</translation>
-    </message>
-    <message>
-        <source>virsh: compound output</source>
-        <translation>virsh: zusammengesetzte Ausgabe</translation>
-    </message>
-    <message>
-        <source>No virsh command with table or list output indexed: %1.</source>
-        <translation>Kein virsh-Befehl mit Tabellen- oder Listenausgabe im Index: %1.</translation>
-    </message>
-    <message>
-        <source>No configuration options indexed: add a source tree, a package set with the daemons&apos; files or an installed /etc/libvirt in Settings → Sources.</source>
-        <translation>Keine Konfigurationsoptionen im Index: Fügen Sie unter Einstellungen → Quellen einen Quellbaum, einen Paketsatz mit den Dateien der Dienste oder ein installiertes /etc/libvirt hinzu.</translation>
-    </message>
-</context>
-<context>
-    <name>vse::gui::SourcesDialog</name>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Entfernen</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>Quellen</translation>
-    </message>
-    <message>
-        <source>Each source is one libvirt release: &quot;/&quot; for the installed libvirt, a libvirt source tree (git checkout or release tarball), or an unpacked Debian package set. Changing the list re-indexes in the background.</source>
-        <translation>Jede Quelle ist eine libvirt-Version: „/“ für das installierte libvirt, ein libvirt-Quellbaum (Git-Checkout oder Release-Tarball) oder ein entpackter Satz Debian-Pakete. Eine Änderung der Liste indiziert im Hintergrund neu.</translation>
-    </message>
-    <message>
-        <source>Indexed sources</source>
-        <translation>Indizierte Quellen</translation>
-    </message>
-    <message>
-        <source>Add &amp;folder…</source>
-        <translation>&amp;Ordner hinzufügen …</translation>
-    </message>
-    <message>
-        <source>Add &amp;installed libvirt</source>
-        <translation>&amp;Installiertes libvirt hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add a libvirt source tree or package set</source>
-        <translation>libvirt-Quellbaum oder Paketsatz hinzufügen</translation>
-    </message>
-</context>
-<context>
-    <name>vse::gui::XmlCheckRunner</name>
-    <message>
-        <source>No indexed release has XML schemas: add an installed libvirt or a source tree in Settings → Sources.</source>
-        <translation>Keine indizierte Version hat XML-Schemata: Fügen Sie unter Einstellungen → Quellen ein installiertes libvirt oder einen Quellbaum hinzu.</translation>
-    </message>
-    <message>
-        <source>Valid against %1.</source>
-        <translation>Gültig gegen %1.</translation>
-    </message>
-    <message>
-        <source>Not valid against %1.</source>
-        <translation>Nicht gültig gegen %1.</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation>Befund</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Wo</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Stufe</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Seit</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-</context>
-<context>
-    <name>vse::gui::ToolFactsHtml</name>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <source>Alias of</source>
-        <translation>Alias von</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>Ausgabe</translation>
-    </message>
-    <message>
-        <source>compound (a table or list): its layout is not stable</source>
-        <translation>zusammengesetzt (Tabelle oder Liste): das Format ist nicht stabil</translation>
-    </message>
-    <message>
-        <source>for scripts: %1</source>
-        <translation>für Skripte: %1</translation>
-    </message>
-    <message>
-        <source>a single item (stable)</source>
-        <translation>ein einzelnes Element (stabil)</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Optionen</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Stands for</source>
-        <translation>Steht für</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>Erforderlich</translation>
-    </message>
-    <message>
-        <source>Positional</source>
-        <translation>Positionsabhängig</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Type (lens)</source>
-        <translation>Typ (Linse)</translation>
-    </message>
-    <message>
-        <source>Lens</source>
-        <translation>Augeas-Linse</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>in the shipped file and read by the lens</source>
-        <translation>in der mitgelieferten Datei und von der Linse gelesen</translation>
-    </message>
-    <message>
-        <source>dropped from the shipped file, still read by the lens</source>
-        <translation>aus der mitgelieferten Datei entfernt, von der Linse weiter gelesen</translation>
-    </message>
-    <message>
-        <source>in the shipped file, no lens entry</source>
-        <translation>in der mitgelieferten Datei, ohne Eintrag in der Linse</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>(not in the shipped file)</source>
-        <translation>(nicht in der mitgelieferten Datei)</translation>
-    </message>
-    <message>
-        <source>Shipped value from</source>
-        <translation>Mitgelieferter Wert ab</translation>
-    </message>
-    <message>
-        <source>Shipped value</source>
-        <translation>Mitgelieferter Wert</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
+        <source>the release history&apos;s %1: no indexed release has this item&apos;s files</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1732,379 @@
             <numerusform>; %n Datei nicht oder nur teilweise gescannt</numerusform>
             <numerusform>; %n Dateien nicht oder nur teilweise gescannt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::SelfCheck</name>
+    <message>
+        <source>No taint reason of the catalogue applies to %1 (tier: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(source: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 marks the guest tainted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does %1 (%2) mark the guest tainted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since which libvirt release does %1 (%2) exist?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May a later libvirt release remove %1 (%2) or change what it means?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::SelfCheckDialog</name>
+    <message>
+        <source>&amp;Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer and evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index holds nothing to ask about yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers were right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite: the answer is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1 in the explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::SidebarModel</name>
+    <message>
+        <source>add a libvirt source tree in Settings → Sources</source>
+        <translation>fügen Sie unter Einstellungen → Quellen einen libvirt-Quellbaum hinzu</translation>
+    </message>
+    <message>
+        <source>add an installed libvirt (&quot;/&quot;) or a package set in Settings → Sources</source>
+        <translation>fügen Sie unter Einstellungen → Quellen ein installiertes libvirt („/“) oder einen Paketsatz hinzu</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Public API</source>
+        <translation>Öffentliche API</translation>
+    </message>
+    <message>
+        <source>No public API indexed: %1.</source>
+        <translation>Keine öffentliche API indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Hypervisor APIs</source>
+        <translation>Hypervisor-APIs</translation>
+    </message>
+    <message>
+        <source>No hypervisor APIs indexed: %1.</source>
+        <translation>Keine Hypervisor-APIs indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Admin API (unclassified)</source>
+        <translation>Verwaltungs-API (nicht eingestuft)</translation>
+    </message>
+    <message>
+        <source>No admin API indexed: %1.</source>
+        <translation>Keine Verwaltungs-API indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>Fehlercodes</translation>
+    </message>
+    <message>
+        <source>No error codes indexed: %1.</source>
+        <translation>Keine Fehlercodes indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>XML schemas</source>
+        <translation>XML-Schemata</translation>
+    </message>
+    <message>
+        <source>No XML schemas indexed: %1.</source>
+        <translation>Keine XML-Schemata indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>XML namespace extensions</source>
+        <translation>XML-Namensraum-Erweiterungen</translation>
+    </message>
+    <message>
+        <source>No namespace extensions indexed: %1.</source>
+        <translation>Keine Namensraum-Erweiterungen indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>RPC protocols</source>
+        <translation>RPC-Protokolle</translation>
+    </message>
+    <message>
+        <source>No protocol files indexed: %1.</source>
+        <translation>Keine Protokolldateien indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Private protocols</source>
+        <translation>Private Protokolle</translation>
+    </message>
+    <message>
+        <source>No private protocols indexed: %1.</source>
+        <translation>Keine privaten Protokolle indiziert: %1.</translation>
+    </message>
+    <message>
+        <source>Configuration files</source>
+        <translation>Konfigurationsdateien</translation>
+    </message>
+    <message>
+        <source>Taint reasons</source>
+        <translation>Taint-Gründe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>virsh commands and options</source>
+        <translation>virsh-Befehle und -Optionen</translation>
+    </message>
+    <message>
+        <source>No virsh commands indexed: add a libvirt source tree (tools/virsh*.c) in Settings → Sources; without one they come from the shipped release history.</source>
+        <translation>Keine virsh-Befehle im Index: Fügen Sie unter Einstellungen → Quellen einen libvirt-Quellbaum (tools/virsh*.c) hinzu; ohne ihn stammen sie aus der mitgelieferten Versionsgeschichte.</translation>
+    </message>
+    <message>
+        <source>virsh: compound output</source>
+        <translation>virsh: zusammengesetzte Ausgabe</translation>
+    </message>
+    <message>
+        <source>No virsh command with table or list output indexed: %1.</source>
+        <translation>Kein virsh-Befehl mit Tabellen- oder Listenausgabe im Index: %1.</translation>
+    </message>
+    <message>
+        <source>No configuration options indexed: add a source tree, a package set with the daemons&apos; files or an installed /etc/libvirt in Settings → Sources.</source>
+        <translation>Keine Konfigurationsoptionen im Index: Fügen Sie unter Einstellungen → Quellen einen Quellbaum, einen Paketsatz mit den Dateien der Dienste oder ein installiertes /etc/libvirt hinzu.</translation>
+    </message>
+    <message>
+        <source>The catalogue knows no trigger of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API or XML sets %1: libvirt sets it from a host condition or the daemon&apos;s configuration (%2), which no indexed item stands for. The detail pane lists the triggers and their sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the interfaces that set %1 (%2) is in the indexed releases: add a release that has them in Settings → Sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::SourcesDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Each source is one libvirt release: &quot;/&quot; for the installed libvirt, a libvirt source tree (git checkout or release tarball), or an unpacked Debian package set. Changing the list re-indexes in the background.</source>
+        <translation>Jede Quelle ist eine libvirt-Version: „/“ für das installierte libvirt, ein libvirt-Quellbaum (Git-Checkout oder Release-Tarball) oder ein entpackter Satz Debian-Pakete. Eine Änderung der Liste indiziert im Hintergrund neu.</translation>
+    </message>
+    <message>
+        <source>Indexed sources</source>
+        <translation>Indizierte Quellen</translation>
+    </message>
+    <message>
+        <source>Add &amp;folder…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add &amp;installed libvirt</source>
+        <translation>&amp;Installiertes libvirt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a libvirt source tree or package set</source>
+        <translation>libvirt-Quellbaum oder Paketsatz hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::WelcomeHtml</name>
+    <message>
+        <source>Can I rely on this libvirt interface?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The index holds %1 interfaces from %n release(s) (%2):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C API: %1 items, %2 of them functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML schemas: %1 elements, attributes and values, %2 of them elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC protocols: %1 items, %2 of them procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC protocols: none (index a libvirt source tree for them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them mark the guest tainted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since when does %1 exist, and which drivers implement it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is %1 supported, and does it taint the guest?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which public APIs are newer than libvirt %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or select a row, or search: api:lookup, xml:disk, rpc:migrate. Click a column header to sort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::XmlCheckRunner</name>
+    <message>
+        <source>No indexed release has XML schemas: add an installed libvirt or a source tree in Settings → Sources.</source>
+        <translation>Keine indizierte Version hat XML-Schemata: Fügen Sie unter Einstellungen → Quellen ein installiertes libvirt oder einen Quellbaum hinzu.</translation>
+    </message>
+    <message>
+        <source>Valid against %1.</source>
+        <translation>Gültig gegen %1.</translation>
+    </message>
+    <message>
+        <source>Not valid against %1.</source>
+        <translation>Nicht gültig gegen %1.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>taints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace extension (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too new for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may be too new for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (libvirt taints %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also uses (stable):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(schema)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
