@@ -37,39 +37,39 @@
     </message>
     <message>
         <source>release history</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionsgeschichte</translation>
     </message>
     <message>
         <source>not in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht in %1</translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1</translation>
     </message>
     <message>
         <source>, not in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, nicht in %1</translation>
     </message>
     <message>
         <source>, nothing older seen</source>
-        <translation type="unfinished"></translation>
+        <translation>, nichts Älteres gesehen</translation>
     </message>
     <message>
         <source>; not used to date it</source>
-        <translation type="unfinished"></translation>
+        <translation>; nicht zur Datierung verwendet</translation>
     </message>
     <message>
         <source>in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1: %2</translation>
     </message>
     <message>
         <source>not in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht in %1: %2</translation>
     </message>
     <message>
         <source>no older release looked at</source>
-        <translation type="unfinished"></translation>
+        <translation>keine ältere Version untersucht</translation>
     </message>
 </context>
 <context>
@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>--self-check takes a quiz number from 1 to 999999, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--self-check erwartet eine Quiz-Nummer von 1 bis 999999, nicht %1</translation>
     </message>
     <message>
         <source>Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]
@@ -328,7 +328,26 @@
   --export-guide FILE write the policy guide as PDF to FILE once the index is loaded, then exit
   --self-check N      start self-check quiz number N (the same number gives the same questions)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: virt-support-explorer [--index DATEI] [--search TEXT] [--select NAME] [--must-support V]
+                             [--newer-than V] [--check-xml DATEI] [--screenshot DATEI]
+                             [--benchmark-startup] [--no-auto-index]
+                             [--guide] [--present] [--self-check N] [--export-guide DATEI]
+  --index DATEI       diese Indexdatei statt der im Cache verwenden
+  --search TEXT       mit diesem Suchtext beginnen
+  --must-support V    mit „Muss unterstützen ≥ V“ beginnen (sicher neuere Einträge werden ausgeblendet)
+  --newer-than V      mit „Neuer als V“ beginnen (nur, was sicher oder möglicherweise neuer ist)
+  --select NAME       die Details dieses Eintrags anzeigen
+  --check-xml DATEI   „Domain-XML prüfen“ mit dieser Datei öffnen und sie prüfen (Ziel ist
+                      die Version von --must-support)
+  --screenshot DATEI  ein Bild des Fensters speichern, sobald der Index geladen ist (mit
+                      --check-xml: des Prüfurteils), dann beenden
+  --benchmark-startup die Zeit bis zum ersten gezeichneten Fenster und den Speicher ausgeben, dann beenden
+  --no-auto-index     das installierte libvirt nicht indizieren, wenn kein Index vorhanden ist
+  --guide             den Leitfaden zur Richtlinie öffnen
+  --present           den Präsentationsmodus des Leitfadens starten (Vollbild; Esc beendet ihn)
+  --export-guide DATEI  den Leitfaden als PDF in DATEI schreiben, sobald der Index geladen ist, dann beenden
+  --self-check N      Selbsttest-Quiz Nummer N starten (dieselbe Nummer ergibt dieselben Fragen)
+</translation>
     </message>
 </context>
 <context>
@@ -473,140 +492,140 @@
     <name>vse::gui::CheckConfigDialog</name>
     <message>
         <source>Check configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsdatei prüfen</translation>
     </message>
     <message>
         <source>Checks a daemon configuration file (qemu.conf, libvirtd.conf, virtqemud.conf, …): unknown options, values of the wrong type, options the augeas lens cannot read%1, and with both releases below, the settings the file leaves to a shipped value that changed between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft eine Konfigurationsdatei eines Daemons (qemu.conf, libvirtd.conf, virtqemud.conf, …): unbekannte Optionen, Werte vom falschen Typ, Optionen, die die Augeas-Lens nicht lesen kann%1, und – wenn unten beide Versionen angegeben sind – die Einstellungen, die die Datei einem mitgelieferten Wert überlässt, der sich zwischen ihnen geändert hat.</translation>
     </message>
     <message>
         <source>, options removed by or newer than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Optionen, die in %1 entfernt wurden oder neuer als %1 sind</translation>
     </message>
     <message>
         <source>e.g. 1.2.0</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 1.2.0</translation>
     </message>
     <message>
         <source>e.g. 9.0.0</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 9.0.0</translation>
     </message>
     <message>
         <source>Shipped values from release</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgelieferte Werte von Version</translation>
     </message>
     <message>
         <source>to release</source>
-        <translation type="unfinished"></translation>
+        <translation>bis Version</translation>
     </message>
     <message>
         <source>&amp;Open file…</source>
-        <translation type="unfinished">Datei ö&amp;ffnen …</translation>
+        <translation>Datei ö&amp;ffnen …</translation>
     </message>
     <message>
         <source>Open configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsdatei öffnen</translation>
     </message>
     <message>
         <source>Configuration files (*.conf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsdateien (*.conf);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Not checked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft:</translation>
     </message>
     <message numerus="yes">
         <source>Problems: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Probleme: %n</numerusform>
+            <numerusform>Probleme: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Clean</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauber</translation>
     </message>
     <message numerus="yes">
         <source>No problems, %n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine Probleme, %n Hinweis</numerusform>
+            <numerusform>Keine Probleme, %n Hinweise</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n setting(s) of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einstellung aus %1</numerusform>
+            <numerusform>%n Einstellungen aus %1</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
 </context>
 <context>
     <name>vse::gui::CheckScriptDialog</name>
     <message>
         <source>Check shell script</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell-Skript prüfen</translation>
     </message>
     <message>
         <source>Checks the virsh calls of a shell script (it is read, never run): unknown commands and options%1, deprecated aliases, and pipelines or $(…) that parse a table or list virsh prints, with the stable alternative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft die virsh-Aufrufe eines Shell-Skripts (es wird nur gelesen, nie ausgeführt): unbekannte Befehle und Optionen%1, veraltete Aliase sowie Pipelines oder $(…), die eine von virsh ausgegebene Tabelle oder Liste auswerten, jeweils mit der stabilen Alternative.</translation>
     </message>
     <message>
         <source>, commands and options newer than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Befehle und Optionen, die neuer als %1 sind</translation>
     </message>
     <message>
         <source>&amp;Open script…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript ö&amp;ffnen …</translation>
     </message>
     <message>
         <source>Open shell script</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell-Skript öffnen</translation>
     </message>
     <message>
         <source>Shell scripts (*.sh *.bash);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell-Skripte (*.sh *.bash);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Not checked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft:</translation>
     </message>
     <message numerus="yes">
         <source>Problems: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Probleme: %n</numerusform>
+            <numerusform>Probleme: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Clean</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauber</translation>
     </message>
     <message numerus="yes">
         <source>No problems, %n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine Probleme, %n Hinweis</numerusform>
+            <numerusform>Keine Probleme, %n Hinweise</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n virsh call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n virsh-Aufruf</numerusform>
+            <numerusform>%n virsh-Aufrufe</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
         <source>Shell syntax at %1 (the rest may be misread)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell-Syntax bei %1 (der Rest wird möglicherweise falsch gelesen)</translation>
     </message>
 </context>
 <context>
@@ -768,27 +787,27 @@
     </message>
     <message>
         <source>Synopsis</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntax</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished">Optionen</translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>option</source>
-        <translation type="unfinished"></translation>
+        <translation>Option</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>since</source>
-        <translation type="unfinished"></translation>
+        <translation>seit</translation>
     </message>
     <message>
         <source>No API or XML sets this reason: libvirt sets it from a host condition or the daemon&apos;s configuration, so no indexed item carries it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine API und kein XML setzt diesen Grund: libvirt setzt ihn aufgrund eines Zustands des Hosts oder der Konfiguration des Daemons, daher trägt ihn kein indizierter Eintrag.</translation>
     </message>
 </context>
 <context>
@@ -936,32 +955,32 @@
     </message>
     <message>
         <source>Target release means</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielversion bedeutet</translation>
     </message>
     <message>
         <source>I must support libvirt ≥ this release: newer items are hidden or greyed; items whose since range contains it are shown in italics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich muss libvirt ≥ dieser Version unterstützen: Neuere Einträge werden ausgeblendet oder ausgegraut; Einträge, deren Seit-Bereich sie enthält, werden kursiv angezeigt.</translation>
     </message>
     <message>
         <source>Newer than</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer als</translation>
     </message>
     <message>
         <source>Must support ≥: hide (or grey) what is newer than the release. Newer than: show only what is newer, those that may be newer in italics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss unterstützen ≥: ausblenden (oder ausgrauen), was neuer als die Version ist. Neuer als: nur Neueres anzeigen, möglicherweise Neueres kursiv.</translation>
     </message>
     <message numerus="yes">
         <source>Only items newer than %1; %n in italics may be newer (their since range contains it)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nur Einträge neuer als %1; %n kursiver Eintrag ist möglicherweise neuer (sein Seit-Bereich enthält die Version)</numerusform>
+            <numerusform>Nur Einträge neuer als %1; %n kursive Einträge sind möglicherweise neuer (ihr Seit-Bereich enthält die Version)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n may be newer (in italics: their since range contains %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ist möglicherweise neuer (kursiv: sein Seit-Bereich enthält %1)</numerusform>
+            <numerusform>%n sind möglicherweise neuer (kursiv: ihr Seit-Bereich enthält %1)</numerusform>
         </translation>
     </message>
 </context>
@@ -969,114 +988,114 @@
     <name>vse::gui::GuidePdf</name>
     <message>
         <source>libvirt support policy: a guide</source>
-        <translation type="unfinished">Die Support-Richtlinie von libvirt: ein Leitfaden</translation>
+        <translation>Die Support-Richtlinie von libvirt: ein Leitfaden</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished">%1 konnte nicht geschrieben werden.</translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>vse::gui::HostReportDialog</name>
     <message>
         <source>Support report</source>
-        <translation type="unfinished"></translation>
+        <translation>Support-Bericht</translation>
     </message>
     <message>
         <source>&amp;Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy the whole report as Markdown, for a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ganzen Bericht als Markdown kopieren, für ein Ticket</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese %1 …</translation>
     </message>
     <message>
         <source>The index cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Cannot read the host: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>libvirt&apos;s default host</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Host von libvirt</translation>
     </message>
     <message>
         <source>%1 — libvirt %2: %3 guest(s), %4 tainted, %5 using namespace extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — libvirt %2: %3 Gast/Gäste, %4 als „tainted“ markiert, %5 mit Namensraum-Erweiterungen</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannt)</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Configuration (%1 file(s))</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration (%1 Datei(en))</translation>
     </message>
     <message>
         <source>XML: </source>
-        <translation type="unfinished"></translation>
+        <translation>XML: </translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>; state: </source>
-        <translation type="unfinished"></translation>
+        <translation>; Zustand: </translation>
     </message>
     <message>
         <source>Not checked: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: </translation>
     </message>
     <message>
         <source>Taint %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Taint %1</translation>
     </message>
     <message>
         <source>evidence: </source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg: </translation>
     </message>
     <message>
         <source>Deprecated: </source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet: </translation>
     </message>
     <message>
         <source>Newer than the host: </source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer als der Host: </translation>
     </message>
     <message>
         <source>Note: </source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: </translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>namespace extension (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensraum-Erweiterung (%1)</translation>
     </message>
     <message>
         <source>line %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1:</translation>
     </message>
     <message>
         <source>Refused: </source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: </translation>
     </message>
     <message>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
 </context>
 <context>
@@ -1146,15 +1165,15 @@
     </message>
     <message>
         <source>May be newer than %1: %2 (the releases looked at cannot tell)</source>
-        <translation type="unfinished"></translation>
+        <translation>Möglicherweise neuer als %1: %2 (die untersuchten Versionen lassen es nicht erkennen)</translation>
     </message>
     <message>
         <source>Introduced after %1 (a release known without it) and at the latest in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingeführt nach %1 (einer Version, die ihn bekanntermaßen nicht enthält) und spätestens in %2.</translation>
     </message>
     <message>
         <source>Present in %1; no older release was looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhanden in %1; keine ältere Version wurde untersucht.</translation>
     </message>
 </context>
 <context>
@@ -1312,39 +1331,39 @@
     </message>
     <message>
         <source>Open host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host öffnen</translation>
     </message>
     <message>
         <source>libvirt URI (read-only connection; empty: libvirt&apos;s default, e.g. qemu:///system):</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt-URI (Verbindung nur lesend; leer: Voreinstellung von libvirt, z. B. qemu:///system):</translation>
     </message>
     <message>
         <source>Open sosreport (unpacked folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>sosreport öffnen (entpackter Ordner)</translation>
     </message>
     <message>
         <source>Check con&amp;figuration file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon&amp;figurationsdatei prüfen …</translation>
     </message>
     <message>
         <source>Open &amp;host…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Host öffnen …</translation>
     </message>
     <message>
         <source>Open &amp;sosreport…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;sosreport öffnen …</translation>
     </message>
     <message>
         <source>Check shell scr&amp;ipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell-Skr&amp;ipt prüfen …</translation>
     </message>
     <message>
         <source>P&amp;resentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;räsentationsmodus</translation>
     </message>
     <message>
         <source>&amp;Self-check…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Selbsttest …</translation>
     </message>
 </context>
 <context>
@@ -1403,51 +1422,51 @@
     </message>
     <message>
         <source>%1 (%2: %3)</source>
-        <translation type="unfinished">%1 (%2, %3) {1 ?} {2:?} {3)?}</translation>
+        <translation>%1 (%2: %3)</translation>
     </message>
     <message>
         <source>since unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>seit unbekannt</translation>
     </message>
     <message>
         <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1</translation>
     </message>
     <message>
         <source>taints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Taint: %1</translation>
     </message>
     <message>
         <source>The index holds 1 item of this tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index enthält 1 Eintrag dieser Stufe.</translation>
     </message>
     <message>
         <source>The index holds %1 items of this tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index enthält %1 Einträge dieser Stufe.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Since and taints</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit und Taints</translation>
     </message>
     <message>
         <source>Made with %1 %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt mit %1 %2 am %3.</translation>
     </message>
     <message>
         <source>Indexed releases:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierte Versionen:</translation>
     </message>
     <message>
         <source>One page per tier follows: what the tier promises, what it does not, how many items of the index it covers, and examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es folgt eine Seite je Stufe: was die Stufe zusagt, was nicht, wie viele Einträge des Index sie umfasst, und Beispiele.</translation>
     </message>
 </context>
 <context>
@@ -1482,78 +1501,78 @@
     </message>
     <message>
         <source>Tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufen</translation>
     </message>
     <message>
         <source>Pre&amp;sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Prä&amp;sentieren</translation>
     </message>
     <message>
         <source>Self-&amp;check…</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbst&amp;test …</translation>
     </message>
     <message>
         <source>Print failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken fehlgeschlagen</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Drucker konnte nicht gestartet werden.</translation>
     </message>
 </context>
 <context>
     <name>vse::gui::PresentationWindow</name>
     <message>
         <source>Policy guide — presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitfaden zur Richtlinie — Präsentation</translation>
     </message>
     <message>
         <source>Slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Folie</translation>
     </message>
     <message>
         <source>libvirt support policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Support-Richtlinie von libvirt</translation>
     </message>
     <message>
         <source>What each kind of interface promises, with examples from the index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was jede Art von Schnittstelle zusagt, mit Beispielen aus dem Index.</translation>
     </message>
     <message>
         <source>Indexed releases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierte Versionen: %1</translation>
     </message>
     <message>
         <source>The current index has no items of this tier.</source>
-        <translation type="unfinished">Der aktuelle Index hat keine Einträge dieser Stufe.</translation>
+        <translation>Der aktuelle Index hat keine Einträge dieser Stufe.</translation>
     </message>
     <message>
         <source>The index holds 1 item of this tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index enthält 1 Eintrag dieser Stufe.</translation>
     </message>
     <message>
         <source>The index holds %1 items of this tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index enthält %1 Einträge dieser Stufe.</translation>
     </message>
     <message>
         <source>For example:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel:</translation>
     </message>
     <message>
         <source>tier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe: %1</translation>
     </message>
     <message>
         <source>Since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1</translation>
     </message>
     <message>
         <source>Taints the guest: %1</source>
-        <translation type="unfinished">Markiert den Gast als „tainted“: %1. {1?}</translation>
+        <translation>Markiert den Gast als „tainted“: %1</translation>
     </message>
     <message>
         <source>%1 / %2   ← → Space: next / previous — Esc: leave</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2   ← → Leertaste: weiter / zurück — Esc: beenden</translation>
     </message>
 </context>
 <context>
@@ -1615,23 +1634,23 @@
     </message>
     <message>
         <source>Release history</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionsgeschichte</translation>
     </message>
     <message>
         <source>Accepted before</source>
-        <translation type="unfinished"></translation>
+        <translation>Früher akzeptiert</translation>
     </message>
     <message>
         <source>as plain text in %1 and before, while %2 took any value</source>
-        <translation type="unfinished"></translation>
+        <translation>als einfacher Text in %1 und früher, als %2 noch jeden Wert annahm</translation>
     </message>
     <message>
         <source>Shown from</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt aus</translation>
     </message>
     <message>
         <source>the release history&apos;s %1: no indexed release has this item&apos;s files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der Versionsgeschichte: keine indizierte Version enthält die Dateien dieses Eintrags</translation>
     </message>
 </context>
 <context>
@@ -1738,98 +1757,98 @@
     <name>vse::gui::SelfCheck</name>
     <message>
         <source>No taint reason of the catalogue applies to %1 (tier: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Taint-Grund des Katalogs trifft auf %1 zu (Stufe: %2).</translation>
     </message>
     <message>
         <source>(source: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Quelle: %1)</translation>
     </message>
     <message>
         <source>%1 marks the guest tainted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 markiert den Gast als „tainted“: %2</translation>
     </message>
     <message>
         <source>Does %1 (%2) mark the guest tainted?</source>
-        <translation type="unfinished"></translation>
+        <translation>Markiert %1 (%2) den Gast als „tainted“?</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Since which libvirt release does %1 (%2) exist?</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit welcher libvirt-Version gibt es %1 (%2)?</translation>
     </message>
     <message>
         <source>Since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1</translation>
     </message>
     <message>
         <source>May a later libvirt release remove %1 (%2) or change what it means?</source>
-        <translation type="unfinished"></translation>
+        <translation>Darf eine spätere libvirt-Version %1 (%2) entfernen oder seine Bedeutung ändern?</translation>
     </message>
     <message>
         <source>Tier %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe %1 (%2): %3</translation>
     </message>
 </context>
 <context>
     <name>vse::gui::SelfCheckDialog</name>
     <message>
         <source>&amp;Next question</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste Frage</translation>
     </message>
     <message>
         <source>Self-check</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbsttest</translation>
     </message>
     <message>
         <source>Quiz number</source>
-        <translation type="unfinished"></translation>
+        <translation>Quiz-Nummer</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>Quiz number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quiz-Nummer:</translation>
     </message>
     <message>
         <source>Answer and evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort und Belege</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>The index holds nothing to ask about yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index enthält noch nichts, wonach gefragt werden könnte.</translation>
     </message>
     <message>
         <source>%1 of %2 answers were right.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Antworten waren richtig.</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage %1 von %2</translation>
     </message>
     <message>
         <source>Right: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtig: %1.</translation>
     </message>
     <message>
         <source>Not quite: the answer is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ganz: Die Antwort lautet %1.</translation>
     </message>
     <message>
         <source>Show %1 in the explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Explorer anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1948,15 +1967,15 @@
     </message>
     <message>
         <source>The catalogue knows no trigger of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog kennt keinen Auslöser für %1.</translation>
     </message>
     <message>
         <source>No API or XML sets %1: libvirt sets it from a host condition or the daemon&apos;s configuration (%2), which no indexed item stands for. The detail pane lists the triggers and their sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine API und kein XML setzt %1: libvirt setzt ihn aufgrund eines Zustands des Hosts oder der Konfiguration des Daemons (%2), für die kein indizierter Eintrag steht. Die Detailansicht listet die Auslöser und ihre Quellen auf.</translation>
     </message>
     <message>
         <source>None of the interfaces that set %1 (%2) is in the indexed releases: add a release that has them in Settings → Sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine der Schnittstellen, die %1 setzen (%2), ist in den indizierten Versionen enthalten: Fügen Sie unter Einstellungen → Quellen eine Version hinzu, die sie enthält.</translation>
     </message>
 </context>
 <context>
@@ -1994,54 +2013,54 @@
     <name>vse::gui::WelcomeHtml</name>
     <message>
         <source>Can I rely on this libvirt interface?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann ich mich auf diese libvirt-Schnittstelle verlassen?</translation>
     </message>
     <message numerus="yes">
         <source>The index holds %1 interfaces from %n release(s) (%2):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Index enthält %1 Schnittstellen aus %n Version (%2):</numerusform>
+            <numerusform>Der Index enthält %1 Schnittstellen aus %n Versionen (%2):</numerusform>
         </translation>
     </message>
     <message>
         <source>C API: %1 items, %2 of them functions</source>
-        <translation type="unfinished"></translation>
+        <translation>C-API: %1 Einträge, davon %2 Funktionen</translation>
     </message>
     <message>
         <source>XML schemas: %1 elements, attributes and values, %2 of them elements</source>
-        <translation type="unfinished"></translation>
+        <translation>XML-Schemata: %1 Elemente, Attribute und Werte, davon %2 Elemente</translation>
     </message>
     <message>
         <source>RPC protocols: %1 items, %2 of them procedures</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC-Protokolle: %1 Einträge, davon %2 Prozeduren</translation>
     </message>
     <message>
         <source>RPC protocols: none (index a libvirt source tree for them)</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC-Protokolle: keine (indizieren Sie dafür einen libvirt-Quellbaum)</translation>
     </message>
     <message>
         <source>%1 of them mark the guest tainted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 davon markieren den Gast als „tainted“</translation>
     </message>
     <message>
         <source>Try:</source>
-        <translation type="unfinished"></translation>
+        <translation>Probieren Sie:</translation>
     </message>
     <message>
         <source>Since when does %1 exist, and which drivers implement it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit wann gibt es %1, und welche Treiber implementieren es?</translation>
     </message>
     <message>
         <source>Is %1 supported, and does it taint the guest?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird %1 unterstützt, und markiert es den Gast als „tainted“?</translation>
     </message>
     <message>
         <source>Which public APIs are newer than libvirt %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche öffentlichen APIs sind neuer als libvirt %1?</translation>
     </message>
     <message>
         <source>Or select a row, or search: api:lookup, xml:disk, rpc:migrate. Click a column header to sort.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder wählen Sie eine Zeile aus oder suchen Sie: api:lookup, xml:disk, rpc:migrate. Zum Sortieren auf einen Spaltenkopf klicken.</translation>
     </message>
 </context>
 <context>
@@ -2064,47 +2083,47 @@
     </message>
     <message>
         <source>taints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Taint: %1</translation>
     </message>
     <message>
         <source>namespace extension (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensraum-Erweiterung (%1)</translation>
     </message>
     <message>
         <source>too new for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zu neu für %1</translation>
     </message>
     <message>
         <source>may be too new for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>möglicherweise zu neu für %1</translation>
     </message>
     <message>
         <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1</translation>
     </message>
     <message>
         <source>%1 times</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-mal</translation>
     </message>
     <message>
         <source> (libvirt taints %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (libvirt setzt diesen Taint: %1)</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>Also uses (stable):</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet außerdem (stabil):</translation>
     </message>
     <message>
         <source>(schema)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Schema)</translation>
     </message>
 </context>
 </TS>
