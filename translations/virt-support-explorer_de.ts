@@ -1027,7 +1027,7 @@
     </message>
     <message>
         <source>%1 — libvirt %2: %3 guest(s), %4 tainted, %5 using namespace extensions</source>
-        <translation>%1 — libvirt %2: %3 Gast/Gäste, %4 als „tainted“ markiert, %5 mit Namensraum-Erweiterungen</translation>
+        <translation>%1 — libvirt %2: Gäste: %3, als „tainted“ markiert: %4, mit Namensraum-Erweiterungen: %5</translation>
     </message>
     <message>
         <source>(unknown)</source>
@@ -1039,7 +1039,7 @@
     </message>
     <message>
         <source>Configuration (%1 file(s))</source>
-        <translation>Konfiguration (%1 Datei(en))</translation>
+        <translation>Konfiguration (Dateien: %1)</translation>
     </message>
     <message>
         <source>XML: </source>
@@ -1454,7 +1454,7 @@
     </message>
     <message>
         <source>Since and taints</source>
-        <translation>Seit und Taints</translation>
+        <translation>Seit und Taint-Gründe</translation>
     </message>
     <message>
         <source>Made with %1 %2 on %3.</source>
@@ -1650,7 +1650,7 @@
     </message>
     <message>
         <source>the release history&apos;s %1: no indexed release has this item&apos;s files</source>
-        <translation>%1 der Versionsgeschichte: keine indizierte Version enthält die Dateien dieses Eintrags</translation>
+        <translation>aus der Versionsgeschichte (%1): keine indizierte Version enthält die Dateien dieses Eintrags</translation>
     </message>
 </context>
 <context>
