@@ -43,7 +43,7 @@ bool matchesPattern(QStringView name, QStringView pattern)
         pattern.contains(QLatin1Char('[')))
         return QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern.toString()),
                                   QRegularExpression::CaseInsensitiveOption)
-            .match(name)
+            .match(name.toString()) // QStringView overload deprecated in Qt 6.8
             .hasMatch();
     const QStringView head = pattern.left(star), tail = pattern.mid(star + 1);
     return name.size() >= head.size() + tail.size() && name.startsWith(head, Qt::CaseInsensitive) &&

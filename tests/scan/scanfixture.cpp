@@ -29,10 +29,10 @@ static int guarded(virDomainPtr dom)
 #if LIBVIR_VERSION_NUMBER < 5007000
     return 0;
 #else
-    virDomainGetGuestInfo(dom, NULL, NULL, NULL, 0); /*@elseguest*/
+    virDomainGetGuestInfo(dom, 0, NULL, NULL, 0); /*@elseguest*/
 #endif
 #if LIBVIR_CHECK_VERSION(1, 0, 0)
-    virDomainGetGuestInfo(dom, NULL, NULL, NULL, 0); /*@toolow*/
+    virDomainGetGuestInfo(dom, 0, NULL, NULL, 0); /*@toolow*/
 #endif
     return 0;
 }
@@ -54,7 +54,7 @@ static void runtime(virConnectPtr conn, virDomainPtr dom)
 
 static int fallback(virDomainPtr dom)
 {
-    if (virDomainGetGuestInfo(dom, NULL, NULL, NULL, 0) < 0) { /*@fallback*/
+    if (virDomainGetGuestInfo(dom, 0, NULL, NULL, 0) < 0) { /*@fallback*/
         if (virGetLastErrorCode() == VIR_ERR_NO_SUPPORT)
             return 0;
         return -1;
