@@ -22,6 +22,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -665,6 +666,10 @@ struct DocsResult
     int dated = 0;     // entries given a docSince
     int conflicts = 0; // entries whose kept notes name different releases
     int outside = 0;   // entries whose kept note lies outside their bounds
+    // Every compared note that names another release than the history:
+    // "docs/formatdomain.rst:120 (9.0.0) says 1.2.3 for domain/x; history 1.2.5".
+    QStringList disagreements;
+    int unkept = 0; // ranged entries a dropped kind's note would have dated
 };
 
 constexpr double kDocsAgreement = 0.95;
@@ -705,18 +710,30 @@ DocsResult applyDocs(State &state, const HistoryPack &pack)
             ++a.compared;
             if (exact == n.version)
                 ++a.agree;
+            else
+                result.disagreements.append(
+                    QStringLiteral("%1 (%2) says %3 for %4 %5; the history says %6")
+                        .arg(n.at, state.releases.at(r).version.toString(), n.version.toString(),
+                             kindId(n.kind), e->spans.constLast().name, exact.toString()));
         }
     for (auto &a : cells)
         a.kept = a.compared >= kMinCompared && a.agree >= kDocsAgreement * a.compared;
     // Per entry the kept notes, newest release first: its note and file:line
     // are the ones kept.
     QHash<int, QList<std::pair<int, const DocNote *>>> byEntry;
+    QSet<int> unkept;
     for (int r = int(state.docs.size()) - 1; r >= 0; --r)
         for (const DocNote &n : std::as_const(state.docs.at(r))) {
             const auto it = state.byIdentity.constFind(n.identity);
-            if (cell(n).kept && it != state.byIdentity.cend())
+            if (it == state.byIdentity.cend())
+                continue;
+            if (cell(n).kept)
                 byEntry[*it].append({r, &n});
+            else if (const HistoryEntry *packed = pack.find(n.identity);
+                     packed && !exactSince(*packed).isValid())
+                unkept.insert(*it);
         }
+    result.unkept = int(unkept.size());
     QList<int> order = byEntry.keys();
     std::sort(order.begin(), order.end());
     for (int i : std::as_const(order)) {
@@ -1066,11 +1083,15 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                             ? QStringLiteral("dropped (fewer than %1 compared: too few to measure)")
                                   .arg(kMinCompared)
                             : QStringLiteral("dropped (below 95 %)")));
+        for (const QString &d : docs.disagreements)
+            progress(QStringLiteral("docs since disagrees: ") + d);
         progress(QStringLiteral("docs since: %1 entries dated by a kept note inside their bounds "
-                                "(%2 left out: kept notes disagree, %3 outside the bounds)")
+                                "(%2 left out: kept notes disagree, %3 outside the bounds; "
+                                "%4 ranged entries have notes only of dropped kinds)")
                      .arg(docs.dated)
                      .arg(docs.conflicts)
-                     .arg(docs.outside));
+                     .arg(docs.outside)
+                     .arg(docs.unkept));
     }
     pack.setEntries(std::move(state.entries));
     pack.setDocsAgreement(docs.agreement);
