@@ -137,14 +137,13 @@ void strip(Item &it)
         it.attrs.remove(k);
 }
 
-// The newest history release with data of `family` older than `before`; -1 if none.
-int newestWithFamily(const HistoryPack &pack, const QString &family, const Version &before)
+// The newest history release older than `before` with complete data for an
+// item of this kind and name; -1 if none.
+int newestDating(const HistoryPack &pack, ItemKind kind, const QString &name, const Version &before)
 {
-    for (int i = int(pack.releases().size()) - 1; i >= 0; --i) {
-        const HistoryRelease &r = pack.releases().at(i);
-        if (r.version < before && r.families.contains(family))
+    for (int i = int(pack.releases().size()) - 1; i >= 0; --i)
+        if (pack.releases().at(i).version < before && pack.datesIn(kind, name, i))
             return i;
-    }
     return -1;
 }
 
@@ -305,7 +304,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             if (range.exact || !range.upTo.isValid())
                 continue;
             const QString family = kindFamily(it.kind);
-            const int k = newestWithFamily(pack, family, range.upTo);
+            const int k = newestDating(pack, it.kind, it.name, range.upTo);
             if (k < 0 || (range.after.isValid() && !(range.after < pack.releases().at(k).version)))
                 continue;
             if (family == QLatin1String("xml")) {

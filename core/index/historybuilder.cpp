@@ -71,6 +71,11 @@ struct ReleaseData
     QList<CompactItem> items;
     Diagnostics notes; // warnings about this release, already naming it
     QList<DocNote> docs;
+    // Top-level schema files (relative paths) that did not read while the
+    // rest of the XML data did: their roots are found once every release is
+    // merged (from the releases where these files read).
+    QStringList partialXmlFiles;
+    QString label; // "v0.7.1", for notes
     qint64 ms = 0;
     // The element graph of a release with complete XML data, kept only while
     // building: it says whether a path of another release still resolves.
@@ -84,6 +89,9 @@ struct State
     QList<HistoryRelease> releases;
     QList<std::shared_ptr<const XmlResolver>> xml; // per release, null without XML data
     QList<QList<DocNote>> docs;                    // per release
+    QList<QStringList> partialXmlFiles;            // per release
+    QStringList labels;                            // per release
+    QHash<QString, QSet<QString>> xmlRootsOfFile;  // "docs/schemas/secret.rng" -> {"secret"}
     Diagnostics notes;
 };
 
@@ -316,6 +324,32 @@ QString relativeTo(const QString &root, const QString &file)
     return file;
 }
 
+// Whether a schema file is a top-level one that no other schema of its
+// folder names in an include or externalRef: its failure to read then leaves
+// the other roots complete.
+bool standaloneSchema(const SourceLayout &layout, const QString &file)
+{
+    const QFileInfo fi(file);
+    if (layout.schemaDir.isEmpty() || fi.suffix() != QLatin1String("rng") ||
+        QFileInfo(fi.absolutePath()).canonicalFilePath() !=
+            QFileInfo(layout.schemaDir).canonicalFilePath())
+        return false;
+    const QByteArray name = QFile::encodeName(fi.fileName());
+    const QDir dir(layout.schemaDir);
+    for (const QString &other : dir.entryList({QStringLiteral("*.rng")}, QDir::Files)) {
+        if (other == fi.fileName())
+            continue;
+        QFile f(dir.filePath(other));
+        if (!f.open(QIODevice::ReadOnly) || f.size() > SourceRoot::kMaxFileSize)
+            return false; // cannot tell: not standalone
+        const QByteArray text = f.readAll();
+        if (text.contains(QByteArray('"' + name + '"')) ||
+            text.contains(QByteArray('\'' + name + '\'')))
+            return false;
+    }
+    return true;
+}
+
 // RPC protocols of old trees lived outside src/ (qemud/remote_protocol.x).
 ExtractResult protocolsOutsideSrc(const QString &root)
 {
@@ -432,7 +466,10 @@ ReleaseData readOne(const Input &in, const QString &repo)
     // release: what was read is still a fact of presence (kept), but the
     // release is not listed as having that family's data, so it dates
     // neither an addition nor a removal.
+    // A top-level schema that no other schema includes is the exception: the
+    // other roots are complete, and only its own are left undated.
     QSet<QString> failed;
+    QSet<QString> partialXml;
     for (const Diagnostic &diag : std::as_const(rel.diagnostics)) {
         if (!diag.isError())
             continue;
@@ -442,6 +479,10 @@ ReleaseData readOne(const Input &in, const QString &repo)
         QString fam = familyOfFile(rfile);
         if (fam.isEmpty())
             fam = QStringLiteral("api");
+        if (fam == QLatin1String("xml") && standaloneSchema(*layout, diag.file)) {
+            partialXml.insert(rfile);
+            continue;
+        }
         if (!failed.contains(fam))
             out.notes << Diagnostic::warning(
                 label + QLatin1Char(':') + rfile, diag.line,
@@ -489,12 +530,22 @@ ReleaseData readOne(const Input &in, const QString &repo)
     // lens or shipped file no configuration data.
     if (!QFileInfo::exists(root + QStringLiteral("/tools/virsh.c")))
         present.remove(QStringLiteral("virsh"));
+    // A package set holds only the configuration files of the packages
+    // fetched (libvirt-clients' libvirt.conf, not the daemons'): what it has
+    // is presence, but the daemons' options are not gone.
+    if (layout->kind != Release::SourceKind::SourceTree)
+        present.remove(QStringLiteral("config"));
     // Without headers (a tree with only the .syms) enum values, macros and
     // types are unknown: API presence facts, but no complete API data.
     if (layout->includeDir.isEmpty())
         present.remove(QStringLiteral("api"));
     for (const QString &f : std::as_const(failed))
         present.remove(f);
+    if (present.contains(QStringLiteral("xml"))) {
+        out.partialXmlFiles = QStringList(partialXml.cbegin(), partialXml.cend());
+        out.partialXmlFiles.sort();
+    }
+    out.label = label;
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
@@ -535,8 +586,12 @@ void mergeInto(State &state, const ReleaseData &d)
     state.releases.append(d.release);
     state.xml.append(d.xml);
     state.docs.append(d.docs);
+    state.partialXmlFiles.append(d.partialXmlFiles);
+    state.labels.append(d.label);
     state.notes.append(d.notes);
     for (const CompactItem &c : d.items) {
+        if (!c.file.isEmpty() && kindFamily(c.kind) == QLatin1String("xml"))
+            state.xmlRootsOfFile[c.file].insert(HistoryPack::xmlRootOf(c.name));
         const auto it = state.byIdentity.constFind(c.identity);
         if (it == state.byIdentity.cend()) {
             HistoryEntry e;
@@ -560,7 +615,12 @@ void mergeInto(State &state, const ReleaseData &d)
             last.to = r;
         else
             e.spans.append({r, r, c.name});
-        // The newest release's view of what it is and where it belongs.
+        // The newest release's view of what it is and where it belongs,
+        // from a release with complete data of its family: a package set's
+        // virsh commands come from the manual page, which does not say what
+        // virsh.c does (compound output, aliases).
+        if (!d.release.families.contains(kindFamily(c.kind)))
+            continue;
         e.kind = c.kind;
         e.parent = c.parent;
         e.origin = c.origin;
@@ -577,12 +637,54 @@ void mergeInto(State &state, const ReleaseData &d)
 // before the gap. Releases without XML data neither stop nor date anything;
 // they are covered only between two releases that resolve. FILE:LINE stays
 // that of the first release that had the path itself.
+// Gives each release with a standalone schema that did not read the roots
+// that schema holds where it did read. A schema that never read anywhere has
+// no known roots: that release's XML data then dates nothing.
+void resolvePartialXml(State &state)
+{
+    for (int r = 0; r < int(state.releases.size()); ++r) {
+        const QStringList &files = state.partialXmlFiles.at(r);
+        if (files.isEmpty())
+            continue;
+        QSet<QString> roots;
+        bool known = true;
+        for (const QString &f : files) {
+            const QSet<QString> of = state.xmlRootsOfFile.value(f);
+            known = known && !of.isEmpty();
+            roots.unite(of);
+        }
+        HistoryRelease &rel = state.releases[r];
+        if (!known) {
+            rel.families.removeAll(QStringLiteral("xml"));
+            state.xml[r].reset();
+            state.notes << Diagnostic::warning(
+                state.labels.at(r) + QLatin1Char(':') + files.constFirst(), 0,
+                QStringLiteral("xml data incomplete, not used to date additions or removals: "
+                               "the schema did not read, and no release says which roots it holds"));
+            continue;
+        }
+        rel.incompleteXmlRoots = QStringList(roots.cbegin(), roots.cend());
+        rel.incompleteXmlRoots.sort();
+        state.notes << Diagnostic::warning(
+            state.labels.at(r) + QLatin1Char(':') + files.join(QStringLiteral(", ")), 0,
+            QStringLiteral("xml data of %1 incomplete (the schema did not read), not used to date "
+                           "their additions or removals; the other roots' data is complete")
+                .arg(rel.incompleteXmlRoots.join(QStringLiteral(", "))));
+    }
+}
+
 HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
 {
     HistoryBuilder::XmlMoveStats stats;
     const int n = int(state.releases.size());
+    // Whether release r has XML data that can say anything about `name`.
+    auto hasData = [&](int r, const QString &name) {
+        return state.xml.at(r) &&
+               (state.releases.at(r).incompleteXmlRoots.isEmpty() ||
+                !state.releases.at(r).incompleteXmlRoots.contains(HistoryPack::xmlRootOf(name)));
+    };
     auto resolves = [&](int r, const QString &name) {
-        return state.xml.at(r) && state.xml.at(r)->has(name);
+        return hasData(r, name) && state.xml.at(r)->has(name);
     };
     for (HistoryEntry &e : state.entries) {
         if (kindFamily(e.kind) != QLatin1String("xml") || e.spans.isEmpty())
@@ -593,7 +695,7 @@ HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
             HistorySpan &first = e.spans.first();
             int reach = first.from;
             for (int r = first.from - 1; r >= 0; --r) {
-                if (!state.xml.at(r))
+                if (!hasData(r, first.name))
                     continue;
                 if (!resolves(r, first.name))
                     break;
@@ -612,7 +714,7 @@ HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
             bool all = true;
             int checked = 0; // a gap of releases without XML data stays
             for (int r = a.to + 1; r < b.from && all; ++r)
-                if (state.xml.at(r)) {
+                if (hasData(r, a.name)) {
                     ++checked;
                     all = resolves(r, a.name);
                 }
@@ -635,7 +737,7 @@ HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
             HistorySpan &last = e.spans.last();
             int reach = last.to;
             for (int r = last.to + 1; r < n; ++r) {
-                if (!state.xml.at(r))
+                if (!hasData(r, last.name))
                     continue;
                 if (!resolves(r, last.name))
                     break;
@@ -1051,6 +1153,7 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                              .arg(d.ms));
         },
         QtConcurrent::OrderedReduce);
+    resolvePartialXml(state);
     const XmlMoveStats moves = extendXmlMoves(state);
     if (options.xmlMoves)
         *options.xmlMoves = moves;

@@ -309,10 +309,10 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
             continue;
         }
         if (f.constFirst() == "release") {
-            if (f.size() != 4)
+            if (f.size() != 4 && f.size() != 5)
                 return fail(
                     lineNo,
-                    QStringLiteral("a release line has 4 fields, this one %1").arg(f.size()));
+                    QStringLiteral("a release line has 4 or 5 fields, this one %1").arg(f.size()));
             if (sawItem)
                 return fail(lineNo, QStringLiteral("release line after the first item line"));
             HistoryRelease r;
@@ -335,6 +335,20 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
                                         .arg(clipped(fam, 40)));
                     r.families << s;
                 }
+            if (f.size() == 5) {
+                if (!r.families.contains(QStringLiteral("xml")) || f[4].isEmpty())
+                    return fail(lineNo, QStringLiteral("incomplete XML roots on a release "
+                                                       "without XML data"));
+                for (QByteArrayView tok : splitView(f[4], ',')) {
+                    QString root;
+                    if (!tok.startsWith("xml:") || !unescape(tok.sliced(4), &root) ||
+                        root.isEmpty() || r.incompleteXmlRoots.contains(root))
+                        return fail(lineNo, QStringLiteral("bad incomplete root \"%1\" "
+                                                           "(expected xml:ROOT, once each)")
+                                                .arg(clipped(tok, 40)));
+                    r.incompleteXmlRoots << root;
+                }
+            }
             pack.m_releases.append(std::move(r));
             continue;
         }
@@ -418,7 +432,19 @@ QByteArray HistoryPack::serialize() const
         appendEscaped(out, r.source);
         QStringList fams = r.families;
         fams.sort();
-        out += '\t' + fams.join(QLatin1Char(',')).toUtf8() + '\n';
+        out += '\t' + fams.join(QLatin1Char(',')).toUtf8();
+        if (!r.incompleteXmlRoots.isEmpty()) {
+            QStringList roots = r.incompleteXmlRoots;
+            roots.sort();
+            out += '\t';
+            for (qsizetype i = 0; i < roots.size(); ++i) {
+                if (i > 0)
+                    out += ',';
+                out += "xml:";
+                appendEscaped(out, roots.at(i));
+            }
+        }
+        out += '\n';
     }
     for (const auto &a : m_docs)
         out += "docs\t" + a.source.toLatin1() + '\t' + kindId(a.kind).toLatin1() + '\t' +
@@ -531,13 +557,35 @@ Version HistoryPack::lastSeen(const HistoryEntry &e) const
     return m_releases.at(e.spans.constLast().to).version;
 }
 
+QString HistoryPack::xmlRootOf(const QString &name)
+{
+    qsizetype end = 0;
+    while (end < name.size() && name.at(end) != QLatin1Char('/') && name.at(end) != QLatin1Char('@'))
+        ++end;
+    return name.left(end);
+}
+
+bool HistoryPack::datesIn(ItemKind kind, const QString &name, int releaseIndex) const
+{
+    const QString family = kindFamily(kind);
+    if (!familyIn(family, releaseIndex))
+        return false;
+    const QStringList &incomplete = m_releases.at(releaseIndex).incompleteXmlRoots;
+    return incomplete.isEmpty() || family != QLatin1String("xml") ||
+           !incomplete.contains(xmlRootOf(name));
+}
+
+bool HistoryPack::datesIn(const HistoryEntry &e, int releaseIndex) const
+{
+    return datesIn(e.kind, e.key, releaseIndex);
+}
+
 Version HistoryPack::lastAbsentBefore(const HistoryEntry &e) const
 {
     if (e.spans.isEmpty())
         return {};
-    const QString family = kindFamily(e.kind);
     for (int i = std::min(e.spans.constFirst().from, int(m_releases.size())) - 1; i >= 0; --i)
-        if (familyIn(family, i))
+        if (datesIn(e, i))
             return m_releases.at(i).version;
     return {};
 }
@@ -546,9 +594,8 @@ Version HistoryPack::removedIn(const HistoryEntry &e) const
 {
     if (e.spans.isEmpty())
         return {};
-    const QString family = kindFamily(e.kind);
     for (int i = e.spans.constLast().to + 1; i < int(m_releases.size()); ++i)
-        if (familyIn(family, i))
+        if (datesIn(e, i))
             return m_releases.at(i).version;
     return {};
 }

@@ -21,7 +21,10 @@ namespace vse {
 // File format (text, UTF-8, one record per line, fields separated by TAB,
 // sorted so the same inputs give byte-identical output):
 //   vse-history<TAB>1
-//   release<TAB>VERSION<TAB>SOURCE<TAB>FAMILIES          e.g. "1.3.5  git:v1.3.5  api,rpc,xml"
+//   release<TAB>VERSION<TAB>SOURCE<TAB>FAMILIES[<TAB>INCOMPLETE]
+//     e.g. "1.3.5  git:v1.3.5  api,rpc,xml"; INCOMPLETE (present only when
+//     not empty) lists "xml:ROOT" for roots whose schema did not read
+//     (HistoryRelease::incompleteXmlRoots)
 //   item<TAB>KIND<TAB>KEY<TAB>PARENT<TAB>ORIGIN<TAB>SPANS<TAB>FILE:LINE<TAB>ATTRS
 // SPANS is a comma-separated list of "FROM-TO=NAME" (release indices into the
 // release lines, 0-based, inclusive; NAME is the item's name over that span,
@@ -58,6 +61,11 @@ struct HistoryRelease
     // their family (what an incomplete read found); such a release dates
     // neither an addition nor a removal.
     QStringList families;
+    // XML roots ("secret") whose top-level schema did not read in this
+    // release although FAMILIES has "xml": the other roots' data is complete
+    // and dates their items; these roots' items are dated as if the release
+    // had no XML data (0.7.1 - 0.7.4 shipped a malformed secret.rng).
+    QStringList incompleteXmlRoots;
 };
 
 // How often documentation "Since" notes of one source kind, attributed to one
@@ -136,6 +144,13 @@ public:
     bool hasIn(const HistoryEntry &e, int releaseIndex) const;
     int releaseIndex(const Version &v) const;       // -1 when not a pack release
     QStringList names(const HistoryEntry &e) const; // every name it had, oldest first
+    // Whether the release has complete data for this entry: its family, and
+    // for an XML item its root (see HistoryRelease::incompleteXmlRoots).
+    bool datesIn(const HistoryEntry &e, int releaseIndex) const;
+    // Whether release r has complete data for an item of this kind and name.
+    bool datesIn(ItemKind kind, const QString &name, int releaseIndex) const;
+    // The root an XML item's name starts with ("domain/devices/disk@type" -> "domain").
+    static QString xmlRootOf(const QString &name);
 
     // Builder side.
     void setReleases(QList<HistoryRelease> releases);

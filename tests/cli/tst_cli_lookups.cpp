@@ -68,7 +68,7 @@ private Q_SLOTS:
                 "src/remote/remote_protocol.x:4935, absent from git:v1.0.6)\n"
                 "  Parent:     remote\n"
                 "  Defined in: src/remote/remote_protocol.x:4935\n"
-                "  Release:    release history (shipped release history, 0.0.1 \u2013 11.3.0)\n"
+                "  Release:    release history (shipped release history, 0.0.1 \u2013 12.9.0)\n"
                 "  History:    1.1.0 \u2013 11.3.0\n"
                 "  From:       the release history's %1 (no indexed release has this item's "
                 "files)\n"

@@ -226,6 +226,41 @@ private slots:
         QVERIFY(plain.serialize().startsWith("vse-history\t1\n"));
     }
 
+    // A release whose XML data lacks one root dates the other roots' items,
+    // not that root's: "secret" below is absent from 1.0.0, unread in 1.1.0
+    // and present in 1.2.0 (ranged); "domain/x" is absent from 1.0.0 and
+    // present in 1.1.0 (exact).
+    void incompleteXmlRoots()
+    {
+        const QByteArray data = "vse-history\t1\n"
+                                "release\t1.0.0\tgit:v1.0.0\txml\n"
+                                "release\t1.1.0\tgit:v1.1.0\txml\txml:secret\n"
+                                "release\t1.2.0\tgit:v1.2.0\txml\n"
+                                "item\txml-element\tdomain\t\tschema:domain\t0-2\t\t\n"
+                                "item\txml-element\tdomain/x\tdomain\tschema:domain\t1-2\t\t\n"
+                                "item\txml-element\tsecret\t\tschema:secret\t2-2\t\t\n"
+                                "item\txml-element\tsecret/gone\tsecret\tschema:secret\t0-0\t\t\n";
+        Diagnostics d;
+        const auto pack = HistoryPack::parse(data, QStringLiteral("x.tsv"), &d);
+        QVERIFY2(pack, d.isEmpty() ? "" : qPrintable(d.constFirst().toString()));
+        QCOMPARE(pack->serialize(), data);
+        QCOMPARE(pack->releases().at(1).incompleteXmlRoots, QStringList{QStringLiteral("secret")});
+        const HistoryEntry *x = pack->find(QStringLiteral("xml-element|domain/x"));
+        const HistoryEntry *secret = pack->find(QStringLiteral("xml-element|secret"));
+        const HistoryEntry *gone = pack->find(QStringLiteral("xml-element|secret/gone"));
+        QVERIFY(x && secret && gone);
+        QVERIFY(pack->datesIn(*x, 1));
+        QVERIFY(!pack->datesIn(*secret, 1));
+        QCOMPARE(pack->lastAbsentBefore(*x), Version(1, 0, 0));
+        QCOMPARE(pack->lastAbsentBefore(*secret), Version(1, 0, 0));
+        QCOMPARE(pack->firstSeen(*secret), Version(1, 2, 0));
+        // Gone from the secret root: 1.1.0 cannot say so, 1.2.0 can.
+        QCOMPARE(pack->removedIn(*gone), Version(1, 2, 0));
+        QCOMPARE(HistoryPack::xmlRootOf(QStringLiteral("domain/devices/disk@type")),
+                 QStringLiteral("domain"));
+        QCOMPARE(HistoryPack::xmlRootOf(QStringLiteral("secret@ephemeral")), QStringLiteral("secret"));
+    }
+
     // The applier turns a kept docs since into Documentation evidence that
     // narrows the history's range; a dropped kind is not used; the installed
     // HTML's agreement check leaves it alone; applying twice changes nothing.
@@ -310,6 +345,15 @@ private slots:
         QTest::newRow("bad family")
             << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\tapi,foo\n") << 2
             << QStringLiteral("bad family");
+        QTest::newRow("incomplete root without xml")
+            << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\tapi\txml:secret\n") << 2
+            << QStringLiteral("without XML data");
+        QTest::newRow("incomplete root not xml:")
+            << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\txml\tsecret\n") << 2
+            << QStringLiteral("bad incomplete root");
+        QTest::newRow("incomplete root twice")
+            << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\txml\txml:a,xml:a\n") << 2
+            << QStringLiteral("bad incomplete root");
         QTest::newRow("span out of range") << head + "item\tfunction\tvirFoo\t\t\t0-2\t\t\n"
                                            << 4 << QStringLiteral("out of range");
         QTest::newRow("span reversed") << head + "item\tfunction\tvirFoo\t\t\t1-0\t\t\n"
@@ -613,13 +657,38 @@ private slots:
         // RPC data (remote/1 above is exact: absent in v0.2.3).
         QCOMPARE(pack->releases().at(0).families, QStringList{QStringLiteral("rpc")});
         // v0.7.1 - v0.7.4: docs/schemas/secret.rng is not well-formed (an
-        // unclosed <ref name='usagevolume'>, fixed in v0.7.5): no XML data.
-        // Its configuration data (src/qemu.conf, qemud/*.aug) is complete; it
+        // unclosed <ref name='usagevolume'>, fixed in v0.7.5). No other
+        // schema includes it, so only the secret root is incomplete there;
+        // the other roots' XML data still dates their items. Its
+        // configuration data (src/qemu.conf, qemud/*.aug) is complete; it
         // has no tools/virsh.c yet (virsh lived in src/, which the bundle
         // leaves out): no virsh data.
         const int r071 = pack->releaseIndex(Version(0, 7, 1));
         QCOMPARE(pack->releases().at(r071).families,
-                 (QStringList{QStringLiteral("api"), QStringLiteral("config"), QStringLiteral("rpc")}));
+                 (QStringList{QStringLiteral("api"), QStringLiteral("config"), QStringLiteral("rpc"),
+                              QStringLiteral("xml")}));
+        for (const Version &v : {Version(0, 7, 1), Version(0, 7, 4)})
+            QCOMPARE(pack->releases().at(pack->releaseIndex(v)).incompleteXmlRoots,
+                     QStringList{QStringLiteral("secret")});
+        QVERIFY(pack->releases().at(pack->releaseIndex(Version(0, 7, 5))).incompleteXmlRoots.isEmpty());
+        // `git show v0.7.0:docs/schemas/domain.rng` has <element name="serial">
+        // only for character devices (line 954); v0.7.1 adds one under <disk>
+        // (line 351): exact, dated by a release whose secret.rng is broken.
+        const HistoryEntry *serial = pack->find(QStringLiteral("xml-element|domain/devices/disk/serial"));
+        QVERIFY(serial);
+        QCOMPARE(pack->firstSeen(*serial), Version(0, 7, 1));
+        QCOMPARE(pack->lastAbsentBefore(*serial), Version(0, 7, 0));
+        // <cpu>: no element named cpu in domain.rng of v0.7.4, one in v0.7.5.
+        const HistoryEntry *cpu = pack->find(QStringLiteral("xml-element|domain/cpu"));
+        QVERIFY(cpu);
+        QCOMPARE(pack->firstSeen(*cpu), Version(0, 7, 5));
+        QCOMPARE(pack->lastAbsentBefore(*cpu), Version(0, 7, 4));
+        // The secret schema's own items are not dated by the broken releases:
+        // absent from v0.7.0 (before the secret API), first read in v0.7.5.
+        const HistoryEntry *secret = pack->find(QStringLiteral("xml-element|secret"));
+        QVERIFY(secret);
+        QCOMPARE(pack->firstSeen(*secret), Version(0, 7, 5));
+        QCOMPARE(pack->lastAbsentBefore(*secret), Version(0, 7, 0));
         // v1.2.17 and v1.2.18: libvirt-admin.h includes the private
         // "internal.h", so the headers do not parse: no API data.
         QCOMPARE(pack->releases().at(pack->releaseIndex(Version(1, 2, 17))).families,
@@ -959,7 +1028,9 @@ private slots:
                  o.value(QStringLiteral("items")).toInt());
         r = runCli({}, {QStringLiteral("history")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("Releases: 112, 0.0.1 - 11.3.0")),
+        // The bundle's 109 releases, 7.0.0, 9.0.0, 11.3.0 from Debian's
+        // tarballs and 12.8.0, 12.9.0 from its package sets.
+        QVERIFY2(r.out.contains(QStringLiteral("Releases: 114, 0.0.1 - 12.9.0")),
                  qPrintable(r.out));
         r = runCli({}, {QStringLiteral("history"), QStringLiteral("build"), QStringLiteral("--git"),
                         m_tmp.path()});
