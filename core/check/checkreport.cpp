@@ -227,17 +227,21 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
         case XmlCheckFinding::NewerThanTarget:
             n.target = SinceRange::Fit::TooNew;
             n.since = f.since; // the range the target was judged by
-            ++v.tooNew;
             break;
         case XmlCheckFinding::MaybeNewerThanTarget:
             if (n.target != SinceRange::Fit::TooNew)
                 n.target = SinceRange::Fit::MaybeTooNew;
             n.since = f.since;
-            ++v.maybeTooNew;
             break;
         case XmlCheckFinding::Uses:
             break;
         }
+    }
+    // Counted per node (an attribute and its value are one line of the
+    // report), so the verdict's count is the number of lines it lists.
+    for (const NodeFindings &n : std::as_const(out.nodes)) {
+        v.tooNew += n.target == SinceRange::Fit::TooNew;
+        v.maybeTooNew += n.target == SinceRange::Fit::MaybeTooNew;
     }
     std::stable_sort(out.nodes.begin(), out.nodes.end(),
                      [](const NodeFindings &a, const NodeFindings &b) { return a.line < b.line; });

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
@@ -278,6 +279,12 @@ private Q_SLOTS:
         QVERIFY2(mid.exitCode == 5, qPrintable(mid.out));
         QVERIFY(mid.out.contains(QLatin1String("may be too new for 4.0.0")));
         QVERIFY2(mid.out.startsWith(file + QStringLiteral(": may be too new for libvirt 4.0.0: ")), qPrintable(mid.out));
+        // The verdict counts the lines it lists (backend@version and its
+        // value 2.0 are one line): "N item(s)" = N lines marked.
+        static const QRegularExpression count(QStringLiteral(": (\\d+) item\\(s\\) whose since range"));
+        const auto m = count.match(mid.out);
+        QVERIFY2(m.hasMatch(), qPrintable(mid.out));
+        QCOMPARE(m.captured(1).toInt(), int(mid.out.count(QLatin1String("[may be too new for 4.0.0"))));
         // A number that is no libvirt release is refused, saying what is accepted.
         const CliRun bogus = runCli(m_index, {QStringLiteral("check-xml"), file, QStringLiteral("--max-version"),
                                               QStringLiteral("6.0.0.1")});
