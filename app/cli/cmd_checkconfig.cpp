@@ -12,17 +12,6 @@ namespace {
 // Every config-option row of the index: the indexed releases' and the
 // history's (a default install has no daemon files: its options come from
 // the shipped history).
-ItemList configItems(const Store &store)
-{
-    ItemList out;
-    QList<StoredRelease> releases = store.releases();
-    if (const auto h = store.historyRelease())
-        releases.append(*h);
-    for (const StoredRelease &r : std::as_const(releases))
-        out.append(store.releaseItems(r.id, {kindId(ItemKind::ConfigOption)}));
-    return out;
-}
-
 int verdictOf(const ConfigCheckReport &r)
 {
     if (hasErrors(r.diagnostics))
@@ -145,7 +134,7 @@ int runCheckConfig(Context &ctx, const QStringList &args)
         return rc;
     if (options.maxVersion.isValid())
         noteIfBeyondKnown(ctx, "check-config", store, options.maxVersion);
-    const ItemList known = configItems(store);
+    const ItemList known = store.itemsOfKinds({ItemKind::ConfigOption});
 
     int worst = refused.isEmpty() ? Ok : InputError;
     const auto rank = [](int rc) {

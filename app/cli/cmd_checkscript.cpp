@@ -12,18 +12,6 @@ namespace {
 // Every virsh command and option row of the index: the indexed releases'
 // and the history's (a default install has no virsh: its commands come from
 // the shipped history).
-ItemList virshItems(const Store &store)
-{
-    ItemList out;
-    QList<StoredRelease> releases = store.releases();
-    if (const auto h = store.historyRelease())
-        releases.append(*h);
-    for (const StoredRelease &r : std::as_const(releases))
-        out.append(store.releaseItems(
-            r.id, {kindId(ItemKind::VirshCommand), kindId(ItemKind::VirshOption)}));
-    return out;
-}
-
 int verdictOf(const ScriptCheckReport &r)
 {
     if (hasErrors(r.diagnostics))
@@ -121,7 +109,7 @@ int runCheckScript(Context &ctx, const QStringList &args)
         return rc;
     if (options.maxVersion.isValid())
         noteIfBeyondKnown(ctx, "check-script", store, options.maxVersion);
-    const VirshCatalogue virsh(virshItems(store));
+    const VirshCatalogue virsh(store.itemsOfKinds({ItemKind::VirshCommand, ItemKind::VirshOption}));
     if (virsh.isEmpty()) {
         ctx.err << "virt-support check-script: the index knows no virsh command (no release "
                    "history and no source tree with tools/virsh.c)\n";

@@ -576,6 +576,20 @@ ItemList Store::releaseItems(qint64 releaseId, const QStringList &kinds) const
     return out;
 }
 
+ItemList Store::itemsOfKinds(const QList<ItemKind> &kinds) const
+{
+    QStringList ids;
+    for (ItemKind k : kinds)
+        ids << kindId(k);
+    QList<StoredRelease> all = releases();
+    if (const auto h = historyRelease())
+        all.append(*h);
+    ItemList out;
+    for (const StoredRelease &r : std::as_const(all))
+        out.append(releaseItems(r.id, ids));
+    return out;
+}
+
 Release Store::loadRelease(const StoredRelease &stored) const
 {
     Release r;

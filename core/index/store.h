@@ -140,6 +140,9 @@ public:
     // Every item of one stored release, ready to be written again.
     // With kinds (kind ids such as "xml-element"): only items of those kinds.
     ItemList releaseItems(qint64 releaseId, const QStringList &kinds = {}) const;
+    // Every row of these kinds in every indexed release, then the history's
+    // rows: what check-config and check-script judge against.
+    ItemList itemsOfKinds(const QList<ItemKind> &kinds) const;
     // A stored release with its items, as diff, audit and re-indexing need it.
     Release loadRelease(const StoredRelease &stored) const;
     // Full-text search over names and doc text; returns item ids, best first.

@@ -126,15 +126,8 @@ void TriageChecker::checkGuest(GuestReport &guest, const QByteArray &xml, const 
 
 ConfigCheckReport TriageChecker::checkConfig(const QString &path, const QString &shown)
 {
-    if (!m_configItems) {
-        ItemList all;
-        QList<StoredRelease> releases = m_store.releases();
-        if (const auto h = m_store.historyRelease())
-            releases.append(*h);
-        for (const StoredRelease &r : std::as_const(releases))
-            all.append(m_store.releaseItems(r.id, {kindId(ItemKind::ConfigOption)}));
-        m_configItems = std::move(all);
-    }
+    if (!m_configItems)
+        m_configItems = m_store.itemsOfKinds({ItemKind::ConfigOption});
     ConfigChecker::Options options;
     options.maxVersion = m_host;
     ConfigCheckReport r = ConfigChecker::check(path, *m_configItems, options);

@@ -59,13 +59,8 @@ void CheckConfigDialog::openFile()
 ConfigCheckReport CheckConfigDialog::checkFile(const QString &path)
 {
     ItemList known;
-    if (m_snapshot) {
-        QList<StoredRelease> releases = m_snapshot->releases();
-        if (const auto h = m_snapshot->store().historyRelease())
-            releases.append(*h);
-        for (const StoredRelease &r : std::as_const(releases))
-            known.append(m_snapshot->store().releaseItems(r.id, {kindId(ItemKind::ConfigOption)}));
-    }
+    if (m_snapshot)
+        known = m_snapshot->store().itemsOfKinds({ItemKind::ConfigOption});
     ConfigChecker::Options options;
     options.maxVersion = m_target;
     const Version from = Version::parse(m_from->text().trimmed());

@@ -51,14 +51,8 @@ void CheckScriptDialog::openFile()
 ScriptCheckReport CheckScriptDialog::checkFile(const QString &path)
 {
     ItemList known;
-    if (m_snapshot) {
-        QList<StoredRelease> releases = m_snapshot->releases();
-        if (const auto h = m_snapshot->store().historyRelease())
-            releases.append(*h);
-        for (const StoredRelease &r : std::as_const(releases))
-            known.append(m_snapshot->store().releaseItems(
-                r.id, {kindId(ItemKind::VirshCommand), kindId(ItemKind::VirshOption)}));
-    }
+    if (m_snapshot)
+        known = m_snapshot->store().itemsOfKinds({ItemKind::VirshCommand, ItemKind::VirshOption});
     ScriptChecker::Options options;
     options.maxVersion = m_target;
     const ScriptCheckReport report = ScriptChecker::check(path, VirshCatalogue(known), options);
