@@ -140,6 +140,8 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
             result.cancelled = true;
             return result;
         }
+        // The shipped history is merged in afterwards: loaded meanwhile.
+        reader.run([] { HistoryPack::builtin(); });
         // A source read again may well say what it said before (its files
         // were touched, not changed): its old rows are compared too.
         if (inPlace)

@@ -53,6 +53,11 @@ void ParallelReader::start(int slot, const SourceLayout &layout)
     }));
 }
 
+void ParallelReader::run(const std::function<void()> &work)
+{
+    m_pool.start(work);
+}
+
 Release ParallelReader::take(int slot)
 {
     QFuture<Timed> f = m_reads.take(slot);

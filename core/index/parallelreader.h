@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QThreadPool>
 #include <atomic>
+#include <functional>
 
 namespace vse {
 
@@ -27,6 +28,9 @@ public:
 
     // Starts reading `layout` into `slot` and returns at once.
     void start(int slot, const SourceLayout &layout);
+    // Runs other work on the same pool (loading the shipped history pack
+    // while the releases are read); the destructor waits for it.
+    void run(const std::function<void()> &work);
     // Waits for the release of `slot`; its read took readMs(slot) of wall time.
     Release take(int slot);
     qint64 readMs(int slot) const { return m_ms.value(slot); }
