@@ -154,7 +154,7 @@ int main(int argc, char **argv)
     const Run scratch = medianRun(n, noPrep, [&] { return Indexer::run(sources, full, {}, nullptr, true); });
     std::printf("reading\n");
     std::printf("  each release alone, summed           %8.0f ms\n", sum);
-    std::printf("  slowest release alone (%-8s)      %8.0f ms\n", qPrintable(slowestName), slowest);
+    std::printf("  slowest release alone                %8.0f ms  (%s)\n", slowest, qPrintable(slowestName));
     std::printf("  all at once (parallel), wall         %8.0f ms  (their own times sum to %lld ms)\n",
                 double(scratch.result.readWallMs), (long long)scratch.result.readSumMs);
     std::printf("  parallel ratio: sum alone / wall     %8.2f x; wall / slowest %.2f x (goal: near 1)\n",
