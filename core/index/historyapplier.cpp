@@ -125,8 +125,22 @@ std::optional<Evidence> packDocsEvidence(const HistoryPack &pack, const HistoryE
                         .arg(a->percent()));
 }
 
+// What apply() adds to documentation evidence when the notes disagree too
+// often with the history (and marks it unreliable): taken off again before
+// the next apply, so an index updated release by release says the same as
+// one written at once.
+const QString kDocsDistrust = QStringLiteral("; documentation notes agree with the release history for ");
+
 void strip(Item &it)
 {
+    for (Evidence &e : it.evidence)
+        if (e.kind == Evidence::Kind::Documentation) {
+            const qsizetype at = e.detail.indexOf(kDocsDistrust);
+            if (at >= 0) {
+                e.detail.truncate(at);
+                e.unreliable = false;
+            }
+        }
     it.evidence.erase(std::remove_if(it.evidence.begin(), it.evidence.end(),
                                      [](const Evidence &e) {
                                          return e.kind == Evidence::Kind::History ||
@@ -352,9 +366,9 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     const int docsCompared = stats.docsAgree + stats.docsDisagree;
     stats.docsUsed = docsCompared == 0 || stats.docsAgree >= kDocsAgreement * docsCompared;
     if (!stats.docsUsed) {
-        const QString why = QStringLiteral("documentation notes agree with the release history for %1 of %2 items")
-                                .arg(stats.docsAgree)
-                                .arg(docsCompared);
+        const QString why = kDocsDistrust.mid(2) + QStringLiteral("%1 of %2 items")
+                                                        .arg(stats.docsAgree)
+                                                        .arg(docsCompared);
         for (Release &r : releases)
             for (Item &it : r.items)
                 for (Evidence &e : it.evidence)

@@ -2,8 +2,9 @@
 
 #include "historyapplier.h"
 #include "historypack.h"
+#include "indexupdate.h"
+#include "parallelreader.h"
 #include "releasemerger.h"
-#include "releasereader.h"
 #include "store.h"
 #include "testhook.h"
 
@@ -15,6 +16,7 @@
 #include <algorithm>
 
 #include <cstdio>
+#include <ctime>
 
 namespace vse {
 
@@ -36,6 +38,15 @@ QString navigatorMeta(const QList<SourceLayout> &layouts, const QList<Release> &
     const SchemaIndex index = SchemaExtractor::indexDir(l.schemaDir, false, l.root);
     const QString text = index.navigator.isEmpty() ? QString() : index.navigator.toText();
     return text.isEmpty() ? QString() : l.schemaDir + QLatin1Char('\n') + text;
+}
+
+// CPU time of the whole process: merging and writing run on one thread, so
+// their share says what they cost whatever else the machine is doing.
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 } // namespace
@@ -76,6 +87,13 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
         }
     }
     const QList<StoredRelease> stored = haveOld ? old.releases() : QList<StoredRelease>();
+    // An existing index is updated in place, row by row, from what it
+    // holds now; --force writes a new file from scratch.
+    // ($VSE_INDEX_IN_PLACE=0 always writes a new file, for comparison.)
+    const bool inPlace = haveOld && !force && qEnvironmentVariable("VSE_INDEX_IN_PLACE") != QLatin1String("0");
+    IndexUpdate::Baseline baseline;
+    if (inPlace)
+        baseline.begin(old);
 
     // Which stored release, if any, has the same source and input files.
     // With force, none does: everything is read again.
@@ -94,29 +112,63 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
         return result;
     }
 
-    QList<Release> releases;
-    for (qsizetype i = 0; i < layouts.size(); ++i) {
+    // Changed sources are read in parallel (at most one per core); the
+    // unchanged ones are loaded from the old index on this thread meanwhile.
+    // Releases keep the order of the sources whatever finishes first, so the
+    // index is the same as reading them one after the other.
+    QElapsedTimer readClock;
+    readClock.start();
+    QList<Release> releases(layouts.size());
+    {
+        ParallelReader reader(cancel);
+        QList<int> reading;
+        for (qsizetype i = 0; i < layouts.size(); ++i) {
+            if (unchanged.at(i))
+                continue;
+            if (cancelled())
+                break;
+            const SourceLayout &l = layouts.at(i);
+            if (progress)
+                progress(int(i), int(layouts.size()), QStringLiteral("reading %1").arg(l.root));
+            testhook::reached("read");
+            if (cancelled())
+                break;
+            reader.start(int(i), l);
+            reading << int(i);
+        }
         if (cancelled()) {
             result.cancelled = true;
             return result;
         }
-        const SourceLayout &l = layouts.at(i);
-        if (const StoredRelease *same = unchanged.at(i)) {
-            if (progress)
-                progress(int(i), int(layouts.size()), QStringLiteral("unchanged: %1").arg(l.root));
-            // Unchanged input files: copied from the old index, not read again.
-            releases.append(old.loadRelease(*same));
-            continue;
+        // The shipped history is merged in afterwards: loaded meanwhile.
+        reader.run([] { HistoryPack::builtin(); });
+        // A source read again may well say what it said before (its files
+        // were touched, not changed): its old rows are compared too.
+        if (inPlace)
+            for (int i : std::as_const(reading))
+                for (const StoredRelease &s : stored)
+                    if (s.sourcePath == layouts.at(i).root)
+                        baseline.add(old, s, old.releaseItems(s.id));
+        for (qsizetype i = 0; i < layouts.size(); ++i) {
+            if (const StoredRelease *same = unchanged.at(i)) {
+                if (progress)
+                    progress(int(i), int(layouts.size()), QStringLiteral("unchanged: %1").arg(layouts.at(i).root));
+                // Unchanged input files: copied from the old index, not read again.
+                releases[i] = old.loadRelease(*same);
+                if (inPlace)
+                    baseline.add(old, *same, releases[i].items);
+            }
         }
-        if (progress)
-            progress(int(i), int(layouts.size()), QStringLiteral("reading %1").arg(l.root));
-        testhook::reached("read");
-        Release r = ReleaseReader::read(l, cancel);
-        r.fingerprint = fingerprints.at(i);
-        ++result.reparsed;
-        result.diagnostics.append(r.diagnostics);
-        releases.append(std::move(r));
+        for (int i : std::as_const(reading)) {
+            Release r = reader.take(i);
+            r.fingerprint = fingerprints.at(i);
+            ++result.reparsed;
+            result.readSumMs += reader.readMs(i);
+            result.diagnostics.append(r.diagnostics);
+            releases[i] = std::move(r);
+        }
     }
+    result.readWallMs = readClock.elapsed();
     if (cancelled()) {
         result.cancelled = true;
         return result;
@@ -127,24 +179,43 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     // Errors mean a release was read only in part: keep the old index.
     if (hasErrors(result.diagnostics))
         return result;
+    if (inPlace)
+        baseline.addHistory(old);
     old.close();
     if (progress)
         progress(int(layouts.size()), int(layouts.size()), QStringLiteral("writing %1").arg(indexPath));
     QElapsedTimer phase;
     phase.start();
+    const double mergeCpu = processCpuMs();
     const QString navigator = navigatorMeta(layouts, releases);
     ReleaseMerger::merge(releases);
     const HistoryPack &pack = HistoryPack::builtin();
     const HistoryApplier::Stats history = HistoryApplier::apply(releases, pack);
     const qint64 mergeMs = phase.restart();
-    result.ok = Store::write(indexPath, releases, &result.diagnostics,
-                             {{QStringLiteral("historyDigest"), packDigest},
-                              {QStringLiteral("docsSinceAgreement"),
-                               QStringLiteral("%1/%2 %3")
-                                   .arg(history.docsAgree)
-                                   .arg(history.docsAgree + history.docsDisagree)
-                                   .arg(history.docsUsed ? QStringLiteral("used") : QStringLiteral("not-used"))},
-                              {QStringLiteral("schemaNavigator"), navigator}});
+    const double writeCpu = processCpuMs();
+    const QHash<QString, QString> meta{
+        {QStringLiteral("historyDigest"), packDigest},
+        {QStringLiteral("docsSinceAgreement"),
+         QStringLiteral("%1/%2 %3")
+             .arg(history.docsAgree)
+             .arg(history.docsAgree + history.docsDisagree)
+             .arg(history.docsUsed ? QStringLiteral("used") : QStringLiteral("not-used"))},
+        {QStringLiteral("schemaNavigator"), navigator}};
+    if (inPlace) {
+        IndexUpdate::Stats update;
+        result.ok = IndexUpdate::write(indexPath, releases, baseline, &result.diagnostics, meta, &update);
+        result.rewritten = update.rewritten;
+        result.rowsUnchanged = update.unchanged;
+        result.rowsMerged = update.merged;
+        result.rowsReplaced = update.replaced;
+        result.rowsDeleted = update.deleted;
+    } else {
+        result.ok = Store::write(indexPath, releases, &result.diagnostics, meta);
+        result.rewritten = true;
+    }
+    result.writeMs = phase.elapsed();
+    result.writeCpuMs = qint64(processCpuMs() - writeCpu);
+    result.mergeCpuMs = qint64(writeCpu - mergeCpu);
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
         std::fprintf(stderr,
                      "  history: %d matched, %d lower-bounded, %d moved (no bound), %d removed rows, %d rpc rows; "
@@ -153,7 +224,12 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
                      history.docsAgree, history.docsAgree + history.docsDisagree,
                      history.docsUsed ? "used" : "not used to date items");
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
-        std::fprintf(stderr, "  merge %lld ms, write %lld ms\n", (long long)mergeMs, (long long)phase.elapsed());
+        std::fprintf(stderr, "  read %lld ms wall (%lld ms summed over sources), merge %lld ms (CPU %lld), write %lld ms (CPU %lld; %s: %lld rows "
+                             "unchanged, %lld merged columns only, %lld whole, %lld deleted)\n",
+                     (long long)result.readWallMs, (long long)result.readSumMs, (long long)mergeMs,
+                     (long long)result.mergeCpuMs, (long long)result.writeMs, (long long)result.writeCpuMs, result.rewritten ? "new file" : "in place",
+                     (long long)result.rowsUnchanged, (long long)result.rowsMerged, (long long)result.rowsReplaced,
+                     (long long)result.rowsDeleted);
     result.storeFailed = !result.ok;
     return result;
 }

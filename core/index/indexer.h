@@ -30,6 +30,16 @@ public:
         int items = 0;
         int reparsed = 0; // releases parsed in this run
         bool storeFailed = false; // the inputs were fine but the index file could not be written
+        // Figures for benchmarks: wall time of reading the changed sources
+        // (in parallel) and the sum of each one's own read time.
+        qint64 readWallMs = 0;
+        qint64 readSumMs = 0;
+        qint64 writeMs = 0;
+        qint64 mergeCpuMs = 0, writeCpuMs = 0; // CPU time of merging and of writing
+        // How the index was written: a new file, or in place with these rows
+        // left as they were, given new merged columns, written whole, removed.
+        bool rewritten = false;
+        qint64 rowsUnchanged = 0, rowsMerged = 0, rowsReplaced = 0, rowsDeleted = 0;
         Diagnostics diagnostics;
     };
     // done/total count sources; what names the current step.

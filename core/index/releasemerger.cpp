@@ -31,12 +31,40 @@ QString ReleaseMerger::identityOf(const Item &item)
 
 namespace {
 
+// The newest row carries copies of the other releases' evidence, their
+// detail prefixed with that release ("7.0.0: libvirt.so.0: LIBVIRT_0.0.3").
+// No extractor writes a detail that starts with a version and ": ".
+bool isMergeCopy(const Evidence &e)
+{
+    const QString &d = e.detail;
+    qsizetype i = 0;
+    int numbers = 0;
+    while (numbers < 3) {
+        const qsizetype start = i;
+        while (i < d.size() && d.at(i).isDigit())
+            ++i;
+        if (i == start)
+            return false;
+        ++numbers;
+        if (i < d.size() && d.at(i) == QLatin1Char('.') && numbers < 3) {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    return numbers >= 2 && d.mid(i, 2) == QLatin1String(": ");
+}
+
 void stripEarlierMerge(Item &it)
 {
     for (const auto &k : ReleaseMerger::mergedKeys())
         it.attrs.remove(k);
+    // An index updated release by release merges rows loaded from itself:
+    // what the last merge added goes first, copies included, or they pile up.
     it.evidence.erase(std::remove_if(it.evidence.begin(), it.evidence.end(),
-                                     [](const Evidence &e) { return e.kind == Evidence::Kind::FirstRelease; }),
+                                     [](const Evidence &e) {
+                                         return e.kind == Evidence::Kind::FirstRelease || isMergeCopy(e);
+                                     }),
                       it.evidence.end());
 }
 

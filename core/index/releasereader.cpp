@@ -15,6 +15,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cstdio>
 
@@ -48,7 +49,7 @@ void applyDrivers(const SourceLayout &layout, ExtractResult &api)
 
 } // namespace
 
-Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *cancel)
+Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *cancel, QThreadPool *pool)
 {
     Release r;
     r.sourceKind = layout.kind;
@@ -67,7 +68,8 @@ Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *
             std::fprintf(stderr, "  %-28s %6lld ms\n", what, (long long)t.elapsed());
     };
     ApiReader apiReader;
-    QFuture<ExtractResult> apiFuture = QtConcurrent::run([&apiReader, inputs] { return apiReader.read(inputs); });
+    QFuture<ExtractResult> apiFuture = QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(),
+                                                         [&apiReader, inputs] { return apiReader.read(inputs); });
 
     ExtractResult schema;
     if (!layout.schemaDir.isEmpty() && !(cancel && cancel->load()))

@@ -4,6 +4,8 @@
 
 #include <atomic>
 
+class QThreadPool;
+
 namespace vse {
 
 // Reads one release from its layout: runs every extractor that has input
@@ -13,7 +15,12 @@ namespace vse {
 class ReleaseReader
 {
 public:
-    static Release read(const SourceLayout &layout, const std::atomic_bool *cancel = nullptr);
+    // The API extractors run as a task of `pool` (default: Qt's global pool)
+    // while this thread reads the schemas and protocols. When several
+    // releases share one pool and it is full, waiting for that task runs it
+    // here instead, so the pool's size bounds the threads at work.
+    static Release read(const SourceLayout &layout, const std::atomic_bool *cancel = nullptr,
+                        QThreadPool *pool = nullptr);
 };
 
 } // namespace vse

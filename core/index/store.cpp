@@ -1,6 +1,8 @@
 #include "store.h"
 
 #include "itemcodec.h"
+#include "indexupdate.h"
+#include "itemrow.h"
 #include "sqlite.h"
 #include "testhook.h"
 
@@ -75,6 +77,8 @@ Item readItem(const sql::Statement &q)
     return it;
 }
 
+constexpr int kBusyTimeoutMs = 10000;
+
 bool fail(Diagnostics *d, const QString &path, const QString &message)
 {
     d->append(Diagnostic::error(path, 0, message));
@@ -113,12 +117,14 @@ QStringList Store::recordedSources(const QString &path)
     QStringList out;
     if (!QFileInfo::exists(path))
         return out;
+    IndexUpdate::recover(path);
     sqlite3 *db = nullptr;
     const QByteArray p = QFile::encodeName(path);
     if (sqlite3_open_v2(p.constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
         return out;
     }
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
     {
         // Every schema so far has releases(source_path, source_kind, version_num).
         sql::Statement q(db, "SELECT source_path, source_kind FROM releases ORDER BY version_num, id");
@@ -144,6 +150,7 @@ bool Store::open(const QString &path, Diagnostics *diagnostics)
     m_path = path;
     if (!QFileInfo::exists(path))
         return fail(diagnostics, path, QStringLiteral("no index yet"));
+    IndexUpdate::recover(path);
     sqlite3 *db = nullptr;
     const QByteArray p = QFile::encodeName(path);
     if (sqlite3_open_v2(p.constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
@@ -151,6 +158,9 @@ bool Store::open(const QString &path, Diagnostics *diagnostics)
         sqlite3_close(db);
         return fail(diagnostics, path, err);
     }
+    // An update in place (IndexUpdate) locks the file while it commits:
+    // wait for it rather than calling the index damaged.
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
     // A damaged file shows up here: garbage is "not a database", a truncated
     // one fails reading its tables. Then the caller rebuilds the index.
     sql::Statement v(db, "PRAGMA user_version");
@@ -219,70 +229,19 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
     sql::exec(db, "BEGIN");
     {
         // Statements must be finalized before the database can be closed.
-        sql::Statement rel(db, "INSERT INTO releases(id, version, version_num, version_evidence, source_kind, "
-                               "source_path, fingerprint, item_count) VALUES(?,?,?,?,?,?,?,?)");
-        sql::Statement ins(db, "INSERT INTO items(release_id, kind, name, key, parent, origin, tier, hypervisor, "
-                               "since, since_num, since_after, since_after_num, since_upto, since_upto_num, since_evidence, removed_in, "
-                               "inconsistent, tainted, latest, drivers, signature, "
-                               "doc, file, line, taints, warnings, evidence, attrs) "
-                               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        sql::Statement rel(db, (std::string("INSERT INTO releases(id, ") + itemrow::kReleaseColumns +
+                                ") VALUES(?,?,?,?,?,?,?,?)").c_str());
+        sql::Statement ins(db, (std::string("INSERT INTO items(") + itemrow::kColumns +
+                                ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
         for (qsizetype r = 0; r < releases.size(); ++r) {
             const Release &release = releases.at(r);
             const qint64 rid = r + 1;
             rel.bind(1, rid);
-            rel.bind(2, release.version.toString());
-            rel.bind(3, release.version.toNumber());
-            rel.bind(4, release.versionEvidence);
-            rel.bind(5, Release::sourceKindId(release.sourceKind));
-            rel.bind(6, release.sourcePath);
-            rel.bind(7, release.fingerprint);
-            rel.bind(8, qint64(release.items.size()));
+            itemrow::bindRelease(rel, 2, release);
             if (!rel.exec())
                 return abandon(QStringLiteral("cannot store release"));
             for (const Item &it : release.items) {
-                const SinceRange since = it.sinceRange();
-                ins.bind(1, rid);
-                ins.bind(2, kindId(it.kind));
-                ins.bind(3, it.name);
-                ins.bind(4, it.identity());
-                ins.bind(5, it.parent);
-                ins.bind(6, it.origin);
-                ins.bind(7, it.tier);
-                ins.bind(8, it.hypervisor);
-                // "since" only when exact: a plain SQL query never reads a bound as the answer.
-                if (since.exact) {
-                    ins.bind(9, since.upTo.toString());
-                    ins.bind(10, since.upTo.toNumber());
-                }
-                if (since.after.isValid()) {
-                    ins.bind(11, since.after.toString());
-                    ins.bind(12, since.after.toNumber());
-                }
-                if (since.upTo.isValid()) {
-                    ins.bind(13, since.upTo.toString());
-                    ins.bind(14, since.upTo.toNumber());
-                    ins.bind(15, Evidence::kindId(since.upper.kind));
-                }
-                const QString removedIn = it.attrs.value(QStringLiteral("removedIn")).toString();
-                if (!removedIn.isEmpty())
-                    ins.bind(16, removedIn);
-                ins.bind(17, qint64(it.inconsistent()));
-                ins.bind(18, qint64(!it.taints.isEmpty()));
-                // Items of an index never merged (one release) are all latest.
-                ins.bind(19, qint64(it.attrs.value(QStringLiteral("latest")).toBool(true)));
-                QStringList drivers;
-                for (const auto &d : it.attrs.value(QStringLiteral("drivers")).toArray())
-                    if (!d.toObject().contains(QStringLiteral("removed")))
-                        drivers << d.toObject().value(QStringLiteral("driver")).toString();
-                ins.bind(20, drivers.join(QLatin1Char(',')));
-                ins.bind(21, it.signature);
-                ins.bind(22, it.doc);
-                ins.bind(23, it.file);
-                ins.bind(24, qint64(it.line));
-                ins.bind(25, QString::fromUtf8(encodeStrings(it.taints)));
-                ins.bind(26, QString::fromUtf8(encodeStrings(it.warnings)));
-                ins.bind(27, QString::fromUtf8(encodeEvidence(it.evidence)));
-                ins.bind(28, QString::fromUtf8(encodeAttrs(it.attrs)));
+                itemrow::bindRow(ins, 1, rid, it);
                 if (!ins.exec())
                     return abandon(QStringLiteral("cannot store item %1").arg(it.name));
             }

@@ -8,6 +8,7 @@
 
 #include <QHash>
 
+#include <libelf.h>
 #include <libxml/parser.h>
 
 #include <future>
@@ -76,6 +77,12 @@ SideInputs readSideInputs(const ApiInputs &in)
 }
 
 } // namespace
+
+void ApiReader::prepareThreads()
+{
+    xmlInitParser();
+    elf_version(EV_CURRENT);
+}
 
 ExtractResult ApiReader::read(const ApiInputs &in)
 {

@@ -37,6 +37,11 @@ class ApiReader
 public:
     ExtractResult read(const ApiInputs &inputs);
 
+    // Sets up libxml2's and libelf's globals once, on the calling thread,
+    // before several releases are read at the same time (each read then
+    // uses its own parser contexts, libclang index and ELF handles).
+    static void prepareThreads();
+
     // The release the data describes (LIBVIR_VERSION_NUMBER), invalid when
     // the data does not say; and where that came from, for Release::versionEvidence.
     Version releaseVersion() const { return m_version; }
