@@ -9,7 +9,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QReadWriteLock>
+#include <QMutex>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <unordered_map>
@@ -44,28 +44,43 @@ void useIndexedNavigator(const Store &store, const QString &schemaDir)
         provideSchemaNavigator(schemaDir, std::move(*navigator));
 }
 
-// The XML items of the newest indexed release, read from the index when a
-// document first asks for one, then kept (documents share most paths: the
-// 973 domains of libvirt 7.0.0's test suite use a few thousand of the
-// release's items). Thread-safe: files are checked in parallel.
+// The XML items of the newest indexed release. One document reads the few
+// it uses when it first asks for one (cheaper than reading them all); a
+// batch reads them all in one query before the workers start (the 973
+// domains of libvirt 7.0.0's test suite ask for thousands of paths, values
+// included, most of them several times). The preloaded table is then only
+// read, so the workers look items up without any lock: a shared
+// QReadWriteLock here, taken for every attribute of every node, kept the two
+// workers waiting on each other in futex.
 class XmlItemsOfNewest
 {
 public:
-    explicit XmlItemsOfNewest(const Store &store) : m_store(store)
+    XmlItemsOfNewest(const Store &store, bool preload) : m_store(store)
     {
         const auto releases = store.releases();
         if (!releases.isEmpty())
             m_release = releases.constLast().id;
+        if (!preload)
+            return;
+        if (m_release != 0) {
+            // In id order, so the last row of a name wins, as find() keeps.
+            const QStringList kinds{kindId(ItemKind::XmlElement), kindId(ItemKind::XmlAttribute),
+                                    kindId(ItemKind::XmlValue)};
+            for (Item &item : m_store.releaseItems(m_release, kinds)) {
+                const QString name = item.name;
+                m_items.insert_or_assign(name, std::move(item));
+            }
+        }
+        m_complete = true;
     }
+    // Thread-safe: lock-free once preloaded, serialised otherwise.
     const Item *find(const QString &path)
     {
-        // Nearly every call finds a path read before: those share the lock.
-        {
-            QReadLocker reading(&m_lock);
-            if (const auto it = m_items.find(path); it != m_items.end())
-                return it->second ? &*it->second : nullptr;
+        if (m_complete) {
+            const auto it = m_items.find(path);
+            return it != m_items.end() && it->second ? &*it->second : nullptr;
         }
-        QWriteLocker writing(&m_lock);
+        QMutexLocker locked(&m_lock);
         auto it = m_items.find(path);
         if (it == m_items.end()) {
             std::optional<Item> found;
@@ -87,7 +102,8 @@ public:
 private:
     const Store &m_store;
     qint64 m_release = 0;
-    QReadWriteLock m_lock;
+    bool m_complete = false; // every item is in m_items: read it without the lock
+    QMutex m_lock;
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
@@ -274,7 +290,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
     // Read from the index as documents ask. Like the reports, never freed:
     // main() ends the process right after the output (see there).
-    auto &items = *new XmlItemsOfNewest(store);
+    auto &items = *new XmlItemsOfNewest(store, inputs.size() > 1);
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };

@@ -112,7 +112,9 @@ QHash<QString, Compiled> &cache()
     return *c;
 }
 
-const Compiled &compiled(const QString &schemaFile)
+// Called with lock() held. The entry is copied out: QHash may move its
+// entries when another schema is inserted.
+Compiled compiled(const QString &schemaFile)
 {
     auto &c = cache();
     if (auto it = c.constFind(schemaFile); it != c.constEnd())
@@ -150,8 +152,16 @@ const Compiled &compiled(const QString &schemaFile)
 
 Diagnostics RelaxNgValidator::validate(xmlDoc *doc, const QString &schemaFile, bool *schemaOk)
 {
-    QMutexLocker locker(&lock());
-    const Compiled &schema = compiled(schemaFile);
+    // Only compiling (and the cache) is serialised. Validation runs in
+    // parallel: the compiled schema is only read while validating, and all
+    // state of one validation lives in its own validity context (libxml2's
+    // errors are per thread; lxml validates with one compiled schema on
+    // several threads the same way). Holding the lock here made batch
+    // check-xml run on one core whatever the number of workers.
+    const Compiled schema = [&] {
+        QMutexLocker locker(&lock());
+        return compiled(schemaFile);
+    }();
     *schemaOk = schema.schema != nullptr;
     if (!schema.schema)
         return schema.errors;
