@@ -305,9 +305,9 @@ int runCheckXml(Context &ctx, const QStringList &args)
         c.summary = CheckReport::of(c.report, max);
         return c;
     };
-    // The schema index (and with it libxml2) is set up on this thread first.
+    // libxml2 and the schema index are set up on this thread first.
     if (inputs.size() > 1)
-        schemaIndexFor(schemaDir, false);
+        prepareParallelChecks(schemaDir);
     const QList<Checked> &checked =
         *new QList<Checked>(inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())}
                                                : QtConcurrent::blockingMapped(inputs, checkOne));
