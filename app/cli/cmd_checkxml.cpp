@@ -9,9 +9,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
+#include <QHash>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <atomic>
+#include <mutex>
 #include <unordered_map>
 
 namespace vse::cli {
@@ -44,43 +46,49 @@ void useIndexedNavigator(const Store &store, const QString &schemaDir)
         provideSchemaNavigator(schemaDir, std::move(*navigator));
 }
 
-// The XML items of the newest indexed release. One document reads the few
-// it uses when it first asks for one (cheaper than reading them all); a
-// batch reads them all in one query before the workers start (the 973
-// domains of libvirt 7.0.0's test suite ask for thousands of paths, values
-// included, most of them several times). The preloaded table is then only
-// read, so the workers look items up without any lock: a shared
-// QReadWriteLock here, taken for every attribute of every node, kept the two
-// workers waiting on each other in futex.
+// The XML items of the newest indexed release, read from the index when a
+// document first asks for one, then kept (documents share most paths: the
+// 973 domains of libvirt 7.0.0's test suite use a few thousand paths, values
+// included; reading every XML item of the release up front costs more).
+// Files are checked in parallel: each worker thread keeps its own table of
+// the paths it has asked for, so the lookups of every attribute of every
+// node take no lock; only a path no worker of this thread has met yet goes
+// to the shared table and the index, under the mutex. (A QReadWriteLock
+// taken for every lookup kept the two workers waiting on each other.)
 class XmlItemsOfNewest
 {
 public:
-    XmlItemsOfNewest(const Store &store, bool preload) : m_store(store)
+    explicit XmlItemsOfNewest(const Store &store) : m_store(store)
     {
         const auto releases = store.releases();
         if (!releases.isEmpty())
             m_release = releases.constLast().id;
-        if (!preload)
-            return;
-        if (m_release != 0) {
-            // In id order, so the last row of a name wins, as find() keeps.
-            const QStringList kinds{kindId(ItemKind::XmlElement), kindId(ItemKind::XmlAttribute),
-                                    kindId(ItemKind::XmlValue)};
-            for (Item &item : m_store.releaseItems(m_release, kinds)) {
-                const QString name = item.name;
-                m_items.insert_or_assign(name, std::move(item));
-            }
-        }
-        m_complete = true;
     }
-    // Thread-safe: lock-free once preloaded, serialised otherwise.
     const Item *find(const QString &path)
     {
-        if (m_complete) {
-            const auto it = m_items.find(path);
-            return it != m_items.end() && it->second ? &*it->second : nullptr;
+        // Tagged with the table it caches: a second table (another run in
+        // this process) must not see the first one's pointers.
+        struct Local
+        {
+            quint64 owner = 0;
+            QHash<QString, const Item *> items;
+        };
+        static thread_local Local local;
+        if (local.owner != m_id) {
+            local.owner = m_id;
+            local.items.clear();
         }
-        QMutexLocker locked(&m_lock);
+        if (const auto it = local.items.constFind(path); it != local.items.constEnd())
+            return *it;
+        const Item *found = findShared(path);
+        local.items.insert(path, found);
+        return found;
+    }
+
+private:
+    const Item *findShared(const QString &path)
+    {
+        const std::lock_guard<std::mutex> locked(m_lock);
         auto it = m_items.find(path);
         if (it == m_items.end()) {
             std::optional<Item> found;
@@ -99,11 +107,11 @@ public:
         return it->second ? &*it->second : nullptr;
     }
 
-private:
+    static inline std::atomic<quint64> s_nextId{1};
+    const quint64 m_id = s_nextId++;
     const Store &m_store;
     qint64 m_release = 0;
-    bool m_complete = false; // every item is in m_items: read it without the lock
-    QMutex m_lock;
+    std::mutex m_lock; // the shared table and the Store (one SQLite connection)
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
@@ -290,7 +298,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
     // Read from the index as documents ask. Like the reports, never freed:
     // main() ends the process right after the output (see there).
-    auto &items = *new XmlItemsOfNewest(store, inputs.size() > 1);
+    auto &items = *new XmlItemsOfNewest(store);
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };
