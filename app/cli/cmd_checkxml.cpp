@@ -296,8 +296,12 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // compiled once per process); output follows the order given.
     const QList<InputFile> inputs = collectInputs(p.positionalArguments(), {QStringLiteral("*.xml")});
     const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
-    // Read from the index as documents ask. Like the reports, never freed:
-    // main() ends the process right after the output (see there).
+    // Read from the index as documents ask. CLI-only on purpose: the items
+    // and the reports below are never freed, because runCheckXml() runs once
+    // per process and main() ends it right after the output (std::_Exit, see
+    // there); freeing a batch's findings one QString at a time would only
+    // add to its run time. Code that checks XML inside a longer-lived
+    // process (the GUI) owns and frees what it makes.
     auto &items = *new XmlItemsOfNewest(store);
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
