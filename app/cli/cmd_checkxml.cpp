@@ -306,6 +306,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };
+    const bool asJson = p.isSet(json);
     const std::function<Checked(const InputFile &)> checkOne = [&](const InputFile &in) {
         Checked c;
         if (!in.problem.isEmpty()) {
@@ -315,6 +316,11 @@ int runCheckXml(Context &ctx, const QStringList &args)
             c.report = checkXml(in.file, schemaDir, lookup, max);
         }
         c.summary = CheckReport::of(c.report, max);
+        // Only --json prints the findings themselves; the text output is
+        // made from the summary. Dropped here, on the worker, their memory
+        // serves the next file instead of growing the heap for the batch.
+        if (!asJson)
+            c.report.findings = {};
         return c;
     };
     // libxml2 and the schema index are set up on this thread first.
