@@ -9,9 +9,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QReadWriteLock>
+#include <QHash>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <atomic>
+#include <mutex>
 #include <unordered_map>
 
 namespace vse::cli {
@@ -46,8 +48,13 @@ void useIndexedNavigator(const Store &store, const QString &schemaDir)
 
 // The XML items of the newest indexed release, read from the index when a
 // document first asks for one, then kept (documents share most paths: the
-// 973 domains of libvirt 7.0.0's test suite use a few thousand of the
-// release's items). Thread-safe: files are checked in parallel.
+// 973 domains of libvirt 7.0.0's test suite use a few thousand paths, values
+// included; reading every XML item of the release up front costs more).
+// Files are checked in parallel: each worker thread keeps its own table of
+// the paths it has asked for, so the lookups of every attribute of every
+// node take no lock; only a path no worker of this thread has met yet goes
+// to the shared table and the index, under the mutex. (A QReadWriteLock
+// taken for every lookup kept the two workers waiting on each other.)
 class XmlItemsOfNewest
 {
 public:
@@ -59,13 +66,29 @@ public:
     }
     const Item *find(const QString &path)
     {
-        // Nearly every call finds a path read before: those share the lock.
+        // Tagged with the table it caches: a second table (another run in
+        // this process) must not see the first one's pointers.
+        struct Local
         {
-            QReadLocker reading(&m_lock);
-            if (const auto it = m_items.find(path); it != m_items.end())
-                return it->second ? &*it->second : nullptr;
+            quint64 owner = 0;
+            QHash<QString, const Item *> items;
+        };
+        static thread_local Local local;
+        if (local.owner != m_id) {
+            local.owner = m_id;
+            local.items.clear();
         }
-        QWriteLocker writing(&m_lock);
+        if (const auto it = local.items.constFind(path); it != local.items.constEnd())
+            return *it;
+        const Item *found = findShared(path);
+        local.items.insert(path, found);
+        return found;
+    }
+
+private:
+    const Item *findShared(const QString &path)
+    {
+        const std::lock_guard<std::mutex> locked(m_lock);
         auto it = m_items.find(path);
         if (it == m_items.end()) {
             std::optional<Item> found;
@@ -84,10 +107,11 @@ public:
         return it->second ? &*it->second : nullptr;
     }
 
-private:
+    static inline std::atomic<quint64> s_nextId{1};
+    const quint64 m_id = s_nextId++;
     const Store &m_store;
     qint64 m_release = 0;
-    QReadWriteLock m_lock;
+    std::mutex m_lock; // the shared table and the Store (one SQLite connection)
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
@@ -272,12 +296,17 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // compiled once per process); output follows the order given.
     const QList<InputFile> inputs = collectInputs(p.positionalArguments(), {QStringLiteral("*.xml")});
     const bool batch = inputs.size() > 1 || QFileInfo(p.positionalArguments().constFirst()).isDir();
-    // Read from the index as documents ask. Like the reports, never freed:
-    // main() ends the process right after the output (see there).
+    // Read from the index as documents ask. CLI-only on purpose: the items
+    // and the reports below are never freed, because runCheckXml() runs once
+    // per process and main() ends it right after the output (std::_Exit, see
+    // there); freeing a batch's findings one QString at a time would only
+    // add to its run time. Code that checks XML inside a longer-lived
+    // process (the GUI) owns and frees what it makes.
     auto &items = *new XmlItemsOfNewest(store);
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };
+    const bool asJson = p.isSet(json);
     const std::function<Checked(const InputFile &)> checkOne = [&](const InputFile &in) {
         Checked c;
         if (!in.problem.isEmpty()) {
@@ -287,11 +316,16 @@ int runCheckXml(Context &ctx, const QStringList &args)
             c.report = checkXml(in.file, schemaDir, lookup, max);
         }
         c.summary = CheckReport::of(c.report, max);
+        // Only --json prints the findings themselves; the text output is
+        // made from the summary. Dropped here, on the worker, their memory
+        // serves the next file instead of growing the heap for the batch.
+        if (!asJson)
+            c.report.findings = {};
         return c;
     };
-    // The schema index (and with it libxml2) is set up on this thread first.
+    // libxml2 and the schema index are set up on this thread first.
     if (inputs.size() > 1)
-        schemaIndexFor(schemaDir, false);
+        prepareParallelChecks(schemaDir);
     const QList<Checked> &checked =
         *new QList<Checked>(inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())}
                                                : QtConcurrent::blockingMapped(inputs, checkOne));

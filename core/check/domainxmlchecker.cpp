@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMutex>
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 namespace vse {
@@ -123,6 +124,12 @@ std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool
     if (!slot)
         slot = std::make_shared<const SchemaIndex>(SchemaExtractor::indexDir(key, withItems));
     return slot;
+}
+
+void prepareParallelChecks(const QString &schemaDir)
+{
+    xmlInitParser();
+    schemaIndexFor(schemaDir, false);
 }
 
 std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir)

@@ -29,6 +29,10 @@ std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir);
 // navigator and the root schemas, much cheaper to build. A full index
 // already built serves both.
 std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool withItems);
+// Call on the main thread before checking documents on several threads:
+// initialises libxml2 (its parser globals are set up once, not per thread)
+// and sets up the schema index of `schemaDir`.
+void prepareParallelChecks(const QString &schemaDir);
 // Gives the navigator of a folder (the one the index keeps) so a check in
 // this process need not build it from the schema files. The caller vouches
 // that it matches the folder's current files (the index is up to date).

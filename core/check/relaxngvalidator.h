@@ -10,8 +10,8 @@ namespace vse {
 
 // Real RelaxNG validation with libxml2. Compiled schemas are cached per file
 // for the life of the process (compiling domain.rng costs far more than
-// validating a typical domain), and validation is serialised because a
-// compiled libxml2 schema is not documented as safe to share across threads.
+// validating a typical domain). Compiling is serialised; validations run in
+// parallel, sharing the compiled schema, each with its own validity context.
 class RelaxNgValidator
 {
 public:

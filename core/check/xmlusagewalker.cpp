@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <optional>
+
 #include <libxml/tree.h>
 
 namespace vse {
@@ -107,39 +109,78 @@ bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &cano
     return use(kind, path, canonical, line, m_lookup(canonical));
 }
 
+namespace {
+
+// The catalogue's taints for one item name, asked for every node of every
+// document: the answer only depends on kind and name, so each thread keeps
+// what the built-in policy said (documents repeat the same few hundred paths).
+const QStringList &catalogueTaints(ItemKind kind, const QString &name)
+{
+    static thread_local QHash<QString, QStringList> known;
+    const QString key = QChar(ushort(kind)) + name;
+    if (auto it = known.constFind(key); it != known.constEnd())
+        return *it;
+    Item probe;
+    probe.kind = kind;
+    probe.name = name;
+    QStringList taints;
+    for (const auto &t : Policy::instance().triggersFor(probe))
+        if (!taints.contains(t.taint))
+            taints.append(t.taint);
+    return *known.insert(key, taints);
+}
+
+QString findingKey(XmlCheckFinding::Kind kind, const QString &itemOrPath, const QString &taint)
+{
+    return QString::number(int(kind)) + QLatin1Char('|') + itemOrPath + QLatin1Char('|') + taint;
+}
+
+} // namespace
+
 bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &canonical, int line, const Item *item)
 {
     // Taints come from the catalogue too, by document and canonical path
     // (most often one and the same).
-    Item probe;
-    probe.kind = kind;
     QStringList taints = item ? item->taints : QStringList();
     for (int i = 0; i < 2; ++i) {
         if (i == 1 && canonical == path)
             break;
-        probe.name = i == 0 ? path : canonical;
-        for (const auto &t : Policy::instance().triggersFor(probe))
-            if (!taints.contains(t.taint))
-                taints.append(t.taint);
+        for (const QString &t : catalogueTaints(kind, i == 0 ? path : canonical))
+            if (!taints.contains(t))
+                taints.append(t);
     }
-    for (const QString &taint : std::as_const(taints))
-        add({XmlCheckFinding::Taint, path, canonical, line,
-             tr("%1 marks the guest tainted: %2").arg(path, taint), item ? item->tier : QString(),
-             item ? item->sinceRange() : SinceRange(), taint, item ? item->hypervisor : QString(), 1});
+    // Most uses repeat a finding already made in this document: those only
+    // count (messages, since ranges and the like are made for new ones).
+    const QString &itemOrPath = canonical.isEmpty() ? path : canonical;
+    for (const QString &taint : std::as_const(taints)) {
+        const QString key = findingKey(XmlCheckFinding::Taint, itemOrPath, taint);
+        if (!repeated(key))
+            addNew(key, {XmlCheckFinding::Taint, path, canonical, line,
+                         tr("%1 marks the guest tainted: %2").arg(path, taint), item ? item->tier : QString(),
+                         item ? item->sinceRange() : SinceRange(), taint, item ? item->hypervisor : QString(), 1});
+    }
     if (!item)
         return false;
-    const SinceRange since = item->sinceRange();
-    add({XmlCheckFinding::Uses, path, canonical, line, tr("uses %1").arg(canonical), item->tier, since, {},
-         item->hypervisor, 1});
-    if (item->origin == QLatin1String("schema:namespace"))
-        add({XmlCheckFinding::NamespaceExtension, path, canonical, line,
-             tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier, since,
-             {}, item->hypervisor, 1});
+    std::optional<SinceRange> sinceOnce;
+    const auto since = [&]() -> const SinceRange & {
+        if (!sinceOnce)
+            sinceOnce = item->sinceRange();
+        return *sinceOnce;
+    };
+    if (const QString key = findingKey(XmlCheckFinding::Uses, itemOrPath, {}); !repeated(key))
+        addNew(key, {XmlCheckFinding::Uses, path, canonical, line, tr("uses %1").arg(canonical), item->tier, since(),
+                     {}, item->hypervisor, 1});
+    if (item->origin == QLatin1String("schema:namespace")) {
+        if (const QString key = findingKey(XmlCheckFinding::NamespaceExtension, itemOrPath, {}); !repeated(key))
+            addNew(key, {XmlCheckFinding::NamespaceExtension, path, canonical, line,
+                         tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier,
+                         since(), {}, item->hypervisor, 1});
+    }
     if (!m_max.isValid())
         return true;
     // A value that was plain text its attribute accepted before it became an
     // enumerated value: the document is accepted as long as the attribute is.
-    SinceRange accepted = since;
+    SinceRange accepted = since();
     const QString asText = item->attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
     if (!asText.isEmpty()) {
         if (const Item *parent = m_lookup(item->parent))
@@ -168,12 +209,22 @@ void XmlUsageWalker::add(XmlCheckFinding f)
 {
     // Repeated uses of one item collapse into one finding, keeping the first
     // line; unknown paths are keyed by the document path.
-    const QString key = QString::number(int(f.kind)) + QLatin1Char('|') +
-                        (f.item.isEmpty() ? f.path : f.item) + QLatin1Char('|') + f.taint;
-    if (auto it = m_seen.constFind(key); it != m_seen.constEnd()) {
-        ++m_findings[*it].occurrences;
-        return;
-    }
+    const QString key = findingKey(f.kind, f.item.isEmpty() ? f.path : f.item, f.taint);
+    if (!repeated(key))
+        addNew(key, std::move(f));
+}
+
+bool XmlUsageWalker::repeated(const QString &key)
+{
+    const auto it = m_seen.constFind(key);
+    if (it == m_seen.constEnd())
+        return false;
+    ++m_findings[*it].occurrences;
+    return true;
+}
+
+void XmlUsageWalker::addNew(const QString &key, XmlCheckFinding f)
+{
     m_seen.insert(key, m_findings.size());
     m_findings.append(std::move(f));
 }

@@ -40,6 +40,9 @@ private:
     // The same with the item of `canonical` already looked up (may be null).
     bool use(ItemKind kind, const QString &path, const QString &canonical, int line, const Item *item);
     void add(XmlCheckFinding f);
+    // Counts one more occurrence of the finding of `key`; false if it is new.
+    bool repeated(const QString &key);
+    void addNew(const QString &key, XmlCheckFinding f);
 
     const SchemaNavigator &m_navigator;
     ItemLookup m_lookup;

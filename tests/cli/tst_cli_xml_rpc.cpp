@@ -3,11 +3,14 @@
 #include "clirunner.h"
 #include "testdata.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -237,6 +240,48 @@ private Q_SLOTS:
         const CliRun none = runCli(m_index, {QStringLiteral("check-xml"), empty.path()});
         QCOMPARE(none.exitCode, 3);
         QVERIFY(none.err.contains(QLatin1String("no *.xml file")));
+    }
+
+    void checkXmlBatchMatchesOneByOne()
+    {
+        // A batch checks its files on several threads, sharing the compiled
+        // schema and the table of items: every file must get exactly what
+        // checking it alone gives. Real documents: libvirt 7.0.0's own test
+        // suite (tests/qemuxml2argvdata), from the source tarball.
+        const QString sources = qEnvironmentVariable("VSE_SOURCES_DIR",
+                                                     QStringLiteral("/var/cache/virt-support-explorer/sources"));
+        const QString tarball = sources + QStringLiteral("/libvirt_7.0.0.orig.tar.xz");
+        if (!QFile::exists(tarball))
+            QSKIP("libvirt_7.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+        QTemporaryDir unpacked;
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-xJf"), tarball, QStringLiteral("-C"), unpacked.path(),
+                                          QStringLiteral("--strip-components=3"), QStringLiteral("--wildcards"),
+                                          QStringLiteral("*/tests/qemuxml2argvdata/*.xml")});
+        QVERIFY(tar.waitForFinished(120000));
+        QCOMPARE(tar.exitCode(), 0);
+        const QStringList all = QDir(unpacked.path()).entryList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
+        QVERIFY2(all.size() > 500, qPrintable(QString::number(all.size())));
+        QStringList files;
+        for (qsizetype i = 0; i < all.size(); i += 16)
+            files << QDir(unpacked.path()).filePath(all.at(i));
+
+        const CliRun batch = runCli(m_index, QStringList{QStringLiteral("check-xml"), QStringLiteral("--json")} + files);
+        const QJsonArray perFile =
+            QJsonDocument::fromJson(batch.out.toUtf8()).object().value(QLatin1String("files")).toArray();
+        QCOMPARE(perFile.size(), files.size());
+        QSet<int> exitCodes;
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const CliRun alone = runCli(m_index, {QStringLiteral("check-xml"), QStringLiteral("--json"), files.at(i)});
+            const QJsonObject expected = QJsonDocument::fromJson(alone.out.toUtf8()).object();
+            QVERIFY2(!expected.isEmpty(), qPrintable(files.at(i) + alone.err));
+            QVERIFY2(perFile.at(i).toObject() == expected, qPrintable(files.at(i)));
+            QCOMPARE(expected.value(QLatin1String("exitCode")).toInt(), alone.exitCode);
+            exitCodes.insert(alone.exitCode);
+        }
+        // The sample holds invalid, tainted and clean documents alike.
+        QVERIFY2(exitCodes.contains(0) && exitCodes.contains(1) && exitCodes.contains(6),
+                 qPrintable(QString::number(exitCodes.size())));
     }
 
     void protocolListsRemoteProcedures()
