@@ -164,7 +164,11 @@ int runFullProgram(Context &ctx)
     ctx.out.flush();
     ctx.err.flush();
     // Beside this binary (the build tree), else where `cmake --install` puts it.
-    const QString dir = QCoreApplication::applicationDirPath();
+    // The query commands run without a QCoreApplication (main.cpp): ask the
+    // kernel where this binary is, as applicationDirPath() does on Linux.
+    const QString dir = QCoreApplication::instance()
+                            ? QCoreApplication::applicationDirPath()
+                            : QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/self/exe"))).path();
     const QStringList candidates{dir + QStringLiteral("/virt-support-index"),
                                  dir + QStringLiteral("/" VSE_CLI_HELPER_FROM_BINDIR)};
     for (const QString &path : candidates) {

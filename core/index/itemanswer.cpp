@@ -264,7 +264,8 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
     a.inconsistent = evidenceDisagrees(item.evidence);
     a.removal = removalOf(item.attrs);
 
-    const QList<TaintTrigger> triggers = policy.triggersFor(item);
+    // The taint catalogue is read on first use: not for an item without taints.
+    const QList<TaintTrigger> triggers = item.taints.isEmpty() ? QList<TaintTrigger>() : policy.triggersFor(item);
     for (const QString &t : item.taints) {
         Taint taint{t, policy.taintReason(t).meaning, {}};
         for (const TaintTrigger &trig : triggers)

@@ -6,17 +6,17 @@
 #include "extract/tools/virshextractor.h"
 #include "extract/tools/virshmanpage.h"
 #include "io/confinedfile.h"
+#include "io/dirlisting.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
 #include <sys/stat.h>
 
-#include <algorithm>
+#include <charconv>
 
 namespace vse {
 
@@ -32,40 +32,16 @@ QString existingDir(const QString &root, std::initializer_list<const char *> can
     return {};
 }
 
-// The name patterns used here have one '*' ("*.rng", "libvirt*.syms"):
-// matched by hand, case-insensitively as QDir's name filters do, because a
-// query checks the index is up to date on every run and compiling a regular
-// expression per pattern cost more than listing the folders.
-bool matchesPattern(QStringView name, QStringView pattern)
-{
-    const qsizetype star = pattern.indexOf(QLatin1Char('*'));
-    if (star < 0 || pattern.indexOf(QLatin1Char('*'), star + 1) >= 0 || pattern.contains(QLatin1Char('?')) ||
-        pattern.contains(QLatin1Char('[')))
-        return QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern.toString()),
-                                  QRegularExpression::CaseInsensitiveOption)
-            .match(name.toString()) // QStringView overload deprecated in Qt 6.8
-            .hasMatch();
-    const QStringView head = pattern.left(star), tail = pattern.mid(star + 1);
-    return name.size() >= head.size() + tail.size() && name.startsWith(head, Qt::CaseInsensitive) &&
-           name.endsWith(tail, Qt::CaseInsensitive);
-}
-
 QStringList filesIn(const QString &dir, const QStringList &patterns, bool recursive = false)
 {
-    QStringList out;
-    if (dir.isEmpty())
-        return out;
-    QDirIterator it(dir, QDir::Files,
-                    recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString name = it.fileName();
-        if (std::any_of(patterns.cbegin(), patterns.cend(),
-                        [&](const QString &p) { return matchesPattern(name, p); }))
-            out << path;
-    }
-    out.sort();
-    return out;
+    return DirListing::entries(dir, patterns, DirListing::Type::Files, recursive);
+}
+
+void appendNumber(QByteArray &data, qint64 n)
+{
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, n);
+    data.append(digits, r.ptr - digits);
 }
 
 // Reads a bounded prefix of a small text file (headers, build files) of the
@@ -162,18 +138,19 @@ QStringList SourceLayout::inputFiles() const
 
 QString SourceLayout::fingerprint() const
 {
-    QCryptographicHash h(QCryptographicHash::Sha1);
     // stat() itself: the same size and milliseconds QFileInfo gives, without
     // its conversion to local time (tzset reads the zone files on every run).
+    // Hashed in one piece: the same digest as path, size and time fed one by one.
+    QByteArray data;
     for (const QString &f : inputFiles()) {
         struct stat st = {};
-        const QByteArray encoded = QFile::encodeName(f);
-        const bool ok = ::stat(encoded.constData(), &st) == 0;
-        h.addData(f.toUtf8());
-        h.addData(QByteArray::number(ok ? qint64(st.st_size) : 0));
-        h.addData(QByteArray::number(ok ? qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000 : 0));
+        const QByteArray utf8 = f.toUtf8(); // also the file name's encoding (Qt 6, Unix)
+        const bool ok = ::stat(utf8.constData(), &st) == 0;
+        data += utf8;
+        appendNumber(data, ok ? qint64(st.st_size) : 0);
+        appendNumber(data, ok ? qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000 : 0);
     }
-    return QString::fromLatin1(h.result().toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha1).toHex());
 }
 
 Version SourceLayout::detectVersion(QString *evidence) const

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace vse {
 
 namespace {
@@ -38,22 +40,49 @@ QString str(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
+QString builtinDir()
+{
+    const QString dir = qEnvironmentVariable("VSE_POLICY_DIR");
+    return dir.isEmpty() ? QStringLiteral(":/vse/policy") : dir;
+}
+
+void fatalUnlessClean(const Diagnostics &d)
+{
+    if (hasErrors(d))
+        qFatal("virt-support: cannot load the policy data: %s", qPrintable(d.constFirst().toString()));
+}
+
 } // namespace
 
 const Policy &Policy::instance()
 {
     static const Policy policy = [] {
         Diagnostics d;
-        QString dir = qEnvironmentVariable("VSE_POLICY_DIR");
-        if (dir.isEmpty())
-            dir = QStringLiteral(":/vse/policy");
-        Policy p = load(dir, &d);
-        if (hasErrors(d))
-            qFatal("virt-support: cannot load the policy data: %s",
-                   qPrintable(d.constFirst().toString()));
+        Policy p;
+        const QString tiers = builtinDir() + QStringLiteral("/tiers.json");
+        const QByteArray tiersJson = readAll(tiers, &d);
+        if (!hasErrors(d))
+            p.loadTiers(tiersJson, tiers, &d);
+        fatalUnlessClean(d);
         return p;
     }();
     return policy;
+}
+
+const Policy::Taints &Policy::taints() const
+{
+    if (m_taints)
+        return *m_taints;
+    // Only the built-in policy gets here (see m_taints).
+    static const Taints builtin = [] {
+        Diagnostics d;
+        const QString taint = builtinDir() + QStringLiteral("/taint.json");
+        const QByteArray taintJson = readAll(taint, &d);
+        Taints t = hasErrors(d) ? Taints() : loadTaints(taintJson, taint, &d);
+        fatalUnlessClean(d);
+        return t;
+    }();
+    return builtin;
 }
 
 Policy Policy::load(const QString &dir, Diagnostics *diagnostics)
@@ -63,10 +92,12 @@ Policy Policy::load(const QString &dir, Diagnostics *diagnostics)
     const QString taint = dir + QStringLiteral("/taint.json");
     const QByteArray tiersJson = readAll(tiers, diagnostics);
     const QByteArray taintJson = readAll(taint, diagnostics);
-    if (hasErrors(*diagnostics))
+    if (hasErrors(*diagnostics)) {
+        p.m_taints = std::make_shared<const Taints>();
         return p;
+    }
     p.loadTiers(tiersJson, tiers, diagnostics);
-    p.loadTaints(taintJson, taint, diagnostics);
+    p.m_taints = std::make_shared<const Taints>(loadTaints(taintJson, taint, diagnostics));
     return p;
 }
 
@@ -98,26 +129,30 @@ bool Policy::loadTiers(const QByteArray &json, const QString &file, Diagnostics 
     return !hasErrors(*diagnostics);
 }
 
-bool Policy::loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics)
+Policy::Taints Policy::loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics)
 {
+    Taints out;
     const QJsonObject root = parseObject(json, file, diagnostics);
     if (root.isEmpty())
-        return false;
+        return out;
     for (const auto &v : root.value(QLatin1String("reasons")).toArray()) {
         const auto o = v.toObject();
-        m_reasons.append({str(o, "id"), str(o, "meaning")});
+        out.reasons.append({str(o, "id"), str(o, "meaning")});
     }
+    const auto known = [&out](const QString &id) {
+        return std::any_of(out.reasons.cbegin(), out.reasons.cend(), [&](const TaintReason &r) { return r.id == id; });
+    };
     for (const auto &v : root.value(QLatin1String("triggers")).toArray()) {
         const auto o = v.toObject();
         TaintTrigger t{str(o, "match"), str(o, "name"), str(o, "taint"), str(o, "source"), str(o, "condition")};
-        if (taintReason(t.taint).id.isEmpty()) {
+        if (!known(t.taint)) {
             diagnostics->append(Diagnostic::error(
                 file, 0, QStringLiteral("trigger %1 names unknown taint %2").arg(t.name, t.taint)));
             continue;
         }
-        m_triggers.append(t);
+        out.triggers.append(t);
     }
-    return !hasErrors(*diagnostics);
+    return out;
 }
 
 TierInfo Policy::tier(const QString &id) const
@@ -130,7 +165,7 @@ TierInfo Policy::tier(const QString &id) const
 
 TaintReason Policy::taintReason(const QString &id) const
 {
-    for (const auto &r : m_reasons)
+    for (const auto &r : taints().reasons)
         if (r.id == id)
             return r;
     return {};
@@ -153,7 +188,7 @@ QList<TaintTrigger> Policy::triggersFor(const Item &item) const
 {
     QList<TaintTrigger> out;
     const QString family = kindFamily(item.kind);
-    for (const auto &t : m_triggers) {
+    for (const auto &t : taints().triggers) {
         // Both rules need the trigger's name as a prefix of the item's: a
         // cheap test first, since check-xml asks for every node it meets.
         if (!item.name.startsWith(t.name))

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace vse {
 
 struct TierInfo
@@ -55,9 +57,9 @@ public:
 
     const QList<TierInfo> &tiers() const { return m_tiers; }
     TierInfo tier(const QString &id) const;
-    const QList<TaintReason> &taintReasons() const { return m_reasons; }
+    const QList<TaintReason> &taintReasons() const { return taints().reasons; }
     TaintReason taintReason(const QString &id) const;
-    const QList<TaintTrigger> &taintTriggers() const { return m_triggers; }
+    const QList<TaintTrigger> &taintTriggers() const { return taints().triggers; }
     const QList<HypervisorNamespace> &namespaces() const { return m_namespaces; }
     HypervisorNamespace namespaceForUri(const QString &uri) const;
     QString originDescription(const QString &origin) const;
@@ -76,13 +78,21 @@ private:
         QString what;
     };
     QList<TierInfo> m_tiers;
+    struct Taints
+    {
+        QList<TaintReason> reasons;
+        QList<TaintTrigger> triggers;
+    };
     QHash<QString, Origin> m_origins;
-    QList<TaintReason> m_reasons;
-    QList<TaintTrigger> m_triggers;
     QList<HypervisorNamespace> m_namespaces;
+    // load() reads the taint catalogue with the tiers; the built-in policy
+    // reads it on first use instead (null here), since `show` of an item
+    // without taints never needs it and parsing it was a tenth of the query.
+    std::shared_ptr<const Taints> m_taints;
 
+    const Taints &taints() const;
     bool loadTiers(const QByteArray &json, const QString &file, Diagnostics *diagnostics);
-    bool loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics);
+    static Taints loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics);
 };
 
 // Warning attached to enum values whose name ends in _LAST.

@@ -74,6 +74,47 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QCOMPARE(Version::parse(text).toString(), expected);
     }
+    // Version::parse finds the number by hand; it must agree with the pattern
+    // it replaced on every line of real libvirt files that name versions
+    // (symbol files, API XML, news) and on awkward shapes.
+    void versionParseAgreesWithPattern()
+    {
+        static const QRegularExpression re(QStringLiteral("(\\d+)\\.(\\d+)(?:\\.(\\d+))?"));
+        const auto reference = [](const QString &text) {
+            const auto m = re.match(text);
+            if (!m.hasMatch())
+                return Version();
+            bool ok1 = false, ok2 = false, ok3 = true;
+            const int ma = m.capturedView(1).toInt(&ok1);
+            const int mi = m.capturedView(2).toInt(&ok2);
+            const int mc = m.capturedView(3).isEmpty() ? 0 : m.capturedView(3).toInt(&ok3);
+            return ok1 && ok2 && ok3 ? Version(ma, mi, mc) : Version();
+        };
+        QStringList lines{QStringLiteral("1.2.3.4"), QStringLiteral("12a3.4"), QStringLiteral("1..2.3"),
+                          QStringLiteral("1.2."), QStringLiteral("v.1.2"), QStringLiteral("99999999999.1"),
+                          QStringLiteral("1.99999999999"), QStringLiteral("1.2.99999999999"),
+                          QString::fromUtf8("\xd9\xa3.\xd9\xa4 3.4"), QStringLiteral("x1_2.3"), QString()};
+        QStringList roots{QStringLiteral("/usr/share/libvirt/api")};
+        if (const QString corpus = qEnvironmentVariable("VSE_CORPUS_DIR"); !corpus.isEmpty())
+            roots << corpus;
+        for (const QString &root : std::as_const(roots)) {
+            QDirIterator it(root, {QStringLiteral("*.syms"), QStringLiteral("*.xml"), QStringLiteral("NEWS*")},
+                            QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                if (f.open(QIODevice::ReadOnly))
+                    lines << QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+            }
+        }
+        QVERIFY2(lines.size() > 1000, "too few lines of real libvirt files");
+        int numbered = 0;
+        for (const QString &line : std::as_const(lines)) {
+            const Version expected = reference(line);
+            QCOMPARE(Version::parse(line), expected);
+            numbered += expected.isValid();
+        }
+        QVERIFY(numbered > 100);
+    }
     void versionOrderIsNumeric()
     {
         QVERIFY(Version::parse(u"1.10.0") > Version::parse(u"1.9.0"));

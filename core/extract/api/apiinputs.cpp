@@ -1,5 +1,7 @@
 #include "apireader.h"
 
+#include "io/dirlisting.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSysInfo>
@@ -22,12 +24,13 @@ QStringList libraryDirs(const QString &root)
     const QString arch = QSysInfo::buildCpuArchitecture() + QLatin1Char('-');
     for (const QString &base : {QStringLiteral("usr/lib"), QStringLiteral("lib")}) {
         const QString dir = joined(root, base);
-        QStringList multiarch = QDir(dir).entryList({QStringLiteral("*-linux-gnu*")},
-                                                    QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        // Listed by hand: every query's freshness check comes here.
+        QStringList multiarch =
+            DirListing::entries(dir, {QStringLiteral("*-linux-gnu*")}, DirListing::Type::Dirs);
+        const QString own = dir + QLatin1Char('/') + arch;
         std::stable_partition(multiarch.begin(), multiarch.end(),
-                              [&](const QString &d) { return d.startsWith(arch); });
-        for (const QString &m : multiarch)
-            dirs.append(dir + QLatin1Char('/') + m);
+                              [&](const QString &d) { return d.startsWith(own); });
+        dirs.append(multiarch);
     }
     for (const QString &base : {QStringLiteral("usr/lib64"), QStringLiteral("usr/lib"),
                                 QStringLiteral("lib64"), QStringLiteral("lib")})
