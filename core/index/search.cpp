@@ -139,7 +139,7 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
         if (fit != SinceRange::Fit::TooNew && fit != SinceRange::Fit::MaybeTooNew)
             return false;
     }
-    if (!q.driver.isEmpty() && !s.drivers.split(QLatin1Char(',')).contains(q.driver))
+    if (!q.driver.isEmpty() && !s.drivers.toString().split(QLatin1Char(',')).contains(q.driver))
         return false;
     if (q.latestOnly && !s.latest)
         return false;

@@ -66,7 +66,7 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     m_groupIds.clear();
     const QList<ItemSummary> &items = engine->items();
     const size_t n = size_t(items.size());
-    m_lower.assign(n, QString());
+    m_lower = engine->lowerNames().constData();
     m_family.assign(n, 0);
     m_tier.assign(n, 0);
     m_group.assign(n, 0);
@@ -82,7 +82,6 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     QHash<QString, quint8> groupOfTier;
     for (size_t i = 0; i < n; ++i) {
         const ItemSummary &s = items.at(qsizetype(i));
-        m_lower[i] = engine->lowerNames().at(qsizetype(i)); // shared with the engine
         m_mask[i] = charMask(m_lower[i]);
         // Last segment of an XML path or RPC key ("domain/devices/disk" → "disk"),
         // as SearchEngine::matchName cuts it.
@@ -166,7 +165,7 @@ bool HitFinder::passes(int index, const ViewFilter &f, bool *newer) const
         const qsizetype d = m_driverIndex;
         if (d < 0 || !(m_drivers[size_t(index)] & (quint64(1) << std::min<qsizetype>(d, kDriverBits))))
             return false;
-        if (d >= kDriverBits && !s.drivers.split(QLatin1Char(',')).contains(f.driver))
+        if (d >= kDriverBits && !s.drivers.toString().split(QLatin1Char(',')).contains(f.driver))
             return false;
     }
     if (f.kind && s.kind != *f.kind)

@@ -32,7 +32,7 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
         snap->m_byName[summaries.at(i).name].append(int(i));
     QSet<QString> drivers;
     for (const ItemSummary &s : std::as_const(summaries))
-        for (const QString &d : s.drivers.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             drivers.insert(d);
     snap->m_drivers = QStringList(drivers.cbegin(), drivers.cend());
     snap->m_drivers.sort();
