@@ -38,6 +38,9 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
     snap->m_drivers.sort();
     snap->loadRemovedIn();
     snap->m_engine.setItems(std::move(summaries));
+    // Reading every row filled SQLite's page cache (up to 2 MB); later
+    // queries read a few rows each, so give it back.
+    sqlite3_db_release_memory(snap->m_store.handle());
     return snap;
 }
 
