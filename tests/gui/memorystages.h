@@ -11,7 +11,10 @@
 #include "itemtablemodel.h"
 #include "startupprobe.h"
 
+#include <QFile>
 #include <QTextStream>
+
+#include <algorithm>
 
 #include <malloc.h>
 
@@ -21,6 +24,28 @@ inline double liveHeapMB()
 {
     const struct mallinfo2 m = mallinfo2();
     return double(m.uordblks + m.hblkhd) / (1024.0 * 1024.0);
+}
+
+// Resident KiB of the mappings whose file name contains one of `names`
+// (/proc/self/smaps), e.g. what linking libclang costs before any use.
+inline qint64 residentKiBOf(const QList<QByteArray> &names)
+{
+    QFile smaps(QStringLiteral("/proc/self/smaps"));
+    if (!smaps.open(QIODevice::ReadOnly))
+        return -1;
+    qint64 kib = 0;
+    bool counting = false;
+    for (const QByteArray &line : smaps.readAll().split('\n')) {
+        // A mapping starts with "start-end perms ... path"; its fields follow as "Name: value".
+        const QByteArray first = line.left(line.indexOf(' '));
+        if (first.endsWith(':')) {
+            if (counting && first == "Rss:")
+                kib += line.mid(4).trimmed().split(' ').value(0).toLongLong();
+        } else if (first.contains('-')) {
+            counting = std::any_of(names.cbegin(), names.cend(), [&line](const QByteArray &n) { return line.contains(n); });
+        }
+    }
+    return kib;
 }
 
 inline void printMemoryStage(QTextStream &out, const char *stage, double *lastTrimmed)
@@ -43,6 +68,8 @@ inline int printMemoryStages(const QString &indexPath, QTextStream &out)
 {
     double last = -1;
     printMemoryStage(out, "Qt started, nothing loaded", &last);
+    out << "memory: of which libclang and LLVM (linked for indexing and scanning): "
+        << QString::number(double(residentKiBOf({"libclang", "libLLVM"})) / 1024.0, 'f', 1) << " MB resident\n";
     Diagnostics d;
     gui::SnapshotPtr snap = gui::IndexSnapshot::load(indexPath, &d);
     if (!snap) {
