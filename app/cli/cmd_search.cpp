@@ -283,7 +283,7 @@ int runSearch(Context &ctx, const QStringList &args)
                                                                  : QStringLiteral("  [may be newer than %1]"))
                             .arg(q.newerThan.toString());
             ctx.out << s.name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
-                    << s.tier.leftJustified(20) << ' ' << since.leftJustified(9) << ' ' << match
+                    << s.tier.toString().leftJustified(20) << ' ' << since.leftJustified(9) << ' ' << match
                     << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")
                     << (maybe ? "  [may be too new]" : "") << newer << '\n';
         };

@@ -21,12 +21,12 @@ QJsonObject summaryToJson(const ItemSummary &s)
 {
     QJsonObject o{{QStringLiteral("name"), s.name},
                   {QStringLiteral("kind"), kindId(s.kind)},
-                  {QStringLiteral("tier"), s.tier}};
+                  {QStringLiteral("tier"), s.tier.toString()}};
     if (!s.hypervisor.isEmpty())
-        o.insert(QStringLiteral("hypervisor"), s.hypervisor);
+        o.insert(QStringLiteral("hypervisor"), s.hypervisor.toString());
     insertSince(o, s.sinceRange());
     if (s.sinceUpTo.isValid())
-        o.insert(QStringLiteral("sinceEvidence"), s.sinceEvidence);
+        o.insert(QStringLiteral("sinceEvidence"), s.sinceEvidence.toString());
     if (s.tainted)
         o.insert(QStringLiteral("tainted"), true);
     if (s.removed)

@@ -64,17 +64,20 @@ QString tierGroup(const QString &tierId)
 void SearchEngine::setItems(QList<ItemSummary> items)
 {
     m_items = std::move(items);
-    m_lower.clear();
-    m_lower.reserve(m_items.size());
-    // A name recurs in every release that has the item: lower-case it once
-    // and share the result (the GUI keeps 150 000 rows and more).
-    QHash<QString, QString> lowerOf;
+    m_lowerText.clear();
+    m_lowerOf.clear();
+    m_lowerOf.reserve(m_items.size());
+    // A name recurs in every release that has the item: lower-case it once.
+    QHash<QString, quint32> lowerOf;
     for (const auto &s : std::as_const(m_items)) {
         auto it = lowerOf.constFind(s.name);
-        if (it == lowerOf.constEnd())
-            it = lowerOf.insert(s.name, s.name.toLower());
-        m_lower.append(*it);
+        if (it == lowerOf.constEnd()) {
+            it = lowerOf.insert(s.name, quint32(m_lowerText.size()));
+            m_lowerText.append(s.name.toLower());
+        }
+        m_lowerOf.append(*it);
     }
+    m_lowerText.squeeze();
 }
 
 namespace {
@@ -139,7 +142,7 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
         if (fit != SinceRange::Fit::TooNew && fit != SinceRange::Fit::MaybeTooNew)
             return false;
     }
-    if (!q.driver.isEmpty() && !s.drivers.split(QLatin1Char(',')).contains(q.driver))
+    if (!q.driver.isEmpty() && !s.drivers.toString().split(QLatin1Char(',')).contains(q.driver))
         return false;
     if (q.latestOnly && !s.latest)
         return false;
@@ -164,7 +167,7 @@ QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
         const ItemSummary &s = m_items.at(i);
         if (!passesFilters(s, query))
             continue;
-        const MatchClass m = matchName(m_lower.at(i), needle);
+        const MatchClass m = matchName(lowerName(i), needle);
         if (m == MatchClass::None)
             continue;
         const quint64 len = quint64(std::min<qsizetype>(s.name.size(), 0xFFF));
@@ -222,7 +225,7 @@ QList<SearchHit> SearchEngine::nearest(const QString &text, const SearchQuery &f
     };
     std::vector<Near> found;
     for (qsizetype i = 0; i < m_items.size(); ++i) {
-        const QString &lower = m_lower.at(i);
+        const QString &lower = lowerName(i);
         const QStringView tail = lastSegment(lower);
         const qsizetype lengthGap =
             std::min(std::abs(lower.size() - needle.size()), std::abs(tail.size() - needle.size()));

@@ -44,8 +44,8 @@ class SearchEngine
 public:
     void setItems(QList<ItemSummary> items);
     const QList<ItemSummary> &items() const { return m_items; }
-    // The lower-cased names, parallel to items(); one string per distinct name.
-    const QList<QString> &lowerNames() const { return m_lower; }
+    // The lower-cased name of items().at(i); one string per distinct name.
+    const QString &lowerName(qsizetype i) const { return m_lowerText.at(m_lowerOf.at(i)); }
 
     // Hits ranked best first; limit < 0 means all.
     QList<SearchHit> search(const SearchQuery &query, int limit = -1) const;
@@ -68,7 +68,10 @@ public:
 
 private:
     QList<ItemSummary> m_items;
-    QList<QString> m_lower; // lower-cased names, parallel to m_items
+    // Lower-cased names: each distinct one once, and its position per item
+    // (4 bytes a row rather than a QString's 24; the GUI keeps 150 000 rows).
+    QList<QString> m_lowerText;
+    QList<quint32> m_lowerOf; // parallel to m_items
 };
 
 // Within one match class, what people most often mean comes first: the

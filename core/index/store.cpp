@@ -355,17 +355,17 @@ QList<ItemSummary> readSummaries(sqlite3 *db, const char *where, const QString &
         s.releaseId = q.int64(1);
         kindFromId(q.text(2), &s.kind);
         s.name = shared(q.text(3));
-        s.tier = shared(q.text(4));
-        s.hypervisor = shared(q.text(5));
+        s.tier = q.text(4);
+        s.hypervisor = q.text(5);
         s.sinceExact = !q.text(6).isEmpty();
-        s.sinceEvidence = shared(q.text(7));
+        s.sinceEvidence = q.text(7);
         s.sinceAfter = Version::parse(q.text(8));
         s.sinceUpTo = Version::parse(q.text(9));
         s.removed = !q.text(10).isEmpty();
         s.tainted = q.int64(11) != 0;
         s.inconsistent = q.int64(12) != 0;
         s.latest = q.int64(13) != 0;
-        s.drivers = shared(q.text(14));
+        s.drivers = q.text(14);
         out.append(std::move(s));
     }
     return out;

@@ -3,6 +3,7 @@
 #include "model/diagnostic.h"
 #include "model/item.h"
 #include "model/release.h"
+#include "model/vocabularytext.h"
 
 #include <QList>
 #include <QString>
@@ -37,23 +38,26 @@ struct StoredRelease
 
 // The compact row the search and the GUI keep in memory for every item:
 // enough to rank, filter and display a table without touching the disk.
+// The explorer holds one per row of every release (150 000 and more), so
+// the fields are ordered to leave no padding and the recurring vocabulary
+// (tier, hypervisor, evidence kind, drivers) is held by pointer.
 struct ItemSummary
 {
     qint64 id = 0;
     qint64 releaseId = 0;
-    ItemKind kind = ItemKind::Function;
     QString name;
-    QString tier;
-    QString hypervisor;
+    VocabularyText tier;
+    VocabularyText hypervisor;
+    VocabularyText sinceEvidence; // Evidence kind id of the upper end
+    VocabularyText drivers;       // comma-separated hypervisor drivers implementing an API, if known
     Version sinceAfter; // exclusive lower bound of the introduction, invalid when none
     Version sinceUpTo;  // inclusive upper bound; the since itself when exact
+    ItemKind kind = ItemKind::Function;
     bool sinceExact = false;
-    QString sinceEvidence; // Evidence kind id of the upper end
     bool removed = false;  // removed before the newest indexed release
     bool tainted = false;
     bool inconsistent = false;
     bool latest = true; // the newest indexed release that has this item
-    QString drivers;    // comma-separated hypervisor drivers implementing an API, if known
 
     SinceRange sinceRange() const
     {

@@ -106,7 +106,7 @@ void GuideExamples::countSignals()
     // as much as the API it carries ("api" in its attrs).
     for (const ItemSummary &s : m_snapshot->summaries())
         if (s.latest && !s.drivers.isEmpty())
-            m_drivers.insert(s.name, int(s.drivers.count(QLatin1Char(',')) + 1));
+            m_drivers.insert(s.name, int(s.drivers.toString().count(QLatin1Char(',')) + 1));
     st = nullptr;
     if (db && sqlite3_prepare_v2(db,
                                  "SELECT name, json_extract(attrs, '$.api') FROM items "

@@ -66,7 +66,6 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     m_groupIds.clear();
     const QList<ItemSummary> &items = engine->items();
     const size_t n = size_t(items.size());
-    m_lower.assign(n, QString());
     m_family.assign(n, 0);
     m_tier.assign(n, 0);
     m_group.assign(n, 0);
@@ -82,13 +81,12 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
     QHash<QString, quint8> groupOfTier;
     for (size_t i = 0; i < n; ++i) {
         const ItemSummary &s = items.at(qsizetype(i));
-        m_lower[i] = engine->lowerNames().at(qsizetype(i)); // shared with the engine
-        m_mask[i] = charMask(m_lower[i]);
+        m_mask[i] = charMask(lower(i));
         // Last segment of an XML path or RPC key ("domain/devices/disk" → "disk"),
         // as SearchEngine::matchName cuts it.
-        qsizetype cut = m_lower[i].size();
+        qsizetype cut = lower(i).size();
         while (cut > 0) {
-            const QChar c = m_lower[i].at(cut - 1);
+            const QChar c = lower(i).at(cut - 1);
             if (c == QLatin1Char('/') || c == QLatin1Char('@') || c == QLatin1Char('='))
                 break;
             --cut;
@@ -137,7 +135,7 @@ void HitFinder::setEngine(const SearchEngine *engine, const QHash<qint64, QStrin
         const int kb = kindRank(items.at(b).kind);
         if (ka != kb)
             return ka < kb;
-        if (const int c = m_lower[size_t(a)].compare(m_lower[size_t(b)]); c != 0)
+        if (const int c = lower(size_t(a)).compare(lower(size_t(b))); c != 0)
             return c < 0;
         return a < b;
     });
@@ -166,7 +164,7 @@ bool HitFinder::passes(int index, const ViewFilter &f, bool *newer) const
         const qsizetype d = m_driverIndex;
         if (d < 0 || !(m_drivers[size_t(index)] & (quint64(1) << std::min<qsizetype>(d, kDriverBits))))
             return false;
-        if (d >= kDriverBits && !s.drivers.split(QLatin1Char(',')).contains(f.driver))
+        if (d >= kDriverBits && !s.drivers.toString().split(QLatin1Char(',')).contains(f.driver))
             return false;
     }
     if (f.kind && s.kind != *f.kind)
@@ -199,7 +197,7 @@ MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask) const
     // Every match class needs every query character somewhere in the name.
     if ((queryMask & ~m_mask[i]) != 0)
         return MatchClass::None;
-    const QStringView name(m_lower[i]);
+    const QStringView name(lower(i));
     const QStringView last = name.mid(m_segment[i]);
     if (name == q || last == q)
         return MatchClass::Exact;

@@ -44,7 +44,10 @@ public:
 
 private:
     const SearchEngine *m_engine = nullptr;
-    std::vector<QString> m_lower;
+    // Lower-cased names come from the engine (SearchEngine::lowerName()),
+    // not a copy: a vector of QStrings would cost 24 bytes a row even with
+    // the text shared.
+    const QString &lower(size_t i) const { return m_engine->lowerName(qsizetype(i)); }
     std::vector<quint16> m_segment; // start of the last path segment in the name
     std::vector<quint64> m_mask;    // charMask() of the lower-cased name
     std::vector<int> m_order; // indices in (kind rank, name length, name) order

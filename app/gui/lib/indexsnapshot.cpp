@@ -32,12 +32,15 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
         snap->m_byName[summaries.at(i).name].append(int(i));
     QSet<QString> drivers;
     for (const ItemSummary &s : std::as_const(summaries))
-        for (const QString &d : s.drivers.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             drivers.insert(d);
     snap->m_drivers = QStringList(drivers.cbegin(), drivers.cend());
     snap->m_drivers.sort();
     snap->loadRemovedIn();
     snap->m_engine.setItems(std::move(summaries));
+    // Reading every row filled SQLite's page cache (up to 2 MB); later
+    // queries read a few rows each, so give it back.
+    sqlite3_db_release_memory(snap->m_store.handle());
     return snap;
 }
 

@@ -268,7 +268,7 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     case NewerRole:
         return newer;
     case TierIdRole:
-        return s->tier;
+        return s->tier.toString();
     case RemovedInRole:
         return removed.isValid() ? removed.toString() : QString();
     default:

@@ -3,6 +3,7 @@
 #include "auditdialog.h"
 #include "detailview.h"
 #include "filterbar.h"
+#include "freedmemory.h"
 #include "indexcontroller.h"
 #include "indexstatusbar.h"
 #include "itemtablemodel.h"
@@ -244,6 +245,7 @@ void MainWindow::onLoaded(SnapshotPtr snapshot)
         m_options.checkXml.clear();
     }
     openFromOptions();
+    releaseFreedMemory(); // the load's temporaries and the previous snapshot's rows
     Q_EMIT snapshotInstalled();
 }
 

@@ -53,10 +53,10 @@ QString ViewExporter::toText(const ItemTableModel &model, Format format)
         QJsonObject o;
         o.insert(QStringLiteral("name"), s->name);
         o.insert(QStringLiteral("kind"), kindId(s->kind));
-        o.insert(QStringLiteral("tier"), s->tier);
-        o.insert(QStringLiteral("hypervisor"), s->hypervisor);
+        o.insert(QStringLiteral("tier"), s->tier.toString());
+        o.insert(QStringLiteral("hypervisor"), s->hypervisor.toString());
         insertSince(o, s->sinceRange());
-        o.insert(QStringLiteral("sinceEvidence"), s->sinceEvidence);
+        o.insert(QStringLiteral("sinceEvidence"), s->sinceEvidence.toString());
         o.insert(QStringLiteral("removedIn"), model.cellText(r, ItemTableModel::RemovedColumn));
         o.insert(QStringLiteral("tainted"), s->tainted);
         o.insert(QStringLiteral("inconsistent"), s->inconsistent);
