@@ -2,7 +2,6 @@
 
 #include "check/checkreport.h"
 #include "check/domainxmlchecker.h"
-#include "index/sourcelayout.h"
 #include "model/policy.h"
 
 #include <QDir>
@@ -23,14 +22,8 @@ namespace {
 // The schemas of the newest indexed release that has any.
 QString schemaDirOf(const Store &store)
 {
-    const auto releases = store.releases();
-    for (auto it = releases.crbegin(); it != releases.crend(); ++it) {
-        Diagnostics ignored;
-        const auto layout = SourceLayout::detect(it->sourcePath, &ignored);
-        if (layout && !layout->schemaDir.isEmpty())
-            return layout->schemaDir;
-    }
-    return {};
+    const auto source = store.schemaSource();
+    return source ? source->dir : QString();
 }
 
 // The index keeps the navigator of the schemas check-xml uses by default
@@ -181,25 +174,9 @@ QJsonObject reportJson(const XmlCheckReport &report, const CheckReport &summary,
     return o;
 }
 
-QString factsOf(const NodeFindings &n, Version max)
+QString factsOf(const NodeFindings &n, const Version &max)
 {
-    QStringList facts;
-    for (const QString &t : n.taints)
-        facts << QStringLiteral("taint ") + t;
-    if (n.namespaceExtension)
-        facts << QStringLiteral("namespace extension (%1)").arg(n.hypervisor);
-    if (n.target == SinceRange::Fit::TooNew)
-        facts << QStringLiteral("too new for ") + max.toString();
-    else if (n.target == SinceRange::Fit::MaybeTooNew)
-        facts << QStringLiteral("may be too new for ") + max.toString();
-    if (!n.tier.isEmpty())
-        facts << n.tier;
-    if (n.since.isKnown())
-        facts << (n.since.exact ? QStringLiteral("since ") + n.since.toString() : n.since.toString());
-    if (!n.hypervisor.isEmpty() && !n.namespaceExtension)
-        facts << n.hypervisor;
-    if (n.occurrences > 1)
-        facts << QStringLiteral("%1 times").arg(n.occurrences);
+    const QStringList facts = n.facts(max);
     return facts.isEmpty() ? QString() : QStringLiteral("  [") + facts.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 

@@ -2,7 +2,6 @@
 
 #ifndef VSE_CLI_QUERY_ONLY
 #include "check/domainxmlchecker.h"
-#include "index/sourcelayout.h"
 #include "scan/projectscan.h"
 #include "scan/scanengine.h"
 #include "scan/storelookup.h"
@@ -22,14 +21,8 @@ namespace {
 
 QString schemaDirOf(const Store &store)
 {
-    const auto releases = store.releases();
-    for (auto it = releases.crbegin(); it != releases.crend(); ++it) {
-        Diagnostics ignored;
-        const auto layout = SourceLayout::detect(it->sourcePath, &ignored);
-        if (layout && !layout->schemaDir.isEmpty())
-            return layout->schemaDir;
-    }
-    return {};
+    const auto source = store.schemaSource();
+    return source ? source->dir : QString();
 }
 
 } // namespace

@@ -83,6 +83,28 @@ QJsonObject NodeFindings::toJson() const
     return o;
 }
 
+QStringList NodeFindings::facts(const Version &target) const
+{
+    QStringList out;
+    for (const QString &t : taints)
+        out << QStringLiteral("taint ") + t;
+    if (namespaceExtension)
+        out << QStringLiteral("namespace extension (%1)").arg(hypervisor);
+    if (this->target == SinceRange::Fit::TooNew)
+        out << QStringLiteral("too new for ") + target.toString();
+    else if (this->target == SinceRange::Fit::MaybeTooNew)
+        out << QStringLiteral("may be too new for ") + target.toString();
+    if (!tier.isEmpty())
+        out << tier;
+    if (since.isKnown())
+        out << (since.exact ? QStringLiteral("since ") + since.toString() : since.toString());
+    if (!hypervisor.isEmpty() && !namespaceExtension)
+        out << hypervisor;
+    if (occurrences > 1)
+        out << QStringLiteral("%1 times").arg(occurrences);
+    return out;
+}
+
 QString CheckVerdict::id(Kind kind)
 {
     switch (kind) {

@@ -32,6 +32,12 @@ struct NodeFindings
 
     // Worth showing without --all: anything but a plain use of a stable item.
     bool notable() const;
+    // What a report line says about the node, in this order: its taints,
+    // namespace extension, too new / may be too new for `target`, tier,
+    // since, hypervisor, and how often it occurs ("taint custom-argv",
+    // "stable", "since 1.0.5", "3 times"). check-xml and the triage report
+    // print the same list.
+    QStringList facts(const Version &target) const;
     QJsonObject toJson() const;
 };
 

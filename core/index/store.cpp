@@ -3,6 +3,7 @@
 #include "itemcodec.h"
 #include "indexupdate.h"
 #include "itemrow.h"
+#include "sourcelayout.h"
 #include "sqlite.h"
 #include "testhook.h"
 
@@ -535,6 +536,21 @@ ItemList Store::releaseItems(qint64 releaseId, const QStringList &kinds) const
         it.attrs.remove(QStringLiteral("_id"));
         it.attrs.remove(QStringLiteral("_release"));
         out.append(std::move(it));
+    }
+    return out;
+}
+
+std::optional<Store::SchemaSource> Store::schemaSource(const Version &prefer) const
+{
+    std::optional<SchemaSource> out;
+    const QList<StoredRelease> all = releases();
+    for (auto it = all.crbegin(); it != all.crend(); ++it) {
+        if (out && !(prefer.isValid() && it->version == prefer))
+            continue;
+        Diagnostics ignored;
+        const auto layout = SourceLayout::detect(it->sourcePath, &ignored);
+        if (layout && !layout->schemaDir.isEmpty())
+            out = SchemaSource{*it, layout->schemaDir};
     }
     return out;
 }

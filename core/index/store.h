@@ -112,6 +112,15 @@ public:
     QList<StoredRelease> releases() const;
     // The release holding rows from the shipped history, if any.
     std::optional<StoredRelease> historyRelease() const;
+    // The indexed release XML checks validate against and its schema folder:
+    // `prefer` when that release is indexed with schemas, else the newest
+    // one with schemas; nullopt when no indexed release has any.
+    struct SchemaSource
+    {
+        StoredRelease release;
+        QString dir;
+    };
+    std::optional<SchemaSource> schemaSource(const Version &prefer = {}) const;
     // A value of the meta table ("historyDigest", "written"), empty if unset.
     QString meta(const QString &key) const;
     QList<ItemSummary> summaries() const;

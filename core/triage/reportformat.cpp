@@ -46,20 +46,7 @@ QString summaryLine(const HostReport &r)
 
 QString nodeFacts(const NodeFindings &n, const Version &target)
 {
-    QStringList facts;
-    for (const QString &t : n.taints)
-        facts << QStringLiteral("taint ") + t;
-    if (n.namespaceExtension)
-        facts << QStringLiteral("namespace extension (%1)").arg(n.hypervisor);
-    if (n.target == SinceRange::Fit::TooNew)
-        facts << QStringLiteral("too new for ") + target.toString();
-    else if (n.target == SinceRange::Fit::MaybeTooNew)
-        facts << QStringLiteral("may be too new for ") + target.toString();
-    if (!n.tier.isEmpty())
-        facts << n.tier;
-    if (n.since.isKnown())
-        facts << (n.since.exact ? QStringLiteral("since ") + n.since.toString()
-                                : n.since.toString());
+    const QStringList facts = n.facts(target);
     QString line = QStringLiteral("line %1: %2%3")
                        .arg(n.line)
                        .arg(n.path.isEmpty() ? QStringLiteral("schema") : n.path,

@@ -1,7 +1,6 @@
 #include "triagechecker.h"
 
 #include "check/domainxmlchecker.h"
-#include "index/sourcelayout.h"
 #include "model/policy.h"
 
 #include <QHash>
@@ -30,32 +29,21 @@ TriageChecker::TriageChecker(const Store &store, Version hostVersion)
     if (!releases.isEmpty())
         m_itemRelease = releases.constLast().id;
     // The host's own release when it is indexed, else the newest with schemas.
-    const StoredRelease *chosen = nullptr;
-    QString chosenDir;
-    for (auto it = releases.crbegin(); it != releases.crend(); ++it) {
-        Diagnostics ignored;
-        const auto layout = SourceLayout::detect(it->sourcePath, &ignored);
-        if (!layout || layout->schemaDir.isEmpty())
-            continue;
-        if (!chosen || (hostVersion.isValid() && it->version == hostVersion)) {
-            chosen = &*it;
-            chosenDir = layout->schemaDir;
-        }
-    }
-    if (!chosen) {
+    const auto source = store.schemaSource(hostVersion);
+    if (!source) {
         m_notes << QStringLiteral(
             "no indexed release has XML schemas: guests' XML is not validated "
             "(index one with 'virt-support index --source PATH')");
         return;
     }
-    m_schemaDir = chosenDir;
-    m_schemaRelease = chosen->label();
-    if (hostVersion.isValid() && !(chosen->version == hostVersion))
+    m_schemaDir = source->dir;
+    m_schemaRelease = source->release.label();
+    if (hostVersion.isValid() && !(source->release.version == hostVersion))
         m_notes << QStringLiteral(
                        "the host runs libvirt %1 but the index has no schemas of that release: XML "
                        "is validated with %2's; what is newer than %1 is found from the since "
                        "facts (index and release history)")
-                       .arg(hostVersion.toString(), chosen->version.toString());
+                       .arg(hostVersion.toString(), source->release.version.toString());
 }
 
 const Item *TriageChecker::xmlItem(const QString &path)

@@ -3,7 +3,6 @@
 #include "check/checkreport.h"
 #include "check/domainxmlchecker.h"
 #include "detailrenderer.h"
-#include "index/sourcelayout.h"
 #include "policytext.h"
 
 namespace vse::gui {
@@ -15,17 +14,11 @@ XmlCheckReport XmlCheckRunner::check(const SnapshotPtr &snapshot, const QByteArr
     report.file = name;
     QString schemaDir;
     qint64 releaseId = 0;
-    if (snapshot) {
-        const QList<StoredRelease> &releases = snapshot->releases();
-        for (auto it = releases.crbegin(); it != releases.crend() && schemaDir.isEmpty(); ++it) {
-            Diagnostics ignored;
-            const auto layout = SourceLayout::detect(it->sourcePath, &ignored);
-            if (layout && !layout->schemaDir.isEmpty()) {
-                schemaDir = layout->schemaDir;
-                releaseId = it->id;
-            }
+    if (snapshot)
+        if (const auto source = snapshot->store().schemaSource()) {
+            schemaDir = source->dir;
+            releaseId = source->release.id;
         }
-    }
     if (schemaDir.isEmpty()) {
         report.diagnostics.append(Diagnostic::error(
             name, 0, tr("No indexed release has XML schemas: add an installed libvirt or a source tree in Settings "
