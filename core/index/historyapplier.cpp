@@ -155,8 +155,9 @@ void strip(Item &it)
 // item of this kind and name; -1 if none.
 int newestDating(const HistoryPack &pack, ItemKind kind, const QString &name, const Version &before)
 {
+    const HistoryPack::DataScope scope = HistoryPack::scopeOf(kind, name);
     for (int i = int(pack.releases().size()) - 1; i >= 0; --i)
-        if (pack.releases().at(i).version < before && pack.datesIn(kind, name, i))
+        if (pack.releases().at(i).version < before && pack.datesIn(scope, i))
             return i;
     return -1;
 }

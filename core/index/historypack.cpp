@@ -565,14 +565,24 @@ QString HistoryPack::xmlRootOf(const QString &name)
     return name.left(end);
 }
 
+HistoryPack::DataScope HistoryPack::scopeOf(ItemKind kind, const QString &name)
+{
+    DataScope scope{kindFamily(kind), {}};
+    if (scope.family == QLatin1String("xml"))
+        scope.xmlRoot = xmlRootOf(name);
+    return scope;
+}
+
+bool HistoryPack::datesIn(const DataScope &scope, int releaseIndex) const
+{
+    if (!familyIn(scope.family, releaseIndex))
+        return false;
+    return scope.xmlRoot.isEmpty() || !m_releases.at(releaseIndex).incompleteXmlRoots.contains(scope.xmlRoot);
+}
+
 bool HistoryPack::datesIn(ItemKind kind, const QString &name, int releaseIndex) const
 {
-    const QString family = kindFamily(kind);
-    if (!familyIn(family, releaseIndex))
-        return false;
-    const QStringList &incomplete = m_releases.at(releaseIndex).incompleteXmlRoots;
-    return incomplete.isEmpty() || family != QLatin1String("xml") ||
-           !incomplete.contains(xmlRootOf(name));
+    return datesIn(scopeOf(kind, name), releaseIndex);
 }
 
 bool HistoryPack::datesIn(const HistoryEntry &e, int releaseIndex) const
@@ -580,12 +590,14 @@ bool HistoryPack::datesIn(const HistoryEntry &e, int releaseIndex) const
     return datesIn(e.kind, e.key, releaseIndex);
 }
 
+// Both walks compute the entry's family and root once, not per release step.
 Version HistoryPack::lastAbsentBefore(const HistoryEntry &e) const
 {
     if (e.spans.isEmpty())
         return {};
+    const DataScope scope = scopeOf(e.kind, e.key);
     for (int i = std::min(e.spans.constFirst().from, int(m_releases.size())) - 1; i >= 0; --i)
-        if (datesIn(e, i))
+        if (datesIn(scope, i))
             return m_releases.at(i).version;
     return {};
 }
@@ -594,8 +606,9 @@ Version HistoryPack::removedIn(const HistoryEntry &e) const
 {
     if (e.spans.isEmpty())
         return {};
+    const DataScope scope = scopeOf(e.kind, e.key);
     for (int i = e.spans.constLast().to + 1; i < int(m_releases.size()); ++i)
-        if (datesIn(e, i))
+        if (datesIn(scope, i))
             return m_releases.at(i).version;
     return {};
 }

@@ -151,6 +151,15 @@ public:
     bool datesIn(ItemKind kind, const QString &name, int releaseIndex) const;
     // The root an XML item's name starts with ("domain/devices/disk@type" -> "domain").
     static QString xmlRootOf(const QString &name);
+    // What decides whether a release dates an item: its family, and for XML
+    // its root. Computed once when one item is tested against many releases.
+    struct DataScope
+    {
+        QString family;
+        QString xmlRoot; // empty unless family is "xml"
+    };
+    static DataScope scopeOf(ItemKind kind, const QString &name);
+    bool datesIn(const DataScope &scope, int releaseIndex) const;
 
     // Builder side.
     void setReleases(QList<HistoryRelease> releases);

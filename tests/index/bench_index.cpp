@@ -12,6 +12,7 @@
 #include "index/store.h"
 
 #include "benchtiming.h"
+#include "benchsources.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -53,20 +54,8 @@ int main(int argc, char **argv)
         std::printf("  ratio                              %8.2f x (DESIGN target <= 2x)\n", release / bare);
     }
 
-    QStringList sources;
-    const QString corpus = qEnvironmentVariable("VSE_CORPUS_DIR");
-    for (const QString &r : QDir(corpus).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-        sources << corpus + QLatin1Char('/') + r;
-    const QString debian = qEnvironmentVariable("VSE_RELEASES_DIR");
-    bool haveDebian = !debian.isEmpty();
-    for (const char *v : {"7.0.0", "9.0.0", "11.3.0"})
-        haveDebian = haveDebian && QFile::exists(debian + QStringLiteral("/libvirt-") + QLatin1String(v));
-    if (haveDebian) {
-        for (const char *v : {"7.0.0", "9.0.0", "11.3.0"})
-            sources << debian + QStringLiteral("/libvirt-") + QLatin1String(v);
-    } else {
-        sources << QStringLiteral("/");
-    }
+    bool haveDebian = false;
+    const QStringList sources = vse::testdata::benchSources(&haveDebian);
     if (sources.size() < 2) {
         std::printf("set VSE_CORPUS_DIR (and VSE_RELEASES_DIR) for the multi-release figures\n");
         return 0;

@@ -15,6 +15,8 @@
 #include "index/releasereader.h"
 #include "index/sourcelayout.h"
 
+#include "benchsources.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -102,21 +104,8 @@ int main(int argc, char **argv)
     const int runs = std::max(1, qEnvironmentVariableIntValue("VSE_BENCH_RUNS", &ok));
     const int n = ok ? runs : 3;
 
-    QStringList sources;
-    const QString corpus = qEnvironmentVariable("VSE_CORPUS_DIR");
-    if (!corpus.isEmpty())
-        for (const QString &r : QDir(corpus).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            sources << corpus + QLatin1Char('/') + r;
-    const QString debian = qEnvironmentVariable("VSE_RELEASES_DIR");
-    bool haveDebian = !debian.isEmpty();
-    for (const char *v : {"7.0.0", "9.0.0", "11.3.0"})
-        haveDebian = haveDebian && QFile::exists(debian + QStringLiteral("/libvirt-") + QLatin1String(v));
-    if (haveDebian) {
-        for (const char *v : {"7.0.0", "9.0.0", "11.3.0"})
-            sources << debian + QStringLiteral("/libvirt-") + QLatin1String(v);
-    } else {
-        sources << QStringLiteral("/");
-    }
+    bool haveDebian = false;
+    const QStringList sources = vse::testdata::benchSources(&haveDebian);
     if (sources.size() < 2) {
         std::printf("set VSE_CORPUS_DIR (and VSE_RELEASES_DIR) for the multi-release figures\n");
         return 0;
@@ -183,7 +172,7 @@ int main(int argc, char **argv)
                 inPlace.wall / std::max(1.0, newFile.wall));
 
     // A source tree re-read whose content did not change (times touched).
-    if (!corpus.isEmpty() && sources.size() > 2) {
+    if (!qEnvironmentVariable("VSE_CORPUS_DIR").isEmpty() && sources.size() > 2) {
         const QString copy = dir.filePath(QStringLiteral("tree"));
         copyTree(sources.first(), copy);
         QStringList withCopy = sources;
