@@ -809,6 +809,18 @@
         <source>No API or XML sets this reason: libvirt sets it from a host condition or the daemon&apos;s configuration, so no indexed item carries it.</source>
         <translation>Keine API und kein XML setzt diesen Grund: libvirt setzt ihn aufgrund eines Zustands des Hosts oder der Konfiguration des Daemons, daher trägt ihn kein indizierter Eintrag.</translation>
     </message>
+    <message>
+        <source>Not in the indexed releases: added after %1.</source>
+        <translation>Nicht in den indizierten Versionen: nach %1 hinzugekommen.</translation>
+    </message>
+    <message>
+        <source>Needs libvirt %1 or newer; the release history knows it.</source>
+        <translation>Braucht libvirt %1 oder neuer; die Versionsgeschichte kennt es.</translation>
+    </message>
+    <message>
+        <source>Needs a libvirt newer than %1 (%2); the release history knows it.</source>
+        <translation>Braucht ein libvirt neuer als %1 (%2); die Versionsgeschichte kennt es.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailView</name>
@@ -1651,6 +1663,14 @@
     <message>
         <source>the release history&apos;s %1: no indexed release has this item&apos;s files</source>
         <translation>aus der Versionsgeschichte (%1): keine indizierte Version enthält die Dateien dieses Eintrags</translation>
+    </message>
+    <message>
+        <source>the release history&apos;s %1: newer than every indexed release with this kind of data (the newest is %2)</source>
+        <translation>aus der Versionsgeschichte (%1): neuer als jede indizierte Version mit dieser Art von Daten (die neueste ist %2)</translation>
+    </message>
+    <message>
+        <source>the release history&apos;s %1: removed before the indexed releases</source>
+        <translation>aus der Versionsgeschichte (%1): vor den indizierten Versionen entfernt</translation>
     </message>
 </context>
 <context>

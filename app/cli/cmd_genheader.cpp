@@ -71,10 +71,13 @@ int runGenHeader(Context &ctx, const QStringList &args)
 
     // By name: one line per function, from its newest indexed row.
     QMap<QString, ItemSummary> newer;
+    // The release history's rows are in none of the indexed headers: a
+    // function removed before them (the admin API's virAdmDaemon* of 1.3.x)
+    // or added after them (virDomainGraphicsReload on 9.0.0) has nothing to
+    // re-declare.
+    const auto history = store.historyRelease();
     for (const ItemSummary &s : store.summaries()) {
-        // A function removed before the newest indexed release (the admin
-        // API's virAdmDaemon* of 1.3.x) is in no header to re-declare.
-        if (s.kind != ItemKind::Function || !s.latest || s.removed)
+        if (s.kind != ItemKind::Function || !s.latest || s.removed || (history && s.releaseId == history->id))
             continue;
         const auto fit = s.sinceRange().fit(target);
         if (fit == SinceRange::Fit::TooNew || fit == SinceRange::Fit::MaybeTooNew)

@@ -136,11 +136,13 @@ int runHistory(Context &ctx, const QStringList &args)
     for (const auto &r : rels)
         for (const auto &f : r.families)
             families[f]++;
-    int exact = 0, ranged = 0, upToFirst = 0, removed = 0, docsDated = 0;
+    int exact = 0, ranged = 0, upToFirst = 0, removed = 0, docsDated = 0, ownDated = 0;
     for (const auto &e : pack.entries()) {
         kinds[kindId(e.kind)]++;
         if (e.attrs.contains(QStringLiteral("docSince")))
             ++docsDated;
+        if (e.attrs.contains(HistoryPack::kOwnSince))
+            ++ownDated;
         if (pack.removedIn(e).isValid())
             ++removed;
         const Version below = pack.lastAbsentBefore(e);
@@ -181,7 +183,8 @@ int runHistory(Context &ctx, const QStringList &args)
                                    {QStringLiteral("rangedUpToFirst"), upToFirst},
                                    {QStringLiteral("removed"), removed},
                                    {QStringLiteral("docsAgreement"), docs},
-                                   {QStringLiteral("docsDated"), docsDated}})
+                                   {QStringLiteral("docsDated"), docsDated},
+                                   {QStringLiteral("ownSinceDated"), ownDated}})
                        .toJson(QJsonDocument::Indented);
         return Ok;
     }
@@ -195,7 +198,9 @@ int runHistory(Context &ctx, const QStringList &args)
         ctx.out << "  " << it.key().leftJustified(16) << it.value() << '\n';
     ctx.out << "Since: " << exact << " exact (absent in the release before), " << ranged + upToFirst
             << " ranged (" << upToFirst
-            << " of them \"<= first seen\": no older release has data of their family)\n";
+            << " of them \"<= first seen\": no older release has data of their family)\n"
+            << "  " << ownDated
+            << " ranged API items dated by their own evidence (symbol version, .syms, \"Since:\" tag)\n";
     if (!pack.docsAgreement().isEmpty()) {
         ctx.out << "Docs \"Since\" notes against the exact history since:\n";
         for (const auto &a : pack.docsAgreement())

@@ -28,6 +28,9 @@ const QString kTextBefore = QStringLiteral("acceptedAsTextIn");
 const QString kDefaults = QStringLiteral("defaults");
 // Error messages an indexed release without virerror.c takes from the pack.
 const QString kHistoryMessage = QStringLiteral("historyMessage");
+// A row for an item newer than every indexed release with its kind of data:
+// that newest release's version.
+const QString kNewerThan = QStringLiteral("newerThanIndexed");
 
 // An enumerated value first seen in release f may have been accepted before
 // as plain text: when, in the release before (a), its attribute or element
@@ -162,6 +165,17 @@ int newestDating(const HistoryPack &pack, ItemKind kind, const QString &name, co
     return -1;
 }
 
+// The entry's own exact since the pack kept (HistoryPack::kOwnSince).
+std::optional<Evidence> ownSinceEvidence(const HistoryEntry &e)
+{
+    const QJsonArray own = e.attrs.value(HistoryPack::kOwnSince).toArray();
+    const Version v = Version::parse(own.at(1).toString());
+    if (!v.isValid())
+        return std::nullopt;
+    return Evidence(Evidence::kindFromId(own.at(0).toString()), v,
+                    QStringLiteral("%1 in %2 (release history)").arg(own.at(2).toString(), own.at(3).toString()));
+}
+
 Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
 {
     Item it;
@@ -174,6 +188,11 @@ Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
     it.line = e.line;
     it.attrs = e.attrs;
     it.evidence.append(historyEvidence(pack, e));
+    // The item's own exact since, which the pack keeps where its releases
+    // leave a range (a symbol version of a release the pack lacks).
+    it.attrs.remove(HistoryPack::kOwnSince);
+    if (const auto own = ownSinceEvidence(e))
+        it.evidence.append(*own);
     it.attrs.insert(kHistorySpans, spansJson(pack, e));
     it.attrs.insert(QStringLiteral("latest"), true);
     const QStringList names = pack.names(e);
@@ -189,8 +208,8 @@ Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
 
 const QStringList &HistoryApplier::ownedKeys()
 {
-    static const QStringList keys{kFromHistory, kHistorySpans, kRemovedEvidence, kRemovedAfter, kTextBefore,
-                                  kDefaults,    kHistoryMessage};
+    static const QStringList keys{kFromHistory, kHistorySpans,   kRemovedEvidence, kRemovedAfter,
+                                  kTextBefore,  kDefaults,       kHistoryMessage,  kNewerThan};
     return keys;
 }
 
@@ -280,6 +299,10 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             const bool latest = it.attrs.value(QStringLiteral("latest")).toBool(true);
             if (const HistoryEntry *e = pack.find(id)) {
                 it.evidence.append(historyEvidence(pack, *e));
+                // An enum value of 1.3.5 < since <= 7.0.0 is dated by a newer
+                // release's "Since:" tag the installed headers lack.
+                if (const auto own = ownSinceEvidence(*e); own && !it.sinceRange().exact)
+                    it.evidence.append(*own);
                 if (const Version text = acceptedAsTextIn(pack, *e, xmlByKey, valuesOf); text.isValid())
                     it.attrs.insert(kTextBefore, text.toString());
                 if (const auto doc = packDocsEvidence(pack, *e)) {
@@ -423,6 +446,11 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             (configFrom < 0 || !(newestIndexed < pack.releases().at(i).version)))
             configFrom = i;
     const int rpcFrom = fillFrom.value(QStringLiteral("rpc"), -1);
+    // The newest indexed release with data of each family.
+    QHash<QString, int> newestWith;
+    for (int r = 0; r < int(releases.size()); ++r)
+        for (const QString &f : std::as_const(families[r]))
+            newestWith.insert(f, r);
     for (const HistoryEntry &e : pack.entries()) {
         const QString id = HistoryPack::identityOf(e);
         if (indexed.contains(id))
@@ -452,6 +480,36 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             ++stats.filledRows[family];
             if (family == QLatin1String("rpc"))
                 ++stats.rpcRows;
+            continue;
+        }
+        // Newer than every indexed release with data of its family: those
+        // cannot show it, yet a program or guest may ask for it ("which
+        // libvirt does virDomainGraphicsReload need?").
+        if (const int n = newestWith.value(family, -1);
+            n >= 0 && releases.at(n).version < pack.firstSeen(e)) {
+            const QString newestName = e.spans.constLast().name;
+            if (family == QLatin1String("xml") && resolver && resolver->has(newestName))
+                continue; // the indexed schema has it under another path
+            if (indexedNames.contains(family + QLatin1Char('|') + newestName))
+                continue; // the same name as another kind of item: changed, not new
+            Item it = rowFor(pack, e, newestName);
+            const Release &newest = releases.at(n);
+            if (const Version after = pack.lastAbsentBefore(e); !after.isValid() || after < newest.version) {
+                Evidence absent(Evidence::Kind::History, Version(),
+                                QStringLiteral("not in %1 (%2)").arg(newest.version.toString(), newest.sourcePath));
+                absent.after = newest.version;
+                it.evidence.append(absent);
+            }
+            it.attrs.insert(kNewerThan, newest.version.toString());
+            it.attrs.insert(kFromHistory, pack.releases().at(e.spans.constLast().to).version.toString());
+            if (const Version removed = pack.removedIn(e); removed.isValid()) {
+                it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
+                it.attrs.insert(kRemovedAfter, pack.lastSeen(e).toString());
+                it.attrs.insert(kRemovedEvidence, QString(QStringLiteral("release history: absent from ") +
+                                                      releaseSource(pack, removed)));
+            }
+            extra.items.append(std::move(it));
+            ++stats.newerRows;
             continue;
         }
         // Removed before an indexed release that has data of this family.

@@ -13,6 +13,7 @@ namespace vse {
 // items the history lacks get a lower bound when the history's newest release
 // of that family provably lacked them; and one extra release of kind History
 // carries what the user's releases cannot show — items removed before them,
+// items added after the newest of them,
 // and RPC procedures when no indexed release has protocol files (from the
 // history's nearest release with protocol data, said so on each row).
 //
@@ -27,6 +28,7 @@ public:
         int lowerBounded = 0; // indexed items it lacks, given a lower bound
         int movedSkipped = 0; // lacking, but a same-named path existed: no bound claimed
         int removedRows = 0;  // rows added for items removed before the indexed releases
+        int newerRows = 0;    // rows added for items newer than every indexed release of their family
         int rpcRows = 0;      // rows added for protocol data the indexed releases lack
         Version rpcFrom;      // the history release those came from
         // The same for every family no indexed release has (rpc, virsh, config).
@@ -42,7 +44,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 6;
+    static constexpr int kVersion = 7;
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {

@@ -34,6 +34,8 @@ namespace vse {
 
 namespace {
 
+const QString &kOwnSince = HistoryPack::kOwnSince;
+
 constexpr qint64 kMaxBlob = SourceRoot::kMaxFileSize;
 
 struct Input
@@ -409,6 +411,31 @@ const QStringList &toolAttrWhitelist(ItemKind kind)
     }
 }
 
+// An API item's own exact since, as a release reads it: [kind id, version,
+// detail] of its symbol version, .syms block, "Since:" tag or API XML
+// version, the strongest first. The pack keeps it only where its releases
+// cannot date the entry (keepOwnSince), so an installed release older than
+// the item still says exactly when it came (virDomainGraphicsReload: 10.2.0,
+// from 11.3.0's libvirt.so, where the releases say only 9.0.0 < since <= 11.3.0).
+QJsonArray ownSinceOf(const Item &item, const Version &release)
+{
+    if (kindFamily(item.kind) != QLatin1String("api"))
+        return {};
+    static const Evidence::Kind order[] = {Evidence::Kind::SymbolVersion, Evidence::Kind::SymsFile,
+                                           Evidence::Kind::SinceTag, Evidence::Kind::ApiXml};
+    for (Evidence::Kind k : order)
+        for (const Evidence &e : item.evidence)
+            if (e.kind == k && e.version.isValid() && !e.upperBoundOnly && !e.unreliable) {
+                // A location, never prose: "libvirt.so.0:LIBVIRT_10.2.0", "libvirt/libvirt-domain.h:9141".
+                QString at = e.detail;
+                at.replace(QStringLiteral(": "), QStringLiteral(":"));
+                if (at.contains(QLatin1Char(' ')))
+                    continue;
+                return QJsonArray{Evidence::kindId(k), e.version.toString(), at, release.toString()};
+            }
+    return {};
+}
+
 ReleaseData readOne(const Input &in, const QString &repo)
 {
     QElapsedTimer timer;
@@ -516,6 +543,8 @@ ReleaseData readOne(const Input &in, const QString &repo)
         for (const QString &k : toolAttrWhitelist(item.kind))
             if (item.attrs.contains(k))
                 c.attrs.insert(k, item.attrs.value(k));
+        if (const QJsonArray own = ownSinceOf(item, in.version); !own.isEmpty())
+            c.attrs.insert(kOwnSince, own);
         // An error code's message is a short fact; anything longer is prose the pack does not carry.
         if (c.attrs.value(QStringLiteral("message")).toString().size() > 100)
             c.attrs.remove(QStringLiteral("message"));
@@ -753,6 +782,43 @@ HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
             ++stats.entries;
     }
     state.xml.clear();
+    return stats;
+}
+
+// Keeps an entry's own since (ownSinceOf) only where the releases leave its
+// since a range, and only when it lies inside that range: a tag that
+// contradicts what the releases show is not evidence the pack passes on.
+struct OwnSinceStats
+{
+    int kept = 0;
+    int outside = 0;
+    QStringList outsideLines; // "NAME: symbol-version 1.2.3, releases say 1.3.5 < since <= 7.0.0"
+};
+
+OwnSinceStats keepOwnSince(State &state, const HistoryPack &pack)
+{
+    OwnSinceStats stats;
+    for (HistoryEntry &e : state.entries) {
+        const QJsonArray own = e.attrs.value(kOwnSince).toArray();
+        if (own.isEmpty())
+            continue;
+        e.attrs.remove(kOwnSince);
+        const Version v = Version::parse(own.at(1).toString());
+        const Version first = pack.firstSeen(e);
+        const Version before = pack.lastAbsentBefore(e);
+        if (before.isValid() && ReleaseSeries::adjacent(before, first))
+            continue; // the releases already date it exactly
+        if (!v.isValid() || first < v || (before.isValid() && !(before < v))) {
+            ++stats.outside;
+            stats.outsideLines << QStringLiteral("%1: %2 %3, the releases say %4since \u2264 %5")
+                                      .arg(e.spans.constLast().name, own.at(0).toString(), own.at(1).toString(),
+                                           before.isValid() ? before.toString() + QStringLiteral(" < ") : QString(),
+                                           first.toString());
+            continue;
+        }
+        e.attrs.insert(kOwnSince, own);
+        ++stats.kept;
+    }
     return stats;
 }
 
@@ -1196,6 +1262,15 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                      .arg(docs.outside)
                      .arg(docs.unkept));
     }
+    const OwnSinceStats own = keepOwnSince(state, pack);
+    if (progress)
+        for (const QString &line : std::as_const(own.outsideLines))
+            progress(QStringLiteral("own since left out: ") + line);
+    if (progress)
+        progress(QStringLiteral("own since: %1 ranged API entries dated by their own evidence "
+                                "(%2 left out: outside the releases' bounds)")
+                     .arg(own.kept)
+                     .arg(own.outside));
     pack.setEntries(std::move(state.entries));
     pack.setDocsAgreement(docs.agreement);
     return pack;

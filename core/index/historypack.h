@@ -105,6 +105,10 @@ struct HistoryEntry
 class HistoryPack
 {
 public:
+    // An entry's attrs key for its own exact since, [evidence kind id,
+    // version, detail], kept where the releases leave a range (an API item
+    // of a release the pack lacks: its symbol version or "Since:" tag).
+    static inline const QString kOwnSince = QStringLiteral("ownSince");
     // The pack shipped with the tool (resources, or $VSE_HISTORY_PACK), loaded
     // once; empty when none is available.
     static const HistoryPack &builtin();

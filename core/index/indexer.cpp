@@ -218,9 +218,9 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
     result.mergeCpuMs = qint64(writeCpu - mergeCpu);
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))
         std::fprintf(stderr,
-                     "  history: %d matched, %d lower-bounded, %d moved (no bound), %d removed rows, %d rpc rows; "
+                     "  history: %d matched, %d lower-bounded, %d moved (no bound), %d removed rows, %d newer rows, %d rpc rows; "
                      "docs since agree %d / %d: %s\n",
-                     history.matched, history.lowerBounded, history.movedSkipped, history.removedRows, history.rpcRows,
+                     history.matched, history.lowerBounded, history.movedSkipped, history.removedRows, history.newerRows, history.rpcRows,
                      history.docsAgree, history.docsAgree + history.docsDisagree,
                      history.docsUsed ? "used" : "not used to date items");
     if (qEnvironmentVariableIsSet("VSE_TRACE_TIMING"))

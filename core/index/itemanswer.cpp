@@ -283,6 +283,20 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
                         promised ? QStringLiteral("A stable interface was removed: see the audit.")
                                  : QStringLiteral("Allowed for its tier (%1).").arg(a.tierLabel)};
     }
+    a.fromHistory = item.attrs.value(QStringLiteral("fromHistory")).toString();
+    a.newerThanIndexed = item.attrs.value(QStringLiteral("newerThanIndexed")).toString();
+    if (!a.fromHistory.isEmpty())
+        a.fromHistoryReason = !a.newerThanIndexed.isEmpty() ? QStringLiteral("newer")
+                              : a.removal.isRemoved()      ? QStringLiteral("removed")
+                                                           : QStringLiteral("no-data");
+    if (!a.newerThanIndexed.isEmpty())
+        a.notes << Note{QStringLiteral("newer"),
+                        QStringLiteral("Not in the indexed releases: added after %1.").arg(a.newerThanIndexed),
+                        a.since.exact ? QStringLiteral("Needs libvirt %1 or newer; the release history knows it.")
+                                            .arg(a.since.upTo.toString())
+                                      : QStringLiteral("Needs a libvirt newer than %1 (%2); the release history "
+                                                       "knows it.")
+                                            .arg(a.newerThanIndexed, a.since.toString())};
     if (item.tier == QLatin1String("namespace-extension"))
         a.notes << Note{QStringLiteral("namespace-extension"), QStringLiteral("Namespace extension."),
                         QStringLiteral("This XML lives in a hypervisor namespace; libvirt gives it no long-term "
@@ -308,7 +322,6 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
         a.releases = context.fallbackReleases;
     a.history = HistoryApplier::spansText(item.attrs);
     a.acceptedAsText = item.attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
-    a.fromHistory = item.attrs.value(QStringLiteral("fromHistory")).toString();
     a.otherNames = stringsOf(item.attrs.value(QStringLiteral("otherNames")));
     for (const QJsonValue &v : item.attrs.value(QStringLiteral("drivers")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -365,6 +378,20 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
     return a;
 }
 
+QString ItemAnswer::fromHistoryText() const
+{
+    if (fromHistory.isEmpty())
+        return {};
+    const QString why = fromHistoryReason == QLatin1String("newer")
+                            ? QStringLiteral("newer than every indexed release with this kind of data; the newest "
+                                             "is %1")
+                                  .arg(newerThanIndexed)
+                        : fromHistoryReason == QLatin1String("removed")
+                            ? QStringLiteral("removed before the indexed releases")
+                            : QStringLiteral("no indexed release has this item's files");
+    return QStringLiteral("the release history's %1 (%2)").arg(fromHistory, why);
+}
+
 QList<QPair<QString, QString>> ItemAnswer::factLines() const
 {
     QList<QPair<QString, QString>> lines;
@@ -399,9 +426,7 @@ QList<QPair<QString, QString>> ItemAnswer::factLines() const
             QStringLiteral("as plain text in %1 and before, while %2 took any value; checks for older targets "
                            "follow %2")
                 .arg(acceptedAsText, item.parent));
-    if (!fromHistory.isEmpty())
-        add(QStringLiteral("From"),
-            QStringLiteral("the release history's %1 (no indexed release has this item's files)").arg(fromHistory));
+    add(QStringLiteral("From"), fromHistoryText());
     add(QStringLiteral("Other names"), otherNames.join(QStringLiteral(", ")));
     QStringList driverTexts;
     for (const Driver &d : drivers)
@@ -533,8 +558,13 @@ QJsonObject ItemAnswer::toJson() const
         o.insert(QStringLiteral("history"), history);
     if (!acceptedAsText.isEmpty())
         o.insert(QStringLiteral("acceptedAsTextIn"), acceptedAsText);
-    if (!fromHistory.isEmpty())
+    if (!fromHistory.isEmpty()) {
         o.insert(QStringLiteral("fromHistory"), fromHistory);
+        o.insert(QStringLiteral("fromHistoryReason"), fromHistoryReason);
+        o.insert(QStringLiteral("fromHistoryText"), fromHistoryText());
+    }
+    if (!newerThanIndexed.isEmpty())
+        o.insert(QStringLiteral("newerThanIndexed"), newerThanIndexed);
     if (!otherNames.isEmpty())
         o.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(otherNames));
     if (!drivers.isEmpty()) {

@@ -25,7 +25,7 @@ struct ItemAnswer
     // A banner: something the user must not miss, in the order it matters.
     struct Note
     {
-        QString kind;  // taint, removed, namespace-extension, private, hypervisor-specific, warning, sources-disagree
+        QString kind;  // taint, removed, newer, namespace-extension, private, hypervisor-specific, warning, sources-disagree
         QString title; // "Taints the guest: custom-monitor."
         QString text;
     };
@@ -92,6 +92,12 @@ struct ItemAnswer
     QString history;           // the release history's spans
     QString acceptedAsText;    // the item's values were plain text up to this release
     QString fromHistory;       // no indexed release has the item: shown from the history's release
+    // Why: "newer" (added after the newest indexed release of its kind of
+    // data, newerThanIndexed), "removed" (before the indexed releases), or
+    // "no-data" (no indexed release has this kind of data). Empty with fromHistory.
+    QString fromHistoryReason;
+    QString newerThanIndexed;
+    QString fromHistoryText() const; // "the release history's 12.9.0 (…why…)"
     QStringList otherNames;
     QList<Driver> drivers;
     QStringList procedures;    // RPC procedures carrying the API

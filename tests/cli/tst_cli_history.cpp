@@ -9,7 +9,9 @@
 #include "index/sourcelayout.h"
 #include "index/store.h"
 
+#include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -80,6 +82,23 @@ const char kTpmDomain[] = R"(<domain type='kvm'>
   </devices>
 </domain>
 )";
+
+// Every function an API XML folder lists, with its version= attribute.
+QHash<QString, QString> apiFunctions(const QString &dir)
+{
+    QHash<QString, QString> out;
+    static const QRegularExpression fn(QStringLiteral("<function name='(\\w+)'[^>]*version='([0-9.]+)'"));
+    for (const QString &xml : QDir(dir).entryList({QStringLiteral("*-api.xml")}, QDir::Files)) {
+        QFile f(dir + QLatin1Char('/') + xml);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (auto it = fn.globalMatch(QString::fromUtf8(f.readAll())); it.hasNext();) {
+            const auto m = it.next();
+            out.insert(m.captured(1), m.captured(2));
+        }
+    }
+    return out;
+}
 
 } // namespace
 
@@ -308,6 +327,60 @@ private Q_SLOTS:
         const CliRun s = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virDomainRestart"),
                                           QStringLiteral("--limit"), QStringLiteral("1")});
         QVERIFY(s.out.contains(QLatin1String("[removed]")));
+    }
+
+    void newerThanTheInstalledReleaseIsFound()
+    {
+        // The newest Debian package set's API XML against the installed one:
+        // each function only the newer one lists is found, with the version
+        // its API XML gives (the pack carries the symbol version), and marked
+        // as newer than the installed release.
+        const QString releases = qEnvironmentVariable("VSE_RELEASES_DIR");
+        const QString newest = releases + QStringLiteral("/libvirt-12.9.0/usr/share/libvirt/api");
+        if (!QDir(newest).exists()) {
+            if (inCi())
+                QFAIL("VSE_RELEASES_DIR has no libvirt-12.9.0 package set; CI fetches it");
+            QSKIP("no libvirt-12.9.0 package set in VSE_RELEASES_DIR");
+        }
+        const QHash<QString, QString> installed = apiFunctions(QStringLiteral("/usr/share/libvirt/api"));
+        const QHash<QString, QString> later = apiFunctions(newest);
+        QVERIFY(installed.size() > 400);
+        const QString installedVersion = showJson(QStringLiteral("virConnectOpen"))
+                                             .value(QLatin1String("release"))
+                                             .toString()
+                                             .section(QLatin1Char(' '), 0, 0);
+        QVERIFY(!installedVersion.isEmpty());
+        QSet<QString> expected;
+        for (auto it = later.cbegin(); it != later.cend(); ++it) {
+            if (installed.contains(it.key()))
+                continue;
+            expected.insert(it.key());
+            const QJsonObject o = showJson(it.key());
+            QCOMPARE(o.value(QLatin1String("name")).toString(), it.key());
+            QCOMPARE(o.value(QLatin1String("since")).toString(), it.value());
+            QCOMPARE(o.value(QLatin1String("fromHistoryReason")).toString(), QStringLiteral("newer"));
+            QCOMPARE(o.value(QLatin1String("newerThanIndexed")).toString(), installedVersion);
+        }
+        QVERIFY2(expected.size() >= 10, qPrintable(QString::number(expected.size())));
+        // The text says so first thing after the facts of since.
+        const CliRun text = runCli(m_index, {QStringLiteral("show"), *expected.cbegin()});
+        QVERIFY2(text.out.contains(QStringLiteral("Not in the indexed releases: added after ") + installedVersion),
+                 qPrintable(text.out));
+        // "What is new since my release?" lists exactly those functions.
+        const CliRun s = runCli(m_index, {QStringLiteral("search"), QStringLiteral("--newer-than"), installedVersion,
+                                          QStringLiteral("--kind"), QStringLiteral("function"),
+                                          QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("--json")});
+        QCOMPARE(s.exitCode, 0);
+        QSet<QString> listed;
+        for (const auto &v : QJsonDocument::fromJson(s.out.toUtf8()).array())
+            listed.insert(v.toObject().value(QLatin1String("name")).toString());
+        QCOMPARE(listed, expected);
+        // gen-header re-declares none of them: the installed headers do not declare them.
+        const CliRun h = runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
+                                          QStringLiteral("1.0.0")});
+        QCOMPARE(h.exitCode, 0);
+        for (const QString &name : std::as_const(expected))
+            QVERIFY2(!h.out.contains(QStringLiteral("(") + name + QLatin1Char(')')), qPrintable(name));
     }
 
     void protocolOfTheInstalledReleaseFromTheHistory()

@@ -223,8 +223,11 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < ordered.size(); ++i) {
             const QSet<QString> now = attributeNames(corpusDir() + QLatin1Char('/') + ordered.at(i) + QStringLiteral("/docs/schemas"));
             const QSet<QString> fresh = now - earlier;
+            // The release history's rows (items newer than every corpus
+            // release) were never first seen in an indexed release.
+            const auto history = m_store.historyRelease();
             for (const ItemSummary &s : m_store.summaries()) {
-                if (s.kind != ItemKind::XmlAttribute || !s.latest)
+                if (s.kind != ItemKind::XmlAttribute || !s.latest || (history && s.releaseId == history->id))
                     continue;
                 const QString attr = s.name.mid(s.name.lastIndexOf(QLatin1Char('@')) + 1);
                 if (!fresh.contains(attr))

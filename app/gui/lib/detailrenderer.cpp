@@ -61,6 +61,14 @@ QString DetailRenderer::banners(const ItemAnswer &answer) const
             if (!removedShown)
                 html += ReleaseFactsHtml::removedBanner(answer);
             removedShown = true;
+        } else if (n.kind == QLatin1String("newer")) {
+            html += banner(QStringLiteral("#d7e3fc"),
+                           tr("Not in the indexed releases: added after %1.").arg(answer.newerThanIndexed),
+                           esc(answer.since.exact
+                                   ? tr("Needs libvirt %1 or newer; the release history knows it.")
+                                         .arg(answer.since.upTo.toString())
+                                   : tr("Needs a libvirt newer than %1 (%2); the release history knows it.")
+                                         .arg(answer.newerThanIndexed, answer.since.toString())));
         } else if (n.kind == QLatin1String("namespace-extension")) {
             html += banner(QStringLiteral("#fde8b0"), tr("Namespace extension."),
                            esc(tr("This XML lives in a hypervisor namespace; libvirt gives it no long-term guarantee.")));

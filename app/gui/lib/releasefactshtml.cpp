@@ -57,7 +57,14 @@ QString ReleaseFactsHtml::historyRows(const ItemAnswer &answer)
         row(tr("Accepted before"),
             esc(tr("as plain text in %1 and before, while %2 took any value")
                     .arg(answer.acceptedAsText, answer.item.parent)));
-    if (!answer.fromHistory.isEmpty())
+    if (answer.fromHistoryReason == QLatin1String("newer"))
+        row(tr("Shown from"), esc(tr("the release history's %1: newer than every indexed release with this kind of "
+                                     "data (the newest is %2)")
+                                      .arg(answer.fromHistory, answer.newerThanIndexed)));
+    else if (answer.fromHistoryReason == QLatin1String("removed"))
+        row(tr("Shown from"),
+            esc(tr("the release history's %1: removed before the indexed releases").arg(answer.fromHistory)));
+    else if (!answer.fromHistory.isEmpty())
         row(tr("Shown from"),
             esc(tr("the release history's %1: no indexed release has this item's files").arg(answer.fromHistory)));
     if (answer.removal.isRemoved())
