@@ -19,7 +19,8 @@ QJsonObject indexResultToJson(const Indexer::Result &r, const QString &indexPath
 
 bool indexResultFromJson(const QJsonObject &o, Indexer::Result *r)
 {
-    if (!o.value(QStringLiteral("ok")).isBool() || !o.value(QStringLiteral("diagnostics")).isArray())
+    if (!o.value(QStringLiteral("ok")).isBool() ||
+        !o.value(QStringLiteral("diagnostics")).isArray())
         return false;
     Indexer::Result out;
     out.ok = o.value(QStringLiteral("ok")).toBool();

@@ -4,7 +4,8 @@ namespace vse {
 
 QJsonObject diagnosticToJson(const Diagnostic &d)
 {
-    return {{QStringLiteral("severity"), d.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
+    return {{QStringLiteral("severity"),
+             d.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
             {QStringLiteral("file"), d.file},
             {QStringLiteral("line"), d.line},
             {QStringLiteral("column"), d.column},
@@ -18,7 +19,8 @@ Diagnostic diagnosticFromJson(const QJsonObject &o)
     const bool warning = o.value(QStringLiteral("severity")).toString() == QLatin1String("warning");
     return {warning ? Diagnostic::Severity::Warning : Diagnostic::Severity::Error,
             o.value(QStringLiteral("file")).toString(), o.value(QStringLiteral("line")).toInt(),
-            o.value(QStringLiteral("column")).toInt(), o.value(QStringLiteral("message")).toString()};
+            o.value(QStringLiteral("column")).toInt(),
+            o.value(QStringLiteral("message")).toString()};
 }
 
 QJsonArray diagnosticsToJson(const Diagnostics &diagnostics)

@@ -34,7 +34,8 @@ bool copyTree(const QString &from, const QString &to)
 {
     if (!QDir().mkpath(to))
         return false;
-    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+    for (const QFileInfo &fi :
+         QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString target = to + QLatin1Char('/') + fi.fileName();
         if (fi.isDir() ? !copyTree(fi.filePath(), target) : !QFile::copy(fi.filePath(), target))
             return false;
@@ -65,7 +66,8 @@ private Q_SLOTS:
         const CliRun r = runCli(m_index, {QStringLiteral("index"), QStringLiteral("--json"),
                                           QStringLiteral("--source=") + m_tree});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains(QStringLiteral("[0/1] reading %1\n").arg(m_tree)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("[0/1] reading %1\n").arg(m_tree)),
+                 qPrintable(r.err));
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(false), true);
         QCOMPARE(o.value(QStringLiteral("releases")).toInt(), 1);
@@ -73,7 +75,8 @@ private Q_SLOTS:
         QVERIFY(o.value(QStringLiteral("items")).toInt() > 1000);
         // Nothing but warnings, each placed in a file of the tree.
         for (const auto &v : o.value(QStringLiteral("diagnostics")).toArray()) {
-            QCOMPARE(v.toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+            QCOMPARE(v.toObject().value(QStringLiteral("severity")).toString(),
+                     QStringLiteral("warning"));
             QVERIFY(v.toObject().value(QStringLiteral("file")).toString().startsWith(m_tree));
         }
     }
@@ -98,9 +101,10 @@ private Q_SLOTS:
         bool placed = false;
         for (const auto &v : o.value(QStringLiteral("diagnostics")).toArray()) {
             const QJsonObject d = v.toObject();
-            placed = placed || (d.value(QStringLiteral("severity")).toString() == QLatin1String("error") &&
-                                d.value(QStringLiteral("file")).toString() == x &&
-                                d.value(QStringLiteral("line")).toInt() == int(cut.count('\n')) + 1);
+            placed = placed ||
+                     (d.value(QStringLiteral("severity")).toString() == QLatin1String("error") &&
+                      d.value(QStringLiteral("file")).toString() == x &&
+                      d.value(QStringLiteral("line")).toInt() == int(cut.count('\n')) + 1);
         }
         QVERIFY2(placed, qPrintable(r.out));
         QCOMPARE(digest(m_index), before);
@@ -123,15 +127,17 @@ private Q_SLOTS:
         touched.write("\n");
         touched.close();
         const QByteArray before = digest(m_index);
-        const CliRun r = runCli(m_index, {QStringLiteral("scan"), QStringLiteral("--format=json"),
-                                          QStringLiteral("--progress"), QStringLiteral("--no-refresh"), app});
+        const CliRun r =
+            runCli(m_index, {QStringLiteral("scan"), QStringLiteral("--format=json"),
+                             QStringLiteral("--progress"), QStringLiteral("--no-refresh"), app});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(QStringLiteral("[1/1] %1/main.c\n").arg(app)), qPrintable(r.err));
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("files")).toInt(), 1);
         bool found = false;
         for (const auto &v : o.value(QStringLiteral("symbols")).toArray())
-            found = found || v.toObject().value(QStringLiteral("symbol")).toString() == QLatin1String("virConnectOpen");
+            found = found || v.toObject().value(QStringLiteral("symbol")).toString() ==
+                                 QLatin1String("virConnectOpen");
         QVERIFY2(found, qPrintable(r.out));
         QCOMPARE(digest(m_index), before);
 

@@ -24,6 +24,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#include <algorithm>
+
 using namespace vse;
 using namespace vse::gui;
 
@@ -39,7 +41,8 @@ bool copyTree(const QString &from, const QString &to)
 {
     if (!QDir().mkpath(to))
         return false;
-    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+    for (const QFileInfo &fi :
+         QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString target = to + QLatin1Char('/') + fi.fileName();
         if (fi.isDir() ? !copyTree(fi.filePath(), target) : !QFile::copy(fi.filePath(), target))
             return false;
@@ -51,8 +54,9 @@ bool copyTree(const QString &from, const QString &to)
 // counted here with a regular expression, apart from the indexer's parser.
 int proceduresInTree(const QString &tree)
 {
-    static const QRegularExpression procedure(QStringLiteral("^\\s*[A-Z0-9_]+_PROC_[A-Z0-9_]+\\s*=\\s*\\d+"),
-                                              QRegularExpression::MultilineOption);
+    static const QRegularExpression procedure(
+        QStringLiteral("^\\s*[A-Z0-9_]+_PROC_[A-Z0-9_]+\\s*=\\s*\\d+"),
+        QRegularExpression::MultilineOption);
     int n = 0;
     QDirIterator it(tree, {QStringLiteral("*.x")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -130,7 +134,8 @@ private Q_SLOTS:
         const QString wrapper = guitest::tempDir().filePath(QStringLiteral("index-wrapper.sh"));
         QFile script(wrapper);
         QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\necho \"$@\" >> '" + log.toUtf8() + "'\nexec '" + m_realProgram.toUtf8() + "' \"$@\"\n");
+        script.write("#!/bin/sh\necho \"$@\" >> '" + log.toUtf8() + "'\nexec '" +
+                     m_realProgram.toUtf8() + "' \"$@\"\n");
         script.close();
         script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
         qputenv("VSE_INDEX_PROGRAM", QFile::encodeName(wrapper));
@@ -144,14 +149,19 @@ private Q_SLOTS:
         QCOMPARE(results.first().releases, 1);
         QVERIFY(w->statusBar()->currentMessage().contains(QLatin1String("Indexed 1 release")));
         const QString runs = QString::fromUtf8(fileBytes(log));
-        QVERIFY2(runs.contains(QStringLiteral("--index %1 index --json --source=%2").arg(index, tree)), qPrintable(runs));
+        QVERIFY2(
+            runs.contains(QStringLiteral("--index %1 index --json --source=%2").arg(index, tree)),
+            qPrintable(runs));
 
         // The window shows every row the child wrote, and the rows are the
         // tree's: each numbered procedure of its .x files is an item.
         const auto &rows = w->snapshot()->summaries();
-        QCOMPARE(qint64(rows.size()), guitest::sqlCount(index, QStringLiteral("SELECT count(*) FROM items")));
+        QCOMPARE(qint64(rows.size()),
+                 guitest::sqlCount(index, QStringLiteral("SELECT count(*) FROM items")));
         const int procedures =
-            int(std::count_if(rows.cbegin(), rows.cend(), [](const ItemSummary &s) { return s.kind == ItemKind::RpcProcedure; }));
+            int(std::count_if(rows.cbegin(), rows.cend(), [](const ItemSummary &s) {
+                return s.kind == ItemKind::RpcProcedure;
+            }));
         QVERIFY(procedures > 300);
         QCOMPARE(procedures, proceduresInTree(tree));
         QVERIFY(w->selectName(QStringLiteral("REMOTE_PROC_CONNECT_OPEN")));
@@ -166,7 +176,8 @@ private Q_SLOTS:
         auto w = indexInWindow({tree}, index);
         QVERIFY(w);
         const SnapshotPtr shown = w->snapshot();
-        const QByteArray before = QCryptographicHash::hash(fileBytes(index), QCryptographicHash::Sha256);
+        const QByteArray before =
+            QCryptographicHash::hash(fileBytes(index), QCryptographicHash::Sha256);
 
         // Cut the remote protocol in the middle of a definition: the parser
         // meets the end of the file on the last line kept.
@@ -193,7 +204,8 @@ private Q_SLOTS:
         for (int i = 0; i < w->problems()->count(); ++i)
             named = named || (w->problems()->item(i)->text().startsWith(where) &&
                               w->problems()->item(i)->text().contains(QLatin1String("error")));
-        QVERIFY2(named, qPrintable(QStringLiteral("no error at %1 in the Problems panel").arg(where)));
+        QVERIFY2(named,
+                 qPrintable(QStringLiteral("no error at %1 in the Problems panel").arg(where)));
         QVERIFY(w->statusBar()->currentMessage().contains(QLatin1String("Indexing failed")));
         // The previous index: the same file, still shown.
         QCOMPARE(QCryptographicHash::hash(fileBytes(index), QCryptographicHash::Sha256), before);
@@ -204,7 +216,8 @@ private Q_SLOTS:
 
     void missingProgramIsReported()
     {
-        const QString missing = guitest::tempDir().filePath(QStringLiteral("no-such-virt-support-index"));
+        const QString missing =
+            guitest::tempDir().filePath(QStringLiteral("no-such-virt-support-index"));
         qputenv("VSE_INDEX_PROGRAM", QFile::encodeName(missing));
         SourceSettings::setSources({QStringLiteral("/")});
         AppOptions o;
@@ -216,7 +229,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QVERIFY(!finished.first().first().value<Indexer::Result>().ok);
         QCOMPARE(w.problems()->errorCount(), 1);
-        QVERIFY2(w.problems()->item(0)->text().contains(missing), qPrintable(w.problems()->item(0)->text()));
+        QVERIFY2(w.problems()->item(0)->text().contains(missing),
+                 qPrintable(w.problems()->item(0)->text()));
         QVERIFY(!QFileInfo::exists(o.indexPath));
     }
 
@@ -225,12 +239,16 @@ private Q_SLOTS:
         VSE_REQUIRE_INSTALLED_INDEX(index);
         QProcess p;
         p.start(QStringLiteral(VSE_EXPLORER_BINARY),
-                {QStringLiteral("--index"), index, QStringLiteral("--benchmark-startup"), QStringLiteral("--no-auto-index")});
+                {QStringLiteral("--index"), index, QStringLiteral("--benchmark-startup"),
+                 QStringLiteral("--no-auto-index")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
-        QVERIFY2(out.contains(QStringLiteral("items)")) && out.contains(QLatin1String("resident memory")), qPrintable(out));
-        QVERIFY2(out.contains(QLatin1String("startup: libclang, LLVM or libelf mapped: none\n")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("items)")) &&
+                     out.contains(QLatin1String("resident memory")),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("startup: libclang, LLVM or libelf mapped: none\n")),
+                 qPrintable(out));
         // This test program links them (it builds indexes itself), so the
         // check above can tell: here they are mapped.
         QVERIFY(!StartupProbe::mappedFiles({"libclang"}).isEmpty());

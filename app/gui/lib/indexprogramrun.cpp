@@ -32,10 +32,7 @@ struct IndexProgramRun::Relay
     std::thread thread;
 };
 
-IndexProgramRun::IndexProgramRun(QObject *parent)
-    : QObject(parent)
-{
-}
+IndexProgramRun::IndexProgramRun(QObject *parent) : QObject(parent) {}
 
 IndexProgramRun::~IndexProgramRun()
 {
@@ -55,8 +52,9 @@ QString IndexProgramRun::programPath(QStringList *lookedAt)
         candidates << fromEnv;
     } else {
         const QString dir = QCoreApplication::applicationDirPath();
-        candidates << dir + QStringLiteral("/virt-support-index")
-                   << QFileInfo(dir + QStringLiteral("/" VSE_CLI_HELPER_FROM_BINDIR)).absoluteFilePath();
+        candidates
+            << dir + QStringLiteral("/virt-support-index")
+            << QFileInfo(dir + QStringLiteral("/" VSE_CLI_HELPER_FROM_BINDIR)).absoluteFilePath();
 #ifdef VSE_INDEX_PROGRAM_BUILD
         // The build tree, where the explorer, the CLI and the tests each
         // have their own folder.

@@ -16,9 +16,9 @@ namespace vse::gui {
 //
 // The child prints progress on stderr as "[DONE/TOTAL] WHAT" lines (index,
 // scan --progress) and its result as one JSON document on stdout. Other
-// stderr lines are kept for the error message when the child fails without a result. cancel() kills the child:
-// the index writer never leaves a damaged index (a new file is renamed into
-// place only when complete, an in-place update is one SQLite transaction).
+// stderr lines are kept for the error message when the child fails without a result. cancel() kills
+// the child: the index writer never leaves a damaged index (a new file is renamed into place only
+// when complete, an in-place update is one SQLite transaction).
 class IndexProgramRun final : public QObject
 {
     Q_OBJECT

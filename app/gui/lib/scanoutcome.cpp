@@ -24,7 +24,8 @@ scan::Finding::Kind kindOf(const QString &id)
 bool ScanOutcome::fromJson(const QByteArray &json, ScanOutcome *out)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
-    if (!o.value(QStringLiteral("findings")).isArray() || !o.value(QStringLiteral("files")).isDouble())
+    if (!o.value(QStringLiteral("findings")).isArray() ||
+        !o.value(QStringLiteral("files")).isDouble())
         return false;
     ScanOutcome r;
     r.files = o.value(QStringLiteral("files")).toInt();
@@ -33,15 +34,18 @@ bool ScanOutcome::fromJson(const QByteArray &json, ScanOutcome *out)
     const QJsonObject minimum = o.value(QStringLiteral("minimum")).toObject();
     r.minimumKnown = minimum.contains(QStringLiteral("upTo"));
     // An exact minimum is its release; otherwise the range as text.
-    r.minimum = minimum.value(QStringLiteral("exact")).toBool() ? minimum.value(QStringLiteral("upTo")).toString()
-                                                                : o.value(QStringLiteral("minimumText")).toString();
+    r.minimum = minimum.value(QStringLiteral("exact")).toBool()
+                    ? minimum.value(QStringLiteral("upTo")).toString()
+                    : o.value(QStringLiteral("minimumText")).toString();
     for (const auto &d : o.value(QStringLiteral("drivers")).toArray())
         r.drivers << d.toObject().value(QStringLiteral("symbol")).toString();
     for (const auto &v : o.value(QStringLiteral("findings")).toArray()) {
         const QJsonObject f = v.toObject();
         const scan::Finding::Kind kind = kindOf(f.value(QStringLiteral("kind")).toString());
-        r.findings.append({int(kind), scan::Finding::kindTitle(kind), f.value(QStringLiteral("message")).toString(),
-                           f.value(QStringLiteral("symbol")).toString(), f.value(QStringLiteral("file")).toString(),
+        r.findings.append({int(kind), scan::Finding::kindTitle(kind),
+                           f.value(QStringLiteral("message")).toString(),
+                           f.value(QStringLiteral("symbol")).toString(),
+                           f.value(QStringLiteral("file")).toString(),
                            f.value(QStringLiteral("line")).toInt()});
     }
     *out = std::move(r);
