@@ -1111,6 +1111,32 @@
     </message>
 </context>
 <context>
+    <name>vse::gui::IndexController</name>
+    <message>
+        <source>indexing failed; the previous index is unchanged: %1</source>
+        <translation>Indizierung fehlgeschlagen; der bisherige Index bleibt unverändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::IndexProgramRun</name>
+    <message>
+        <source>the indexing program virt-support-index is missing (looked for %1)</source>
+        <translation>das Indizierungsprogramm virt-support-index fehlt (gesucht: %1)</translation>
+    </message>
+    <message>
+        <source>%1 stopped unexpectedly</source>
+        <translation>%1 wurde unerwartet beendet</translation>
+    </message>
+    <message>
+        <source>%1 ended with exit code %2 and no result</source>
+        <translation>%1 endete mit Exit-Code %2 und ohne Ergebnis</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>vse::gui::IndexStatusBar</name>
     <message>
         <source>Cancel</source>
@@ -1771,6 +1797,10 @@
             <numerusform>; %n Datei nicht oder nur teilweise gescannt</numerusform>
             <numerusform>; %n Dateien nicht oder nur teilweise gescannt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The scan failed: %1</source>
+        <translation>Der Scan ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 
 #ifndef VSE_CLI_QUERY_ONLY
 #include "index/indexer.h"
+#include "index/indexresultjson.h"
+
+#include <QJsonDocument>
 #endif
 
 #include <QElapsedTimer>
@@ -23,9 +26,14 @@ int runIndex(Context &ctx, const QStringList &args)
     const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Re-read every source even if unchanged."));
     const QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("Print only problems."));
+    // For programs that run the indexer (the explorer): the outcome and every
+    // problem as one JSON document on stdout; progress stays on stderr.
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the outcome and the problems as one JSON document."));
     p.addOption(source);
     p.addOption(force);
     p.addOption(quiet);
+    p.addOption(json);
     if (int rc = parseOrExit(ctx, p, args, "index", "Build or refresh the index. Only changed sources are re-read; "
                                                     "on any error the previous index is kept as it was.");
         rc >= 0)
@@ -50,6 +58,10 @@ int runIndex(Context &ctx, const QStringList &args)
         ctx.err.flush();
     };
     const Indexer::Result r = Indexer::run(sources, ctx.indexPath, progress, nullptr, p.isSet(force));
+    if (p.isSet(json)) {
+        ctx.out << QJsonDocument(indexResultToJson(r, ctx.indexPath)).toJson(QJsonDocument::Indented);
+        return r.ok ? Ok : r.storeFailed ? IndexError : InputError;
+    }
     printDiagnostics(ctx, r.diagnostics);
     if (!r.ok) {
         ctx.err << "virt-support index: failed; the previous index (if any) is unchanged\n";

@@ -10,6 +10,7 @@
 #include "vse-config.h"
 
 #include <QJsonDocument>
+#include <QMutex>
 #include <QRegularExpression>
 #include <map>
 #endif
@@ -55,7 +56,16 @@ int runScan(Context &ctx, const QStringList &args)
             "PATH/build/compile_commands.json; else each file with the installed libvirt's "
             "cflags)."),
         QStringLiteral("FILE"));
-    p.addOptions({target, format, compileCommands});
+    // For programs that run the scan (the explorer): progress lines, and the
+    // index they show used as it is rather than rebuilt under them.
+    const QCommandLineOption progress(
+        QStringLiteral("progress"),
+        QStringLiteral("Print progress on stderr, a line per translation unit: [DONE/TOTAL] FILE."));
+    const QCommandLineOption noRefresh(
+        QStringLiteral("no-refresh"),
+        QStringLiteral("Use the index as it is: do not rebuild it first when its sources changed "
+                       "(an index that cannot be opened is an error)."));
+    p.addOptions({target, format, compileCommands, progress, noRefresh});
     p.addPositionalArgument(QStringLiteral("PATH"),
                             QStringLiteral("Folders or files of the application."),
                             QStringLiteral("PATH..."));
@@ -112,8 +122,15 @@ int runScan(Context &ctx, const QStringList &args)
         return InputError;
     }
     Store store;
-    if (int rc = openIndex(ctx, store); rc != Ok)
+    if (p.isSet(noRefresh)) {
+        Diagnostics d;
+        if (!store.open(ctx.indexPath, &d)) {
+            printDiagnostics(ctx, d);
+            return IndexError;
+        }
+    } else if (int rc = openIndex(ctx, store); rc != Ok) {
         return rc;
+    }
     if (max.isValid())
         noteIfBeyondKnown(ctx, "scan", store, max);
 
@@ -121,6 +138,13 @@ int runScan(Context &ctx, const QStringList &args)
     Diagnostics problems = files.problems;
     scan::ProjectScanOptions options;
     options.compileCommands = p.value(compileCommands);
+    QMutex progressLock; // translation units are parsed on several threads
+    if (p.isSet(progress))
+        options.progress = [&ctx, &progressLock](int done, int total, const QString &file) {
+            const QMutexLocker lock(&progressLock);
+            ctx.err << "[" << done << "/" << total << "] " << file << "\n";
+            ctx.err.flush();
+        };
     const QList<scan::FileScan> scans = scan::scanProject(files, options, &problems);
     scan::ScanReport report = scan::analyse(scans, scan::storeLookup(store), max);
     report.inputs = p.positionalArguments();

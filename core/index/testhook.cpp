@@ -28,6 +28,12 @@ void setHook(Hook hook)
     installed() = std::move(hook);
 }
 
+bool hasHook()
+{
+    const QMutexLocker lock(&mutex());
+    return bool(installed());
+}
+
 void reached(const char *point)
 {
     Hook hook;

@@ -68,7 +68,7 @@ inline int printMemoryStages(const QString &indexPath, QTextStream &out)
 {
     double last = -1;
     printMemoryStage(out, "Qt started, nothing loaded", &last);
-    out << "memory: of which libclang and LLVM (linked for indexing and scanning): "
+    out << "memory: of which libclang and LLVM (linked by this benchmark, not by the explorer): "
         << QString::number(double(residentKiBOf({"libclang", "libLLVM"})) / 1024.0, 'f', 1) << " MB resident\n";
     Diagnostics d;
     gui::SnapshotPtr snap = gui::IndexSnapshot::load(indexPath, &d);

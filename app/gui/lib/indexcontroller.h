@@ -7,15 +7,18 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
-#include <atomic>
 #include <memory>
 
 namespace vse::gui {
 
+class IndexProgramRun;
+
 // Runs the long work off the GUI thread: loading an index file into a
-// snapshot and (re)building the index with the Indexer. Progress reaches the
-// GUI throttled and queued; a job that was superseded or cancelled has its
-// result dropped, so the window only ever shows the latest index.
+// snapshot (a worker thread) and (re)building the index (the indexing
+// program `virt-support-index index --json`, a child process, so the
+// explorer never loads libclang / LLVM; IndexProgramRun). Progress reaches
+// the GUI throttled; a job that was superseded or cancelled has its result
+// dropped, so the window only ever shows the latest index.
 class IndexController final : public QObject
 {
     Q_OBJECT
@@ -53,13 +56,20 @@ private:
     };
 
     QFutureWatcher<JobResult> m_watcher;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    IndexProgramRun *m_run;
+    QString m_runIndexPath; // the index the running child writes
+    bool m_indexJob = false;    // the job builds an index (cancel applies), not only loads one
+    bool m_cancelled = false;
+    bool m_superseding = false; // a child being stopped for a new job: its result is dropped
+    bool m_loading = false;     // m_watcher holds the current job's load
     quint64 m_generation = 0;
     bool m_busy = false;
     QElapsedTimer m_progressClock;
     int m_lastDone = -1;
 
     void start(QFuture<JobResult> future);
+    void stopRunning();
+    void onRunFinished();
     void finished();
     void setBusy(bool busy);
     void reportProgress(quint64 generation, int done, int total, const QString &what);

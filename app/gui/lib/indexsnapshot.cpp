@@ -15,6 +15,11 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
     auto snap = std::make_shared<IndexSnapshot>();
     if (!snap->m_store.open(path, diagnostics))
         return nullptr;
+    // Store::open reads through a memory map, which suits a query that
+    // touches a few pages. The explorer reads every row once: mapped, each
+    // page of the file would stay resident in this process for as long as
+    // the index is shown (150 MB for 150 000 rows). Plain reads instead.
+    sqlite3_exec(snap->m_store.handle(), "PRAGMA mmap_size=0", nullptr, nullptr, nullptr);
     snap->m_releases = snap->m_store.releases();
     QList<ItemSummary> summaries = snap->m_store.summaries();
     if (snap->m_releases.size() > 1) {

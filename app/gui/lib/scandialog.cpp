@@ -1,9 +1,9 @@
 #include "scandialog.h"
 
-#include "index/store.h"
+#include "indexprogramrun.h"
+#include "scanoutcome.h"
+
 #include "model/releaseseries.h"
-#include "scan/projectscan.h"
-#include "scan/storelookup.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -15,14 +15,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace vse::gui {
 
@@ -42,7 +40,7 @@ ScanDialog::ScanDialog(const QString &indexPath, QWidget *parent)
       m_target(new QLineEdit(this)), m_start(new QPushButton(tr("&Scan"), this)),
       m_cancel(new QPushButton(tr("&Cancel"), this)), m_progress(new QProgressBar(this)),
       m_minimum(new QLabel(this)), m_status(new QLabel(this)), m_tree(new QTreeWidget(this)),
-      m_source(new QPlainTextEdit(this))
+      m_source(new QPlainTextEdit(this)), m_run(new IndexProgramRun(this))
 {
     setWindowTitle(tr("Scan project"));
     auto *browse = new QPushButton(tr("&Browse\u2026"), this);
@@ -100,13 +98,23 @@ ScanDialog::ScanDialog(const QString &indexPath, QWidget *parent)
         if (!symbol.isEmpty())
             Q_EMIT itemRequested(symbol.section(QLatin1Char('.'), 0, 0));
     });
-    connect(&m_watcher, &QFutureWatcher<scan::ScanReport>::finished, this, &ScanDialog::onFinished);
+    connect(m_run, &IndexProgramRun::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+    connect(m_run, &IndexProgramRun::finished, this, &ScanDialog::onFinished);
 }
 
 ScanDialog::~ScanDialog()
 {
+    m_run->disconnect(this);
     cancel();
-    m_watcher.waitForFinished();
+    m_run->waitForFinished();
+}
+
+bool ScanDialog::isRunning() const
+{
+    return m_run->isRunning();
 }
 
 bool ScanDialog::start(const QString &folder, const QString &target)
@@ -137,47 +145,20 @@ bool ScanDialog::start(const QString &folder, const QString &target)
     m_progress->setRange(0, 0);
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    const auto flag = m_cancelFlag;
-    const QString indexPath = m_indexPath;
-    QPointer<ScanDialog> self(this);
-    m_watcher.setFuture(QtConcurrent::run([folder, max, indexPath, flag, self]() {
-        scan::ScanReport report;
-        Store store;
-        Diagnostics d;
-        if (!store.open(indexPath, &d)) {
-            report.problems = d;
-            return report;
-        }
-        const scan::ProjectFiles files = scan::collectProjectFiles({folder});
-        Diagnostics problems = files.problems;
-        scan::ProjectScanOptions options;
-        options.cancel = flag.get();
-        // Throttled by nature: one call per translation unit.
-        options.progress = [self](int done, int total, const QString &) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, done, total] {
-                    if (self) {
-                        self->m_progress->setRange(0, total);
-                        self->m_progress->setValue(done);
-                    }
-                },
-                Qt::QueuedConnection);
-        };
-        const QList<scan::FileScan> scans = scan::scanProject(files, options, &problems);
-        report = scan::analyse(scans, scan::storeLookup(store), max);
-        report.inputs = {folder};
-        report.problems = problems + report.problems;
-        return report;
-    }));
+    // The index as the explorer shows it (--no-refresh: never rebuilt under
+    // it); the target already checked above.
+    QStringList args{QStringLiteral("--index"), m_indexPath, QStringLiteral("scan"), QStringLiteral("--format=json"),
+                     QStringLiteral("--progress"), QStringLiteral("--no-refresh")};
+    if (max.isValid())
+        args << QStringLiteral("--target=") + max.toString();
+    args << QStringLiteral("--") << folder;
+    m_run->start(args);
     return true;
 }
 
 void ScanDialog::cancel()
 {
-    if (m_cancelFlag)
-        m_cancelFlag->store(true);
+    m_run->cancel();
 }
 
 QString ScanDialog::minimumText() const
@@ -196,39 +177,37 @@ void ScanDialog::onFinished()
     m_cancel->setEnabled(false);
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
-    const bool cancelled = m_cancelFlag && m_cancelFlag->load();
-    const scan::ScanReport report = m_watcher.result();
-    if (cancelled) {
+    ScanOutcome report;
+    if (m_run->wasCancelled()) {
         // A cancelled scan's partial answer would be wrong: show none.
         m_status->setText(tr("Cancelled."));
         Q_EMIT finished();
         return;
     }
-    if (report.minimum.isKnown()) {
-        QStringList by;
-        for (const auto &s : report.drivers)
-            by << s.symbol;
+    if (!ScanOutcome::fromJson(m_run->output(), &report)) {
+        m_status->setText(tr("The scan failed: %1").arg(m_run->failure()));
+        Q_EMIT finished();
+        return;
+    }
+    if (report.minimumKnown) {
         m_minimum->setText(tr("Minimum libvirt: %1 (needed by %2)")
-                               .arg(report.minimum.exact ? report.minimum.upTo.toString()
-                                                         : report.minimum.toString(),
-                                    by.join(QStringLiteral(", "))));
+                               .arg(report.minimum, report.drivers.join(QStringLiteral(", "))));
     } else {
         m_minimum->setText(
             tr("Minimum libvirt: not determined (no unguarded use with a known since)"));
     }
     QHash<int, QTreeWidgetItem *> groups;
-    for (const scan::Finding &f : report.findings) {
+    for (const ScanOutcome::Finding &f : std::as_const(report.findings)) {
         QTreeWidgetItem *&group = groups[f.kind];
         if (!group) {
-            group = new QTreeWidgetItem(m_tree, {scan::Finding::kindTitle(f.kind)});
-            group->setData(0, Qt::UserRole, int(f.kind));
+            group = new QTreeWidgetItem(m_tree, {f.title});
+            group->setData(0, Qt::UserRole, f.kind);
         }
         auto *item = new QTreeWidgetItem(
-            group, {f.message,
-                    QStringLiteral("%1:%2").arg(QFileInfo(f.pos.file).fileName()).arg(f.pos.line)});
+            group, {f.message, QStringLiteral("%1:%2").arg(QFileInfo(f.file).fileName()).arg(f.line)});
         item->setData(0, SymbolRole, f.symbol);
-        item->setData(0, FileRole, f.pos.file);
-        item->setData(0, LineRole, f.pos.line);
+        item->setData(0, FileRole, f.file);
+        item->setData(0, LineRole, f.line);
         item->setToolTip(0, f.message);
     }
     for (QTreeWidgetItem *g : std::as_const(groups))
@@ -237,9 +216,9 @@ void ScanDialog::onFinished()
     m_tree->expandAll();
     m_status->setText(tr("Scanned %n file(s)", nullptr, report.files) +
                       tr(", %n use(s)", nullptr, report.uses) +
-                      (report.problems.isEmpty() ? QString()
-                                                 : tr("; %n file(s) not scanned or only in part",
-                                                      nullptr, int(report.problems.size()))));
+                      (report.problems == 0 ? QString()
+                                            : tr("; %n file(s) not scanned or only in part", nullptr,
+                                                 report.problems)));
     Q_EMIT finished();
 }
 

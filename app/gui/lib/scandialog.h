@@ -1,12 +1,6 @@
 #pragma once
 
-#include "scan/scanengine.h"
-
 #include <QDialog>
-#include <QFutureWatcher>
-
-#include <atomic>
-#include <memory>
 
 class QLabel;
 class QLineEdit;
@@ -18,8 +12,11 @@ class QTreeWidgetItem;
 
 namespace vse::gui {
 
-// Tools → Scan project…: `virt-support scan` for a folder, off the GUI
-// thread with progress and cancel. The minimum libvirt comes first, then the
+class IndexProgramRun;
+
+// Tools → Scan project…: `virt-support scan` for a folder, run by the
+// indexing program (IndexProgramRun: libclang stays out of the explorer)
+// with progress and cancel. The minimum libvirt comes first, then the
 // findings grouped by kind; choosing one shows its source line below and
 // asks the main window for the item's detail.
 class ScanDialog final : public QDialog
@@ -34,7 +31,7 @@ public:
     // Returns false (with the reason in the status line) when the input is bad.
     bool start(const QString &folder, const QString &target);
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const;
     QString minimumText() const;
     QString statusText() const;
     QTreeWidget *findingsTree() const { return m_tree; }
@@ -57,8 +54,7 @@ private:
     QLabel *m_status;
     QTreeWidget *m_tree;
     QPlainTextEdit *m_source;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    QFutureWatcher<scan::ScanReport> m_watcher;
+    IndexProgramRun *m_run;
 
     void onFinished();
 };

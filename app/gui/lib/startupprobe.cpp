@@ -13,6 +13,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 namespace vse::gui {
@@ -61,6 +63,25 @@ qint64 StartupProbe::residentKiB()
         if (line.startsWith("VmRSS:"))
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     return -1;
+}
+
+QStringList StartupProbe::mappedFiles(const QList<QByteArray> &names)
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        return {};
+    QStringList out;
+    for (const QByteArray &line : maps.readAll().split('\n')) {
+        const qsizetype slash = line.indexOf('/');
+        if (slash < 0)
+            continue;
+        const QString file = QString::fromUtf8(line.mid(slash));
+        const QByteArray base = line.mid(line.lastIndexOf('/') + 1);
+        if (!out.contains(file) &&
+            std::any_of(names.cbegin(), names.cend(), [&base](const QByteArray &n) { return base.startsWith(n); }))
+            out << file;
+    }
+    return out;
 }
 
 StartupProbe::StartupProbe(MainWindow *window, const AppOptions &options)
@@ -120,6 +141,11 @@ void StartupProbe::finish()
         out << "startup: index loaded and shown " << msSinceMain() << " ms after main() ("
             << (snap ? snap->summaries().size() : 0) << " items)\n";
         out << "startup: resident memory " << residentKiB() / 1024 << " MB (VmRSS)\n";
+        // Indexing and scanning run in virt-support-index: none of these
+        // belongs in the explorer's process.
+        const QStringList extractors = mappedFiles({"libclang", "libLLVM", "libelf"});
+        out << "startup: libclang, LLVM or libelf mapped: "
+            << (extractors.isEmpty() ? QStringLiteral("none") : extractors.join(QStringLiteral(", "))) << '\n';
     }
     int code = 0;
     if (!m_options.screenshotPath.isEmpty()) {

@@ -26,6 +26,9 @@ public:
     static qint64 msSinceProcessStart();
     // VmRSS of this process in KiB, from /proc/self/status; -1 if unknown.
     static qint64 residentKiB();
+    // The file names of this process's mappings (/proc/self/maps) that
+    // contain one of `names`, each once: what is loaded that should not be.
+    static QStringList mappedFiles(const QList<QByteArray> &names);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
