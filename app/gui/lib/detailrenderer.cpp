@@ -165,7 +165,10 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
     html += QStringLiteral("<p>") + esc(kindLabel(item.kind));
     if (!item.hypervisor.isEmpty())
         html += QStringLiteral(" \u00b7 ") + esc(tr("hypervisor: %1").arg(item.hypervisor));
-    if (!answer.releaseLabel.isEmpty())
+    // The history's label already reads "release history (…)".
+    if (answer.releaseLabel.startsWith(QLatin1String("release ")))
+        html += QStringLiteral(" \u00b7 ") + esc(answer.releaseLabel);
+    else if (!answer.releaseLabel.isEmpty())
         html += QStringLiteral(" \u00b7 ") + esc(tr("release %1").arg(answer.releaseLabel));
     html += QStringLiteral("</p>");
     html += QStringLiteral("<table cellpadding=\"4\"><tr><td bgcolor=\"#3465a4\" style=\"color:#ffffff;\"><b>")
