@@ -145,8 +145,21 @@ private Q_SLOTS:
         Store store;
         Diagnostics d;
         QVERIFY(store.open(m_index, &d));
-        int exact = 0, ranged = 0, upper = 0, total = 0;
+        // The installed release's own items; the history's rows (removed
+        // before it, added after it) are counted apart.
+        const auto history = store.historyRelease();
+        QVERIFY(history);
+        int exact = 0, ranged = 0, upper = 0, total = 0, newer = 0;
+        int api = 0, apiExact = 0;
         for (const ItemSummary &s : store.summaries()) {
+            if (s.releaseId == history->id) {
+                newer += !s.removed && kindFamily(s.kind) == QLatin1String("xml");
+                continue;
+            }
+            if (kindFamily(s.kind) == QLatin1String("api") && s.latest && !s.removed) {
+                ++api;
+                apiExact += s.sinceExact;
+            }
             if (kindFamily(s.kind) != QLatin1String("xml") || !s.latest || s.removed)
                 continue;
             ++total;
@@ -172,6 +185,10 @@ private Q_SLOTS:
         qInfo("default install, XML items: %d; since exact %d (%.1f %%), ranged %d (%.1f %%), upper bound only %d "
               "(%.1f %%)",
               total, exact, 100.0 * exact / total, ranged, 100.0 * ranged / total, upper, 100.0 * upper / total);
+        qInfo("default install, API items: %d; since exact %d (%.1f %%); XML items newer than the installed "
+              "release, from the history: %d",
+              api, apiExact, 100.0 * apiExact / api, newer);
+        QVERIFY(newer > 0);
         // Before the history, all but the documented ones were "<= <installed release>".
         // Now only what the first release with schema files (0.6.0) already had
         // keeps a bare upper bound.
