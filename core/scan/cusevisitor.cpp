@@ -40,6 +40,7 @@ CUseVisitor::CUseVisitor(CXTranslationUnit tu, const QStringList &roots) : m_tu(
 QList<FileScan> CUseVisitor::run()
 {
     clang_visitChildren(clang_getTranslationUnitCursor(m_tu), &CUseVisitor::visit, this);
+    recordUndeclared();
     QList<FileScan> out;
     for (auto &fs : m_states) {
         finish(*fs);
@@ -133,8 +134,17 @@ CXChildVisitResult CUseVisitor::visitCursor(CXCursor c, CXCursor parent)
             break;
         CXFile refFile = nullptr;
         clang_getFileLocation(clang_getCursorLocation(ref), &refFile, nullptr, nullptr, nullptr);
-        if (refFile && isLibvirtHeader(refFile))
+        if (refFile && isLibvirtHeader(refFile)) {
             recordUse(c, ref, fs, line, column);
+        } else if (kind == CXCursor_DeclRefExpr && clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
+                   !clang_isCursorDefinition(ref)) {
+            // A function only the application declares: in C before clang 16
+            // an implicit declaration where it is first called (-w hides the
+            // warning). Spelled like libvirt's, it is a newer libvirt's call.
+            const QString name = take(clang_getCursorSpelling(ref));
+            if (undeclaredLibvirtName().match(name).hasMatch())
+                recordUndeclared(fs, name, line, column);
+        }
         break;
     }
     default:
@@ -183,6 +193,51 @@ void CUseVisitor::recordUse(CXCursor c, CXCursor ref, FileState *fs, unsigned li
     fs->scan.uses.append(u);
     if (name == QLatin1String("VIR_ERR_NO_SUPPORT"))
         fs->noSupportLines.append(int(line));
+}
+
+// Names the headers did not declare leave no reference in the AST (C++ and
+// clang >= 16: an error; clang 14's C: an implicit declaration at the call),
+// only clang's diagnostic, which names the identifier in quotes:
+// "use of undeclared identifier 'X'", "call to undeclared function 'X'",
+// "implicit declaration of function 'X' is invalid in C99".
+void CUseVisitor::recordUndeclared()
+{
+    static const QRegularExpression undeclared(
+        QStringLiteral("^(?:use of undeclared identifier|call to undeclared (?:library )?function|"
+                       "implicit declaration of function) '(\\w+)'"));
+    const unsigned count = clang_getNumDiagnostics(m_tu);
+    for (unsigned i = 0; i < count; ++i) {
+        CXDiagnostic d = clang_getDiagnostic(m_tu, i);
+        const QString text = take(clang_getDiagnosticSpelling(d));
+        CXFile file = nullptr;
+        unsigned line = 0, column = 0;
+        clang_getFileLocation(clang_getDiagnosticLocation(d), &file, &line, &column, nullptr);
+        clang_disposeDiagnostic(d);
+        const auto m = undeclared.match(text);
+        FileState *fs = m.hasMatch() && file ? stateOf(file) : nullptr;
+        if (fs && undeclaredLibvirtName().match(m.captured(1)).hasMatch())
+            recordUndeclared(fs, m.captured(1), line, column);
+    }
+}
+
+const QRegularExpression &CUseVisitor::undeclaredLibvirtName()
+{
+    static const QRegularExpression name(QStringLiteral("^(?:vir[A-Z]|VIR_|LIBVIR_)\\w*$"));
+    return name;
+}
+
+void CUseVisitor::recordUndeclared(FileState *fs, const QString &name, unsigned line, unsigned column)
+{
+    Use u;
+    u.pos = {fs->scan.file, int(line), int(column)};
+    u.symbol = name;
+    u.spelled = name;
+    u.kind = name.startsWith(QLatin1String("vir"))    ? UseKind::Function
+             : name.startsWith(QLatin1String("VIR_")) ? UseKind::Constant
+                                                      : UseKind::Macro;
+    u.language = fs->scan.language;
+    u.undeclared = true;
+    fs->scan.uses.append(u);
 }
 
 QStringList CUseVisitor::tokens(CXSourceRange range) const

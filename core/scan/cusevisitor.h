@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QRegularExpression>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -47,6 +48,10 @@ private:
     FileState *stateOf(CXFile file);
     bool isLibvirtHeader(CXFile file);
     void recordUse(CXCursor c, CXCursor referenced, FileState *fs, unsigned line, unsigned column);
+    // Names the headers do not declare but that are spelled like libvirt's.
+    void recordUndeclared();
+    void recordUndeclared(FileState *fs, const QString &name, unsigned line, unsigned column);
+    static const QRegularExpression &undeclaredLibvirtName();
     void noteVersionVariable(CXCursor call, FileState *fs);
     void noteIf(CXCursor ifStmt, FileState *fs);
     QStringList tokens(CXSourceRange range) const;

@@ -65,7 +65,7 @@ QString Finding::kindId(Kind kind)
         "too-new",    "maybe-too-new",  "insufficient-guard", "hypervisor-specific",
         "taint",      "private",        "unclassified",       "last-value",
         "deprecated", "obsolete-guard", "ambiguous",          "unknown",
-        "xml"};
+        "not-in-headers", "xml"};
     return QString::fromLatin1(ids[kind]);
 }
 
@@ -83,6 +83,7 @@ QString Finding::kindTitle(Kind kind)
                                          "Obsolete guards",
                                          "Ambiguous Python calls",
                                          "Unknown names",
+                                         "Not in the headers scanned with",
                                          "Domain XML"};
     return QString::fromLatin1(titles[kind]);
 }
@@ -172,6 +173,10 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                      {},
                      {}});
         for (const Use &u : fs.uses) {
+            // A name the headers did not declare counts only when it is
+            // libvirt's (an application's own undeclared vir* helper is not).
+            if (u.undeclared && !itemOf(u.symbol))
+                continue;
             ++report.uses;
             const auto add = [&](Finding::Kind k, const QString &message,
                                  const SinceRange &since = {}) {
@@ -192,6 +197,15 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                 continue;
             }
             const SinceRange since = item->sinceRange();
+            if (u.undeclared)
+                add(Finding::NotInHeaders,
+                    QStringLiteral("%1 is not declared by the libvirt headers this file was parsed with; it is %2 "
+                                   "(%3): build against a newer libvirt, or guard it")
+                        .arg(u.symbol, sinceText(since),
+                             item->attrs.contains(QStringLiteral("newerThanIndexed"))
+                                 ? QStringLiteral("from the release history, newer than the indexed releases")
+                                 : QStringLiteral("in the index")),
+                    since);
             SymbolUse &s = symbols[u.symbol];
             if (s.symbol.isEmpty()) {
                 s.symbol = u.symbol;

@@ -30,6 +30,7 @@ struct Finding
         ObsoleteGuard,      // a version check that the target always passes
         Ambiguous,          // a Python method several C functions could be
         Unknown,            // a name the index does not have
+        NotInHeaders,       // a libvirt name the headers parsed with do not declare (newer than them)
         Xml,                // a domain XML file's check-xml finding
     };
     enum Level

@@ -51,6 +51,11 @@ struct Use
     // The use sits where a missing API is handled: try/except libvirtError,
     // or a check of VIR_ERR_NO_SUPPORT right after the call.
     bool hasFallback = false;
+    // The headers the file was parsed with do not declare it (clang said
+    // "undeclared"), yet it is spelled like a libvirt name: a newer libvirt's
+    // (virDomainGraphicsReload against 9.0.0's headers). Reported only when
+    // the index knows the name.
+    bool undeclared = false;
 };
 
 // A version check found in the code, kept so that the engine can call a guard
