@@ -13,6 +13,8 @@
 
 using namespace vse::cli;
 
+#include <algorithm>
+
 namespace {
 
 void printUsage(QTextStream &out)
@@ -21,8 +23,13 @@ void printUsage(QTextStream &out)
            "Answers \"can I rely on this libvirt interface, since which release, and with\n"
            "which caveats?\" from an index of libvirt's API, XML schemas and RPC protocol.\n\n"
            "Commands:\n";
+    // The summaries line up after the longest name ("check-config", "check-script").
+    qsizetype width = 0;
     for (const auto &c : commands())
-        out << "  " << QString::fromLatin1(c.name).leftJustified(12) << QString::fromLatin1(c.summary) << '\n';
+        width = std::max(width, qsizetype(qstrlen(c.name)));
+    for (const auto &c : commands())
+        out << "  " << QString::fromLatin1(c.name).leftJustified(width + 2) << QString::fromLatin1(c.summary)
+            << '\n';
     out << "\nRun 'virt-support COMMAND --help' for a command's options.\n\n"
            "Global options:\n"
            "  --index FILE  use this index file instead of the cache one\n"
