@@ -86,7 +86,7 @@ int runStats(Context &ctx, const QStringList &args)
     }
     if (const auto h = store.historyRelease())
         ctx.out << "History rows: " << h->itemCount << " (" << h->versionEvidence
-                << "; items removed before the indexed releases, protocol data they lack)\n";
+                << "; items removed before the indexed releases or added after them, and data they lack: RPC, virsh, configuration)\n";
     for (const auto &r : releases) {
         ctx.out << "\nRelease " << r.version.toString() << " [" << r.sourceKind << " " << r.sourcePath
                 << "; version from " << r.versionEvidence << "]: " << r.itemCount << " items\n";
