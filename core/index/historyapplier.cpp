@@ -451,6 +451,39 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     for (int r = 0; r < int(releases.size()); ++r)
         for (const QString &f : std::as_const(families[r]))
             newestWith.insert(f, r);
+    // A row for an entry first seen after `newest`, the newest release with
+    // data of its family that the user has (indexed, or the history's
+    // release standing in for it when no indexed release has that family).
+    const auto addNewer = [&](const HistoryEntry &e, const Version &newest, const QString &where) {
+        const QString family = kindFamily(e.kind);
+        const QString newestName = e.spans.constLast().name;
+        if (family == QLatin1String("xml") && resolver && resolver->has(newestName))
+            return; // the indexed schema has it under another path
+        if (indexedNames.contains(family + QLatin1Char('|') + newestName))
+            return; // the same name as another kind of item: changed, not new
+        Item it = rowFor(pack, e, newestName);
+        if (const Version after = pack.lastAbsentBefore(e); !after.isValid() || after < newest) {
+            Evidence absent(Evidence::Kind::History, Version(),
+                            QStringLiteral("not in %1 (%2)").arg(newest.toString(), where));
+            absent.after = newest;
+            it.evidence.append(absent);
+        }
+        // A procedure is as new as the public API it carries (numbers only grow).
+        if (e.kind == ItemKind::RpcProcedure)
+            if (const HistoryEntry *api = pack.find(QStringLiteral("symbol|") + e.attrs.value(QStringLiteral("api")).toString()))
+                if (const auto own = ownSinceEvidence(*api))
+                    it.evidence.append(Evidence(Evidence::Kind::ApiVersion, own->version, api->key));
+        it.attrs.insert(kNewerThan, newest.toString());
+        it.attrs.insert(kFromHistory, pack.releases().at(e.spans.constLast().to).version.toString());
+        if (const Version removed = pack.removedIn(e); removed.isValid()) {
+            it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
+            it.attrs.insert(kRemovedAfter, pack.lastSeen(e).toString());
+            it.attrs.insert(kRemovedEvidence,
+                            QString(QStringLiteral("release history: absent from ") + releaseSource(pack, removed)));
+        }
+        extra.items.append(std::move(it));
+        ++stats.newerRows;
+    };
     for (const HistoryEntry &e : pack.entries()) {
         const QString id = HistoryPack::identityOf(e);
         if (indexed.contains(id))
@@ -460,8 +493,12 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         if (from < 0 && e.kind == ItemKind::ConfigOption && !configFiles.contains(configFile(e.key)))
             from = configFrom;
         if (from >= 0) {
-            if (!pack.hasIn(e, from))
+            if (!pack.hasIn(e, from)) {
+                const HistoryRelease &stand = pack.releases().at(from);
+                if (stand.version < pack.firstSeen(e))
+                    addNewer(e, stand.version, QStringLiteral("release history, ") + stand.source);
                 continue;
+            }
             QString name = e.key;
             for (const HistorySpan &s : e.spans)
                 if (s.from <= from && from <= s.to)
@@ -487,29 +524,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         // libvirt does virDomainGraphicsReload need?").
         if (const int n = newestWith.value(family, -1);
             n >= 0 && releases.at(n).version < pack.firstSeen(e)) {
-            const QString newestName = e.spans.constLast().name;
-            if (family == QLatin1String("xml") && resolver && resolver->has(newestName))
-                continue; // the indexed schema has it under another path
-            if (indexedNames.contains(family + QLatin1Char('|') + newestName))
-                continue; // the same name as another kind of item: changed, not new
-            Item it = rowFor(pack, e, newestName);
-            const Release &newest = releases.at(n);
-            if (const Version after = pack.lastAbsentBefore(e); !after.isValid() || after < newest.version) {
-                Evidence absent(Evidence::Kind::History, Version(),
-                                QStringLiteral("not in %1 (%2)").arg(newest.version.toString(), newest.sourcePath));
-                absent.after = newest.version;
-                it.evidence.append(absent);
-            }
-            it.attrs.insert(kNewerThan, newest.version.toString());
-            it.attrs.insert(kFromHistory, pack.releases().at(e.spans.constLast().to).version.toString());
-            if (const Version removed = pack.removedIn(e); removed.isValid()) {
-                it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
-                it.attrs.insert(kRemovedAfter, pack.lastSeen(e).toString());
-                it.attrs.insert(kRemovedEvidence, QString(QStringLiteral("release history: absent from ") +
-                                                      releaseSource(pack, removed)));
-            }
-            extra.items.append(std::move(it));
-            ++stats.newerRows;
+            addNewer(e, releases.at(n).version, releases.at(n).sourcePath);
             continue;
         }
         // Removed before an indexed release that has data of this family.

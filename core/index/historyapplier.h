@@ -44,7 +44,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 7;
+    static constexpr int kVersion = 9;
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {
