@@ -283,6 +283,8 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };
+    // What each path of the documents maps to, worked out once for the batch.
+    auto &memo = *new XmlUsageMemo;
     const bool asJson = p.isSet(json);
     const std::function<Checked(const InputFile &)> checkOne = [&](const InputFile &in) {
         Checked c;
@@ -290,7 +292,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
             c.report.file = in.file;
             c.report.diagnostics.append(Diagnostic::error(in.file, 0, in.problem));
         } else {
-            c.report = checkXml(in.file, schemaDir, lookup, max);
+            c.report = checkXml(in.file, schemaDir, lookup, max, &memo);
         }
         c.summary = CheckReport::of(c.report, max);
         // Only --json prints the findings themselves; the text output is
