@@ -9,11 +9,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QHash>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QTextStream>
+#include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <malloc.h>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace vse::cli {
@@ -119,12 +122,36 @@ void keepFreedMemory()
     mallopt(M_TOP_PAD, 16 * 1024 * 1024);
 }
 
-// One file's check and its verdict, both made on a worker thread.
+// One file's check and its verdict, both made on a worker thread; in a
+// text batch also its report, rendered there (the summary is then dropped).
 struct Checked
 {
     XmlCheckReport report;
     CheckReport summary;
+    QString text;
 };
+
+// Checks every input on all cores: the calling thread and one more thread
+// per further core each take the next file as they become free (files
+// differ a lot in size, so fixed shares would leave a core idle at the end).
+QList<Checked> checkAll(const QList<InputFile> &inputs, const std::function<Checked(const InputFile &)> &checkOne)
+{
+    QList<Checked> results(inputs.size());
+    Checked *out = results.data(); // written by index, never resized while the threads run
+    std::atomic<qsizetype> next{0};
+    const auto work = [&] {
+        for (qsizetype i; (i = next++) < inputs.size();)
+            out[i] = checkOne(inputs.at(i));
+    };
+    const qsizetype threads = std::clamp<qsizetype>(QThread::idealThreadCount(), 1, inputs.size());
+    std::vector<std::thread> others;
+    for (qsizetype t = 1; t < threads; ++t)
+        others.emplace_back(work);
+    work();
+    for (std::thread &t : others)
+        t.join();
+    return results;
+}
 
 // Worst first: unreadable, invalid or too new, may be too new, tainted,
 // namespace extensions, supported as is.
@@ -192,31 +219,31 @@ QString factsOf(const NodeFindings &n, const Version &max)
 }
 
 // The verdict line first, what each taint means, then one line per node.
-void printReport(Context &ctx, const CheckReport &report, Version max, bool all)
+void printReport(QTextStream &out, const CheckReport &report, Version max, bool all)
 {
     const Policy &policy = Policy::instance();
-    ctx.out << report.file << ": " << report.verdict.text() << '\n';
+    out << report.file << ": " << report.verdict.text() << '\n';
     for (const QString &t : report.verdict.taints)
-        ctx.out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning
+        out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning
                 << (report.verdict.conditions.contains(t) ? QStringLiteral(" (libvirt taints ") +
                                                                 report.verdict.conditions.value(t) + QLatin1Char(')')
                                                           : QString())
                 << '\n';
     if (!report.verdict.hypervisors.isEmpty())
-        ctx.out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
-    ctx.out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';
+        out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
+    out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';
     for (const NodeFindings &n : report.nodes) {
         if (!all && !n.notable())
             continue;
-        ctx.out << "  line " << QString::number(n.line).leftJustified(5) << ' ';
+        out << "  line " << QString::number(n.line).leftJustified(5) << ' ';
         if (n.path.isEmpty()) {
-            ctx.out << "schema error: " << n.problems.join(QStringLiteral("; ")) << '\n';
+            out << "schema error: " << n.problems.join(QStringLiteral("; ")) << '\n';
             continue;
         }
-        ctx.out << n.path << (n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value) << factsOf(n, max)
+        out << n.path << (n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value) << factsOf(n, max)
                 << '\n';
         for (const QString &p : n.problems)
-            ctx.out << "             " << p << '\n';
+            out << "             " << p << '\n';
     }
 }
 
@@ -311,6 +338,15 @@ int runCheckXml(Context &ctx, const QStringList &args)
         // serves the next file instead of growing the heap for the batch.
         if (!asJson)
             c.report.findings = {};
+        // A text batch renders each report here too, in parallel, and keeps
+        // only the text and the verdict (an unchecked file's diagnostics
+        // are printed by the main thread, on standard error).
+        if (batch && !asJson && exitCodeOf(c.summary.verdict) != InputError) {
+            QTextStream text(&c.text);
+            printReport(text, c.summary, max, showAll);
+            text.flush();
+            c.summary.nodes = {};
+        }
         return c;
     };
     // libxml2 and the schema index are set up on this thread first.
@@ -318,9 +354,8 @@ int runCheckXml(Context &ctx, const QStringList &args)
         prepareParallelChecks(schemaDir);
         keepFreedMemory();
     }
-    const QList<Checked> &checked =
-        *new QList<Checked>(inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())}
-                                               : QtConcurrent::blockingMapped(inputs, checkOne));
+    const QList<Checked> &checked = *new QList<Checked>(
+        inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())} : checkAll(inputs, checkOne));
     if (!batch) {
         const XmlCheckReport &report = checked.constFirst().report;
         const CheckReport &summary = checked.constFirst().summary;
@@ -332,7 +367,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
         if (p.isSet(json))
             ctx.out << QJsonDocument(reportJson(report, summary, max, rc)).toJson(QJsonDocument::Indented);
         else
-            printReport(ctx, summary, max, showAll);
+            printReport(ctx.out, summary, max, showAll);
         return rc;
     }
 
@@ -370,7 +405,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
         if (rc == InputError)
             ctx.out << report.file << ": " << summary.verdict.text() << '\n';
         else
-            printReport(ctx, summary, max, showAll);
+            ctx.out << checked.at(i).text;
     }
     if (p.isSet(json)) {
         QJsonObject o{{QStringLiteral("files"), files},
