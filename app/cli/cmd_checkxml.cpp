@@ -49,9 +49,10 @@ void useIndexedNavigator(const Store &store, const QString &schemaDir)
 // included; reading every XML item of the release up front costs more).
 // Files are checked in parallel: each worker thread keeps its own table of
 // the paths it has asked for, so the lookups of every attribute of every
-// node take no lock; only a path no worker of this thread has met yet goes
-// to the shared table and the index, under the mutex. (A QReadWriteLock
-// taken for every lookup kept the two workers waiting on each other.)
+// node take no lock; only a path this thread has not met yet goes to the
+// shared table (under the mutex) and, if no thread has read it yet, to the
+// index. (A QReadWriteLock taken for every lookup kept the two workers
+// waiting on each other.)
 class XmlItemsOfNewest
 {
 public:
@@ -85,30 +86,76 @@ public:
 private:
     const Item *findShared(const QString &path)
     {
-        const std::lock_guard<std::mutex> locked(m_lock);
-        auto it = m_items.find(path);
-        if (it == m_items.end()) {
-            std::optional<Item> found;
-            if (m_release != 0) {
-                // The last row of that release, as a table keyed by name keeps.
-                for (Item &item : m_store.itemsByName(path, m_release)) {
-                    if (kindFamily(item.kind) != QLatin1String("xml"))
-                        continue;
-                    item.attrs.remove(QStringLiteral("_id"));
-                    item.attrs.remove(QStringLiteral("_release"));
-                    found = std::move(item);
-                }
-            }
-            it = m_items.emplace(path, std::move(found)).first; // node-based: pointers stay valid
+        {
+            const std::lock_guard<std::mutex> locked(m_lock);
+            if (const auto it = m_items.find(path); it != m_items.end())
+                return it->second ? &*it->second : nullptr;
         }
+        // Read (and decoded, most of a lookup's cost) outside the lock, on
+        // this thread's own connection: the first documents of a batch ask
+        // for new paths on every thread at once. Should two threads read one
+        // path, the first answer is kept.
+        std::optional<Item> found = read(path);
+        const std::lock_guard<std::mutex> locked(m_lock);
+        const auto it = m_items.emplace(path, std::move(found)).first; // node-based: pointers stay valid
         return it->second ? &*it->second : nullptr;
+    }
+
+    std::optional<Item> read(const QString &path)
+    {
+        if (m_release == 0)
+            return std::nullopt;
+        if (const Store *own = ownConnection())
+            return lastXmlItem(own->itemsByName(path, m_release));
+        const std::lock_guard<std::mutex> locked(m_storeLock);
+        return lastXmlItem(m_store.itemsByName(path, m_release));
+    }
+
+    // The last row of that release, as a table keyed by name keeps.
+    static std::optional<Item> lastXmlItem(ItemList rows)
+    {
+        std::optional<Item> found;
+        for (Item &item : rows) {
+            if (kindFamily(item.kind) != QLatin1String("xml"))
+                continue;
+            item.attrs.remove(QStringLiteral("_id"));
+            item.attrs.remove(QStringLiteral("_release"));
+            found = std::move(item);
+        }
+        return found;
+    }
+
+    // Another connection to the index for each thread but the caller's (a
+    // SQLite connection serves one thread at a time); null on the caller's
+    // thread, or when it cannot be opened: the caller's Store then serves,
+    // under its lock.
+    const Store *ownConnection()
+    {
+        if (std::this_thread::get_id() == m_home)
+            return nullptr;
+        struct Own
+        {
+            quint64 owner = 0;
+            std::unique_ptr<Store> store;
+        };
+        static thread_local Own own;
+        if (own.owner != m_id) {
+            own.owner = m_id;
+            own.store = std::make_unique<Store>();
+            Diagnostics ignored;
+            if (!own.store->open(m_store.path(), &ignored))
+                own.store.reset();
+        }
+        return own.store.get();
     }
 
     static inline std::atomic<quint64> s_nextId{1};
     const quint64 m_id = s_nextId++;
     const Store &m_store;
+    const std::thread::id m_home = std::this_thread::get_id();
     qint64 m_release = 0;
-    std::mutex m_lock; // the shared table and the Store (one SQLite connection)
+    std::mutex m_lock;      // the shared table
+    std::mutex m_storeLock; // m_store, when another thread has no connection of its own
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
