@@ -5,6 +5,7 @@
 #include "model/policy.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,6 +62,7 @@ public:
         const auto releases = store.releases();
         if (!releases.isEmpty())
             m_release = releases.constLast().id;
+
     }
     const Item *find(const QString &path)
     {
@@ -105,11 +107,28 @@ private:
     {
         if (m_release == 0)
             return std::nullopt;
-        if (const Store *own = ownConnection())
-            return lastXmlItem(own->itemsByName(path, m_release));
+        if (Connection *own = ownConnection())
+            return lastXmlItem(own->fresh().itemsByName(path, m_release));
         const std::lock_guard<std::mutex> locked(m_storeLock);
-        return lastXmlItem(m_store.itemsByName(path, m_release));
+        return lastXmlItem(m_home.fresh().itemsByName(path, m_release));
     }
+
+    // A connection that keeps its read lock between lookups (no locking of
+    // the file per query), renewed every second so that an update of the
+    // index in place is not kept waiting for long.
+    struct Connection
+    {
+        const Store *store = nullptr;
+        QElapsedTimer held;
+        const Store &fresh()
+        {
+            if (!held.isValid() || held.elapsed() > 1000) {
+                store->holdReadLock();
+                held.start();
+            }
+            return *store;
+        }
+    };
 
     // The last row of that release, as a table keyed by name keeps.
     static std::optional<Item> lastXmlItem(ItemList rows)
@@ -129,30 +148,35 @@ private:
     // SQLite connection serves one thread at a time); null on the caller's
     // thread, or when it cannot be opened: the caller's Store then serves,
     // under its lock.
-    const Store *ownConnection()
+    Connection *ownConnection()
     {
-        if (std::this_thread::get_id() == m_home)
+        if (std::this_thread::get_id() == m_homeThread)
             return nullptr;
         struct Own
         {
             quint64 owner = 0;
             std::unique_ptr<Store> store;
+            Connection connection;
         };
         static thread_local Own own;
         if (own.owner != m_id) {
             own.owner = m_id;
             own.store = std::make_unique<Store>();
+            own.connection = {};
             Diagnostics ignored;
-            if (!own.store->open(m_store.path(), &ignored))
+            if (own.store->open(m_store.path(), &ignored))
+                own.connection.store = own.store.get();
+            else
                 own.store.reset();
         }
-        return own.store.get();
+        return own.store ? &own.connection : nullptr;
     }
 
     static inline std::atomic<quint64> s_nextId{1};
     const quint64 m_id = s_nextId++;
     const Store &m_store;
-    const std::thread::id m_home = std::this_thread::get_id();
+    const std::thread::id m_homeThread = std::this_thread::get_id();
+    Connection m_home{&m_store, {}}; // under m_storeLock
     qint64 m_release = 0;
     std::mutex m_lock;      // the shared table
     std::mutex m_storeLock; // m_store, when another thread has no connection of its own
