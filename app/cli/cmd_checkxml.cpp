@@ -5,14 +5,19 @@
 #include "model/policy.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QHash>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QTextStream>
+#include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <malloc.h>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace vse::cli {
@@ -45,9 +50,10 @@ void useIndexedNavigator(const Store &store, const QString &schemaDir)
 // included; reading every XML item of the release up front costs more).
 // Files are checked in parallel: each worker thread keeps its own table of
 // the paths it has asked for, so the lookups of every attribute of every
-// node take no lock; only a path no worker of this thread has met yet goes
-// to the shared table and the index, under the mutex. (A QReadWriteLock
-// taken for every lookup kept the two workers waiting on each other.)
+// node take no lock; only a path this thread has not met yet goes to the
+// shared table (under the mutex) and, if no thread has read it yet, to the
+// index. (A QReadWriteLock taken for every lookup kept the two workers
+// waiting on each other.)
 class XmlItemsOfNewest
 {
 public:
@@ -56,6 +62,7 @@ public:
         const auto releases = store.releases();
         if (!releases.isEmpty())
             m_release = releases.constLast().id;
+
     }
     const Item *find(const QString &path)
     {
@@ -81,39 +88,141 @@ public:
 private:
     const Item *findShared(const QString &path)
     {
-        const std::lock_guard<std::mutex> locked(m_lock);
-        auto it = m_items.find(path);
-        if (it == m_items.end()) {
-            std::optional<Item> found;
-            if (m_release != 0) {
-                // The last row of that release, as a table keyed by name keeps.
-                for (Item &item : m_store.itemsByName(path, m_release)) {
-                    if (kindFamily(item.kind) != QLatin1String("xml"))
-                        continue;
-                    item.attrs.remove(QStringLiteral("_id"));
-                    item.attrs.remove(QStringLiteral("_release"));
-                    found = std::move(item);
-                }
-            }
-            it = m_items.emplace(path, std::move(found)).first; // node-based: pointers stay valid
+        {
+            const std::lock_guard<std::mutex> locked(m_lock);
+            if (const auto it = m_items.find(path); it != m_items.end())
+                return it->second ? &*it->second : nullptr;
         }
+        // Read (and decoded, most of a lookup's cost) outside the lock, on
+        // this thread's own connection: the first documents of a batch ask
+        // for new paths on every thread at once. Should two threads read one
+        // path, the first answer is kept.
+        std::optional<Item> found = read(path);
+        const std::lock_guard<std::mutex> locked(m_lock);
+        const auto it = m_items.emplace(path, std::move(found)).first; // node-based: pointers stay valid
         return it->second ? &*it->second : nullptr;
+    }
+
+    std::optional<Item> read(const QString &path)
+    {
+        if (m_release == 0)
+            return std::nullopt;
+        if (Connection *own = ownConnection())
+            return lastXmlItem(own->fresh().itemsByName(path, m_release));
+        const std::lock_guard<std::mutex> locked(m_storeLock);
+        return lastXmlItem(m_home.fresh().itemsByName(path, m_release));
+    }
+
+    // A connection that keeps its read lock between lookups (no locking of
+    // the file per query), renewed every second so that an update of the
+    // index in place is not kept waiting for long.
+    struct Connection
+    {
+        const Store *store = nullptr;
+        QElapsedTimer held;
+        const Store &fresh()
+        {
+            if (!held.isValid() || held.elapsed() > 1000) {
+                store->holdReadLock();
+                held.start();
+            }
+            return *store;
+        }
+    };
+
+    // The last row of that release, as a table keyed by name keeps.
+    static std::optional<Item> lastXmlItem(ItemList rows)
+    {
+        std::optional<Item> found;
+        for (Item &item : rows) {
+            if (kindFamily(item.kind) != QLatin1String("xml"))
+                continue;
+            item.attrs.remove(QStringLiteral("_id"));
+            item.attrs.remove(QStringLiteral("_release"));
+            found = std::move(item);
+        }
+        return found;
+    }
+
+    // Another connection to the index for each thread but the caller's (a
+    // SQLite connection serves one thread at a time); null on the caller's
+    // thread, or when it cannot be opened: the caller's Store then serves,
+    // under its lock.
+    Connection *ownConnection()
+    {
+        if (std::this_thread::get_id() == m_homeThread)
+            return nullptr;
+        struct Own
+        {
+            quint64 owner = 0;
+            std::unique_ptr<Store> store;
+            Connection connection;
+        };
+        static thread_local Own own;
+        if (own.owner != m_id) {
+            own.owner = m_id;
+            own.store = std::make_unique<Store>();
+            own.connection = {};
+            Diagnostics ignored;
+            if (own.store->open(m_store.path(), &ignored))
+                own.connection.store = own.store.get();
+            else
+                own.store.reset();
+        }
+        return own.store ? &own.connection : nullptr;
     }
 
     static inline std::atomic<quint64> s_nextId{1};
     const quint64 m_id = s_nextId++;
     const Store &m_store;
+    const std::thread::id m_homeThread = std::this_thread::get_id();
+    Connection m_home{&m_store, {}}; // under m_storeLock
     qint64 m_release = 0;
-    std::mutex m_lock; // the shared table and the Store (one SQLite connection)
+    std::mutex m_lock;      // the shared table
+    std::mutex m_storeLock; // m_store, when another thread has no connection of its own
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
-// One file's check and its verdict, both made on a worker thread.
+// Each document's parse and validation allocate and free a few MB; glibc
+// gave the top of each worker's heap back to the system after every one and
+// took it again for the next (thousands of mprotect calls and page faults
+// per batch, a third of xmllint's whole CPU time). A batch keeps it.
+void keepFreedMemory()
+{
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_TOP_PAD, 16 * 1024 * 1024);
+}
+
+// One file's check and its verdict, both made on a worker thread; in a
+// text batch also its report, rendered there (the summary is then dropped).
 struct Checked
 {
     XmlCheckReport report;
     CheckReport summary;
+    QString text;
 };
+
+// Checks every input on all cores: the calling thread and one more thread
+// per further core each take the next file as they become free (files
+// differ a lot in size, so fixed shares would leave a core idle at the end).
+QList<Checked> checkAll(const QList<InputFile> &inputs, const std::function<Checked(const InputFile &)> &checkOne)
+{
+    QList<Checked> results(inputs.size());
+    Checked *out = results.data(); // written by index, never resized while the threads run
+    std::atomic<qsizetype> next{0};
+    const auto work = [&] {
+        for (qsizetype i; (i = next++) < inputs.size();)
+            out[i] = checkOne(inputs.at(i));
+    };
+    const qsizetype threads = std::clamp<qsizetype>(QThread::idealThreadCount(), 1, inputs.size());
+    std::vector<std::thread> others;
+    for (qsizetype t = 1; t < threads; ++t)
+        others.emplace_back(work);
+    work();
+    for (std::thread &t : others)
+        t.join();
+    return results;
+}
 
 // Worst first: unreadable, invalid or too new, may be too new, tainted,
 // namespace extensions, supported as is.
@@ -181,31 +290,31 @@ QString factsOf(const NodeFindings &n, const Version &max)
 }
 
 // The verdict line first, what each taint means, then one line per node.
-void printReport(Context &ctx, const CheckReport &report, Version max, bool all)
+void printReport(QTextStream &out, const CheckReport &report, Version max, bool all)
 {
     const Policy &policy = Policy::instance();
-    ctx.out << report.file << ": " << report.verdict.text() << '\n';
+    out << report.file << ": " << report.verdict.text() << '\n';
     for (const QString &t : report.verdict.taints)
-        ctx.out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning
+        out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning
                 << (report.verdict.conditions.contains(t) ? QStringLiteral(" (libvirt taints ") +
                                                                 report.verdict.conditions.value(t) + QLatin1Char(')')
                                                           : QString())
                 << '\n';
     if (!report.verdict.hypervisors.isEmpty())
-        ctx.out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
-    ctx.out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';
+        out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
+    out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';
     for (const NodeFindings &n : report.nodes) {
         if (!all && !n.notable())
             continue;
-        ctx.out << "  line " << QString::number(n.line).leftJustified(5) << ' ';
+        out << "  line " << QString::number(n.line).leftJustified(5) << ' ';
         if (n.path.isEmpty()) {
-            ctx.out << "schema error: " << n.problems.join(QStringLiteral("; ")) << '\n';
+            out << "schema error: " << n.problems.join(QStringLiteral("; ")) << '\n';
             continue;
         }
-        ctx.out << n.path << (n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value) << factsOf(n, max)
+        out << n.path << (n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value) << factsOf(n, max)
                 << '\n';
         for (const QString &p : n.problems)
-            ctx.out << "             " << p << '\n';
+            out << "             " << p << '\n';
     }
 }
 
@@ -283,6 +392,8 @@ int runCheckXml(Context &ctx, const QStringList &args)
     const ItemLookup lookup = [&items](const QString &path) -> const Item * {
         return items.find(path);
     };
+    // What each path of the documents maps to, worked out once for the batch.
+    auto &memo = *new XmlUsageMemo;
     const bool asJson = p.isSet(json);
     const std::function<Checked(const InputFile &)> checkOne = [&](const InputFile &in) {
         Checked c;
@@ -290,7 +401,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
             c.report.file = in.file;
             c.report.diagnostics.append(Diagnostic::error(in.file, 0, in.problem));
         } else {
-            c.report = checkXml(in.file, schemaDir, lookup, max);
+            c.report = checkXml(in.file, schemaDir, lookup, max, &memo);
         }
         c.summary = CheckReport::of(c.report, max);
         // Only --json prints the findings themselves; the text output is
@@ -298,14 +409,24 @@ int runCheckXml(Context &ctx, const QStringList &args)
         // serves the next file instead of growing the heap for the batch.
         if (!asJson)
             c.report.findings = {};
+        // A text batch renders each report here too, in parallel, and keeps
+        // only the text and the verdict (an unchecked file's diagnostics
+        // are printed by the main thread, on standard error).
+        if (batch && !asJson && exitCodeOf(c.summary.verdict) != InputError) {
+            QTextStream text(&c.text);
+            printReport(text, c.summary, max, showAll);
+            text.flush();
+            c.summary.nodes = {};
+        }
         return c;
     };
     // libxml2 and the schema index are set up on this thread first.
-    if (inputs.size() > 1)
+    if (inputs.size() > 1) {
         prepareParallelChecks(schemaDir);
-    const QList<Checked> &checked =
-        *new QList<Checked>(inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())}
-                                               : QtConcurrent::blockingMapped(inputs, checkOne));
+        keepFreedMemory();
+    }
+    const QList<Checked> &checked = *new QList<Checked>(
+        inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())} : checkAll(inputs, checkOne));
     if (!batch) {
         const XmlCheckReport &report = checked.constFirst().report;
         const CheckReport &summary = checked.constFirst().summary;
@@ -317,7 +438,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
         if (p.isSet(json))
             ctx.out << QJsonDocument(reportJson(report, summary, max, rc)).toJson(QJsonDocument::Indented);
         else
-            printReport(ctx, summary, max, showAll);
+            printReport(ctx.out, summary, max, showAll);
         return rc;
     }
 
@@ -355,7 +476,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
         if (rc == InputError)
             ctx.out << report.file << ": " << summary.verdict.text() << '\n';
         else
-            printReport(ctx, summary, max, showAll);
+            ctx.out << checked.at(i).text;
     }
     if (p.isSet(json)) {
         QJsonObject o{{QStringLiteral("files"), files},

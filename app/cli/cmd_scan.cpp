@@ -167,6 +167,7 @@ int runScan(Context &ctx, const QStringList &args)
             }
             return it->second ? &*it->second : nullptr;
         };
+        XmlUsageMemo memo; // the documents of a project share most paths
         for (const QString &f : files.domainXml) {
             if (schemaDir.isEmpty()) {
                 report.problems.append(
@@ -175,7 +176,7 @@ int runScan(Context &ctx, const QStringList &args)
                                                        "not checked")));
                 continue;
             }
-            const CheckReport r = CheckReport::of(checkXml(f, schemaDir, lookup, max), max);
+            const CheckReport r = CheckReport::of(checkXml(f, schemaDir, lookup, max, &memo), max);
             for (const NodeFindings &n : r.nodes) {
                 if (!n.notable())
                     continue;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <numeric>
 
 namespace vse {
 
@@ -200,6 +201,9 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
     v.target = target;
 
     QHash<QString, qsizetype> byPath;
+    // At most one node per finding: reserved once rather than grown.
+    byPath.reserve(report.findings.size());
+    out.nodes.reserve(report.findings.size());
     for (const XmlCheckFinding &f : report.findings) {
         QString value;
         const QString path =
@@ -265,8 +269,21 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
         v.tooNew += n.target == SinceRange::Fit::TooNew;
         v.maybeTooNew += n.target == SinceRange::Fit::MaybeTooNew;
     }
-    std::stable_sort(out.nodes.begin(), out.nodes.end(),
-                     [](const NodeFindings &a, const NodeFindings &b) { return a.line < b.line; });
+    // The walker's findings come in document order; only validation errors
+    // (listed first) need merging in. Sorted by moving each node once, not
+    // by swapping the large entries around.
+    const auto byLine = [](const NodeFindings &a, const NodeFindings &b) { return a.line < b.line; };
+    if (!std::is_sorted(out.nodes.cbegin(), out.nodes.cend(), byLine)) {
+        QList<qsizetype> order(out.nodes.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](qsizetype a, qsizetype b) { return out.nodes.at(a).line < out.nodes.at(b).line; });
+        QList<NodeFindings> sorted;
+        sorted.reserve(out.nodes.size());
+        for (const qsizetype i : std::as_const(order))
+            sorted.append(std::move(out.nodes[i]));
+        out.nodes = std::move(sorted);
+    }
 
     // A taint is conditional when every trigger behind it, at every node,
     // names a condition (host-passthrough: only on incoming migration).

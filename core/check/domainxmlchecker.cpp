@@ -24,7 +24,7 @@ QString tr(const char *text)
 }
 
 XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const QString &schemaDir,
-                     const ItemLookup &lookup, Version maxVersion, XmlCheckReport report)
+                     const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo, XmlCheckReport report)
 {
     report.file = file;
     if (!loaded)
@@ -78,7 +78,7 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
             validation[i].line = last;
     }
     report.findings.append(validation);
-    XmlUsageWalker walker(index->navigator, lookup, maxVersion);
+    XmlUsageWalker walker(index->navigator, lookup, maxVersion, memo);
     walker.walk(root);
     report.findings.append(walker.findings());
     return report;
@@ -138,21 +138,21 @@ std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir)
 }
 
 XmlCheckReport checkXml(const QString &file, const QString &schemaDir, const ItemLookup &lookup,
-                        Version maxVersion)
+                        Version maxVersion, XmlUsageMemo *memo)
 {
     XmlCheckReport report;
     UntrustedXml xml;
     const bool loaded = xml.load(file, &report.diagnostics);
-    return check(xml, loaded, file, schemaDir, lookup, maxVersion, std::move(report));
+    return check(xml, loaded, file, schemaDir, lookup, maxVersion, memo, std::move(report));
 }
 
 XmlCheckReport checkXmlData(const QByteArray &data, const QString &name, const QString &schemaDir,
-                            const ItemLookup &lookup, Version maxVersion)
+                            const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo)
 {
     XmlCheckReport report;
     UntrustedXml xml;
     const bool loaded = xml.loadData(data, name, &report.diagnostics);
-    return check(xml, loaded, name, schemaDir, lookup, maxVersion, std::move(report));
+    return check(xml, loaded, name, schemaDir, lookup, maxVersion, memo, std::move(report));
 }
 
 } // namespace vse

@@ -15,11 +15,13 @@ namespace vse {
 // attribute and value it uses with tier and since from `lookup` (the index;
 // called with canonical item paths), the namespace extensions and taints, and
 // whatever is newer than `maxVersion` (pass an invalid Version to skip that).
+// `memo` (optional) keeps what the walk of each path works out for the next
+// documents; one memo per schema folder, lookup and maxVersion.
 XmlCheckReport checkXml(const QString &file, const QString &schemaDir, const ItemLookup &lookup,
-                        Version maxVersion);
+                        Version maxVersion, XmlUsageMemo *memo = nullptr);
 // The same for XML already in memory (pasted into the GUI); `name` labels it.
 XmlCheckReport checkXmlData(const QByteArray &data, const QString &name, const QString &schemaDir,
-                            const ItemLookup &lookup, Version maxVersion);
+                            const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo = nullptr);
 
 // The schema index of a folder, built once per process and shared (the
 // checker needs its navigator; a caller without an index can back `lookup`

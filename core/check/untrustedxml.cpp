@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -106,17 +108,19 @@ QString UntrustedXml::refusalReason(const QByteArray &data, int *line)
     if (data.size() > kMaxSize)
         return tr("refused: the file is larger than 16 MiB");
     *line = 1;
-    if (data.trimmed().isEmpty())
+    // Views, not copies: every file of a batch passes through here.
+    if (QByteArrayView(data).trimmed().isEmpty())
         return tr("the file is empty");
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const uchar c = uchar(data.at(i));
+    const uchar *bytes = reinterpret_cast<const uchar *>(data.constData());
+    for (qsizetype i = 0, n = data.size(); i < n; ++i) {
+        const uchar c = bytes[i];
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
             *line = lineAt(data, i);
             return tr("not an XML text file: it contains binary data (byte 0x%1)")
                 .arg(int(c), 2, 16, QLatin1Char('0'));
         }
     }
-    const QByteArray body = data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data;
+    const QByteArrayView body = data.startsWith("\xEF\xBB\xBF") ? QByteArrayView(data).sliced(3) : QByteArrayView(data);
     if (!body.trimmed().startsWith('<')) {
         qsizetype first = data.size() - body.size(); // past a byte-order mark
         while (first < data.size() && QByteArrayView(" \t\r\n").contains(data.at(first)))
@@ -125,7 +129,7 @@ QString UntrustedXml::refusalReason(const QByteArray &data, int *line)
         return tr("not an XML file: it does not start with '<'");
     }
     // A domain XML is UTF-8; other declared encodings are left to libxml2.
-    if (!body.left(200).contains("encoding=") && !QByteArrayView(body).isValidUtf8()) {
+    if (!body.first(std::min<qsizetype>(200, body.size())).contains("encoding=") && !body.isValidUtf8()) {
         *line = lineAt(data, firstInvalidUtf8(data));
         return tr("not an XML text file: it is not valid UTF-8");
     }

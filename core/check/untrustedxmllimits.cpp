@@ -21,7 +21,7 @@ QString tr(const char *text)
 
 struct Open
 {
-    QByteArray name;
+    QByteArrayView name; // into the document's bytes, which outlive the scan
     int line = 0;
     int children = 0;
 };
@@ -80,7 +80,7 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
             qsizetype j = i + 1;
             while (j < n && !isSpace(p[j]) && p[j] != '>' && p[j] != '/')
                 ++j;
-            const QByteArray name(p + i + 1, j - i - 1);
+            const QByteArrayView name(p + i + 1, j - i - 1);
             if (++elements > kMaxElements) {
                 *line = elementLine;
                 return tr("refused: the document has more than %1 elements (the checker's limit; "
@@ -94,7 +94,7 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
                 return tr("refused: element <%1> (line %2) has more than %3 child elements (the "
                           "checker's limit: "
                           "RelaxNG validation time grows with the square of an element's children)")
-                    .arg(QString::fromUtf8(stack.last().name))
+                    .arg(QString::fromUtf8(stack.last().name.toByteArray()))
                     .arg(stack.last().line)
                     .arg(kMaxChildren);
             }
@@ -117,7 +117,7 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
                 return tr("refused: element <%1> has more than %2 attributes (the checker's limit: "
                           "libxml2 "
                           "compares each attribute with every other)")
-                    .arg(QString::fromUtf8(name))
+                    .arg(QString::fromUtf8(name.toByteArray()))
                     .arg(kMaxAttributes);
             }
             const bool selfClosing = j < n && j > i && p[j - 1] == '/';

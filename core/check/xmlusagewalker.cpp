@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include <libxml/tree.h>
 
@@ -34,92 +36,48 @@ QString segmentOf(const xmlChar *name, const xmlNs *ns)
 // own recursion bounded whatever the parser allows.
 constexpr int kMaxDepth = 512;
 
-} // namespace
-
-void XmlUsageWalker::walk(xmlNode *root)
+// Tables keyed by the bytes of a name or value, looked up with a view of
+// libxml2's string (no copy, no QString).
+struct ViewHash
 {
-    const QString segment = segmentOf(root->name, root->ns);
-    const QString canonical = m_navigator.rootPath(segment);
-    element(root, segment, canonical, 0);
-}
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using ByBytes = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
 
-void XmlUsageWalker::element(xmlNode *node, const QString &path, const QString &canonical, int depth)
+// The key of an element or attribute name: the local name alone, or with
+// its namespace (rare in libvirt XML: qemu:commandline and the like).
+struct NameKey
 {
-    const int line = int(xmlGetLineNo(node));
-    if (canonical.isEmpty() || !use(ItemKind::XmlElement, path, canonical, line)) {
-        // One finding for the unknown element; its subtree would only repeat it.
-        add({XmlCheckFinding::Unknown, path, QString(), line,
-             tr("element not in the schema index: %1").arg(path), {}, {}, {}, {}, 1});
-        return;
-    }
-    attributes(node, path, canonical);
-    if (const Item *item = m_lookup(canonical); item && item->attrs.contains(QStringLiteral("values"))) {
-        xmlChar *raw = xmlNodeGetContent(node);
-        const QString text = fromXml(raw).trimmed();
-        xmlFree(raw);
-        if (!text.isEmpty())
-            use(ItemKind::XmlValue, path + QLatin1Char('=') + text, canonical + QLatin1Char('=') + text, line);
-    }
-    if (depth >= kMaxDepth)
-        return;
-    for (xmlNode *c = node->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const QString segment = segmentOf(c->name, c->ns);
-        element(c, path + QLatin1Char('/') + segment, m_navigator.childPath(canonical, segment), depth + 1);
-    }
-}
-
-void XmlUsageWalker::attributes(xmlNode *node, const QString &path, const QString &canonical)
-{
-    const int line = int(xmlGetLineNo(node));
-    for (xmlAttr *a = node->properties; a; a = a->next) {
-        const QString segment = segmentOf(a->name, a->ns);
-        const QString attrPath = path + QLatin1Char('@') + segment;
-        QString attrItem = canonical + QLatin1Char('@') + segment;
-        const Item *item = m_lookup(attrItem);
-        if (!item) {
-            attrItem = canonical + QStringLiteral("@*"); // anyName attributes
-            item = m_lookup(attrItem);
-        }
-        if (!use(ItemKind::XmlAttribute, attrPath, attrItem, line, item)) {
-            add({XmlCheckFinding::Unknown, attrPath, QString(), line,
-                 tr("attribute not in the schema index: %1").arg(attrPath), {}, {}, {}, {}, 1});
-            continue;
-        }
-        if (!item->attrs.contains(QStringLiteral("values")))
-            continue;
-        xmlChar *raw = xmlNodeListGetString(node->doc, a->children, 1);
-        const QString value = fromXml(raw);
-        xmlFree(raw);
-        const bool used =
-            use(ItemKind::XmlValue, attrPath + QLatin1Char('=') + value, attrItem + QLatin1Char('=') + value, line);
-        // Many attributes take a datatype next to their enumerated values
-        // (vcpu placement: "auto" or a number); only purely enumerated ones
-        // are worth a word, and validation has the final say anyway.
-        if (!used && !item->attrs.contains(QStringLiteral("datatype"))) {
-            add({XmlCheckFinding::Unknown, attrPath + QLatin1Char('=') + value, QString(), line,
-                 tr("value not among the enumerated values in the schema index: %1").arg(value), {}, {}, {}, {}, 1});
+    NameKey(const xmlChar *name, const xmlNs *ns)
+    {
+        const char *local = name ? reinterpret_cast<const char *>(name) : "";
+        if (ns && ns->href) {
+            owned = reinterpret_cast<const char *>(ns->href);
+            owned += '\n';
+            owned += local;
+            view = owned;
+        } else {
+            view = local;
         }
     }
+    std::string owned;
+    std::string_view view;
+};
+
+template <typename T>
+std::pair<T *, bool> findOrAdd(ByBytes<T> &table, std::string_view key)
+{
+    if (auto it = table.find(key); it != table.end())
+        return {&it->second, false};
+    return {&table.emplace(std::string(key), T{}).first->second, true};
 }
 
-bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &canonical, int line)
+// The catalogue's taints for one item name: the answer only depends on kind
+// and name, asked once per path of the memo.
+QStringList catalogueTaints(ItemKind kind, const QString &name)
 {
-    return use(kind, path, canonical, line, m_lookup(canonical));
-}
-
-namespace {
-
-// The catalogue's taints for one item name, asked for every node of every
-// document: the answer only depends on kind and name, so each thread keeps
-// what the built-in policy said (documents repeat the same few hundred paths).
-const QStringList &catalogueTaints(ItemKind kind, const QString &name)
-{
-    static thread_local QHash<QString, QStringList> known;
-    const QString key = QChar(ushort(kind)) + name;
-    if (auto it = known.constFind(key); it != known.constEnd())
-        return *it;
     Item probe;
     probe.kind = kind;
     probe.name = name;
@@ -127,17 +85,232 @@ const QStringList &catalogueTaints(ItemKind kind, const QString &name)
     for (const auto &t : Policy::instance().triggersFor(probe))
         if (!taints.contains(t.taint))
             taints.append(t.taint);
-    return *known.insert(key, taints);
-}
-
-QString findingKey(XmlCheckFinding::Kind kind, const QString &itemOrPath, const QString &taint)
-{
-    return QString::number(int(kind)) + QLatin1Char('|') + itemOrPath + QLatin1Char('|') + taint;
+    return taints;
 }
 
 } // namespace
 
-bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &canonical, int line, const Item *item)
+// One finding a use adds, with the key it is counted under in a document.
+struct XmlUsageWalker::Use
+{
+    quint64 key = 0;
+    XmlCheckFinding finding;
+};
+
+struct XmlUsageWalker::ValueEntry
+{
+    QList<Use> uses;
+};
+
+struct XmlUsageWalker::AttributeEntry
+{
+    QString path;      // domain/devices/disk@type
+    QString item;      // its canonical item (or the element's "@*")
+    QList<Use> uses;
+    bool hasValues = false; // known, with enumerated values
+    bool datatype = false;  // also takes a datatype
+    ByBytes<ValueEntry> values;
+};
+
+struct XmlUsageWalker::ElementEntry
+{
+    QString path;
+    QString canonical;
+    QList<Use> uses;
+    bool known = false;
+    bool hasValues = false;
+    ByBytes<ElementEntry> children;
+    ByBytes<AttributeEntry> attributes;
+    ByBytes<ValueEntry> values; // by the raw text content
+};
+
+struct XmlUsageTables
+{
+    ByBytes<XmlUsageWalker::ElementEntry> roots;
+    // Ids of the strings finding keys are made of (item or path, taint).
+    QHash<QString, quint32> ids;
+};
+
+XmlUsageMemo::XmlUsageMemo() = default;
+XmlUsageMemo::~XmlUsageMemo() = default;
+
+XmlUsageTables &XmlUsageMemo::forThisThread()
+{
+    const std::lock_guard<std::mutex> locked(m_lock);
+    auto &slot = m_tables[std::this_thread::get_id()];
+    if (!slot)
+        slot = std::make_unique<XmlUsageTables>();
+    return *slot;
+}
+
+XmlUsageWalker::XmlUsageWalker(const SchemaNavigator &navigator, const ItemLookup &lookup, Version maxVersion,
+                               XmlUsageMemo *memo)
+    : m_navigator(navigator), m_lookup(lookup), m_max(maxVersion)
+{
+    if (memo) {
+        m_tables = &memo->forThisThread();
+    } else {
+        m_own = std::make_unique<XmlUsageTables>();
+        m_tables = m_own.get();
+    }
+}
+
+XmlUsageWalker::~XmlUsageWalker() = default;
+
+void XmlUsageWalker::walk(xmlNode *root)
+{
+    const NameKey name(root->name, root->ns);
+    auto [entry, added] = findOrAdd(m_tables->roots, name.view);
+    if (added) {
+        const QString segment = segmentOf(root->name, root->ns);
+        initElement(*entry, segment, m_navigator.rootPath(segment));
+    }
+    element(root, *entry, 0);
+}
+
+void XmlUsageWalker::initElement(ElementEntry &e, const QString &path, const QString &canonical)
+{
+    e.path = path;
+    e.canonical = canonical;
+    const Item *item = canonical.isEmpty() ? nullptr : m_lookup(canonical);
+    e.known = !canonical.isEmpty() && uses(ItemKind::XmlElement, path, canonical, item, &e.uses);
+    // One finding for the unknown element; its subtree would only repeat it.
+    if (!e.known)
+        unknown(path, tr("element not in the schema index: %1").arg(path), &e.uses);
+    e.hasValues = e.known && item->attrs.contains(QStringLiteral("values"));
+}
+
+XmlUsageWalker::ElementEntry &XmlUsageWalker::childEntry(ElementEntry &parent, xmlNode *child)
+{
+    const NameKey name(child->name, child->ns);
+    auto [entry, added] = findOrAdd(parent.children, name.view);
+    if (added) {
+        const QString segment = segmentOf(child->name, child->ns);
+        initElement(*entry, parent.path + QLatin1Char('/') + segment, m_navigator.childPath(parent.canonical, segment));
+    }
+    return *entry;
+}
+
+void XmlUsageWalker::element(xmlNode *node, ElementEntry &e, int depth)
+{
+    const int line = int(xmlGetLineNo(node));
+    apply(e.uses, line);
+    if (!e.known)
+        return;
+    attributes(node, e);
+    if (e.hasValues) {
+        xmlChar *raw = xmlNodeGetContent(node);
+        const ValueEntry &value = elementValueEntry(e, reinterpret_cast<const char *>(raw));
+        xmlFree(raw);
+        apply(value.uses, line);
+    }
+    if (depth >= kMaxDepth)
+        return;
+    for (xmlNode *c = node->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE)
+            element(c, childEntry(e, c), depth + 1);
+    }
+}
+
+XmlUsageWalker::ValueEntry &XmlUsageWalker::elementValueEntry(ElementEntry &e, const char *raw)
+{
+    auto [entry, added] = findOrAdd(e.values, std::string_view(raw ? raw : ""));
+    if (added) {
+        const QString text = QString::fromUtf8(raw).trimmed();
+        if (!text.isEmpty()) {
+            const QString canonical = e.canonical + QLatin1Char('=') + text;
+            uses(ItemKind::XmlValue, e.path + QLatin1Char('=') + text, canonical, m_lookup(canonical), &entry->uses);
+        }
+    }
+    return *entry;
+}
+
+XmlUsageWalker::AttributeEntry &XmlUsageWalker::attributeEntry(ElementEntry &e, const void *attr)
+{
+    const auto *a = static_cast<const xmlAttr *>(attr);
+    const NameKey name(a->name, a->ns);
+    auto [entry, added] = findOrAdd(e.attributes, name.view);
+    if (!added)
+        return *entry;
+    const QString segment = segmentOf(a->name, a->ns);
+    entry->path = e.path + QLatin1Char('@') + segment;
+    entry->item = e.canonical + QLatin1Char('@') + segment;
+    const Item *item = m_lookup(entry->item);
+    if (!item) {
+        entry->item = e.canonical + QStringLiteral("@*"); // anyName attributes
+        item = m_lookup(entry->item);
+    }
+    if (!uses(ItemKind::XmlAttribute, entry->path, entry->item, item, &entry->uses)) {
+        unknown(entry->path, tr("attribute not in the schema index: %1").arg(entry->path), &entry->uses);
+        return *entry;
+    }
+    entry->hasValues = item->attrs.contains(QStringLiteral("values"));
+    entry->datatype = item->attrs.contains(QStringLiteral("datatype"));
+    return *entry;
+}
+
+XmlUsageWalker::ValueEntry &XmlUsageWalker::attributeValueEntry(AttributeEntry &a, const char *raw)
+{
+    auto [entry, added] = findOrAdd(a.values, std::string_view(raw ? raw : ""));
+    if (!added)
+        return *entry;
+    const QString value = raw ? QString::fromUtf8(raw) : QString();
+    const QString path = a.path + QLatin1Char('=') + value;
+    const QString canonical = a.item + QLatin1Char('=') + value;
+    const bool used = uses(ItemKind::XmlValue, path, canonical, m_lookup(canonical), &entry->uses);
+    // Many attributes take a datatype next to their enumerated values
+    // (vcpu placement: "auto" or a number); only purely enumerated ones
+    // are worth a word, and validation has the final say anyway.
+    if (!used && !a.datatype)
+        unknown(path, tr("value not among the enumerated values in the schema index: %1").arg(value), &entry->uses);
+    return *entry;
+}
+
+void XmlUsageWalker::attributes(xmlNode *node, ElementEntry &e)
+{
+    const int line = int(xmlGetLineNo(node));
+    for (xmlAttr *a = node->properties; a; a = a->next) {
+        AttributeEntry &attr = attributeEntry(e, a);
+        apply(attr.uses, line);
+        if (!attr.hasValues)
+            continue;
+        // The value: a lone text child as it is (the usual case), else what
+        // libxml2 makes of the children.
+        const xmlNode *text = a->children;
+        if (!text || (text->type == XML_TEXT_NODE && !text->next)) {
+            const char *raw = text ? reinterpret_cast<const char *>(text->content) : nullptr;
+            apply(attributeValueEntry(attr, raw).uses, line);
+        } else {
+            xmlChar *raw = xmlNodeListGetString(node->doc, a->children, 1);
+            const ValueEntry &value = attributeValueEntry(attr, reinterpret_cast<const char *>(raw));
+            xmlFree(raw);
+            apply(value.uses, line);
+        }
+    }
+}
+
+quint64 XmlUsageWalker::key(XmlCheckFinding::Kind kind, const QString &itemOrPath, const QString &taint)
+{
+    const auto id = [this](const QString &s) -> quint64 {
+        if (s.isEmpty())
+            return 0;
+        auto it = m_tables->ids.constFind(s);
+        if (it == m_tables->ids.constEnd())
+            it = m_tables->ids.insert(s, quint32(m_tables->ids.size() + 1));
+        return *it;
+    };
+    return (quint64(kind) << 56) | (id(itemOrPath) << 28) | id(taint);
+}
+
+void XmlUsageWalker::unknown(const QString &path, const QString &message, QList<Use> *out)
+{
+    // Unknown paths are keyed by the document path.
+    out->append({key(XmlCheckFinding::Unknown, path, {}),
+                 {XmlCheckFinding::Unknown, path, QString(), 0, message, {}, {}, {}, {}, 1}});
+}
+
+bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &canonical, const Item *item,
+                          QList<Use> *out)
 {
     // Taints come from the catalogue too, by document and canonical path
     // (most often one and the same).
@@ -149,38 +322,30 @@ bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &cano
             if (!taints.contains(t))
                 taints.append(t);
     }
-    // Most uses repeat a finding already made in this document: those only
-    // count (messages, since ranges and the like are made for new ones).
+    // Repeated uses of one item collapse into one finding, keeping the
+    // first line: each is keyed by kind, item (else path) and taint.
     const QString &itemOrPath = canonical.isEmpty() ? path : canonical;
-    for (const QString &taint : std::as_const(taints)) {
-        const QString key = findingKey(XmlCheckFinding::Taint, itemOrPath, taint);
-        if (!repeated(key))
-            addNew(key, {XmlCheckFinding::Taint, path, canonical, line,
-                         tr("%1 marks the guest tainted: %2").arg(path, taint), item ? item->tier : QString(),
-                         item ? item->sinceRange() : SinceRange(), taint, item ? item->hypervisor : QString(), 1});
-    }
+    for (const QString &taint : std::as_const(taints))
+        out->append({key(XmlCheckFinding::Taint, itemOrPath, taint),
+                     {XmlCheckFinding::Taint, path, canonical, 0, tr("%1 marks the guest tainted: %2").arg(path, taint),
+                      item ? item->tier : QString(), item ? item->sinceRange() : SinceRange(), taint,
+                      item ? item->hypervisor : QString(), 1}});
     if (!item)
         return false;
-    std::optional<SinceRange> sinceOnce;
-    const auto since = [&]() -> const SinceRange & {
-        if (!sinceOnce)
-            sinceOnce = item->sinceRange();
-        return *sinceOnce;
-    };
-    if (const QString key = findingKey(XmlCheckFinding::Uses, itemOrPath, {}); !repeated(key))
-        addNew(key, {XmlCheckFinding::Uses, path, canonical, line, tr("uses %1").arg(canonical), item->tier, since(),
-                     {}, item->hypervisor, 1});
-    if (item->origin == QLatin1String("schema:namespace")) {
-        if (const QString key = findingKey(XmlCheckFinding::NamespaceExtension, itemOrPath, {}); !repeated(key))
-            addNew(key, {XmlCheckFinding::NamespaceExtension, path, canonical, line,
-                         tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier,
-                         since(), {}, item->hypervisor, 1});
-    }
+    const SinceRange since = item->sinceRange();
+    out->append({key(XmlCheckFinding::Uses, itemOrPath, {}),
+                 {XmlCheckFinding::Uses, path, canonical, 0, tr("uses %1").arg(canonical), item->tier, since, {},
+                  item->hypervisor, 1}});
+    if (item->origin == QLatin1String("schema:namespace"))
+        out->append({key(XmlCheckFinding::NamespaceExtension, itemOrPath, {}),
+                     {XmlCheckFinding::NamespaceExtension, path, canonical, 0,
+                      tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier,
+                      since, {}, item->hypervisor, 1}});
     if (!m_max.isValid())
         return true;
     // A value that was plain text its attribute accepted before it became an
     // enumerated value: the document is accepted as long as the attribute is.
-    SinceRange accepted = since();
+    SinceRange accepted = since;
     const QString asText = item->attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
     if (!asText.isEmpty()) {
         if (const Item *parent = m_lookup(item->parent))
@@ -188,15 +353,18 @@ bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &cano
     }
     switch (accepted.fit(m_max)) {
     case SinceRange::Fit::TooNew:
-        add({XmlCheckFinding::NewerThanTarget, path, canonical, line,
-             accepted.exact ? tr("%1 needs libvirt %2, newer than %3").arg(path, accepted.toString(), m_max.toString())
-                            : tr("%1 came after %2 (%3)").arg(path, m_max.toString(), accepted.toString()),
-             item->tier, accepted, {}, item->hypervisor, 1});
+        out->append({key(XmlCheckFinding::NewerThanTarget, itemOrPath, {}),
+                     {XmlCheckFinding::NewerThanTarget, path, canonical, 0,
+                      accepted.exact
+                          ? tr("%1 needs libvirt %2, newer than %3").arg(path, accepted.toString(), m_max.toString())
+                          : tr("%1 came after %2 (%3)").arg(path, m_max.toString(), accepted.toString()),
+                      item->tier, accepted, {}, item->hypervisor, 1}});
         break;
     case SinceRange::Fit::MaybeTooNew:
-        add({XmlCheckFinding::MaybeNewerThanTarget, path, canonical, line,
-             tr("%1 may be too new for %2: %3").arg(path, m_max.toString(), accepted.toString()), item->tier,
-             accepted, {}, item->hypervisor, 1});
+        out->append({key(XmlCheckFinding::MaybeNewerThanTarget, itemOrPath, {}),
+                     {XmlCheckFinding::MaybeNewerThanTarget, path, canonical, 0,
+                      tr("%1 may be too new for %2: %3").arg(path, m_max.toString(), accepted.toString()), item->tier,
+                      accepted, {}, item->hypervisor, 1}});
         break;
     case SinceRange::Fit::Supported:
     case SinceRange::Fit::Unknown:
@@ -205,28 +373,17 @@ bool XmlUsageWalker::use(ItemKind kind, const QString &path, const QString &cano
     return true;
 }
 
-void XmlUsageWalker::add(XmlCheckFinding f)
+void XmlUsageWalker::apply(const QList<Use> &uses, int line)
 {
-    // Repeated uses of one item collapse into one finding, keeping the first
-    // line; unknown paths are keyed by the document path.
-    const QString key = findingKey(f.kind, f.item.isEmpty() ? f.path : f.item, f.taint);
-    if (!repeated(key))
-        addNew(key, std::move(f));
-}
-
-bool XmlUsageWalker::repeated(const QString &key)
-{
-    const auto it = m_seen.constFind(key);
-    if (it == m_seen.constEnd())
-        return false;
-    ++m_findings[*it].occurrences;
-    return true;
-}
-
-void XmlUsageWalker::addNew(const QString &key, XmlCheckFinding f)
-{
-    m_seen.insert(key, m_findings.size());
-    m_findings.append(std::move(f));
+    for (const Use &u : uses) {
+        if (const auto it = m_seen.constFind(u.key); it != m_seen.constEnd()) {
+            ++m_findings[*it].occurrences;
+            continue;
+        }
+        m_seen.insert(u.key, m_findings.size());
+        m_findings.append(u.finding);
+        m_findings.last().line = line;
+    }
 }
 
 } // namespace vse

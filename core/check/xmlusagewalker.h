@@ -8,12 +8,41 @@
 #include <QHash>
 
 #include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
 
 typedef struct _xmlNode xmlNode;
 
 namespace vse {
 
 using ItemLookup = std::function<const Item *(const QString &path)>;
+
+struct XmlUsageTables;
+
+// What the walker works out once per path of a document (its canonical
+// item, the findings a use of it makes, with their messages), kept for the
+// documents that follow: they repeat the same few thousand paths, and
+// working each out again (QString paths, lookups, messages) cost more than
+// the RelaxNG validation. Valid for one navigator, one lookup and one target
+// release: a caller checking many documents with those creates one memo and
+// hands it to each walker. Each thread gets its own tables, so walks take
+// no lock.
+class XmlUsageMemo
+{
+public:
+    XmlUsageMemo();
+    ~XmlUsageMemo();
+    XmlUsageMemo(const XmlUsageMemo &) = delete;
+    XmlUsageMemo &operator=(const XmlUsageMemo &) = delete;
+
+    XmlUsageTables &forThisThread();
+
+private:
+    std::mutex m_lock;
+    std::unordered_map<std::thread::id, std::unique_ptr<XmlUsageTables>> m_tables;
+};
 
 // Walks a parsed document and reports every element, attribute and
 // enumerated value it uses, mapped to index items through the schema's
@@ -24,31 +53,44 @@ using ItemLookup = std::function<const Item *(const QString &path)>;
 class XmlUsageWalker
 {
 public:
-    XmlUsageWalker(const SchemaNavigator &navigator, const ItemLookup &lookup, Version maxVersion)
-        : m_navigator(navigator), m_lookup(lookup), m_max(maxVersion)
-    {
-    }
+    // `memo` (may be null: the walker then keeps what it works out for this
+    // document only) must have been made for this navigator, lookup and target.
+    XmlUsageWalker(const SchemaNavigator &navigator, const ItemLookup &lookup, Version maxVersion,
+                   XmlUsageMemo *memo = nullptr);
+    ~XmlUsageWalker();
 
     void walk(xmlNode *root);
     QList<XmlCheckFinding> findings() const { return m_findings; }
 
 private:
-    void element(xmlNode *node, const QString &path, const QString &canonical, int depth);
-    void attributes(xmlNode *node, const QString &path, const QString &canonical);
-    // Reports one use; false when the index has no such item.
-    bool use(ItemKind kind, const QString &path, const QString &canonical, int line);
-    // The same with the item of `canonical` already looked up (may be null).
-    bool use(ItemKind kind, const QString &path, const QString &canonical, int line, const Item *item);
-    void add(XmlCheckFinding f);
-    // Counts one more occurrence of the finding of `key`; false if it is new.
-    bool repeated(const QString &key);
-    void addNew(const QString &key, XmlCheckFinding f);
+    friend struct XmlUsageTables;
+    struct Use;
+    struct ElementEntry;
+    struct AttributeEntry;
+    struct ValueEntry;
+
+    void element(xmlNode *node, ElementEntry &entry, int depth);
+    void attributes(xmlNode *node, ElementEntry &entry);
+    ElementEntry &childEntry(ElementEntry &parent, xmlNode *child);
+    AttributeEntry &attributeEntry(ElementEntry &element, const void *attr);
+    ValueEntry &elementValueEntry(ElementEntry &element, const char *raw);
+    ValueEntry &attributeValueEntry(AttributeEntry &attribute, const char *raw);
+    void initElement(ElementEntry &entry, const QString &path, const QString &canonical);
+    // The findings one use makes (in the order they are added); false when
+    // the index has no such item.
+    bool uses(ItemKind kind, const QString &path, const QString &canonical, const Item *item, QList<Use> *out);
+    void unknown(const QString &path, const QString &message, QList<Use> *out);
+    quint64 key(XmlCheckFinding::Kind kind, const QString &itemOrPath, const QString &taint);
+    // Adds the findings of one use at `line`, or counts them again.
+    void apply(const QList<Use> &uses, int line);
 
     const SchemaNavigator &m_navigator;
     ItemLookup m_lookup;
     Version m_max;
+    std::unique_ptr<XmlUsageTables> m_own; // without a memo
+    XmlUsageTables *m_tables = nullptr;
     QList<XmlCheckFinding> m_findings;
-    QHash<QString, qsizetype> m_seen; // kind|item|taint -> index in m_findings
+    QHash<quint64, qsizetype> m_seen; // kind|item|taint -> index in m_findings
 };
 
 } // namespace vse

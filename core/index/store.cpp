@@ -145,6 +145,15 @@ void Store::close()
     m_db = nullptr;
 }
 
+void Store::holdReadLock() const
+{
+    if (!m_db)
+        return;
+    if (!sqlite3_get_autocommit(m_db))
+        sql::exec(m_db, "COMMIT"); // ends the read transaction: the lock goes
+    sql::exec(m_db, "BEGIN");      // deferred: the lock comes with the next read
+}
+
 bool Store::open(const QString &path, Diagnostics *diagnostics)
 {
     close();

@@ -98,6 +98,13 @@ public:
     // version; the caller then rebuilds it.
     bool open(const QString &path, Diagnostics *diagnostics);
     bool isOpen() const { return m_db != nullptr; }
+    // Keeps the read lock this connection takes at its next query until
+    // close() or the next call, reading one snapshot of the file: a batch of
+    // many small queries (check-xml's item lookups) then does not lock and
+    // unlock the file, a handful of system calls, for each. An update in
+    // place waits for the lock to go: call again (which lets it in) at
+    // least every second or so.
+    void holdReadLock() const;
     QString path() const { return m_path; }
     void close();
 

@@ -93,18 +93,29 @@ SourceRoot::SourceRoot(const QString &root)
     }
 }
 
+namespace {
+
+// Relative paths are the caller's, relative to the working directory
+// (looked up only for those: QDir::current() costs system calls, and a
+// batch opens one file after another).
+QString absoluteClean(const QString &path)
+{
+    return QDir::cleanPath(QDir::isAbsolutePath(path) ? path : QDir::current().absoluteFilePath(path));
+}
+
+} // namespace
+
 bool SourceRoot::lexicallyInside(const QString &path) const
 {
     if (!confines())
         return true;
-    const QString abs = QDir::cleanPath(QDir::current().absoluteFilePath(path));
+    const QString abs = absoluteClean(path);
     return abs == m_root || abs.startsWith(m_root + QLatin1Char('/'));
 }
 
 int SourceRoot::openRegular(const QString &path, qint64 *size, QString *why) const
 {
-    // Relative paths are the caller's, relative to the working directory.
-    const QString abs = QDir::cleanPath(QDir::current().absoluteFilePath(path));
+    const QString abs = absoluteClean(path);
     const auto outside = [&] {
         *why = QStringLiteral(
                    "%1 is outside the source root %2 (after \"..\" and symbolic links): refused, "

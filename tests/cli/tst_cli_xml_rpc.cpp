@@ -52,6 +52,31 @@ class TestCliXmlRpc : public QObject
     QTemporaryDir m_dir;
     QString m_index;
 
+    // Every 16th domain XML of libvirt 7.0.0's own test suite
+    // (tests/qemuxml2argvdata), unpacked from the source tarball into `dir`;
+    // empty when the tarball is not there.
+    static QStringList testSuiteSample(const QTemporaryDir &dir)
+    {
+        const QString sources = qEnvironmentVariable("VSE_SOURCES_DIR",
+                                                     QStringLiteral("/var/cache/virt-support-explorer/sources"));
+        const QString tarball = sources + QStringLiteral("/libvirt_7.0.0.orig.tar.xz");
+        if (!QFile::exists(tarball))
+            return {};
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-xJf"), tarball, QStringLiteral("-C"), dir.path(),
+                                          QStringLiteral("--strip-components=3"), QStringLiteral("--wildcards"),
+                                          QStringLiteral("*/tests/qemuxml2argvdata/*.xml")});
+        if (!tar.waitForFinished(120000) || tar.exitCode() != 0)
+            qFatal("tar could not unpack %s", qPrintable(tarball));
+        const QStringList all = QDir(dir.path()).entryList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
+        if (all.size() <= 500)
+            qFatal("only %d domain XMLs in %s", int(all.size()), qPrintable(tarball));
+        QStringList files;
+        for (qsizetype i = 0; i < all.size(); i += 16)
+            files << QDir(dir.path()).filePath(all.at(i));
+        return files;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -248,23 +273,10 @@ private Q_SLOTS:
         // schema and the table of items: every file must get exactly what
         // checking it alone gives. Real documents: libvirt 7.0.0's own test
         // suite (tests/qemuxml2argvdata), from the source tarball.
-        const QString sources = qEnvironmentVariable("VSE_SOURCES_DIR",
-                                                     QStringLiteral("/var/cache/virt-support-explorer/sources"));
-        const QString tarball = sources + QStringLiteral("/libvirt_7.0.0.orig.tar.xz");
-        if (!QFile::exists(tarball))
-            QSKIP("libvirt_7.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
         QTemporaryDir unpacked;
-        QProcess tar;
-        tar.start(QStringLiteral("tar"), {QStringLiteral("-xJf"), tarball, QStringLiteral("-C"), unpacked.path(),
-                                          QStringLiteral("--strip-components=3"), QStringLiteral("--wildcards"),
-                                          QStringLiteral("*/tests/qemuxml2argvdata/*.xml")});
-        QVERIFY(tar.waitForFinished(120000));
-        QCOMPARE(tar.exitCode(), 0);
-        const QStringList all = QDir(unpacked.path()).entryList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
-        QVERIFY2(all.size() > 500, qPrintable(QString::number(all.size())));
-        QStringList files;
-        for (qsizetype i = 0; i < all.size(); i += 16)
-            files << QDir(unpacked.path()).filePath(all.at(i));
+        const QStringList files = testSuiteSample(unpacked);
+        if (files.isEmpty())
+            QSKIP("libvirt_7.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
 
         const CliRun batch = runCli(m_index, QStringList{QStringLiteral("check-xml"), QStringLiteral("--json")} + files);
         const QJsonArray perFile =
@@ -282,6 +294,37 @@ private Q_SLOTS:
         // The sample holds invalid, tainted and clean documents alike.
         QVERIFY2(exitCodes.contains(0) && exitCodes.contains(1) && exitCodes.contains(6),
                  qPrintable(QString::number(exitCodes.size())));
+    }
+
+    void checkXmlTextBatchMatchesOneByOne()
+    {
+        // The text of a batch is rendered on the worker threads, from tables
+        // of paths the documents share: each file's block must be what
+        // checking it alone prints, with and without --all and a target.
+        QTemporaryDir unpacked;
+        const QStringList files = testSuiteSample(unpacked);
+        if (files.isEmpty())
+            QSKIP("libvirt_7.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+        const QList<QStringList> variants{{}, {QStringLiteral("--all"), QStringLiteral("--max-version"), QStringLiteral("5.0.0")}};
+        for (const QStringList &options : variants) {
+            const CliRun batch = runCli(m_index, QStringList{QStringLiteral("check-xml")} + options + files);
+            QVERIFY2(!batch.crashed, qPrintable(batch.err));
+            QStringList blocks;
+            // Exit codes, best to worst (as check-xml --help lists them).
+            const QList<int> order{0, 7, 6, 5, 1, 3};
+            int worst = 0;
+            for (const QString &file : files) {
+                const CliRun alone = runCli(m_index, QStringList{QStringLiteral("check-xml")} + options + QStringList{file});
+                QVERIFY2(order.contains(alone.exitCode) && !alone.out.isEmpty(), qPrintable(file + alone.err));
+                blocks << alone.out;
+                if (order.indexOf(alone.exitCode) > order.indexOf(worst))
+                    worst = alone.exitCode;
+            }
+            const QString summary = batch.out.mid(batch.out.lastIndexOf(QLatin1String("\nChecked ")));
+            QCOMPARE(batch.out, blocks.join(QLatin1Char('\n')) + summary);
+            QVERIFY2(summary.startsWith(QStringLiteral("\nChecked %1 files: ").arg(files.size())), qPrintable(summary));
+            QCOMPARE(batch.exitCode, worst);
+        }
     }
 
     void protocolListsRemoteProcedures()
