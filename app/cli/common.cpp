@@ -18,28 +18,37 @@
 
 namespace vse::cli {
 
+// The query front end (VSE_CLI_FRONT_END) holds show, search and stats; the
+// other commands run from the commands module it loads for them (main.cpp),
+// so a query does not load libxml2 or Qt Concurrent.
+#ifdef VSE_CLI_FRONT_END
+#define VSE_IN_MODULE(run) nullptr
+#else
+#define VSE_IN_MODULE(run) run
+#endif
+
 const QList<Command> &commands()
 {
     static const QList<Command> list{
-        {"index", "build or refresh the index from libvirt sources", runIndex},
+        {"index", "build or refresh the index from libvirt sources", VSE_IN_MODULE(runIndex)},
         {"search", "find items by name (exact, prefix, substring, fuzzy) with filters", runSearch},
         {"show", "everything about one item: tier, since and evidence, taint, definition", runShow},
         {"stats", "what the index holds: releases, items per kind and tier", runStats},
         {"check-xml", "validate a libvirt XML file; report tiers, taints, namespace extensions, newer items",
-         runCheckXml},
+         VSE_IN_MODULE(runCheckXml)},
         {"check-config", "check daemon configuration files: unknown, removed, too new, wrong type, changed defaults",
-         runCheckConfig},
+         VSE_IN_MODULE(runCheckConfig)},
         {"check-script", "check virsh calls in shell scripts: unknown, too new, parsed table output",
-         runCheckScript},
-        {"protocol", "list an RPC program's procedures in number order", runProtocol},
-        {"diff", "added / removed / renamed / changed items between two indexed releases", runDiff},
-        {"audit", "policy violations between consecutive indexed releases", runAudit},
-        {"history", "what the built-in release history covers; 'history build' makes one", runHistory},
-        {"scan", "the minimum libvirt an application's C/C++ code needs, and its too-new or unsafe uses", runScan},
-        {"host", "support report of a running host (read-only libvirt connection)", runHost},
-        {"triage", "support report of a sosreport: guests, taints in logs, daemon configuration", runTriage},
+         VSE_IN_MODULE(runCheckScript)},
+        {"protocol", "list an RPC program's procedures in number order", VSE_IN_MODULE(runProtocol)},
+        {"diff", "added / removed / renamed / changed items between two indexed releases", VSE_IN_MODULE(runDiff)},
+        {"audit", "policy violations between consecutive indexed releases", VSE_IN_MODULE(runAudit)},
+        {"history", "what the built-in release history covers; 'history build' makes one", VSE_IN_MODULE(runHistory)},
+        {"scan", "the minimum libvirt an application's C/C++ code needs, and its too-new or unsafe uses", VSE_IN_MODULE(runScan)},
+        {"host", "support report of a running host (read-only libvirt connection)", VSE_IN_MODULE(runHost)},
+        {"triage", "support report of a sosreport: guests, taints in logs, daemon configuration", VSE_IN_MODULE(runTriage)},
         {"gen-header", "print a C header that makes the compiler warn at functions newer than a release",
-         runGenHeader},
+         VSE_IN_MODULE(runGenHeader)},
     };
     return list;
 }

@@ -60,7 +60,9 @@ bool runsWithoutApplication(const QString &command)
 
 } // namespace
 
-int main(int argc, char **argv)
+// main() of every build: the front end `virt-support`, its commands module
+// and the full program `virt-support-index` (see the end of this file).
+int cliMain(int argc, char **argv)
 {
     setProgramArguments(argc, argv);
     // `virt-support --help` needs no application object (nor its set-up).
@@ -106,6 +108,16 @@ int main(int argc, char **argv)
         return Usage;
     }
     const QString name = args.first();
+#ifdef VSE_CLI_FRONT_END
+    // A command the front end does not hold: the commands module runs it,
+    // from the start (before any application object is made here).
+    for (const auto &c : commands())
+        if (!c.run && name == QLatin1String(c.name)) {
+            out.flush();
+            err.flush();
+            return runCommandsModule(ctx, argc, argv);
+        }
+#endif
     std::optional<QCoreApplication> app;
     if (!runsWithoutApplication(name))
         app.emplace(argc, argv);
@@ -128,3 +140,16 @@ int main(int argc, char **argv)
     printUsage(err);
     return Usage;
 }
+
+#ifdef VSE_CLI_COMMANDS_MODULE
+// What the front end calls, with its own arguments (commandsmodule.cpp).
+extern "C" Q_DECL_EXPORT int vse_cli_main(int argc, char **argv)
+{
+    return cliMain(argc, argv);
+}
+#else
+int main(int argc, char **argv)
+{
+    return cliMain(argc, argv);
+}
+#endif

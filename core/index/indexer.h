@@ -56,7 +56,11 @@ public:
     // history is the one merged. Reads file sizes and times only, never an
     // extractor, so the query commands can check it on every start (it is
     // defined apart from run(), and links without the extractors).
+    // The answer is kept beside the index (FreshnessStamp), so that a later
+    // call stats what this one looked at instead of looking again.
     static bool upToDate(const Store &store);
+    // upToDate() without the stamp: every recorded source found again.
+    static bool fullCheck(const Store &store);
 
     // The one rule both run() and upToDate() decide by. For each layout, the
     // stored release read from the same root with the same input files

@@ -1,10 +1,13 @@
 // Indexer::upToDate() lives apart from Indexer::run() so that a program that
 // only queries the index links it without the extractors (libclang, LLVM).
+#include "freshnessstamp.h"
 #include "historyapplier.h"
 #include "historypack.h"
 #include "indexer.h"
 #include "sourcelayout.h"
 #include "store.h"
+
+#include <QFile>
 
 #include <algorithm>
 
@@ -39,6 +42,19 @@ bool Indexer::upToDate(const Store &store)
 {
     if (!store.isOpen())
         return false;
+    // What the last passing check looked at is unchanged: it would pass again.
+    if (FreshnessStamp::confirms(store.path()))
+        return true;
+    const FsObservation index = FsObservation::of(QFile::encodeName(store.path()));
+    FsRecorder recorder;
+    const bool fresh = fullCheck(store);
+    if (fresh)
+        FreshnessStamp::write(store.path(), index, recorder.observations());
+    return fresh;
+}
+
+bool Indexer::fullCheck(const Store &store)
+{
     const QList<StoredRelease> stored = store.releases();
     // run() with the recorded sources: each is found again, unchanged.
     QList<SourceLayout> layouts;

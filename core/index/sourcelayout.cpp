@@ -7,6 +7,7 @@
 #include "extract/tools/virshmanpage.h"
 #include "io/confinedfile.h"
 #include "io/dirlisting.h"
+#include "io/fswatch.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -26,7 +27,7 @@ QString existingDir(const QString &root, std::initializer_list<const char *> can
 {
     for (const char *c : candidates) {
         const QString p = root + QLatin1Char('/') + QLatin1String(c);
-        if (QFileInfo(p).isDir())
+        if (FsWatch::isDir(p))
             return QDir::cleanPath(p);
     }
     return {};
@@ -60,6 +61,7 @@ QString readHead(const QString &root, const QString &path, qint64 max = 1 << 20)
 std::optional<SourceLayout> SourceLayout::detect(const QString &path, Diagnostics *diagnostics)
 {
     const QFileInfo fi(path);
+    FsWatch::exists(path); // noted for the freshness stamp; fi decides
     if (!fi.exists()) {
         diagnostics->append(Diagnostic::error(path, 0, QStringLiteral("no such file or directory")));
         return std::nullopt;
@@ -77,13 +79,13 @@ std::optional<SourceLayout> SourceLayout::detect(const QString &path, Diagnostic
     l.root = fi.canonicalFilePath();
     const QString r = l.root == QLatin1String("/") ? QString() : l.root;
 
-    if (QFileInfo(r + QStringLiteral("/src")).isDir() &&
-        (QFileInfo(r + QStringLiteral("/include/libvirt")).isDir() ||
-         QFileInfo(r + QStringLiteral("/docs/schemas")).isDir() ||
-         QFileInfo(r + QStringLiteral("/src/conf/schemas")).isDir() ||
+    if (FsWatch::isDir(r + QStringLiteral("/src")) &&
+        (FsWatch::isDir(r + QStringLiteral("/include/libvirt")) ||
+         FsWatch::isDir(r + QStringLiteral("/docs/schemas")) ||
+         FsWatch::isDir(r + QStringLiteral("/src/conf/schemas")) ||
          !filesIn(r + QStringLiteral("/src"), {QStringLiteral("libvirt*.syms")}).isEmpty())) {
         l.kind = Release::SourceKind::SourceTree;
-        if (QFileInfo(r + QStringLiteral("/include/libvirt")).isDir())
+        if (FsWatch::isDir(r + QStringLiteral("/include/libvirt")))
             l.includeDir = r + QStringLiteral("/include");
         l.schemaDir = existingDir(r, {"src/conf/schemas", "docs/schemas"});
         l.docDir = existingDir(r, {"docs"});
@@ -91,10 +93,10 @@ std::optional<SourceLayout> SourceLayout::detect(const QString &path, Diagnostic
         l.symsFiles = filesIn(r + QStringLiteral("/src"), {QStringLiteral("libvirt*.syms")});
         return l;
     }
-    if (QFileInfo(r + QStringLiteral("/usr/include/libvirt")).isDir() ||
-        QFileInfo(r + QStringLiteral("/usr/share/libvirt")).isDir()) {
+    if (FsWatch::isDir(r + QStringLiteral("/usr/include/libvirt")) ||
+        FsWatch::isDir(r + QStringLiteral("/usr/share/libvirt"))) {
         l.kind = r.isEmpty() ? Release::SourceKind::Installed : Release::SourceKind::PackageSet;
-        if (QFileInfo(r + QStringLiteral("/usr/include/libvirt")).isDir())
+        if (FsWatch::isDir(r + QStringLiteral("/usr/include/libvirt")))
             l.includeDir = r + QStringLiteral("/usr/include");
         l.schemaDir = existingDir(r.isEmpty() ? QStringLiteral("/") : r, {"usr/share/libvirt/schemas"});
         l.docDir = existingDir(r.isEmpty() ? QStringLiteral("/") : r, {"usr/share/doc/libvirt-doc/html"});
@@ -143,12 +145,11 @@ QString SourceLayout::fingerprint() const
     // Hashed in one piece: the same digest as path, size and time fed one by one.
     QByteArray data;
     for (const QString &f : inputFiles()) {
-        struct stat st = {};
         const QByteArray utf8 = f.toUtf8(); // also the file name's encoding (Qt 6, Unix)
-        const bool ok = ::stat(utf8.constData(), &st) == 0;
+        const FsObservation st = FsWatch::statFile(utf8);
         data += utf8;
-        appendNumber(data, ok ? qint64(st.st_size) : 0);
-        appendNumber(data, ok ? qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000 : 0);
+        appendNumber(data, st.exists ? st.size : 0);
+        appendNumber(data, st.exists ? st.mtimeSec * 1000 + st.mtimeNsec / 1000000 : 0);
     }
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha1).toHex());
 }

@@ -1,5 +1,7 @@
 #include "dirlisting.h"
 
+#include "fswatch.h"
+
 #include <QFile>
 
 #include <dirent.h>
@@ -67,6 +69,8 @@ void list(const QString &dir, const QStringList &patterns, DirListing::Type type
           QStringList *out)
 {
     const QByteArray encoded = QFile::encodeName(dir);
+    // Before listing: a name added meanwhile changes the folder's time again.
+    FsWatch::noteFolder(encoded);
     const std::unique_ptr<DIR, DirCloser> d(::opendir(encoded.constData()));
     if (!d)
         return;

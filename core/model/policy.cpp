@@ -1,4 +1,5 @@
 #include "policy.h"
+#include "policybuiltin.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -59,6 +60,12 @@ const Policy &Policy::instance()
     static const Policy policy = [] {
         Diagnostics d;
         Policy p;
+        // The shipped table is compiled in (policybuiltin.h); an edited copy
+        // named by VSE_POLICY_DIR is read as JSON.
+        if (!qEnvironmentVariableIsSet("VSE_POLICY_DIR")) {
+            p.loadBuiltinTiers();
+            return p;
+        }
         const QString tiers = builtinDir() + QStringLiteral("/tiers.json");
         const QByteArray tiersJson = readAll(tiers, &d);
         if (!hasErrors(d))
@@ -127,6 +134,24 @@ bool Policy::loadTiers(const QByteArray &json, const QString &file, Diagnostics 
     if (tier(QStringLiteral("unclassified")).id.isEmpty())
         diagnostics->append(Diagnostic::error(file, 0, QStringLiteral("the tier 'unclassified' is missing")));
     return !hasErrors(*diagnostics);
+}
+
+void Policy::loadBuiltinTiers()
+{
+    namespace b = policybuiltin; // its arrays share names with members
+    const auto text = [](const char *utf8) { return QString::fromUtf8(utf8); };
+    for (int i = 0; i < b::tiersCount; ++i) {
+        const b::TierRow &t = b::tiers[i];
+        m_tiers.append({text(t.id), text(t.label), text(t.group), text(t.rule)});
+    }
+    for (int i = 0; i < b::originsCount; ++i) {
+        const b::OriginRow &o = b::origins[i];
+        m_origins.insert(text(o.origin), {text(o.tier), text(o.hypervisor), text(o.what)});
+    }
+    for (int i = 0; i < b::namespacesCount; ++i) {
+        const b::NamespaceRow &n = b::namespaces[i];
+        m_namespaces.append({text(n.uri), text(n.prefix), text(n.hypervisor)});
+    }
 }
 
 Policy::Taints Policy::loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics)

@@ -92,6 +92,7 @@ private:
 
     const Taints &taints() const;
     bool loadTiers(const QByteArray &json, const QString &file, Diagnostics *diagnostics);
+    void loadBuiltinTiers();
     static Taints loadTaints(const QByteArray &json, const QString &file, Diagnostics *diagnostics);
 };
 

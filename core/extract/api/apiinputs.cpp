@@ -1,6 +1,7 @@
 #include "apireader.h"
 
 #include "io/dirlisting.h"
+#include "io/fswatch.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -53,7 +54,7 @@ ApiInputs ApiInputs::forInstalled(const QString &prefix)
           QStringLiteral("libvirt-lxc.so.0"), QStringLiteral("libvirt-admin.so.0")}) {
         for (const QString &dir : dirs) {
             const QString path = dir + QLatin1Char('/') + lib;
-            if (QFileInfo(path).isFile()) {
+            if (FsWatch::isFile(path)) {
                 in.sharedLibraries.append(path);
                 break;
             }

@@ -1,8 +1,8 @@
 #include "configextractor.h"
 #include "io/confinedfile.h"
+#include "io/dirlisting.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -227,13 +227,14 @@ QStringList ConfigExtractor::inputFiles(const QString &root, bool sourceTree)
     QStringList out;
     const QString r = root == QLatin1String("/") ? QString() : root;
     if (sourceTree) {
+        // DirListing, not QDirIterator: the same files, and the folders are
+        // noted for the index freshness stamp (io/fswatch.h).
         for (const char *dir : {"src", "daemon", "qemud"}) {
-            QDirIterator it(r + QLatin1Char('/') + QLatin1String(dir),
-                            {QStringLiteral("*.conf"), QStringLiteral("*.conf.in"),
-                             QStringLiteral("*.aug"), QStringLiteral("*.aug.in")},
-                            QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString p = it.next();
+            const QStringList found = DirListing::entries(r + QLatin1Char('/') + QLatin1String(dir),
+                                                          {QStringLiteral("*.conf"), QStringLiteral("*.conf.in"),
+                                                           QStringLiteral("*.aug"), QStringLiteral("*.aug.in")},
+                                                          DirListing::Type::Files, true);
+            for (const QString &p : found) {
                 const QString n = QFileInfo(p).fileName();
                 if (n.startsWith(QLatin1String("test_")) ||
                     n.contains(QLatin1String(".sysusers.")) || p.contains(QLatin1String("/tests/")))
@@ -242,14 +243,11 @@ QStringList ConfigExtractor::inputFiles(const QString &root, bool sourceTree)
             }
         }
     } else {
-        for (const QString &n : QDir(r + QStringLiteral("/etc/libvirt"))
-                                    .entryList({QStringLiteral("*.conf")}, QDir::Files, QDir::Name))
-            out << r + QStringLiteral("/etc/libvirt/") + n;
-        const QString lenses = r + QStringLiteral("/usr/share/augeas/lenses");
-        for (const QString &n :
-             QDir(lenses).entryList({QStringLiteral("libvirt*.aug"), QStringLiteral("virt*.aug")},
-                                    QDir::Files, QDir::Name))
-            out << lenses + QLatin1Char('/') + n;
+        out << DirListing::entries(r + QStringLiteral("/etc/libvirt"), {QStringLiteral("*.conf")},
+                                   DirListing::Type::Files);
+        out << DirListing::entries(r + QStringLiteral("/usr/share/augeas/lenses"),
+                                   {QStringLiteral("libvirt*.aug"), QStringLiteral("virt*.aug")},
+                                   DirListing::Type::Files);
     }
     out.sort();
     return out;

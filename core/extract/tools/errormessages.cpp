@@ -3,6 +3,7 @@
 #include "csource.h"
 
 #include "io/confinedfile.h"
+#include "io/fswatch.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -38,7 +39,7 @@ QString ErrorMessages::sourceFile(const QString &root)
 {
     for (const char *p : {"src/util/virerror.c", "src/util/virterror.c", "src/virterror.c"}) {
         const QString f = root + QLatin1Char('/') + QLatin1String(p);
-        if (QFileInfo(f).isFile())
+        if (FsWatch::isFile(f))
             return f;
     }
     return {};

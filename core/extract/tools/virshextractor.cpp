@@ -2,6 +2,7 @@
 
 #include "csource.h"
 #include "io/confinedfile.h"
+#include "io/dirlisting.h"
 
 #include <QDir>
 #include <QFile>
@@ -171,13 +172,15 @@ QString handlerBody(const ParsedFile &f, const QString &handler)
 QStringList VirshExtractor::inputFiles(const QString &root)
 {
     QStringList out;
-    const QDir tools(root + QStringLiteral("/tools"));
-    for (const QString &n : tools.entryList({QStringLiteral("virsh*.c"), QStringLiteral("virsh*.h"),
-                                             QStringLiteral("vsh.c"), QStringLiteral("vsh.h"),
-                                             QStringLiteral("vsh-*.c"), QStringLiteral("vsh-*.h")},
-                                            QDir::Files, QDir::Name))
-        if (!n.contains(QLatin1String("completer")))
-            out << tools.filePath(n);
+    // DirListing: noted for the index freshness stamp (io/fswatch.h).
+    const QString tools = root + QStringLiteral("/tools");
+    for (const QString &p : DirListing::entries(tools,
+                                                {QStringLiteral("virsh*.c"), QStringLiteral("virsh*.h"),
+                                                 QStringLiteral("vsh.c"), QStringLiteral("vsh.h"),
+                                                 QStringLiteral("vsh-*.c"), QStringLiteral("vsh-*.h")},
+                                                DirListing::Type::Files))
+        if (!QStringView(p).mid(tools.size()).contains(QLatin1String("completer")))
+            out << p;
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "virshmanpage.h"
 #include "io/confinedfile.h"
+#include "io/fswatch.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -56,7 +57,7 @@ QString VirshManPage::find(const QString &root)
 {
     const QString r = root == QLatin1String("/") ? QString() : root;
     for (const char *p : {"/usr/share/man/man1/virsh.1.gz", "/usr/share/man/man1/virsh.1"})
-        if (QFileInfo(r + QLatin1String(p)).isFile())
+        if (FsWatch::isFile(r + QLatin1String(p)))
             return r + QLatin1String(p);
     return {};
 }

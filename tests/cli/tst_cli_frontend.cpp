@@ -1,0 +1,116 @@
+// The query front end `virt-support` runs show, search and stats itself and
+// hands every other command to virt-support-commands.so: it must not load
+// libxml2, Qt Concurrent or libclang, and every command must answer from it
+// exactly as the full program `virt-support-index` answers (real libvirt
+// data: the corpus's 1.3.5 source tree and the installed schemas).
+#include "clirunner.h"
+#include "testdata.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vse;
+using testdata::CliRun;
+
+namespace {
+
+QString neededLibraries(const QString &binary)
+{
+    QProcess p;
+    p.start(QStringLiteral("readelf"), {QStringLiteral("-d"), binary});
+    p.waitForFinished();
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+CliRun runProgram(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    CliRun r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        r.crashed = true;
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCliFrontEnd : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_index;
+
+    QString full() const
+    {
+        return QFileInfo(qEnvironmentVariable("VSE_CLI")).dir().filePath(QStringLiteral("virt-support-index"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        VSE_REQUIRE_CORPUS();
+        QVERIFY(m_tmp.isValid());
+        m_index = m_tmp.filePath(QStringLiteral("index.sqlite"));
+        const CliRun r = testdata::runCli(m_index, {QStringLiteral("index"), QStringLiteral("--quiet"),
+                                                    QStringLiteral("--source"),
+                                                    testdata::corpusDir() + QStringLiteral("/1.3.5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void queriesLoadNoXmlNorConcurrent()
+    {
+        const QString front = neededLibraries(qEnvironmentVariable("VSE_CLI"));
+        if (front.isEmpty())
+            QSKIP("readelf is not available");
+        QVERIFY2(front.contains(QStringLiteral("libQt6Core")), qPrintable(front));
+        for (const char *lib : {"libxml2", "libQt6Concurrent", "libclang", "libLLVM", "libelf", "libvirt.so"})
+            QVERIFY2(!front.contains(QLatin1String(lib)), lib);
+        // The module has what the checks need.
+        const QString module =
+            QFileInfo(qEnvironmentVariable("VSE_CLI")).dir().filePath(QStringLiteral("virt-support-commands.so"));
+        QVERIFY2(neededLibraries(module).contains(QStringLiteral("libxml2")), qPrintable(module));
+    }
+
+    void everyCommandAnswersAsTheFullProgram_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString domain = testdata::corpusDir() + QStringLiteral("/1.3.5/docs/schemas/domain.rng");
+        QTest::newRow("show") << QStringList{QStringLiteral("show"), QStringLiteral("virDomainCreateXML")};
+        QTest::newRow("search") << QStringList{QStringLiteral("search"), QStringLiteral("virConnectOpen")};
+        QTest::newRow("stats") << QStringList{QStringLiteral("stats")};
+        QTest::newRow("protocol") << QStringList{QStringLiteral("protocol"), QStringLiteral("remote")};
+        QTest::newRow("history") << QStringList{QStringLiteral("history")};
+        QTest::newRow("gen-header") << QStringList{QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
+                                                   QStringLiteral("1.0.0")};
+        QTest::newRow("check-xml, not XML") << QStringList{QStringLiteral("check-xml"), domain + QStringLiteral(".missing")};
+        QTest::newRow("check-config --help") << QStringList{QStringLiteral("check-config"), QStringLiteral("--help")};
+        QTest::newRow("scan --help") << QStringList{QStringLiteral("scan"), QStringLiteral("--help")};
+        QTest::newRow("unknown") << QStringList{QStringLiteral("no-such-command")};
+    }
+
+    void everyCommandAnswersAsTheFullProgram()
+    {
+        QFETCH(QStringList, args);
+        const QStringList withIndex = QStringList{QStringLiteral("--index"), m_index} + args;
+        const CliRun front = runProgram(qEnvironmentVariable("VSE_CLI"), withIndex);
+        const CliRun all = runProgram(full(), withIndex);
+        QVERIFY(!front.crashed);
+        QCOMPARE(front.exitCode, all.exitCode);
+        QCOMPARE(front.out, all.out);
+        QCOMPARE(front.err, all.err);
+        QVERIFY(!front.out.isEmpty() || !front.err.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliFrontEnd)
+#include "tst_cli_frontend.moc"
