@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+
+#include <optional>
 #include <algorithm>
 
 namespace vse::cli {
@@ -235,9 +237,19 @@ int runSearch(Context &ctx, const QStringList &args)
         }
     }
 
+    // The history's rows for items the indexed releases are too old to have
+    // say so ("[not in 9.0.0]"); asked only when there is something to print.
+    std::optional<Store::NewerRule> newerRule;
+    const auto notIndexedYet = [&](const ItemSummary &s) -> QString {
+        if (!newerRule)
+            newerRule = store.newerRule();
+        return newerRule->applies(s) ? newerRule->newest.toString() : QString();
+    };
     if (p.isSet(json)) {
         QJsonArray a;
         const auto withFit = [&](const ItemSummary &s, QJsonObject o) {
+            if (const QString v = notIndexedYet(s); !v.isEmpty())
+                o.insert(QStringLiteral("newerThanIndexed"), v);
             if (q.maxVersion.isValid())
                 o.insert(QStringLiteral("target"), SinceRange::fitId(s.sinceRange().fit(q.maxVersion)));
             if (q.newerThan.isValid())
@@ -282,9 +294,11 @@ int runSearch(Context &ctx, const QStringList &args)
                 newer = (newerFit(s) == SinceRange::Fit::TooNew ? QStringLiteral("  [newer than %1]")
                                                                  : QStringLiteral("  [may be newer than %1]"))
                             .arg(q.newerThan.toString());
+            const QString notIn = notIndexedYet(s);
             ctx.out << s.name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
                     << s.tier.toString().leftJustified(20) << ' ' << since.leftJustified(9) << ' ' << match
                     << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")
+                    << (notIn.isEmpty() ? QString() : QStringLiteral("  [not in %1]").arg(notIn))
                     << (maybe ? "  [may be too new]" : "") << newer << '\n';
         };
         for (const auto &h : hits) {

@@ -323,6 +323,16 @@ std::optional<StoredRelease> Store::historyRelease() const
                          int(q.int64(6))};
 }
 
+Store::NewerRule Store::newerRule() const
+{
+    NewerRule rule;
+    if (const auto h = historyRelease())
+        rule.historyId = h->id;
+    if (const QList<StoredRelease> all = releases(); !all.isEmpty())
+        rule.newest = all.constLast().version;
+    return rule;
+}
+
 QString Store::meta(const QString &key) const
 {
     sql::Statement q(m_db, "SELECT value FROM meta WHERE key = ?");

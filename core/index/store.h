@@ -119,6 +119,20 @@ public:
     QList<StoredRelease> releases() const;
     // The release holding rows from the shipped history, if any.
     std::optional<StoredRelease> historyRelease() const;
+    // Tells the history's rows for items added after the newest indexed
+    // release (HistoryApplier's "newerThanIndexed") from a summary alone: in
+    // the history release, not removed, absent from a release at least as
+    // new as the newest indexed one.
+    struct NewerRule
+    {
+        qint64 historyId = -1;
+        Version newest; // the newest indexed release
+        bool applies(const ItemSummary &s) const
+        {
+            return s.releaseId == historyId && !s.removed && s.sinceAfter.isValid() && !(s.sinceAfter < newest);
+        }
+    };
+    NewerRule newerRule() const;
     // The indexed release XML checks validate against and its schema folder:
     // `prefer` when that release is indexed with schemas, else the newest
     // one with schemas; nullopt when no indexed release has any.

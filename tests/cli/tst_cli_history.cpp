@@ -389,9 +389,20 @@ private Q_SLOTS:
                                           QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("--json")});
         QCOMPARE(s.exitCode, 0);
         QSet<QString> listed;
-        for (const auto &v : QJsonDocument::fromJson(s.out.toUtf8()).array())
+        for (const auto &v : QJsonDocument::fromJson(s.out.toUtf8()).array()) {
             listed.insert(v.toObject().value(QLatin1String("name")).toString());
+            // Each says it is not in the installed release, as the text does.
+            QCOMPARE(v.toObject().value(QLatin1String("newerThanIndexed")).toString(), installedVersion);
+        }
         QCOMPARE(listed, expected);
+        const CliRun st = runCli(m_index, {QStringLiteral("search"), *expected.cbegin()});
+        QVERIFY2(st.out.contains(QStringLiteral("[not in %1]").arg(installedVersion)), qPrintable(st.out));
+        // And nothing of the installed release is marked so.
+        const QString open = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virConnectOpen"),
+                                              QStringLiteral("--limit"), QStringLiteral("1")})
+                                 .out;
+        QVERIFY2(open.startsWith(QLatin1String("virConnectOpen ")) && !open.contains(QLatin1String("[not in")),
+                 qPrintable(open));
         // gen-header re-declares none of them: the installed headers do not declare them.
         const CliRun h = runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
                                           QStringLiteral("1.0.0")});

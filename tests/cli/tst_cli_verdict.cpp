@@ -321,12 +321,14 @@ private Q_SLOTS:
         {
             QString name, tier, since, after, upTo;
             bool tainted, removed, certain;
+            QString notIn; // the release history's row of an item newer than the indexed releases
         };
         QList<Row> expected;
         for (const QStringList &r :
              sqlRows(m_index, QStringLiteral(
                                   "SELECT name, tier, ifnull(since,''), ifnull(since_after,''), "
-                                  "ifnull(since_upto,''), ifnull(tainted,0), ifnull(removed_in,'') "
+                                  "ifnull(since_upto,''), ifnull(tainted,0), ifnull(removed_in,''), "
+                                  "ifnull(json_extract(attrs, '$.newerThanIndexed'), '') "
                                   "FROM items WHERE latest <> 0 AND kind = 'function'"))) {
             const Version upTo = Version::parse(r.at(4));
             if (!upTo.isValid() || !(target < upTo))
@@ -334,7 +336,7 @@ private Q_SLOTS:
             const Version after = Version::parse(r.at(3));
             const bool certain = !r.at(2).isEmpty() || (after.isValid() && !(after < target));
             expected.append({r.at(0), r.at(1), r.at(2), r.at(3), r.at(4),
-                             r.at(5) != QLatin1String("0"), !r.at(6).isEmpty(), certain});
+                             r.at(5) != QLatin1String("0"), !r.at(6).isEmpty(), certain, r.at(7)});
         }
         QVERIFY2(expected.size() > 15, "9.0.0 has a few dozen functions added after 6.0.0");
         // Certainly newer first, then by since (upper end, then lower end), then name.
@@ -360,6 +362,7 @@ private Q_SLOTS:
                     sinceText(r.since, r.after, r.upTo).leftJustified(9) + QStringLiteral(" all") +
                     (r.tainted ? QStringLiteral("  [taints]") : QString()) +
                     (r.removed ? QStringLiteral("  [removed]") : QString()) +
+                    (r.notIn.isEmpty() ? QString() : QStringLiteral("  [not in %1]").arg(r.notIn)) +
                     (r.certain ? QStringLiteral("  [newer than 6.0.0]")
                                : QStringLiteral("  [may be newer than 6.0.0]")) +
                     QLatin1Char('\n');
