@@ -62,6 +62,8 @@ public:
         const auto releases = store.releases();
         if (!releases.isEmpty())
             m_release = releases.constLast().id;
+        if (const auto h = store.historyRelease())
+            m_history = h->id;
 
     }
     const Item *find(const QString &path)
@@ -107,10 +109,21 @@ private:
     {
         if (m_release == 0)
             return std::nullopt;
+        // The newest release's item, else the history's row of an item
+        // added after it (the walker reports what release that needs).
+        const auto readFrom = [&](const Store &store) {
+            std::optional<Item> found = lastXmlItem(store.itemsByName(path, m_release));
+            if (!found && m_history != 0) {
+                found = lastXmlItem(store.itemsByName(path, m_history));
+                if (found && !found->attrs.contains(QStringLiteral("newerThanIndexed")))
+                    found.reset();
+            }
+            return found;
+        };
         if (Connection *own = ownConnection())
-            return lastXmlItem(own->fresh().itemsByName(path, m_release));
+            return readFrom(own->fresh());
         const std::lock_guard<std::mutex> locked(m_storeLock);
-        return lastXmlItem(m_home.fresh().itemsByName(path, m_release));
+        return readFrom(m_home.fresh());
     }
 
     // A connection that keeps its read lock between lookups (no locking of
@@ -178,6 +191,7 @@ private:
     const std::thread::id m_homeThread = std::this_thread::get_id();
     Connection m_home{&m_store, {}}; // under m_storeLock
     qint64 m_release = 0;
+    qint64 m_history = 0; // the release history's rows, for items newer than m_release
     std::mutex m_lock;      // the shared table
     std::mutex m_storeLock; // m_store, when another thread has no connection of its own
     std::unordered_map<QString, std::optional<Item>> m_items;

@@ -163,17 +163,26 @@ void XmlUsageWalker::walk(xmlNode *root)
     auto [entry, added] = findOrAdd(m_tables->roots, name.view);
     if (added) {
         const QString segment = segmentOf(root->name, root->ns);
-        initElement(*entry, segment, m_navigator.rootPath(segment));
+        initElement(*entry, segment, m_navigator.rootPath(segment), segment);
     }
     element(root, *entry, 0);
 }
 
-void XmlUsageWalker::initElement(ElementEntry &e, const QString &path, const QString &canonical)
+void XmlUsageWalker::initElement(ElementEntry &e, const QString &path, const QString &canonical,
+                                 const QString &guess)
 {
     e.path = path;
     e.canonical = canonical;
     const Item *item = canonical.isEmpty() ? nullptr : m_lookup(canonical);
-    e.known = !canonical.isEmpty() && uses(ItemKind::XmlElement, path, canonical, item, &e.uses);
+    // Not in the validating release's schema, but an item the history knows
+    // as added after the indexed releases (<pstore> on 9.0.0): the finding
+    // then names the release it needs instead of "not in the schema index".
+    if (!item && canonical.isEmpty() && !guess.isEmpty())
+        if (const Item *newer = m_lookup(guess); newer && newer->attrs.contains(QStringLiteral("newerThanIndexed"))) {
+            e.canonical = guess;
+            item = newer;
+        }
+    e.known = !e.canonical.isEmpty() && uses(ItemKind::XmlElement, path, e.canonical, item, &e.uses);
     // One finding for the unknown element; its subtree would only repeat it.
     if (!e.known)
         unknown(path, tr("element not in the schema index: %1").arg(path), &e.uses);
@@ -186,7 +195,8 @@ XmlUsageWalker::ElementEntry &XmlUsageWalker::childEntry(ElementEntry &parent, x
     auto [entry, added] = findOrAdd(parent.children, name.view);
     if (added) {
         const QString segment = segmentOf(child->name, child->ns);
-        initElement(*entry, parent.path + QLatin1Char('/') + segment, m_navigator.childPath(parent.canonical, segment));
+        initElement(*entry, parent.path + QLatin1Char('/') + segment, m_navigator.childPath(parent.canonical, segment),
+                    parent.canonical.isEmpty() ? QString() : parent.canonical + QLatin1Char('/') + segment);
     }
     return *entry;
 }
@@ -341,6 +351,14 @@ bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &can
                      {XmlCheckFinding::NamespaceExtension, path, canonical, 0,
                       tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier,
                       since, {}, item->hypervisor, 1}});
+    // Without a target, an item only the history knows still says why the
+    // validating schema lacks it, where "not in the schema index" stood.
+    if (const QString newer = item->attrs.value(QStringLiteral("newerThanIndexed")).toString();
+        !newer.isEmpty() && !m_max.isValid())
+        unknown(path,
+                tr("not in the schema of the indexed %1: added after it (%2, release history)")
+                    .arg(newer, since.toString()),
+                out);
     if (!m_max.isValid())
         return true;
     // A value that was plain text its attribute accepted before it became an

@@ -75,7 +75,10 @@ private:
     AttributeEntry &attributeEntry(ElementEntry &element, const void *attr);
     ValueEntry &elementValueEntry(ElementEntry &element, const char *raw);
     ValueEntry &attributeValueEntry(AttributeEntry &attribute, const char *raw);
-    void initElement(ElementEntry &entry, const QString &path, const QString &canonical);
+    // `guess`: the item path the element would have if the schema had it
+    // (its parent's item path and its name), used when the schema graph does
+    // not know it but the release history has it as a newer item.
+    void initElement(ElementEntry &entry, const QString &path, const QString &canonical, const QString &guess);
     // The findings one use makes (in the order they are added); false when
     // the index has no such item.
     bool uses(ItemKind kind, const QString &path, const QString &canonical, const Item *item, QList<Use> *out);
