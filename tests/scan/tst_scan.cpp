@@ -284,7 +284,8 @@ private slots:
         for (auto it = later.cbegin(); it != later.cend(); ++it)
             if (!installed.contains(it.key()))
                 newer.insert(it.key(), it.value());
-        QVERIFY2(newer.size() >= 5, qPrintable(QString::number(newer.size())));
+        // 9.0.0 (Debian 12) lacks ten of them, 11.3.0 (Debian 13) one.
+        QVERIFY2(!newer.isEmpty(), qPrintable(QString::number(newer.size())));
         QByteArray c = "#include <libvirt/libvirt.h>\nvoid use(void)\n{\n";
         QByteArray cxx = "#include <libvirt/libvirt.h>\nvoid use()\n{\n";
         for (auto it = newer.cbegin(); it != newer.cend(); ++it) {
