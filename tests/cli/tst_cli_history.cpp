@@ -4,6 +4,7 @@
 // still findable, and the protocol of a release whose packages ship no .x.
 #include "clirunner.h"
 #include "testdata.h"
+#include "testfiles.h"
 
 #include "index/releasereader.h"
 #include "index/sourcelayout.h"
@@ -82,23 +83,6 @@ const char kTpmDomain[] = R"(<domain type='kvm'>
   </devices>
 </domain>
 )";
-
-// Every function an API XML folder lists, with its version= attribute.
-QHash<QString, QString> apiFunctions(const QString &dir)
-{
-    QHash<QString, QString> out;
-    static const QRegularExpression fn(QStringLiteral("<function name='(\\w+)'[^>]*version='([0-9.]+)'"));
-    for (const QString &xml : QDir(dir).entryList({QStringLiteral("*-api.xml")}, QDir::Files)) {
-        QFile f(dir + QLatin1Char('/') + xml);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        for (auto it = fn.globalMatch(QString::fromUtf8(f.readAll())); it.hasNext();) {
-            const auto m = it.next();
-            out.insert(m.captured(1), m.captured(2));
-        }
-    }
-    return out;
-}
 
 } // namespace
 

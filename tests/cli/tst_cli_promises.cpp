@@ -5,6 +5,7 @@
 // Expected outcomes come from the raw libvirt files (regexes over the .x,
 // .rng, headers and hvsupport.html), not from the code under test.
 #include "clirunner.h"
+#include "testfiles.h"
 #include "testdata.h"
 
 #include <QDir>
@@ -37,19 +38,6 @@ bool writeFile(const QString &path, const QByteArray &content)
 }
 
 // Copies a directory tree (the corpus is read-only for the tests).
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString src = it.next();
-        const QString dst = to + src.mid(from.size());
-        QDir().mkpath(QFileInfo(dst).absolutePath());
-        if (!QFile::copy(src, dst))
-            return false;
-    }
-    return true;
-}
-
 QJsonValue parseJson(const QString &text)
 {
     const QJsonDocument d = QJsonDocument::fromJson(text.toUtf8());

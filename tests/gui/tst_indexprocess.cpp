@@ -5,6 +5,7 @@
 // while the previous index stays (file and window), a missing program is
 // reported, and the explorer binary maps none of the extractors' libraries.
 #include "guitestindex.h"
+#include "testfiles.h"
 
 #include "indexcontroller.h"
 #include "indexprogramrun.h"
@@ -27,28 +28,10 @@
 #include <algorithm>
 
 using namespace vse;
+using namespace vse::testdata;
 using namespace vse::gui;
 
 namespace {
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    if (!QDir().mkpath(to))
-        return false;
-    for (const QFileInfo &fi :
-         QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString target = to + QLatin1Char('/') + fi.fileName();
-        if (fi.isDir() ? !copyTree(fi.filePath(), target) : !QFile::copy(fi.filePath(), target))
-            return false;
-    }
-    return true;
-}
 
 // RPC procedures as the tree's .x files number them ("REMOTE_PROC_X = 12"),
 // counted here with a regular expression, apart from the indexer's parser.

@@ -10,6 +10,7 @@
 #include "scan/preprocessorguards.h"
 #include "debianpackages.h"
 #include "scantestsupport.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QHash>
@@ -23,6 +24,7 @@
 #include <sys/stat.h>
 
 using namespace vse;
+using namespace vse::testdata;
 using namespace vse::scan;
 
 // scanfixture.cpp: the C fixture and the SARIF schema's required structure (kept out of this file,
@@ -51,22 +53,6 @@ const Use *useAt(const QList<FileScan> &scans, int line, const QString &symbol)
             if (u.pos.line == line && u.symbol == symbol)
                 return &u;
     return nullptr;
-}
-
-// Every function an API XML folder lists, with its version= attribute.
-QHash<QString, QString> apiFunctions(const QString &dir)
-{
-    QHash<QString, QString> out;
-    static const QRegularExpression fn(QStringLiteral("<function name='(\\w+)'[^>]*version='([0-9.]+)'"));
-    for (const QString &xml : QDir(dir).entryList({QStringLiteral("*-api.xml")}, QDir::Files)) {
-        QFile f(dir + QLatin1Char('/') + xml);
-        if (f.open(QIODevice::ReadOnly))
-            for (auto it = fn.globalMatch(QString::fromUtf8(f.readAll())); it.hasNext();) {
-                const auto m = it.next();
-                out.insert(m.captured(1), m.captured(2));
-            }
-    }
-    return out;
 }
 
 } // namespace
