@@ -165,6 +165,16 @@ int newestDating(const HistoryPack &pack, ItemKind kind, const QString &name, co
     return -1;
 }
 
+// Removed in `removed` as the history shows: the release after its last
+// span that has data of its family lacks it.
+void markRemoved(Item &it, const HistoryPack &pack, const HistoryEntry &e, const Version &removed)
+{
+    it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
+    it.attrs.insert(kRemovedAfter, pack.lastSeen(e).toString());
+    it.attrs.insert(kRemovedEvidence,
+                    QString(QStringLiteral("release history: absent from ") + releaseSource(pack, removed)));
+}
+
 // The entry's own exact since the pack kept (HistoryPack::kOwnSince).
 std::optional<Evidence> ownSinceEvidence(const HistoryEntry &e)
 {
@@ -329,10 +339,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                 const Version removed = pack.removedIn(*e);
                 if (!it.attrs.contains(QStringLiteral("removedIn")) && removed.isValid() &&
                     lastIndexed.value(id) < removed) {
-                    it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
-                    it.attrs.insert(kRemovedAfter, pack.lastSeen(*e).toString());
-                    it.attrs.insert(kRemovedEvidence, QString(QStringLiteral("release history: absent from ") +
-                                                          releaseSource(pack, removed)));
+                    markRemoved(it, pack, *e, removed);
                 }
                 continue;
             }
@@ -475,12 +482,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                     it.evidence.append(Evidence(Evidence::Kind::ApiVersion, own->version, api->key));
         it.attrs.insert(kNewerThan, newest.toString());
         it.attrs.insert(kFromHistory, pack.releases().at(e.spans.constLast().to).version.toString());
-        if (const Version removed = pack.removedIn(e); removed.isValid()) {
-            it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
-            it.attrs.insert(kRemovedAfter, pack.lastSeen(e).toString());
-            it.attrs.insert(kRemovedEvidence,
-                            QString(QStringLiteral("release history: absent from ") + releaseSource(pack, removed)));
-        }
+        if (const Version removed = pack.removedIn(e); removed.isValid())
+            markRemoved(it, pack, e, removed);
         extra.items.append(std::move(it));
         ++stats.newerRows;
     };
@@ -545,10 +548,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         Item it = rowFor(pack, e, lastName);
         const Version removed = pack.removedIn(e);
         if (removed.isValid()) {
-            it.attrs.insert(QStringLiteral("removedIn"), removed.toString());
-            it.attrs.insert(kRemovedAfter, last.toString());
-            it.attrs.insert(kRemovedEvidence,
-                            QString(QStringLiteral("release history: absent from ") + releaseSource(pack, removed)));
+            markRemoved(it, pack, e, removed);
         } else {
             // Still in the history's newest release: removed after it, by the indexed one.
             it.attrs.insert(QStringLiteral("removedIn"), releases.at(seenWithout).version.toString());
