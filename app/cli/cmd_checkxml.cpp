@@ -109,17 +109,7 @@ private:
     {
         if (m_release == 0)
             return std::nullopt;
-        // The newest release's item, else the history's row of an item
-        // added after it (the walker reports what release that needs).
-        const auto readFrom = [&](const Store &store) {
-            std::optional<Item> found = lastXmlItem(store.itemsByName(path, m_release));
-            if (!found && m_history != 0) {
-                found = lastXmlItem(store.itemsByName(path, m_history));
-                if (found && !found->attrs.contains(QStringLiteral("newerThanIndexed")))
-                    found.reset();
-            }
-            return found;
-        };
+        const auto readFrom = [&](const Store &store) { return store.xmlItemOrNewer(path, m_release, m_history); };
         if (Connection *own = ownConnection())
             return readFrom(own->fresh());
         const std::lock_guard<std::mutex> locked(m_storeLock);
@@ -143,19 +133,6 @@ private:
         }
     };
 
-    // The last row of that release, as a table keyed by name keeps.
-    static std::optional<Item> lastXmlItem(ItemList rows)
-    {
-        std::optional<Item> found;
-        for (Item &item : rows) {
-            if (kindFamily(item.kind) != QLatin1String("xml"))
-                continue;
-            item.attrs.remove(QStringLiteral("_id"));
-            item.attrs.remove(QStringLiteral("_release"));
-            found = std::move(item);
-        }
-        return found;
-    }
 
     // Another connection to the index for each thread but the caller's (a
     // SQLite connection serves one thread at a time); null on the caller's

@@ -142,6 +142,13 @@ QString CheckVerdict::text() const
         return tr("not checked: %1").arg(problem);
     case Invalid:
         head = tr("invalid: %n schema error(s)", nullptr, errors);
+        // The schema is older than what the document uses: not proof of a
+        // broken document, and the line says so before anything else.
+        if (newerThanSchema > 0)
+            head += tr(", perhaps only because the schema predates %n item(s) it uses (%1): validate with a "
+                       "newer release's schemas",
+                       nullptr, newerThanSchema)
+                        .arg(firstNewerThanSchema);
         break;
     case TooNew:
         head = tr("too new%1: %n item(s) newer", nullptr, tooNew).arg(forTarget);
@@ -184,7 +191,8 @@ QJsonObject CheckVerdict::toJson() const
                   {QStringLiteral("namespaceExtensions"), QJsonArray::fromStringList(hypervisors)},
                   {QStringLiteral("tooNew"), tooNew},
                   {QStringLiteral("maybeTooNew"), maybeTooNew},
-                  {QStringLiteral("errors"), errors}};
+                  {QStringLiteral("errors"), errors},
+                  {QStringLiteral("newerThanSchema"), newerThanSchema}};
     if (target.isValid())
         o.insert(QStringLiteral("target"), target.toString());
     return o;
@@ -238,6 +246,11 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
             break;
         case XmlCheckFinding::Unknown:
             n.problems.append(f.message);
+            break;
+        case XmlCheckFinding::NewerThanSchema:
+            n.problems.append(f.message);
+            if (v.newerThanSchema++ == 0)
+                v.firstNewerThanSchema = f.path;
             break;
         case XmlCheckFinding::NamespaceExtension:
             n.namespaceExtension = true;

@@ -67,6 +67,10 @@ struct CheckVerdict
     int tooNew = 0;
     int maybeTooNew = 0;
     int errors = 0;  // validation errors
+    // Nodes the validating schema lacks because they came after its release
+    // (the first one's path): they may be why it reports errors.
+    int newerThanSchema = 0;
+    QString firstNewerThanSchema;
     QString problem; // why it was not checked
 
     static QString id(Kind kind); // "supported", "namespace-extensions", "tainted", ...

@@ -21,6 +21,8 @@ QString XmlCheckFinding::kindId(Kind kind)
         return QStringLiteral("unknown");
     case MaybeNewerThanTarget:
         return QStringLiteral("maybe-newer-than-target");
+    case NewerThanSchema:
+        return QStringLiteral("newer-than-schema");
     }
     return {};
 }

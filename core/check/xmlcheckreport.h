@@ -17,7 +17,19 @@ namespace vse {
 // first line and the number of occurrences.
 struct XmlCheckFinding
 {
-    enum Kind { ValidationError, Uses, NamespaceExtension, Taint, NewerThanTarget, Unknown, MaybeNewerThanTarget };
+    // NewerThanSchema: an item the validating release's schema lacks because
+    // the history has it as added after that release (<pstore> on 9.0.0).
+    enum Kind
+    {
+        ValidationError,
+        Uses,
+        NamespaceExtension,
+        Taint,
+        NewerThanTarget,
+        Unknown,
+        MaybeNewerThanTarget,
+        NewerThanSchema
+    };
 
     Kind kind = Uses;
     QString path;       // as in the document: domain/devices/disk/address@type

@@ -351,14 +351,17 @@ bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &can
                      {XmlCheckFinding::NamespaceExtension, path, canonical, 0,
                       tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier,
                       since, {}, item->hypervisor, 1}});
-    // Without a target, an item only the history knows still says why the
-    // validating schema lacks it, where "not in the schema index" stood.
+    // An item only the history knows says why the validating schema lacks
+    // it, where "not in the schema index" stood, unless the target already
+    // finds it too new. The schema errors it causes are then explained by
+    // the report instead of standing alone (a host newer than the index).
     if (const QString newer = item->attrs.value(QStringLiteral("newerThanIndexed")).toString();
-        !newer.isEmpty() && !m_max.isValid())
-        unknown(path,
-                tr("not in the schema of the indexed %1: added after it (%2, release history)")
-                    .arg(newer, since.toString()),
-                out);
+        !newer.isEmpty() && (!m_max.isValid() || since.fit(m_max) != SinceRange::Fit::TooNew))
+        out->append({key(XmlCheckFinding::NewerThanSchema, itemOrPath, {}),
+                     {XmlCheckFinding::NewerThanSchema, path, canonical, 0,
+                      tr("not in the schema of the indexed %1: added after it (%2, release history)")
+                          .arg(newer, since.toString()),
+                      item->tier, since, {}, item->hypervisor, 1}});
     if (!m_max.isValid())
         return true;
     // A value that was plain text its attribute accepted before it became an

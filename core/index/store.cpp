@@ -333,6 +333,28 @@ Store::NewerRule Store::newerRule() const
     return rule;
 }
 
+std::optional<Item> Store::xmlItemOrNewer(const QString &path, qint64 releaseId, qint64 historyId) const
+{
+    const auto lastXml = [](ItemList rows) {
+        std::optional<Item> found;
+        for (Item &item : rows) {
+            if (kindFamily(item.kind) != QLatin1String("xml"))
+                continue;
+            item.attrs.remove(QStringLiteral("_id"));
+            item.attrs.remove(QStringLiteral("_release"));
+            found = std::move(item);
+        }
+        return found;
+    };
+    std::optional<Item> found = releaseId != 0 ? lastXml(itemsByName(path, releaseId)) : std::nullopt;
+    if (!found && historyId != 0) {
+        found = lastXml(itemsByName(path, historyId));
+        if (found && !found->attrs.contains(QStringLiteral("newerThanIndexed")))
+            found.reset();
+    }
+    return found;
+}
+
 QString Store::meta(const QString &key) const
 {
     sql::Statement q(m_db, "SELECT value FROM meta WHERE key = ?");

@@ -133,6 +133,11 @@ public:
         }
     };
     NewerRule newerRule() const;
+    // The XML item an XML check looks up by path: the last XML row of that
+    // name in `releaseId`, else the history's row (`historyId`, 0 for none)
+    // of an item added after the indexed releases, which says what release
+    // the node needs where the validating schema lacks it.
+    std::optional<Item> xmlItemOrNewer(const QString &path, qint64 releaseId, qint64 historyId) const;
     // The indexed release XML checks validate against and its schema folder:
     // `prefer` when that release is indexed with schemas, else the newest
     // one with schemas; nullopt when no indexed release has any.

@@ -28,6 +28,8 @@ TriageChecker::TriageChecker(const Store &store, Version hostVersion)
     const QList<StoredRelease> releases = store.releases();
     if (!releases.isEmpty())
         m_itemRelease = releases.constLast().id;
+    if (const auto history = store.historyRelease())
+        m_historyRelease = history->id;
     // The host's own release when it is indexed, else the newest with schemas.
     const auto source = store.schemaSource(hostVersion);
     if (!source) {
@@ -52,9 +54,7 @@ const Item *TriageChecker::xmlItem(const QString &path)
     if (it == m_items.end()) {
         std::optional<Item> found;
         if (m_itemRelease != 0)
-            for (Item &item : m_store.itemsByName(path, m_itemRelease))
-                if (kindFamily(item.kind) == QLatin1String("xml"))
-                    found = std::move(item);
+            found = m_store.xmlItemOrNewer(path, m_itemRelease, m_historyRelease);
         it = m_items.emplace(path, std::move(found)).first;
     }
     return it->second ? &*it->second : nullptr;
@@ -106,7 +106,7 @@ void TriageChecker::checkGuest(GuestReport &guest, const QByteArray &xml, const 
                                             n.value.isEmpty() ? QString()
                                                               : QLatin1Char('=') + n.value,
                                             n.target == SinceRange::Fit::TooNew
-                                                ? QStringLiteral("since")
+                                                ? (n.since.exact ? QStringLiteral("since") : QStringLiteral("came after the host:"))
                                                 : QStringLiteral("maybe newer:"),
                                             n.since.toString());
     }

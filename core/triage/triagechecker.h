@@ -44,6 +44,7 @@ private:
     QString m_schemaDir;
     QString m_schemaRelease;
     qint64 m_itemRelease = 0;
+    qint64 m_historyRelease = 0; // its rows of items newer than the indexed releases
     QStringList m_notes;
     std::unordered_map<QString, std::optional<Item>> m_items;
     std::optional<ItemList> m_configItems;

@@ -5,6 +5,9 @@
 #include "detailrenderer.h"
 #include "policytext.h"
 
+#include <map>
+#include <optional>
+
 namespace vse::gui {
 
 XmlCheckReport XmlCheckRunner::check(const SnapshotPtr &snapshot, const QByteArray &xml, const QString &name,
@@ -29,9 +32,19 @@ XmlCheckReport XmlCheckRunner::check(const SnapshotPtr &snapshot, const QByteArr
     for (Item &it : snapshot->store().releaseItems(releaseId))
         if (kindFamily(it.kind) == QLatin1String("xml"))
             items.insert(it.name, std::move(it));
-    const ItemLookup lookup = [&items](const QString &path) -> const Item * {
-        const auto it = items.constFind(path);
-        return it == items.constEnd() ? nullptr : &*it;
+    // A path the release lacks may be an item the history has as newer
+    // than the indexed releases: asked once per path.
+    const auto history = snapshot->store().historyRelease();
+    std::map<QString, std::optional<Item>> newer; // node-based: the walker may keep what it was given
+    const ItemLookup lookup = [&](const QString &path) -> const Item * {
+        if (const auto it = items.constFind(path); it != items.constEnd())
+            return &*it;
+        if (!history)
+            return nullptr;
+        auto it = newer.find(path);
+        if (it == newer.end())
+            it = newer.emplace(path, snapshot->store().xmlItemOrNewer(path, 0, history->id)).first;
+        return it->second ? &*it->second : nullptr;
     };
     return checkXmlData(xml, name, schemaDir, lookup, target);
 }
@@ -76,8 +89,11 @@ QString nodeFacts(const NodeFindings &n, Version target)
         facts << esc(XmlCheckRunner::tr("may be too new for %1").arg(target.toString()));
     if (!n.tier.isEmpty() && !n.namespaceExtension) // "namespace extension (qemu)" says it already
         facts << esc(policytext::tierLabel(n.tier));
+    // A range reads "9.0.0 < since ≤ 11.3.0" on its own; the other forms
+    // ("0.6.0", "≤ 0.6.0") need the word.
     if (n.since.isKnown())
-        facts << esc(XmlCheckRunner::tr("since %1").arg(n.since.toString()));
+        facts << esc(n.since.after.isValid() && !n.since.exact ? n.since.toString()
+                                                               : XmlCheckRunner::tr("since %1").arg(n.since.toString()));
     if (n.occurrences > 1)
         facts << esc(XmlCheckRunner::tr("%1 times").arg(n.occurrences));
     for (const QString &p : n.problems)
