@@ -178,7 +178,7 @@ void XmlUsageWalker::initElement(ElementEntry &e, const QString &path, const QSt
     // as added after the indexed releases (<pstore> on 9.0.0): the finding
     // then names the release it needs instead of "not in the schema index".
     if (!item && canonical.isEmpty() && !guess.isEmpty())
-        if (const Item *newer = m_lookup(guess); newer && newer->attrs.contains(QStringLiteral("newerThanIndexed"))) {
+        if (const Item *newer = m_lookup(guess); newer && !newer->newerThanIndexed().isEmpty()) {
             e.canonical = guess;
             item = newer;
         }
@@ -355,7 +355,7 @@ bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &can
     // it, where "not in the schema index" stood, unless the target already
     // finds it too new. The schema errors it causes are then explained by
     // the report instead of standing alone (a host newer than the index).
-    if (const QString newer = item->attrs.value(QStringLiteral("newerThanIndexed")).toString();
+    if (const QString newer = item->newerThanIndexed();
         !newer.isEmpty() && (!m_max.isValid() || since.fit(m_max) != SinceRange::Fit::TooNew))
         out->append({key(XmlCheckFinding::NewerThanSchema, itemOrPath, {}),
                      {XmlCheckFinding::NewerThanSchema, path, canonical, 0,

@@ -30,7 +30,7 @@ const QString kDefaults = QStringLiteral("defaults");
 const QString kHistoryMessage = QStringLiteral("historyMessage");
 // A row for an item newer than every indexed release with its kind of data:
 // that newest release's version.
-const QString kNewerThan = QStringLiteral("newerThanIndexed");
+const QString kNewerThan = Item::newerThanIndexedKey();
 
 // An enumerated value first seen in release f may have been accepted before
 // as plain text: when, in the release before (a), its attribute or element

@@ -284,7 +284,7 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
                                  : QStringLiteral("Allowed for its tier (%1).").arg(a.tierLabel)};
     }
     a.fromHistory = item.attrs.value(QStringLiteral("fromHistory")).toString();
-    a.newerThanIndexed = item.attrs.value(QStringLiteral("newerThanIndexed")).toString();
+    a.newerThanIndexed = item.newerThanIndexed();
     if (!a.fromHistory.isEmpty())
         a.fromHistoryReason = !a.newerThanIndexed.isEmpty() ? QStringLiteral("newer")
                               : a.removal.isRemoved()      ? QStringLiteral("removed")
@@ -564,7 +564,7 @@ QJsonObject ItemAnswer::toJson() const
         o.insert(QStringLiteral("fromHistoryText"), fromHistoryText());
     }
     if (!newerThanIndexed.isEmpty())
-        o.insert(QStringLiteral("newerThanIndexed"), newerThanIndexed);
+        o.insert(Item::newerThanIndexedKey(), newerThanIndexed);
     if (!otherNames.isEmpty())
         o.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(otherNames));
     if (!drivers.isEmpty()) {

@@ -349,7 +349,7 @@ std::optional<Item> Store::xmlItemOrNewer(const QString &path, qint64 releaseId,
     std::optional<Item> found = releaseId != 0 ? lastXml(itemsByName(path, releaseId)) : std::nullopt;
     if (!found && historyId != 0) {
         found = lastXml(itemsByName(path, historyId));
-        if (found && !found->attrs.contains(QStringLiteral("newerThanIndexed")))
+        if (found && found->newerThanIndexed().isEmpty())
             found.reset();
     }
     return found;

@@ -74,6 +74,13 @@ struct Item
     // The evidence behind the range's upper end (the since itself when exact).
     const Evidence *sinceEvidence() const;
     bool inconsistent() const { return evidenceDisagrees(evidence); }
+
+    // The history's row of an item added after every indexed release with
+    // its kind of data carries that newest release in this attr (set by
+    // HistoryApplier; read by show, search, the XML checks and scan).
+    static QString newerThanIndexedKey() { return QStringLiteral("newerThanIndexed"); }
+    // That release ("9.0.0"), empty for an item of an indexed release.
+    QString newerThanIndexed() const { return attrs.value(newerThanIndexedKey()).toString(); }
 };
 
 using ItemList = QList<Item>;

@@ -202,7 +202,7 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                     QStringLiteral("%1 is not declared by the libvirt headers this file was parsed with; it is %2 "
                                    "(%3): build against a newer libvirt, or guard it")
                         .arg(u.symbol, sinceText(since),
-                             item->attrs.contains(QStringLiteral("newerThanIndexed"))
+                             !item->newerThanIndexed().isEmpty()
                                  ? QStringLiteral("from the release history, newer than the indexed releases")
                                  : QStringLiteral("in the index")),
                     since);
