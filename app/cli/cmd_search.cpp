@@ -249,7 +249,7 @@ int runSearch(Context &ctx, const QStringList &args)
         QJsonArray a;
         const auto withFit = [&](const ItemSummary &s, QJsonObject o) {
             if (const QString v = notIndexedYet(s); !v.isEmpty())
-                o.insert(QStringLiteral("newerThanIndexed"), v);
+                o.insert(Item::newerThanIndexedKey(), v);
             if (q.maxVersion.isValid())
                 o.insert(QStringLiteral("target"), SinceRange::fitId(s.sinceRange().fit(q.maxVersion)));
             if (q.newerThan.isValid())
@@ -295,8 +295,14 @@ int runSearch(Context &ctx, const QStringList &args)
                                                                  : QStringLiteral("  [may be newer than %1]"))
                             .arg(q.newerThan.toString());
             const QString notIn = notIndexedYet(s);
+            // "(exact match)", not a bare "exact" that reads as if it spoke of
+            // the since beside it ("9.0.0 < since ≤ 11.3.0 exact").
+            const QByteArray how = qstrncmp(match, "carries ", 8) == 0 ? QByteArray(match)
+                                   : qstrcmp(match, "all") == 0      ? QByteArray()
+                                                                     : "(" + QByteArray(match) + " match)";
             ctx.out << s.name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
-                    << s.tier.toString().leftJustified(20) << ' ' << since.leftJustified(9) << ' ' << match
+                    << s.tier.toString().leftJustified(20) << ' ' << since.leftJustified(9)
+                    << (how.isEmpty() ? QByteArray() : ' ' + how)
                     << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")
                     << (notIn.isEmpty() ? QString() : QStringLiteral("  [not in %1]").arg(notIn))
                     << (maybe ? "  [may be too new]" : "") << newer << '\n';

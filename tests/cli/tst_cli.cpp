@@ -104,6 +104,15 @@ private Q_SLOTS:
         for (const auto &v : a)
             names << v.toObject().value(QLatin1String("name")).toString();
         QVERIFY2(names.contains(QStringLiteral("virDomainCreateXML")), qPrintable(names.join(u',')));
+        // The text says which kind of match, in words that cannot be read as
+        // speaking of the since column beside it.
+        const CliRun text = runCli(m_index, {QStringLiteral("search"), QStringLiteral("dmcrxml"), QStringLiteral("--kind"),
+                                             QStringLiteral("function")});
+        const QString line = text.out.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(line.startsWith(QLatin1String("virDomainCreateXML ")) && line.contains(QLatin1String(" (fuzzy match)")),
+                 qPrintable(text.out));
+        const CliRun exact = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virDomainCreateXML")});
+        QVERIFY2(exact.out.section(QLatin1Char('\n'), 0, 0).contains(QLatin1String(" (exact match)")), qPrintable(exact.out));
     }
 
     void searchFiltersByTierAndVersion()

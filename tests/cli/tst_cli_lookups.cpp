@@ -202,7 +202,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0),
                  QStringLiteral("virConnectOpen                                   function      "
-                                "stable               0.0.3     near"));
+                                "stable               0.0.3     (near match)"));
     }
 
     void searchNoMatchAtAll()

@@ -359,7 +359,7 @@ private Q_SLOTS:
             text += r.name.leftJustified(48) + QLatin1Char(' ') +
                     QStringLiteral("function").leftJustified(13) + QLatin1Char(' ') +
                     r.tier.leftJustified(20) + QLatin1Char(' ') +
-                    sinceText(r.since, r.after, r.upTo).leftJustified(9) + QStringLiteral(" all") +
+                    sinceText(r.since, r.after, r.upTo).leftJustified(9) +
                     (r.tainted ? QStringLiteral("  [taints]") : QString()) +
                     (r.removed ? QStringLiteral("  [removed]") : QString()) +
                     (r.notIn.isEmpty() ? QString() : QStringLiteral("  [not in %1]").arg(r.notIn)) +
