@@ -1109,6 +1109,10 @@
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
+    <message>
+        <source>log only</source>
+        <translation>nur Protokoll</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::IndexController</name>

@@ -30,7 +30,7 @@ QString summaryLine(const HostReport &r)
         why << QStringLiteral("%1 %2").arg(reason).arg(n);
     return QStringLiteral(
                "%1 guest(s): %2 supported as is, %3 tainted%4, %5 using namespace extensions, "
-               "%6 invalid or too new, %7 not checked; configuration: %8 problem(s) in %9 file(s)")
+               "%6 invalid or too new, %7 not checked%10; configuration: %8 problem(s) in %9 file(s)")
         .arg(s.guests)
         .arg(s.supported)
         .arg(s.tainted)
@@ -41,7 +41,8 @@ QString summaryLine(const HostReport &r)
         .arg(s.problems)
         .arg(s.notChecked)
         .arg(s.configProblems)
-        .arg(r.configs.size());
+        .arg(r.configs.size())
+        .arg(s.logOnly > 0 ? QStringLiteral(" (and %1 known only from a log)").arg(s.logOnly) : QString());
 }
 
 QString nodeFacts(const NodeFindings &n, const Version &target)

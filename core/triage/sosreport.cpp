@@ -227,6 +227,7 @@ HostReport SosReport::read(const Store &store) const
         GuestReport &g = guests[name];
         if (g.name.isEmpty()) {
             g.name = name;
+            g.logOnly = true;
             g.xmlProblems << QStringLiteral("no XML of this guest in the sosreport (only its log)");
         }
         if (!log.problem.isEmpty()) {

@@ -44,7 +44,8 @@ HostReport::Summary HostReport::summary() const
     for (const GuestReport &g : guests) {
         const auto k = g.verdict();
         s.supported += k == CheckVerdict::Supported;
-        s.notChecked += k == CheckVerdict::NotChecked;
+        s.notChecked += k == CheckVerdict::NotChecked && !g.logOnly;
+        s.logOnly += g.logOnly;
         s.problems += k == CheckVerdict::Invalid || k == CheckVerdict::TooNew ||
                       k == CheckVerdict::MaybeTooNew;
         s.tainted += !g.taints.isEmpty();
@@ -71,9 +72,15 @@ int HostReport::exitCode() const
         {CheckVerdict::NotChecked, 3}, {CheckVerdict::Invalid, 1},
         {CheckVerdict::TooNew, 1},     {CheckVerdict::MaybeTooNew, 5},
         {CheckVerdict::Tainted, 6},    {CheckVerdict::NamespaceExtensions, 7}};
+    // A guest known only from its log counts by what the log says.
+    const auto kindOf = [](const GuestReport &g) {
+        if (!g.logOnly)
+            return g.verdict();
+        return g.taints.isEmpty() ? CheckVerdict::Supported : CheckVerdict::Tainted;
+    };
     for (const auto &[kind, code] : order)
         for (const GuestReport &g : guests)
-            if (g.verdict() == kind)
+            if (kindOf(g) == kind)
                 return code;
     return problems.isEmpty() ? 0 : 3;
 }
@@ -105,6 +112,7 @@ QJsonObject HostReport::toJson() const
                      {QStringLiteral("namespaceExtensions"), s.namespaceExtensions},
                      {QStringLiteral("invalidOrTooNew"), s.problems},
                      {QStringLiteral("notChecked"), s.notChecked},
+                     {QStringLiteral("logOnly"), s.logOnly},
                      {QStringLiteral("configProblems"), s.configProblems}}},
         {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
         {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
@@ -122,6 +130,7 @@ QJsonObject HostReport::toJson() const
         QJsonObject go{
             {QStringLiteral("name"), g.name},
             {QStringLiteral("verdict"), g.verdictId()},
+            {QStringLiteral("logOnly"), g.logOnly},
             {QStringLiteral("state"), g.state},
             {QStringLiteral("xmlSource"), g.xmlSource},
             {QStringLiteral("taints"), taintArr},

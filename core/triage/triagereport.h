@@ -36,6 +36,11 @@ struct GuestReport
     QStringList deprecations;    // "FILE:LINE: text" and daemon messages
     QStringList notes;           // log read only in part, daemon too old for messages...
     QStringList newerThanHost;   // XML items newer (or maybe newer) than the host's libvirt
+    // Known only from a log: no definition or status of it in the
+    // sosreport, as for a guest undefined since (its log stays behind).
+    // Not checked, but not a failure of the report: it is counted apart,
+    // and only its logged taints count towards the exit code.
+    bool logOnly = false;
 
     // The verdict: check-xml's, made "tainted" by a taint seen only in the
     // log or the daemon's messages (libvirt's own word beats what the XML
@@ -68,6 +73,7 @@ struct HostReport
     {
         int guests = 0, supported = 0, tainted = 0, namespaceExtensions = 0, notChecked = 0,
             problems = 0;                  // invalid, too new or maybe too new
+        int logOnly = 0;                   // not checked: known only from a log (not in notChecked)
         QList<QPair<QString, int>> taints; // reason -> guests, in first-seen order
         int configProblems = 0;
     };

@@ -427,6 +427,46 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 3);
     }
 
+    // A guest known only from its log (undefined since; its log stays) is
+    // said, and its logged taints count, but it does not make the whole
+    // report "could not be checked" (exit 3) as a broken definition does.
+    void guestKnownOnlyFromItsLog()
+    {
+        const auto run = [&](const QString &name, const QByteArray &log) {
+            const QString root = m_dir.filePath(name);
+            writeFile(root + QStringLiteral("/installed-debs"),
+                      "Desired=Unknown/Install/Remove/Purge/Hold\n"
+                      "||/ Name                 Version            Architecture Description\n"
+                      "+++-====================-==================-============-=================\n"
+                      "ii  libvirt-daemon       7.0.0-3+deb11u3    amd64        Virtualization daemon\n");
+            writeFile(root + QStringLiteral("/var/log/libvirt/qemu/gone.log"), log);
+            return runCli(m_index, {QStringLiteral("triage"), root, QStringLiteral("--format"), QStringLiteral("json")});
+        };
+        const QByteArray start = "2021-02-01 10:00:00.123+0000: starting up libvirt version: 7.0.0, qemu version: 5.2.0\n";
+        const CliRun quiet = run(QStringLiteral("logonly-quiet"), start);
+        QVERIFY2(!quiet.crashed, "crashed");
+        QCOMPARE(quiet.exitCode, 0);
+        const QJsonObject q = QJsonDocument::fromJson(quiet.out.toUtf8()).object();
+        const QJsonObject summary = q.value(QLatin1String("summary")).toObject();
+        QCOMPARE(summary.value(QLatin1String("logOnly")).toInt(), 1);
+        QCOMPARE(summary.value(QLatin1String("notChecked")).toInt(), 0);
+        const QJsonObject gone = q.value(QLatin1String("guests")).toArray().first().toObject();
+        QCOMPARE(gone.value(QLatin1String("name")).toString(), QStringLiteral("gone"));
+        QVERIFY(gone.value(QLatin1String("logOnly")).toBool());
+        QCOMPARE(gone.value(QLatin1String("verdict")).toString(), QStringLiteral("not-checked"));
+
+        const CliRun tainted =
+            run(QStringLiteral("logonly-tainted"), start + "2021-02-01 10:00:00.456+0000: Domain id=1 is tainted: custom-argv\n");
+        QCOMPARE(tainted.exitCode, 6);
+        const QJsonObject t = QJsonDocument::fromJson(tainted.out.toUtf8()).object();
+        QCOMPARE(t.value(QLatin1String("guests")).toArray().first().toObject().value(QLatin1String("taints")).toArray()
+                     .first().toObject().value(QLatin1String("reason")).toString(),
+                 QStringLiteral("custom-argv"));
+        const CliRun text = runCli(m_index, {QStringLiteral("triage"), m_dir.filePath(QStringLiteral("logonly-tainted"))});
+        QVERIFY2(text.out.contains(QLatin1String("0 not checked (and 1 known only from a log);")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("no XML of this guest in the sosreport (only its log)")), qPrintable(text.out));
+    }
+
     // A guest written for a libvirt newer than the index, using an element
     // the installed schemas lack (pstore on 9.0.0): on a host of that later
     // release the report says the schema errors may be the schema's age;

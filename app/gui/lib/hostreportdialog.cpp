@@ -141,7 +141,7 @@ void HostReportDialog::setReport(const HostReport &report)
     m_list->clear();
     m_list->addItem(tr("Summary"));
     for (const GuestReport &g : report.guests)
-        m_list->addItem(QStringLiteral("%1 \u2014 %2").arg(g.name, g.verdictId()));
+        m_list->addItem(QStringLiteral("%1 \u2014 %2").arg(g.name, g.logOnly ? tr("log only") : g.verdictId()));
     m_list->addItem(tr("Configuration (%1 file(s))").arg(report.configs.size()));
     m_copy->setEnabled(true);
     m_list->setCurrentRow(0);
