@@ -54,9 +54,29 @@ int runShow(Context &ctx, const QStringList &args)
         }
     }
     std::optional<SearchEngine> engine;
+    QStringList several; // names a typed form stands for when it is not one
     if (found.isEmpty()) {
         engine.emplace();
         engine->setItems(store.summaries());
+        // How people type it (another case, "virsh domstate", "<pstore>"):
+        // the one item it stands for, saying so. Before the carried-API
+        // rule below, which would take virdomaincreatexml for an API no
+        // header declares.
+        const SearchEngine::TolerantMatch t = engine->tolerantMatch(name);
+        if (t.names.size() == 1) {
+            found = store.itemsByName(t.names.first());
+            lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), t.via}};
+            if (!p.isSet(json))
+                ctx.out << "'" << name << "' is shown as " << t.names.first() << " ("
+                        << (t.via == QLatin1String("case")           ? "names are case-sensitive"
+                            : t.via == QLatin1String("virsh-prefix") ? "virsh commands go by their own name"
+                                                                     : "the only element of that name")
+                        << ")\n\n";
+        } else {
+            several = t.names;
+        }
+    }
+    if (found.isEmpty()) {
         // An API name no header declares, carried by an RPC procedure
         // (virDomainMigratePerform3Params): the procedure answers.
         for (int i : engine->proceduresCarrying(name)) {
@@ -79,6 +99,13 @@ int runShow(Context &ctx, const QStringList &args)
     }
     if (found.isEmpty()) {
         ctx.err << "virt-support show: no match for '" << name << "'";
+        if (!several.isEmpty()) {
+            several.sort();
+            ctx.err << "; it stands for " << several.size() << " items:\n";
+            for (const QString &n : std::as_const(several))
+                ctx.err << "  " << n << '\n';
+            return NotFound;
+        }
         const auto hits = engine->nearest(name, SearchQuery(), 5);
         if (!hits.isEmpty()) {
             ctx.err << "; nearest names:\n";

@@ -4,6 +4,7 @@
 #include "model/policy.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cstdlib>
@@ -22,6 +23,18 @@ SearchQuery SearchQuery::parse(const QString &input)
             q.family = scope;
             text = text.mid(colon + 1).trimmed();
         }
+    }
+    // As people type them: "virsh domstate" is the virsh scope, "<pstore>"
+    // or "<disk type='file'>" the XML scope with the tag's name.
+    if (q.family.isEmpty() && text.startsWith(QLatin1String("virsh "), Qt::CaseInsensitive)) {
+        q.family = QStringLiteral("virsh");
+        text = text.mid(6).trimmed();
+    } else if (q.family.isEmpty() && text.startsWith(QLatin1Char('<'))) {
+        text = text.mid(1);
+        const qsizetype end = text.indexOf(QRegularExpression(QStringLiteral("[\\s/>]")));
+        if (end >= 0)
+            text.truncate(end);
+        q.family = QStringLiteral("xml");
     }
     q.text = text;
     return q;
@@ -251,6 +264,46 @@ QList<SearchHit> SearchEngine::nearest(const QString &text, const SearchQuery &f
         hits.append({n.index, MatchClass::Fuzzy});
     }
     return hits;
+}
+
+SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) const
+{
+    TolerantMatch m;
+    const QString t = typed.trimmed();
+    const auto collect = [&](auto &&accept) {
+        for (qsizetype i = 0; i < m_items.size(); ++i) {
+            const ItemSummary &s = m_items.at(i);
+            if (s.latest && accept(s, i) && !m.names.contains(s.name))
+                m.names << s.name;
+        }
+    };
+    if (t.startsWith(QLatin1String("virsh "), Qt::CaseInsensitive)) {
+        const QString rest = t.mid(6).trimmed();
+        m.via = QStringLiteral("virsh-prefix");
+        collect([&](const ItemSummary &s, qsizetype) {
+            return (s.kind == ItemKind::VirshCommand || s.kind == ItemKind::VirshOption) && s.name == rest;
+        });
+        return m;
+    }
+    if (t.startsWith(QLatin1Char('<'))) {
+        // The tag's name: up to a space (attributes), '/' or '>'.
+        QString tag = t.mid(1);
+        const qsizetype end = tag.indexOf(QRegularExpression(QStringLiteral("[\\s/>]")));
+        if (end >= 0)
+            tag.truncate(end);
+        m.via = QStringLiteral("element-tag");
+        if (tag.isEmpty())
+            return m;
+        const QString suffix = QLatin1Char('/') + tag;
+        collect([&](const ItemSummary &s, qsizetype) {
+            return s.kind == ItemKind::XmlElement && (s.name == tag || s.name.endsWith(suffix));
+        });
+        return m;
+    }
+    const QString lower = t.toLower();
+    m.via = QStringLiteral("case");
+    collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == lower; });
+    return m;
 }
 
 QList<int> SearchEngine::proceduresCarrying(const QString &apiName) const

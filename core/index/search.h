@@ -66,6 +66,19 @@ public:
     // REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS), as indexes into items().
     QList<int> proceduresCarrying(const QString &apiName) const;
 
+    // A name as people type it where the index spells it otherwise: in
+    // another case (virdomaincreatexml), after the tool's name (virsh
+    // domstate --reason), or as an XML tag (<pstore>, <pstore/>, <disk
+    // type='file'>, matched against the elements' last segment). `names`
+    // gets the distinct names it stands for (newest rows); `via` says how:
+    // "case", "virsh-prefix", "element-tag".
+    struct TolerantMatch
+    {
+        QStringList names;
+        QString via;
+    };
+    TolerantMatch tolerantMatch(const QString &typed) const;
+
 private:
     QList<ItemSummary> m_items;
     // Lower-cased names: each distinct one once, and its position per item

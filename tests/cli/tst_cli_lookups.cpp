@@ -119,6 +119,75 @@ private Q_SLOTS:
                  QStringLiteral("virDomainMigratePerform3Params"));
     }
 
+    // How people type a name the index spells otherwise: `show` answers
+    // with the one item it stands for and says how it read the name.
+    void showToleratesHowPeopleType_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("via");
+        QTest::addColumn<QString>("why");
+        // Before, the carried-API rule took this for an API no header declares.
+        QTest::newRow("lower case") << QStringLiteral("virdomaincreatexml") << QStringLiteral("virDomainCreateXML")
+                                    << QStringLiteral("case") << QStringLiteral("names are case-sensitive");
+        QTest::newRow("mixed case") << QStringLiteral("VIR_domain_running") << QStringLiteral("VIR_DOMAIN_RUNNING")
+                                    << QStringLiteral("case") << QStringLiteral("names are case-sensitive");
+        QTest::newRow("virsh prefix") << QStringLiteral("virsh domstate --reason") << QStringLiteral("domstate --reason")
+                                      << QStringLiteral("virsh-prefix")
+                                      << QStringLiteral("virsh commands go by their own name");
+        QTest::newRow("XML tag") << QStringLiteral("<qemu:commandline>") << QStringLiteral("domain/qemu:commandline")
+                                 << QStringLiteral("element-tag") << QStringLiteral("the only element of that name");
+        QTest::newRow("empty tag") << QStringLiteral("<qemu:commandline/>")
+                                   << QStringLiteral("domain/qemu:commandline") << QStringLiteral("element-tag")
+                                   << QStringLiteral("the only element of that name");
+    }
+
+    void showToleratesHowPeopleType()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, name);
+        QFETCH(QString, via);
+        QFETCH(QString, why);
+        const CliRun r = run({QStringLiteral("show"), typed});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("'%1' is shown as %2 (%3)").arg(typed, name, why));
+        // The rest is the item's own answer.
+        const CliRun own = run({QStringLiteral("show"), name});
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 2), own.out);
+        const CliRun j = run({QStringLiteral("show"), typed, QStringLiteral("--json")});
+        const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("name")).toString(), name);
+        QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("via")).toString(), via);
+        QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("query")).toString(), typed);
+    }
+
+    void showTagOfSeveralElementsListsThem()
+    {
+        // <seclabel> is an element at several paths: each is named, none chosen.
+        const CliRun r = run({QStringLiteral("show"), QStringLiteral("<seclabel>")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() > 2, qPrintable(r.err));
+        QVERIFY2(lines.first().contains(QStringLiteral("it stands for %1 items").arg(lines.size() - 1)), qPrintable(r.err));
+        QVERIFY(lines.contains(QStringLiteral("  domain/seclabel")));
+        for (const QString &l : lines.mid(1))
+            QVERIFY2(l.endsWith(QLatin1String("/seclabel")) && run({QStringLiteral("show"), l.trimmed()}).exitCode == 0,
+                     qPrintable(l));
+    }
+
+    void searchReadsVirshAndTags()
+    {
+        const CliRun v = run({QStringLiteral("search"), QStringLiteral("virsh domstate"), QStringLiteral("--limit"),
+                              QStringLiteral("1")});
+        QVERIFY2(v.out.startsWith(QLatin1String("domstate ")) && v.out.contains(QLatin1String("virsh-command")),
+                 qPrintable(v.out));
+        const CliRun t = run({QStringLiteral("search"), QStringLiteral("<qemu:commandline/>"), QStringLiteral("--limit"),
+                              QStringLiteral("1")});
+        QVERIFY2(t.out.startsWith(QLatin1String("domain/qemu:commandline ")), qPrintable(t.out));
+    }
+
     void protocolDaemonNames_data()
     {
         QTest::addColumn<QString>("daemon");
