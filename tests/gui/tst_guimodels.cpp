@@ -171,7 +171,8 @@ private Q_SLOTS:
     void rankingMatchesSearchEngine_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char *t : {"virDomainGetInfo", "virdomainget", "disk", "xml:disk", "api:lookup", "vdgi", "LAST"})
+        for (const char *t : {"virDomainGetInfo", "virdomainget", "disk", "xml:disk", "api:lookup", "vdgi", "LAST",
+                              "virsh:domstate", "virsh domstate", "<pstore/>", "config:log_level"})
             QTest::newRow(t) << QString::fromLatin1(t);
     }
     void rankingMatchesSearchEngine()
@@ -227,6 +228,17 @@ private Q_SLOTS:
         // Exact matches of the last path segment rank first ("domain/devices/disk").
         const QString first = model.summary(0)->name;
         QVERIFY2(first.section(QRegularExpression(QStringLiteral("[/@=]")), -1) == QLatin1String("disk"), qPrintable(first));
+        // virsh and config are scopes too, also typed as "virsh domstate"
+        // (newest of each item: virsh comes from the release history).
+        for (const QString &text : {QStringLiteral("virsh:domstate"), QStringLiteral("virsh domstate")}) {
+            ViewFilter newest;
+            newest.text = text;
+            model.setFilter(newest);
+            QVERIFY(model.rowCount() > 0);
+            QCOMPARE(model.summary(0)->name, QStringLiteral("domstate"));
+            for (int r = 0; r < model.rowCount(); ++r)
+                QCOMPARE(kindFamily(model.summary(r)->kind), QStringLiteral("virsh"));
+        }
     }
 
     void exportersWriteEveryRow()

@@ -16,6 +16,11 @@ quint8 familyCode(const QString &family)
         return 2;
     if (family == QLatin1String("rpc"))
         return 3;
+    // The CLI's search scopes them too ("virsh:domstate", "virsh domstate").
+    if (family == QLatin1String("virsh"))
+        return 4;
+    if (family == QLatin1String("config"))
+        return 5;
     return 0;
 }
 
