@@ -349,6 +349,12 @@
   --self-check N      Selbsttest-Quiz Nummer N starten (dieselbe Nummer ergibt dieselben Fragen)
 </translation>
     </message>
+    <message>
+        <source>  --help, --version   print this help or the version, and exit (no display needed)
+</source>
+        <translation>  --help, --version   diese Hilfe bzw. die Version ausgeben und beenden (ohne Anzeige möglich)
+</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::AuditDialog</name>

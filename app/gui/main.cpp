@@ -19,19 +19,29 @@ using namespace vse::gui;
 int main(int argc, char **argv)
 {
     StartupProbe::markProcessStart();
+    // The options are read before the window system is needed, so --help,
+    // --version and a mistyped option answer on a machine without a display.
+    AppOptions options;
+    {
+        QCoreApplication early(argc, argv);
+        installTranslations(&early);
+        QString error;
+        if (!AppOptions::parse(QCoreApplication::arguments(), &options, &error)) {
+            QTextStream(stderr) << error << '\n' << AppOptions::usage();
+            return 2;
+        }
+        if (options.help || options.version) {
+            QTextStream(stdout) << (options.help ? AppOptions::usage()
+                                                 : QStringLiteral("virt-support-explorer " VSE_VERSION_STRING "\n"));
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("virt-support-explorer"));
     QApplication::setOrganizationName(QStringLiteral("virt-support-explorer"));
     QApplication::setApplicationVersion(QStringLiteral(VSE_VERSION_STRING));
     QApplication::setDesktopFileName(QStringLiteral("org.virt_support_explorer.Explorer"));
     installTranslations(&app);
-
-    AppOptions options;
-    QString error;
-    if (!AppOptions::parse(QApplication::arguments(), &options, &error)) {
-        QTextStream(stderr) << error << '\n' << AppOptions::usage();
-        return 2;
-    }
     MainWindow window(options);
     StartupProbe probe(&window, options);
     window.show();

@@ -426,6 +426,36 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800);
     }
+
+    void optionsAnswerWithoutADisplay()
+    {
+        // On a server without X or Wayland (the xcb plugin cannot start):
+        // --help, --version and a wrong option still answer, no abort.
+        const auto run = [](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("DISPLAY"));
+            env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+            env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(VSE_EXPLORER_BINARY), args);
+            p.waitForFinished(30000);
+            return std::make_tuple(p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                                   QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError()));
+        };
+        const auto [helpCode, help, helpErr] = run({QStringLiteral("--help")});
+        QCOMPARE(helpCode, 0);
+        QVERIFY2(help.startsWith(QLatin1String("Usage: virt-support-explorer")), qPrintable(help + helpErr));
+        QVERIFY(help.contains(QLatin1String("--version")));
+        const auto [versionCode, version, versionErr] = run({QStringLiteral("--version")});
+        QCOMPARE(versionCode, 0);
+        QVERIFY2(version.startsWith(QLatin1String("virt-support-explorer ")), qPrintable(version + versionErr));
+        const auto [badCode, badOut, bad] = run({QStringLiteral("--bogus")});
+        QCOMPARE(badCode, 2);
+        QVERIFY2(bad.startsWith(QLatin1String("unknown option --bogus")), qPrintable(bad));
+    }
 };
 
 QTEST_MAIN(TestMainWindow)

@@ -44,6 +44,10 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         } else if (a == QLatin1String("--export-guide")) {
             if (!value(&o->exportGuidePath))
                 return false;
+        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            o->help = true;
+        } else if (a == QLatin1String("--version")) {
+            o->version = true;
         } else if (a == QLatin1String("--present")) {
             o->present = true;
         } else if (a == QLatin1String("--self-check")) {
@@ -85,7 +89,8 @@ QString AppOptions::usage()
               "  --guide             open the policy guide\n"
               "  --present           start the policy guide's presentation mode (full screen; Esc leaves)\n"
               "  --export-guide FILE write the policy guide as PDF to FILE once the index is loaded, then exit\n"
-              "  --self-check N      start self-check quiz number N (the same number gives the same questions)\n");
+              "  --self-check N      start self-check quiz number N (the same number gives the same questions)\n") +
+           tr("  --help, --version   print this help or the version, and exit (no display needed)\n");
 }
 
 } // namespace vse::gui

@@ -24,6 +24,8 @@ public:
     bool present = false;          // --present: start the presentation (full screen) once loaded
     QString exportGuidePath;       // --export-guide FILE.pdf: write the policy guide's PDF once loaded, then exit
     quint32 selfCheckSeed = 0;     // --self-check N: start quiz number N once loaded (0: no)
+    bool help = false;             // --help / -h: print the usage and exit
+    bool version = false;          // --version: print the version and exit
 
     // Parses the arguments; false with `error` set on a usage error.
     static bool parse(const QStringList &arguments, AppOptions *options, QString *error);
