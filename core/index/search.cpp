@@ -11,6 +11,35 @@
 
 namespace vse {
 
+namespace {
+
+// A name typed with its tool or as a tag, as people do: "virsh domstate"
+// is {"virsh", "domstate"}, "<disk type='file'>" and "<pstore/>" are
+// {"xml", the tag's name}; anything else has no family and stays as it is.
+struct TypedForm
+{
+    QString family;
+    QString text;
+};
+
+TypedForm typedForm(const QString &text)
+{
+    if (text.startsWith(QLatin1String("virsh "), Qt::CaseInsensitive))
+        return {QStringLiteral("virsh"), text.mid(6).trimmed()};
+    if (text.startsWith(QLatin1Char('<'))) {
+        // The tag's name: up to a space (attributes), '/' or '>'.
+        static const QRegularExpression tagEnd(QStringLiteral("[\\s/>]"));
+        QString tag = text.mid(1);
+        const qsizetype end = tag.indexOf(tagEnd);
+        if (end >= 0)
+            tag.truncate(end);
+        return {QStringLiteral("xml"), tag};
+    }
+    return {{}, text};
+}
+
+} // namespace
+
 SearchQuery SearchQuery::parse(const QString &input)
 {
     SearchQuery q;
@@ -26,15 +55,10 @@ SearchQuery SearchQuery::parse(const QString &input)
     }
     // As people type them: "virsh domstate" is the virsh scope, "<pstore>"
     // or "<disk type='file'>" the XML scope with the tag's name.
-    if (q.family.isEmpty() && text.startsWith(QLatin1String("virsh "), Qt::CaseInsensitive)) {
-        q.family = QStringLiteral("virsh");
-        text = text.mid(6).trimmed();
-    } else if (q.family.isEmpty() && text.startsWith(QLatin1Char('<'))) {
-        text = text.mid(1);
-        const qsizetype end = text.indexOf(QRegularExpression(QStringLiteral("[\\s/>]")));
-        if (end >= 0)
-            text.truncate(end);
-        q.family = QStringLiteral("xml");
+    if (q.family.isEmpty()) {
+        TypedForm typed = typedForm(text);
+        q.family = std::move(typed.family);
+        text = std::move(typed.text);
     }
     q.text = text;
     return q;
@@ -277,20 +301,16 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
                 m.names << s.name;
         }
     };
-    if (t.startsWith(QLatin1String("virsh "), Qt::CaseInsensitive)) {
-        const QString rest = t.mid(6).trimmed();
+    const TypedForm form = typedForm(t);
+    if (form.family == QLatin1String("virsh")) {
         m.via = QStringLiteral("virsh-prefix");
         collect([&](const ItemSummary &s, qsizetype) {
-            return (s.kind == ItemKind::VirshCommand || s.kind == ItemKind::VirshOption) && s.name == rest;
+            return (s.kind == ItemKind::VirshCommand || s.kind == ItemKind::VirshOption) && s.name == form.text;
         });
         return m;
     }
-    if (t.startsWith(QLatin1Char('<'))) {
-        // The tag's name: up to a space (attributes), '/' or '>'.
-        QString tag = t.mid(1);
-        const qsizetype end = tag.indexOf(QRegularExpression(QStringLiteral("[\\s/>]")));
-        if (end >= 0)
-            tag.truncate(end);
+    if (form.family == QLatin1String("xml")) {
+        const QString &tag = form.text;
         m.via = QStringLiteral("element-tag");
         if (tag.isEmpty())
             return m;
