@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "index/historydiff.h"
 #include "index/releasediff.h"
 #include "model/policy.h"
 
@@ -17,6 +18,33 @@ QString where(const Item &it)
     return it.line > 0 ? it.file + QLatin1Char(':') + QString::number(it.line) : it.file;
 }
 
+// A configuration option is named with its file: several daemons have one
+// of the same name (log_buffer_size).
+QString listedName(const Item &it)
+{
+    return it.kind == ItemKind::ConfigOption && !it.parent.isEmpty() ? it.parent + QLatin1Char(':') + it.name
+                                                                      : it.name;
+}
+
+// "0.0.1 – 1.3.5, 7.0.0, 9.0.0": a run of every git tag as one range.
+QString historyReleasesText(const HistoryPack &pack)
+{
+    QStringList parts;
+    const auto &rs = pack.releases();
+    for (qsizetype i = 0; i < rs.size();) {
+        qsizetype j = i;
+        while (j + 1 < rs.size() && rs.at(i).source.startsWith(QLatin1String("git:")) &&
+               rs.at(j + 1).source.startsWith(QLatin1String("git:")))
+            ++j;
+        parts << (j > i + 1 ? rs.at(i).version.toString() + QStringLiteral(" \u2013 ") + rs.at(j).version.toString()
+                            : rs.at(i).version.toString());
+        if (j == i + 1)
+            parts << rs.at(j).version.toString();
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 QJsonObject changeToJson(const ItemChange &c)
 {
     const Item &it = c.kind == ItemChange::Added ? c.after : c.before;
@@ -24,11 +52,14 @@ QJsonObject changeToJson(const ItemChange &c)
                   {QStringLiteral("kind"), kindId(it.kind)},
                   {QStringLiteral("name"), it.name},
                   {QStringLiteral("tier"), it.tier}};
+    if (!it.parent.isEmpty())
+        o.insert(QStringLiteral("parent"), it.parent);
     if (!c.what.isEmpty())
         o.insert(QStringLiteral("what"), c.what);
-    if (c.kind != ItemChange::Added)
+    // Changes read from the release history have no file:line.
+    if (c.kind != ItemChange::Added && !c.before.file.isEmpty())
         o.insert(QStringLiteral("before"), where(c.before));
-    if (c.kind != ItemChange::Removed)
+    if (c.kind != ItemChange::Removed && !c.after.file.isEmpty())
         o.insert(QStringLiteral("after"), where(c.after));
     return o;
 }
@@ -53,10 +84,12 @@ int runDiff(Context &ctx, const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     p.addOption(json);
-    p.addPositionalArgument(QStringLiteral("A"), QStringLiteral("Older indexed release (version or source path)."));
-    p.addPositionalArgument(QStringLiteral("B"), QStringLiteral("Newer indexed release."));
+    p.addPositionalArgument(QStringLiteral("A"), QStringLiteral("Older release: indexed (version or source path) or in the release history."));
+    p.addPositionalArgument(QStringLiteral("B"), QStringLiteral("Newer release."));
     if (int rc = parseOrExit(ctx, p, args, "diff",
-                             "What was added, removed, renamed or changed between two indexed releases, per kind. "
+                             "What was added, removed, renamed or changed between two indexed releases, per kind; for a "
+                             "release that is not indexed, what the shipped release history says was added, removed "
+                             "or renamed. "
                              "Kinds one of the releases has no data for are not compared.");
         rc >= 0)
         return rc;
@@ -70,23 +103,41 @@ int runDiff(Context &ctx, const QStringList &args)
     const auto all = store.releases();
     const StoredRelease *a = findRelease(all, p.positionalArguments().at(0));
     const StoredRelease *b = findRelease(all, p.positionalArguments().at(1));
-    if (!a || !b) {
-        ctx.err << "virt-support diff: release '" << p.positionalArguments().at(a ? 1 : 0)
-                << "' is not indexed; indexed:";
-        for (const auto &r : all)
-            ctx.err << ' ' << r.version.toString();
-        ctx.err << '\n';
-        return NotFound;
+    QList<ItemChange> changes;
+    Version from, to;
+    QString basis; // where the answer comes from, when not the two indexed releases
+    if (a && b) {
+        changes = diffReleases(store.loadRelease(*a), store.loadRelease(*b));
+        from = a->version;
+        to = b->version;
+    } else {
+        // A release that is not indexed may still be in the shipped history
+        // (7.0.0 on a default install that indexed only the installed 9.0.0).
+        const HistoryPack &pack = HistoryPack::builtin();
+        const int ha = pack.releaseIndex(Version::parse(p.positionalArguments().at(0)));
+        const int hb = pack.releaseIndex(Version::parse(p.positionalArguments().at(1)));
+        if (ha < 0 || hb < 0) {
+            ctx.err << "virt-support diff: release '" << p.positionalArguments().at(ha < 0 ? 0 : 1)
+                    << "' is neither indexed nor in the release history; indexed:";
+            for (const auto &r : all)
+                ctx.err << ' ' << r.version.toString();
+            ctx.err << "; in the release history: " << historyReleasesText(pack) << '\n';
+            return NotFound;
+        }
+        changes = diffHistoryReleases(pack, ha, hb);
+        from = pack.releases().at(ha).version;
+        to = pack.releases().at(hb).version;
+        basis = QStringLiteral("release history");
     }
-    const QList<ItemChange> changes = diffReleases(store.loadRelease(*a), store.loadRelease(*b));
     if (p.isSet(json)) {
         QJsonArray list;
         for (const auto &c : changes)
             list.append(changeToJson(c));
-        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("from"), a->version.toString()},
-                                             {QStringLiteral("to"), b->version.toString()},
-                                             {QStringLiteral("changes"), list}})
-                       .toJson(QJsonDocument::Indented);
+        QJsonObject o{{QStringLiteral("from"), from.toString()},
+                      {QStringLiteral("to"), to.toString()},
+                      {QStringLiteral("source"), basis.isEmpty() ? QStringLiteral("index") : QStringLiteral("history")},
+                      {QStringLiteral("changes"), list}};
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return Ok;
     }
     QMap<QString, QMap<QString, int>> counts; // kind -> change -> n
@@ -94,7 +145,11 @@ int runDiff(Context &ctx, const QStringList &args)
         const Item &it = c.kind == ItemChange::Added ? c.after : c.before;
         counts[kindId(it.kind)][ItemChange::kindId(c.kind)]++;
     }
-    ctx.out << "From " << a->version.toString() << " to " << b->version.toString() << ":\n";
+    ctx.out << "From " << from.toString() << " to " << to.toString();
+    if (!basis.isEmpty())
+        ctx.out << " (from the " << basis
+                << ", which keeps names, not definitions: changed items need both releases indexed)";
+    ctx.out << ":\n";
     for (auto k = counts.cbegin(); k != counts.cend(); ++k) {
         ctx.out << "  " << k.key().leftJustified(16);
         for (auto c = k.value().cbegin(); c != k.value().cend(); ++c)
@@ -104,7 +159,7 @@ int runDiff(Context &ctx, const QStringList &args)
     for (const auto &c : changes) {
         if (c.kind == ItemChange::Added)
             continue;
-        ctx.out << "  " << ItemChange::kindId(c.kind).leftJustified(8) << ' ' << c.before.name;
+        ctx.out << "  " << ItemChange::kindId(c.kind).leftJustified(8) << ' ' << listedName(c.before);
         if (!c.what.isEmpty())
             ctx.out << "  (" << c.what << ')';
         ctx.out << '\n';

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,6 +85,37 @@ const char kTpmDomain[] = R"(<domain type='kvm'>
   </devices>
 </domain>
 )";
+
+// The members of a release's source tarball matching `patterns`, one after
+// the other; empty when the tarball is not in $VSE_SOURCES_DIR.
+QByteArray fromTarball(const QString &version, const QStringList &patterns)
+{
+    const QString tarball = qEnvironmentVariable("VSE_SOURCES_DIR",
+                                                 QStringLiteral("/var/cache/virt-support-explorer/sources")) +
+                            QStringLiteral("/libvirt_%1.orig.tar.xz").arg(version);
+    if (!QFile::exists(tarball))
+        return {};
+    QProcess tar;
+    tar.start(QStringLiteral("tar"), QStringList{QStringLiteral("-xJOf"), tarball, QStringLiteral("--wildcards")} + patterns);
+    if (!tar.waitForFinished(120000) || tar.exitCode() != 0)
+        qFatal("tar could not read %s", qPrintable(tarball));
+    return tar.readAllStandardOutput();
+}
+
+// The exported functions a release's .syms files list (public, qemu, lxc, admin).
+QSet<QString> exportedFunctions(const QString &version)
+{
+    static const QRegularExpression symbol(QStringLiteral("^\\s+(vir\\w+);"), QRegularExpression::MultilineOption);
+    const QByteArray syms = fromTarball(version, {QStringLiteral("*/src/libvirt_public.syms"),
+                                                  QStringLiteral("*/src/libvirt_qemu.syms"),
+                                                  QStringLiteral("*/src/libvirt_lxc.syms"),
+                                                  QStringLiteral("*/src/admin/libvirt_admin_public.syms")});
+    QSet<QString> out;
+    for (auto it = symbol.globalMatch(QString::fromUtf8(syms)); it.hasNext();)
+        out.insert(it.next().captured(1));
+    out.remove(QStringLiteral("virConnectAuthPtrDefault")); // a variable
+    return out;
+}
 
 } // namespace
 
@@ -456,6 +488,61 @@ private Q_SLOTS:
         const CliRun old = runCli(m_index, {QStringLiteral("show"), QStringLiteral("REMOTE_PROC_OPEN")});
         QCOMPARE(old.exitCode, 0);
         QVERIFY(old.out.startsWith(QLatin1String("REMOTE_PROC_OPEN is a former name of REMOTE_PROC_CONNECT_OPEN")));
+    }
+
+    // A default install indexes one release; "what changed from 7.0.0 to
+    // 9.0.0?" is answered from the shipped history (additions, removals,
+    // renames), checked against the two releases' own files.
+    void diffBetweenReleasesOfTheHistory()
+    {
+        const QSet<QString> in7 = exportedFunctions(QStringLiteral("7.0.0"));
+        const QSet<QString> in9 = exportedFunctions(QStringLiteral("9.0.0"));
+        if (in7.isEmpty() || in9.isEmpty())
+            QSKIP("libvirt_7.0.0.orig.tar.xz or libvirt_9.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+        QVERIFY(in7.size() > 300);
+        const CliRun r = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("7.0.0"), QStringLiteral("9.0.0"),
+                                          QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("source")).toString(), QStringLiteral("history"));
+        QCOMPARE(o.value(QLatin1String("from")).toString(), QStringLiteral("7.0.0"));
+        QSet<QString> added, removed, xmlAdded, xmlRemoved;
+        for (const auto &v : o.value(QLatin1String("changes")).toArray()) {
+            const QJsonObject c = v.toObject();
+            const QString change = c.value(QLatin1String("change")).toString();
+            const QString kind = c.value(QLatin1String("kind")).toString();
+            const QString name = c.value(QLatin1String("name")).toString();
+            QVERIFY2(!c.contains(QLatin1String("before")) && !c.contains(QLatin1String("after")), qPrintable(name));
+            if (kind == QLatin1String("function"))
+                (change == QLatin1String("added") ? added : removed).insert(name);
+            if (kind == QLatin1String("xml-value"))
+                (change == QLatin1String("added") ? xmlAdded : xmlRemoved).insert(name);
+        }
+        // Exactly the exported functions 9.0.0's .syms add to 7.0.0's.
+        QCOMPARE(added, in9 - in7);
+        QVERIFY(removed.isEmpty());
+        QVERIFY(added.contains(QStringLiteral("virDomainGetMessages")));
+        // 9.0.0's schema spells a node device capability "vport_ops" where
+        // 7.0.0's said "vports_ops".
+        const QStringList nodedev{QStringLiteral("*/schemas/nodedev.rng")};
+        QVERIFY(fromTarball(QStringLiteral("7.0.0"), nodedev).contains("<value>vports_ops</value>"));
+        QVERIFY(!fromTarball(QStringLiteral("9.0.0"), nodedev).contains("<value>vports_ops</value>"));
+        QVERIFY(fromTarball(QStringLiteral("9.0.0"), nodedev).contains("<value>vport_ops</value>"));
+        QVERIFY(xmlRemoved.contains(QStringLiteral("device/capability/capability@type=vports_ops")));
+        QVERIFY(xmlAdded.contains(QStringLiteral("device/capability/capability@type=vport_ops")));
+
+        // The text says where the answer comes from and counts the same.
+        const CliRun text = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("7.0.0"), QStringLiteral("9.0.0")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.startsWith(QLatin1String("From 7.0.0 to 9.0.0 (from the release history")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral("\\n  function +added %1\\n").arg(added.size()))),
+                 qPrintable(text.out));
+        // A release in neither says which ones there are.
+        const CliRun unknown = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("8.0.0"), QStringLiteral("9.0.0")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("release '8.0.0' is neither indexed nor in the release history")) &&
+                     unknown.err.contains(QStringLiteral("0.0.1 \u2013 1.3.5, 7.0.0, 9.0.0")),
+                 qPrintable(unknown.err));
     }
 
     void searchJsonKeepsBoundsOutOfVersions()

@@ -165,7 +165,7 @@ private Q_SLOTS:
             m_corpus, {QStringLiteral("diff"), QStringLiteral("1.0.0"), QStringLiteral("4.4.4")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.err.contains(
-                     QLatin1String("release '4.4.4' is not indexed; indexed: 1.0.0 1.2.0")),
+                     QLatin1String("release '4.4.4' is neither indexed nor in the release history; indexed: 1.0.0 1.2.0;")),
                  qPrintable(unknown.err));
     }
 
