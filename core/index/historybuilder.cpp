@@ -578,6 +578,14 @@ ReleaseData readOne(const Input &in, const QString &repo)
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
+    // Commands the table names through a macro of a file the tree lacks:
+    // present, but their options do not date anything here.
+    if (present.contains(QStringLiteral("virsh"))) {
+        for (const Item &item : std::as_const(rel.items))
+            if (item.kind == ItemKind::VirshCommand && item.attrs.value(QStringLiteral("optionsUnknown")).toBool())
+                out.release.incompleteVirshCommands << item.name;
+        out.release.incompleteVirshCommands.sort();
+    }
     if (present.contains(QStringLiteral("xml"))) {
         out.xml = std::make_shared<const XmlResolver>(rel);
         for (const auto &n : DocSinceExtractor::readSourceTree(rel.items, root)) {
@@ -700,6 +708,34 @@ void resolvePartialXml(State &state)
                            "their additions or removals; the other roots' data is complete")
                 .arg(rel.incompleteXmlRoots.join(QStringLiteral(", "))));
     }
+}
+
+// The options of a command whose table entry is a macro of a missing file
+// (HistoryRelease::incompleteVirshCommands) are unknown in that release, not
+// gone: a gap made only of such releases is closed. Returns the gaps closed.
+int bridgeUnknownVirshOptions(State &state)
+{
+    int bridged = 0;
+    for (HistoryEntry &e : state.entries) {
+        if (e.kind != ItemKind::VirshOption)
+            continue;
+        const QString command = e.key.section(QLatin1Char(' '), 0, 0);
+        for (qsizetype i = 0; i + 1 < e.spans.size();) {
+            const HistorySpan &a = e.spans.at(i);
+            const HistorySpan &b = e.spans.at(i + 1);
+            bool unknown = a.name == b.name;
+            for (int r = a.to + 1; r < b.from && unknown; ++r)
+                unknown = state.releases.at(r).incompleteVirshCommands.contains(command);
+            if (!unknown) {
+                ++i;
+                continue;
+            }
+            e.spans[i].to = b.to;
+            e.spans.removeAt(i + 1);
+            ++bridged;
+        }
+    }
+    return bridged;
 }
 
 HistoryBuilder::XmlMoveStats extendXmlMoves(State &state)
@@ -1220,6 +1256,10 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         },
         QtConcurrent::OrderedReduce);
     resolvePartialXml(state);
+    const int bridged = bridgeUnknownVirshOptions(state);
+    if (progress && bridged > 0)
+        progress(QStringLiteral("virsh options: %1 gaps closed over releases that do not show the "
+                                "options of their command").arg(bridged));
     const XmlMoveStats moves = extendXmlMoves(state);
     if (options.xmlMoves)
         *options.xmlMoves = moves;

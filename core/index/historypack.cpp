@@ -336,17 +336,22 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
                     r.families << s;
                 }
             if (f.size() == 5) {
-                if (!r.families.contains(QStringLiteral("xml")) || f[4].isEmpty())
-                    return fail(lineNo, QStringLiteral("incomplete XML roots on a release "
-                                                       "without XML data"));
+                if (f[4].isEmpty())
+                    return fail(lineNo, QStringLiteral("empty list of incomplete data"));
                 for (QByteArrayView tok : splitView(f[4], ',')) {
-                    QString root;
-                    if (!tok.startsWith("xml:") || !unescape(tok.sliced(4), &root) ||
-                        root.isEmpty() || r.incompleteXmlRoots.contains(root))
-                        return fail(lineNo, QStringLiteral("bad incomplete root \"%1\" "
-                                                           "(expected xml:ROOT, once each)")
+                    const bool xml = tok.startsWith("xml:");
+                    const bool virsh = tok.startsWith("virsh:");
+                    QString what;
+                    QStringList &list = xml ? r.incompleteXmlRoots : r.incompleteVirshCommands;
+                    if (!(xml || virsh) || !unescape(tok.sliced(xml ? 4 : 6), &what) || what.isEmpty() ||
+                        list.contains(what))
+                        return fail(lineNo, QStringLiteral("bad incomplete data \"%1\" "
+                                                           "(expected xml:ROOT or virsh:COMMAND, once each)")
                                                 .arg(clipped(tok, 40)));
-                    r.incompleteXmlRoots << root;
+                    if (!r.families.contains(xml ? QStringLiteral("xml") : QStringLiteral("virsh")))
+                        return fail(lineNo, QStringLiteral("incomplete %1 data on a release without %1 data")
+                                                .arg(xml ? QStringLiteral("XML") : QStringLiteral("virsh")));
+                    list << what;
                 }
             }
             pack.m_releases.append(std::move(r));
@@ -433,16 +438,22 @@ QByteArray HistoryPack::serialize() const
         QStringList fams = r.families;
         fams.sort();
         out += '\t' + fams.join(QLatin1Char(',')).toUtf8();
-        if (!r.incompleteXmlRoots.isEmpty()) {
+        if (!r.incompleteXmlRoots.isEmpty() || !r.incompleteVirshCommands.isEmpty()) {
             QStringList roots = r.incompleteXmlRoots;
             roots.sort();
+            QStringList commands = r.incompleteVirshCommands;
+            commands.sort();
             out += '\t';
-            for (qsizetype i = 0; i < roots.size(); ++i) {
-                if (i > 0)
-                    out += ',';
-                out += "xml:";
-                appendEscaped(out, roots.at(i));
-            }
+            bool first = true;
+            for (const auto &[prefix, list] : {std::pair<const char *, const QStringList &>{"xml:", roots},
+                                                {"virsh:", commands}})
+                for (const QString &what : list) {
+                    if (!first)
+                        out += ',';
+                    first = false;
+                    out += prefix;
+                    appendEscaped(out, what);
+                }
         }
         out += '\n';
     }
@@ -567,9 +578,11 @@ QString HistoryPack::xmlRootOf(const QString &name)
 
 HistoryPack::DataScope HistoryPack::scopeOf(ItemKind kind, const QString &name)
 {
-    DataScope scope{kindFamily(kind), {}};
+    DataScope scope{kindFamily(kind), {}, {}};
     if (scope.family == QLatin1String("xml"))
         scope.xmlRoot = xmlRootOf(name);
+    else if (kind == ItemKind::VirshOption)
+        scope.virshCommand = name.section(QLatin1Char(' '), 0, 0);
     return scope;
 }
 
@@ -577,7 +590,10 @@ bool HistoryPack::datesIn(const DataScope &scope, int releaseIndex) const
 {
     if (!familyIn(scope.family, releaseIndex))
         return false;
-    return scope.xmlRoot.isEmpty() || !m_releases.at(releaseIndex).incompleteXmlRoots.contains(scope.xmlRoot);
+    const HistoryRelease &r = m_releases.at(releaseIndex);
+    if (!scope.virshCommand.isEmpty() && r.incompleteVirshCommands.contains(scope.virshCommand))
+        return false;
+    return scope.xmlRoot.isEmpty() || !r.incompleteXmlRoots.contains(scope.xmlRoot);
 }
 
 bool HistoryPack::datesIn(ItemKind kind, const QString &name, int releaseIndex) const

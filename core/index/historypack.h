@@ -24,7 +24,8 @@ namespace vse {
 //   release<TAB>VERSION<TAB>SOURCE<TAB>FAMILIES[<TAB>INCOMPLETE]
 //     e.g. "1.3.5  git:v1.3.5  api,rpc,xml"; INCOMPLETE (present only when
 //     not empty) lists "xml:ROOT" for roots whose schema did not read
-//     (HistoryRelease::incompleteXmlRoots)
+//     (HistoryRelease::incompleteXmlRoots), then "virsh:COMMAND" for commands
+//     whose options the release does not show (incompleteVirshCommands)
 //   item<TAB>KIND<TAB>KEY<TAB>PARENT<TAB>ORIGIN<TAB>SPANS<TAB>FILE:LINE<TAB>ATTRS
 // SPANS is a comma-separated list of "FROM-TO=NAME" (release indices into the
 // release lines, 0-based, inclusive; NAME is the item's name over that span,
@@ -66,6 +67,12 @@ struct HistoryRelease
     // and dates their items; these roots' items are dated as if the release
     // had no XML data (0.7.1 - 0.7.4 shipped a malformed secret.rng).
     QStringList incompleteXmlRoots;
+    // virsh commands whose options this release does not show although
+    // FAMILIES has "virsh": the command table names them through a macro of
+    // a file the release lacks (tools/vsh.h of the generic commands in a
+    // trimmed history). The commands are present; their options are dated as
+    // if the release had no virsh data.
+    QStringList incompleteVirshCommands;
 };
 
 // How often documentation "Since" notes of one source kind, attributed to one
@@ -160,7 +167,8 @@ public:
     struct DataScope
     {
         QString family;
-        QString xmlRoot; // empty unless family is "xml"
+        QString xmlRoot;      // empty unless family is "xml"
+        QString virshCommand; // the command of a virsh option, else empty
     };
     static DataScope scopeOf(ItemKind kind, const QString &name);
     bool datesIn(const DataScope &scope, int releaseIndex) const;
