@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CheckReport</name>
+    <message>
+        <source> for libvirt %1</source>
+        <translation> für libvirt %1</translation>
+    </message>
+    <message>
+        <source>not checked: %1</source>
+        <translation>nicht geprüft: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>invalid: %n schema error(s)</source>
+        <translation>
+            <numerusform>ungültig: %n Schemafehler</numerusform>
+            <numerusform>ungültig: %n Schemafehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, perhaps only because the schema predates %n item(s) it uses (%1): validate with a newer release&apos;s schemas</source>
+        <translation>
+            <numerusform>, vielleicht nur, weil das Schema älter ist als %n verwendeter Eintrag (%1): mit den Schemata einer neueren Version prüfen</numerusform>
+            <numerusform>, vielleicht nur, weil das Schema älter ist als %n verwendete Einträge (%1): mit den Schemata einer neueren Version prüfen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>too new%1: %n item(s) newer</source>
+        <translation>
+            <numerusform>zu neu%1: %n Eintrag ist neuer</numerusform>
+            <numerusform>zu neu%1: %n Einträge sind neuer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>may be too new%1: %n item(s) whose since range includes it</source>
+        <translation>
+            <numerusform>vielleicht zu neu%1: %n Eintrag, dessen Since-Bereich sie einschließt</numerusform>
+            <numerusform>vielleicht zu neu%1: %n Einträge, deren Since-Bereich sie einschließt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>supported but tainted%1: %2</source>
+        <translation>unterstützt%1, aber als „tainted“ markiert: %2</translation>
+    </message>
+    <message>
+        <source>supported%1 but uses namespace extensions (%2): no long-term guarantee</source>
+        <translation>unterstützt%1, verwendet aber Namensraum-Erweiterungen (%2): keine langfristige Zusage</translation>
+    </message>
+    <message>
+        <source>supported as is%1</source>
+        <translation>unverändert unterstützt%1</translation>
+    </message>
+    <message>
+        <source>; also tainted: %1</source>
+        <translation>; außerdem als „tainted“ markiert: %1</translation>
+    </message>
+    <message>
+        <source>; uses namespace extensions (%1)</source>
+        <translation>; verwendet Namensraum-Erweiterungen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Evidence</name>
     <message>
         <source>symbol version</source>
@@ -291,6 +350,120 @@
     <message>
         <source>An nbdkit process backing a disk had to be restarted.</source>
         <translation>Ein nbdkit-Prozess hinter einer Platte musste neu gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>UntrustedXml</name>
+    <message>
+        <source>refused: the document type declaration names an external DTD (possible XXE)</source>
+        <translation>abgelehnt: die Dokumenttyp-Deklaration nennt eine externe DTD (mögliches XXE)</translation>
+    </message>
+    <message>
+        <source>refused: the document declares entities in its DTD (external entities or entity expansion such as &quot;billion laughs&quot;)</source>
+        <translation>abgelehnt: das Dokument deklariert Entitäten in seiner DTD (externe Entitäten oder Entitätsexpansion wie „billion laughs“)</translation>
+    </message>
+    <message>
+        <source>refused: the file is larger than 16 MiB</source>
+        <translation>abgelehnt: die Datei ist größer als 16 MiB</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>not an XML text file: it contains binary data (byte 0x%1)</source>
+        <translation>keine XML-Textdatei: sie enthält Binärdaten (Byte 0x%1)</translation>
+    </message>
+    <message>
+        <source>not an XML file: it does not start with &apos;&lt;&apos;</source>
+        <translation>keine XML-Datei: sie beginnt nicht mit „&lt;“</translation>
+    </message>
+    <message>
+        <source>not an XML text file: it is not valid UTF-8</source>
+        <translation>keine XML-Textdatei: sie ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>kein Speicher mehr</translation>
+    </message>
+    <message>
+        <source>not well-formed XML</source>
+        <translation>kein wohlgeformtes XML</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: %1</source>
+        <translation>kein wohlgeformtes XML: %1</translation>
+    </message>
+    <message>
+        <source>refused: the document declares entities or an external DTD</source>
+        <translation>abgelehnt: das Dokument deklariert Entitäten oder eine externe DTD</translation>
+    </message>
+    <message>
+        <source>refused: the document has more than %1 elements (the checker&apos;s limit; libvirt documents have far fewer, and validation time grows faster than their number)</source>
+        <translation>abgelehnt: das Dokument hat mehr als %1 Elemente (die Grenze der Prüfung; libvirt-Dokumente haben weit weniger, und die Prüfzeit wächst schneller als ihre Zahl)</translation>
+    </message>
+    <message>
+        <source>refused: element &lt;%1&gt; (line %2) has more than %3 child elements (the checker&apos;s limit: RelaxNG validation time grows with the square of an element&apos;s children)</source>
+        <translation>abgelehnt: Element &lt;%1&gt; (Zeile %2) hat mehr als %3 Kindelemente (die Grenze der Prüfung: die RelaxNG-Prüfzeit wächst mit dem Quadrat der Kindelemente)</translation>
+    </message>
+    <message>
+        <source>refused: element &lt;%1&gt; has more than %2 attributes (the checker&apos;s limit: libxml2 compares each attribute with every other)</source>
+        <translation>abgelehnt: Element &lt;%1&gt; hat mehr als %2 Attribute (die Grenze der Prüfung: libxml2 vergleicht jedes Attribut mit jedem anderen)</translation>
+    </message>
+    <message>
+        <source>refused: elements nested more than %1 deep (the checker&apos;s limit)</source>
+        <translation>abgelehnt: Elemente mehr als %1 Ebenen tief verschachtelt (die Grenze der Prüfung)</translation>
+    </message>
+</context>
+<context>
+    <name>XmlCheck</name>
+    <message>
+        <source>no usable schemas in this folder</source>
+        <translation>keine verwendbaren Schemata in diesem Ordner</translation>
+    </message>
+    <message>
+        <source>no libvirt schema has the root element &lt;%1&gt; (schemas: %2)</source>
+        <translation>kein libvirt-Schema hat das Wurzelelement &lt;%1&gt; (Schemata: %2)</translation>
+    </message>
+    <message>
+        <source>element not in the schema index: %1</source>
+        <translation>Element nicht im Schema-Index: %1</translation>
+    </message>
+    <message>
+        <source>attribute not in the schema index: %1</source>
+        <translation>Attribut nicht im Schema-Index: %1</translation>
+    </message>
+    <message>
+        <source>value not among the enumerated values in the schema index: %1</source>
+        <translation>Wert nicht unter den aufgezählten Werten im Schema-Index: %1</translation>
+    </message>
+    <message>
+        <source>%1 marks the guest tainted: %2</source>
+        <translation>%1 markiert den Gast als „tainted“: %2</translation>
+    </message>
+    <message>
+        <source>uses %1</source>
+        <translation>verwendet %1</translation>
+    </message>
+    <message>
+        <source>%1 is a hypervisor namespace extension: no long-term guarantee</source>
+        <translation>%1 ist eine Namensraum-Erweiterung eines Hypervisors: keine langfristige Zusage</translation>
+    </message>
+    <message>
+        <source>not in the schema of the indexed %1: added after it (%2, release history)</source>
+        <translation>nicht im Schema der indizierten %1: danach hinzugekommen (%2, Versionsgeschichte)</translation>
+    </message>
+    <message>
+        <source>%1 needs libvirt %2, newer than %3</source>
+        <translation>%1 braucht libvirt %2, neuer als %3</translation>
+    </message>
+    <message>
+        <source>%1 came after %2 (%3)</source>
+        <translation>%1 kam nach %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 may be too new for %2: %3</source>
+        <translation>%1 ist vielleicht zu neu für %2: %3</translation>
     </message>
 </context>
 <context>

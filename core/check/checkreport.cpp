@@ -13,11 +13,6 @@ namespace vse {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("CheckReport", text, disambiguation, n);
-}
-
 // A value finding's path is its node's path, '=', the value; node paths
 // themselves never hold '='.
 QString nodeOf(const QString &path, QString *value)
@@ -130,7 +125,7 @@ QString CheckVerdict::id(Kind kind)
 QString CheckVerdict::text() const
 {
     const QString forTarget =
-        target.isValid() ? tr(" for libvirt %1").arg(target.toString()) : QString();
+        target.isValid() ? QCoreApplication::translate("CheckReport", " for libvirt %1").arg(target.toString()) : QString();
     QStringList named;
     for (const QString &t : taints)
         named << (conditions.contains(t) ? t + QStringLiteral(" (") + conditions.value(t) + QLatin1Char(')') : t);
@@ -139,39 +134,39 @@ QString CheckVerdict::text() const
     QString head;
     switch (kind) {
     case NotChecked:
-        return tr("not checked: %1").arg(problem);
+        return QCoreApplication::translate("CheckReport", "not checked: %1").arg(problem);
     case Invalid:
-        head = tr("invalid: %n schema error(s)", nullptr, errors);
+        head = QCoreApplication::translate("CheckReport", "invalid: %n schema error(s)", nullptr, errors);
         // The schema is older than what the document uses: not proof of a
         // broken document, and the line says so before anything else.
         if (newerThanSchema > 0)
-            head += tr(", perhaps only because the schema predates %n item(s) it uses (%1): validate with a "
+            head += QCoreApplication::translate("CheckReport", ", perhaps only because the schema predates %n item(s) it uses (%1): validate with a "
                        "newer release's schemas",
                        nullptr, newerThanSchema)
                         .arg(firstNewerThanSchema);
         break;
     case TooNew:
-        head = tr("too new%1: %n item(s) newer", nullptr, tooNew).arg(forTarget);
+        head = QCoreApplication::translate("CheckReport", "too new%1: %n item(s) newer", nullptr, tooNew).arg(forTarget);
         break;
     case MaybeTooNew:
         head =
-            tr("may be too new%1: %n item(s) whose since range includes it", nullptr, maybeTooNew)
+            QCoreApplication::translate("CheckReport", "may be too new%1: %n item(s) whose since range includes it", nullptr, maybeTooNew)
                 .arg(forTarget);
         break;
     case Tainted:
-        head = tr("supported but tainted%1: %2").arg(forTarget, tainted);
+        head = QCoreApplication::translate("CheckReport", "supported but tainted%1: %2").arg(forTarget, tainted);
         break;
     case NamespaceExtensions:
-        return tr("supported%1 but uses namespace extensions (%2): no long-term guarantee")
+        return QCoreApplication::translate("CheckReport", "supported%1 but uses namespace extensions (%2): no long-term guarantee")
             .arg(forTarget, spaces);
     case Supported:
-        return tr("supported as is%1").arg(forTarget);
+        return QCoreApplication::translate("CheckReport", "supported as is%1").arg(forTarget);
     }
     // Whatever a worse kind hides is still said.
     if (kind != Tainted && !taints.isEmpty())
-        head += tr("; also tainted: %1").arg(tainted);
+        head += QCoreApplication::translate("CheckReport", "; also tainted: %1").arg(tainted);
     if (!hypervisors.isEmpty())
-        head += tr("; uses namespace extensions (%1)").arg(spaces);
+        head += QCoreApplication::translate("CheckReport", "; uses namespace extensions (%1)").arg(spaces);
     return head;
 }
 

@@ -18,11 +18,6 @@ namespace vse {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("XmlCheck", text);
-}
-
 XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const QString &schemaDir,
                      const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo, XmlCheckReport report)
 {
@@ -32,7 +27,7 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
     const auto index = schemaIndexFor(schemaDir, false);
     if (index->navigator.isEmpty()) {
         report.diagnostics.append(index->result.diagnostics);
-        report.diagnostics.append(Diagnostic::error(schemaDir, 0, tr("no usable schemas in this folder")));
+        report.diagnostics.append(Diagnostic::error(schemaDir, 0, QCoreApplication::translate("XmlCheck", "no usable schemas in this folder")));
         return report;
     }
     xmlNode *root = xmlDocGetRootElement(xml.document());
@@ -45,7 +40,7 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
     if (schemaFile.isEmpty()) {
         report.diagnostics.append(Diagnostic::error(
             file, int(xmlGetLineNo(root)),
-            tr("no libvirt schema has the root element <%1> (schemas: %2)").arg(segment, schemaDir)));
+            QCoreApplication::translate("XmlCheck", "no libvirt schema has the root element <%1> (schemas: %2)").arg(segment, schemaDir)));
         return report;
     }
     report.schema = QDir(schemaDir).filePath(schemaFile);

@@ -16,11 +16,6 @@ namespace vse {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UntrustedXml", text);
-}
-
 int lineAt(const QByteArray &data, qsizetype offset)
 {
     return int(data.left(offset).count('\n')) + 1;
@@ -81,13 +76,13 @@ QString checkDoctype(const QByteArray &data, int *line)
     const bool hasSubset = open >= 0 && (close < 0 || open < close);
     const QByteArray head = data.mid(i, (hasSubset ? open : close) - i);
     if (head.contains("SYSTEM") || head.contains("PUBLIC"))
-        return tr("refused: the document type declaration names an external DTD (possible XXE)");
+        return QCoreApplication::translate("UntrustedXml", "refused: the document type declaration names an external DTD (possible XXE)");
     if (hasSubset) {
         const qsizetype end = data.indexOf("]", open);
         const QByteArray subset = data.mid(open, end < 0 ? -1 : end - open);
         if (subset.contains("<!ENTITY")) {
             *line = lineAt(data, data.indexOf("<!ENTITY", open));
-            return tr("refused: the document declares entities in its DTD (external entities or "
+            return QCoreApplication::translate("UntrustedXml", "refused: the document declares entities in its DTD (external entities or "
                       "entity expansion such as \"billion laughs\")");
         }
     }
@@ -106,17 +101,17 @@ QString UntrustedXml::refusalReason(const QByteArray &data, int *line)
 {
     *line = 0;
     if (data.size() > kMaxSize)
-        return tr("refused: the file is larger than 16 MiB");
+        return QCoreApplication::translate("UntrustedXml", "refused: the file is larger than 16 MiB");
     *line = 1;
     // Views, not copies: every file of a batch passes through here.
     if (QByteArrayView(data).trimmed().isEmpty())
-        return tr("the file is empty");
+        return QCoreApplication::translate("UntrustedXml", "the file is empty");
     const uchar *bytes = reinterpret_cast<const uchar *>(data.constData());
     for (qsizetype i = 0, n = data.size(); i < n; ++i) {
         const uchar c = bytes[i];
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
             *line = lineAt(data, i);
-            return tr("not an XML text file: it contains binary data (byte 0x%1)")
+            return QCoreApplication::translate("UntrustedXml", "not an XML text file: it contains binary data (byte 0x%1)")
                 .arg(int(c), 2, 16, QLatin1Char('0'));
         }
     }
@@ -126,12 +121,12 @@ QString UntrustedXml::refusalReason(const QByteArray &data, int *line)
         while (first < data.size() && QByteArrayView(" \t\r\n").contains(data.at(first)))
             ++first;
         *line = lineAt(data, first);
-        return tr("not an XML file: it does not start with '<'");
+        return QCoreApplication::translate("UntrustedXml", "not an XML file: it does not start with '<'");
     }
     // A domain XML is UTF-8; other declared encodings are left to libxml2.
     if (!body.first(std::min<qsizetype>(200, body.size())).contains("encoding=") && !body.isValidUtf8()) {
         *line = lineAt(data, firstInvalidUtf8(data));
-        return tr("not an XML text file: it is not valid UTF-8");
+        return QCoreApplication::translate("UntrustedXml", "not an XML text file: it is not valid UTF-8");
     }
     const QString doctype = checkDoctype(data, line);
     if (!doctype.isEmpty())
@@ -162,7 +157,7 @@ bool UntrustedXml::loadData(const QByteArray &data, const QString &file, Diagnos
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
-        diagnostics->append(Diagnostic::error(file, 0, tr("out of memory")));
+        diagnostics->append(Diagnostic::error(file, 0, QCoreApplication::translate("UntrustedXml", "out of memory")));
         return false;
     }
     // No network, no entity substitution, no DTD loading or defaulting.
@@ -172,8 +167,8 @@ bool UntrustedXml::loadData(const QByteArray &data, const QString &file, Diagnos
     if (!m_doc || !xmlDocGetRootElement(m_doc)) {
         const xmlError *err = xmlCtxtGetLastError(ctxt);
         const QString msg = err && err->message ? QString::fromUtf8(err->message).trimmed()
-                                                : tr("not well-formed XML");
-        diagnostics->append(Diagnostic::error(file, err ? err->line : 0, tr("not well-formed XML: %1").arg(msg),
+                                                : QCoreApplication::translate("UntrustedXml", "not well-formed XML");
+        diagnostics->append(Diagnostic::error(file, err ? err->line : 0, QCoreApplication::translate("UntrustedXml", "not well-formed XML: %1").arg(msg),
                                               err ? err->int2 : 0));
         xmlFreeParserCtxt(ctxt);
         if (m_doc)
@@ -190,7 +185,7 @@ bool UntrustedXml::loadData(const QByteArray &data, const QString &file, Diagnos
                             xmlHashSize(static_cast<xmlHashTablePtr>(m_doc->intSubset->pentities)) > 0) ||
                            m_doc->intSubset->ExternalID || m_doc->intSubset->SystemID);
     if (entities || m_doc->extSubset) {
-        diagnostics->append(Diagnostic::error(file, 1, tr("refused: the document declares entities or an external DTD")));
+        diagnostics->append(Diagnostic::error(file, 1, QCoreApplication::translate("UntrustedXml", "refused: the document declares entities or an external DTD")));
         xmlFreeDoc(m_doc);
         m_doc = nullptr;
         return false;

@@ -14,11 +14,6 @@ namespace vse {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UntrustedXml", text);
-}
-
 struct Open
 {
     QByteArrayView name; // into the document's bytes, which outlive the scan
@@ -83,7 +78,7 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
             const QByteArrayView name(p + i + 1, j - i - 1);
             if (++elements > kMaxElements) {
                 *line = elementLine;
-                return tr("refused: the document has more than %1 elements (the checker's limit; "
+                return QCoreApplication::translate("UntrustedXml", "refused: the document has more than %1 elements (the checker's limit; "
                           "libvirt "
                           "documents have far fewer, and validation time grows faster than their "
                           "number)")
@@ -91,7 +86,7 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
             }
             if (!stack.isEmpty() && ++stack.last().children > kMaxChildren) {
                 *line = elementLine;
-                return tr("refused: element <%1> (line %2) has more than %3 child elements (the "
+                return QCoreApplication::translate("UntrustedXml", "refused: element <%1> (line %2) has more than %3 child elements (the "
                           "checker's limit: "
                           "RelaxNG validation time grows with the square of an element's children)")
                     .arg(QString::fromUtf8(stack.last().name.toByteArray()))
@@ -114,7 +109,7 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
             }
             if (attributes > kMaxAttributes) {
                 *line = elementLine;
-                return tr("refused: element <%1> has more than %2 attributes (the checker's limit: "
+                return QCoreApplication::translate("UntrustedXml", "refused: element <%1> has more than %2 attributes (the checker's limit: "
                           "libxml2 "
                           "compares each attribute with every other)")
                     .arg(QString::fromUtf8(name.toByteArray()))
@@ -126,7 +121,7 @@ QString UntrustedXml::structureRefusal(const QByteArray &data, int *line)
                 stack.append({name, elementLine, 0});
                 if (stack.size() > kMaxDepth) {
                     *line = elementLine;
-                    return tr("refused: elements nested more than %1 deep (the checker's limit)")
+                    return QCoreApplication::translate("UntrustedXml", "refused: elements nested more than %1 deep (the checker's limit)")
                         .arg(kMaxDepth);
                 }
             }

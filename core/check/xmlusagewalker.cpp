@@ -15,11 +15,6 @@ namespace vse {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("XmlCheck", text);
-}
-
 QString fromXml(const xmlChar *s)
 {
     return s ? QString::fromUtf8(reinterpret_cast<const char *>(s)) : QString();
@@ -185,7 +180,7 @@ void XmlUsageWalker::initElement(ElementEntry &e, const QString &path, const QSt
     e.known = !e.canonical.isEmpty() && uses(ItemKind::XmlElement, path, e.canonical, item, &e.uses);
     // One finding for the unknown element; its subtree would only repeat it.
     if (!e.known)
-        unknown(path, tr("element not in the schema index: %1").arg(path), &e.uses);
+        unknown(path, QCoreApplication::translate("XmlCheck", "element not in the schema index: %1").arg(path), &e.uses);
     e.hasValues = e.known && item->attrs.contains(QStringLiteral("values"));
 }
 
@@ -251,7 +246,7 @@ XmlUsageWalker::AttributeEntry &XmlUsageWalker::attributeEntry(ElementEntry &e, 
         item = m_lookup(entry->item);
     }
     if (!uses(ItemKind::XmlAttribute, entry->path, entry->item, item, &entry->uses)) {
-        unknown(entry->path, tr("attribute not in the schema index: %1").arg(entry->path), &entry->uses);
+        unknown(entry->path, QCoreApplication::translate("XmlCheck", "attribute not in the schema index: %1").arg(entry->path), &entry->uses);
         return *entry;
     }
     entry->hasValues = item->attrs.contains(QStringLiteral("values"));
@@ -272,7 +267,7 @@ XmlUsageWalker::ValueEntry &XmlUsageWalker::attributeValueEntry(AttributeEntry &
     // (vcpu placement: "auto" or a number); only purely enumerated ones
     // are worth a word, and validation has the final say anyway.
     if (!used && !a.datatype)
-        unknown(path, tr("value not among the enumerated values in the schema index: %1").arg(value), &entry->uses);
+        unknown(path, QCoreApplication::translate("XmlCheck", "value not among the enumerated values in the schema index: %1").arg(value), &entry->uses);
     return *entry;
 }
 
@@ -337,19 +332,19 @@ bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &can
     const QString &itemOrPath = canonical.isEmpty() ? path : canonical;
     for (const QString &taint : std::as_const(taints))
         out->append({key(XmlCheckFinding::Taint, itemOrPath, taint),
-                     {XmlCheckFinding::Taint, path, canonical, 0, tr("%1 marks the guest tainted: %2").arg(path, taint),
+                     {XmlCheckFinding::Taint, path, canonical, 0, QCoreApplication::translate("XmlCheck", "%1 marks the guest tainted: %2").arg(path, taint),
                       item ? item->tier : QString(), item ? item->sinceRange() : SinceRange(), taint,
                       item ? item->hypervisor : QString(), 1}});
     if (!item)
         return false;
     const SinceRange since = item->sinceRange();
     out->append({key(XmlCheckFinding::Uses, itemOrPath, {}),
-                 {XmlCheckFinding::Uses, path, canonical, 0, tr("uses %1").arg(canonical), item->tier, since, {},
+                 {XmlCheckFinding::Uses, path, canonical, 0, QCoreApplication::translate("XmlCheck", "uses %1").arg(canonical), item->tier, since, {},
                   item->hypervisor, 1}});
     if (item->origin == QLatin1String("schema:namespace"))
         out->append({key(XmlCheckFinding::NamespaceExtension, itemOrPath, {}),
                      {XmlCheckFinding::NamespaceExtension, path, canonical, 0,
-                      tr("%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier,
+                      QCoreApplication::translate("XmlCheck", "%1 is a hypervisor namespace extension: no long-term guarantee").arg(path), item->tier,
                       since, {}, item->hypervisor, 1}});
     // An item only the history knows says why the validating schema lacks
     // it, where "not in the schema index" stood, unless the target already
@@ -359,7 +354,7 @@ bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &can
         !newer.isEmpty() && (!m_max.isValid() || since.fit(m_max) != SinceRange::Fit::TooNew))
         out->append({key(XmlCheckFinding::NewerThanSchema, itemOrPath, {}),
                      {XmlCheckFinding::NewerThanSchema, path, canonical, 0,
-                      tr("not in the schema of the indexed %1: added after it (%2, release history)")
+                      QCoreApplication::translate("XmlCheck", "not in the schema of the indexed %1: added after it (%2, release history)")
                           .arg(newer, since.toString()),
                       item->tier, since, {}, item->hypervisor, 1}});
     if (!m_max.isValid())
@@ -377,14 +372,14 @@ bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &can
         out->append({key(XmlCheckFinding::NewerThanTarget, itemOrPath, {}),
                      {XmlCheckFinding::NewerThanTarget, path, canonical, 0,
                       accepted.exact
-                          ? tr("%1 needs libvirt %2, newer than %3").arg(path, accepted.toString(), m_max.toString())
-                          : tr("%1 came after %2 (%3)").arg(path, m_max.toString(), accepted.toString()),
+                          ? QCoreApplication::translate("XmlCheck", "%1 needs libvirt %2, newer than %3").arg(path, accepted.toString(), m_max.toString())
+                          : QCoreApplication::translate("XmlCheck", "%1 came after %2 (%3)").arg(path, m_max.toString(), accepted.toString()),
                       item->tier, accepted, {}, item->hypervisor, 1}});
         break;
     case SinceRange::Fit::MaybeTooNew:
         out->append({key(XmlCheckFinding::MaybeNewerThanTarget, itemOrPath, {}),
                      {XmlCheckFinding::MaybeNewerThanTarget, path, canonical, 0,
-                      tr("%1 may be too new for %2: %3").arg(path, m_max.toString(), accepted.toString()), item->tier,
+                      QCoreApplication::translate("XmlCheck", "%1 may be too new for %2: %3").arg(path, m_max.toString(), accepted.toString()), item->tier,
                       accepted, {}, item->hypervisor, 1}});
         break;
     case SinceRange::Fit::Supported:

@@ -3,6 +3,7 @@
 // today (checked by running lupdate on them, as the build does).
 #include "translations.h"
 
+#include "check/checkreport.h"
 #include "model/item.h"
 
 #include <QApplication>
@@ -78,6 +79,16 @@ private Q_SLOTS:
     {
         QVERIFY(vse::gui::installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany)));
         QCOMPARE(vse::kindLabel(vse::ItemKind::Function), QStringLiteral("Funktion"));
+        // The XML check's verdict, made in the core, as the explorer's Check
+        // domain XML dialog shows it.
+        vse::CheckVerdict verdict;
+        verdict.kind = vse::CheckVerdict::TooNew;
+        verdict.target = vse::Version(7, 0, 0);
+        verdict.tooNew = 2;
+        QCOMPARE(verdict.text(), QStringLiteral("zu neu f\u00fcr libvirt 7.0.0: 2 Eintr\u00e4ge sind neuer"));
+        verdict.kind = vse::CheckVerdict::Invalid;
+        verdict.errors = 1;
+        QCOMPARE(verdict.text(), QStringLiteral("ung\u00fcltig: 1 Schemafehler"));
         QVERIFY(!vse::gui::installTranslations(qApp, QLocale(QLocale::Japanese, QLocale::Japan)));
     }
 
@@ -92,7 +103,8 @@ private Q_SLOTS:
 
         // The committed file alone cannot show a tr() string added since it was
         // last updated: run lupdate on the sources the build translates (the
-        // GUI library and the core's model) into a copy and look again.
+        // GUI library, the core's model and the XML check's verdicts and
+        // findings) into a copy and look again.
         const QString lupdate = findLupdate();
         if (lupdate.isEmpty())
             QSKIP("lupdate not found (install qt6-l10n-tools)");
@@ -103,9 +115,11 @@ private Q_SLOTS:
         QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QStringList args = {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
                             sourceDir + QStringLiteral("/app/gui/lib")};
-        const QDir model(sourceDir + QStringLiteral("/core/model"));
-        for (const QString &f : model.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files))
-            args << model.filePath(f);
+        for (const char *folder : {"/core/model", "/core/check"}) {
+            const QDir dir(sourceDir + QLatin1String(folder));
+            for (const QString &f : dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files))
+                args << dir.filePath(f);
+        }
         args << QStringLiteral("-ts") << copy;
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
