@@ -78,6 +78,26 @@ Item readItem(const sql::Statement &q)
     return it;
 }
 
+// What an XML usage check reads of an item (XmlUsageWalker): no definition,
+// documentation, location or warnings, and no row ids. Each path of a batch
+// of documents is read once, but a batch reads a few thousand.
+const char kUsageColumns[] = "kind, name, parent, origin, tier, hypervisor, taints, evidence, attrs";
+
+Item readUsageItem(const sql::Statement &q)
+{
+    Item it;
+    kindFromId(q.text(0), &it.kind);
+    it.name = q.text(1);
+    it.parent = q.text(2);
+    it.origin = q.text(3);
+    it.tier = q.text(4);
+    it.hypervisor = q.text(5);
+    it.taints = decodeStrings(q.blob(6));
+    it.evidence = decodeEvidence(q.blob(7));
+    it.attrs = decodeAttrs(q.blob(8));
+    return it;
+}
+
 constexpr int kBusyTimeoutMs = 10000;
 
 bool fail(Diagnostics *d, const QString &path, const QString &message)
@@ -140,6 +160,7 @@ QStringList Store::recordedSources(const QString &path)
 void Store::close()
 {
     m_byNameInRelease.reset(); // finalized before its connection
+    m_usageByName.reset();
     if (m_db)
         sqlite3_close(m_db);
     m_db = nullptr;
@@ -335,20 +356,28 @@ Store::NewerRule Store::newerRule() const
 
 std::optional<Item> Store::xmlItemOrNewer(const QString &path, qint64 releaseId, qint64 historyId) const
 {
-    const auto lastXml = [](ItemList rows) {
+    if (!m_usageByName) {
+        const std::string sqlText = std::string("SELECT ") + kUsageColumns +
+                                    " FROM items WHERE name = ? AND release_id = ? ORDER BY id";
+        m_usageByName = std::make_unique<sql::Statement>(m_db, sqlText.c_str());
+    }
+    const auto lastXml = [this, &path](qint64 release) {
         std::optional<Item> found;
-        for (Item &item : rows) {
-            if (kindFamily(item.kind) != QLatin1String("xml"))
-                continue;
-            item.attrs.remove(QStringLiteral("_id"));
-            item.attrs.remove(QStringLiteral("_release"));
-            found = std::move(item);
+        sql::Statement &q = *m_usageByName;
+        q.reset();
+        q.bind(1, path);
+        q.bind(2, release);
+        while (q.step()) {
+            Item item = readUsageItem(q);
+            if (kindFamily(item.kind) == QLatin1String("xml"))
+                found = std::move(item);
         }
+        q.reset();
         return found;
     };
-    std::optional<Item> found = releaseId != 0 ? lastXml(itemsByName(path, releaseId)) : std::nullopt;
+    std::optional<Item> found = releaseId != 0 ? lastXml(releaseId) : std::nullopt;
     if (!found && historyId != 0) {
-        found = lastXml(itemsByName(path, historyId));
+        found = lastXml(historyId);
         if (found && found->newerThanIndexed().isEmpty())
             found.reset();
     }

@@ -136,7 +136,9 @@ public:
     // The XML item an XML check looks up by path: the last XML row of that
     // name in `releaseId`, else the history's row (`historyId`, 0 for none)
     // of an item added after the indexed releases, which says what release
-    // the node needs where the validating schema lacks it.
+    // the node needs where the validating schema lacks it. Only what a usage
+    // check reads is filled in: kind, name, parent, origin, tier, hypervisor,
+    // taints, evidence and attrs (no definition, doc, file:line or warnings).
     std::optional<Item> xmlItemOrNewer(const QString &path, qint64 releaseId, qint64 historyId) const;
     // The indexed release XML checks validate against and its schema folder:
     // `prefer` when that release is indexed with schemas, else the newest
@@ -196,6 +198,7 @@ private:
     // itemsByName(name, release) runs once per path a checked document uses:
     // prepared once per open index (a Store is not shared between threads).
     mutable std::unique_ptr<sql::Statement> m_byNameInRelease;
+    mutable std::unique_ptr<sql::Statement> m_usageByName; // xmlItemOrNewer
 };
 
 } // namespace vse
