@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -203,18 +204,44 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
     CheckVerdict &v = out.verdict;
     v.target = target;
 
-    QHash<QString, qsizetype> byPath;
+    // One node per path and value: an attribute (or element) and the one
+    // value it takes are one line; an attribute seen with several values
+    // (three controllers, three types) gets a line per value, each with its
+    // own item, since, first line and count, and a line of its own only for
+    // what it says itself (a taint, too new...).
+    QHash<QString, QString> onlyValue; // path -> its one value; empty when several
+    for (const XmlCheckFinding &f : report.findings) {
+        QString value;
+        if (f.kind == XmlCheckFinding::ValidationError)
+            continue;
+        const QString path = nodeOf(f.path, &value);
+        if (value.isEmpty())
+            continue;
+        const auto it = onlyValue.constFind(path);
+        if (it == onlyValue.cend())
+            onlyValue.insert(path, value);
+        else if (*it != value)
+            onlyValue[path] = QString();
+    }
+    QHash<QString, qsizetype> byKey;
+    QSet<qsizetype> ofSeveralValues; // attribute nodes whose values have their own lines
     // At most one node per finding: reserved once rather than grown.
-    byPath.reserve(report.findings.size());
+    byKey.reserve(report.findings.size());
     out.nodes.reserve(report.findings.size());
     for (const XmlCheckFinding &f : report.findings) {
         QString value;
         const QString path =
             f.kind == XmlCheckFinding::ValidationError ? QString() : nodeOf(f.path, &value);
+        bool several = false;
+        if (value.isEmpty() && onlyValue.contains(path)) {
+            value = onlyValue.value(path);
+            several = value.isEmpty();
+        }
+        const QString key = value.isEmpty() ? path : path + QLatin1Char('=') + value;
         // Validation errors have no node: one entry per error.
         qsizetype at = -1;
         if (!path.isEmpty())
-            at = byPath.value(path, -1);
+            at = byKey.value(key, -1);
         if (at < 0) {
             at = out.nodes.size();
             out.nodes.append(NodeFindings{});
@@ -222,7 +249,9 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
             out.nodes[at].line = f.line;
             out.nodes[at].occurrences = f.occurrences;
             if (!path.isEmpty())
-                byPath.insert(path, at);
+                byKey.insert(key, at);
+            if (several)
+                ofSeveralValues.insert(at);
         }
         NodeFindings &n = out.nodes[at];
         // A value is more specific than its attribute or element: its item and since win.
@@ -270,6 +299,20 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
         case XmlCheckFinding::Uses:
             break;
         }
+    }
+    // An attribute whose values have lines of their own, with nothing to
+    // say itself, would only repeat them.
+    if (!ofSeveralValues.isEmpty()) {
+        QList<NodeFindings> kept;
+        kept.reserve(out.nodes.size());
+        for (qsizetype i = 0; i < out.nodes.size(); ++i) {
+            const NodeFindings &n = out.nodes.at(i);
+            if (ofSeveralValues.contains(i) && n.taints.isEmpty() && !n.namespaceExtension &&
+                n.target == SinceRange::Fit::Supported && n.problems.isEmpty())
+                continue;
+            kept.append(std::move(out.nodes[i]));
+        }
+        out.nodes = std::move(kept);
     }
     // Counted per node (an attribute and its value are one line of the
     // report), so the verdict's count is the number of lines it lists.

@@ -100,7 +100,8 @@ struct XmlUsageWalker::ValueEntry
 struct XmlUsageWalker::AttributeEntry
 {
     QString path;      // domain/devices/disk@type
-    QString item;      // its canonical item (or the element's "@*")
+    QString canonical; // the schema graph's name of it
+    QString item;      // the item it is counted as: its own row, the canonical one, or the element's "@*"
     QList<Use> uses;
     bool hasValues = false; // known, with enumerated values
     bool datatype = false;  // also takes a datatype
@@ -110,7 +111,8 @@ struct XmlUsageWalker::AttributeEntry
 struct XmlUsageWalker::ElementEntry
 {
     QString path;
-    QString canonical;
+    QString canonical; // the schema graph's path, to find children by
+    QString item;      // the item it is counted as: `path` when the index has a row of its own
     QList<Use> uses;
     bool known = false;
     bool hasValues = false;
@@ -163,21 +165,36 @@ void XmlUsageWalker::walk(xmlNode *root)
     element(root, *entry, 0);
 }
 
+const Item *XmlUsageWalker::lookupOwn(const QString &path, const QString &canonical, QString *used)
+{
+    // A path the schema reaches through a define it shares with another
+    // (network/route and the hostdev route) has its own row and history
+    // where the index knows one; else it is counted as the canonical item.
+    if (path != canonical && !canonical.isEmpty())
+        if (const Item *own = m_lookup(path)) {
+            *used = path;
+            return own;
+        }
+    *used = canonical;
+    return canonical.isEmpty() ? nullptr : m_lookup(canonical);
+}
+
 void XmlUsageWalker::initElement(ElementEntry &e, const QString &path, const QString &canonical,
                                  const QString &guess)
 {
     e.path = path;
     e.canonical = canonical;
-    const Item *item = canonical.isEmpty() ? nullptr : m_lookup(canonical);
+    const Item *item = lookupOwn(path, canonical, &e.item);
     // Not in the validating release's schema, but an item the history knows
     // as added after the indexed releases (<pstore> on 9.0.0): the finding
     // then names the release it needs instead of "not in the schema index".
     if (!item && canonical.isEmpty() && !guess.isEmpty())
         if (const Item *newer = m_lookup(guess); newer && !newer->newerThanIndexed().isEmpty()) {
             e.canonical = guess;
+            e.item = guess;
             item = newer;
         }
-    e.known = !e.canonical.isEmpty() && uses(ItemKind::XmlElement, path, e.canonical, item, &e.uses);
+    e.known = !e.canonical.isEmpty() && uses(ItemKind::XmlElement, path, e.item, item, &e.uses);
     // One finding for the unknown element; its subtree would only repeat it.
     if (!e.known)
         unknown(path, QCoreApplication::translate("XmlCheck", "element not in the schema index: %1").arg(path), &e.uses);
@@ -223,8 +240,10 @@ XmlUsageWalker::ValueEntry &XmlUsageWalker::elementValueEntry(ElementEntry &e, c
     if (added) {
         const QString text = QString::fromUtf8(raw).trimmed();
         if (!text.isEmpty()) {
-            const QString canonical = e.canonical + QLatin1Char('=') + text;
-            uses(ItemKind::XmlValue, e.path + QLatin1Char('=') + text, canonical, m_lookup(canonical), &entry->uses);
+            const QString path = e.path + QLatin1Char('=') + text;
+            QString used;
+            const Item *item = lookupOwn(path, e.canonical + QLatin1Char('=') + text, &used);
+            uses(ItemKind::XmlValue, path, used, item, &entry->uses);
         }
     }
     return *entry;
@@ -239,8 +258,8 @@ XmlUsageWalker::AttributeEntry &XmlUsageWalker::attributeEntry(ElementEntry &e, 
         return *entry;
     const QString segment = segmentOf(a->name, a->ns);
     entry->path = e.path + QLatin1Char('@') + segment;
-    entry->item = e.canonical + QLatin1Char('@') + segment;
-    const Item *item = m_lookup(entry->item);
+    entry->canonical = e.canonical + QLatin1Char('@') + segment;
+    const Item *item = lookupOwn(entry->path, entry->canonical, &entry->item);
     if (!item) {
         entry->item = e.canonical + QStringLiteral("@*"); // anyName attributes
         item = m_lookup(entry->item);
@@ -261,8 +280,12 @@ XmlUsageWalker::ValueEntry &XmlUsageWalker::attributeValueEntry(AttributeEntry &
         return *entry;
     const QString value = raw ? QString::fromUtf8(raw) : QString();
     const QString path = a.path + QLatin1Char('=') + value;
-    const QString canonical = a.item + QLatin1Char('=') + value;
-    const bool used = uses(ItemKind::XmlValue, path, canonical, m_lookup(canonical), &entry->uses);
+    QString name;
+    // Values are looked up under the attribute's own row first, then under
+    // the item it otherwise counts as (the canonical one, or "@*").
+    const QString base = a.item == a.path ? a.canonical : a.item;
+    const Item *item = lookupOwn(path, base + QLatin1Char('=') + value, &name);
+    const bool used = uses(ItemKind::XmlValue, path, name, item, &entry->uses);
     // Many attributes take a datatype next to their enumerated values
     // (vcpu placement: "auto" or a number); only purely enumerated ones
     // are worth a word, and validation has the final say anyway.

@@ -79,6 +79,9 @@ private:
     // (its parent's item path and its name), used when the schema graph does
     // not know it but the release history has it as a newer item.
     void initElement(ElementEntry &entry, const QString &path, const QString &canonical, const QString &guess);
+    // The item of `path` itself when the index has one and it is not the
+    // canonical path, else that of `canonical`; `used` gets the name found.
+    const Item *lookupOwn(const QString &path, const QString &canonical, QString *used);
     // The findings one use makes (in the order they are added); false when
     // the index has no such item.
     bool uses(ItemKind kind, const QString &path, const QString &canonical, const Item *item, QList<Use> *out);

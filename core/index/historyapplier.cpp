@@ -31,6 +31,11 @@ const QString kHistoryMessage = QStringLiteral("historyMessage");
 // A row for an item newer than every indexed release with its kind of data:
 // that newest release's version.
 const QString kNewerThan = Item::newerThanIndexedKey();
+// On a row apply() adds for an XML path the release's schema reaches through
+// a shared define (network/route, domain/devices/interface/teaming): the
+// canonical item it stands beside. Such rows are dropped and made again on
+// every run.
+const QString kAliasPathOf = Item::aliasPathOfKey();
 
 // An enumerated value first seen in release f may have been accepted before
 // as plain text: when, in the release before (a), its attribute or element
@@ -262,9 +267,13 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     releases.erase(std::remove_if(releases.begin(), releases.end(),
                                   [](const Release &r) { return r.sourceKind == Release::SourceKind::History; }),
                    releases.end());
-    for (Release &r : releases)
+    for (Release &r : releases) {
+        r.items.erase(std::remove_if(r.items.begin(), r.items.end(),
+                                     [](const Item &it) { return it.attrs.contains(kAliasPathOf); }),
+                      r.items.end());
         for (Item &it : r.items)
             strip(it);
+    }
     if (pack.isEmpty() || releases.isEmpty())
         return stats;
 
@@ -374,6 +383,96 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             it.evidence.append(absent);
             ++stats.lowerBounded;
         }
+    }
+
+    // XML paths a release's schema reaches only through a define it shares
+    // with another path (network.rng's route and the domain's hostdev route
+    // are one define since 1.2.12): the index has one item, under the
+    // canonical path, dated as that path. A path with its own history gets
+    // its own row, dated by it, so that a check of a network with a route
+    // does not call it as new as the hostdev route.
+    QMap<QString, QList<int>> aliasReleases; // name -> indexed releases with a row for it
+    for (int r = 0; r < int(releases.size()); ++r) {
+        if (!families[r].contains(QStringLiteral("xml")))
+            continue;
+        Release &rel = releases[r];
+        const XmlResolver graph(rel);
+        QHash<QString, qsizetype> byName;
+        for (qsizetype i = 0; i < rel.items.size(); ++i)
+            if (kindFamily(rel.items.at(i).kind) == QLatin1String("xml"))
+                byName.insert(rel.items.at(i).name, i);
+        QList<Item> rows;
+        for (const HistoryEntry &e : pack.entries()) {
+            if (kindFamily(e.kind) != QLatin1String("xml"))
+                continue;
+            const QString name = e.spans.constLast().name;
+            // An indexed release that has the path as an item of its own
+            // (canonical there) carries its history already.
+            if (byName.contains(name) || rel.version < pack.firstSeen(e) ||
+                indexed.contains(HistoryPack::identityOf(e)))
+                continue;
+            const QString canonical = graph.canonical(name);
+            const auto base = byName.constFind(canonical);
+            if (canonical.isEmpty() || base == byName.cend())
+                continue;
+            const Item &of = rel.items.at(*base);
+            if (of.kind != e.kind)
+                continue;
+            Item it = of;
+            it.name = name;
+            it.key.clear();
+            it.parent = e.parent;
+            it.line = 0;
+            it.file = of.file;
+            it.attrs.remove(QStringLiteral("aliases"));
+            it.attrs.remove(QStringLiteral("otherNames"));
+            it.attrs.remove(QStringLiteral("releases"));
+            it.attrs.remove(QStringLiteral("latest"));
+            it.attrs.insert(kAliasPathOf, canonical);
+            // The top-level schema of its own document (network.rng for network/route).
+            if (const auto root = byName.constFind(HistoryPack::xmlRootOf(name)); root != byName.cend())
+                it.attrs.insert(QStringLiteral("schema"), rel.items.at(*root).attrs.value(QStringLiteral("schema")));
+            // The canonical item's evidence dates the canonical path: this
+            // one is in this release, and the history dates it.
+            it.evidence = {Evidence(Evidence::Kind::FirstRelease, rel.version, rel.sourcePath, true)};
+            it.evidence.append(historyEvidence(pack, e));
+            if (const auto doc = packDocsEvidence(pack, e))
+                it.evidence.append(*doc);
+            it.attrs.insert(kHistorySpans, spansJson(pack, e));
+            rows.append(std::move(it));
+        }
+        for (Item &it : rows) {
+            byName.insert(it.name, rel.items.size());
+            indexed.insert(ReleaseMerger::identityOf(it));
+            aliasReleases[it.name].append(r);
+            rel.items.append(std::move(it));
+            ++stats.aliasRows;
+        }
+    }
+    // What the merge says of every item, said of these rows: the indexed
+    // releases that have them, which row is the newest, and the oldest of
+    // those releases as the first that has it.
+    for (auto a = aliasReleases.cbegin(); a != aliasReleases.cend(); ++a) {
+        QJsonArray versions;
+        for (int r : a.value())
+            versions.append(releases.at(r).version.toString());
+        // As the merge words it: first in the oldest release with the row,
+        // and absent from the indexed release with XML data before it.
+        const int r0 = a.value().constFirst();
+        Evidence first(Evidence::Kind::FirstRelease, releases.at(r0).version, releases.at(r0).sourcePath, true);
+        for (int p = r0 - 1; p >= 0; --p)
+            if (families[p].contains(QStringLiteral("xml"))) {
+                first.upperBoundOnly = false;
+                first.after = releases.at(p).version;
+                break;
+            }
+        for (int r : a.value())
+            for (Item &it : releases[r].items)
+                if (it.name == a.key() && it.attrs.contains(kAliasPathOf)) {
+                    it.attrs.insert(QStringLiteral("releases"), versions);
+                    it.attrs.insert(QStringLiteral("latest"), r == a.value().constLast());
+                    it.evidence.first() = first;
+                }
     }
 
     // How far documentation "Since" notes can be trusted: against the
@@ -498,8 +597,22 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         if (from >= 0) {
             if (!pack.hasIn(e, from)) {
                 const HistoryRelease &stand = pack.releases().at(from);
-                if (stand.version < pack.firstSeen(e))
+                if (stand.version < pack.firstSeen(e)) {
                     addNewer(e, stand.version, QStringLiteral("release history, ") + stand.source);
+                } else if (const Version removed = pack.removedIn(e);
+                           removed.isValid() && !(stand.version < removed) && pack.datesIn(e, from)) {
+                    // Gone before the release standing in for the user's
+                    // (libvirtd.conf's max_requests, gone by 7.0.0): findable,
+                    // and said to be removed rather than never to have been.
+                    const QString lastName = e.spans.constLast().name;
+                    if (indexedNames.contains(family + QLatin1Char('|') + lastName))
+                        continue;
+                    Item it = rowFor(pack, e, lastName);
+                    markRemoved(it, pack, e, removed);
+                    it.attrs.insert(kFromHistory, pack.lastSeen(e).toString());
+                    extra.items.append(std::move(it));
+                    ++stats.removedRows;
+                }
                 continue;
             }
             QString name = e.key;

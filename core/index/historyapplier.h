@@ -30,6 +30,7 @@ public:
         int removedRows = 0;  // rows added for items removed before the indexed releases
         int newerRows = 0;    // rows added for items newer than every indexed release of their family
         int rpcRows = 0;      // rows added for protocol data the indexed releases lack
+        int aliasRows = 0;    // XML paths reached through a shared define, given their own history
         Version rpcFrom;      // the history release those came from
         // The same for every family no indexed release has (rpc, virsh, config).
         QHash<QString, int> filledRows;
@@ -44,7 +45,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 9;
+    static constexpr int kVersion = 10;
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {

@@ -343,6 +343,12 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
     }
     QStringList consumed;
     a.kindFacts = kindFactsOf(item, &consumed);
+    // A path reached through a define another path owns (HistoryApplier).
+    if (const QString of = item.attrs.value(QStringLiteral("aliasPathOf")).toString(); !of.isEmpty()) {
+        a.otherFacts << qMakePair(QStringLiteral("Same as"),
+                                  of + QStringLiteral(" (one definition in the schema; this path has its own history)"));
+        consumed << QStringLiteral("aliasPathOf");
+    }
     for (auto it = item.attrs.begin(); it != item.attrs.end(); ++it) {
         if (ownFact(it.key()) || consumed.contains(it.key()))
             continue;

@@ -80,6 +80,12 @@ void ReleaseMerger::merge(QList<Release> &releases)
 {
     std::stable_sort(releases.begin(), releases.end(),
                      [](const Release &a, const Release &b) { return a.version < b.version; });
+    // Rows the history added for paths of shared defines (rows loaded back
+    // from an index being updated) are made again after the merge.
+    for (Release &r : releases)
+        r.items.erase(std::remove_if(r.items.begin(), r.items.end(),
+                                     [](const Item &it) { return it.attrs.contains(Item::aliasPathOfKey()); }),
+                      r.items.end());
     QHash<QString, QList<Occurrence>> seen;
     for (int r = 0; r < int(releases.size()); ++r) {
         ItemList &items = releases[r].items;

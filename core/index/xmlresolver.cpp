@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <algorithm>
 
 namespace vse {
 
@@ -23,10 +22,10 @@ XmlResolver::XmlResolver(const Release &r)
     }
 }
 
-bool XmlResolver::has(const QString &name) const
+QString XmlResolver::canonical(const QString &name) const
 {
     if (m_names.contains(name))
-        return true;
+        return name;
     // Split "a/b/c@attr=value" into the element path and the rest.
     qsizetype cut = name.indexOf(QLatin1Char('@'));
     if (cut < 0)
@@ -49,7 +48,10 @@ bool XmlResolver::has(const QString &name) const
         next.removeDuplicates();
         at = next;
     }
-    return std::any_of(at.cbegin(), at.cend(), [&](const QString &p) { return m_names.contains(p + rest); });
+    for (const QString &p : std::as_const(at))
+        if (m_names.contains(p + rest))
+            return p + rest;
+    return {};
 }
 
 } // namespace vse

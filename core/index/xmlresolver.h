@@ -16,7 +16,12 @@ class XmlResolver
 {
 public:
     explicit XmlResolver(const Release &r);
-    bool has(const QString &name) const;
+    bool has(const QString &name) const { return !canonical(name).isEmpty(); }
+    // The item of this release a document path names: itself, or the
+    // canonical path of the element it reaches through the graph
+    // ("network/route" -> "domain/devices/hostdev/route" where both use one
+    // define); empty when it names nothing here.
+    QString canonical(const QString &name) const;
 
 private:
     QSet<QString> m_names;

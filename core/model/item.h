@@ -81,6 +81,11 @@ struct Item
     static QString newerThanIndexedKey() { return QStringLiteral("newerThanIndexed"); }
     // That release ("9.0.0"), empty for an item of an indexed release.
     QString newerThanIndexed() const { return attrs.value(newerThanIndexedKey()).toString(); }
+    // A row HistoryApplier adds to an indexed release for an XML path its
+    // schema reaches through a define another path owns (network/route,
+    // defined as domain/devices/hostdev/route) carries that canonical path
+    // here. Derived data: dropped before every merge and made again.
+    static QString aliasPathOfKey() { return QStringLiteral("aliasPathOf"); }
 };
 
 using ItemList = QList<Item>;

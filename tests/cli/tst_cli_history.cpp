@@ -545,6 +545,110 @@ private Q_SLOTS:
                  qPrintable(unknown.err));
     }
 
+    // A path the installed schema reaches through a define it shares with
+    // another path has its own history: network.rng's <route> (1.0.6) is
+    // one define with the hostdev <route> (1.2.12) from 1.2.12 on, and the
+    // interface's <teaming> (7.0.0's schema has it) one with the hostdev's.
+    // A check must date each node by its own path, and show must find it.
+    void sharedDefinePathsKeepTheirOwnHistory()
+    {
+        QTemporaryDir scratch;
+        const QByteArray net105 = fileAtTag(scratch.path(), QStringLiteral("v1.0.5"), QStringLiteral("docs/schemas/network.rng"));
+        const QByteArray net106 = fileAtTag(scratch.path(), QStringLiteral("v1.0.6"), QStringLiteral("docs/schemas/network.rng"));
+        if (net106.isEmpty()) {
+            if (inCi())
+                QFAIL("the libvirt history bundle is missing");
+            QSKIP("the libvirt history bundle is absent");
+        }
+        QVERIFY(!net105.contains("<element name=\"route\">"));
+        QVERIFY(net106.contains("<element name=\"route\">"));
+        QCOMPARE(showJson(QStringLiteral("network/route")).value(QLatin1String("since")).toString(),
+                 QStringLiteral("1.0.6"));
+        const QJsonObject hostdev = showJson(QStringLiteral("domain/devices/hostdev/route"));
+        QCOMPARE(hostdev.value(QLatin1String("since")).toString(), QStringLiteral("1.2.12"));
+
+        QTemporaryDir dir;
+        const QString net = writeTemp(dir, QStringLiteral("net.xml"), R"(<network>
+  <name>n</name>
+  <bridge name='virbr5'/>
+  <ip address='192.168.122.1' netmask='255.255.255.0'/>
+  <route address='192.168.222.0' prefix='24' gateway='192.168.122.2'/>
+</network>
+)");
+        const CliRun ok = runCli(m_index, {QStringLiteral("check-xml"), net, QStringLiteral("--max-version"),
+                                           QStringLiteral("1.1.0"), QStringLiteral("--json")});
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.out + ok.err));
+        bool routeCounted = false;
+        for (const auto &v : QJsonDocument::fromJson(ok.out.toUtf8()).object().value(QLatin1String("groups")).toArray())
+            routeCounted = routeCounted || v.toObject().value(QLatin1String("item")).toString() == QLatin1String("network/route");
+        QVERIFY2(routeCounted, qPrintable(ok.out));
+        // Before 1.0.6 it is too new, by its own since.
+        const CliRun old = runCli(m_index, {QStringLiteral("check-xml"), net, QStringLiteral("--max-version"),
+                                            QStringLiteral("1.0.5")});
+        QCOMPARE(old.exitCode, 1);
+        QVERIFY2(old.out.contains(QLatin1String("network/route  [too new for 1.0.5, stable, since 1.0.6]")), qPrintable(old.out));
+
+        // <teaming> of an interface: in 7.0.0's schema already.
+        const QByteArray schema7 = fromTarball(QStringLiteral("7.0.0"), {QStringLiteral("*/docs/schemas/domaincommon.rng")});
+        if (schema7.isEmpty())
+            QSKIP("libvirt_7.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+        QVERIFY(schema7.contains("<element name=\"teaming\">"));
+        const QString teaming = writeTemp(dir, QStringLiteral("teaming.xml"), R"(<domain type='kvm'>
+  <name>t</name>
+  <memory unit='KiB'>219136</memory>
+  <os><type arch='x86_64'>hvm</type></os>
+  <devices>
+    <interface type='bridge'>
+      <source bridge='br0'/>
+      <model type='virtio'/>
+      <teaming type='persistent'/>
+    </interface>
+  </devices>
+</domain>
+)");
+        const CliRun t = runCli(m_index, {QStringLiteral("check-xml"), teaming, QStringLiteral("--max-version"),
+                                          QStringLiteral("7.0.0")});
+        QVERIFY2(t.exitCode == 0 || t.exitCode == 5, qPrintable(t.out));
+        QVERIFY2(!t.out.contains(QLatin1String("too new for 7.0.0")), qPrintable(t.out));
+        // show names the item it shares the definition with.
+        const CliRun text = runCli(m_index, {QStringLiteral("show"), QStringLiteral("domain/devices/interface/teaming")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QLatin1String("Same as:    domain/devices/hostdev/teaming")), qPrintable(text.out));
+    }
+
+    // A default install has no daemon configuration files of its own: they
+    // come from the history's 9.0.0. An option gone before that (1.3.5's
+    // libvirtd.conf has mdns_adv and max_requests, 7.0.0's has neither) is
+    // removed, not "never had".
+    void configOptionsRemovedBeforeTheInstalledRelease()
+    {
+        QTemporaryDir scratch;
+        const QByteArray old = fileAtTag(scratch.path(), QStringLiteral("v1.3.5"), QStringLiteral("daemon/libvirtd.conf"));
+        const QByteArray now = fromTarball(QStringLiteral("7.0.0"), {QStringLiteral("*/src/remote/libvirtd.conf.in")});
+        if (old.isEmpty() || now.isEmpty()) {
+            if (inCi())
+                QFAIL("the history bundle or libvirt_7.0.0.orig.tar.xz is missing");
+            QSKIP("the history bundle or libvirt_7.0.0.orig.tar.xz is absent");
+        }
+        for (const char *option : {"#mdns_adv = ", "#max_requests = "}) {
+            QVERIFY(old.contains(option));
+            QVERIFY(!now.contains(option));
+        }
+        QTemporaryDir dir;
+        const QString conf = writeTemp(dir, QStringLiteral("libvirtd.conf"), "max_requests = 20\nmdns_adv = 1\nlog_level = 3\n");
+        const CliRun r = runCli(m_index, {QStringLiteral("check-config"), conf, QStringLiteral("--daemon"),
+                                          QStringLiteral("libvirtd"), QStringLiteral("--max-version"), QStringLiteral("7.0.0")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(conf + QStringLiteral(":1: removed: max_requests: ")) &&
+                     r.out.contains(conf + QStringLiteral(":2: removed: mdns_adv: ")),
+                 qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("unknown-option")), qPrintable(r.out));
+        const QJsonObject show = showJson(QStringLiteral("libvirtd.conf:max_requests"));
+        QCOMPARE(show.value(QLatin1String("name")).toString(), QStringLiteral("max_requests"));
+        QVERIFY(show.value(QLatin1String("removed")).toBool() ||
+                show.value(QLatin1String("attrs")).toObject().contains(QLatin1String("removedIn")));
+    }
+
     void searchJsonKeepsBoundsOutOfVersions()
     {
         const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("xml:tpm"), QStringLiteral("--json"),

@@ -210,6 +210,53 @@ private Q_SLOTS:
 
     // <cpu mode='host-passthrough'> taints only on incoming migration
     // (qemuDomainObjCheckCPUTaint's incomingMigration): the verdict says so.
+    // One attribute with a different value on each of three elements: each
+    // value is its own line, with its own since, first line and count; the
+    // too-new one is named, the older ones are not called too new. Sinces
+    // are the index's (sqlite), the target lies between them.
+    void checkXmlSeveralValuesOfOneAttribute()
+    {
+        const QStringList usb = xmlRow(QStringLiteral("domain/devices/controller@type=usb"));
+        const QStringList pci = xmlRow(QStringLiteral("domain/devices/controller@type=pci"));
+        const QStringList ide = xmlRow(QStringLiteral("domain/devices/controller@type=ide"));
+        QVERIFY(!usb.isEmpty() && !pci.isEmpty() && !ide.isEmpty());
+        const Version target(1, 0, 0);
+        QVERIFY(!(target < Version::parse(usb.at(2))) && !(target < Version::parse(ide.at(2))));
+        QVERIFY(target < Version::parse(pci.at(2)));
+        const QString doc = writeDoc(QStringLiteral("controllers.xml"), R"(<domain type='kvm'>
+  <name>c</name>
+  <memory unit='KiB'>219136</memory>
+  <os><type arch='x86_64'>hvm</type></os>
+  <devices>
+    <controller type='usb' index='0'/>
+    <controller type='pci' index='0' model='pci-root'/>
+    <controller type='ide' index='0'/>
+    <controller type='ide' index='1'/>
+  </devices>
+</domain>
+)");
+        const CliRun r = runCli(m_index, {QStringLiteral("check-xml"), doc, QStringLiteral("--max-version"),
+                                          QStringLiteral("1.0.0"), QStringLiteral("--all")});
+        QCOMPARE(r.exitCode, 1);
+        const auto line = [](int n, const QString &path, const QString &facts) -> QString {
+            return QStringLiteral("  line ") + QString::number(n).leftJustified(5) + QLatin1Char(' ') + path +
+                   QStringLiteral("  [") + facts + QLatin1Char(']');
+        };
+        QVERIFY2(r.out.contains(line(7, QStringLiteral("domain/devices/controller@type=pci"),
+                                     QStringLiteral("too new for 1.0.0, stable, since ") + pci.at(2))),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(line(6, QStringLiteral("domain/devices/controller@type=usb"),
+                                     QStringLiteral("stable, since ") + usb.at(2))),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(line(8, QStringLiteral("domain/devices/controller@type=ide"),
+                                     QStringLiteral("stable, since ") + ide.at(2) + QStringLiteral(", 2 times"))),
+                 qPrintable(r.out));
+        // The attribute alone says nothing its values do not.
+        QVERIFY2(!r.out.contains(QLatin1String("domain/devices/controller@type  [")), qPrintable(r.out));
+        // The verdict counts lines: pci and pci-root.
+        QVERIFY2(r.out.startsWith(doc + QStringLiteral(": too new for libvirt 1.0.0: 2 item(s) newer")), qPrintable(r.out));
+    }
+
     void checkXmlConditionalTaint()
     {
         const QString doc = writeDoc(QStringLiteral("passthrough.xml"),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDir>
+#include <QProcess>
 #include <QString>
 #include <QTest>
 
@@ -27,6 +28,39 @@ inline QStringList corpusReleases()
     if (dir.isEmpty() || !QDir(dir).exists())
         return {};
     return QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// The git bundle of libvirt releases 0.0.1 - 1.3.5 ($VSE_HISTORY_BUNDLE, else
+// ../shared/history next to the source tree).
+inline QString bundlePath()
+{
+    const QString env = qEnvironmentVariable("VSE_HISTORY_BUNDLE");
+    return env.isEmpty() ? qEnvironmentVariable("VSE_SOURCE_DIR") +
+                               QStringLiteral("/../shared/history/libvirt-releases-0.0.1-1.3.5.bundle")
+                         : env;
+}
+
+// A file as it is at a release tag of the bundle ("v1.0.6",
+// "docs/schemas/network.rng"), read with git from a bare clone made once per
+// test program in `scratch`; empty when the bundle or the file is absent.
+inline QByteArray fileAtTag(const QString &scratch, const QString &tag, const QString &path)
+{
+    const QString repo = scratch + QStringLiteral("/bundle.git");
+    if (!QDir(repo).exists()) {
+        if (!QFile::exists(bundlePath()))
+            return {};
+        QProcess git;
+        git.start(QStringLiteral("git"), {QStringLiteral("-c"), QStringLiteral("core.hooksPath=/dev/null"),
+                                          QStringLiteral("clone"), QStringLiteral("--quiet"), QStringLiteral("--bare"),
+                                          bundlePath(), repo});
+        if (!git.waitForFinished(120000) || git.exitCode() != 0)
+            return {};
+    }
+    QProcess show;
+    show.start(QStringLiteral("git"), {QStringLiteral("--git-dir"), repo, QStringLiteral("show"), tag + QLatin1Char(':') + path});
+    if (!show.waitForFinished(60000) || show.exitCode() != 0)
+        return {};
+    return show.readAllStandardOutput();
 }
 
 } // namespace vse::testdata

@@ -31,15 +31,6 @@ using namespace vse::testdata;
 
 namespace {
 
-QString bundlePath()
-{
-    const QString env = qEnvironmentVariable("VSE_HISTORY_BUNDLE");
-    return env.isEmpty()
-               ? qEnvironmentVariable("VSE_SOURCE_DIR") +
-                     QStringLiteral("/../shared/history/libvirt-releases-0.0.1-1.3.5.bundle")
-               : env;
-}
-
 QString git(const QString &repo, const QStringList &args)
 {
     QProcess p;

@@ -26,15 +26,6 @@ using namespace vse;
 
 namespace {
 
-QString bundlePath()
-{
-    const QString env = qEnvironmentVariable("VSE_HISTORY_BUNDLE");
-    return env.isEmpty()
-               ? qEnvironmentVariable("VSE_SOURCE_DIR") +
-                     QStringLiteral("/../shared/history/libvirt-releases-0.0.1-1.3.5.bundle")
-               : env;
-}
-
 QString sourcesDir()
 {
     const QString env = qEnvironmentVariable("VSE_SOURCES_DIR");
@@ -201,7 +192,7 @@ class TestToolsData : public QObject
 
     void addBundleTree()
     {
-        if (!QFileInfo::exists(bundlePath()))
+        if (!QFileInfo::exists(testdata::bundlePath()))
             return;
         const QString repo = m_tmp.filePath(QStringLiteral("repo"));
         const QString root = m_tmp.filePath(QStringLiteral("1.3.5"));
@@ -210,7 +201,7 @@ class TestToolsData : public QObject
         git.start(QStringLiteral("git"),
                   {QStringLiteral("-c"), QStringLiteral("core.hooksPath=/dev/null"),
                    QStringLiteral("clone"), QStringLiteral("--quiet"), QStringLiteral("--bare"),
-                   bundlePath(), repo});
+                   testdata::bundlePath(), repo});
         if (!git.waitForFinished(120000) || git.exitCode() != 0)
             return;
         QProcess archive;
