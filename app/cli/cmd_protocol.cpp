@@ -35,9 +35,11 @@ ItemList rpcItemsOfNewest(const Store &store, QString *releaseLabel)
         ItemList out;
         QString from;
         for (Item &it : store.releaseItems(history->id)) {
+            // Rows of procedures added after that release (the history's
+            // rows of what is newer than the indexed one) are not its.
             if ((it.kind == ItemKind::RpcProgram || it.kind == ItemKind::RpcProcedure) &&
                 !it.attrs.value(QStringLiteral("fromHistory")).toString().isEmpty() &&
-                !it.attrs.contains(QStringLiteral("removedIn"))) {
+                !it.attrs.contains(QStringLiteral("removedIn")) && it.newerThanIndexed().isEmpty()) {
                 from = it.attrs.value(QStringLiteral("fromHistory")).toString();
                 out.append(std::move(it));
             }

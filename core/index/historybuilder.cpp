@@ -630,6 +630,13 @@ void mergeInto(State &state, const ReleaseData &d)
         if (!c.file.isEmpty() && kindFamily(c.kind) == QLatin1String("xml"))
             state.xmlRootsOfFile[c.file].insert(HistoryPack::xmlRootOf(c.name));
         const auto it = state.byIdentity.constFind(c.identity);
+        // A package set's virsh options come from the manual page, whose
+        // synopses name placeholders and values as if they were options
+        // (--dirty-bitmap, a value of --mode; --directory for cd's dir):
+        // only an option an earlier command table had is taken as present.
+        if (it == state.byIdentity.cend() && c.kind == ItemKind::VirshOption &&
+            !d.release.families.contains(QStringLiteral("virsh")))
+            continue;
         if (it == state.byIdentity.cend()) {
             HistoryEntry e;
             e.kind = c.kind;

@@ -482,6 +482,20 @@ private Q_SLOTS:
         QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("REMOTE_PROC_CONNECT_OPEN"));
         // remote_protocol.x first appears in 0.3.0 (qemud/), after 0.2.3 without it.
         QCOMPARE(first.value(QLatin1String("since")).toString(), QStringLiteral("0.3.0"));
+        // Exactly the installed release's procedures: the last is the last
+        // number 9.0.0's remote_protocol.x defines, not one of a later release.
+        const QByteArray x = fromTarball(QStringLiteral("9.0.0"), {QStringLiteral("*/src/remote/remote_protocol.x")});
+        if (!x.isEmpty()) {
+            static const QRegularExpression proc(QStringLiteral("\\bREMOTE_PROC_\\w+\\s*=\\s*(\\d+)"));
+            int last = 0;
+            for (auto it = proc.globalMatch(QString::fromUtf8(x)); it.hasNext();)
+                last = std::max(last, it.next().captured(1).toInt());
+            QVERIFY(last > 400);
+            QCOMPARE(a.last().toObject().value(QLatin1String("number")).toInt(), last);
+            QCOMPARE(a.size(), last);
+        } else if (inCi()) {
+            QFAIL("libvirt_9.0.0.orig.tar.xz is missing");
+        }
         const CliRun text = runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("remote")});
         QVERIFY(text.out.contains(QLatin1String("release history")));
         // The old name still finds it.

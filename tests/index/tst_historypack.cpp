@@ -507,6 +507,17 @@ private slots:
         QCOMPARE(pack.serialize(), f.readAll());
         // The digest compiled in for the freshness check is the loaded pack's.
         QCOMPARE(HistoryPack::builtinDigest(), pack.digest());
+
+        // Package sets (12.8.0, 12.9.0) have virsh only from the manual page:
+        // an option name no command table ever had is not taken from it.
+        // 11.3.0's tools/virsh-domain.c gives domdirtyrate-calc the options
+        // domain, seconds and mode; the page writes "--mode=[... | dirty-bitmap | ...]".
+        QVERIFY(!pack.find(QStringLiteral("virsh-option|domdirtyrate-calc --dirty-bitmap")));
+        QVERIFY(!pack.find(QStringLiteral("virsh-option|cd --directory")));
+        const HistoryEntry *mode = pack.find(QStringLiteral("virsh-option|domdirtyrate-calc --mode"));
+        QVERIFY(mode);
+        const int r1130 = pack.releaseIndex(Version(11, 3, 0));
+        QVERIFY(r1130 > 0 && pack.hasIn(*mode, r1130));
     }
 
     void generatorIsDeterministic()
