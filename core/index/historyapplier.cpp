@@ -191,6 +191,18 @@ std::optional<Evidence> ownSinceEvidence(const HistoryEntry &e)
                     QStringLiteral("%1 in %2 (release history)").arg(own.at(2).toString(), own.at(3).toString()));
 }
 
+// A procedure is as new as the public API it carries (numbers only grow):
+// the API's own exact since, where the releases leave the procedure a range
+// (REMOTE_PROC_DOMAIN_FD_ASSOCIATE: 7.0.0 < since <= 9.0.0; its API 9.0.0).
+void addCarriedApiSince(Item &it, const HistoryPack &pack, const HistoryEntry &e)
+{
+    if (e.kind != ItemKind::RpcProcedure)
+        return;
+    if (const HistoryEntry *api = pack.find(QStringLiteral("symbol|") + e.attrs.value(QStringLiteral("api")).toString()))
+        if (const auto own = ownSinceEvidence(*api))
+            it.evidence.append(Evidence(Evidence::Kind::ApiVersion, own->version, api->key));
+}
+
 Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
 {
     Item it;
@@ -574,11 +586,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             absent.after = newest;
             it.evidence.append(absent);
         }
-        // A procedure is as new as the public API it carries (numbers only grow).
-        if (e.kind == ItemKind::RpcProcedure)
-            if (const HistoryEntry *api = pack.find(QStringLiteral("symbol|") + e.attrs.value(QStringLiteral("api")).toString()))
-                if (const auto own = ownSinceEvidence(*api))
-                    it.evidence.append(Evidence(Evidence::Kind::ApiVersion, own->version, api->key));
+        addCarriedApiSince(it, pack, e);
         it.attrs.insert(kNewerThan, newest.toString());
         it.attrs.insert(kFromHistory, pack.releases().at(e.spans.constLast().to).version.toString());
         if (const Version removed = pack.removedIn(e); removed.isValid())
@@ -620,6 +628,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                 if (s.from <= from && from <= s.to)
                     name = s.name;
             Item it = rowFor(pack, e, name);
+            addCarriedApiSince(it, pack, e);
             it.attrs.insert(kFromHistory, pack.releases().at(from).version.toString());
             // The newest entry's facts, but the shipped value of the release the row stands for.
             if (e.kind == ItemKind::ConfigOption) {

@@ -493,6 +493,16 @@ private Q_SLOTS:
             QVERIFY(last > 400);
             QCOMPARE(a.last().toObject().value(QLatin1String("number")).toInt(), last);
             QCOMPARE(a.size(), last);
+            // A procedure is as new as the API it carries: 443 carries
+            // virDomainFDAssociate, in the LIBVIRT_9.0.0 block of 9.0.0's .syms,
+            // where the releases alone leave 7.0.0 < since <= 9.0.0.
+            const QString syms = QString::fromUtf8(
+                fromTarball(QStringLiteral("9.0.0"), {QStringLiteral("*/src/libvirt_public.syms")}));
+            const qsizetype block = syms.indexOf(QLatin1String("LIBVIRT_9.0.0 {"));
+            QVERIFY(block > 0 && syms.indexOf(QLatin1String("virDomainFDAssociate;"), block) > block);
+            const QJsonObject fd = a.last().toObject();
+            QCOMPARE(fd.value(QLatin1String("api")).toString(), QStringLiteral("virDomainFDAssociate"));
+            QCOMPARE(fd.value(QLatin1String("since")).toString(), QStringLiteral("9.0.0"));
         } else if (inCi()) {
             QFAIL("libvirt_9.0.0.orig.tar.xz is missing");
         }
