@@ -71,13 +71,14 @@ int runGenHeader(Context &ctx, const QStringList &args)
 
     // By name: one line per function, from its newest indexed row.
     QMap<QString, ItemSummary> newer;
-    // The release history's rows are in none of the indexed headers: a
-    // function removed before them (the admin API's virAdmDaemon* of 1.3.x)
-    // or added after them (virDomainGraphicsReload on 9.0.0) has nothing to
-    // re-declare.
-    const auto history = store.historyRelease();
+    // The release history's rows: a function removed before the indexed
+    // releases (the admin API's virAdmDaemon* of 1.3.x) has nothing to
+    // re-declare; one added after them (virDomainGraphicsReload, 10.2.0, on
+    // 9.0.0) is declared by the newer headers an application may build
+    // against, and its guard (LIBVIR_VERSION_NUMBER at least its release)
+    // keeps it out of older ones.
     for (const ItemSummary &s : store.summaries()) {
-        if (s.kind != ItemKind::Function || !s.latest || s.removed || (history && s.releaseId == history->id))
+        if (s.kind != ItemKind::Function || !s.latest || s.removed)
             continue;
         const auto fit = s.sinceRange().fit(target);
         if (fit == SinceRange::Fit::TooNew || fit == SinceRange::Fit::MaybeTooNew)
