@@ -389,7 +389,7 @@ const QStringList &attrWhitelist()
 const QStringList &toolAttrWhitelist(ItemKind kind)
 {
     static const QStringList command{QStringLiteral("aliasOf"), QStringLiteral("hidden"), QStringLiteral("output"),
-                                     QStringLiteral("stableAlternative")};
+                                     QStringLiteral("stableAlternative"), QStringLiteral("calls")};
     static const QStringList option{QStringLiteral("type"), QStringLiteral("required"), QStringLiteral("positional"),
                                     QStringLiteral("aliasOf")};
     static const QStringList config{QStringLiteral("file"), QStringLiteral("type"), QStringLiteral("default"),

@@ -246,6 +246,18 @@ void Policy::apply(Item &item) const
     for (const auto &t : triggersFor(item))
         if (!item.taints.contains(t.taint))
             item.taints.append(t.taint);
+    // A virsh command taints as the hypervisor API it calls does
+    // (qemu-monitor-command: virDomainQemuMonitorCommand, custom-monitor).
+    if (item.kind == ItemKind::VirshCommand) {
+        Item api;
+        api.kind = ItemKind::Function;
+        for (const QJsonValue &v : item.attrs.value(QStringLiteral("calls")).toArray()) {
+            api.name = v.toString();
+            for (const auto &t : triggersFor(api))
+                if (!item.taints.contains(t.taint))
+                    item.taints.append(t.taint);
+        }
+    }
     if (item.kind == ItemKind::EnumValue && item.name.endsWith(QLatin1String("_LAST")) &&
         !item.warnings.contains(lastValueWarning()))
         item.warnings.append(lastValueWarning());

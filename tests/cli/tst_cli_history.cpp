@@ -692,6 +692,20 @@ private Q_SLOTS:
                 show.value(QLatin1String("attrs")).toObject().contains(QLatin1String("removedIn")));
     }
 
+    // virsh on a default install comes from the history: a command that
+    // calls libvirt-qemu is hypervisor-specific and taints as that API does.
+    void virshHypervisorCommandsTaintAsTheirApi()
+    {
+        const QJsonObject api = showJson(QStringLiteral("virDomainQemuMonitorCommand"));
+        const QJsonObject cmd = showJson(QStringLiteral("qemu-monitor-command"));
+        QCOMPARE(cmd.value(QLatin1String("tier")).toString(), QStringLiteral("hypervisor-specific"));
+        QCOMPARE(cmd.value(QLatin1String("hypervisor")).toString(), QStringLiteral("qemu"));
+        QVERIFY(!api.value(QLatin1String("taints")).toArray().isEmpty());
+        QCOMPARE(cmd.value(QLatin1String("taints")).toArray().first().toObject().value(QLatin1String("reason")),
+                 api.value(QLatin1String("taints")).toArray().first().toObject().value(QLatin1String("reason")));
+        QCOMPARE(showJson(QStringLiteral("domstate")).value(QLatin1String("tier")).toString(), QStringLiteral("stable"));
+    }
+
     void searchJsonKeepsBoundsOutOfVersions()
     {
         const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("xml:tpm"), QStringLiteral("--json"),

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -336,6 +337,19 @@ private slots:
         QCOMPARE(
             byName.value(QStringLiteral("attach-disk --cache")).file.section(QLatin1Char('/'), -1),
             QStringLiteral("virsh-domain.c"));
+        // Commands calling the QEMU or LXC library are as hypervisor-specific
+        // as it (the handler cmdQemuMonitorCommand in tools/virsh-domain.c
+        // calls virDomainQemuMonitorCommand), options included; others not.
+        const QString domainC = readAll(m_trees.value(QStringLiteral("11.3.0")) + QStringLiteral("/tools/virsh-domain.c"));
+        QVERIFY(domainC.contains(QLatin1String("virDomainQemuMonitorCommand(")));
+        const Item qmc = byName.value(QStringLiteral("qemu-monitor-command"));
+        QCOMPARE(qmc.origin, QStringLiteral("virsh:qemu"));
+        QVERIFY(qmc.attrs.value(QStringLiteral("calls")).toArray().contains(QStringLiteral("virDomainQemuMonitorCommand")));
+        QCOMPARE(byName.value(QStringLiteral("qemu-monitor-command --hmp")).origin, QStringLiteral("virsh:qemu"));
+        QCOMPARE(byName.value(QStringLiteral("lxc-enter-namespace")).origin, QStringLiteral("virsh:lxc"));
+        QCOMPARE(byName.value(QStringLiteral("qemu-agent-command")).origin, QStringLiteral("virsh:qemu"));
+        QCOMPARE(byName.value(QStringLiteral("dumpxml")).origin, QStringLiteral("virsh"));
+        QCOMPARE(byName.value(QStringLiteral("list")).origin, QStringLiteral("virsh:compound-output"));
         // 1.3.5 wrote the domain option with a macro and VSH_OT_DATA + VSH_OFLAG_REQ.
         const ExtractResult old =
             VirshExtractor::extractTree(m_trees.value(QStringLiteral("1.3.5")));

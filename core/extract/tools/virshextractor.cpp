@@ -308,7 +308,26 @@ ExtractResult VirshExtractor::parseSources(const QList<SourceText> &sources)
             infoName = infoName.mid(1).trimmed();
         if (infos.contains(infoName))
             cmd.doc = infoHelp(infos.value(infoName));
-        const QString output = outputKind(cmd.name, handlerBody(pf, handler));
+        const QString body = handlerBody(pf, handler);
+        const QString output = outputKind(cmd.name, body);
+        // A command that calls the QEMU or LXC library (qemu-monitor-command,
+        // lxc-enter-namespace) is as hypervisor-specific as what it calls,
+        // options included, and taints as that does (Policy::apply).
+        static const QRegularExpression hvCall(
+            QStringLiteral("\\b(vir(?:Connect)?Domain(Qemu|Lxc)\\w*)\\s*\\("));
+        QStringList calls;
+        QString hypervisor;
+        for (auto it = hvCall.globalMatch(body); it.hasNext();) {
+            const auto m = it.next();
+            if (!calls.contains(m.captured(1)))
+                calls << m.captured(1);
+            hypervisor = m.captured(2).toLower();
+        }
+        if (!calls.isEmpty()) {
+            calls.sort();
+            cmd.origin = QStringLiteral("virsh:") + hypervisor;
+            cmd.attrs.insert(QStringLiteral("calls"), QJsonArray::fromStringList(calls));
+        }
         const QString optName = fieldAt(f, "opts", 2).trimmed();
         QStringList synopsis{cmd.name};
         int optionCount = 0;
@@ -361,7 +380,7 @@ ExtractResult VirshExtractor::parseSources(const QList<SourceText> &sources)
         if (!output.isEmpty())
             cmd.attrs.insert(QStringLiteral("output"), output);
         // The policy keeps the command, not the layout of what it prints.
-        if (output == QLatin1String("compound"))
+        if (output == QLatin1String("compound") && cmd.origin == QLatin1String("virsh"))
             cmd.origin = QStringLiteral("virsh:compound-output");
         // The stable way to get names out of a listing command.
         if (output == QLatin1String("compound") && hasNameOption)
