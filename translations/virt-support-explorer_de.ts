@@ -1881,6 +1881,10 @@
         <source>the release history&apos;s %1: removed before the indexed releases</source>
         <translation>aus der Versionsgeschichte (%1): vor den indizierten Versionen entfernt</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::ScanDialog</name>

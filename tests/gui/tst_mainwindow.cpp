@@ -132,6 +132,22 @@ private Q_SLOTS:
         QVERIFY(answer.contains(QLatin1String("Taint:      custom-monitor")));
     }
 
+    // Selected as people type it, and found though only the release history
+    // has it (virsh on an index of the installed release): the explorer said
+    // "virsh domstate is not in the index".
+    void selectingAsTypedFindsHistoryRows()
+    {
+        auto w = openWindow(m_index);
+        QVERIFY(w);
+        for (const QString &typed : {QStringLiteral("domstate"), QStringLiteral("virsh domstate")}) {
+            QVERIFY2(w->selectName(typed), qPrintable(typed));
+            const QString shown = w->detailView()->toPlainText();
+            QVERIFY2(shown.startsWith(QLatin1String("domstate")) && shown.contains(QLatin1String("--reason")),
+                     qPrintable(shown));
+            QVERIFY2(!shown.contains(QLatin1String("not in the index")), qPrintable(shown));
+        }
+    }
+
     // "One answer, four renderings": `show`, `show --json`, the detail pane
     // and Copy answer carry the same facts about an item, because all four
     // render the ItemAnswer computed in core. The facts are read from the

@@ -90,6 +90,11 @@ bool DetailView::showName(const QString &name)
     qint64 id = m_snapshot->findByName(name, m_releaseId);
     if (id < 0 && name.contains(QLatin1Char('=')))
         id = m_snapshot->findByName(name.section(QLatin1Char('='), 0, 0), m_releaseId);
+    // As people type it ("virsh domstate", "<pstore/>", another case), when
+    // that names one item, as the CLI's show reads it.
+    if (id < 0)
+        if (const auto tolerant = m_snapshot->engine().tolerantMatch(name); tolerant.names.size() == 1)
+            id = m_snapshot->findByName(tolerant.names.constFirst(), m_releaseId);
     if (id < 0) {
         showMessage(name, tr("%1 is not in the index. Add a source that has it (Settings \u2192 Sources).").arg(name));
         return false;

@@ -89,7 +89,10 @@ qint64 IndexSnapshot::findByName(const QString &name, qint64 preferredRelease) c
             }
         }
     }
-    return best;
+    // Only in the release history's rows (virsh and configuration on a
+    // default install, items removed before or added after the indexed
+    // releases), which are in no indexed release.
+    return best >= 0 ? best : summaries().at(rows.constFirst()).id;
 }
 
 int IndexSnapshot::countFamily(const QString &family, qint64 releaseId) const

@@ -49,8 +49,13 @@ QString ReleaseFactsHtml::historyRows(const ItemAnswer &answer)
         html += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(label) +
                 QStringLiteral("</b></td><td>") + valueHtml + QStringLiteral("</td></tr>");
     };
-    if (!answer.releases.isEmpty())
-        row(tr("Indexed releases that have it"), esc(answer.releases.join(QStringLiteral(", "))));
+    QStringList releases = answer.releases;
+    releases.removeAll(QString());
+    if (!releases.isEmpty())
+        row(tr("Indexed releases that have it"), esc(releases.join(QStringLiteral(", "))));
+    else if (!answer.releases.isEmpty() || !answer.history.isEmpty())
+        // Known only from the shipped history (virsh on a default install).
+        row(tr("Indexed releases that have it"), esc(tr("none")));
     if (!answer.history.isEmpty())
         row(tr("Release history"), esc(answer.history));
     if (!answer.acceptedAsText.isEmpty())
