@@ -330,6 +330,23 @@ int runSearch(Context &ctx, const QStringList &args)
             ctx.err << "virt-support search: nothing newer than " << q.newerThan.toString() << "\n";
             return NotFound;
         }
+        // The filters may be what hides it: an item --max-version calls too
+        // new is not "no match" to someone asking whether they may use it.
+        if (q.maxVersion.isValid()) {
+            SearchQuery unfiltered = q;
+            unfiltered.maxVersion = Version();
+            QStringList hidden;
+            for (const SearchHit &h : engine.search(unfiltered, 5))
+                if (h.match == MatchClass::Exact) {
+                    const ItemSummary &s = engine.items().at(h.index);
+                    hidden << QStringLiteral("%1 (since %2)").arg(s.name, s.sinceRange().toString());
+                }
+            if (!hidden.isEmpty()) {
+                ctx.err << "virt-support search: " << hidden.join(QStringLiteral(", ")) << " is newer than "
+                        << q.maxVersion.toString() << ": --max-version " << q.maxVersion.toString() << " hides it\n";
+                return NotFound;
+            }
+        }
         ctx.err << "virt-support search: no match for '" << queryText << "'";
         const QList<SearchHit> near = engine.nearest(q.text, q, 5);
         if (near.isEmpty()) {

@@ -116,10 +116,17 @@ void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store, co
         newest = std::max(newest, r.version);
     if (!newest.isValid() || target <= newest)
         return;
+    // The shipped history knows what came after the indexed releases, up to
+    // its own newest release.
+    const auto history = store.historyRelease();
+    const Version known = history ? std::max(newest, history->version) : newest;
     ctx.err << "virt-support " << command << ": " << target.toString()
-            << " is newer than every indexed release "
-            << "(newest: " << newest.toString() << "); what came after " << newest.toString()
-            << " is not known, so nothing is reported as too new for it\n";
+            << " is newer than every indexed release (newest: " << newest.toString() << "); ";
+    if (target <= known)
+        ctx.err << "what came after it is known from the shipped release history, up to " << known.toString() << '\n';
+    else
+        ctx.err << "what came after " << known.toString()
+                << " is not known, so nothing is reported as too new for it\n";
 }
 
 QList<InputFile> collectInputs(const QStringList &args, const QStringList &patterns)

@@ -706,6 +706,19 @@ private Q_SLOTS:
         QCOMPARE(showJson(QStringLiteral("domstate")).value(QLatin1String("tier")).toString(), QStringLiteral("stable"));
     }
 
+    // "May I use virDomainGetMessages on 7.0.0?" is not a "no match".
+    void searchSaysWhatMaxVersionHides()
+    {
+        const QString since = showJson(QStringLiteral("virDomainGetMessages")).value(QLatin1String("since")).toString();
+        QVERIFY(Version(7, 0, 0) < Version::parse(since));
+        const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virDomainGetMessages"),
+                                          QStringLiteral("--max-version"), QStringLiteral("7.0.0")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QStringLiteral("virt-support search: virDomainGetMessages (since %1) is newer than 7.0.0: "
+                                       "--max-version 7.0.0 hides it\n")
+                            .arg(since));
+    }
+
     void searchJsonKeepsBoundsOutOfVersions()
     {
         const CliRun r = runCli(m_index, {QStringLiteral("search"), QStringLiteral("xml:tpm"), QStringLiteral("--json"),

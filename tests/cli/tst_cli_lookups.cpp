@@ -5,6 +5,8 @@
 // the command, and the JSON carrying every fact the text shows.
 #include "clirunner.h"
 
+#include "model/version.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -323,12 +325,25 @@ private Q_SLOTS:
                               QStringLiteral("--max-version"), QStringLiteral("99.0.0"),
                               QStringLiteral("--limit"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 0);
+        // Beyond the shipped history too: the history's newest release is the limit.
         const QRegularExpression note(QStringLiteral(
             "^virt-support search: 99\\.0\\.0 is newer than every indexed release \\(newest: "
             "(\\d+\\.\\d+\\.\\d+)\\); "
-            "what came after \\1 is not known, so nothing is reported as too new for it\n$"));
-        QVERIFY2(note.match(r.err).hasMatch(), qPrintable(r.err));
+            "what came after (\\d+\\.\\d+\\.\\d+) is not known, so nothing is reported as too new for it\n$"));
+        const auto m = note.match(r.err);
+        QVERIFY2(m.hasMatch(), qPrintable(r.err));
+        const vse::Version limit = vse::Version::parse(m.captured(2));
+        QVERIFY(!(limit < vse::Version::parse(m.captured(1))));
         QVERIFY(r.out.startsWith(QLatin1String("virConnectOpen ")));
+        // Within the history's releases, the history answers.
+        if (vse::Version::parse(m.captured(1)) < limit) {
+            const CliRun inside = run({QStringLiteral("search"), QStringLiteral("virConnectOpen"),
+                                       QStringLiteral("--max-version"), limit.toString(),
+                                       QStringLiteral("--limit"), QStringLiteral("1")});
+            QVERIFY2(inside.err.contains(QStringLiteral("what came after it is known from the shipped release "
+                                                        "history, up to ") + limit.toString()),
+                     qPrintable(inside.err));
+        }
     }
 
     void globalOptionAfterCommand_data()
