@@ -14,47 +14,74 @@ namespace vse::cli {
 
 namespace {
 
+// Where the listed procedures come from: an indexed source tree, or the
+// shipped history's entry for a release (package sets ship no .x files).
+struct ProtocolSource {
+    QString version;  // the release whose procedures are listed
+    QString origin;   // "index" or "history"
+    QString path;     // the indexed tree (index only)
+    QString nearestTo; // history: the indexed release it stands in for, when different
+    ItemList items;
+
+    QString label() const
+    {
+        if (origin == QLatin1String("index"))
+            return version + QStringLiteral(" (") + path + QLatin1Char(')');
+        QString s = version + QStringLiteral(" (release history: the indexed releases have no protocol files");
+        if (!nearestTo.isEmpty())
+            s += QStringLiteral("; nearest release with protocol data to ") + nearestTo;
+        return s + QLatin1Char(')');
+    }
+
+    void describe(QJsonObject &o) const
+    {
+        o.insert(QStringLiteral("release"), version);
+        o.insert(QStringLiteral("source"), origin);
+        if (!path.isEmpty())
+            o.insert(QStringLiteral("path"), path);
+        if (!nearestTo.isEmpty())
+            o.insert(QStringLiteral("nearestTo"), nearestTo);
+    }
+};
+
 // RPC items come from source trees only (installed packages ship no .x
 // files); use the newest release that has any.
-ItemList rpcItemsOfNewest(const Store &store, QString *releaseLabel)
+ProtocolSource rpcItemsOfNewest(const Store &store)
 {
+    ProtocolSource src;
     const auto releases = store.releases();
     for (auto r = releases.crbegin(); r != releases.crend(); ++r) {
-        ItemList out;
         for (Item &it : store.releaseItems(r->id))
             if (it.kind == ItemKind::RpcProgram || it.kind == ItemKind::RpcProcedure)
-                out.append(std::move(it));
-        if (!out.isEmpty()) {
-            *releaseLabel = r->version.toString() + QStringLiteral(" (") + r->sourcePath + QLatin1Char(')');
-            return out;
+                src.items.append(std::move(it));
+        if (!src.items.isEmpty()) {
+            src.version = r->version.toString();
+            src.origin = QStringLiteral("index");
+            src.path = r->sourcePath;
+            return src;
         }
     }
     // No indexed release has .x files (package sets ship none): the shipped
     // history's nearest release with protocol data, said so.
     if (const auto history = store.historyRelease()) {
-        ItemList out;
-        QString from;
         for (Item &it : store.releaseItems(history->id)) {
             // Rows of procedures added after that release (the history's
             // rows of what is newer than the indexed one) are not its.
             if ((it.kind == ItemKind::RpcProgram || it.kind == ItemKind::RpcProcedure) &&
                 !it.attrs.value(QStringLiteral("fromHistory")).toString().isEmpty() &&
                 !it.attrs.contains(QStringLiteral("removedIn")) && it.newerThanIndexed().isEmpty()) {
-                from = it.attrs.value(QStringLiteral("fromHistory")).toString();
-                out.append(std::move(it));
+                src.version = it.attrs.value(QStringLiteral("fromHistory")).toString();
+                src.items.append(std::move(it));
             }
         }
-        if (!out.isEmpty()) {
+        if (!src.items.isEmpty()) {
+            src.origin = QStringLiteral("history");
             const auto indexed = store.releases();
-            *releaseLabel = from + QStringLiteral(" (release history: the indexed releases have no protocol files");
-            if (!indexed.isEmpty() && indexed.constLast().version.toString() != from)
-                *releaseLabel += QStringLiteral("; nearest release with protocol data to ") +
-                                 indexed.constLast().version.toString();
-            *releaseLabel += QLatin1Char(')');
-            return out;
+            if (!indexed.isEmpty() && indexed.constLast().version.toString() != src.version)
+                src.nearestTo = indexed.constLast().version.toString();
         }
     }
-    return {};
+    return src;
 }
 
 QString str(const Item &it, const char *key)
@@ -97,8 +124,9 @@ int runProtocol(Context &ctx, const QStringList &args)
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
-    QString release;
-    const ItemList items = rpcItemsOfNewest(store, &release);
+    const ProtocolSource source = rpcItemsOfNewest(store);
+    const ItemList &items = source.items;
+    const QString release = source.label();
     if (items.isEmpty()) {
         ctx.err << "virt-support protocol: no protocol files indexed; add a libvirt source tree with "
                    "'virt-support index --source /path/to/libvirt --source /'\n";
@@ -122,9 +150,12 @@ int runProtocol(Context &ctx, const QStringList &args)
                     << QString::number(procedureCount(items, it)).rightJustified(4)
                     << " procedures  " << it.file << '\n';
         }
-        if (p.isSet(json))
-            ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
-        else
+        if (p.isSet(json)) {
+            QJsonObject o;
+            source.describe(o);
+            o.insert(QStringLiteral("programs"), a);
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        } else
             ctx.out << "(release " << release << ")\n";
         return Ok;
     }
@@ -172,7 +203,12 @@ int runProtocol(Context &ctx, const QStringList &args)
             insertSince(o, it.sinceRange());
             a.append(o);
         }
-        ctx.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        QJsonObject o{{QStringLiteral("program"), program},
+                      {QStringLiteral("tier"), procs.first().tier},
+                      {QStringLiteral("procedureCount"), qint64(procs.size())}};
+        source.describe(o);
+        o.insert(QStringLiteral("procedures"), a);
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return Ok;
     }
     ctx.out << "Program " << program << " in release " << release << ": " << procs.size() << " procedures, tier "

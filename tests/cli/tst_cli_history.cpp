@@ -494,7 +494,9 @@ private Q_SLOTS:
     {
         const CliRun r = runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("remote"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(doc.value(QLatin1String("source")).toString(), QStringLiteral("history"));
+        const QJsonArray a = doc.value(QLatin1String("procedures")).toArray();
         QVERIFY(a.size() > 300);
         const QJsonObject first = a.first().toObject();
         QCOMPARE(first.value(QLatin1String("number")).toInt(), 1);
@@ -506,6 +508,8 @@ private Q_SLOTS:
         const CliRun head = runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("remote")});
         const QString version = head.out.section(QLatin1String(" in release "), 1, 1).section(QLatin1Char(' '), 0, 0);
         QVERIFY2(Version::parse(version).isValid(), qPrintable(head.out.left(200)));
+        // JSON names the release the text names.
+        QCOMPARE(doc.value(QLatin1String("release")).toString(), version);
         const QByteArray x = fromTarball(version, {QStringLiteral("*/src/remote/remote_protocol.x")});
         if (!x.isEmpty()) {
             static const QRegularExpression proc(QStringLiteral("\\bREMOTE_PROC_\\w+\\s*=\\s*(\\d+)"));

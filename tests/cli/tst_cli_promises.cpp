@@ -478,7 +478,12 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QMap<QString, int> got;
         QMap<QString, QString> tierOf;
-        for (const QJsonValue &v : parseJson(r.out).toArray()) {
+        const QJsonObject listing = parseJson(r.out).toObject();
+        // The text's "(release 1.2.0 (tree))" is in JSON too.
+        QCOMPARE(listing.value(QStringLiteral("release")).toString(), QStringLiteral("1.2.0"));
+        QCOMPARE(listing.value(QStringLiteral("source")).toString(), QStringLiteral("index"));
+        QCOMPARE(listing.value(QStringLiteral("path")).toString(), corpusTree("1.2.0"));
+        for (const QJsonValue &v : listing.value(QStringLiteral("programs")).toArray()) {
             const QJsonObject p = v.toObject();
             const QString file = QFileInfo(p.value(QStringLiteral("file")).toString()).fileName();
             got.insert(file, p.value(QStringLiteral("procedures")).toInt());

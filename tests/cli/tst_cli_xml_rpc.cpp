@@ -332,7 +332,11 @@ private Q_SLOTS:
         VSE_REQUIRE_CORPUS();
         const CliRun r = runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("remote"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(doc.value(QLatin1String("program")).toString(), QStringLiteral("remote"));
+        QCOMPARE(doc.value(QLatin1String("source")).toString(), QStringLiteral("index"));
+        const QJsonArray a = doc.value(QLatin1String("procedures")).toArray();
+        QCOMPARE(doc.value(QLatin1String("procedureCount")).toInt(), int(a.size()));
         // Independent count: the procedure enum entries of the file itself.
         QFile x(corpusDir() + QStringLiteral("/1.3.5/src/remote/remote_protocol.x"));
         QVERIFY(x.open(QIODevice::ReadOnly));
