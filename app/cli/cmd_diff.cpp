@@ -129,12 +129,17 @@ int runDiff(Context &ctx, const QStringList &args)
         to = pack.releases().at(hb).version;
         basis = QStringLiteral("release history");
     }
+    // Given newest first, the changes read as a downgrade: "added" is what
+    // the older release has and the newer lacks. Allowed (what do I lose by
+    // going back?) but said, so a swapped pair is not misread.
+    const bool downgrade = to < from;
     if (p.isSet(json)) {
         QJsonArray list;
         for (const auto &c : changes)
             list.append(changeToJson(c));
         QJsonObject o{{QStringLiteral("from"), from.toString()},
                       {QStringLiteral("to"), to.toString()},
+                      {QStringLiteral("direction"), downgrade ? QStringLiteral("downgrade") : QStringLiteral("upgrade")},
                       {QStringLiteral("source"), basis.isEmpty() ? QStringLiteral("index") : QStringLiteral("history")},
                       {QStringLiteral("changes"), list}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
@@ -146,6 +151,10 @@ int runDiff(Context &ctx, const QStringList &args)
         counts[kindId(it.kind)][ItemChange::kindId(c.kind)]++;
     }
     ctx.out << "From " << from.toString() << " to " << to.toString();
+    if (downgrade)
+        ctx.out << " (a downgrade: " << from.toString() << " is the newer release, so 'added' lists what "
+                << to.toString() << " has and " << from.toString() << " lacks; give the older release first "
+                << "for the usual direction)";
     if (!basis.isEmpty())
         ctx.out << " (from the " << basis
                 << ", which keeps names, not definitions: changed items need both releases indexed)";

@@ -162,7 +162,8 @@ int runHistory(Context &ctx, const QStringList &args)
                                 {QStringLiteral("agree"), a.agree},
                                 {QStringLiteral("compared"), a.compared},
                                 {QStringLiteral("percent"), a.percent()},
-                                {QStringLiteral("kept"), a.kept}});
+                                {QStringLiteral("kept"), a.kept},
+                                {QStringLiteral("verdict"), a.verdict()}});
     if (p.isSet(json)) {
         QJsonObject fam, kin;
         for (auto it = families.cbegin(); it != families.cend(); ++it)
@@ -206,7 +207,7 @@ int runHistory(Context &ctx, const QStringList &args)
         for (const auto &a : pack.docsAgreement())
             ctx.out << "  " << a.source.leftJustified(8) << kindId(a.kind).leftJustified(15)
                     << a.agree << " of " << a.compared << " agree (" << a.percent() << " %), "
-                    << (a.kept ? "kept" : "dropped") << '\n';
+                    << a.verdict() << '\n';
         ctx.out << "  " << docsDated << " ranged items narrowed by a kept note\n";
     }
     return Ok;

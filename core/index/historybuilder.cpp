@@ -868,7 +868,7 @@ OwnSinceStats keepOwnSince(State &state, const HistoryPack &pack)
 // Measures the documentation notes against the history where it is exact
 // (first seen up to the newest git release, absent from the upstream release
 // right before), per source kind and item kind; keeps a kind at
-// kDocsAgreement or more (and kMinCompared notes compared); and gives each
+// HistoryDocsAgreement::qualifies(); and gives each
 // entry whose since the history cannot pin down the note of a kept kind that
 // lies inside its bounds, when every kept note of it names the same release.
 struct DocsResult
@@ -883,8 +883,6 @@ struct DocsResult
     int unkept = 0; // ranged entries a dropped kind's note would have dated
 };
 
-constexpr double kDocsAgreement = 0.95;
-constexpr int kMinCompared = 20;
 
 DocsResult applyDocs(State &state, const HistoryPack &pack)
 {
@@ -928,7 +926,7 @@ DocsResult applyDocs(State &state, const HistoryPack &pack)
                              kindId(n.kind), e->spans.constLast().name, exact.toString()));
         }
     for (auto &a : cells)
-        a.kept = a.compared >= kMinCompared && a.agree >= kDocsAgreement * a.compared;
+        a.kept = a.qualifies();
     // Per entry the kept notes, newest release first: its note and file:line
     // are the ones kept.
     QHash<int, QList<std::pair<int, const DocNote *>>> byEntry;
@@ -1293,12 +1291,7 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
                     .arg(a.agree)
                     .arg(a.compared)
                     .arg(a.percent())
-                    .arg(
-                        a.kept ? QStringLiteral("kept")
-                        : a.compared < kMinCompared
-                            ? QStringLiteral("dropped (fewer than %1 compared: too few to measure)")
-                                  .arg(kMinCompared)
-                            : QStringLiteral("dropped (below 95 %)")));
+                    .arg(a.verdict()));
         for (const QString &d : docs.disagreements)
             progress(QStringLiteral("docs since disagrees: ") + d);
         progress(QStringLiteral("docs since: %1 entries dated by a kept note inside their bounds "

@@ -654,4 +654,13 @@ QStringList HistoryPack::names(const HistoryEntry &e) const
     return out;
 }
 
+QString HistoryDocsAgreement::verdict() const
+{
+    if (kept)
+        return QStringLiteral("kept");
+    if (compared < kKeepMinCompared)
+        return QStringLiteral("dropped (fewer than %1 compared: too few to measure)").arg(kKeepMinCompared);
+    return QStringLiteral("dropped (below %1 %)").arg(int(kKeepAgreement * 100));
+}
+
 } // namespace vse

@@ -88,6 +88,14 @@ struct HistoryDocsAgreement
     int compared = 0; // notes compared (one per tree and item)
     bool kept = false;
     int percent() const { return compared > 0 ? int(100.0 * agree / compared) : 0; } // rounded down
+
+    // A kind's notes date items only when they agree with the exact history
+    // this often, over at least this many comparisons.
+    static constexpr double kKeepAgreement = 0.95;
+    static constexpr int kKeepMinCompared = 20;
+    bool qualifies() const { return compared >= kKeepMinCompared && agree >= kKeepAgreement * compared; }
+    // "kept", or "dropped" with the reason, for reports.
+    QString verdict() const;
 };
 
 struct HistorySpan

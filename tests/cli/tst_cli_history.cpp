@@ -150,6 +150,29 @@ private Q_SLOTS:
         QVERIFY(o.value(QLatin1String("releases")).toInt() >= 109);
         QVERIFY(Version::parse(o.value(QLatin1String("last")).toString()) >= Version(1, 3, 5));
         QVERIFY(o.value(QLatin1String("exact")).toInt() > 0);
+        // Each docs source says why it was dropped, from its own numbers; the
+        // text says the same.
+        const CliRun text = runCli(m_index, {QStringLiteral("history")});
+        const QJsonArray docs = o.value(QLatin1String("docsAgreement")).toArray();
+        QVERIFY(!docs.isEmpty());
+        for (const auto &v : docs) {
+            const QJsonObject a = v.toObject();
+            const int agree = a.value(QLatin1String("agree")).toInt();
+            const int compared = a.value(QLatin1String("compared")).toInt();
+            const QString verdict = a.value(QLatin1String("verdict")).toString();
+            if (a.value(QLatin1String("kept")).toBool())
+                QCOMPARE(verdict, QStringLiteral("kept"));
+            else if (compared < 20)
+                QVERIFY2(verdict.contains(QLatin1String("too few")), qPrintable(verdict));
+            else
+                QVERIFY2(agree < 0.95 * compared && verdict.contains(QLatin1String("below 95 %")), qPrintable(verdict));
+            QVERIFY2(text.out.contains(QStringLiteral("%1 of %2 agree (%3 %), %4")
+                                           .arg(agree)
+                                           .arg(compared)
+                                           .arg(a.value(QLatin1String("percent")).toInt())
+                                           .arg(verdict)),
+                     qPrintable(text.out));
+        }
     }
 
     void xmlItemsGetRangesFromTheHistory()
@@ -597,6 +620,24 @@ private Q_SLOTS:
         QVERIFY2(text.out.startsWith(QLatin1String("From 7.0.0 to 9.0.0 (from the release history")), qPrintable(text.out));
         QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral("\\n  function +added %1\\n").arg(added.size()))),
                  qPrintable(text.out));
+        QCOMPARE(o.value(QLatin1String("direction")).toString(), QStringLiteral("upgrade"));
+        // Newer first is a downgrade, said so: what 9.0.0 adds to 7.0.0 is
+        // what going back to 7.0.0 removes.
+        const CliRun back = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("9.0.0"), QStringLiteral("7.0.0"),
+                                             QStringLiteral("--json")});
+        QCOMPARE(back.exitCode, 0);
+        const QJsonObject b = QJsonDocument::fromJson(back.out.toUtf8()).object();
+        QCOMPARE(b.value(QLatin1String("direction")).toString(), QStringLiteral("downgrade"));
+        QSet<QString> lost;
+        for (const auto &v : b.value(QLatin1String("changes")).toArray()) {
+            const QJsonObject c = v.toObject();
+            if (c.value(QLatin1String("change")).toString() == QLatin1String("removed") &&
+                c.value(QLatin1String("kind")).toString() == QLatin1String("function"))
+                lost.insert(c.value(QLatin1String("name")).toString());
+        }
+        QCOMPARE(lost, added);
+        const CliRun backText = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("9.0.0"), QStringLiteral("7.0.0")});
+        QVERIFY2(backText.out.startsWith(QLatin1String("From 9.0.0 to 7.0.0 (a downgrade:")), qPrintable(backText.out.left(300)));
         // A release in neither says which ones there are.
         const CliRun unknown = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("8.0.0"), QStringLiteral("9.0.0")});
         QCOMPARE(unknown.exitCode, 1);
