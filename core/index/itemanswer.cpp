@@ -407,7 +407,14 @@ QList<QPair<QString, QString>> ItemAnswer::factLines() const
     };
     if (item.identity() != item.name)
         add(QStringLiteral("Identity"), item.identity());
-    add(QStringLiteral("Tier"), tierLabel + QStringLiteral(" \u2014 ") + tierRule);
+    // A removed item of a tier that promises to stay: the rule is what was
+    // promised, not what happened, so say the promise was broken first.
+    if (removal.isRemoved() && tierGroup == QLatin1String("stable"))
+        add(QStringLiteral("Tier"), tierLabel +
+                                        QStringLiteral(" \u2014 promised to stay, yet removed; the tier's rule: ") +
+                                        tierRule);
+    else
+        add(QStringLiteral("Tier"), tierLabel + QStringLiteral(" \u2014 ") + tierRule);
     add(QStringLiteral("Hypervisor"), item.hypervisor);
     add(QStringLiteral("Since"), sinceText);
     add(QStringLiteral("Removed"), removal.text());

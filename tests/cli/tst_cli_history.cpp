@@ -376,6 +376,16 @@ private Q_SLOTS:
         // 0.4.0 has no tag between them: a removal range, not "in 0.4.1".
         QVERIFY2(r.out.contains(QStringLiteral("Removed:    0.3.3 < removed \u2264 0.4.1")), qPrintable(r.out));
         QVERIFY(r.out.contains(QLatin1String("Release:    release history")));
+        // A stable function that is gone: the tier line says the promise was
+        // broken before it quotes the rule ("Kept forever" alone read as a
+        // contradiction of the Removed line). A removed option of a tier that
+        // allows removal keeps its plain rule.
+        QVERIFY2(r.out.contains(QStringLiteral("Tier:       stable \u2014 promised to stay, yet removed")),
+                 qPrintable(r.out));
+        const CliRun option = runCli(m_index, {QStringLiteral("show"), QStringLiteral("libvirtd.conf:max_requests")});
+        QVERIFY2(option.out.contains(QLatin1String("Removed:")) &&
+                     option.out.contains(QStringLiteral("Tier:       not guaranteed \u2014 Options may disappear")),
+                 qPrintable(option.out));
         const CliRun s = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virDomainRestart"),
                                           QStringLiteral("--limit"), QStringLiteral("1")});
         QVERIFY(s.out.contains(QLatin1String("[removed]")));
