@@ -45,7 +45,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 11;
+    static constexpr int kVersion = 12; // 12: symbol versions later than the first header date functions
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {

@@ -1,5 +1,7 @@
 #include "indexupdate.h"
 
+#include "historyapplier.h"
+
 #include "itemcodec.h"
 #include "itemrow.h"
 #include "sqlite.h"
@@ -84,6 +86,7 @@ void IndexUpdate::Baseline::begin(const Store &old)
     while (q.step())
         m_releases.append(storedRow(q));
     m_written = old.meta(QStringLiteral("written"));
+    m_historyDigest = old.meta(QStringLiteral("historyDigest"));
 }
 
 void IndexUpdate::Baseline::add(const Store &old, const StoredRelease &stored, const ItemList &loaded)
@@ -144,6 +147,9 @@ bool IndexUpdate::write(const QString &path, const QList<Release> &releases, con
             oldRelease[size_t(rows.firstId + i)] = rows.releaseId;
         }
     std::vector<quint8> action;
+    // Same evidence can still give another since when the derivation rules
+    // changed (an applier version bump): then every row's since columns.
+    const bool sinceRulesChanged = baseline.m_historyDigest != HistoryApplier::indexDigest();
     qint64 id = 0;
     for (qsizetype r = 0; r < releases.size(); ++r)
         for (const Item &it : releases.at(r).items) {
@@ -153,7 +159,7 @@ bool IndexUpdate::write(const QString &path, const QList<Release> &releases, con
             if (!o || oldRelease[size_t(id)] != r + 1 || !sameBase(*o, it)) {
                 a = Whole;
             } else {
-                if (!sameEvidence(o->evidence, it.evidence))
+                if (sinceRulesChanged || !sameEvidence(o->evidence, it.evidence))
                     a |= SinceColumns;
                 if (o->attrs != it.attrs)
                     a |= AttrColumns;

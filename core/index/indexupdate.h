@@ -48,6 +48,10 @@ public:
         QList<StoredRelease> m_releases; // every row, history included
         QList<Rows> m_rows;
         QString m_written;
+        // The history digest the old rows were merged with (pack + applier
+        // version): when it differs, the rules that derive the since columns
+        // from the evidence may have changed, so every row's are written.
+        QString m_historyDigest;
     };
 
     struct Stats

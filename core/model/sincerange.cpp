@@ -32,11 +32,17 @@ SinceRange SinceRange::fromEvidence(const EvidenceList &evidence)
     // Then the strongest evidence that names a release and agrees with the
     // bounds (a documentation note naming a later release speaks of a later
     // change; a version older than a release seen without the item is wrong).
+    // A symbol version later than the first header that declared the function
+    // is kept: a program linked today needs that version node, whatever older
+    // headers said (libvirt-admin.h declared virAdmConnectOpen in 1.2.17; the
+    // library exports it as LIBVIRT_ADMIN_2.0.0, and 1.3.x's LIBVIRT_ADMIN_1.3.0
+    // node is gone).
     const Evidence *best = nullptr;
     for (const Evidence &e : evidence) {
         if (!namesRelease(e.kind) || !e.version.isValid() || e.unreliable)
             continue;
-        if (r.upTo.isValid() && r.upTo < e.version)
+        const bool abi = e.kind == Evidence::Kind::SymbolVersion || e.kind == Evidence::Kind::SymsFile;
+        if (r.upTo.isValid() && r.upTo < e.version && !abi)
             continue;
         if (r.after.isValid() && !(r.after < e.version))
             continue;

@@ -270,7 +270,7 @@ private Q_SLOTS:
         for (const ItemSummary &s : store.summaries())
             if (s.latest)
                 indexed.insert(kindId(s.kind) + QLatin1Char('|') + s.name, s);
-        int checked = 0;
+        int checked = 0, reVersionedCount = 0;
         QStringList wrong, manOnly;
         for (const QString &src : std::as_const(sources)) {
             Diagnostics dd;
@@ -293,13 +293,27 @@ private Q_SLOTS:
                     continue;
                 }
                 ++checked;
+                // A function that release exported under another version
+                // node, since withdrawn (libvirt-admin's LIBVIRT_ADMIN_1.3.0
+                // became LIBVIRT_ADMIN_2.0.0): present there, but a program
+                // linked today needs the newer node, which names the since.
+                const bool reVersioned =
+                    it.kind == ItemKind::Function && s->sinceEvidence == QLatin1String("symbol-version") &&
+                    std::any_of(it.evidence.cbegin(), it.evidence.cend(), [&](const Evidence &e) {
+                        return e.kind == Evidence::Kind::SymsFile && e.version < range.upTo;
+                    });
+                if (reVersioned) {
+                    ++reVersionedCount;
+                    continue;
+                }
                 if (range.fit(rel.version) == SinceRange::Fit::TooNew)
                     wrong << it.name + QStringLiteral(" is in ") + rel.version.toString() +
                                  QStringLiteral(" but the index says ") + range.toString();
             }
         }
-        qInfo("%d item occurrences in %lld independent releases checked, %lld called too new for a release that has them",
-              checked, qint64(sources.size()), qint64(wrong.size()));
+        qInfo("%d item occurrences in %lld independent releases checked, %lld called too new for a release that has them; "
+              "%d functions there under a symbol version node since withdrawn",
+              checked, qint64(sources.size()), qint64(wrong.size()), reVersionedCount);
         if (!manOnly.isEmpty())
             qInfo("documented by a virsh manual page but not in that release's command tables: %s",
                   qPrintable(manOnly.join(QStringLiteral(", "))));
@@ -762,6 +776,48 @@ private Q_SLOTS:
 
     // virsh on a default install comes from the history: a command that
     // calls libvirt-qemu is hypervisor-specific and taints as that API does.
+    // libvirt-admin.h declared virAdmConnectOpen from 1.2.17, but the
+    // library exports it only under LIBVIRT_ADMIN_2.0.0 (1.3.x's node is
+    // gone): a program using it needs 2.0.0, so the symbol version names the
+    // since, and the earlier header stays listed as evidence.
+    void functionSinceIsItsSymbolVersion()
+    {
+        const QString installedVersion = showJson(QStringLiteral("virConnectOpen"))
+                                             .value(QLatin1String("release"))
+                                             .toString()
+                                             .section(QLatin1Char(' '), 0, 0);
+        const QString syms = QString::fromUtf8(
+            fromTarball(installedVersion, {QStringLiteral("*/src/admin/libvirt_admin_public.syms")}));
+        if (syms.isEmpty()) {
+            if (inCi())
+                QFAIL("the installed release's source tarball is missing");
+            QSKIP("the installed release's source tarball is not in $VSE_SOURCES_DIR");
+        }
+        const qsizetype at = syms.indexOf(QLatin1String(" virAdmConnectOpen;"));
+        QVERIFY(at > 0);
+        const qsizetype block = syms.lastIndexOf(QLatin1String("LIBVIRT_ADMIN_"), at);
+        const QString blockVersion = syms.mid(block + 14).section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(blockVersion, QStringLiteral("2.0.0"));
+        QTemporaryDir scratch;
+        QVERIFY(testdata::fileAtTag(scratch.path(), QStringLiteral("v1.2.17"),
+                                    QStringLiteral("include/libvirt/libvirt-admin.h"))
+                    .contains("virAdmConnectOpen"));
+        const QJsonObject o = showJson(QStringLiteral("virAdmConnectOpen"));
+        QCOMPARE(o.value(QLatin1String("since")).toString(), blockVersion);
+        QCOMPARE(o.value(QLatin1String("sinceEvidence")).toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("symbol-version"));
+        bool header = false;
+        for (const auto &e : o.value(QLatin1String("evidence")).toArray())
+            header |= e.toObject().value(QLatin1String("kind")).toString() == QLatin1String("history") &&
+                      e.toObject().value(QLatin1String("version")).toString() == QLatin1String("1.2.17");
+        QVERIFY(header);
+        // So a check for 1.3.5 calls it too new, not supported.
+        const CliRun s = runCli(m_index, {QStringLiteral("search"), QStringLiteral("virAdmConnectOpen"),
+                                          QStringLiteral("--max-version"), QStringLiteral("1.3.5")});
+        QVERIFY2(s.err.contains(QLatin1String("virAdmConnectOpen (since 2.0.0) is newer than 1.3.5")),
+                 qPrintable(s.out + s.err));
+    }
+
     void virshHypervisorCommandsTaintAsTheirApi()
     {
         const QJsonObject api = showJson(QStringLiteral("virDomainQemuMonitorCommand"));

@@ -204,6 +204,28 @@ private slots:
         compareContent(index, expected);
     }
 
+    void newSinceRulesRewriteTheSinceColumns()
+    {
+        // An index merged by an older applier (another history digest) whose
+        // since columns an older rule derived: the evidence is the same, so
+        // only the digest tells that every row's since must be derived again.
+        const QStringList sources{corpus("1.0.0"), corpus("1.3.5")};
+        const QString index = path(QStringLiteral("old-rules.sqlite"));
+        QVERIFY(Indexer::run(sources, index).ok);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open_v2(QFile::encodeName(index).constData(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+        const int rc = sqlite3_exec(db,
+                                    "UPDATE items SET since='0.0.1', since_num=1, since_after=NULL, "
+                                    "since_after_num=NULL WHERE kind='function';"
+                                    "UPDATE meta SET value='an older applier' WHERE key='historyDigest'",
+                                    nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        QCOMPARE(rc, SQLITE_OK);
+        QVERIFY(!Indexer::run(sources, index).upToDate);
+        compareContent(index, rebuilt(sources, QStringLiteral("old-rules-expected.sqlite")));
+        verifyIntact(index);
+    }
+
     void interruptedUpdateKeepsThePreviousIndex()
     {
         // The update is held before its COMMIT (rows written, journal on
