@@ -106,6 +106,25 @@ Evidence historyEvidence(const HistoryPack &pack, const HistoryEntry &e)
     return h;
 }
 
+// A C name that changed kind without a gap keeps its source compatibility:
+// VIR_KEYCODE_SET_RFB was an enum value in 0.9.5 - 1.3.5 and is a macro for
+// another value since, so code naming it compiled against every release from
+// 0.9.5. Returns the history of the name under its former kind, when that
+// history runs up to where this one starts.
+std::optional<Evidence> formerKindEvidence(const HistoryPack &pack, const Item &it, const HistoryEntry &e)
+{
+    if ((it.kind != ItemKind::Macro && it.kind != ItemKind::EnumValue) || e.spans.isEmpty())
+        return std::nullopt;
+    const ItemKind former = it.kind == ItemKind::Macro ? ItemKind::EnumValue : ItemKind::Macro;
+    const HistoryEntry *o = pack.find(kindId(former) + QLatin1Char('|') + it.identity());
+    if (!o || o->spans.isEmpty() || o->spans.constFirst().from >= e.spans.constFirst().from ||
+        o->spans.constLast().to + 1 < e.spans.constFirst().from)
+        return std::nullopt;
+    Evidence h = historyEvidence(pack, *o);
+    h.detail = QStringLiteral("as %1: ").arg(kindLabel(former)) + h.detail;
+    return h;
+}
+
 // Documentation evidence that came from the pack (a docs note of a source
 // tree, measured when the pack was built), not from the installed HTML.
 bool fromPackDocs(const Evidence &e)
@@ -330,6 +349,8 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             const bool latest = it.attrs.value(QStringLiteral("latest")).toBool(true);
             if (const HistoryEntry *e = pack.find(id)) {
                 it.evidence.append(historyEvidence(pack, *e));
+                if (const auto former = formerKindEvidence(pack, it, *e))
+                    it.evidence.append(*former);
                 // An enum value of 1.3.5 < since <= 7.0.0 is dated by a newer
                 // release's "Since:" tag the installed headers lack.
                 if (const auto own = ownSinceEvidence(*e); own && !it.sinceRange().exact)

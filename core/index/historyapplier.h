@@ -45,7 +45,7 @@ public:
     };
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
-    static constexpr int kVersion = 12; // 12: symbol versions later than the first header date functions
+    static constexpr int kVersion = 13; // 12: symbol versions date functions; 13: a C name's former kind dates it
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <tuple>
+
 using namespace vse;
 using namespace vse::testdata;
 
@@ -816,6 +818,40 @@ private Q_SLOTS:
                                           QStringLiteral("--max-version"), QStringLiteral("1.3.5")});
         QVERIFY2(s.err.contains(QLatin1String("virAdmConnectOpen (since 2.0.0) is newer than 1.3.5")),
                  qPrintable(s.out + s.err));
+    }
+
+    // A C name that changed kind without a gap compiles against every
+    // release since it first appeared: VIR_KEYCODE_SET_RFB was an enum value
+    // from 0.9.5 and is a macro for another value now;
+    // VIR_NODE_CPU_STATS_ALL_CPUS was a macro from 0.9.3 and is an enum value
+    // now. Before, each was dated by its current kind only (1.3.5 < since <=
+    // 7.0.0 and 0.9.8), and a check for 1.0.0 hid the first.
+    void cNameThatChangedKindKeepsItsSince()
+    {
+        QTemporaryDir scratch;
+        const QString header = QStringLiteral("include/libvirt/libvirt.h.in");
+        for (const auto &[name, tag, before] :
+             {std::tuple{"VIR_KEYCODE_SET_RFB", "0.9.5", "0.9.4"},
+              std::tuple{"VIR_NODE_CPU_STATS_ALL_CPUS", "0.9.3", "0.9.2"}}) {
+            const QByteArray at = testdata::fileAtTag(scratch.path(), QStringLiteral("v") + QLatin1String(tag), header);
+            if (at.isEmpty()) {
+                if (inCi())
+                    QFAIL("the history bundle is missing");
+                QSKIP("the history bundle is not at $VSE_HISTORY_BUNDLE");
+            }
+            QVERIFY(at.contains(name));
+            QVERIFY(!testdata::fileAtTag(scratch.path(), QStringLiteral("v") + QLatin1String(before), header).contains(name));
+            const QJsonObject o = showJson(QLatin1String(name));
+            QCOMPARE(o.value(QLatin1String("since")).toString(), QLatin1String(tag));
+            bool former = false;
+            for (const auto &e : o.value(QLatin1String("evidence")).toArray())
+                former |= e.toObject().value(QLatin1String("version")).toString() == QLatin1String(tag) &&
+                          e.toObject().value(QLatin1String("detail")).toString().startsWith(QLatin1String("as "));
+            QVERIFY2(former, QJsonDocument(o.value(QLatin1String("evidence")).toArray()).toJson().constData());
+        }
+        const CliRun s = runCli(m_index, {QStringLiteral("search"), QStringLiteral("VIR_KEYCODE_SET_RFB"),
+                                          QStringLiteral("--max-version"), QStringLiteral("1.0.0")});
+        QVERIFY2(s.exitCode == 0 && s.out.startsWith(QLatin1String("VIR_KEYCODE_SET_RFB ")), qPrintable(s.out + s.err));
     }
 
     void virshHypervisorCommandsTaintAsTheirApi()
