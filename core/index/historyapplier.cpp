@@ -1,8 +1,8 @@
 #include "historyapplier.h"
 
 #include "extract/tools/configextractor.h"
+#include "historyitem.h"
 
-#include "model/policy.h"
 #include "model/releaseseries.h"
 #include "releasemerger.h"
 #include "xmlresolver.h"
@@ -224,19 +224,12 @@ void addCarriedApiSince(Item &it, const HistoryPack &pack, const HistoryEntry &e
 
 Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
 {
-    Item it;
-    it.kind = e.kind;
-    it.name = name;
-    it.key = e.key == name ? QString() : e.key;
-    it.parent = e.parent;
-    it.origin = e.origin;
+    Item it = historyItemOf(e, name);
     it.file = e.file;
     it.line = e.line;
-    it.attrs = e.attrs;
     it.evidence.append(historyEvidence(pack, e));
     // The item's own exact since, which the pack keeps where its releases
     // leave a range (a symbol version of a release the pack lacks).
-    it.attrs.remove(HistoryPack::kOwnSince);
     if (const auto own = ownSinceEvidence(e))
         it.evidence.append(*own);
     it.attrs.insert(kHistorySpans, spansJson(pack, e));
@@ -246,7 +239,6 @@ Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
     others.removeAll(name);
     if (!others.isEmpty())
         it.attrs.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(others));
-    Policy::instance().apply(it);
     return it;
 }
 
@@ -644,10 +636,9 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                 }
                 continue;
             }
-            QString name = e.key;
-            for (const HistorySpan &s : e.spans)
-                if (s.from <= from && from <= s.to)
-                    name = s.name;
+            QString name = HistoryPack::nameIn(e, from);
+            if (name.isEmpty())
+                name = e.key;
             Item it = rowFor(pack, e, name);
             addCarriedApiSince(it, pack, e);
             it.attrs.insert(kFromHistory, pack.releases().at(from).version.toString());

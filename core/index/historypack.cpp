@@ -654,6 +654,14 @@ QStringList HistoryPack::names(const HistoryEntry &e) const
     return out;
 }
 
+QString HistoryPack::nameIn(const HistoryEntry &e, int release)
+{
+    for (const HistorySpan &s : e.spans)
+        if (s.from <= release && release <= s.to)
+            return s.name;
+    return {};
+}
+
 QString HistoryDocsAgreement::verdict() const
 {
     if (kept)

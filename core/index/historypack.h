@@ -163,6 +163,8 @@ public:
     bool hasIn(const HistoryEntry &e, int releaseIndex) const;
     int releaseIndex(const Version &v) const;       // -1 when not a pack release
     QStringList names(const HistoryEntry &e) const; // every name it had, oldest first
+    // Its name in release index `release`; empty when it is absent there.
+    static QString nameIn(const HistoryEntry &e, int release);
     // Whether the release has complete data for this entry: its family, and
     // for an XML item its root (see HistoryRelease::incompleteXmlRoots).
     bool datesIn(const HistoryEntry &e, int releaseIndex) const;
