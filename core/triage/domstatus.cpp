@@ -2,6 +2,12 @@
 
 #include "check/untrustedxml.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
 #include <libxml/tree.h>
 
 namespace vse {
@@ -28,6 +34,79 @@ QString textOf(xmlNode *n)
     const QString out = v ? QString::fromUtf8(reinterpret_cast<const char *>(v)) : QString();
     xmlFree(v);
     return out.simplified();
+}
+
+// name -> parent (elements) or element (attributes); "*" for any.
+struct StatusOnly
+{
+    QList<QPair<QString, QString>> elements, attributes;
+};
+
+const StatusOnly &statusOnly()
+{
+    static const StatusOnly rules = [] {
+        StatusOnly r;
+        QFile f(QStringLiteral(":/vse/policy/status-only.json"));
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("virt-support: the built-in status-only.json is missing");
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        for (const QJsonValue &v : root.value(QLatin1String("elements")).toArray())
+            r.elements.append({v[QLatin1String("name")].toString(), v[QLatin1String("parent")].toString()});
+        for (const QJsonValue &v : root.value(QLatin1String("attributes")).toArray())
+            r.attributes.append({v[QLatin1String("name")].toString(), v[QLatin1String("element")].toString()});
+        return r;
+    }();
+    return rules;
+}
+
+QString nameOf(const xmlNode *n)
+{
+    return n && n->name ? QString::fromUtf8(reinterpret_cast<const char *>(n->name)) : QString();
+}
+
+bool matches(const QList<QPair<QString, QString>> &rules, const QString &name, const QString &owner)
+{
+    for (const auto &[n, o] : rules)
+        if (n == name && (o == QLatin1String("*") || o == owner))
+            return true;
+    return false;
+}
+
+// Sets status-only parts aside in the subtree of `n`, counting them by kind.
+void setAside(xmlDoc *doc, xmlNode *n, QMap<QString, int> &count)
+{
+    const StatusOnly &rules = statusOnly();
+    for (xmlAttr *a = n->properties; a;) {
+        xmlAttr *next = a->next;
+        const QString name = QString::fromUtf8(reinterpret_cast<const char *>(a->name));
+        if (!a->ns && matches(rules.attributes, name, nameOf(n))) {
+            ++count[nameOf(n) + QLatin1Char('@') + name];
+            xmlRemoveProp(a);
+        }
+        a = next;
+    }
+    for (xmlNode *c = n->children; c;) {
+        xmlNode *next = c->next;
+        if (c->type == XML_ELEMENT_NODE && !c->ns &&
+            matches(rules.elements, nameOf(c), nameOf(n))) {
+            ++count[nameOf(n) + QLatin1Char('/') + nameOf(c)];
+            // As many newlines as it spanned: later lines keep their numbers.
+            xmlBufferPtr buf = xmlBufferCreate();
+            xmlNodeDump(buf, doc, c, 0, 0);
+            const QByteArray lines(int(QByteArray(reinterpret_cast<const char *>(xmlBufferContent(buf)),
+                                                   xmlBufferLength(buf))
+                                            .count('\n')),
+                                   '\n');
+            xmlBufferFree(buf);
+            xmlNode *blank = xmlNewDocTextLen(doc, reinterpret_cast<const xmlChar *>(lines.constData()),
+                                              int(lines.size()));
+            xmlReplaceNode(c, blank);
+            xmlFreeNode(c);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            setAside(doc, c, count);
+        }
+        c = next;
+    }
 }
 
 } // namespace
@@ -59,6 +138,13 @@ bool readDomainStatus(const QByteArray &status, const QString &shown, DomainStat
     if (!dom) {
         *why = QStringLiteral("%1: no <domain> in this status file").arg(shown);
         return false;
+    }
+    // Only a status file's <domain> has them; a bare definition is left as is.
+    if (dom != root) {
+        QMap<QString, int> count;
+        setAside(xml.document(), dom, count);
+        for (auto it = count.cbegin(); it != count.cend(); ++it)
+            out->setAside << QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value());
     }
     xmlBufferPtr buf = xmlBufferCreate();
     xmlNodeDump(buf, xml.document(), dom, 0, 0);

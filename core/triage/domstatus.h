@@ -24,6 +24,11 @@ struct DomainStatus
     QString state;      // <domstatus state='running'>, empty for a bare <domain>
     QList<Line> taints; // in the order libvirt wrote them
     QList<Line> deprecations;
+    // Parts libvirt writes only into status files (resources/policy/
+    // status-only.json), set aside from `domain` before it is validated:
+    // "interface/actual (2)", "listen@fromConfig (1)"... Elements are
+    // replaced by as many newlines as they spanned, so line numbers hold.
+    QStringList setAside;
 };
 
 // Reads a status file (or a bare <domain>) as untrusted XML; false with

@@ -177,6 +177,10 @@ void SosReport::checkLive(GuestReport &g, const QString &statusFile, TriageCheck
     }
     if (!status.state.isEmpty())
         g.state = QStringLiteral("%1 (status in %2)").arg(status.state, name);
+    if (!status.setAside.isEmpty())
+        g.notes << QStringLiteral("%1: set aside before validation, as libvirt writes them only "
+                                  "into status files (resources/policy/status-only.json): %2")
+                       .arg(name, status.setAside.join(QStringLiteral(", ")));
     const QString label = QStringLiteral("%1 (its <domain>, from line %2; lines count from there)")
                               .arg(name)
                               .arg(status.firstLine);
