@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -181,6 +182,9 @@ ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &t
     // libvirt reads the file whole or not at all: its parser's first error
     // stops the daemon (or the driver) from starting.
     const QList<ConfSyntaxError> syntax = confSyntaxErrors(text);
+    QSet<QString> broken; // settings libvirt cannot read: no more to say of their values
+    for (const ConfSyntaxError &e : syntax)
+        broken.insert(e.option);
     for (qsizetype i = 0; i < syntax.size(); ++i) {
         const ConfSyntaxError &e = syntax.at(i);
         ConfigFinding f;
@@ -242,7 +246,7 @@ ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &t
                                        "augeas-based tools cannot read this file")
                             .arg(both);
             report.findings.append(f);
-        } else if (!type.isEmpty() && !valueFits(type, s.shipped)) {
+        } else if (!type.isEmpty() && !broken.contains(s.name) && !valueFits(type, s.shipped)) {
             f.kind = ConfigFinding::WrongType;
             f.message = QStringLiteral("value %1 is not %2 (the lens's type)")
                             .arg(s.shipped, typeHint(type));
