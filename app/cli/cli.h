@@ -19,6 +19,8 @@ enum ExitCode {
     Uncertain = 5,     // check-xml: nothing certainly too new, but something may be (its since range holds the target)
     Tainted = 6,       // check-xml: valid and not too new, but the document taints the guest
     Extensions = 7,    // check-xml: valid, not too new, no taint, but it uses hypervisor namespace extensions
+    ConfigSyntax = 8,  // check-config: libvirt's parser refuses a file (the daemon would not start)
+    NothingFound = 9,  // triage: the folder holds nothing of libvirt (no guests, logs, configuration or release)
 };
 
 struct Context

@@ -16,6 +16,8 @@ int verdictOf(const ConfigCheckReport &r)
 {
     if (hasErrors(r.diagnostics))
         return InputError;
+    if (r.hasSyntaxErrors())
+        return ConfigSyntax;
     bool maybe = false;
     for (const ConfigFinding &f : r.findings) {
         if (f.isProblem())
@@ -30,6 +32,8 @@ QString verdictText(int rc, const Version &max)
     const QString target =
         max.isValid() ? QStringLiteral(" for libvirt ") + max.toString() : QString();
     switch (rc) {
+    case ConfigSyntax:
+        return QStringLiteral("libvirt cannot parse it (the daemon would not start)");
     case NotFound:
         return QStringLiteral("Problems") + target;
     case Uncertain:
@@ -93,9 +97,12 @@ int runCheckConfig(Context &ctx, const QStringList &args)
             "nearest known name), values of the wrong type for the augeas lens, options the lens "
             "cannot read, options removed by or newer than --max-version, and with --from A --to B "
             "the options the file leaves to a shipped value that changed between A and B. Findings "
-            "name FILE:LINE. Files are untrusted: regular files only, at most 1 MiB of UTF-8 text. "
-            "Exit code (the worst file's): 0 clean, 5 only 'may be too new', 1 problems, 3 a file "
-            "cannot be read or is refused.");
+            "name FILE:LINE. Syntax errors libvirt's own parser stops at (a line that is not 'name "
+            "= value', an unclosed string or list, a comment inside a list) are reported first: "
+            "libvirt refuses such a file whole. Files are untrusted: regular files only, at most 1 "
+            "MiB of UTF-8 text. Exit code (the worst file's): 0 clean, 5 only 'may be too new', 1 "
+            "problems, 8 syntax errors (the daemon would not start), 3 a file cannot be read or is "
+            "refused.");
         rc >= 0)
         return rc;
     if (p.positionalArguments().isEmpty()) {
@@ -138,7 +145,7 @@ int runCheckConfig(Context &ctx, const QStringList &args)
 
     int worst = refused.isEmpty() ? Ok : InputError;
     const auto rank = [](int rc) {
-        return rc == InputError ? 3 : rc == NotFound ? 2 : rc == Uncertain ? 1 : 0;
+        return rc == ConfigSyntax ? 4 : rc == InputError ? 3 : rc == NotFound ? 2 : rc == Uncertain ? 1 : 0;
     };
     printDiagnostics(ctx, refused);
     QJsonArray out;
@@ -153,7 +160,8 @@ int runCheckConfig(Context &ctx, const QStringList &args)
             printDiagnostics(ctx, r.diagnostics);
         if (p.isSet(json)) {
             QJsonObject o = r.toJson();
-            o.insert(QStringLiteral("verdict"), rc == InputError  ? QStringLiteral("not-checked")
+            o.insert(QStringLiteral("verdict"), rc == ConfigSyntax ? QStringLiteral("syntax-error")
+                                                : rc == InputError  ? QStringLiteral("not-checked")
                                                 : rc == NotFound  ? QStringLiteral("problems")
                                                 : rc == Uncertain ? QStringLiteral("maybe-too-new")
                                                                   : QStringLiteral("clean"));

@@ -1,10 +1,10 @@
 #include "cli.h"
 
+#include "triage/orderedjson.h"
 #include "triage/reportformat.h"
 #include "triage/sosreport.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
 
 namespace vse::cli {
 
@@ -30,8 +30,12 @@ bool validReportFormat(Context &ctx, const char *command, const QString &format)
 
 int printHostReport(Context &ctx, const HostReport &report, const QString &format)
 {
+    // Verdicts first, then what says which guest it is.
     if (format == QLatin1String("json"))
-        ctx.out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+        ctx.out << orderedJson(report.toJson(),
+                               {QStringLiteral("verdict"), QStringLiteral("verdictText"),
+                                QStringLiteral("exitCode"), QStringLiteral("nothingFound"),
+                                QStringLiteral("name"), QStringLiteral("summary")});
     else
         ctx.out << renderReport(report, format == QLatin1String("html")   ? ReportFormat::Html
                                         : format == QLatin1String("text") ? ReportFormat::Text
@@ -64,11 +68,14 @@ int runTriage(Context &ctx, const QStringList &args)
                              "with the evidence of every "
                              "finding. Everything under PATH is untrusted: nothing outside it is "
                              "read (symbolic links out are "
-                             "refused and named in the report). Exit code: check-xml's, of the "
-                             "worst guest (3 a guest could "
-                             "not be checked, 1 invalid or too new, 5 may be too new, 6 tainted, 7 "
-                             "namespace extensions, 0 "
-                             "supported as is).");
+                             "refused and named in the report). Running guests are read from "
+                             "their status files (run/libvirt/qemu/NAME.xml): the live <domain> "
+                             "is checked and the taints the daemon recorded there (<taint "
+                             "flag=.../>) count. Exit code: check-xml's, of the worst guest (3 a "
+                             "guest could not be checked, 1 invalid or too new, 5 may be too new, "
+                             "6 tainted, 7 namespace extensions, 0 supported as is); 9 when PATH "
+                             "holds nothing of libvirt (no guests, logs, configuration or "
+                             "release: the wrong folder?).");
         rc >= 0)
         return rc;
     if (p.positionalArguments().size() != 1) {

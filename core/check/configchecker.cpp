@@ -1,5 +1,7 @@
 #include "configchecker.h"
 
+#include "confsyntax.h"
+#include "configvalueshapes.h"
 #include "extract/tools/configextractor.h"
 #include "nearestname.h"
 #include "untrustedtext.h"
@@ -9,6 +11,9 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 
 namespace vse {
@@ -76,8 +81,19 @@ QString ConfigFinding::kindId(Kind kind)
         return QStringLiteral("default-changed");
     case DroppedKept:
         return QStringLiteral("dropped-from-shipped-file");
+    case SyntaxError:
+        return QStringLiteral("syntax-error");
+    case ListLensString:
+        return QStringLiteral("list-where-lens-reads-string");
     }
     return {};
+}
+
+bool ConfigCheckReport::hasSyntaxErrors() const
+{
+    return std::any_of(findings.cbegin(), findings.cend(), [](const ConfigFinding &f) {
+        return f.kind == ConfigFinding::SyntaxError;
+    });
 }
 
 QJsonObject ConfigCheckReport::toJson() const
@@ -163,6 +179,26 @@ ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &t
                 .arg(report.configName)));
         return report;
     }
+    // libvirt reads the file whole or not at all: its parser's first error
+    // stops the daemon (or the driver) from starting.
+    const QList<ConfSyntaxError> syntax = confSyntaxErrors(text);
+    QSet<QString> broken; // settings libvirt cannot read: no more to say of their values
+    for (const ConfSyntaxError &e : syntax)
+        broken.insert(e.option);
+    for (qsizetype i = 0; i < syntax.size(); ++i) {
+        const ConfSyntaxError &e = syntax.at(i);
+        ConfigFinding f;
+        f.kind = ConfigFinding::SyntaxError;
+        f.line = e.line;
+        f.option = e.option;
+        f.message = e.message;
+        if (e.statementLine != e.line && e.statementLine > 0)
+            f.message += QStringLiteral(" (the setting starts on line %1)").arg(e.statementLine);
+        f.message += i == 0 ? QStringLiteral("; libvirt stops reading here and refuses the whole "
+                                             "file: the daemon does not start")
+                            : QStringLiteral("; also an error (libvirt reports only the first)");
+        report.findings.append(f);
+    }
     Diagnostics parseNotes;
     const QList<ConfigSetting> set = ConfigExtractor::parseConf(text, true, &parseNotes, path);
     report.settings = int(set.size());
@@ -200,7 +236,17 @@ ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &t
                              ? QLatin1Char(' ') + a.value(QStringLiteral("lens")).toString()
                              : QString());
             report.findings.append(f);
-        } else if (!type.isEmpty() && !valueFits(type, s.shipped)) {
+        } else if (const QString both = stringOrListSource(report.configName, s.name);
+                   !both.isEmpty() && type == QLatin1String("string") &&
+                   valueFits(QStringLiteral("string-list"), s.shipped)) {
+            // libvirt reads a list here; only the lens is narrower.
+            f.kind = ConfigFinding::ListLensString;
+            f.message = QStringLiteral("a list, which libvirt accepts for this option (%1); the "
+                                       "shipped augeas lens reads only a string here, so "
+                                       "augeas-based tools cannot read this file")
+                            .arg(both);
+            report.findings.append(f);
+        } else if (!type.isEmpty() && !broken.contains(s.name) && !valueFits(type, s.shipped)) {
             f.kind = ConfigFinding::WrongType;
             f.message = QStringLiteral("value %1 is not %2 (the lens's type)")
                             .arg(s.shipped, typeHint(type));

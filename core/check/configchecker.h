@@ -23,6 +23,8 @@ struct ConfigFinding
         WrongType,      // the value does not have the lens's type
         DefaultChanged, // not set here, and the shipped value differs between --from and --to
         DroppedKept,    // dropped from the shipped file, still read by the lens (a note)
+        SyntaxError,    // libvirt's parser stops here: the daemon refuses the whole file
+        ListLensString, // a list where libvirt takes one but the lens only a string (a note)
     };
     Kind kind = Unknown;
     int line = 0; // 0: concerns the file (a setting it does not have)
@@ -30,7 +32,10 @@ struct ConfigFinding
     QString message;
     QString suggestion; // nearest known name for Unknown
     static QString kindId(Kind kind);
-    bool isProblem() const { return kind != MaybeTooNew && kind != DroppedKept; }
+    bool isProblem() const
+    {
+        return kind != MaybeTooNew && kind != DroppedKept && kind != ListLensString;
+    }
 };
 
 struct ConfigCheckReport
@@ -41,6 +46,8 @@ struct ConfigCheckReport
     int settings = 0;   // active settings read
     QList<ConfigFinding> findings;
     Diagnostics diagnostics; // errors: the file was refused
+    // Whether libvirt's own parser refuses the file (SyntaxError findings).
+    bool hasSyntaxErrors() const;
     QJsonObject toJson() const;
 };
 

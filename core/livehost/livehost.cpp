@@ -1,7 +1,9 @@
 #include "livehost.h"
 
+#include "model/policy.h"
 #include "triage/triagechecker.h"
 
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 
 #include <libvirt/libvirt.h>
@@ -71,6 +73,23 @@ QString hostArch(const QString &caps)
     return {};
 }
 
+// The reason a daemon message names. virDomainGetMessages words a taint as
+// "tainted: " + the reason's message (English unless the daemon runs
+// translated); the log's form names the reason id itself ("Domain id=1 is
+// tainted: custom-monitor"). Empty when neither is recognised.
+QString reasonOfTaintMessage(const QString &what)
+{
+    const Policy &policy = Policy::instance();
+    if (const TaintReason r = policy.taintReasonForMessage(what); !r.id.isEmpty())
+        return r.id;
+    static const QRegularExpression idForm(
+        QStringLiteral(R"(^(?:Domain id=-?\d+ is tainted: )?([a-z0-9-]+)(?: \(.*\))?$)"));
+    if (const auto m = idForm.match(what.trimmed()); m.hasMatch())
+        if (!policy.taintReason(m.captured(1)).id.isEmpty())
+            return m.captured(1);
+    return {};
+}
+
 struct ConnCloser
 {
     void operator()(virConnectPtr c) const { virConnectClose(c); }
@@ -93,17 +112,24 @@ void readMessages(virDomainPtr dom, const Version &daemon, GuestReport &g)
         return;
     }
     // The daemon words them "tainted: <what>" and "deprecated configuration:
-    // <what>" (translated on the daemon's side; the meaning of a taint is
-    // its text, not a reason id).
+    // <what>", <what> being the reason's message, not its id: mapped back
+    // to the reason so the same taint seen in the XML counts once.
     for (int i = 0; i < n; ++i) {
         const QString m = takeString(msgs[i]);
         const qsizetype colon = m.indexOf(QLatin1String(": "));
-        if (m.startsWith(QLatin1String("tainted")) && colon > 0)
+        if (m.startsWith(QLatin1String("tainted")) && colon > 0) {
+            const QString what = m.mid(colon + 2);
+            const QString reason = reasonOfTaintMessage(what);
+            if (reason.isEmpty())
+                g.notes << QStringLiteral("the daemon's taint message \"%1\" names no reason "
+                                          "this tool knows (a translated daemon or a newer "
+                                          "reason): counted under its own words")
+                               .arg(m);
             g.taints.append(
-                {m.mid(colon + 2),
-                 QStringLiteral("virDomainGetMessages: the daemon's own record, in its words"),
+                {reason.isEmpty() ? what : reason,
+                 QStringLiteral("virDomainGetMessages: the daemon's own record (\"%1\")").arg(m),
                  {}});
-        else
+        } else
             g.deprecations << m + QStringLiteral(" (virDomainGetMessages)");
     }
     free(msgs);

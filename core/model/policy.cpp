@@ -162,7 +162,7 @@ Policy::Taints Policy::loadTaints(const QByteArray &json, const QString &file, D
         return out;
     for (const auto &v : root.value(QLatin1String("reasons")).toArray()) {
         const auto o = v.toObject();
-        out.reasons.append({str(o, "id"), str(o, "meaning")});
+        out.reasons.append({str(o, "id"), str(o, "meaning"), str(o, "daemonMessage")});
     }
     const auto known = [&out](const QString &id) {
         return std::any_of(out.reasons.cbegin(), out.reasons.cend(), [&](const TaintReason &r) { return r.id == id; });
@@ -192,6 +192,16 @@ TaintReason Policy::taintReason(const QString &id) const
 {
     for (const auto &r : taints().reasons)
         if (r.id == id)
+            return r;
+    return {};
+}
+
+TaintReason Policy::taintReasonForMessage(const QString &text) const
+{
+    const QString wanted = text.simplified();
+    for (const auto &r : taints().reasons)
+        if (!r.daemonMessage.isEmpty() &&
+            r.daemonMessage.compare(wanted, Qt::CaseInsensitive) == 0)
             return r;
     return {};
 }

@@ -23,6 +23,8 @@ struct TaintReason
 {
     QString id;      // "custom-monitor"
     QString meaning; // what it means for the guest
+    // libvirt's English wording of it in virDomainGetMessages ("tainted: <this>").
+    QString daemonMessage;
 };
 
 struct TaintTrigger
@@ -59,6 +61,9 @@ public:
     TierInfo tier(const QString &id) const;
     const QList<TaintReason> &taintReasons() const { return taints().reasons; }
     TaintReason taintReason(const QString &id) const;
+    // The reason whose daemonMessage is `text` (case and spacing aside); an
+    // empty reason when none is (a translated daemon, a newer reason).
+    TaintReason taintReasonForMessage(const QString &text) const;
     const QList<TaintTrigger> &taintTriggers() const { return taints().triggers; }
     const QList<HypervisorNamespace> &namespaces() const { return m_namespaces; }
     HypervisorNamespace namespaceForUri(const QString &uri) const;

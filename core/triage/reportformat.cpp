@@ -22,49 +22,12 @@ struct Block
     QString text;
 };
 
-QString summaryLine(const HostReport &r)
-{
-    const HostReport::Summary s = r.summary();
-    QStringList why;
-    for (const auto &[reason, n] : s.taints)
-        why << QStringLiteral("%1 %2").arg(reason).arg(n);
-    return QStringLiteral(
-               "%1 guest(s): %2 supported as is, %3 tainted%4, %5 using namespace extensions, "
-               "%6 invalid or too new, %7 not checked%10; configuration: %8 problem(s) in %9 file(s)")
-        .arg(s.guests)
-        .arg(s.supported)
-        .arg(s.tainted)
-        .arg(why.isEmpty()
-                 ? QString()
-                 : QStringLiteral(" (") + why.join(QStringLiteral(", ")) + QLatin1Char(')'))
-        .arg(s.namespaceExtensions)
-        .arg(s.problems)
-        .arg(s.notChecked)
-        .arg(s.configProblems)
-        .arg(r.configs.size())
-        .arg(s.logOnly > 0 ? QStringLiteral(" (and %1 known only from a log)").arg(s.logOnly) : QString());
-}
-
-QString nodeFacts(const NodeFindings &n, const Version &target)
-{
-    const QStringList facts = n.facts(target);
-    QString line = QStringLiteral("line %1: %2%3")
-                       .arg(n.line)
-                       .arg(n.path.isEmpty() ? QStringLiteral("schema") : n.path,
-                            n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value);
-    if (!facts.isEmpty())
-        line += QStringLiteral(" [") + facts.join(QStringLiteral(", ")) + QLatin1Char(']');
-    if (!n.problems.isEmpty())
-        line += QStringLiteral(": ") + n.problems.join(QStringLiteral("; "));
-    return line;
-}
-
 QList<Block> blocksOf(const HostReport &r)
 {
     const Policy &policy = Policy::instance();
     QList<Block> b;
     b.append({Block::Title, QStringLiteral("libvirt support report: ") + r.subject});
-    b.append({Block::Para, QStringLiteral("Verdict: ") + summaryLine(r)});
+    b.append({Block::Para, QStringLiteral("Verdict: ") + r.verdictText()});
     QString host = QStringLiteral("Host: libvirt ") +
                    (r.libvirt.isValid() ? r.libvirt.toString() : QStringLiteral("(unknown)"));
     if (!r.versionEvidence.isEmpty())
@@ -116,11 +79,8 @@ QList<Block> blocksOf(const HostReport &r)
             b.append({Block::Item, QStringLiteral("Deprecated: ") + d});
         for (const QString &n : g.newerThanHost)
             b.append({Block::Item, QStringLiteral("Newer than the host: ") + n});
-        if (g.xmlChecked) {
-            for (const NodeFindings &n : g.xml.nodes)
-                if (n.notable())
-                    b.append({Block::Item, QStringLiteral("Finding: ") + nodeFacts(n, r.libvirt)});
-        }
+        for (const QString &f : g.findingLines(r.libvirt))
+            b.append({Block::Item, QStringLiteral("Finding: ") + f});
         for (const QString &n : g.notes)
             b.append({Block::Item, QStringLiteral("Note: ") + n});
     }
@@ -133,12 +93,16 @@ QList<Block> blocksOf(const HostReport &r)
         for (const ConfigFinding &f : c.findings)
             problems += f.isProblem();
         b.append(
-            {Block::Subheading, QStringLiteral("%1: %2 setting(s) of %3, %4 problem(s), %5 note(s)")
+            {Block::Subheading, QStringLiteral("%1: %2 setting(s) of %3, %4 problem(s), %5 note(s)%6")
                                     .arg(c.file)
                                     .arg(c.settings)
                                     .arg(c.configName)
                                     .arg(problems)
-                                    .arg(c.findings.size() - problems)});
+                                    .arg(c.findings.size() - problems)
+                                    .arg(c.hasSyntaxErrors()
+                                             ? QStringLiteral("; libvirt cannot parse it: the "
+                                                              "daemon would not start")
+                                             : QString())});
         for (const ConfigFinding &f : c.findings)
             b.append({Block::Item, QStringLiteral("line %1: %2: %3: %4")
                                        .arg(f.line)

@@ -48,7 +48,7 @@ QString SosReport::shown(const QString &absolute) const
     return QDir(m_folder).relativeFilePath(absolute);
 }
 
-Version SosReport::versionFromLine(const QString &line, int *rank)
+Version SosReport::versionFromLine(const QString &line, int *rank, QString *ignored)
 {
     *rank = 0;
     // `virsh version`: the daemon's line beats the library's.
@@ -56,9 +56,10 @@ Version SosReport::versionFromLine(const QString &line, int *rank)
         QStringLiteral(R"(^Running against daemon:\s*(\d+\.\d+\.\d+)\s*$)"));
     static const QRegularExpression library(
         QStringLiteral(R"(^Using library: libvirt\s+(\d+\.\d+\.\d+)\s*$)"));
-    // dpkg -l: "ii  libvirt-daemon:amd64  7.0.0-3+deb11u3  amd64  ..."
+    // dpkg -l: "ii  libvirt-daemon:amd64  7.0.0-3+deb11u3  amd64  ..."; the
+    // first two letters are the wanted action and the package's state.
     static const QRegularExpression deb(QStringLiteral(
-        R"(^[a-z][a-z ]?[a-zA-Z]?\s+([a-z0-9.+-]+)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+\.\d+)\S*\s)"));
+        R"(^([a-z])([a-zA-Z ])[A-Z]?\s+([a-z0-9.+-]+)(?::[a-z0-9]+)?\s+(?:\d+:)?(\d+\.\d+\.\d+)\S*\s)"));
     // rpm -qa: "libvirt-daemon-7.0.0-14.el8.x86_64   Mon 01 Feb 2021 ..."
     static const QRegularExpression rpm(
         QStringLiteral(R"(^([a-z0-9+-]+?)-(\d+\.\d+\.\d+)-[^\s]+)"));
@@ -70,16 +71,37 @@ Version SosReport::versionFromLine(const QString &line, int *rank)
         *rank = 3;
         return Version::parse(m.captured(1));
     }
-    for (const QRegularExpression *re : {&deb, &rpm})
-        if (const auto m = re->match(line); m.hasMatch())
-            if (const int r = packageRank(m.captured(1)); r > 0) {
-                *rank = r;
-                return Version::parse(m.captured(2));
-            }
+    if (const auto m = deb.match(line); m.hasMatch()) {
+        const int r = packageRank(m.captured(3));
+        if (r == 0)
+            return {};
+        // The package's files are on the host in states i (installed), t
+        // and W (triggers pending), F (half-configured) and U (unpacked);
+        // not in c (only configuration files left), n (not installed) or H
+        // (half-installed, files partly there).
+        const QChar state = m.captured(2).at(0);
+        if (!QStringLiteral("itWFU").contains(state)) {
+            if (ignored)
+                *ignored = QStringLiteral("dpkg state %1%2: %3")
+                               .arg(m.captured(1), m.captured(2),
+                                    state == QLatin1Char('c')
+                                        ? QStringLiteral("removed, only its configuration "
+                                                         "files are left")
+                                        : QStringLiteral("not installed"));
+            return {};
+        }
+        *rank = r;
+        return Version::parse(m.captured(4));
+    }
+    if (const auto m = rpm.match(line); m.hasMatch())
+        if (const int r = packageRank(m.captured(1)); r > 0) {
+            *rank = r; // rpm -qa lists installed packages only
+            return Version::parse(m.captured(2));
+        }
     return {};
 }
 
-HostVersionEvidence SosReport::findVersion(QStringList *problems) const
+HostVersionEvidence SosReport::findVersion(QStringList *problems, QStringList *ignored) const
 {
     HostVersionEvidence best;
     int bestRank = 0;
@@ -96,7 +118,13 @@ HostVersionEvidence SosReport::findVersion(QStringList *problems) const
         const QStringList lines = QString::fromUtf8(data).split(QLatin1Char('\n'));
         for (qsizetype i = 0; i < lines.size(); ++i) {
             int rank = 0;
-            const Version v = versionFromLine(lines.at(i).trimmed(), &rank);
+            QString why;
+            const Version v = versionFromLine(lines.at(i).trimmed(), &rank, &why);
+            if (!why.isEmpty() && ignored)
+                *ignored << QStringLiteral("%1:%2: %3 (%4): not taken as the host's release")
+                                .arg(QString::fromLatin1(rel))
+                                .arg(i + 1)
+                                .arg(lines.at(i).simplified().left(120), why);
             if (v.isValid() && rank > bestRank) {
                 bestRank = rank;
                 best.version = v;
@@ -137,33 +165,72 @@ void SosReport::checkLive(GuestReport &g, const QString &statusFile, TriageCheck
 {
     const QString name = shown(statusFile);
     g.state = QStringLiteral("running (status in %1)").arg(name);
-    QByteArray status, domain;
+    QByteArray data;
+    DomainStatus status;
     QString why;
-    int firstLine = 0;
-    if (!m_root.read(statusFile, &status, &why) ||
-        !domainOfStatus(status, name, &domain, &firstLine, &why)) {
+    if (!m_root.read(statusFile, &data, &why) || !readDomainStatus(data, name, &status, &why)) {
         if (g.xmlSource.isEmpty())
             g.xmlProblems << why;
         else
             g.notes << why;
         return;
     }
+    if (!status.state.isEmpty())
+        g.state = QStringLiteral("%1 (status in %2)").arg(status.state, name);
+    if (!status.setAside.isEmpty())
+        g.notes << QStringLiteral("%1: set aside before validation, as libvirt writes them only "
+                                  "into status files (resources/policy/status-only.json): %2")
+                       .arg(name, status.setAside.join(QStringLiteral(", ")));
     const QString label = QStringLiteral("%1 (its <domain>, from line %2; lines count from there)")
                               .arg(name)
-                              .arg(firstLine);
+                              .arg(status.firstLine);
     if (g.xmlSource.isEmpty()) {
-        checker.checkGuest(g, domain, label);
-        return;
+        checker.checkGuest(g, status.domain, label);
+    } else {
+        // What runs may differ from the definition (changed since it started).
+        GuestReport running;
+        checker.checkGuest(running, status.domain, label);
+        const QStringList seen = g.taintReasons();
+        for (const TaintEvidence &t : std::as_const(running.taints))
+            if (!seen.contains(t.reason))
+                g.taints.append(t);
+        for (const QString &n : std::as_const(running.newerThanHost))
+            if (!g.newerThanHost.contains(n))
+                g.newerThanHost << QStringLiteral("running guest (%1), %2").arg(name, n);
+        if (running.xmlChecked && g.xmlChecked && running.verdict() != g.verdict())
+            g.notes << QStringLiteral("the running guest (%1): %2").arg(name, running.verdictText());
+        else if (!running.xmlChecked)
+            g.notes << QStringLiteral("the running guest (%1) was not checked: %2")
+                           .arg(name, running.xmlProblems.join(QStringLiteral("; ")));
     }
-    // What runs may differ from the definition (changed since it started).
-    GuestReport running;
-    checker.checkGuest(running, domain, label);
-    const QStringList seen = g.taintReasons();
-    for (const TaintEvidence &t : std::as_const(running.taints))
-        if (!seen.contains(t.reason))
-            g.taints.append(t);
-    if (running.xmlChecked && g.xmlChecked && running.verdict() != g.verdict())
-        g.notes << QStringLiteral("the running guest (%1): %2").arg(name, running.verdictText());
+    // The daemon's own record: what it tainted the running guest with, for
+    // whatever reason (a monitor command, a hook...), the XML cannot show.
+    for (const DomainStatus::Line &t : std::as_const(status.taints))
+        g.taints.append({t.text,
+                         QStringLiteral("%1 line %2: <taint flag='%3'/> (the daemon's record "
+                                        "for the running guest)")
+                             .arg(name)
+                             .arg(t.line)
+                             .arg(t.text),
+                         {}});
+    for (const DomainStatus::Line &d : std::as_const(status.deprecations))
+        g.deprecations << QStringLiteral("%1:%2: %3").arg(name).arg(d.line).arg(d.text);
+}
+
+QString SosReport::nothingFoundText() const
+{
+    QString text = QStringLiteral(
+        "nothing of libvirt found in %1: no guest definition (etc/libvirt/qemu, "
+        "etc/libvirt/lxc), status (run/libvirt/qemu, run/libvirt/lxc), log "
+        "(var/log/libvirt/qemu), daemon configuration (etc/libvirt/*.conf), package list "
+        "(installed-debs, installed-rpms, sos_commands/dpkg) or virsh version output")
+                       .arg(m_folder);
+    // A sosreport archive unpacks into one folder named after the host.
+    const QStringList inside =
+        QDir(m_folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    if (inside.size() == 1)
+        text += QStringLiteral("; it holds one folder, %1: give that one?").arg(inside.constFirst());
+    return text;
 }
 
 HostReport SosReport::read(const Store &store) const
@@ -175,7 +242,9 @@ HostReport SosReport::read(const Store &store) const
         report.problems << QStringLiteral("%1 is not a folder").arg(m_folder);
         return report;
     }
-    const HostVersionEvidence v = findVersion(&report.problems);
+    QStringList ignoredPackages;
+    const HostVersionEvidence v = findVersion(&report.problems, &ignoredPackages);
+    report.notes << ignoredPackages;
     report.libvirt = v.version;
     report.versionEvidence = v.evidence;
     if (!v.version.isValid())
@@ -269,6 +338,8 @@ HostReport SosReport::read(const Store &store) const
         }
         report.configs << checker.checkConfig(f, shown(f));
     }
+    if (report.guests.isEmpty() && report.configs.isEmpty() && !v.version.isValid())
+        report.nothingFound = nothingFoundText();
     return report;
 }
 

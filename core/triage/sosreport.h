@@ -29,16 +29,21 @@ public:
 
     // From `virsh version` output (the daemon's release) when sos kept it,
     // else the package lists (libvirt-daemon first, then the library).
-    HostVersionEvidence findVersion(QStringList *problems) const;
+    // `ignored` gets the libvirt package lines passed over (not installed).
+    HostVersionEvidence findVersion(QStringList *problems, QStringList *ignored = nullptr) const;
     HostReport read(const Store &store) const;
 
     // The version a package-list line or `virsh version` line names, for
     // package names of libvirt's daemon or library; invalid otherwise.
-    // `rank` gets how good the line is (higher is better).
-    static Version versionFromLine(const QString &line, int *rank);
+    // `rank` gets how good the line is (higher is better). A dpkg line of a
+    // libvirt package that is not installed (state rc: removed, its
+    // configuration files left; un: never installed...) names no release
+    // the host runs: invalid, with *ignored saying why.
+    static Version versionFromLine(const QString &line, int *rank, QString *ignored = nullptr);
 
 private:
     QString shown(const QString &absolute) const;
+    QString nothingFoundText() const;
     // A running guest's status file: its live <domain> checked (a transient
     // guest's only XML) or compared with the definition.
     void checkLive(GuestReport &g, const QString &statusFile, TriageChecker &checker) const;

@@ -37,6 +37,54 @@ QStringList GuestReport::taintReasons() const
     return out;
 }
 
+QStringList GuestReport::findingLines(const Version &target) const
+{
+    QStringList out;
+    if (!xmlChecked)
+        return out;
+    for (const NodeFindings &n : xml.nodes) {
+        if (!n.notable())
+            continue;
+        const QStringList facts = n.facts(target);
+        QString line = QStringLiteral("line %1: %2%3")
+                           .arg(n.line)
+                           .arg(n.path.isEmpty() ? QStringLiteral("schema") : n.path,
+                                n.value.isEmpty() ? QString() : QLatin1Char('=') + n.value);
+        if (!facts.isEmpty())
+            line += QStringLiteral(" [") + facts.join(QStringLiteral(", ")) + QLatin1Char(']');
+        if (!n.problems.isEmpty())
+            line += QStringLiteral(": ") + n.problems.join(QStringLiteral("; "));
+        out << line;
+    }
+    return out;
+}
+
+QString HostReport::verdictText() const
+{
+    if (!nothingFound.isEmpty())
+        return nothingFound;
+    const Summary s = summary();
+    QStringList why;
+    for (const auto &[reason, n] : s.taints)
+        why << QStringLiteral("%1 %2").arg(reason).arg(n);
+    return QStringLiteral(
+               "%1 guest(s): %2 supported as is, %3 tainted%4, %5 using namespace extensions, "
+               "%6 invalid or too new, %7 not checked%10; configuration: %8 problem(s) in %9 file(s)")
+        .arg(s.guests)
+        .arg(s.supported)
+        .arg(s.tainted)
+        .arg(why.isEmpty()
+                 ? QString()
+                 : QStringLiteral(" (") + why.join(QStringLiteral(", ")) + QLatin1Char(')'))
+        .arg(s.namespaceExtensions)
+        .arg(s.problems)
+        .arg(s.notChecked)
+        .arg(s.configProblems)
+        .arg(configs.size())
+        .arg(s.logOnly > 0 ? QStringLiteral(" (and %1 known only from a log)").arg(s.logOnly)
+                           : QString());
+}
+
 HostReport::Summary HostReport::summary() const
 {
     Summary s;
@@ -67,6 +115,8 @@ HostReport::Summary HostReport::summary() const
 
 int HostReport::exitCode() const
 {
+    if (!nothingFound.isEmpty())
+        return kNothingFound;
     // check-xml's exit codes (app/cli/cli.h), worst first.
     static const QList<QPair<CheckVerdict::Kind, int>> order{
         {CheckVerdict::NotChecked, 3}, {CheckVerdict::Invalid, 1},
@@ -117,6 +167,9 @@ QJsonObject HostReport::toJson() const
         {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
         {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
         {QStringLiteral("exitCode"), exitCode()},
+        // The text report's "Verdict:" line.
+        {QStringLiteral("verdictText"), verdictText()},
+        {QStringLiteral("nothingFound"), !nothingFound.isEmpty()},
     };
     QJsonArray gs;
     for (const GuestReport &g : guests) {
@@ -130,24 +183,43 @@ QJsonObject HostReport::toJson() const
         QJsonObject go{
             {QStringLiteral("name"), g.name},
             {QStringLiteral("verdict"), g.verdictId()},
+            // The whole verdict, as the text report heads the guest with.
+            {QStringLiteral("verdictText"), g.verdictText()},
+            {QStringLiteral("findings"), QJsonArray::fromStringList(g.findingLines(libvirt))},
             {QStringLiteral("logOnly"), g.logOnly},
             {QStringLiteral("state"), g.state},
             {QStringLiteral("xmlSource"), g.xmlSource},
             {QStringLiteral("taints"), taintArr},
             {QStringLiteral("namespaceExtensions"),
              QJsonArray::fromStringList(g.xml.verdict.hypervisors)},
+            {QStringLiteral("namespaceExtensionRule"),
+             g.usesNamespaceExtensions() ? policy.tier(QStringLiteral("namespace-extension")).rule
+                                         : QString()},
             {QStringLiteral("deprecations"), QJsonArray::fromStringList(g.deprecations)},
             {QStringLiteral("newerThanHost"), QJsonArray::fromStringList(g.newerThanHost)},
             {QStringLiteral("notes"), QJsonArray::fromStringList(g.notes)},
             {QStringLiteral("problems"), QJsonArray::fromStringList(g.xmlProblems)}};
-        if (g.xmlChecked)
-            go.insert(QStringLiteral("check"), g.xml.toJson());
+        // check-xml's own report on the XML alone (xmlSource): its verdict
+        // does not know the taints only the log, the status file or the
+        // daemon recorded; the guest's verdict above does.
+        if (g.xmlChecked) {
+            QJsonObject check = g.xml.toJson();
+            check.insert(QStringLiteral("scope"),
+                         QStringLiteral("the XML alone (%1); the guest's verdict adds what libvirt "
+                                        "recorded elsewhere")
+                             .arg(g.xmlSource));
+            go.insert(QStringLiteral("xmlCheck"), check);
+        }
         gs.append(go);
     }
     o.insert(QStringLiteral("guests"), gs);
     QJsonArray cs;
-    for (const ConfigCheckReport &c : configs)
-        cs.append(c.toJson());
+    for (const ConfigCheckReport &c : configs) {
+        QJsonObject co = c.toJson();
+        co.insert(QStringLiteral("libvirtCannotParse"), c.hasSyntaxErrors());
+        co.insert(QStringLiteral("policy"), policy.tier(QStringLiteral("not-guaranteed")).rule);
+        cs.append(co);
+    }
     o.insert(QStringLiteral("configs"), cs);
     return o;
 }

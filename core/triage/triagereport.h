@@ -49,6 +49,9 @@ struct GuestReport
     QString verdictId() const { return CheckVerdict::id(verdict()); }
     QString verdictText() const;      // check-xml's wording, with every taint's reason
     QStringList taintReasons() const; // distinct, in order of first evidence
+    // The notable nodes of its XML, one line each ("line 7: domain/... [taint
+    // custom-argv, ...]"), as the report lists them.
+    QStringList findingLines(const Version &target) const;
     bool usesNamespaceExtensions() const { return !xml.verdict.hypervisors.isEmpty(); }
 };
 
@@ -66,6 +69,11 @@ struct HostReport
     QString schemaRelease; // which release's schemas validated the XML
     QStringList notes;     // about the whole report (release choice, daemon too old...)
     QStringList problems;  // inputs refused or unreadable
+    // triage: the folder holds nothing libvirt left (no guest definition,
+    // status, log, configuration file or release): the wrong folder, most
+    // likely. Said first, and the exit code is kNothingFound.
+    QString nothingFound;
+    static constexpr int kNothingFound = 9;
     QList<GuestReport> guests;
     QList<ConfigCheckReport> configs;
 
@@ -78,7 +86,11 @@ struct HostReport
         int configProblems = 0;
     };
     Summary summary() const;
-    // The worst guest verdict as check-xml's exit code order (3,1,5,6,7,0).
+    // The report's verdict in one line: the summary counts, or why there is
+    // nothing to say (nothingFound).
+    QString verdictText() const;
+    // The worst guest verdict as check-xml's exit code order (3,1,5,6,7,0);
+    // kNothingFound for a folder with nothing of libvirt.
     int exitCode() const;
     QJsonObject toJson() const;
 };

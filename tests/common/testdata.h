@@ -63,6 +63,25 @@ inline QByteArray fileAtTag(const QString &scratch, const QString &tag, const QS
     return show.readAllStandardOutput();
 }
 
+// A file of a libvirt release tarball in $VSE_SOURCES_DIR ("9.0.0",
+// "tests/qemustatusxml2xmldata/modern-in.xml"), read with tar; empty when
+// the tarball or the file is absent.
+inline QByteArray fileOfTarball(const QString &version, const QString &path)
+{
+    const QString tarball =
+        qEnvironmentVariable("VSE_SOURCES_DIR",
+                             QStringLiteral("/var/cache/virt-support-explorer/sources")) +
+        QStringLiteral("/libvirt_%1.orig.tar.xz").arg(version);
+    if (!QFile::exists(tarball))
+        return {};
+    QProcess tar;
+    tar.start(QStringLiteral("tar"), {QStringLiteral("-xJOf"), tarball,
+                                      QStringLiteral("libvirt-%1/%2").arg(version, path)});
+    if (!tar.waitForFinished(120000) || tar.exitCode() != 0)
+        return {};
+    return tar.readAllStandardOutput();
+}
+
 } // namespace vse::testdata
 
 #define VSE_REQUIRE_CORPUS()                                                                       \

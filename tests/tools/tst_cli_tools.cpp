@@ -38,6 +38,16 @@ QString git(const QString &repo, const QStringList &args)
     return p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput()) : QString();
 }
 
+// The 1-based line of the first line of `text` that starts with `start`.
+int lineStarting(const QByteArray &text, const QByteArray &start)
+{
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        if (lines.at(i).startsWith(start))
+            return int(i + 1);
+    return 0;
+}
+
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
     const QString path = dir.filePath(name);
@@ -397,6 +407,92 @@ private Q_SLOTS:
                      .value(QStringLiteral("config"))
                      .toString(),
                  QStringLiteral("libvirtd.conf"));
+    }
+
+    // libvirt's 9.0.0 qemu.conf as an administrator edits it: the example
+    // list of cgroup_device_acl switched on by removing only its first '#'
+    // (its items stay commented: libvirt allows no comment inside a list),
+    // and a setting typed without its '='. libvirt refuses such a file
+    // whole; check-config says where, and exits 8.
+    void syntaxErrorsStopTheDaemon()
+    {
+        QByteArray text = fileOfTarball(QStringLiteral("9.0.0"), QStringLiteral("src/qemu/qemu.conf.in"));
+        if (text.isEmpty()) {
+            if (inCi())
+                QFAIL("libvirt_9.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+            QSKIP("libvirt_9.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+        }
+        const int acl = lineStarting(text, "#cgroup_device_acl = [");
+        QVERIFY(acl > 0);
+        text.replace("#cgroup_device_acl = [", "cgroup_device_acl = [");
+        const int vnc = lineStarting(text, "#vnc_listen = ");
+        QVERIFY(vnc > 0);
+        text.replace("#vnc_listen = ", "vnc_listen ");
+        const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), text);
+        int rc = -1;
+        const QJsonObject o = checkConfig({file}, &rc);
+        QCOMPARE(rc, 8);
+        const QJsonObject f = o.value(QStringLiteral("files")).toArray().first().toObject();
+        QCOMPARE(f.value(QStringLiteral("verdict")).toString(), QStringLiteral("syntax-error"));
+        QList<int> lines;
+        for (const QJsonValue &v : f.value(QStringLiteral("findings")).toArray())
+            if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("syntax-error"))
+                lines << v.toObject().value(QStringLiteral("line")).toInt();
+        // vnc_listen comes first in the file; the list fails at its first
+        // commented item, the line after it opens.
+        QVERIFY(vnc < acl);
+        QCOMPARE(lines, (QList<int>{vnc, acl + 1}));
+        const CliRun t = runCli(m_index, {QStringLiteral("check-config"), file});
+        QCOMPARE(t.exitCode, 8);
+        QVERIFY2(t.out.startsWith(file + QStringLiteral(": libvirt cannot parse it")), qPrintable(t.out));
+        QVERIFY2(t.out.contains(file + QStringLiteral(":%1: syntax-error: vnc_listen: ").arg(vnc)),
+                 qPrintable(t.out));
+        QVERIFY2(t.out.contains(file + QStringLiteral(":%1: syntax-error: cgroup_device_acl: ").arg(acl + 1)),
+                 qPrintable(t.out));
+    }
+
+    // Options libvirt's qemu driver reads as a string or a list (those it
+    // reads with virConfGetValueStringList(..., true, ...) in 9.0.0's
+    // qemu_conf.c, found here in the source) take a list without a
+    // wrong-type finding; other string options still get one.
+    void stringOrListOptions()
+    {
+        const QByteArray source =
+            fileOfTarball(QStringLiteral("9.0.0"), QStringLiteral("src/qemu/qemu_conf.c"));
+        const QByteArray shipped =
+            fileOfTarball(QStringLiteral("9.0.0"), QStringLiteral("src/qemu/qemu.conf.in"));
+        if (source.isEmpty() || shipped.isEmpty()) {
+            if (inCi())
+                QFAIL("libvirt_9.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+            QSKIP("libvirt_9.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+        }
+        QStringList both;
+        static const QRegularExpression call(
+            QStringLiteral(R"re(virConfGetValueStringList\(conf,\s*"([a-z_]+)",\s*true)re"));
+        for (auto it = call.globalMatch(QString::fromUtf8(source)); it.hasNext();)
+            both << it.next().captured(1);
+        QVERIFY2(both.contains(QStringLiteral("security_driver")), qPrintable(both.join(u',')));
+        // The shipped file itself shows the list form in a comment; switched on:
+        QByteArray text = shipped;
+        text.replace("#       security_driver = [ \"selinux\", \"apparmor\" ]",
+                     "security_driver = [ \"selinux\", \"apparmor\" ]");
+        QVERIFY(text != shipped);
+        for (const QString &o : std::as_const(both))
+            if (o != QLatin1String("security_driver"))
+                text += o.toUtf8() + " = [ \"/a\", \"/b\" ]\n";
+        text += "vnc_listen = [ \"0.0.0.0\" ]\n"; // a string, never a list
+        const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), text);
+        int rc = -1;
+        const QJsonObject o = checkConfig({file, QStringLiteral("--max-version"), QStringLiteral("9.0.0")}, &rc);
+        QHash<QString, QString> kinds;
+        for (const QJsonValue &v : o.value(QStringLiteral("files")).toArray().first().toObject()
+                                       .value(QStringLiteral("findings")).toArray())
+            kinds.insert(v.toObject().value(QStringLiteral("option")).toString(),
+                         v.toObject().value(QStringLiteral("kind")).toString());
+        for (const QString &opt : std::as_const(both))
+            QCOMPARE(kinds.value(opt), QStringLiteral("list-where-lens-reads-string"));
+        QCOMPARE(kinds.value(QStringLiteral("vnc_listen")), QStringLiteral("wrong-type"));
+        QCOMPARE(rc, 1); // vnc_listen; the lists alone are notes
     }
 
     void badInputRefused_data()

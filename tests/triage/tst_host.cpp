@@ -7,6 +7,8 @@
 #include "clirunner.h"
 #include "testdata.h"
 
+#include "model/policy.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -141,7 +143,19 @@ private Q_SLOTS:
                                                .toString()
                                                .startsWith(QStringLiteral("virDomainGetMessages"));
             QVERIFY(fromDaemon);
+            // The daemon words it as a message, not the reason: mapped back,
+            // every taint of the guest is a reason of the catalogue.
+            for (const QJsonValue &t : g.value(QStringLiteral("taints")).toArray())
+                QVERIFY2(!vse::Policy::instance()
+                              .taintReason(t.toObject().value(QStringLiteral("reason")).toString())
+                              .id.isEmpty(),
+                         qPrintable(t.toObject().value(QStringLiteral("reason")).toString()));
         }
+        // One taint seen in the XML and in the daemon's messages counts once.
+        const QJsonObject counts =
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("taints")).toObject();
+        QCOMPARE(counts.keys(), QStringList{QStringLiteral("shell-scripts")});
+        QCOMPARE(counts.value(QStringLiteral("shell-scripts")).toInt(), 2);
         QCOMPARE(rc, 6);
     }
 

@@ -22,6 +22,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -196,6 +198,14 @@ private Q_SLOTS:
             << QStringLiteral("9.0.0") << 1;
         QTest::newRow("dpkg other")
             << QStringLiteral("ii  libvirt-glib-1.0-0:amd64 4.0.0-2 amd64 glib") << QString() << 0;
+        // dpkg keeps a removed package's configuration files (state rc):
+        // it names no release the host runs.
+        QTest::newRow("dpkg removed")
+            << QStringLiteral("rc  libvirt-daemon  7.0.0-3+deb11u3 amd64  Virtualization daemon")
+            << QString() << 0;
+        QTest::newRow("dpkg half-configured")
+            << QStringLiteral("iF  libvirt-daemon  7.0.0-3+deb11u3 amd64  Virtualization daemon")
+            << QStringLiteral("7.0.0") << 2;
         QTest::newRow("rpm daemon")
             << QStringLiteral(
                    "libvirt-daemon-8.0.0-10.module+el8.7.0+1084+97b81f61.x86_64   Mon 01 Feb 2021")
@@ -392,6 +402,178 @@ private Q_SLOTS:
                  QStringLiteral("7.0.0"));
         QCOMPARE(o.value(QStringLiteral("exitCode")).toInt(), 6);
         QCOMPARE(json.exitCode, 6);
+
+        // Everything the text says, the JSON says, the verdict first: the
+        // report's verdict line, each guest's heading and its findings.
+        QVERIFY2(json.out.startsWith(QStringLiteral("{\n    \"verdictText\": ")),
+                 qPrintable(json.out.left(200)));
+        const QString verdictLine = got.at(3);
+        QVERIFY(verdictLine.startsWith(QStringLiteral("Verdict: ")));
+        QCOMPARE(o.value(QStringLiteral("verdictText")).toString(),
+                 verdictLine.mid(int(qstrlen("Verdict: "))));
+        const QJsonArray guests = o.value(QStringLiteral("guests")).toArray();
+        QCOMPARE(guests.size(), 2);
+        for (const QJsonValue &v : guests) {
+            const QJsonObject g = v.toObject();
+            const QString name = g.value(QStringLiteral("name")).toString();
+            const QString heading = QStringLiteral("* %1: %2")
+                                        .arg(name, g.value(QStringLiteral("verdictText")).toString());
+            QVERIFY2(got.contains(heading), qPrintable(heading));
+            const QJsonArray findings = g.value(QStringLiteral("findings")).toArray();
+            QVERIFY(!findings.isEmpty());
+            for (const QJsonValue &f : findings)
+                QVERIFY2(got.contains(QStringLiteral("  - Finding: ") + f.toString()),
+                         qPrintable(f.toString()));
+            // check-xml's verdict on the XML alone says what it is about.
+            const QJsonObject check = g.value(QStringLiteral("xmlCheck")).toObject();
+            QVERIFY(check.value(QStringLiteral("scope")).toString().startsWith(
+                QStringLiteral("the XML alone (etc/libvirt/qemu/%1.xml)").arg(name)));
+            // A guest's verdict comes before its name.
+            const qsizetype at = json.out.indexOf(QStringLiteral("\"name\": \"%1\"").arg(name));
+            QVERIFY(at > 0);
+            QVERIFY(json.out.lastIndexOf(QStringLiteral("\"verdict\": "), at) >
+                    json.out.lastIndexOf(QLatin1Char('{'), at));
+        }
+    }
+
+    // libvirt's own status files (tests/qemustatusxml2xmldata of the 9.0.0
+    // tarball) as a running host keeps them in run/libvirt/qemu: the taints
+    // the daemon recorded there (<taint flag='...'/>, children of
+    // <domstatus>) are the guest's, and the live <domain> is checked.
+    void statusFileTaints()
+    {
+        const QStringList files{QStringLiteral("modern-in.xml"),
+                                QStringLiteral("migration-in-params-in.xml")};
+        QHash<QString, QByteArray> byGuest;
+        static const QRegularExpression nameRe(QStringLiteral("<name>([^<]+)</name>"));
+        for (const QString &f : files) {
+            const QByteArray status = fileOfTarball(
+                QStringLiteral("9.0.0"), QStringLiteral("tests/qemustatusxml2xmldata/") + f);
+            if (status.isEmpty()) {
+                if (inCi())
+                    QFAIL("libvirt_9.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+                QSKIP("libvirt_9.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+            }
+            byGuest.insert(nameRe.match(QString::fromUtf8(status)).captured(1), status);
+        }
+        QCOMPARE(byGuest.size(), 2);
+        const QString root = m_dir.filePath(QStringLiteral("status"));
+        QVERIFY(writeFile(root + QStringLiteral("/installed-debs"),
+                          daemonPackageList("9.0.0-4+deb12u2")));
+        for (auto it = byGuest.cbegin(); it != byGuest.cend(); ++it)
+            QVERIFY(writeFile(root + QStringLiteral("/run/libvirt/qemu/%1.xml").arg(it.key()),
+                              it.value()));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root,
+                                          QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(!r.crashed, "crashed");
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QHash<QString, QJsonObject> guests;
+        for (const QJsonValue &g : o.value(QStringLiteral("guests")).toArray())
+            guests.insert(g.toObject().value(QStringLiteral("name")).toString(), g.toObject());
+        QHash<QString, int> flagged;
+        static const QRegularExpression flagRe(QStringLiteral("<taint flag='([a-z-]+)'/>"));
+        for (auto it = byGuest.cbegin(); it != byGuest.cend(); ++it) {
+            const QJsonObject g = guests.value(it.key());
+            QVERIFY2(!g.isEmpty(), qPrintable(it.key()));
+            QVERIFY2(g.value(QStringLiteral("xmlSource")).toString().startsWith(
+                         QStringLiteral("run/libvirt/qemu/%1.xml (its <domain>").arg(it.key())),
+                     qPrintable(g.value(QStringLiteral("xmlSource")).toString()));
+            static const QRegularExpression stateRe(QStringLiteral("<domstatus state='([a-z]+)'"));
+            const QString state = stateRe.match(QString::fromUtf8(it.value())).captured(1);
+            QVERIFY(!state.isEmpty());
+            QVERIFY2(g.value(QStringLiteral("state")).toString().startsWith(state + QStringLiteral(" (status in")),
+                     qPrintable(g.value(QStringLiteral("state")).toString()));
+            QStringList evidence;
+            for (const QJsonValue &t : g.value(QStringLiteral("taints")).toArray())
+                evidence << t.toObject().value(QStringLiteral("reason")).toString() +
+                                QLatin1Char('|') +
+                                t.toObject().value(QStringLiteral("source")).toString();
+            int flags = 0;
+            for (auto m = flagRe.globalMatch(QString::fromUtf8(it.value())); m.hasNext();) {
+                const QString flag = m.next().captured(1);
+                ++flags;
+                ++flagged[flag];
+                const QString want =
+                    QStringLiteral("%1|run/libvirt/qemu/%2.xml line %3: <taint flag='%1'/> (the "
+                                   "daemon's record for the running guest)")
+                        .arg(flag, it.key())
+                        .arg(lineOf(it.value(), qPrintable(QStringLiteral("<taint flag='%1'/>").arg(flag))));
+                QVERIFY2(evidence.contains(want), qPrintable(evidence.join(u'\n')));
+                QVERIFY(g.value(QStringLiteral("verdictText")).toString().contains(flag));
+            }
+            QVERIFY(flags > 0);
+            QVERIFY(g.value(QStringLiteral("verdict")).toString() != QLatin1String("supported"));
+        }
+        const QJsonObject counts =
+            o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("taints")).toObject();
+        for (auto it = flagged.cbegin(); it != flagged.cend(); ++it)
+            QCOMPARE(counts.value(it.key()).toInt(), it.value());
+        QCOMPARE(flagged.value(QStringLiteral("high-privileges")), 2);
+    }
+
+    // A removed package (dpkg state rc) is not the host's release: the real
+    // dpkg -l of this machine's libvirt0, and the daemon's package of an
+    // older release removed, its configuration kept.
+    void removedPackageIsNotTheRelease()
+    {
+        QProcess dpkg;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("COLUMNS"), QStringLiteral("160"));
+        dpkg.setProcessEnvironment(env);
+        dpkg.start(QStringLiteral("dpkg-query"),
+                   {QStringLiteral("-W"), QStringLiteral("-f=${Version}"), QStringLiteral("libvirt0")});
+        QVERIFY(dpkg.waitForFinished());
+        const QString installed = QString::fromUtf8(dpkg.readAllStandardOutput()).section(QLatin1Char('-'), 0, 0);
+        QVERIFY2(vse::Version::parse(installed).isValid(), qPrintable(installed));
+        dpkg.start(QStringLiteral("dpkg"), {QStringLiteral("-l"), QStringLiteral("libvirt0")});
+        QVERIFY(dpkg.waitForFinished());
+        QByteArray list = dpkg.readAllStandardOutput();
+        QVERIFY2(list.contains("ii  libvirt0"), list.constData());
+        const QByteArray removed = "rc  libvirt-daemon                 7.0.0-3+deb11u3              "
+                                   "amd64        Virtualization daemon";
+        list += removed + '\n';
+        const QString root = m_dir.filePath(QStringLiteral("removed"));
+        QVERIFY(writeFile(root + QStringLiteral("/installed-debs"), list));
+        QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu/fv0.xml"),
+                          readAll(kExamples + QStringLiteral("/testdomfv0.xml"))));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root,
+                                          QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject lib = o.value(QStringLiteral("libvirt")).toObject();
+        QCOMPARE(lib.value(QStringLiteral("version")).toString(), installed);
+        QVERIFY(lib.value(QStringLiteral("evidence")).toString().contains(QStringLiteral("ii libvirt0")));
+        const QString note = QStringLiteral("installed-debs:%1: %2 (dpkg state rc: removed, only "
+                                            "its configuration files are left): not taken as the "
+                                            "host's release")
+                                 .arg(lineOf(list, "rc  libvirt-daemon"))
+                                 .arg(QString::fromUtf8(removed).simplified());
+        QVERIFY2(o.value(QStringLiteral("notes")).toArray().contains(note),
+                 QJsonDocument(o.value(QStringLiteral("notes")).toArray()).toJson().constData());
+    }
+
+    // A folder with nothing of libvirt says so and exits 9, also when it is
+    // the folder a sosreport archive was unpacked in (one folder inside).
+    void nothingFound()
+    {
+        const QString empty = m_dir.filePath(QStringLiteral("empty"));
+        QVERIFY(QDir().mkpath(empty));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), empty});
+        QVERIFY2(!r.crashed, "crashed");
+        QCOMPARE(r.exitCode, 9);
+        QVERIFY2(r.out.contains(QStringLiteral("Verdict: nothing of libvirt found in ") + empty),
+                 qPrintable(r.out));
+        const QString outer = m_dir.filePath(QStringLiteral("unpacked"));
+        makeTree(QStringLiteral("unpacked/sosreport-host-2021"));
+        const CliRun j = runCli(m_index, {QStringLiteral("triage"), outer,
+                                          QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(j.exitCode, 9);
+        const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).object();
+        QVERIFY(o.value(QStringLiteral("nothingFound")).toBool());
+        QVERIFY2(o.value(QStringLiteral("verdictText")).toString().endsWith(
+                     QStringLiteral("it holds one folder, sosreport-host-2021: give that one?")),
+                 qPrintable(o.value(QStringLiteral("verdictText")).toString()));
+        // The folder inside is the report.
+        QCOMPARE(runCli(m_index, {QStringLiteral("triage"), outer + QStringLiteral("/sosreport-host-2021")}).exitCode, 6);
     }
 
     // A running guest without a definition: its only XML is the <domain>
@@ -501,7 +683,7 @@ private Q_SLOTS:
 
         const QJsonObject later = report(upTo);
         QCOMPARE(later.value(QLatin1String("verdict")).toString(), QStringLiteral("invalid"));
-        const QJsonObject laterVerdict = later.value(QLatin1String("check")).toObject().value(QLatin1String("verdict")).toObject();
+        const QJsonObject laterVerdict = later.value(QLatin1String("xmlCheck")).toObject().value(QLatin1String("verdict")).toObject();
         QCOMPARE(laterVerdict.value(QLatin1String("newerThanSchema")).toInt(), 1);
         QVERIFY2(laterVerdict.value(QLatin1String("text")).toString().contains(
                      QStringLiteral("perhaps only because the schema predates 1 item(s) it uses (%1)").arg(e.path)),
