@@ -488,6 +488,10 @@
         <source>no schema has the root element &lt;%1&gt;</source>
         <translation>kein Schema hat das Wurzelelement &lt;%1&gt;</translation>
     </message>
+    <message>
+        <source>%1 may be too new for %2: an enumerated value only from %3 to %4, text after that; whether %2 took it as text is not known</source>
+        <translation>%1 ist vielleicht zu neu für %2: ein aufgezählter Wert nur von %3 bis %4, danach freier Text; ob %2 ihn als Text annahm, ist nicht bekannt</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::AppOptions</name>

@@ -110,7 +110,19 @@ private:
     {
         if (m_release == 0)
             return std::nullopt;
-        const auto readFrom = [&](const Store &store) { return store.xmlItemOrNewer(path, m_release, m_history); };
+        const auto readFrom = [&](const Store &store) {
+            std::optional<Item> found = store.xmlItemOrNewer(path, m_release, m_history);
+            // An enumerated value the indexed release no longer lists (its
+            // attribute takes text now): the history's row says when it was
+            // one (os/type@machine=s390-ccw-virtio: 1.0.4 - 1.2.14), which
+            // an older target may predate. Only values: other misses stay
+            // misses, and a value is asked for once per batch.
+            if (!found && m_history != 0 && path.contains(QLatin1Char('=')))
+                for (Item &item : store.itemsByName(path, m_history))
+                    if (item.kind == ItemKind::XmlValue && item.attrs.contains(QStringLiteral("removedIn")))
+                        found = std::move(item);
+            return found;
+        };
         if (Connection *own = ownConnection())
             return readFrom(own->fresh());
         const std::lock_guard<std::mutex> locked(m_storeLock);

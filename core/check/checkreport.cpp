@@ -319,6 +319,10 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
             if (n.target != SinceRange::Fit::TooNew)
                 n.target = SinceRange::Fit::MaybeTooNew;
             n.since = f.since;
+            // Not a range containing the target (a value enumerated only
+            // before the indexed release): the line needs the reason.
+            if (f.since.fit(target) == SinceRange::Fit::TooNew)
+                n.problems.append(f.message);
             break;
         case XmlCheckFinding::Uses:
             break;

@@ -55,8 +55,11 @@ bool XmlCheckReport::cleanFor(Version max) const
     if (!valid || hasErrors(diagnostics))
         return false;
     for (const auto &f : findings)
+        // By the walker's own judgement (NewerThanTarget), not by each
+        // finding's since: a value accepted as text before it was enumerated,
+        // or enumerated only before the indexed release, is not too new.
         if (f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema ||
-            (max.isValid() && f.since.fit(max) == SinceRange::Fit::TooNew))
+            (max.isValid() && f.kind == XmlCheckFinding::NewerThanTarget))
             return false;
     return true;
 }
