@@ -277,6 +277,16 @@ private Q_SLOTS:
         // 1.0.0's own schema settles it: rejected.
         QCOMPARE(runCli(m_index, QStringList{QStringLiteral("check-xml"), s390} + withTarget).exitCode, 1);
 
+        // An indexed release equal to the target (the index has 1.3.5's
+        // tree from the corpus) gives its schemas without the option.
+        if (!corpusReleases().isEmpty()) {
+            const CliRun indexed = runCli(m_index, {QStringLiteral("check-xml"), xhci, QStringLiteral("--json"),
+                                                    QStringLiteral("--max-version"), QStringLiteral("1.3.5")});
+            const QJsonObject w = verdictOf(indexed);
+            QCOMPARE(w.value(QLatin1String("targetCheck")).toString(), QStringLiteral("target-schema"));
+            QVERIFY(w.value(QLatin1String("targetSchema")).toString().endsWith(QLatin1String("1.3.5/docs/schemas/domain.rng")));
+        }
+
         // Misuse: no target release, or no schemas there.
         QCOMPARE(runCli(m_index, {QStringLiteral("check-xml"), boot, QStringLiteral("--target-schemas"), target}).exitCode, 2);
         const CliRun none = runCli(m_index, QStringList{QStringLiteral("check-xml"), boot} + old +
