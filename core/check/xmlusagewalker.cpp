@@ -375,9 +375,12 @@ bool XmlUsageWalker::uses(ItemKind kind, const QString &path, const QString &can
     if (!item)
         return false;
     const SinceRange since = item->sinceRange();
-    out->append({key(XmlCheckFinding::Uses, itemOrPath, {}),
-                 {XmlCheckFinding::Uses, path, canonical, 0, QCoreApplication::translate("XmlCheck", "uses %1").arg(canonical), item->tier, since, {},
-                  item->hypervisor, 1}});
+    // A value enumerated only before the indexed release is text there: its
+    // since matters only to an older target (below), not as a use.
+    if (!isEarlierValue(*item))
+        out->append({key(XmlCheckFinding::Uses, itemOrPath, {}),
+                     {XmlCheckFinding::Uses, path, canonical, 0, QCoreApplication::translate("XmlCheck", "uses %1").arg(canonical), item->tier,
+                      since, {}, item->hypervisor, 1}});
     if (item->origin == QLatin1String("schema:namespace"))
         out->append({key(XmlCheckFinding::NamespaceExtension, itemOrPath, {}),
                      {XmlCheckFinding::NamespaceExtension, path, canonical, 0,
