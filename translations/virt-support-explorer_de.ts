@@ -59,6 +59,17 @@
         <source>; uses namespace extensions (%1)</source>
         <translation>; verwendet Namensraum-Erweiterungen (%1)</translation>
     </message>
+    <message>
+        <source>too new%1</source>
+        <translation>zu neu%1</translation>
+    </message>
+    <message numerus="yes">
+        <source> rejected by that release&apos;s own schema: %n error(s)</source>
+        <translation>
+            <numerusform> vom eigenen Schema dieser Version abgelehnt: %n Fehler</numerusform>
+            <numerusform> vom eigenen Schema dieser Version abgelehnt: %n Fehler</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -464,6 +475,22 @@
     <message>
         <source>%1 may be too new for %2: %3</source>
         <translation>%1 ist vielleicht zu neu für %2: %3</translation>
+    </message>
+    <message>
+        <source>no usable schemas of the target release in this folder</source>
+        <translation>keine brauchbaren Schemas der Zielversion in diesem Ordner</translation>
+    </message>
+    <message>
+        <source>libvirt %1&apos;s schema rejects it: %2</source>
+        <translation>das Schema von libvirt %1 lehnt es ab: %2</translation>
+    </message>
+    <message>
+        <source>no schema has the root element &lt;%1&gt;</source>
+        <translation>kein Schema hat das Wurzelelement &lt;%1&gt;</translation>
+    </message>
+    <message>
+        <source>%1 may be too new for %2: an enumerated value only from %3 to %4, text after that; whether %2 took it as text is not known</source>
+        <translation>%1 ist vielleicht zu neu für %2: ein aufgezählter Wert nur von %3 bis %4, danach freier Text; ob %2 ihn als Text annahm, ist nicht bekannt</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,14 @@ QString CheckVerdict::text() const
                         .arg(firstNewerThanSchema);
         break;
     case TooNew:
-        head = QCoreApplication::translate("CheckReport", "too new%1: %n item(s) newer", nullptr, tooNew).arg(forTarget);
+        if (tooNew > 0)
+            head = QCoreApplication::translate("CheckReport", "too new%1: %n item(s) newer", nullptr, tooNew).arg(forTarget);
+        // Its own schema rejects what no node's since range shows as newer
+        // (a then required attribute, a value then tied to another one).
+        if (targetErrors > 0)
+            head += (head.isEmpty() ? QCoreApplication::translate("CheckReport", "too new%1").arg(forTarget) + QLatin1Char(':')
+                                    : QStringLiteral(";")) +
+                    QCoreApplication::translate("CheckReport", " rejected by that release's own schema: %n error(s)", nullptr, targetErrors);
         break;
     case MaybeTooNew:
         head =
@@ -189,8 +196,17 @@ QJsonObject CheckVerdict::toJson() const
                   {QStringLiteral("maybeTooNew"), maybeTooNew},
                   {QStringLiteral("errors"), errors},
                   {QStringLiteral("newerThanSchema"), newerThanSchema}};
-    if (target.isValid())
+    if (target.isValid()) {
         o.insert(QStringLiteral("target"), target.toString());
+        // How the target was judged: "per-item" (each node's since range;
+        // blind to that release's required attributes, value patterns and
+        // ties between attributes) or "target-schema" (validated against it).
+        o.insert(QStringLiteral("targetCheck"), targetSchema.isEmpty() ? QStringLiteral("per-item") : QStringLiteral("target-schema"));
+        if (!targetSchema.isEmpty()) {
+            o.insert(QStringLiteral("targetSchema"), targetSchema);
+            o.insert(QStringLiteral("targetErrors"), targetErrors);
+        }
+    }
     return o;
 }
 
@@ -203,6 +219,8 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
     out.diagnostics = report.diagnostics;
     CheckVerdict &v = out.verdict;
     v.target = target;
+    if (target.isValid())
+        v.targetSchema = report.targetSchema;
 
     // One node per path and value: an attribute (or element) and the one
     // value it takes are one line; an attribute seen with several values
@@ -212,7 +230,7 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
     QHash<QString, QString> onlyValue; // path -> its one value; empty when several
     for (const XmlCheckFinding &f : report.findings) {
         QString value;
-        if (f.kind == XmlCheckFinding::ValidationError)
+        if (f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema)
             continue;
         const QString path = nodeOf(f.path, &value);
         if (value.isEmpty())
@@ -231,7 +249,9 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
     for (const XmlCheckFinding &f : report.findings) {
         QString value;
         const QString path =
-            f.kind == XmlCheckFinding::ValidationError ? QString() : nodeOf(f.path, &value);
+            f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema
+                ? QString()
+                : nodeOf(f.path, &value);
         bool several = false;
         if (value.isEmpty() && onlyValue.contains(path)) {
             value = onlyValue.value(path);
@@ -268,6 +288,10 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
             n.problems.append(f.message);
             ++v.errors;
             break;
+        case XmlCheckFinding::RejectedByTargetSchema:
+            n.problems.append(f.message);
+            ++v.targetErrors;
+            break;
         case XmlCheckFinding::Unknown:
             n.problems.append(f.message);
             break;
@@ -295,6 +319,10 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
             if (n.target != SinceRange::Fit::TooNew)
                 n.target = SinceRange::Fit::MaybeTooNew;
             n.since = f.since;
+            // Not a range containing the target (a value enumerated only
+            // before the indexed release): the line needs the reason.
+            if (f.since.fit(target) == SinceRange::Fit::TooNew)
+                n.problems.append(f.message);
             break;
         case XmlCheckFinding::Uses:
             break;
@@ -365,7 +393,7 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
             }
     } else if (!report.valid || v.errors > 0) {
         v.kind = CheckVerdict::Invalid;
-    } else if (v.tooNew > 0) {
+    } else if (v.tooNew > 0 || v.targetErrors > 0) {
         v.kind = CheckVerdict::TooNew;
     } else if (v.maybeTooNew > 0) {
         v.kind = CheckVerdict::MaybeTooNew;

@@ -67,6 +67,12 @@ struct CheckVerdict
     int tooNew = 0;
     int maybeTooNew = 0;
     int errors = 0;  // validation errors
+    // Errors of the target release's own schema (--target-schemas), and
+    // whether it was used: without it the target is judged per item (each
+    // node's since range), which cannot see that release's required
+    // attributes, value patterns or ties between attributes.
+    int targetErrors = 0;
+    QString targetSchema;
     // Nodes the validating schema lacks because they came after its release
     // (the first one's path): they may be why it reports errors.
     int newerThanSchema = 0;

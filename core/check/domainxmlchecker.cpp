@@ -1,6 +1,7 @@
 #include "domainxmlchecker.h"
 
 #include "relaxngvalidator.h"
+#include "targetschemacheck.h"
 #include "untrustedxml.h"
 
 #include "extract/schema/schemagraph.h"
@@ -19,7 +20,8 @@ namespace vse {
 namespace {
 
 XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const QString &schemaDir,
-                     const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo, XmlCheckReport report)
+                     const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo, const QString &targetSchemaDir,
+                     XmlCheckReport report)
 {
     report.file = file;
     if (!loaded)
@@ -76,6 +78,15 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
     XmlUsageWalker walker(index->navigator, lookup, maxVersion, memo);
     walker.walk(root);
     report.findings.append(walker.findings());
+    if (maxVersion.isValid() && !targetSchemaDir.isEmpty()) {
+        if (QFileInfo(targetSchemaDir).absoluteFilePath() != QFileInfo(schemaDir).absoluteFilePath()) {
+            checkAgainstTargetSchema(xml.document(), segment, int(xmlGetLineNo(root)), targetSchemaDir, maxVersion, report);
+        } else {
+            // The target is the validating release: its errors are already there.
+            report.targetSchema = report.schema;
+            report.targetSchemaValid = report.valid;
+        }
+    }
     return report;
 }
 
@@ -121,10 +132,12 @@ std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool
     return slot;
 }
 
-void prepareParallelChecks(const QString &schemaDir)
+void prepareParallelChecks(const QString &schemaDir, const QString &targetSchemaDir)
 {
     xmlInitParser();
     schemaIndexFor(schemaDir, false);
+    if (!targetSchemaDir.isEmpty())
+        schemaIndexFor(targetSchemaDir, false);
 }
 
 std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir)
@@ -133,21 +146,22 @@ std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir)
 }
 
 XmlCheckReport checkXml(const QString &file, const QString &schemaDir, const ItemLookup &lookup,
-                        Version maxVersion, XmlUsageMemo *memo)
+                        Version maxVersion, XmlUsageMemo *memo, const QString &targetSchemaDir)
 {
     XmlCheckReport report;
     UntrustedXml xml;
     const bool loaded = xml.load(file, &report.diagnostics);
-    return check(xml, loaded, file, schemaDir, lookup, maxVersion, memo, std::move(report));
+    return check(xml, loaded, file, schemaDir, lookup, maxVersion, memo, targetSchemaDir, std::move(report));
 }
 
 XmlCheckReport checkXmlData(const QByteArray &data, const QString &name, const QString &schemaDir,
-                            const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo)
+                            const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo,
+                            const QString &targetSchemaDir)
 {
     XmlCheckReport report;
     UntrustedXml xml;
     const bool loaded = xml.loadData(data, name, &report.diagnostics);
-    return check(xml, loaded, name, schemaDir, lookup, maxVersion, memo, std::move(report));
+    return check(xml, loaded, name, schemaDir, lookup, maxVersion, memo, targetSchemaDir, std::move(report));
 }
 
 } // namespace vse

@@ -17,11 +17,16 @@ namespace vse {
 // whatever is newer than `maxVersion` (pass an invalid Version to skip that).
 // `memo` (optional) keeps what the walk of each path works out for the next
 // documents; one memo per schema folder, lookup and maxVersion.
+// `targetSchemaDir` (optional, with a valid maxVersion): the schema folder of
+// the target release itself; the document is then also validated against it
+// (see checkAgainstTargetSchema), which answers exactly what the per-item
+// since ranges only approximate.
 XmlCheckReport checkXml(const QString &file, const QString &schemaDir, const ItemLookup &lookup,
-                        Version maxVersion, XmlUsageMemo *memo = nullptr);
+                        Version maxVersion, XmlUsageMemo *memo = nullptr, const QString &targetSchemaDir = {});
 // The same for XML already in memory (pasted into the GUI); `name` labels it.
 XmlCheckReport checkXmlData(const QByteArray &data, const QString &name, const QString &schemaDir,
-                            const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo = nullptr);
+                            const ItemLookup &lookup, Version maxVersion, XmlUsageMemo *memo = nullptr,
+                            const QString &targetSchemaDir = {});
 
 // The schema index of a folder, built once per process and shared (the
 // checker needs its navigator; a caller without an index can back `lookup`
@@ -33,8 +38,8 @@ std::shared_ptr<const SchemaIndex> cachedSchemaIndex(const QString &schemaDir);
 std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool withItems);
 // Call on the main thread before checking documents on several threads:
 // initialises libxml2 (its parser globals are set up once, not per thread)
-// and sets up the schema index of `schemaDir`.
-void prepareParallelChecks(const QString &schemaDir);
+// and sets up the schema index of `schemaDir` (and of `targetSchemaDir`).
+void prepareParallelChecks(const QString &schemaDir, const QString &targetSchemaDir = {});
 // Gives the navigator of a folder (the one the index keeps) so a check in
 // this process need not build it from the schema files. The caller vouches
 // that it matches the folder's current files (the index is up to date).

@@ -23,6 +23,8 @@ QString XmlCheckFinding::kindId(Kind kind)
         return QStringLiteral("maybe-newer-than-target");
     case NewerThanSchema:
         return QStringLiteral("newer-than-schema");
+    case RejectedByTargetSchema:
+        return QStringLiteral("target-schema-error");
     }
     return {};
 }
@@ -53,8 +55,11 @@ bool XmlCheckReport::cleanFor(Version max) const
     if (!valid || hasErrors(diagnostics))
         return false;
     for (const auto &f : findings)
-        if (f.kind == XmlCheckFinding::ValidationError ||
-            (max.isValid() && f.since.fit(max) == SinceRange::Fit::TooNew))
+        // By the walker's own judgement (NewerThanTarget), not by each
+        // finding's since: a value accepted as text before it was enumerated,
+        // or enumerated only before the indexed release, is not too new.
+        if (f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema ||
+            (max.isValid() && f.kind == XmlCheckFinding::NewerThanTarget))
             return false;
     return true;
 }
@@ -95,12 +100,17 @@ QJsonObject XmlCheckReport::toJson() const
     QJsonArray diags;
     for (const auto &d : diagnostics)
         diags.append(d.toString());
-    return {{QStringLiteral("file"), file},
-            {QStringLiteral("schema"), schema},
-            {QStringLiteral("valid"), valid},
-            {QStringLiteral("taints"), QJsonArray::fromStringList(taints())},
-            {QStringLiteral("findings"), list},
-            {QStringLiteral("diagnostics"), diags}};
+    QJsonObject o{{QStringLiteral("file"), file},
+                  {QStringLiteral("schema"), schema},
+                  {QStringLiteral("valid"), valid},
+                  {QStringLiteral("taints"), QJsonArray::fromStringList(taints())},
+                  {QStringLiteral("findings"), list},
+                  {QStringLiteral("diagnostics"), diags}};
+    if (!targetSchema.isEmpty()) {
+        o.insert(QStringLiteral("targetSchema"), targetSchema);
+        o.insert(QStringLiteral("targetSchemaValid"), targetSchemaValid);
+    }
+    return o;
 }
 
 } // namespace vse

@@ -19,6 +19,9 @@ struct XmlCheckFinding
 {
     // NewerThanSchema: an item the validating release's schema lacks because
     // the history has it as added after that release (<pstore> on 9.0.0).
+    // RejectedByTargetSchema: an error of the target release's own schema
+    // (given with --target-schemas, or an indexed release equal to the
+    // target): the exact answer the per-item since ranges only approximate.
     enum Kind
     {
         ValidationError,
@@ -28,7 +31,8 @@ struct XmlCheckFinding
         NewerThanTarget,
         Unknown,
         MaybeNewerThanTarget,
-        NewerThanSchema
+        NewerThanSchema,
+        RejectedByTargetSchema
     };
 
     Kind kind = Uses;
@@ -51,6 +55,10 @@ struct XmlCheckReport
     QString file;
     QString schema; // the .rng the document was validated against
     bool valid = false;
+    // The target release's own .rng the document was also validated against;
+    // empty when the target was judged per item only (each node's since).
+    QString targetSchema;
+    bool targetSchemaValid = false;
     QList<XmlCheckFinding> findings;
     Diagnostics diagnostics; // problems that stopped the check (refused, unreadable...)
 
