@@ -1,0 +1,28 @@
+#pragma once
+
+#include "index/itemanswer.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace vse::gui {
+
+// The explorer's wording of texts the core makes in English for the CLI
+// (which must stay English: `show` is what Copy answer copies): the
+// answering release, a removal, a virsh option's flags. lupdate reads only
+// the GUI and core/model, core/check, so these get their tr() here.
+class CoreText
+{
+    Q_DECLARE_TR_FUNCTIONS(vse::gui::CoreText)
+public:
+    // StoredRelease::label(): "9.0.0 (installed, /)" → "release 9.0.0 (installed, /)";
+    // "release history (shipped release history, 0.0.1 – 12.9.0)" → "release history (0.0.1 – 12.9.0)".
+    static QString releaseLabel(const QString &coreLabel);
+    // ItemAnswer::Removal::text().
+    static QString removal(const ItemAnswer::Removal &removal);
+    // ItemAnswer::Option::flagsText() and sinceText().
+    static QString optionFlags(const ItemAnswer::Option &option);
+    static QString optionSince(const ItemAnswer::Option &option);
+};
+
+} // namespace vse::gui
