@@ -161,18 +161,22 @@ private Q_SLOTS:
         {
             auto w = openWindow();
             QVERIFY(w);
-            // Drag the handle between table and detail pane 150 px to the left.
+            // Drag the handle between table and detail pane 60 px to the right.
+            const int before = w->detailView()->width();
             QWidget *handle = w->splitter()->handle(2);
             const QPoint centre = handle->rect().center();
             QTest::mousePress(handle, Qt::LeftButton, {}, centre);
-            QTest::mouseMove(handle, centre - QPoint(150, 0));
-            QTest::mouseRelease(handle, Qt::LeftButton, {}, centre - QPoint(150, 0));
+            QTest::mouseMove(handle, centre + QPoint(60, 0));
+            QTest::mouseRelease(handle, Qt::LeftButton, {}, centre + QPoint(60, 0));
             detailAfterMove = w->detailView()->width();
+            QVERIFY2(detailAfterMove <= before - 40, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(detailAfterMove)));
         }
         QVERIFY(QSettings().contains(QStringLiteral("explorer/splitter")));
         auto again = openWindow();
         QVERIFY(again);
-        QCOMPARE(again->detailView()->width(), detailAfterMove);
+        // The sidebar fits its counts once the index is in, which may move it a few pixels.
+        QVERIFY2(qAbs(again->detailView()->width() - detailAfterMove) <= 15,
+                 qPrintable(QStringLiteral("%1, was %2").arg(again->detailView()->width()).arg(detailAfterMove)));
         QSettings().remove(QStringLiteral("explorer/splitter"));
     }
 
@@ -181,7 +185,8 @@ private Q_SLOTS:
     {
         const QList<QStringList> ranged = sqlRows(
             m_index, "SELECT name, since_after, since_upto FROM items WHERE since_after IS NOT NULL AND since_after "
-                     "!= '' AND since_upto != '' AND kind = 'function' ORDER BY name LIMIT 1");
+                     "!= '' AND since_upto != '' AND (since IS NULL OR since = '') AND kind = 'function' ORDER BY "
+                     "name LIMIT 1");
         QVERIFY(!ranged.isEmpty());
         German de;
         auto w = openWindow();
@@ -280,9 +285,9 @@ private Q_SLOTS:
         QVERIFY(dialog.openPath(dir.path()));
         QVERIFY(checked.wait(60000));
         const QString text = dialog.reportText();
-        QVERIFY2(text.startsWith(QLatin1String("2 files checked, 1 supported as is")), qPrintable(text));
-        QVERIFY2(text.contains(QLatin1String("plain.xml\tsupported as is")), qPrintable(text));
-        QVERIFY2(text.contains(QLatin1String("tainted.xml\tsupported but tainted: custom-argv")), qPrintable(text));
+        QVERIFY2(text.startsWith(QLatin1String("2 file(s) checked, 1 supported as is")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("plain.xml\nsupported as is")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("tainted.xml\nsupported but tainted: custom-argv")), qPrintable(text));
         QVERIFY(!text.contains(QLatin1String("notes.txt")));
 
         QTemporaryDir empty;

@@ -24,7 +24,7 @@ QComboBox *combo(QWidget *parent, const QString &accessibleName)
     // German labels) would set the bar's minimum width, and the splitter
     // took that from the detail pane. The columns share the spare width.
     c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    c->setMinimumContentsLength(8);
+    c->setMinimumContentsLength(4);
     return c;
 }
 

@@ -158,7 +158,20 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     }
     updateEmptyState();
     resize(1280, 760);
-    restoreSplitter();
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(QLatin1String(kSplitterKey), m_splitter->saveState()); });
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Sized once the window has its real width: the splitter's before the
+    // first show is a default one, and the stretch factors would share the
+    // difference instead.
+    if (!m_splitterSized) {
+        m_splitterSized = true;
+        restoreSplitter();
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -290,8 +303,6 @@ void MainWindow::onIndexFinished(const Indexer::Result &result)
 
 void MainWindow::restoreSplitter()
 {
-    connect(m_splitter, &QSplitter::splitterMoved, this,
-            [this] { QSettings().setValue(QLatin1String(kSplitterKey), m_splitter->saveState()); });
     // The user's last division of the window, if they ever moved a handle;
     // pictures made with --screenshot always use the default one.
     QSettings settings;
@@ -304,7 +315,7 @@ void MainWindow::restoreSplitter()
     }
     // The detail pane carries the answer (evidence, banners, definitions):
     // about a third of the window, whatever the language's label widths.
-    const int total = width();
+    const int total = m_splitter->width();
     const int detail = std::max(kMinDetailWidth, total * 34 / 100);
     const int sidebar = std::max(160, m_sidebarView->sizeHintForColumn(0) + 24);
     m_splitter->setSizes({sidebar, std::max(200, total - sidebar - detail), detail});

@@ -82,6 +82,9 @@ public:
 Q_SIGNALS:
     void snapshotInstalled();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     AppOptions m_options;
     QString m_indexPath;
@@ -99,6 +102,7 @@ private:
     ProblemsPanel *m_problems;
     QDockWidget *m_problemsDock;
     QSplitter *m_splitter = nullptr;
+    bool m_splitterSized = false;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_checkXml = nullptr;
