@@ -88,7 +88,7 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     // The note ("taints", "newer", "removed") is read with the name.
     m_table->horizontalHeader()->moveSection(ItemTableModel::NoteColumn, ItemTableModel::NameColumn + 1);
     m_table->setColumnWidth(ItemTableModel::NoteColumn,
-                            m_table->fontMetrics().horizontalAdvance(tr("removed") + tr("taints") +
+                            m_table->fontMetrics().horizontalAdvance(ItemTableModel::tr("removed") + ItemTableModel::tr("taints") +
                                                                      QStringLiteral(",   ")));
     m_emptyState->setWordWrap(true);
     m_emptyState->setAlignment(Qt::AlignCenter);
