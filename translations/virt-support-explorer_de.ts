@@ -1029,6 +1029,14 @@
             <numerusform>Prüfe %n Dateien …</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Open fol&amp;der…</source>
+        <translation>Or&amp;dner öffnen …</translation>
+    </message>
+    <message>
+        <source>Check every *.xml of a folder</source>
+        <translation>Jede *.xml eines Ordners prüfen</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::CoreText</name>
@@ -1079,6 +1087,90 @@
     <message>
         <source>positional</source>
         <translation>positionell</translation>
+    </message>
+    <message>
+        <source>Alias of</source>
+        <translation>Alias für</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Lens</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Positional</source>
+        <translation>Positionell</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Ausgeliefert</translation>
+    </message>
+    <message>
+        <source>Stands for</source>
+        <translation>Steht für</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Type (lens)</source>
+        <translation>Typ (Lens)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>a single item (stable)</source>
+        <translation>ein einzelner Wert (stabil)</translation>
+    </message>
+    <message>
+        <source>compound (a table or list): its layout is not stable</source>
+        <translation>zusammengesetzt (Tabelle oder Liste): ihr Aufbau ist nicht stabil</translation>
+    </message>
+    <message>
+        <source>dropped from the shipped file, still read by the lens</source>
+        <translation>aus der ausgelieferten Datei entfernt, von der Lens noch gelesen</translation>
+    </message>
+    <message>
+        <source>in the shipped file and read by the lens</source>
+        <translation>in der ausgelieferten Datei und von der Lens gelesen</translation>
+    </message>
+    <message>
+        <source>in the shipped file, no lens entry</source>
+        <translation>in der ausgelieferten Datei, ohne Lens-Eintrag</translation>
+    </message>
+    <message>
+        <source>(not in the shipped file)</source>
+        <translation>(nicht in der ausgelieferten Datei)</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,7 @@ private Q_SLOTS:
         auto w = openWindow();
         QVERIFY(w);
         const int detail = w->detailView()->width();
-        QVERIFY2(detail * 100 >= w->width() * 30,
+        QVERIFY2(detail * 100 >= w->width() * 28,
                  qPrintable(QStringLiteral("detail pane %1 px of %2").arg(detail).arg(w->width())));
         QVERIFY2(w->table()->width() >= 300, qPrintable(QString::number(w->table()->width())));
     }

@@ -47,6 +47,12 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     });
     auto *open = new QPushButton(tr("&Open file\u2026"), this);
     connect(open, &QPushButton::clicked, this, &CheckXmlDialog::openFile);
+    auto *openFolderButton = new QPushButton(tr("Open fol&der\u2026"), this);
+    connect(openFolderButton, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Check every *.xml of a folder"));
+        if (!dir.isEmpty())
+            openPath(dir);
+    });
     connect(m_check, &QPushButton::clicked, this, &CheckXmlDialog::runCheck);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_check->setEnabled(true);
@@ -60,6 +66,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(open, QDialogButtonBox::ActionRole);
+    buttons->addButton(openFolderButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_check, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *split = new QSplitter(Qt::Vertical, this);

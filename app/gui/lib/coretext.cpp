@@ -19,7 +19,54 @@ QString sourceKindText(const QString &kind)
     return kind;
 }
 
+// ItemAnswer's kind facts (core/index/itemanswer.cpp), only so lupdate
+// extracts them; translated by their English text.
+[[maybe_unused]] constexpr const char *kFactWords[] = {
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Alias of"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "File"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Lens"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Message"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Options"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Output"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Positional"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Required"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Shipped"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Stands for"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "State"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Type (lens)"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "Type"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "yes"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "no"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "a single item (stable)"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "compound (a table or list): its layout is not stable"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "dropped from the shipped file, still read by the lens"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "in the shipped file and read by the lens"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "in the shipped file, no lens entry"),
+    QT_TRANSLATE_NOOP("vse::gui::CoreText", "(not in the shipped file)"),
+};
+
+QString byEnglish(const QString &english)
+{
+    const QByteArray utf8 = english.toUtf8();
+    return QCoreApplication::translate("vse::gui::CoreText", utf8.constData());
+}
+
 } // namespace
+
+QString CoreText::factLabel(const QString &label)
+{
+    return byEnglish(label);
+}
+
+QString CoreText::factText(const QString &text)
+{
+    const QString whole = byEnglish(text);
+    if (whole != text)
+        return whole;
+    // "0.6.0: (not in the shipped file); 0.7.2: 20": the phrase inside a list of values.
+    static const QString absent = QStringLiteral("(not in the shipped file)");
+    return text.contains(absent) ? QString(text).replace(absent, byEnglish(absent)) : text;
+}
 
 QString CoreText::releaseLabel(const QString &coreLabel)
 {

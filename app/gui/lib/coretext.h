@@ -23,6 +23,11 @@ public:
     // ItemAnswer::Option::flagsText() and sinceText().
     static QString optionFlags(const ItemAnswer::Option &option);
     static QString optionSince(const ItemAnswer::Option &option);
+    // A kind fact's label ("Shipped", "Type (lens)") and its wording where
+    // the core words it ("in the shipped file and read by the lens", "yes");
+    // data (values, paths, versions) passes through.
+    static QString factLabel(const QString &label);
+    static QString factText(const QString &text);
 };
 
 } // namespace vse::gui

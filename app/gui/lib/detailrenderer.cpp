@@ -150,8 +150,8 @@ QString DetailRenderer::kindFactsHtml(const ItemAnswer &answer) const
     // an error code's message: the answer's facts of the item's kind.
     QString rows;
     for (const ItemAnswer::Fact &f : answer.kindFacts)
-        rows += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(f.label) + QStringLiteral("</b></td><td>") +
-                esc(f.text).replace(QLatin1Char('\n'), QStringLiteral("<br/>")) + QStringLiteral("</td></tr>");
+        rows += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(CoreText::factLabel(f.label)) +
+                QStringLiteral("</b></td><td>") + esc(CoreText::factText(f.text)).replace(QLatin1Char('\n'), QStringLiteral("<br/>")) + QStringLiteral("</td></tr>");
     return rows.isEmpty() ? rows : QStringLiteral("<table cellspacing=\"4\">") + rows + QStringLiteral("</table>");
 }
 

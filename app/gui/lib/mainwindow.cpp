@@ -314,9 +314,9 @@ void MainWindow::restoreSplitter()
             return;
     }
     // The detail pane carries the answer (evidence, banners, definitions):
-    // about a third of the window, whatever the language's label widths.
+    // about 30 % of the window, whatever the language's label widths.
     const int total = m_splitter->width();
-    const int detail = std::max(kMinDetailWidth, total * 34 / 100);
+    const int detail = std::max(kMinDetailWidth, total * 30 / 100);
     const int sidebar = std::max(160, m_sidebarView->sizeHintForColumn(0) + 24);
     m_splitter->setSizes({sidebar, std::max(200, total - sidebar - detail), detail});
 }
