@@ -1172,6 +1172,10 @@
         <source>(not in the shipped file)</source>
         <translation>(nicht in der ausgelieferten Datei)</translation>
     </message>
+    <message>
+        <source>shipped release history</source>
+        <translation>mitgelieferte Versionsgeschichte</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailRenderer</name>

@@ -76,7 +76,8 @@ QString CoreText::releaseLabel(const QString &coreLabel)
     if (coreLabel.startsWith(history) && coreLabel.endsWith(QLatin1Char(')'))) {
         // The store's own wording of the span: "shipped release history, 0.0.1 – 12.9.0".
         const QString inner = coreLabel.mid(history.size(), coreLabel.size() - history.size() - 1);
-        return tr("release history (%1)").arg(inner.section(QStringLiteral(", "), -1));
+        static const QString shipped = QStringLiteral("shipped release history");
+        return tr("release history (%1)").arg(QString(inner).replace(shipped, tr("shipped release history")));
     }
     static const QRegularExpression indexed(QStringLiteral("^(\\S+) \\(([^,]+), (.*)\\)$"));
     const QRegularExpressionMatch m = indexed.match(coreLabel);

@@ -109,6 +109,9 @@ void ItemTableModel::sortRows()
             r.missing = s.hypervisor.isEmpty();
             r.text = s.hypervisor;
             break;
+        case NameColumn: // by the option's own name: the same option of several files stays together
+            r.text = s.name;
+            break;
         default:
             r.text = cellText(int(i), m_sortColumn);
             break;
