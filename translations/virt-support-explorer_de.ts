@@ -141,6 +141,18 @@
         <source>no older release looked at</source>
         <translation>keine ältere Version untersucht</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 &lt; since ≤ %2</source>
+        <translation>%1 &lt; seit ≤ %2</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
 </context>
 <context>
     <name>ItemKind</name>
@@ -362,6 +374,143 @@
         <source>An nbdkit process backing a disk had to be restarted.</source>
         <translation>Ein nbdkit-Prozess hinter einer Platte musste neu gestartet werden.</translation>
     </message>
+    <message>
+        <source>stable command, unstable output</source>
+        <translation>stabiler Befehl, unbeständige Ausgabe</translation>
+    </message>
+    <message>
+        <source>The command and its options stay, but the text it prints for compound data (tables, lists) may change: scripts should ask for a single item (a name, an XML document) instead, e.g. with --name, domname or dumpxml.</source>
+        <translation>Der Befehl und seine Optionen bleiben, aber der Text, den er für zusammengesetzte Daten (Tabellen, Listen) ausgibt, kann sich ändern: Skripte sollten stattdessen nach einem einzelnen Wert fragen (einem Namen, einem XML-Dokument), z. B. mit --name, domname oder dumpxml.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Einf&amp;ügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Alles auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nein</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>&amp;Linkadresse kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Einf&amp;ügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Alles auswählen</translation>
+    </message>
 </context>
 <context>
     <name>UntrustedXml</name>
@@ -508,6 +657,20 @@
         <translation>--self-check erwartet eine Quiz-Nummer von 1 bis 999999, nicht %1</translation>
     </message>
     <message>
+        <source>  --help, --version   print this help or the version, and exit (no display needed)
+</source>
+        <translation>  --help, --version   diese Hilfe bzw. die Version ausgeben und beenden (ohne Anzeige möglich)
+</translation>
+    </message>
+    <message>
+        <source>--check-xml: %1: no such file or folder</source>
+        <translation>--check-xml: %1: keine solche Datei und kein solcher Ordner</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a libvirt release number; give one like 6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older release such as 0.9.11 or 1.3.5</source>
+        <translation>%1: „%2“ ist keine libvirt-Versionsnummer; geben Sie eine wie 6.0.0 an: X.Y.0 ab 2.0.0 (2.0.0 – 2.5.0, dann jedes Jahr X.0.0 – X.10.0) oder eine ältere Version wie 0.9.11 oder 1.3.5</translation>
+    </message>
+    <message>
         <source>Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]
                              [--newer-than V] [--check-xml FILE] [--screenshot FILE]
                              [--benchmark-startup] [--no-auto-index]
@@ -517,8 +680,8 @@
   --must-support V    start with &quot;Must support ≥ V&quot; (items certainly newer are hidden)
   --newer-than V      start with &quot;Newer than V&quot; (only what is certainly or maybe newer)
   --select NAME       show this item&apos;s details
-  --check-xml FILE    open Check domain XML on this file and check it (the target is
-                      the --must-support release)
+  --check-xml FILE    open Check domain XML on this file, or on every *.xml of a folder,
+                      and check it (the target is the --must-support release)
   --screenshot FILE   save a picture of the window once the index is loaded (with
                       --check-xml: of the check&apos;s verdict), then exit
   --benchmark-startup print the time to the first painted window and the memory, then exit
@@ -537,8 +700,8 @@
   --must-support V    mit „Muss unterstützen ≥ V“ beginnen (sicher neuere Einträge werden ausgeblendet)
   --newer-than V      mit „Neuer als V“ beginnen (nur, was sicher oder möglicherweise neuer ist)
   --select NAME       die Details dieses Eintrags anzeigen
-  --check-xml DATEI   „Domain-XML prüfen“ mit dieser Datei öffnen und sie prüfen (Ziel ist
-                      die Version von --must-support)
+  --check-xml DATEI   „Domain-XML prüfen“ mit dieser Datei oder mit jeder *.xml eines Ordners
+                      öffnen und prüfen (Ziel ist die Version von --must-support)
   --screenshot DATEI  ein Bild des Fensters speichern, sobald der Index geladen ist (mit
                       --check-xml: des Prüfurteils), dann beenden
   --benchmark-startup die Zeit bis zum ersten gezeichneten Fenster und den Speicher ausgeben, dann beenden
@@ -547,12 +710,6 @@
   --present           den Präsentationsmodus des Leitfadens starten (Vollbild; Esc beendet ihn)
   --export-guide DATEI  den Leitfaden als PDF in DATEI schreiben, sobald der Index geladen ist, dann beenden
   --self-check N      Selbsttest-Quiz Nummer N starten (dieselbe Nummer ergibt dieselben Fragen)
-</translation>
-    </message>
-    <message>
-        <source>  --help, --version   print this help or the version, and exit (no display needed)
-</source>
-        <translation>  --help, --version   diese Hilfe bzw. die Version ausgeben und beenden (ohne Anzeige möglich)
 </translation>
     </message>
 </context>
@@ -877,12 +1034,174 @@
         <translation>XML-Dateien (*.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Cannot open %1 (unreadable or larger than 16 MB).</source>
-        <translation>%1 kann nicht geöffnet werden (nicht lesbar oder größer als 16 MB).</translation>
-    </message>
-    <message>
         <source>Checking…</source>
         <translation>Prüfe …</translation>
+    </message>
+    <message>
+        <source>Cannot check %1: there is no such file or folder.</source>
+        <translation>%1 kann nicht geprüft werden: Es gibt keine solche Datei und keinen solchen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot check %1: %2</source>
+        <translation>%1 kann nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot check %1: the folder has no *.xml file (subfolders are not searched).</source>
+        <translation>%1 kann nicht geprüft werden: Der Ordner enthält keine *.xml-Datei (Unterordner werden nicht durchsucht).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n file(s)…</source>
+        <translation>
+            <numerusform>Prüfe %n Datei …</numerusform>
+            <numerusform>Prüfe %n Dateien …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der…</source>
+        <translation>Or&amp;dner öffnen …</translation>
+    </message>
+    <message>
+        <source>Check every *.xml of a folder</source>
+        <translation>Jede *.xml eines Ordners prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>vse::gui::CoreText</name>
+    <message>
+        <source>installed</source>
+        <translation>installiert</translation>
+    </message>
+    <message>
+        <source>source tree</source>
+        <translation>Quellbaum</translation>
+    </message>
+    <message>
+        <source>package set</source>
+        <translation>Paketsatz</translation>
+    </message>
+    <message>
+        <source>release history (%1)</source>
+        <translation>Versionsgeschichte (%1)</translation>
+    </message>
+    <message>
+        <source>release %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>release %1 (%2, %3)</source>
+        <translation>Version %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 &lt; removed ≤ %2</source>
+        <translation>%1 &lt; entfernt ≤ %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>(no hypervisor driver implements it any more; the symbol is still exported and calls fail)</source>
+        <translation>(kein Hypervisor-Treiber implementiert es mehr; das Symbol wird weiter exportiert, Aufrufe schlagen fehl)</translation>
+    </message>
+    <message>
+        <source>alias of %1</source>
+        <translation>Alias für %1</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>positional</source>
+        <translation>positionell</translation>
+    </message>
+    <message>
+        <source>Alias of</source>
+        <translation>Alias für</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Lens</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Positional</source>
+        <translation>Positionell</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Ausgeliefert</translation>
+    </message>
+    <message>
+        <source>Stands for</source>
+        <translation>Steht für</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Type (lens)</source>
+        <translation>Typ (Lens)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>a single item (stable)</source>
+        <translation>ein einzelner Wert (stabil)</translation>
+    </message>
+    <message>
+        <source>compound (a table or list): its layout is not stable</source>
+        <translation>zusammengesetzt (Tabelle oder Liste): ihr Aufbau ist nicht stabil</translation>
+    </message>
+    <message>
+        <source>dropped from the shipped file, still read by the lens</source>
+        <translation>aus der ausgelieferten Datei entfernt, von der Lens noch gelesen</translation>
+    </message>
+    <message>
+        <source>in the shipped file and read by the lens</source>
+        <translation>in der ausgelieferten Datei und von der Lens gelesen</translation>
+    </message>
+    <message>
+        <source>in the shipped file, no lens entry</source>
+        <translation>in der ausgelieferten Datei, ohne Lens-Eintrag</translation>
+    </message>
+    <message>
+        <source>(not in the shipped file)</source>
+        <translation>(nicht in der ausgelieferten Datei)</translation>
+    </message>
+    <message>
+        <source>shipped release history</source>
+        <translation>mitgelieferte Versionsgeschichte</translation>
     </message>
 </context>
 <context>
@@ -958,10 +1277,6 @@
     <message>
         <source>hypervisor: %1</source>
         <translation>Hypervisor: %1</translation>
-    </message>
-    <message>
-        <source>release %1</source>
-        <translation>Version %1</translation>
     </message>
     <message>
         <source>No rule known for this tier.</source>
@@ -1422,6 +1737,38 @@
     <message>
         <source>Present in %1; no older release was looked at.</source>
         <translation>Vorhanden in %1; keine ältere Version wurde untersucht.</translation>
+    </message>
+    <message>
+        <source>newer</source>
+        <translation>neuer</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>taints</source>
+        <translation>Taint</translation>
+    </message>
+    <message>
+        <source>Not in the indexed releases: added after %1.</source>
+        <translation>Nicht in den indizierten Versionen: nach %1 hinzugekommen.</translation>
+    </message>
+    <message>
+        <source>Not in the indexed releases: removed before %1.</source>
+        <translation>Nicht in den indizierten Versionen: vor %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Taints the guest: %1.</source>
+        <translation>Markiert den Gast als „tainted“: %1.</translation>
+    </message>
+    <message>
+        <source>taints: using it marks the guest tainted; newer / removed: a row of the shipped release history for an item the indexed releases do not have (added after the newest of them, or removed before).</source>
+        <translation>Taint: die Verwendung markiert den Gast als „tainted“; neuer / entfernt: eine Zeile der mitgelieferten Versionsgeschichte für einen Eintrag, den die indizierten Versionen nicht haben (nach der neuesten hinzugekommen oder vorher entfernt).</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -2279,13 +2626,6 @@
         <source>Can I rely on this libvirt interface?</source>
         <translation>Kann ich mich auf diese libvirt-Schnittstelle verlassen?</translation>
     </message>
-    <message numerus="yes">
-        <source>The index holds %1 interfaces from %n release(s) (%2):</source>
-        <translation>
-            <numerusform>Der Index enthält %1 Schnittstellen aus %n Version (%2):</numerusform>
-            <numerusform>Der Index enthält %1 Schnittstellen aus %n Versionen (%2):</numerusform>
-        </translation>
-    </message>
     <message>
         <source>C API: %1 items, %2 of them functions</source>
         <translation>C-API: %1 Einträge, davon %2 Funktionen</translation>
@@ -2325,6 +2665,17 @@
     <message>
         <source>Or select a row, or search: api:lookup, xml:disk, rpc:migrate. Click a column header to sort.</source>
         <translation>Oder wählen Sie eine Zeile aus oder suchen Sie: api:lookup, xml:disk, rpc:migrate. Zum Sortieren auf einen Spaltenkopf klicken.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The indexed release(s) (%2) hold %1 items:</source>
+        <translation>
+            <numerusform>Die indizierte Version (%2) enthält %1 Einträge:</numerusform>
+            <numerusform>Die indizierten Versionen (%2) enthalten %1 Einträge:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The shipped release history (%1) adds %2 items no indexed release has: %3 added after %4, %5 removed before it, and %6 of the data it lacks (virsh, configuration files, RPC). The table marks them.</source>
+        <translation>Die mitgelieferte Versionsgeschichte (%1) ergänzt %2 Einträge, die keine indizierte Version hat: %3 nach %4 hinzugekommen, %5 davor entfernt und %6 aus Daten, die ihr fehlen (virsh, Konfigurationsdateien, RPC). Die Tabelle kennzeichnet sie.</translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2739,28 @@
     <message>
         <source>(schema)</source>
         <translation>(Schema)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) checked</source>
+        <translation>
+            <numerusform>%n Datei geprüft</numerusform>
+            <numerusform>%n Dateien geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n supported as is</source>
+        <translation>
+            <numerusform>%n unverändert unterstützt</numerusform>
+            <numerusform>%n unverändert unterstützt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
     </message>
 </context>
 </TS>

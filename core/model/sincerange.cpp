@@ -86,9 +86,20 @@ QString SinceRange::toString() const
     return QStringLiteral("\u2264 ") + upTo.toString();
 }
 
+QString SinceRange::displayText() const
+{
+    if (!upTo.isValid())
+        return QCoreApplication::translate("Evidence", "unknown");
+    if (exact)
+        return upTo.toString();
+    if (after.isValid())
+        return QCoreApplication::translate("Evidence", "%1 < since ≤ %2").arg(after.toString(), upTo.toString());
+    return QCoreApplication::translate("Evidence", "≤ %1").arg(upTo.toString());
+}
+
 QString SinceRange::explain() const
 {
-    QString s = toString();
+    QString s = displayText();
     if (!upTo.isValid())
         return s;
     QStringList why;

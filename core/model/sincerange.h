@@ -40,6 +40,9 @@ struct SinceRange
 
     // "0.6.0", "1.3.5 < since ≤ 7.0.0", "≤ 0.8.0", or "unknown".
     QString toString() const;
+    // The same in the user's language (the explorer translates "since"; the
+    // CLI, which installs no translator, gets toString()'s words).
+    QString displayText() const;
     // toString() followed by the evidence for each end:
     // "1.3.5 < since ≤ 7.0.0 (in 7.0.0: first indexed release /; not in 1.3.5: release history git:v1.3.5)".
     QString explain() const;

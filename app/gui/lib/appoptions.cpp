@@ -1,6 +1,24 @@
 #include "appoptions.h"
 
+#include "model/releaseseries.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
 namespace vse::gui {
+
+namespace {
+
+// The release numbers the CLI's --max-version accepts (app/cli/common.cpp):
+// a typo such as "foo" or "6.O" would otherwise filter nothing, silently.
+bool isReleaseNumber(const QString &text)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?$"));
+    const Version v = shape.match(text).hasMatch() ? Version::parse(text) : Version();
+    return v.isValid() && ReleaseSeries::isRelease(v);
+}
+
+} // namespace
 
 bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *error)
 {
@@ -29,12 +47,22 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         } else if (a == QLatin1String("--check-xml")) {
             if (!value(&o->checkXml))
                 return false;
-        } else if (a == QLatin1String("--newer-than")) {
-            if (!value(&o->newerThan))
+            // Said here, once, rather than by a dialog over a window that then waits.
+            if (!QFileInfo::exists(o->checkXml)) {
+                *error = tr("--check-xml: %1: no such file or folder").arg(o->checkXml);
                 return false;
-        } else if (a == QLatin1String("--must-support")) {
-            if (!value(&o->mustSupport))
+            }
+        } else if (a == QLatin1String("--newer-than") || a == QLatin1String("--must-support")) {
+            QString *target = a == QLatin1String("--newer-than") ? &o->newerThan : &o->mustSupport;
+            if (!value(target))
                 return false;
+            if (!isReleaseNumber(*target)) {
+                *error = tr("%1: '%2' is not a libvirt release number; give one like 6.0.0: X.Y.0 from 2.0.0 on "
+                            "(2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older release such as 0.9.11 "
+                            "or 1.3.5")
+                             .arg(a, *target);
+                return false;
+            }
         } else if (a == QLatin1String("--benchmark-startup")) {
             o->benchmarkStartup = true;
         } else if (a == QLatin1String("--no-auto-index")) {
@@ -80,8 +108,8 @@ QString AppOptions::usage()
               "  --must-support V    start with \"Must support \u2265 V\" (items certainly newer are hidden)\n"
               "  --newer-than V      start with \"Newer than V\" (only what is certainly or maybe newer)\n"
               "  --select NAME       show this item's details\n"
-              "  --check-xml FILE    open Check domain XML on this file and check it (the target is\n"
-              "                      the --must-support release)\n"
+              "  --check-xml FILE    open Check domain XML on this file, or on every *.xml of a folder,\n"
+              "                      and check it (the target is the --must-support release)\n"
               "  --screenshot FILE   save a picture of the window once the index is loaded (with\n"
               "                      --check-xml: of the check's verdict), then exit\n"
               "  --benchmark-startup print the time to the first painted window and the memory, then exit\n"

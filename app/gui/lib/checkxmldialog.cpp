@@ -5,6 +5,8 @@
 #include "xmlcheckrunner.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QFontDatabase>
 #include <QFileDialog>
@@ -40,17 +42,31 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     connect(m_report, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == QLatin1String("vse") && url.path().startsWith(QLatin1String("name/")))
             Q_EMIT itemRequested(url.path().mid(5));
+        else if (url.scheme().isEmpty() && url.hasFragment()) // a folder's summary row
+            m_report->scrollToAnchor(url.fragment());
     });
     auto *open = new QPushButton(tr("&Open file\u2026"), this);
     connect(open, &QPushButton::clicked, this, &CheckXmlDialog::openFile);
+    auto *openFolderButton = new QPushButton(tr("Open fol&der\u2026"), this);
+    connect(openFolderButton, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Check every *.xml of a folder"));
+        if (!dir.isEmpty())
+            openPath(dir);
+    });
     connect(m_check, &QPushButton::clicked, this, &CheckXmlDialog::runCheck);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_check->setEnabled(true);
         m_report->setHtml(XmlCheckRunner::reportHtml(m_watcher.result(), m_target));
         Q_EMIT checked();
     });
+    connect(&m_folderWatcher, &QFutureWatcherBase::finished, this, [this] {
+        m_check->setEnabled(true);
+        m_report->setHtml(m_folderWatcher.result());
+        Q_EMIT checked();
+    });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(open, QDialogButtonBox::ActionRole);
+    buttons->addButton(openFolderButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_check, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -77,18 +93,52 @@ void CheckXmlDialog::openFile()
         openPath(path);
 }
 
+void CheckXmlDialog::showProblem(const QString &text)
+{
+    m_report->setHtml(QStringLiteral("<p>") + text.toHtmlEscaped() + QStringLiteral("</p>"));
+}
+
 bool CheckXmlDialog::openPath(const QString &path)
 {
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        showProblem(tr("Cannot check %1: there is no such file or folder.").arg(path));
+        return false;
+    }
+    if (info.isDir())
+        return openFolder(path);
     // Regular files only, within the one size limit: a FIFO would freeze the window.
     QByteArray data;
     QString why;
     if (!vse::SourceRoot().read(path, &data, &why)) {
-        m_report->setHtml(QStringLiteral("<p>") + tr("Cannot open %1 (unreadable or larger than 16 MB).").arg(path).toHtmlEscaped()
-                          + QStringLiteral("<br>") + why.toHtmlEscaped() + QStringLiteral("</p>"));
+        showProblem(tr("Cannot check %1: %2").arg(path, why));
         return false;
     }
     setXml(QString::fromUtf8(data), path);
     runCheck();
+    return true;
+}
+
+bool CheckXmlDialog::openFolder(const QString &path)
+{
+    const QDir dir(path);
+    const QStringList names = dir.entryList({QStringLiteral("*.xml")}, QDir::Files | QDir::Readable, QDir::Name);
+    if (names.isEmpty()) {
+        showProblem(tr("Cannot check %1: the folder has no *.xml file (subfolders are not searched).").arg(path));
+        return false;
+    }
+    QStringList files;
+    for (const QString &n : names)
+        files << dir.filePath(n);
+    m_input->setPlainText(files.join(QLatin1Char('\n')));
+    m_name = path;
+    m_check->setEnabled(false);
+    m_report->setHtml(QStringLiteral("<p>") +
+                      tr("Checking %n file(s)\u2026", nullptr, int(files.size())).toHtmlEscaped() +
+                      QStringLiteral("</p>"));
+    m_folderWatcher.setFuture(QtConcurrent::run([snapshot = m_snapshot, files, target = m_target] {
+        return XmlCheckRunner::folderHtml(snapshot, files, target);
+    }));
     return true;
 }
 

@@ -23,11 +23,14 @@ public:
     CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent = nullptr);
 
     void setXml(const QString &xml, const QString &name = {});
-    // Reads a file into the editor and checks it; false (said in the report) when unreadable.
+    // Reads a file into the editor and checks it; false (said in the report,
+    // in one message) when missing or unreadable. A folder: every *.xml in
+    // it (not recursive, by name, as `virt-support check-xml FOLDER`), a
+    // verdict per file and a summary.
     bool openPath(const QString &path);
     void runCheck();
     QString reportText() const;
-    bool isChecking() const { return m_watcher.isRunning(); }
+    bool isChecking() const { return m_watcher.isRunning() || m_folderWatcher.isRunning(); }
 
 Q_SIGNALS:
     void itemRequested(const QString &name);
@@ -41,8 +44,11 @@ private:
     QTextBrowser *m_report;
     QPushButton *m_check;
     QFutureWatcher<XmlCheckReport> m_watcher;
+    QFutureWatcher<QString> m_folderWatcher;
 
     void openFile();
+    bool openFolder(const QString &path);
+    void showProblem(const QString &text);
 };
 
 } // namespace vse::gui

@@ -1,5 +1,7 @@
 #include "detailrenderer.h"
 
+#include "coretext.h"
+
 #include "htmlbits.h"
 #include "model/policy.h"
 #include "releasefactshtml.h"
@@ -148,8 +150,8 @@ QString DetailRenderer::kindFactsHtml(const ItemAnswer &answer) const
     // an error code's message: the answer's facts of the item's kind.
     QString rows;
     for (const ItemAnswer::Fact &f : answer.kindFacts)
-        rows += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(f.label) + QStringLiteral("</b></td><td>") +
-                esc(f.text).replace(QLatin1Char('\n'), QStringLiteral("<br/>")) + QStringLiteral("</td></tr>");
+        rows += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(CoreText::factLabel(f.label)) +
+                QStringLiteral("</b></td><td>") + esc(CoreText::factText(f.text)).replace(QLatin1Char('\n'), QStringLiteral("<br/>")) + QStringLiteral("</td></tr>");
     return rows.isEmpty() ? rows : QStringLiteral("<table cellspacing=\"4\">") + rows + QStringLiteral("</table>");
 }
 
@@ -165,11 +167,8 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
     html += QStringLiteral("<p>") + esc(kindLabel(item.kind));
     if (!item.hypervisor.isEmpty())
         html += QStringLiteral(" \u00b7 ") + esc(tr("hypervisor: %1").arg(item.hypervisor));
-    // The history's label already reads "release history (…)".
-    if (answer.releaseLabel.startsWith(QLatin1String("release ")))
-        html += QStringLiteral(" \u00b7 ") + esc(answer.releaseLabel);
-    else if (!answer.releaseLabel.isEmpty())
-        html += QStringLiteral(" \u00b7 ") + esc(tr("release %1").arg(answer.releaseLabel));
+    if (!answer.releaseLabel.isEmpty())
+        html += QStringLiteral(" \u00b7 ") + esc(CoreText::releaseLabel(answer.releaseLabel));
     html += QStringLiteral("</p>");
     html += QStringLiteral("<table cellpadding=\"4\"><tr><td bgcolor=\"#3465a4\" style=\"color:#ffffff;\"><b>")
             + esc(policytext::tierLabel(item.tier)) + QStringLiteral("</b></td><td>")
@@ -188,8 +187,8 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
         QString rows;
         for (const ItemAnswer::Option &o : answer.options)
             rows += QStringLiteral("<tr><td>") + link(nameLink(item.name + QLatin1Char(' ') + o.name), o.name) +
-                    QStringLiteral("</td><td>") + esc(o.flagsText()) + QStringLiteral("</td><td>") +
-                    esc(o.sinceText()) + QStringLiteral("</td></tr>");
+                    QStringLiteral("</td><td>") + esc(CoreText::optionFlags(o)) + QStringLiteral("</td><td>") +
+                    esc(CoreText::optionSince(o)) + QStringLiteral("</td></tr>");
         html += QStringLiteral("<p><b>") + esc(tr("Synopsis")) + QStringLiteral("</b><br/><tt>") +
                 esc(answer.synopsis) + QStringLiteral("</tt></p>");
         html += QStringLiteral("<p><b>") + esc(tr("Options")) +

@@ -20,7 +20,11 @@ QComboBox *combo(QWidget *parent, const QString &accessibleName)
 {
     auto *c = new QComboBox(parent);
     c->setAccessibleName(accessibleName);
-    c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Not AdjustToContents: the longest entry ("Hypervisor-agnostic only",
+    // German labels) would set the bar's minimum width, and the splitter
+    // took that from the detail pane. The columns share the spare width.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(4);
     return c;
 }
 
@@ -103,7 +107,9 @@ FilterBar::FilterBar(QWidget *parent)
     rows->addWidget(m_target, 1, 3);
     rows->addWidget(m_grey, 1, 4, 1, 4);
     rows->addWidget(m_excluded, 2, 0, 1, 8);
-    rows->setColumnStretch(8, 1);
+    m_excluded->setWordWrap(true);
+    for (int column : {1, 3, 5, 7})
+        rows->setColumnStretch(column, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);

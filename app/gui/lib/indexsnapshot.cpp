@@ -10,6 +10,11 @@
 
 namespace vse::gui {
 
+namespace {
+template<typename Row>
+void eachRow(sqlite3 *db, const char *sql, Row row);
+} // namespace
+
 std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnostics *diagnostics)
 {
     auto snap = std::make_shared<IndexSnapshot>();
@@ -42,6 +47,11 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
     snap->m_drivers = QStringList(drivers.cbegin(), drivers.cend());
     snap->m_drivers.sort();
     snap->loadRemovedIn();
+    snap->m_history = snap->m_store.historyRelease();
+    snap->m_newerRule = snap->m_store.newerRule();
+    // A few hundred rows: the option's file is its parent.
+    eachRow(snap->m_store.handle(), "SELECT id, parent FROM items WHERE kind = 'config-option'",
+            [&snap](qint64 id, const QByteArray &parent) { snap->m_fileOf.insert(id, QString::fromUtf8(parent)); });
     snap->m_engine.setItems(std::move(summaries));
     // Reading every row filled SQLite's page cache (up to 2 MB); later
     // queries read a few rows each, so give it back.

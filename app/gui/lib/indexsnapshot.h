@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace vse::gui {
 
@@ -38,6 +39,28 @@ public:
     int countFamily(const QString &family, qint64 releaseId) const;
     // When the item was removed (see Removal); invalid when it was not.
     Version removedIn(qint64 id) const { return m_removedIn.value(id); }
+    // The release holding the shipped history's rows, if the index has one.
+    const std::optional<StoredRelease> &historyRelease() const { return m_history; }
+    // Where a row comes from, as the table marks it and the welcome counts it.
+    enum class Origin {
+        Indexed,      // a row of an indexed release
+        HistoryNewer, // the history's row of an item added after the newest indexed release
+        HistoryRemoved, // the history's row of an item removed before the indexed releases
+        HistoryOther, // the history's row of data the indexed releases lack (virsh, configuration, RPC)
+    };
+    Origin originOf(const ItemSummary &s) const
+    {
+        if (s.releaseId != m_newerRule.historyId)
+            return Origin::Indexed;
+        if (m_newerRule.applies(s))
+            return Origin::HistoryNewer;
+        return s.removed || m_removedIn.contains(s.id) ? Origin::HistoryRemoved : Origin::HistoryOther;
+    }
+    // The newest indexed release (the one "newer" and "removed before" refer to).
+    Version newestIndexed() const { return m_newerRule.newest; }
+    // The file a configuration option belongs to ("qemu.conf"); the same
+    // option name is in several files. Empty for other kinds.
+    QString fileOf(qint64 id) const { return m_fileOf.value(id); }
     // Distinct hypervisor drivers the items name, sorted.
     const QStringList &drivers() const { return m_drivers; }
     // Whether a summary is shown for the release choice (0: newest row of each item).
@@ -54,6 +77,9 @@ private:
     QHash<QString, QList<int>> m_byName;
     QHash<qint64, Version> m_removedIn;
     QStringList m_drivers;
+    std::optional<StoredRelease> m_history;
+    Store::NewerRule m_newerRule;
+    QHash<qint64, QString> m_fileOf;
 
     void loadRemovedIn();
     static QSet<qint64> notLatest(const Store &store);

@@ -109,6 +109,9 @@ void ItemTableModel::sortRows()
             r.missing = s.hypervisor.isEmpty();
             r.text = s.hypervisor;
             break;
+        case NameColumn: // by the option's own name: the same option of several files stays together
+            r.text = s.name;
+            break;
         default:
             r.text = cellText(int(i), m_sortColumn);
             break;
@@ -174,7 +177,7 @@ QString ItemTableModel::sinceText(const ItemSummary &s)
     const SinceRange range = s.sinceRange();
     if (!range.isKnown())
         return tr("unknown");
-    QString text = range.toString();
+    QString text = range.displayText();
     if (s.inconsistent)
         text += QStringLiteral(" \u26a0");
     return text;
@@ -187,7 +190,9 @@ QString ItemTableModel::cellText(int row, int column) const
         return {};
     switch (column) {
     case NameColumn:
-        return s->name;
+        return displayName(*s);
+    case NoteColumn:
+        return noteText(*s);
     case KindColumn:
         return kindLabel(s->kind);
     case TierColumn:
@@ -203,6 +208,52 @@ QString ItemTableModel::cellText(int row, int column) const
     default:
         return {};
     }
+}
+
+QString ItemTableModel::displayName(const ItemSummary &s) const
+{
+    if (s.kind != ItemKind::ConfigOption)
+        return s.name;
+    const QString file = m_snapshot->fileOf(s.id);
+    return file.isEmpty() ? s.name : file + QLatin1Char(':') + s.name;
+}
+
+QString ItemTableModel::noteText(const ItemSummary &s) const
+{
+    QStringList notes;
+    switch (m_snapshot->originOf(s)) {
+    case IndexSnapshot::Origin::HistoryNewer:
+        notes << tr("newer");
+        break;
+    case IndexSnapshot::Origin::HistoryRemoved:
+        notes << tr("removed");
+        break;
+    default:
+        break;
+    }
+    if (s.tainted)
+        notes << tr("taints");
+    return notes.join(QStringLiteral(", "));
+}
+
+QString ItemTableModel::noteToolTip(const ItemSummary &s) const
+{
+    QStringList lines;
+    const QString newest = m_snapshot->newestIndexed().toString();
+    switch (m_snapshot->originOf(s)) {
+    case IndexSnapshot::Origin::HistoryNewer:
+        lines << tr("Not in the indexed releases: added after %1.").arg(newest);
+        break;
+    case IndexSnapshot::Origin::HistoryRemoved:
+        lines << tr("Not in the indexed releases: removed before %1.").arg(newest);
+        break;
+    default:
+        break;
+    }
+    if (s.tainted)
+        lines << tr("Taints the guest: %1.")
+                     .arg(m_snapshot->taintsById().value(s.id).join(QStringLiteral(", ")));
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant ItemTableModel::data(const QModelIndex &index, int role) const
@@ -226,11 +277,14 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
                 note = tr("Newer than the target release %1").arg(m_filter.target.toString());
             else if (maybeNewerAt(index.row()))
                 note = tr("May be newer than %1: %2 (the releases looked at cannot tell)")
-                           .arg(m_filter.target.toString(), s->sinceRange().toString());
+                           .arg(m_filter.target.toString(), s->sinceRange().displayText());
             else if (removed.isValid())
                 note = tr("Removed in %1; the details say how.").arg(removed.toString());
-            return note.isEmpty() ? s->name : s->name + QLatin1Char('\n') + note;
+            const QString name = displayName(*s);
+            return note.isEmpty() ? name : name + QLatin1Char('\n') + note;
         }
+        if (index.column() == NoteColumn)
+            return noteToolTip(*s);
         if (index.column() == TierColumn)
             return policytext::tierRule(s->tier);
         if (index.column() == SinceColumn && s->inconsistent)
@@ -244,7 +298,7 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
             return tr("Newer than the target release %1").arg(m_filter.target.toString());
         if (maybeNewerAt(index.row()))
             return tr("May be newer than %1: %2 (the releases looked at cannot tell)")
-                .arg(m_filter.target.toString(), s->sinceRange().toString());
+                .arg(m_filter.target.toString(), s->sinceRange().displayText());
         if (removed.isValid())
             return tr("Removed in %1; the details say how.").arg(removed.toString());
         return {};
@@ -278,6 +332,10 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == NoteColumn)
+        return tr("taints: using it marks the guest tainted; newer / removed: a row of the shipped release "
+                  "history for an item the indexed releases do not have (added after the newest of them, or "
+                  "removed before).");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -293,6 +351,8 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Since");
     case RemovedColumn:
         return tr("Removed in");
+    case NoteColumn:
+        return tr("Note");
     default:
         return {};
     }

@@ -16,7 +16,18 @@ class ItemTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, KindColumn, TierColumn, HypervisorColumn, SinceColumn, RemovedColumn, ColumnCount };
+    // NoteColumn is last in the model (exports end with it) and shown right
+    // after the name by the window.
+    enum Column {
+        NameColumn,
+        KindColumn,
+        TierColumn,
+        HypervisorColumn,
+        SinceColumn,
+        RemovedColumn,
+        NoteColumn,
+        ColumnCount
+    };
     enum Role {
         ItemIdRole = Qt::UserRole + 1, // qint64 item id in the store
         SummaryIndexRole,              // int index into the snapshot's summaries
@@ -52,6 +63,15 @@ public:
     // Display text of a cell, also used by the exporters.
     QString cellText(int row, int column) const;
     static QString sinceText(const ItemSummary &s);
+    // The name as the table shows it: a configuration option with its file
+    // ("qemu.conf:max_clients", as `show` names it), since the same option is
+    // in several files.
+    QString displayName(const ItemSummary &s) const;
+    // The note column: "taints", and for the history's rows of items no
+    // indexed release has, "newer" or "removed"; its tooltip says why in the
+    // detail pane's words.
+    QString noteText(const ItemSummary &s) const;
+    QString noteToolTip(const ItemSummary &s) const;
 
 Q_SIGNALS:
     void filtered(int rows, int excludedNewer);

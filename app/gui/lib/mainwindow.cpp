@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -84,6 +85,11 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     // Wide enough for a range: "1.3.5 < since ≤ 11.3.0".
     m_table->setColumnWidth(ItemTableModel::SinceColumn,
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("11.10.0 < since \u2264 11.10.0 ")));
+    // The note ("taints", "newer", "removed") is read with the name.
+    m_table->horizontalHeader()->moveSection(ItemTableModel::NoteColumn, ItemTableModel::NameColumn + 1);
+    m_table->setColumnWidth(ItemTableModel::NoteColumn,
+                            m_table->fontMetrics().horizontalAdvance(ItemTableModel::tr("removed") + ItemTableModel::tr("taints") +
+                                                                     QStringLiteral(",   ")));
     m_emptyState->setWordWrap(true);
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setAccessibleName(tr("Empty view explanation"));
@@ -95,14 +101,15 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->addWidget(m_filterBar);
     centreLayout->addWidget(m_tableStack, 1);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_sidebarView);
-    splitter->addWidget(centre);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 2);
-    splitter->setSizes({200, 620, 460});
-    setCentralWidget(splitter);
+    m_splitter = new QSplitter(this);
+    m_splitter->setObjectName(QStringLiteral("explorerSplitter"));
+    m_splitter->addWidget(m_sidebarView);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    setCentralWidget(m_splitter);
     setStatusBar(m_status);
     m_problemsDock->setObjectName(QStringLiteral("problems"));
     m_problemsDock->setWidget(m_problems);
@@ -151,6 +158,20 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     }
     updateEmptyState();
     resize(1280, 760);
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(QLatin1String(kSplitterKey), m_splitter->saveState()); });
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Sized once the window has its real width: the splitter's before the
+    // first show is a default one, and the stretch factors would share the
+    // difference instead.
+    if (!m_splitterSized) {
+        m_splitterSized = true;
+        restoreSplitter();
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -278,6 +299,26 @@ void MainWindow::onIndexFinished(const Indexer::Result &result)
     else
         m_status->showMessage(tr("Indexed %n release(s)", nullptr, result.releases), 5000);
     updateEmptyState();
+}
+
+void MainWindow::restoreSplitter()
+{
+    // The user's last division of the window, if they ever moved a handle;
+    // pictures made with --screenshot always use the default one.
+    QSettings settings;
+    const QByteArray saved = settings.value(QLatin1String(kSplitterKey)).toByteArray();
+    if (m_options.screenshotPath.isEmpty() && !saved.isEmpty() && m_splitter->restoreState(saved)) {
+        // A saved state from a smaller window must not leave the detail pane a sliver.
+        const QList<int> sizes = m_splitter->sizes();
+        if (sizes.size() == 3 && sizes.at(2) >= kMinDetailWidth)
+            return;
+    }
+    // The detail pane carries the answer (evidence, banners, definitions):
+    // about 30 % of the window, whatever the language's label widths.
+    const int total = m_splitter->width();
+    const int detail = std::max(kMinDetailWidth, total * 30 / 100);
+    const int sidebar = std::max(160, m_sidebarView->sizeHintForColumn(0) + 24);
+    m_splitter->setSizes({sidebar, std::max(200, total - sidebar - detail), detail});
 }
 
 void MainWindow::fitSidebar()

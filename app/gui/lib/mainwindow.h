@@ -12,6 +12,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QListView;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
@@ -53,6 +54,7 @@ public:
     QListView *sidebarView() const { return m_sidebarView; }
     FilterBar *filterBar() const { return m_filterBar; }
     DetailView *detailView() const { return m_detail; }
+    QSplitter *splitter() const { return m_splitter; }
     IndexController *controller() const { return m_controller; }
     ProblemsPanel *problems() const { return m_problems; }
     QString emptyStateText() const;
@@ -80,6 +82,9 @@ public:
 Q_SIGNALS:
     void snapshotInstalled();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     AppOptions m_options;
     QString m_indexPath;
@@ -96,6 +101,8 @@ private:
     IndexStatusBar *m_status;
     ProblemsPanel *m_problems;
     QDockWidget *m_problemsDock;
+    QSplitter *m_splitter = nullptr;
+    bool m_splitterSized = false;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_checkXml = nullptr;
@@ -124,6 +131,9 @@ private:
     void checkScript();
     void showProblems(const Diagnostics &diagnostics);
     void fitSidebar();
+    void restoreSplitter();
+    static constexpr int kMinDetailWidth = 360;
+    static constexpr const char *kSplitterKey = "explorer/splitter";
     void updateEmptyState();
 };
 

@@ -26,6 +26,8 @@ namespace {
     QT_TRANSLATE_NOOP("PolicyData", "Internal protocol between libvirt's own daemons: may change at any time; applications must not talk it."),
     QT_TRANSLATE_NOOP("PolicyData", "not guaranteed"),
     QT_TRANSLATE_NOOP("PolicyData", "Options may disappear and defaults may change in any release: set the values you rely on explicitly."),
+    QT_TRANSLATE_NOOP("PolicyData", "stable command, unstable output"),
+    QT_TRANSLATE_NOOP("PolicyData", "The command and its options stay, but the text it prints for compound data (tables, lists) may change: scripts should ask for a single item (a name, an XML document) instead, e.g. with --name, domname or dumpxml."),
     QT_TRANSLATE_NOOP("PolicyData", "unclassified"),
     QT_TRANSLATE_NOOP("PolicyData", "libvirt's support policy does not name this interface; the tool does not guess its guarantee."),
     QT_TRANSLATE_NOOP("PolicyData", "Extra command-line arguments or environment were passed to the hypervisor process behind libvirt's back."),

@@ -1,5 +1,7 @@
 #include "releasefactshtml.h"
 
+#include "coretext.h"
+
 #include "detailrenderer.h"
 #include "htmlbits.h"
 #include "policytext.h"
@@ -73,7 +75,7 @@ QString ReleaseFactsHtml::historyRows(const ItemAnswer &answer)
         row(tr("Shown from"),
             esc(tr("the release history's %1: no indexed release has this item's files").arg(answer.fromHistory)));
     if (answer.removal.isRemoved())
-        row(tr("Removed in"), esc(answer.removal.text()));
+        row(tr("Removed in"), esc(CoreText::removal(answer.removal)));
     QStringList others;
     for (const QString &n : answer.otherNames)
         others << link(DetailRenderer::nameLink(n), n);

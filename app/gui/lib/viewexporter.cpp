@@ -52,6 +52,8 @@ QString ViewExporter::toText(const ItemTableModel &model, Format format)
         const ItemSummary *s = model.summary(r);
         QJsonObject o;
         o.insert(QStringLiteral("name"), s->name);
+        if (const QString file = model.snapshot()->fileOf(s->id); !file.isEmpty())
+            o.insert(QStringLiteral("file"), file);
         o.insert(QStringLiteral("kind"), kindId(s->kind));
         o.insert(QStringLiteral("tier"), s->tier.toString());
         o.insert(QStringLiteral("hypervisor"), s->hypervisor.toString());

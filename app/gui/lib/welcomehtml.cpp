@@ -58,10 +58,29 @@ QString WelcomeHtml::exampleTarget(const IndexSnapshot &snapshot)
 QString WelcomeHtml::html(const IndexSnapshot &snapshot)
 {
     const QLocale locale;
-    int functions = 0, api = 0, elements = 0, xml = 0, procedures = 0, rpc = 0, tainted = 0;
+    // Counted as `virt-support stats` counts: the indexed releases' items
+    // (one per item, its newest indexed row), and apart from them the rows
+    // only the shipped history has. Mixing the two made 9.0.0 look bigger
+    // than it is.
+    int functions = 0, api = 0, elements = 0, xml = 0, procedures = 0, rpc = 0, tainted = 0, indexed = 0;
+    int historyNewer = 0, historyRemoved = 0, historyOther = 0;
     for (const ItemSummary &s : snapshot.summaries()) {
         if (!s.latest)
             continue;
+        switch (snapshot.originOf(s)) {
+        case IndexSnapshot::Origin::HistoryNewer:
+            ++historyNewer;
+            continue;
+        case IndexSnapshot::Origin::HistoryRemoved:
+            ++historyRemoved;
+            continue;
+        case IndexSnapshot::Origin::HistoryOther:
+            ++historyOther;
+            continue;
+        case IndexSnapshot::Origin::Indexed:
+            break;
+        }
+        ++indexed;
         const QString family = kindFamily(s.kind);
         api += family == QLatin1String("api");
         xml += family == QLatin1String("xml");
@@ -79,9 +98,8 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
     QString out = QStringLiteral("<h2>") + esc(tr("Can I rely on this libvirt interface?")) +
                   QStringLiteral("</h2>");
     out += QStringLiteral("<p>") +
-           esc(tr("The index holds %1 interfaces from %n release(s) (%2):", nullptr,
-                  int(versions.size()))
-                   .arg(locale.toString(api + xml + rpc), versions.join(QStringLiteral(", ")))) +
+           esc(tr("The indexed release(s) (%2) hold %1 items:", nullptr, int(versions.size()))
+                   .arg(locale.toString(indexed), versions.join(QStringLiteral(", ")))) +
            QStringLiteral("</p><ul>");
     out += QStringLiteral("<li>") +
            esc(tr("C API: %1 items, %2 of them functions")
@@ -99,6 +117,19 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
     out += QStringLiteral("<li>") +
            esc(tr("%1 of them mark the guest tainted").arg(locale.toString(tainted))) +
            QStringLiteral("</li></ul>");
+    if (const auto &h = snapshot.historyRelease(); h && historyNewer + historyRemoved + historyOther > 0) {
+        const QString newest = snapshot.newestIndexed().toString();
+        // The store words it "shipped release history, 0.0.1 – 12.9.0": only the span is shown.
+        const QString span = h->versionEvidence.section(QStringLiteral(", "), -1);
+        out += QStringLiteral("<p>") +
+               esc(tr("The shipped release history (%1) adds %2 items no indexed release has: %3 added after "
+                      "%4, %5 removed before it, and %6 of the data it lacks (virsh, configuration files, "
+                      "RPC). The table marks them.")
+                       .arg(span, locale.toString(historyNewer + historyRemoved + historyOther),
+                            locale.toString(historyNewer), newest, locale.toString(historyRemoved),
+                            locale.toString(historyOther))) +
+               QStringLiteral("</p>");
+    }
 
     out += QStringLiteral("<p><b>") + esc(tr("Try:")) + QStringLiteral("</b></p><ul>");
     const QString api1 = pickName(

@@ -20,6 +20,9 @@ public:
     // The verdict on top (what it means, each taint explained), then one row
     // per node with all its findings, with vse:name links to the index items.
     static QString reportHtml(const XmlCheckReport &report, Version target);
+    // Checks each file (a folder's *.xml) in turn: a summary of the verdicts
+    // first, then each file's verdict and findings under its name.
+    static QString folderHtml(const SnapshotPtr &snapshot, const QStringList &files, Version target);
 };
 
 } // namespace vse::gui

@@ -1,0 +1,351 @@
+// What testers of the explorer found on a default install (an index of the
+// installed libvirt plus the shipped history), each checked on that real
+// index: the detail pane's share of the window in English and German, the
+// German of since ranges and release labels, welcome counts that keep the
+// indexed release apart from the history (as `stats` does), refused
+// option values, Check domain XML on a missing file and on a folder, the
+// file of a configuration option, and the table's note column.
+#include "guitestindex.h"
+
+#include "checkxmldialog.h"
+#include "coretext.h"
+#include "detailview.h"
+#include "filterbar.h"
+#include "itemtablemodel.h"
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QLocale>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+
+#include <sqlite3.h>
+
+using namespace vse;
+using namespace vse::gui;
+
+namespace {
+
+// Rows of a query, each as its columns' text.
+QList<QStringList> sqlRows(const QString &index, const char *sql)
+{
+    QList<QStringList> out;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(index.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return out;
+    }
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            QStringList row;
+            for (int c = 0; c < sqlite3_column_count(st); ++c)
+                row << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, c)));
+            out << row;
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+// Removes the German translators again when a test ends.
+struct German
+{
+    QList<QTranslator *> before;
+    German()
+    {
+        before = QApplication::instance()->findChildren<QTranslator *>();
+        installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany));
+    }
+    ~German()
+    {
+        for (QTranslator *t : QApplication::instance()->findChildren<QTranslator *>())
+            if (!before.contains(t)) {
+                QCoreApplication::removeTranslator(t);
+                delete t;
+            }
+    }
+};
+
+} // namespace
+
+class TestExplorerFindings : public QObject
+{
+    Q_OBJECT
+
+    QString m_index;
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        AppOptions o;
+        o.indexPath = m_index;
+        o.noAutoIndex = true;
+        auto w = std::make_unique<MainWindow>(o);
+        w->show();
+        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
+        w->start();
+        if (!installed.wait(30000) || !QTest::qWaitForWindowExposed(w.get()))
+            return nullptr;
+        return w;
+    }
+
+    // Rows of the table whose name column is exactly `name`'s display.
+    static QList<int> rowsNamed(MainWindow *w, const QString &name)
+    {
+        QList<int> rows;
+        for (int r = 0; r < w->tableModel()->rowCount(); ++r)
+            if (w->tableModel()->summary(r)->name == name)
+                rows << r;
+        return rows;
+    }
+
+    static QStringList runExplorer(const QStringList &args, int *exitCode)
+    {
+        QProcess p;
+        p.start(QStringLiteral(VSE_EXPLORER_BINARY), args);
+        if (!p.waitForFinished(60000))
+            return {QStringLiteral("(hung)")};
+        *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        return {QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+        QApplication::setOrganizationName(QStringLiteral("vse-tests"));
+        QApplication::setApplicationName(QStringLiteral("tst_explorerfindings"));
+        QSettings().clear();
+        VSE_REQUIRE_INSTALLED_INDEX(path);
+        m_index = path;
+    }
+
+    // 1. German labels made the filter bar so wide that the splitter left
+    // the detail pane ~110 px.
+    void detailPaneGetsAThirdInEveryLanguage_data()
+    {
+        QTest::addColumn<bool>("german");
+        QTest::newRow("English") << false;
+        QTest::newRow("German") << true;
+    }
+    void detailPaneGetsAThirdInEveryLanguage()
+    {
+        QFETCH(bool, german);
+        QSettings().remove(QStringLiteral("explorer/splitter"));
+        std::unique_ptr<German> de(german ? new German : nullptr);
+        auto w = openWindow();
+        QVERIFY(w);
+        const int detail = w->detailView()->width();
+        QVERIFY2(detail * 100 >= w->width() * 28,
+                 qPrintable(QStringLiteral("detail pane %1 px of %2").arg(detail).arg(w->width())));
+        QVERIFY2(w->table()->width() >= 300, qPrintable(QString::number(w->table()->width())));
+    }
+
+    void movedSplitterIsKeptForTheNextWindow()
+    {
+        QSettings().remove(QStringLiteral("explorer/splitter"));
+        int detailAfterMove = 0;
+        {
+            auto w = openWindow();
+            QVERIFY(w);
+            // Drag the handle between table and detail pane 50 px to the left.
+            const int before = w->detailView()->width();
+            QWidget *handle = w->splitter()->handle(2);
+            const QPoint centre = handle->rect().center();
+            QTest::mousePress(handle, Qt::LeftButton, {}, centre);
+            QTest::mouseMove(handle, centre - QPoint(50, 0));
+            QTest::mouseRelease(handle, Qt::LeftButton, {}, centre - QPoint(50, 0));
+            detailAfterMove = w->detailView()->width();
+            QVERIFY2(detailAfterMove >= before + 40, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(detailAfterMove)));
+        }
+        QVERIFY(QSettings().contains(QStringLiteral("explorer/splitter")));
+        auto again = openWindow();
+        QVERIFY(again);
+        // The sidebar fits its counts once the index is in, which may move it a few pixels.
+        QVERIFY2(qAbs(again->detailView()->width() - detailAfterMove) <= 15,
+                 qPrintable(QStringLiteral("%1, was %2").arg(again->detailView()->width()).arg(detailAfterMove)));
+        QSettings().remove(QStringLiteral("explorer/splitter"));
+    }
+
+    // 2. Since ranges, release labels, the virsh tier and Qt's own buttons in German.
+    void germanCoversCoreTexts()
+    {
+        const QList<QStringList> ranged = sqlRows(
+            m_index, "SELECT name, since_after, since_upto FROM items WHERE since_after IS NOT NULL AND since_after "
+                     "!= '' AND since_upto != '' AND (since IS NULL OR since = '') AND kind = 'function' ORDER BY "
+                     "name LIMIT 1");
+        QVERIFY(!ranged.isEmpty());
+        German de;
+        auto w = openWindow();
+        QVERIFY(w);
+        w->filterBar()->setSearchText(ranged.first().at(0));
+        w->applyFilter();
+        const QList<int> rows = rowsNamed(w.get(), ranged.first().at(0));
+        QVERIFY(!rows.isEmpty());
+        const QString since = w->tableModel()->index(rows.first(), ItemTableModel::SinceColumn).data().toString();
+        const QString english = ranged.first().at(1) + QStringLiteral(" < since \u2264 ") + ranged.first().at(2);
+        QVERIFY2(since.startsWith(ranged.first().at(1)) && !since.startsWith(english), qPrintable(since));
+
+        const auto history = w->snapshot()->historyRelease();
+        QVERIFY(history);
+        const QString label = CoreText::releaseLabel(history->label());
+        QVERIFY2(!label.contains(QLatin1String("release history")) &&
+                     label.contains(history->versionEvidence.section(QStringLiteral(", "), -1)),
+                 qPrintable(label));
+        QVERIFY(!CoreText::releaseLabel(w->snapshot()->releases().first().label()).contains(QLatin1String("installed")));
+
+        QCOMPARE(QDialogButtonBox(QDialogButtonBox::Close).button(QDialogButtonBox::Close)->text(),
+                 QStringLiteral("Schlie\u00dfen"));
+    }
+
+    // 3. The welcome counts the indexed release as `stats` does, and the
+    // history's rows apart.
+    void welcomeCountsIndexedReleaseApartFromHistory()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        const QLocale locale;
+        const QList<QStringList> counts = sqlRows(
+            m_index, "SELECT r.source_kind, count(*), sum(i.kind = 'function') FROM items i JOIN releases r ON "
+                     "r.id = i.release_id GROUP BY r.source_kind = 'history' ORDER BY r.source_kind = 'history'");
+        QCOMPARE(counts.size(), 2); // the installed release, then the history
+        const QString welcome = w->detailView()->toPlainText();
+        QVERIFY2(welcome.contains(QStringLiteral("hold %1 items").arg(locale.toString(counts.at(0).at(1).toInt()))),
+                 qPrintable(welcome));
+        QVERIFY2(welcome.contains(QStringLiteral("of them functions").prepend(
+                     locale.toString(counts.at(0).at(2).toInt()) + QLatin1Char(' '))),
+                 qPrintable(welcome));
+        QVERIFY2(welcome.contains(QStringLiteral("adds %1 items").arg(locale.toString(counts.at(1).at(1).toInt()))),
+                 qPrintable(welcome));
+    }
+
+    // 4. and 5. Refused on the command line, with one clear message.
+    void badOptionValuesAreRefused()
+    {
+        for (const QStringList &args : {QStringList{QStringLiteral("--must-support"), QStringLiteral("foo")},
+                                        QStringList{QStringLiteral("--newer-than"), QStringLiteral("6.O.0")},
+                                        QStringList{QStringLiteral("--must-support"), QStringLiteral("6.13.0")}}) {
+            int code = -1;
+            const QStringList out = runExplorer(args, &code);
+            QCOMPARE(code, 2);
+            QVERIFY2(out.value(1).startsWith(args.at(0) + QStringLiteral(": '") + args.at(1) +
+                                             QStringLiteral("' is not a libvirt release number")),
+                     qPrintable(out.value(1)));
+        }
+        int code = -1;
+        const QString missing = guitest::tempDir().filePath(QStringLiteral("no-such-guest.xml"));
+        const QStringList out = runExplorer({QStringLiteral("--check-xml"), missing}, &code);
+        QCOMPARE(code, 2);
+        QVERIFY2(out.value(1).startsWith(QStringLiteral("--check-xml: %1: no such file or folder\n").arg(missing)),
+                 qPrintable(out.value(1)));
+    }
+
+    void checkXmlOnMissingFileSaysItOnce()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        CheckXmlDialog dialog(w->snapshot(), Version(), w.get());
+        const QString missing = guitest::tempDir().filePath(QStringLiteral("gone.xml"));
+        QVERIFY(!dialog.openPath(missing));
+        QCOMPARE(dialog.reportText().trimmed(),
+                 QStringLiteral("Cannot check %1: there is no such file or folder.").arg(missing));
+    }
+
+    void checkXmlOnFolderChecksEachFile()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(name));
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+        };
+        QVERIFY(write(QStringLiteral("plain.xml"), "<domain type='kvm'><name>a</name><memory>1024</memory>"
+                                                    "<os><type>hvm</type></os></domain>\n"));
+        QVERIFY(write(QStringLiteral("tainted.xml"),
+                      "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>b</name>"
+                      "<memory>1024</memory><os><type>hvm</type></os>"
+                      "<qemu:commandline><qemu:arg value='-S'/></qemu:commandline></domain>\n"));
+        QVERIFY(write(QStringLiteral("notes.txt"), "not XML, not checked\n"));
+        CheckXmlDialog dialog(w->snapshot(), Version(), w.get());
+        QSignalSpy checked(&dialog, &CheckXmlDialog::checked);
+        QVERIFY(dialog.openPath(dir.path()));
+        QVERIFY(checked.wait(60000));
+        const QString text = dialog.reportText();
+        QVERIFY2(text.startsWith(QLatin1String("2 file(s) checked, 1 supported as is")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("plain.xml\nsupported as is")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("tainted.xml\nsupported but tainted: custom-argv")), qPrintable(text));
+        QVERIFY(!text.contains(QLatin1String("notes.txt")));
+
+        QTemporaryDir empty;
+        QVERIFY(!dialog.openPath(empty.path()));
+        QVERIFY2(dialog.reportText().contains(QLatin1String("has no *.xml file")), qPrintable(dialog.reportText()));
+    }
+
+    // 6. The same option in several files: each row names its file.
+    void configOptionRowsNameTheirFile()
+    {
+        const QList<QStringList> shared = sqlRows(
+            m_index, "SELECT name, group_concat(DISTINCT parent) FROM items WHERE kind = 'config-option' GROUP BY "
+                     "name HAVING count(DISTINCT parent) > 1 ORDER BY name LIMIT 1");
+        QVERIFY(!shared.isEmpty());
+        const QString option = shared.first().at(0);
+        const QStringList files = shared.first().at(1).split(QLatin1Char(','));
+        auto w = openWindow();
+        QVERIFY(w);
+        w->filterBar()->setSearchText(option);
+        w->applyFilter();
+        QSet<QString> shown;
+        for (const int r : rowsNamed(w.get(), option))
+            shown.insert(w->tableModel()->index(r, ItemTableModel::NameColumn).data().toString());
+        for (const QString &f : files)
+            QVERIFY2(shown.contains(f + QLatin1Char(':') + option), qPrintable(QStringList(shown.cbegin(), shown.cend()).join(u' ')));
+    }
+
+    // 7. History-only rows and tainting items are marked, with the detail pane's words.
+    void noteColumnMarksHistoryRowsAndTaints()
+    {
+        const QList<QStringList> newer = sqlRows(
+            m_index, "SELECT i.name FROM items i JOIN releases r ON r.id = i.release_id WHERE r.source_kind = "
+                     "'history' AND i.kind = 'function' AND i.since_after_num >= (SELECT max(version_num) FROM "
+                     "releases WHERE source_kind != 'history') ORDER BY i.name LIMIT 1");
+        const QList<QStringList> installedName = sqlRows(
+            m_index, "SELECT i.name FROM items i JOIN releases r ON r.id = i.release_id WHERE r.source_kind = "
+                     "'installed' AND i.kind = 'function' AND i.tainted = 0 ORDER BY i.name LIMIT 1");
+        QVERIFY(!newer.isEmpty());
+        QVERIFY(!installedName.isEmpty());
+        auto w = openWindow();
+        QVERIFY(w);
+        const auto noteOf = [&w](const QString &name, int role) {
+            w->filterBar()->setSearchText(name);
+            w->applyFilter();
+            const QList<int> rows = rowsNamed(w.get(), name);
+            return rows.isEmpty() ? QStringLiteral("(no row)")
+                                  : w->tableModel()->index(rows.first(), ItemTableModel::NoteColumn).data(role).toString();
+        };
+        QCOMPARE(noteOf(newer.first().at(0), Qt::DisplayRole), QStringLiteral("newer"));
+        QVERIFY(noteOf(newer.first().at(0), Qt::ToolTipRole).startsWith(QLatin1String("Not in the indexed releases: added after")));
+        QCOMPARE(noteOf(QStringLiteral("virDomainQemuMonitorCommand"), Qt::DisplayRole), QStringLiteral("taints"));
+        QVERIFY(noteOf(QStringLiteral("virDomainQemuMonitorCommand"), Qt::ToolTipRole)
+                    .contains(QLatin1String("Taints the guest: custom-monitor")));
+        QCOMPARE(noteOf(installedName.first().at(0), Qt::DisplayRole), QString());
+        // Shown right after the name.
+        QCOMPARE(w->table()->horizontalHeader()->visualIndex(ItemTableModel::NoteColumn), 1);
+    }
+};
+
+QTEST_MAIN(TestExplorerFindings)
+#include "tst_explorerfindings.moc"
