@@ -3,6 +3,7 @@
 #include "check/untrustedxml.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -148,10 +149,12 @@ bool readDomainStatus(const QByteArray &status, const QString &shown, DomainStat
     }
     xmlBufferPtr buf = xmlBufferCreate();
     xmlNodeDump(buf, xml.document(), dom, 0, 0);
-    out->domain =
-        QByteArray(reinterpret_cast<const char *>(xmlBufferContent(buf)), xmlBufferLength(buf));
-    xmlBufferFree(buf);
     out->firstLine = int(xmlGetLineNo(dom));
+    // Blank lines before it (whitespace may precede the root element) keep
+    // the lines the check reports those of the status file itself.
+    out->domain = QByteArray(std::max(0, out->firstLine - 1), '\n') +
+                  QByteArray(reinterpret_cast<const char *>(xmlBufferContent(buf)), xmlBufferLength(buf));
+    xmlBufferFree(buf);
     return true;
 }
 

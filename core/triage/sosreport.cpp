@@ -181,9 +181,7 @@ void SosReport::checkLive(GuestReport &g, const QString &statusFile, TriageCheck
         g.notes << QStringLiteral("%1: set aside before validation, as libvirt writes them only "
                                   "into status files (resources/policy/status-only.json): %2")
                        .arg(name, status.setAside.join(QStringLiteral(", ")));
-    const QString label = QStringLiteral("%1 (its <domain>, from line %2; lines count from there)")
-                              .arg(name)
-                              .arg(status.firstLine);
+    const QString label = QStringLiteral("%1 (its <domain>, from line %2)").arg(name).arg(status.firstLine);
     if (g.xmlSource.isEmpty()) {
         checker.checkGuest(g, status.domain, label);
     } else {
