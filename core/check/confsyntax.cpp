@@ -48,14 +48,15 @@ private:
         while (!atEnd() && !isEol(cur()))
             ++m_i;
     }
-    // Counted forward from the last question (positions mostly grow), so a
-    // large file costs one pass.
+    // Counted from the last question, forward or back (after an error the
+    // parser steps back to the start of a line), so a large file costs one
+    // pass; starting again from the top made a file of many errors quadratic.
     int lineAt(qsizetype pos)
     {
         pos = qMin(pos, m_s.size());
         if (pos < m_linePos) {
-            m_linePos = 0;
-            m_line = 1;
+            m_line -= int(m_s.sliced(pos, m_linePos - pos).count(u'\n'));
+            m_linePos = pos;
         }
         m_line += int(m_s.sliced(m_linePos, pos - m_linePos).count(u'\n'));
         m_linePos = pos;
