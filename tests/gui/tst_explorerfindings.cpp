@@ -38,27 +38,10 @@ using namespace vse::gui;
 
 namespace {
 
-// Rows of a query, each as its columns' text.
+// Rows of a query, each as its columns' text (the shared reader).
 QList<QStringList> sqlRows(const QString &index, const char *sql)
 {
-    QList<QStringList> out;
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(index.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return out;
-    }
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK) {
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            QStringList row;
-            for (int c = 0; c < sqlite3_column_count(st); ++c)
-                row << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, c)));
-            out << row;
-        }
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
+    return guitest::sqlRowsOf(index, QString::fromUtf8(sql));
 }
 
 // Removes the German translators again when a test ends.
@@ -289,6 +272,15 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1String("plain.xml\nsupported as is")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("tainted.xml\nsupported but tainted: custom-argv")), qPrintable(text));
         QVERIFY(!text.contains(QLatin1String("notes.txt")));
+        // Check again checks the folder's files again, not its list as XML.
+        dialog.runCheck();
+        QVERIFY(checked.wait(60000));
+        QCOMPARE(dialog.reportText(), text);
+        // Another folder while a check runs would have its report overwritten.
+        dialog.runCheck();
+        QVERIFY(dialog.isChecking());
+        QVERIFY(!dialog.openPath(dir.path()));
+        QVERIFY(checked.wait(60000));
 
         QTemporaryDir empty;
         QVERIFY(!dialog.openPath(empty.path()));

@@ -82,6 +82,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
 
 void CheckXmlDialog::setXml(const QString &xml, const QString &name)
 {
+    m_folderFiles.clear();
     m_input->setPlainText(xml);
     m_name = name.isEmpty() ? tr("pasted XML") : name;
 }
@@ -127,25 +128,39 @@ bool CheckXmlDialog::openFolder(const QString &path)
         showProblem(tr("Cannot check %1: the folder has no *.xml file (subfolders are not searched).").arg(path));
         return false;
     }
+    if (isChecking()) // one check at a time: its report would overwrite this one
+        return false;
     QStringList files;
     for (const QString &n : names)
         files << dir.filePath(n);
     m_input->setPlainText(files.join(QLatin1Char('\n')));
     m_name = path;
+    m_folderFiles = files;
+    startFolderCheck();
+    return true;
+}
+
+void CheckXmlDialog::startFolderCheck()
+{
     m_check->setEnabled(false);
     m_report->setHtml(QStringLiteral("<p>") +
-                      tr("Checking %n file(s)\u2026", nullptr, int(files.size())).toHtmlEscaped() +
+                      tr("Checking %n file(s)\u2026", nullptr, int(m_folderFiles.size())).toHtmlEscaped() +
                       QStringLiteral("</p>"));
-    m_folderWatcher.setFuture(QtConcurrent::run([snapshot = m_snapshot, files, target = m_target] {
+    m_folderWatcher.setFuture(QtConcurrent::run([snapshot = m_snapshot, files = m_folderFiles, target = m_target] {
         return XmlCheckRunner::folderHtml(snapshot, files, target);
     }));
-    return true;
 }
 
 void CheckXmlDialog::runCheck()
 {
-    if (m_watcher.isRunning())
+    if (isChecking())
         return;
+    // The input lists a folder's files: check them again, not the list as XML.
+    if (!m_folderFiles.isEmpty() && m_input->toPlainText() == m_folderFiles.join(QLatin1Char('\n'))) {
+        startFolderCheck();
+        return;
+    }
+    m_folderFiles.clear();
     m_check->setEnabled(false);
     m_report->setHtml(QStringLiteral("<p>") + tr("Checking\u2026").toHtmlEscaped() + QStringLiteral("</p>"));
     const QByteArray xml = m_input->toPlainText().toUtf8();

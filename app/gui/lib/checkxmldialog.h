@@ -45,6 +45,10 @@ private:
     QPushButton *m_check;
     QFutureWatcher<XmlCheckReport> m_watcher;
     QFutureWatcher<QString> m_folderWatcher;
+    // The files of the folder shown in the input (its list, not XML): Check
+    // checks them again; cleared when the input gets XML.
+    QStringList m_folderFiles;
+    void startFolderCheck();
 
     void openFile();
     bool openFolder(const QString &path);
