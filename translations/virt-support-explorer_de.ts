@@ -371,8 +371,8 @@
         <translation>Geräteeigenschaften wurden im Namensraum des Hypervisors von Hand überschrieben.</translation>
     </message>
     <message>
-        <source>An nbdkit process backing a disk had to be restarted.</source>
-        <translation>Ein nbdkit-Prozess hinter einer Platte musste neu gestartet werden.</translation>
+        <source>An nbdkit process serving a disk exited and libvirt could not restart it.</source>
+        <translation>Ein nbdkit-Prozess, der eine Platte bereitstellt, endete, und libvirt konnte ihn nicht neu starten.</translation>
     </message>
     <message>
         <source>stable command, unstable output</source>

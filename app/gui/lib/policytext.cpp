@@ -44,7 +44,7 @@ namespace {
     QT_TRANSLATE_NOOP("PolicyData", "Hypervisor capabilities were switched on or off by hand."),
     QT_TRANSLATE_NOOP("PolicyData", "The guest uses configuration the hypervisor has deprecated."),
     QT_TRANSLATE_NOOP("PolicyData", "Device properties were overridden by hand in the hypervisor namespace."),
-    QT_TRANSLATE_NOOP("PolicyData", "An nbdkit process backing a disk had to be restarted."),
+    QT_TRANSLATE_NOOP("PolicyData", "An nbdkit process serving a disk exited and libvirt could not restart it."),
 };
 
 QString translated(const QString &english)
