@@ -105,20 +105,26 @@ void readMessages(virDomainPtr dom, const Version &daemon, GuestReport &g)
                        .arg(daemon.toString());
         return;
     }
-    char **msgs = nullptr;
-    const int n = virDomainGetMessages(dom, &msgs, 0);
-    if (n < 0) {
-        g.notes << QStringLiteral("virDomainGetMessages failed: ") + lastError();
-        return;
-    }
-    // The daemon words them "tainted: <what>" and "deprecated configuration:
-    // <what>", <what> being the reason's message, not its id: mapped back
-    // to the reason so the same taint seen in the XML counts once.
-    for (int i = 0; i < n; ++i) {
-        const QString m = takeString(msgs[i]);
-        const qsizetype colon = m.indexOf(QLatin1String(": "));
-        if (m.startsWith(QLatin1String("tainted")) && colon > 0) {
-            const QString what = m.mid(colon + 2);
+    // Asked for one kind at a time (the flags exist since 7.1.0, as the
+    // call does), so a translated daemon's prefix does not decide the kind.
+    for (const unsigned int kind : {unsigned(VIR_DOMAIN_MESSAGE_TAINTING), unsigned(VIR_DOMAIN_MESSAGE_DEPRECATION)}) {
+        char **msgs = nullptr;
+        const int n = virDomainGetMessages(dom, &msgs, kind);
+        if (n < 0) {
+            g.notes << QStringLiteral("virDomainGetMessages failed: ") + lastError();
+            return;
+        }
+        // The daemon words a taint "tainted: <what>", <what> being the
+        // reason's message, not its id: mapped back to the reason so the same
+        // taint seen in the XML counts once.
+        for (int i = 0; i < n; ++i) {
+            const QString m = takeString(msgs[i]);
+            if (kind != VIR_DOMAIN_MESSAGE_TAINTING) {
+                g.deprecations << m + QStringLiteral(" (virDomainGetMessages)");
+                continue;
+            }
+            const qsizetype colon = m.indexOf(QLatin1String(": "));
+            const QString what = colon > 0 ? m.mid(colon + 2) : m;
             const QString reason = reasonOfTaintMessage(what);
             if (reason.isEmpty())
                 g.notes << QStringLiteral("the daemon's taint message \"%1\" names no reason "
@@ -129,10 +135,9 @@ void readMessages(virDomainPtr dom, const Version &daemon, GuestReport &g)
                 {reason.isEmpty() ? what : reason,
                  QStringLiteral("virDomainGetMessages: the daemon's own record (\"%1\")").arg(m),
                  {}});
-        } else
-            g.deprecations << m + QStringLiteral(" (virDomainGetMessages)");
+        }
+        free(msgs);
     }
-    free(msgs);
 #else
     Q_UNUSED(dom);
     Q_UNUSED(daemon);
