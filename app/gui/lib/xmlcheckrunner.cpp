@@ -1,4 +1,5 @@
 #include "xmlcheckrunner.h"
+#include "xmlcheckrunner_p.h"
 
 #include "check/checkreport.h"
 #include "check/domainxmlchecker.h"
@@ -13,40 +14,21 @@ namespace vse::gui {
 XmlCheckReport XmlCheckRunner::check(const SnapshotPtr &snapshot, const QByteArray &xml, const QString &name,
                                      Version target)
 {
-    XmlCheckReport report;
-    report.file = name;
-    QString schemaDir;
-    qint64 releaseId = 0;
-    if (snapshot)
-        if (const auto source = snapshot->store().schemaSource()) {
-            schemaDir = source->dir;
-            releaseId = source->release.id;
-        }
-    if (schemaDir.isEmpty()) {
+    Lookup lookup(snapshot);
+    return check(lookup, xml, name, target);
+}
+
+XmlCheckReport XmlCheckRunner::check(Lookup &lookup, const QByteArray &xml, const QString &name, Version target)
+{
+    if (lookup.schemaDir.isEmpty()) {
+        XmlCheckReport report;
+        report.file = name;
         report.diagnostics.append(Diagnostic::error(
             name, 0, tr("No indexed release has XML schemas: add an installed libvirt or a source tree in Settings "
                         "\u2192 Sources.")));
         return report;
     }
-    QHash<QString, Item> items;
-    for (Item &it : snapshot->store().releaseItems(releaseId))
-        if (kindFamily(it.kind) == QLatin1String("xml"))
-            items.insert(it.name, std::move(it));
-    // A path the release lacks may be an item the history has as newer
-    // than the indexed releases: asked once per path.
-    const auto history = snapshot->store().historyRelease();
-    std::map<QString, std::optional<Item>> newer; // node-based: the walker may keep what it was given
-    const ItemLookup lookup = [&](const QString &path) -> const Item * {
-        if (const auto it = items.constFind(path); it != items.constEnd())
-            return &*it;
-        if (!history)
-            return nullptr;
-        auto it = newer.find(path);
-        if (it == newer.end())
-            it = newer.emplace(path, snapshot->store().xmlItemOrNewer(path, 0, history->id)).first;
-        return it->second ? &*it->second : nullptr;
-    };
-    return checkXmlData(xml, name, schemaDir, lookup, target);
+    return checkXmlData(xml, name, lookup.schemaDir, lookup.function(), target, &lookup.memo);
 }
 
 namespace {

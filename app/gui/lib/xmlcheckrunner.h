@@ -23,6 +23,10 @@ public:
     // Checks each file (a folder's *.xml) in turn: a summary of the verdicts
     // first, then each file's verdict and findings under its name.
     static QString folderHtml(const SnapshotPtr &snapshot, const QStringList &files, Version target);
+
+private:
+    struct Lookup;
+    static XmlCheckReport check(Lookup &lookup, const QByteArray &xml, const QString &name, Version target);
 };
 
 } // namespace vse::gui

@@ -1,6 +1,7 @@
 // XmlCheckRunner::folderHtml: Check domain XML on a folder, as
 // `virt-support check-xml FOLDER` checks one (every *.xml, a verdict each).
 #include "xmlcheckrunner.h"
+#include "xmlcheckrunner_p.h"
 
 #include "check/checkreport.h"
 #include "io/confinedfile.h"
@@ -13,12 +14,13 @@ QString XmlCheckRunner::folderHtml(const SnapshotPtr &snapshot, const QStringLis
 {
     QList<XmlCheckReport> reports;
     int clean = 0;
+    Lookup lookup(snapshot); // the index read once for the whole folder
     for (const QString &file : files) {
         QByteArray data;
         QString why;
         XmlCheckReport report;
         if (vse::SourceRoot().read(file, &data, &why)) {
-            report = check(snapshot, data, file, target);
+            report = check(lookup, data, file, target);
         } else {
             report.file = file;
             report.diagnostics.append(Diagnostic::error(file, 0, why));
