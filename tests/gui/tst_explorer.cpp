@@ -5,6 +5,7 @@
 // filter, and the verdict of Check domain XML on a tainted document.
 // Expected values come from SQL on the index, not from the GUI's code.
 #include "guitestindex.h"
+#include "guitestwindow.h"
 
 #include "checkxmldialog.h"
 #include "detailrenderer.h"
@@ -39,16 +40,7 @@ class TestExplorer : public QObject
 
     std::unique_ptr<MainWindow> openWindow()
     {
-        AppOptions o;
-        o.indexPath = m_index;
-        o.noAutoIndex = true;
-        auto w = std::make_unique<MainWindow>(o);
-        w->show();
-        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
-        w->start();
-        if (!installed.wait(30000))
-            return nullptr;
-        return w;
+        return guitest::openWindow(m_index, 30000);
     }
 
     static void clickHeader(QTableView *table, int column)

@@ -6,6 +6,7 @@
 // option values, Check domain XML on a missing file and on a folder, the
 // file of a configuration option, and the table's note column.
 #include "guitestindex.h"
+#include "guitestwindow.h"
 
 #include "checkxmldialog.h"
 #include "coretext.h"
@@ -73,14 +74,8 @@ class TestExplorerFindings : public QObject
 
     std::unique_ptr<MainWindow> openWindow()
     {
-        AppOptions o;
-        o.indexPath = m_index;
-        o.noAutoIndex = true;
-        auto w = std::make_unique<MainWindow>(o);
-        w->show();
-        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
-        w->start();
-        if (!installed.wait(30000) || !QTest::qWaitForWindowExposed(w.get()))
+        auto w = guitest::openWindow(m_index, 30000);
+        if (!w || !QTest::qWaitForWindowExposed(w.get()))
             return nullptr;
         return w;
     }

@@ -4,6 +4,7 @@
 // driver filter, and the policy audit. Expected numbers come from SQL over
 // the index file and from core's auditReleases on releases read separately.
 #include "guitestindex.h"
+#include "guitestwindow.h"
 
 #include "auditdialog.h"
 #include "auditmodel.h"
@@ -73,16 +74,7 @@ class TestGuiReleases : public QObject
     }
     std::unique_ptr<MainWindow> openWindow() const
     {
-        AppOptions o;
-        o.indexPath = m_index;
-        o.noAutoIndex = true;
-        auto w = std::make_unique<MainWindow>(o);
-        w->show();
-        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
-        w->start();
-        if (!installed.wait(60000))
-            return nullptr;
-        return w;
+        return guitest::openWindow(m_index, 60000);
     }
 
 private Q_SLOTS:

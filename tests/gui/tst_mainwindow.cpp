@@ -3,6 +3,7 @@
 // (responsive, cancellable, errors named) and the --screenshot mode.
 #include "clirunner.h"
 #include "guitestindex.h"
+#include "guitestwindow.h"
 #include "newerxml.h"
 #include "testdata.h"
 
@@ -93,16 +94,7 @@ class TestMainWindow : public QObject
 
     std::unique_ptr<MainWindow> openWindow(const QString &index)
     {
-        AppOptions o;
-        o.indexPath = index;
-        o.noAutoIndex = true;
-        auto w = std::make_unique<MainWindow>(o);
-        w->show();
-        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
-        w->start();
-        if (!installed.wait(30000))
-            return nullptr;
-        return w;
+        return guitest::openWindow(index, 30000);
     }
 
 private Q_SLOTS:

@@ -5,6 +5,7 @@
 // the self-check's answers. Expected numbers and answers come from SQL over
 // the index file and from the policy JSON, never from the code under test.
 #include "guitestindex.h"
+#include "guitestwindow.h"
 
 #include "detailview.h"
 #include "guidepdf.h"
@@ -71,16 +72,7 @@ class TestPolicyGuide : public QObject
     }
     std::unique_ptr<MainWindow> openWindow() const
     {
-        AppOptions o;
-        o.indexPath = m_index;
-        o.noAutoIndex = true;
-        auto w = std::make_unique<MainWindow>(o);
-        w->show();
-        QSignalSpy installed(w.get(), &MainWindow::snapshotInstalled);
-        w->start();
-        if (!installed.wait(60000))
-            return nullptr;
-        return w;
+        return guitest::openWindow(m_index, 60000);
     }
 
 private Q_SLOTS:
