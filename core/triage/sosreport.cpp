@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace vse {
 
@@ -105,6 +106,9 @@ HostVersionEvidence SosReport::findVersion(QStringList *problems, QStringList *i
 {
     HostVersionEvidence best;
     int bestRank = 0;
+    // sos writes installed-debs as a link to (or a copy of) dpkg_-l: one
+    // package list read twice would say every skipped line twice.
+    QSet<QByteArray> seen;
     for (const char *rel : kVersionFiles) {
         const QString path = QDir(m_folder).filePath(QString::fromLatin1(rel));
         if (!QFileInfo(path).exists() && !QFileInfo(path).isSymLink())
@@ -115,6 +119,9 @@ HostVersionEvidence SosReport::findVersion(QStringList *problems, QStringList *i
             *problems << why;
             continue;
         }
+        if (seen.contains(data))
+            continue;
+        seen.insert(data);
         const QStringList lines = QString::fromUtf8(data).split(QLatin1Char('\n'));
         for (qsizetype i = 0; i < lines.size(); ++i) {
             int rank = 0;

@@ -117,6 +117,11 @@ int HostReport::exitCode() const
 {
     if (!nothingFound.isEmpty())
         return kNothingFound;
+    // A configuration libvirt cannot parse stops the daemon: worse than any
+    // guest's verdict (check-config's code).
+    for (const ConfigCheckReport &c : configs)
+        if (c.hasSyntaxErrors())
+            return kConfigSyntax;
     // check-xml's exit codes (app/cli/cli.h), worst first.
     static const QList<QPair<CheckVerdict::Kind, int>> order{
         {CheckVerdict::NotChecked, 3}, {CheckVerdict::Invalid, 1},

@@ -74,6 +74,8 @@ struct HostReport
     // likely. Said first, and the exit code is kNothingFound.
     QString nothingFound;
     static constexpr int kNothingFound = 9;
+    // A daemon configuration file libvirt's parser refuses (check-config's 8).
+    static constexpr int kConfigSyntax = 8;
     QList<GuestReport> guests;
     QList<ConfigCheckReport> configs;
 
@@ -89,8 +91,9 @@ struct HostReport
     // The report's verdict in one line: the summary counts, or why there is
     // nothing to say (nothingFound).
     QString verdictText() const;
-    // The worst guest verdict as check-xml's exit code order (3,1,5,6,7,0);
-    // kNothingFound for a folder with nothing of libvirt.
+    // kNothingFound for a folder with nothing of libvirt; else kConfigSyntax
+    // when a daemon configuration cannot be parsed; else the worst guest
+    // verdict in check-xml's exit code order (3,1,5,6,7,0).
     int exitCode() const;
     QJsonObject toJson() const;
 };

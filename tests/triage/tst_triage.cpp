@@ -618,6 +618,9 @@ private Q_SLOTS:
         list += removed + '\n';
         const QString root = m_dir.filePath(QStringLiteral("removed"));
         QVERIFY(writeFile(root + QStringLiteral("/installed-debs"), list));
+        // sos keeps the same list as sos_commands/dpkg/dpkg_-l too (here a
+        // copy): its skipped line is noted once.
+        QVERIFY(writeFile(root + QStringLiteral("/sos_commands/dpkg/dpkg_-l"), list));
         QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu/fv0.xml"),
                           readAll(kExamples + QStringLiteral("/testdomfv0.xml"))));
         const CliRun r = runCli(m_index, {QStringLiteral("triage"), root,
@@ -633,6 +636,10 @@ private Q_SLOTS:
                                  .arg(QString::fromUtf8(removed).simplified());
         QVERIFY2(o.value(QStringLiteral("notes")).toArray().contains(note),
                  QJsonDocument(o.value(QStringLiteral("notes")).toArray()).toJson().constData());
+        int aboutRemoved = 0;
+        for (const QJsonValue &n : o.value(QStringLiteral("notes")).toArray())
+            aboutRemoved += n.toString().contains(QLatin1String("rc libvirt-daemon"));
+        QCOMPARE(aboutRemoved, 1);
     }
 
     // A folder with nothing of libvirt says so and exits 9, also when it is
@@ -658,6 +665,25 @@ private Q_SLOTS:
                  qPrintable(o.value(QStringLiteral("verdictText")).toString()));
         // The folder inside is the report.
         QCOMPARE(runCli(m_index, {QStringLiteral("triage"), outer + QStringLiteral("/sosreport-host-2021")}).exitCode, 6);
+    }
+
+    // A qemu.conf libvirt cannot parse stops the daemon: the exit code says
+    // so (8, as check-config's) over the guests' (6 here, tainted).
+    void configSyntaxErrorDecidesTheExitCode()
+    {
+        const QString root = makeTree(QStringLiteral("broken-conf"));
+        QVERIFY(runCli(m_index, {QStringLiteral("triage"), root}).exitCode == 6);
+        QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu.conf"),
+                          "user = \"qemu\"\nvnc_listen \"0.0.0.0\"\n"));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root, QStringLiteral("--format"),
+                                          QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 8);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("exitCode")).toInt(), 8);
+        bool refused = false;
+        for (const QJsonValue &c : o.value(QStringLiteral("configs")).toArray())
+            refused |= c.toObject().value(QStringLiteral("libvirtCannotParse")).toBool();
+        QVERIFY(refused);
     }
 
     // A running guest without a definition: its only XML is the <domain>
