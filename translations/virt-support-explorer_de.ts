@@ -1064,6 +1064,10 @@
         <source>Check every *.xml of a folder</source>
         <translation>Jede *.xml eines Ordners prüfen</translation>
     </message>
+    <message>
+        <source>Cannot check %1 yet: wait for the report of the check that is running.</source>
+        <translation>%1 kann noch nicht geprüft werden: Warten Sie auf den Bericht der laufenden Prüfung.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::CoreText</name>

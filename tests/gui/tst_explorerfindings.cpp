@@ -271,11 +271,20 @@ private Q_SLOTS:
         dialog.runCheck();
         QVERIFY(checked.wait(60000));
         QCOMPARE(dialog.reportText(), text);
-        // Another folder while a check runs would have its report overwritten.
+        // Another folder while a check runs would have its report
+        // overwritten: the buttons that start one are disabled, and a call
+        // that comes anyway is refused in words, not dropped.
         dialog.runCheck();
         QVERIFY(dialog.isChecking());
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b->text().contains(QLatin1String("Open")) || b->text().contains(QLatin1String("Check")))
+                QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
         QVERIFY(!dialog.openPath(dir.path()));
+        QVERIFY2(dialog.reportText().contains(QLatin1String("wait for the report")), qPrintable(dialog.reportText()));
         QVERIFY(checked.wait(60000));
+        QCOMPARE(dialog.reportText(), text);
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            QVERIFY2(b->isEnabled(), qPrintable(b->text()));
 
         QTemporaryDir empty;
         QVERIFY(!dialog.openPath(empty.path()));

@@ -48,6 +48,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     auto *open = new QPushButton(tr("&Open file\u2026"), this);
     connect(open, &QPushButton::clicked, this, &CheckXmlDialog::openFile);
     auto *openFolderButton = new QPushButton(tr("Open fol&der\u2026"), this);
+    m_openButtons = {open, openFolderButton};
     connect(openFolderButton, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Check every *.xml of a folder"));
         if (!dir.isEmpty())
@@ -55,12 +56,12 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
     });
     connect(m_check, &QPushButton::clicked, this, &CheckXmlDialog::runCheck);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        m_check->setEnabled(true);
+        setBusy(false);
         m_report->setHtml(XmlCheckRunner::reportHtml(m_watcher.result(), m_target));
         Q_EMIT checked();
     });
     connect(&m_folderWatcher, &QFutureWatcherBase::finished, this, [this] {
-        m_check->setEnabled(true);
+        setBusy(false);
         m_report->setHtml(m_folderWatcher.result());
         Q_EMIT checked();
     });
@@ -94,6 +95,15 @@ void CheckXmlDialog::openFile()
         openPath(path);
 }
 
+// One check at a time (its report would overwrite the other's): what would
+// start another is disabled until the report is shown.
+void CheckXmlDialog::setBusy(bool busy)
+{
+    m_check->setEnabled(!busy);
+    for (QPushButton *b : std::as_const(m_openButtons))
+        b->setEnabled(!busy);
+}
+
 void CheckXmlDialog::showProblem(const QString &text)
 {
     m_report->setHtml(QStringLiteral("<p>") + text.toHtmlEscaped() + QStringLiteral("</p>"));
@@ -101,6 +111,12 @@ void CheckXmlDialog::showProblem(const QString &text)
 
 bool CheckXmlDialog::openPath(const QString &path)
 {
+    if (isChecking()) {
+        // Not reachable from the dialog's buttons (setBusy); said rather than
+        // dropped for any other caller.
+        showProblem(tr("Cannot check %1 yet: wait for the report of the check that is running.").arg(path));
+        return false;
+    }
     const QFileInfo info(path);
     if (!info.exists()) {
         showProblem(tr("Cannot check %1: there is no such file or folder.").arg(path));
@@ -128,8 +144,6 @@ bool CheckXmlDialog::openFolder(const QString &path)
         showProblem(tr("Cannot check %1: the folder has no *.xml file (subfolders are not searched).").arg(path));
         return false;
     }
-    if (isChecking()) // one check at a time: its report would overwrite this one
-        return false;
     QStringList files;
     for (const QString &n : names)
         files << dir.filePath(n);
@@ -142,7 +156,7 @@ bool CheckXmlDialog::openFolder(const QString &path)
 
 void CheckXmlDialog::startFolderCheck()
 {
-    m_check->setEnabled(false);
+    setBusy(true);
     m_report->setHtml(QStringLiteral("<p>") +
                       tr("Checking %n file(s)\u2026", nullptr, int(m_folderFiles.size())).toHtmlEscaped() +
                       QStringLiteral("</p>"));
@@ -161,7 +175,7 @@ void CheckXmlDialog::runCheck()
         return;
     }
     m_folderFiles.clear();
-    m_check->setEnabled(false);
+    setBusy(true);
     m_report->setHtml(QStringLiteral("<p>") + tr("Checking\u2026").toHtmlEscaped() + QStringLiteral("</p>"));
     const QByteArray xml = m_input->toPlainText().toUtf8();
     m_watcher.setFuture(QtConcurrent::run(

@@ -43,6 +43,7 @@ private:
     QPlainTextEdit *m_input;
     QTextBrowser *m_report;
     QPushButton *m_check;
+    QList<QPushButton *> m_openButtons; // Open file, Open folder
     QFutureWatcher<XmlCheckReport> m_watcher;
     QFutureWatcher<QString> m_folderWatcher;
     // The files of the folder shown in the input (its list, not XML): Check
@@ -53,6 +54,7 @@ private:
     void openFile();
     bool openFolder(const QString &path);
     void showProblem(const QString &text);
+    void setBusy(bool busy);
 };
 
 } // namespace vse::gui
