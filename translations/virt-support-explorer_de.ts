@@ -82,8 +82,8 @@
         <translation>Linker-Versionsskript</translation>
     </message>
     <message>
-        <source>Since tag in header</source>
-        <translation>Since-Angabe im Header</translation>
+        <source>Since tag</source>
+        <translation>Since-Angabe</translation>
     </message>
     <message>
         <source>API XML version</source>

@@ -133,6 +133,16 @@ bool fromPackDocs(const Evidence &e)
            e.detail.contains(QLatin1String(", agreement "));
 }
 
+// An entry's own since the pack kept (ownSinceEvidence), or the since of
+// the API a procedure carries taken from it (addCarriedApiSince): applied
+// again on each update, so an index merged from its own rows must drop them
+// first, or they would sit wherever the earlier merge put them.
+bool fromPackOwnSince(const Evidence &e)
+{
+    return (e.kind != Evidence::Kind::History && e.detail.endsWith(QLatin1String(" (release history)"))) ||
+           (e.kind == Evidence::Kind::ApiVersion && e.detail.startsWith(QLatin1String("symbol|")));
+}
+
 // "docs/formatdomain.rst:7784 in 9.0.0, agreement 97 %" for an entry's kept docs note.
 std::optional<Evidence> packDocsEvidence(const HistoryPack &pack, const HistoryEntry &e)
 {
@@ -170,8 +180,8 @@ void strip(Item &it)
         }
     it.evidence.erase(std::remove_if(it.evidence.begin(), it.evidence.end(),
                                      [](const Evidence &e) {
-                                         return e.kind == Evidence::Kind::History ||
-                                                fromPackDocs(e);
+                                         return e.kind == Evidence::Kind::History || fromPackDocs(e) ||
+                                                fromPackOwnSince(e);
                                      }),
                       it.evidence.end());
     for (const QString &k : HistoryApplier::ownedKeys())
@@ -345,7 +355,11 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                     it.evidence.append(*former);
                 // An enum value of 1.3.5 < since <= 7.0.0 is dated by a newer
                 // release's "Since:" tag the installed headers lack.
-                if (const auto own = ownSinceEvidence(*e); own && !it.sinceRange().exact)
+                // So is a function whose version node is older than the
+                // release that added it (a newer release's Since tag).
+                if (const auto own = ownSinceEvidence(*e);
+                    own && (!it.sinceRange().exact ||
+                            (own->kind == Evidence::Kind::SinceTag && it.sinceRange().upTo < own->version)))
                     it.evidence.append(*own);
                 if (const Version text = acceptedAsTextIn(pack, *e, xmlByKey, valuesOf); text.isValid())
                     it.attrs.insert(kTextBefore, text.toString());

@@ -151,6 +151,12 @@ bool wantedPath(const QString &p)
         return true;
     if (p.startsWith(QLatin1String("src/")) && slashes == 1 && p.endsWith(QLatin1String(".syms")))
         return true;
+    // The public functions' own doc blocks (their Since tags), and libvirt-
+    // admin's version script, which moved to src/admin/ in 2.0.0.
+    if (p.startsWith(QLatin1String("src/libvirt")) && slashes == 1 && p.endsWith(QLatin1String(".c")))
+        return true;
+    if (p == QLatin1String("src/admin/libvirt-admin.c") || p == QLatin1String("src/admin/libvirt_admin_public.syms"))
+        return true;
     if (p.endsWith(QLatin1String(".x")))
         return true;
     if ((p.startsWith(QLatin1String("docs/schemas/")) ||
@@ -423,9 +429,18 @@ QJsonArray ownSinceOf(const Item &item, const Version &release)
         return {};
     static const Evidence::Kind order[] = {Evidence::Kind::SymbolVersion, Evidence::Kind::SymsFile,
                                            Evidence::Kind::SinceTag, Evidence::Kind::ApiXml};
+    // The function's own tag when it names a later release than its version
+    // node (SinceRange::fromEvidence says why).
+    const SinceRange range = SinceRange::fromEvidence(item.evidence);
+    const bool lateTag = range.exact && range.upper.kind == Evidence::Kind::SinceTag &&
+                         std::any_of(item.evidence.cbegin(), item.evidence.cend(), [&](const Evidence &e) {
+                             return (e.kind == Evidence::Kind::SymbolVersion || e.kind == Evidence::Kind::SymsFile) &&
+                                    e.version < range.upper.version;
+                         });
     for (Evidence::Kind k : order)
         for (const Evidence &e : item.evidence)
-            if (e.kind == k && e.version.isValid() && !e.upperBoundOnly && !e.unreliable) {
+            if (e.kind == k && e.version.isValid() && !e.upperBoundOnly && !e.unreliable &&
+                (!lateTag || e.kind == Evidence::Kind::SinceTag)) {
                 // A location, never prose: "libvirt.so.0:LIBVIRT_10.2.0", "libvirt/libvirt-domain.h:9141".
                 QString at = e.detail;
                 at.replace(QStringLiteral(": "), QStringLiteral(":"));
@@ -617,6 +632,21 @@ QJsonObject withDefaultHistory(const QJsonObject &previous, QJsonObject attrs, c
     return attrs;
 }
 
+// A function's own since from a source tree's Since tag, later than its
+// version node, outlives a newer package set's view: package sets carry no
+// implementation files, so they know only the node (ownSinceOf).
+QJsonObject withOwnSince(const QJsonObject &previous, QJsonObject attrs)
+{
+    const QJsonArray was = previous.value(kOwnSince).toArray();
+    const QJsonArray now = attrs.value(kOwnSince).toArray();
+    if (was.at(0).toString() != Evidence::kindId(Evidence::Kind::SinceTag) || now.isEmpty() ||
+        now.at(0).toString() == was.at(0).toString())
+        return attrs;
+    if (Version::parse(now.at(1).toString()) < Version::parse(was.at(1).toString()))
+        attrs.insert(kOwnSince, was);
+    return attrs;
+}
+
 void mergeInto(State &state, const ReleaseData &d)
 {
     const int r = int(state.releases.size());
@@ -668,7 +698,8 @@ void mergeInto(State &state, const ReleaseData &d)
         e.kind = c.kind;
         e.parent = c.parent;
         e.origin = c.origin;
-        e.attrs = c.kind == ItemKind::ConfigOption ? withDefaultHistory(e.attrs, c.attrs, d.release.version) : c.attrs;
+        e.attrs = c.kind == ItemKind::ConfigOption ? withDefaultHistory(e.attrs, c.attrs, d.release.version)
+                                                   : withOwnSince(e.attrs, c.attrs);
     }
 }
 

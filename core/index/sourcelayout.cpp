@@ -1,5 +1,7 @@
 #include "sourcelayout.h"
 
+#include "extract/api/functionsincetags.h"
+
 #include "extract/api/apireader.h"
 #include "extract/tools/configextractor.h"
 #include "extract/tools/errormessages.h"
@@ -91,6 +93,8 @@ std::optional<SourceLayout> SourceLayout::detect(const QString &path, Diagnostic
         l.docDir = existingDir(r, {"docs"});
         l.protocolRoot = r + QStringLiteral("/src");
         l.symsFiles = filesIn(r + QStringLiteral("/src"), {QStringLiteral("libvirt*.syms")});
+        if (const QString admin = r + QStringLiteral("/src/admin/libvirt_admin_public.syms"); FsWatch::isFile(admin))
+            l.symsFiles << admin;
         return l;
     }
     if (FsWatch::isDir(r + QStringLiteral("/usr/include/libvirt")) ||
@@ -121,6 +125,8 @@ QStringList SourceLayout::inputFiles() const
         files << ApiInputs::forInstalled(root).sharedLibraries;
     }
     files << symsFiles;
+    if (kind == Release::SourceKind::SourceTree)
+        files << functionsincetags::filesOf(root);
     files << filesIn(schemaDir, {QStringLiteral("*.rng")});
     files << filesIn(docDir, {QStringLiteral("*.html")});
     if (!protocolRoot.isEmpty())

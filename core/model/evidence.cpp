@@ -14,7 +14,7 @@ struct KindName
 constexpr KindName kKinds[] = {
     {Evidence::Kind::SymbolVersion, "symbol-version", QT_TRANSLATE_NOOP("Evidence", "symbol version")},
     {Evidence::Kind::SymsFile, "syms-file", QT_TRANSLATE_NOOP("Evidence", "linker version script")},
-    {Evidence::Kind::SinceTag, "since-tag", QT_TRANSLATE_NOOP("Evidence", "Since tag in header")},
+    {Evidence::Kind::SinceTag, "since-tag", QT_TRANSLATE_NOOP("Evidence", "Since tag")},
     {Evidence::Kind::ApiXml, "api-xml", QT_TRANSLATE_NOOP("Evidence", "API XML version")},
     {Evidence::Kind::Documentation, "documentation", QT_TRANSLATE_NOOP("Evidence", "documentation")},
     {Evidence::Kind::ApiVersion, "api-version", QT_TRANSLATE_NOOP("Evidence", "API version")},

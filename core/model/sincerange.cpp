@@ -49,6 +49,15 @@ SinceRange SinceRange::fromEvidence(const EvidenceList &evidence)
         if (!best || int(e.kind) < int(best->kind))
             best = &e;
     }
+    // ...unless the function's own Since tag names a later release than its
+    // version node: libvirt exported virAdmServerUpdateTlsFiles (6.2.0) and
+    // virDomainSetBlockThreshold (3.2.0) in older nodes (LIBVIRT_ADMIN_2.0.0,
+    // LIBVIRT_3.1.0), and no release before the tag's had the function.
+    if (best && (best->kind == Evidence::Kind::SymbolVersion || best->kind == Evidence::Kind::SymsFile))
+        for (const Evidence &e : evidence)
+            if (e.kind == Evidence::Kind::SinceTag && !e.unreliable && best->version < e.version &&
+                (!r.upTo.isValid() || !(r.upTo < e.version)) && (!r.after.isValid() || r.after < e.version))
+                best = &e;
     if (best) {
         r.exact = true;
         r.upTo = best->version;

@@ -7,6 +7,7 @@
 #include "testdata.h"
 #include "testfiles.h"
 
+#include "extract/api/functionsincetags.h"
 #include "index/releasereader.h"
 #include "index/sourcelayout.h"
 #include "index/store.h"
@@ -23,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <cstring>
 #include <tuple>
 
 using namespace vse;
@@ -824,6 +827,62 @@ private Q_SLOTS:
                                           QStringLiteral("--max-version"), QStringLiteral("1.3.5")});
         QVERIFY2(s.err.contains(QLatin1String("virAdmConnectOpen (since 2.0.0) is newer than 1.3.5")),
                  qPrintable(s.out + s.err));
+    }
+
+    // The other way round: libvirt exported virAdmServerUpdateTlsFiles, added
+    // in 6.2.0, in the LIBVIRT_ADMIN_2.0.0 node (virDomainSetBlockThreshold,
+    // 3.2.0, in LIBVIRT_3.1.0). No release before its Since tag had it, so
+    // the tag (read from the source tree's implementation file into the
+    // history pack) names the since, and a check for the node's release
+    // calls it too new. Both facts are read from the installed release's
+    // tarball here, not written down.
+    void functionLaterThanItsVersionNode()
+    {
+        const QString installedVersion = showJson(QStringLiteral("virConnectOpen"))
+                                             .value(QLatin1String("release"))
+                                             .toString()
+                                             .section(QLatin1Char(' '), 0, 0);
+        for (const auto &[name, syms, impl, node] :
+             {std::tuple{"virAdmServerUpdateTlsFiles", "*/src/admin/libvirt_admin_public.syms",
+                         "*/src/admin/libvirt-admin.c", "LIBVIRT_ADMIN_"},
+              std::tuple{"virDomainSetBlockThreshold", "*/src/libvirt_public.syms", "*/src/libvirt-domain.c",
+                         "LIBVIRT_"}}) {
+            const QString symsText = QString::fromUtf8(fromTarball(installedVersion, {QLatin1String(syms)}));
+            const QByteArray implText = fromTarball(installedVersion, {QLatin1String(impl)});
+            if (symsText.isEmpty() || implText.isEmpty()) {
+                if (inCi())
+                    QFAIL("the installed release's source tarball is missing");
+                QSKIP("the installed release's source tarball is not in $VSE_SOURCES_DIR");
+            }
+            const qsizetype at = symsText.indexOf(QLatin1Char(' ') + QLatin1String(name) + QLatin1Char(';'));
+            QVERIFY(at > 0);
+            const qsizetype block = symsText.lastIndexOf(QLatin1String(node), at);
+            const QString nodeVersion =
+                symsText.mid(block + qsizetype(strlen(node))).section(QLatin1Char(' '), 0, 0);
+            // The doc block titled NAME: its Since tag and the title's line.
+            const QList<FunctionSinceTag> tags = functionsincetags::parse(implText, QLatin1String(impl));
+            const auto tag = std::find_if(tags.cbegin(), tags.cend(),
+                                          [&](const FunctionSinceTag &t) { return t.function == QLatin1String(name); });
+            QVERIFY(tag != tags.cend());
+            const QByteArray title = QByteArray(" * ") + name + ":\n";
+            QCOMPARE(tag->line, int(implText.left(implText.indexOf(title)).count('\n')) + 1);
+            const qsizetype sinceAt = implText.indexOf("Since: ", implText.indexOf(title));
+            QCOMPARE(tag->since.toString(), QString::fromLatin1(implText.mid(sinceAt + 7, 5)));
+            QVERIFY2(Version::parse(nodeVersion) < tag->since, qPrintable(nodeVersion));
+
+            const QJsonObject o = showJson(QLatin1String(name));
+            QCOMPARE(o.value(QLatin1String("since")).toString(), tag->since.toString());
+            const QJsonObject ev = o.value(QLatin1String("sinceEvidence")).toObject();
+            QCOMPARE(ev.value(QLatin1String("kind")).toString(), QStringLiteral("since-tag"));
+            QVERIFY2(ev.value(QLatin1String("detail")).toString().contains(QLatin1String(impl).mid(2)),
+                     qPrintable(ev.value(QLatin1String("detail")).toString()));
+            // The node's release does not have it.
+            const CliRun s = runCli(m_index, {QStringLiteral("search"), QLatin1String(name),
+                                              QStringLiteral("--max-version"), nodeVersion});
+            QVERIFY2(s.err.contains(QStringLiteral("%1 (since %2) is newer than %3")
+                                        .arg(QLatin1String(name), tag->since.toString(), nodeVersion)),
+                     qPrintable(s.out + s.err));
+        }
     }
 
     // A C name that changed kind without a gap compiles against every

@@ -163,7 +163,7 @@ private Q_SLOTS:
     {
         const QList<QStringList> ranged = sqlRows(
             m_index, "SELECT name, since_after, since_upto FROM items WHERE since_after IS NOT NULL AND since_after "
-                     "!= '' AND since_upto != '' AND (since IS NULL OR since = '') AND kind = 'function' ORDER BY "
+                     "!= '' AND since_upto != '' AND (since IS NULL OR since = '') AND kind = 'virsh-command' ORDER BY "
                      "name LIMIT 1");
         QVERIFY(!ranged.isEmpty());
         German de;

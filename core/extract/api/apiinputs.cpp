@@ -1,4 +1,5 @@
 #include "apireader.h"
+#include "functionsincetags.h"
 
 #include "io/dirlisting.h"
 #include "io/fswatch.h"
@@ -73,11 +74,13 @@ ApiInputs ApiInputs::forSourceTree(const QString &root)
         in.includeDir = joined(root, QStringLiteral("include"));
     for (const QString &syms :
          {QStringLiteral("libvirt_public.syms"), QStringLiteral("libvirt_qemu.syms"),
-          QStringLiteral("libvirt_lxc.syms"), QStringLiteral("libvirt_admin_public.syms")}) {
+          QStringLiteral("libvirt_lxc.syms"), QStringLiteral("libvirt_admin_public.syms"),
+          QStringLiteral("admin/libvirt_admin_public.syms")}) {
         const QString path = joined(root, QStringLiteral("src/") + syms);
         if (QFileInfo::exists(path))
             in.symsFiles.append(path);
     }
+    in.implementationFiles = functionsincetags::filesOf(root);
     return in;
 }
 

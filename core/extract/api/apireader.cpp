@@ -1,6 +1,7 @@
 #include "apireader.h"
 
 #include "apixmlextractor.h"
+#include "functionsincetags.h"
 #include "headerextractor.h"
 #include "symbolversions.h"
 
@@ -54,6 +55,7 @@ struct SideInputs
     ExtractResult apiXml;
     QList<SymbolVersion> symbols;
     Diagnostics symbolDiagnostics;
+    QList<FunctionSinceTag> sinceTags;
 };
 
 // API XML and symbol tables are read while libclang parses the headers.
@@ -73,6 +75,8 @@ SideInputs readSideInputs(const ApiInputs &in)
         side.symbols.append(r.symbols);
         side.symbolDiagnostics.append(r.diagnostics);
     }
+    for (const QString &file : in.implementationFiles)
+        side.sinceTags.append(functionsincetags::read(file, root, &side.symbolDiagnostics));
     return side;
 }
 
@@ -189,6 +193,21 @@ ExtractResult ApiReader::read(const ApiInputs &in)
                     .arg(sv.symbol, sv.node)));
         index.insert(keyOf(item.kind, item.name), items.size());
         items.append(std::move(item));
+    }
+
+    // A function's own tag, from the block above its definition; the tag of
+    // a header declaration (rare for functions) was read with the headers.
+    for (const FunctionSinceTag &tag : std::as_const(side.sinceTags)) {
+        const qsizetype found = index.value(keyOf(ItemKind::Function, tag.function), -1);
+        if (found < 0)
+            continue; // a block of an internal helper, or a macro's
+        Item &item = items[found];
+        const bool tagged = std::any_of(item.evidence.cbegin(), item.evidence.cend(), [](const Evidence &e) {
+            return e.kind == Evidence::Kind::SinceTag;
+        });
+        if (!tagged)
+            item.evidence.append(Evidence(Evidence::Kind::SinceTag, tag.since,
+                                          tag.file + QLatin1Char(':') + QString::number(tag.line)));
     }
 
     const Policy &policy = Policy::instance();

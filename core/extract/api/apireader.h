@@ -15,6 +15,9 @@ struct ApiInputs
     QString apiXmlDir;           // holds libvirt-api.xml, libvirt-qemu-api.xml...
     QStringList sharedLibraries; // libvirt.so.0, libvirt-qemu.so.0... (ELF symbol versions)
     QStringList symsFiles;       // src/libvirt_public.syms... (linker version scripts)
+    // src/libvirt-*.c, src/admin/libvirt-admin.c: the functions' own doc
+    // blocks and "Since:" tags (functionsincetags.h); source trees only.
+    QStringList implementationFiles;
     // Every file above is read through this root (SourceRoot): the prefix of
     // an installed libvirt or package set, the source tree; "/" when empty.
     QString sourceRoot;
