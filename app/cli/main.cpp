@@ -4,6 +4,8 @@
 
 #include "vse-config.h"
 
+#include "model/policy.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -108,6 +110,11 @@ int cliMain(int argc, char **argv)
         return Usage;
     }
     const QString name = args.first();
+    // An edited policy that does not load is an input that cannot be read.
+    if (vse::Diagnostics d; !vse::Policy::checkOverride(&d)) {
+        err << "virt-support: cannot load the policy data: " << d.constFirst().toString() << '\n';
+        return InputError;
+    }
 #ifdef VSE_CLI_FRONT_END
     // A command the front end does not hold: the commands module runs it,
     // from the start (before any application object is made here).

@@ -9,6 +9,8 @@
 
 #include "vse-config.h"
 
+#include "model/policy.h"
+
 #include <QApplication>
 #include <QTableView>
 #include <QTextStream>
@@ -34,6 +36,13 @@ int main(int argc, char **argv)
             QTextStream(stdout) << (options.help ? AppOptions::usage()
                                                  : QStringLiteral("virt-support-explorer " VSE_VERSION_STRING "\n"));
             return 0;
+        }
+        // An edited policy ($VSE_POLICY_DIR) that does not load: said and
+        // exit 3, as the command line does, instead of aborting later.
+        if (vse::Diagnostics d; !vse::Policy::checkOverride(&d)) {
+            QTextStream(stderr) << "virt-support-explorer: cannot load the policy data: " << d.constFirst().toString()
+                                << '\n';
+            return 3;
         }
     }
     QApplication app(argc, argv);

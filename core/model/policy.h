@@ -51,11 +51,16 @@ struct HypervisorNamespace
 class Policy
 {
 public:
-    // The built-in policy, loaded once. Aborts loudly only if the built-in
-    // resource itself is broken, which the tests catch.
+    // The policy, loaded once: built in, or the edited copy $VSE_POLICY_DIR
+    // names. Aborts loudly if it does not load (see checkOverride()).
     static const Policy &instance();
     // Loads tiers.json and taint.json from a directory.
     static Policy load(const QString &dir, Diagnostics *diagnostics);
+    // The edited policy $VSE_POLICY_DIR names, read once up front: false
+    // with *diagnostics filled when it does not load. The programs call it
+    // before anything asks instance(), which could only abort then; unset,
+    // it is true (the built-in policy is checked by the tests).
+    static bool checkOverride(Diagnostics *diagnostics);
 
     const QList<TierInfo> &tiers() const { return m_tiers; }
     TierInfo tier(const QString &id) const;

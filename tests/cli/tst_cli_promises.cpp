@@ -403,11 +403,22 @@ private Q_SLOTS:
                                      dir.filePath(QStringLiteral("broken/tiers.json:1"))),
                  qPrintable(broken.err));
         QVERIFY(broken.out.isEmpty());
-        // README: exit 3 when an input cannot be read. The policy is loaded
-        // with qFatal, so the process aborts instead.
-        QEXPECT_FAIL("", "a broken VSE_POLICY_DIR aborts (qFatal, SIGABRT) instead of exiting 3",
-                     Continue);
+        // README: exit 3 when an input cannot be read; said before any
+        // command runs (the policy was loaded lazily and aborted), for the
+        // commands the front end runs itself and those of its module.
         QVERIFY(!broken.crashed && broken.exitCode == 3);
+        const CliRun check = runCli(m_installed, {QStringLiteral("check-xml"), dir.filePath(QStringLiteral("broken/taint.json"))},
+                                    120000, bad);
+        QVERIFY2(!check.crashed && check.exitCode == 3, qPrintable(check.err));
+        QVERIFY2(check.err.contains(QStringLiteral("cannot load the policy data: ")), qPrintable(check.err));
+        // A folder without taint.json does not load either (both files are read).
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("broken/taint.json"))));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("missing/tiers.json")), "{}"));
+        bad.insert(QStringLiteral("VSE_POLICY_DIR"), dir.filePath(QStringLiteral("missing")));
+        const CliRun missing = runCli(m_installed, {QStringLiteral("show"), QStringLiteral("virConnectOpen")}, 120000, bad);
+        QVERIFY2(!missing.crashed && missing.exitCode == 3 &&
+                     missing.err.contains(dir.filePath(QStringLiteral("missing/taint.json"))),
+                 qPrintable(missing.err));
     }
 
     // VSE_INDEX_PATH chooses the index file when --index is not given.

@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -434,9 +435,11 @@ private Q_SLOTS:
     {
         // On a server without X or Wayland (the xcb plugin cannot start):
         // --help, --version and a wrong option still answer, no abort.
-        const auto run = [](const QStringList &args) {
+        const auto run = [](const QStringList &args, const QString &policyDir = {}) {
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            if (!policyDir.isEmpty())
+                env.insert(QStringLiteral("VSE_POLICY_DIR"), policyDir);
             env.remove(QStringLiteral("DISPLAY"));
             env.remove(QStringLiteral("WAYLAND_DISPLAY"));
             env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
@@ -458,6 +461,20 @@ private Q_SLOTS:
         const auto [badCode, badOut, bad] = run({QStringLiteral("--bogus")});
         QCOMPARE(badCode, 2);
         QVERIFY2(bad.startsWith(QLatin1String("unknown option --bogus")), qPrintable(bad));
+        // An edited policy that does not parse: said with its file and line,
+        // exit 3 (it aborted once the window asked for the policy).
+        QTemporaryDir policy;
+        QFile tiers(policy.filePath(QStringLiteral("tiers.json")));
+        QVERIFY(tiers.open(QIODevice::WriteOnly) && tiers.write("{\n  not json") > 0);
+        tiers.close();
+        QFile taint(policy.filePath(QStringLiteral("taint.json")));
+        QVERIFY(taint.open(QIODevice::WriteOnly) && taint.write("{}") > 0);
+        taint.close();
+        const auto [policyCode, policyOut, policyErr] = run({}, policy.path());
+        QCOMPARE(policyCode, 3);
+        QVERIFY2(policyErr.contains(QStringLiteral("cannot load the policy data: ") + tiers.fileName() +
+                                    QStringLiteral(":2")),
+                 qPrintable(policyErr));
     }
 };
 
