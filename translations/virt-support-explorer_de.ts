@@ -1247,8 +1247,8 @@
         <translation>Quellen uneinig.</translation>
     </message>
     <message>
-        <source>The evidence below names different releases; the strongest one is shown as &quot;since&quot;.</source>
-        <translation>Die Belege unten nennen verschiedene Versionen; der stärkste wird als „seit“ angezeigt.</translation>
+        <source>The evidence below names different releases; the strongest one is shown as &quot;since&quot;, or a function&apos;s own Since tag when it names a later release than the version node it was exported in.</source>
+        <translation>Die Belege unten nennen verschiedene Versionen; der stärkste wird als „seit“ angezeigt, oder die eigene Since-Angabe einer Funktion, wenn sie eine spätere Version nennt als der Versionsknoten, unter dem sie exportiert wurde.</translation>
     </message>
     <message>
         <source>Since:</source>

@@ -17,6 +17,7 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QPushButton>
@@ -27,6 +28,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -130,6 +133,48 @@ private Q_SLOTS:
         QVERIFY2(detail * 100 >= w->width() * 28,
                  qPrintable(QStringLiteral("detail pane %1 px of %2").arg(detail).arg(w->width())));
         QVERIFY2(w->table()->width() >= 300, qPrintable(QString::number(w->table()->width())));
+    }
+
+    // 1b. The filter combos shrank to four characters to leave the detail
+    // pane its third: at 1280 px "All hypervisors", "Newest of each item"
+    // and "Must support ≥" were cut. Two pairs per row when the bar is
+    // narrow, four when it is wide; no entry is cut at either width.
+    void filterCombosShowTheirEntriesWhole_data() { detailPaneGetsAThirdInEveryLanguage_data(); }
+    void filterCombosShowTheirEntriesWhole()
+    {
+        QFETCH(bool, german);
+        QSettings().remove(QStringLiteral("explorer/splitter"));
+        std::unique_ptr<German> de(german ? new German : nullptr);
+        auto w = openWindow();
+        QVERIFY(w);
+        const auto cut = [&w] {
+            QStringList out;
+            for (QComboBox *c : w->filterBar()->findChildren<QComboBox *>()) {
+                QStyleOptionComboBox opt;
+                opt.initFrom(c);
+                opt.editable = c->isEditable();
+                const int room =
+                    c->style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, c).width();
+                for (int i = 0; i < c->count(); ++i)
+                    if (c->fontMetrics().horizontalAdvance(c->itemText(i)) > room)
+                        out << QStringLiteral("%1 (%2 px of %3)")
+                                   .arg(c->itemText(i))
+                                   .arg(room)
+                                   .arg(c->fontMetrics().horizontalAdvance(c->itemText(i)));
+            }
+            return out;
+        };
+        for (const int width : {1280, 1920}) {
+            w->resize(width, 800);
+            QTest::qWait(50); // layouts settle on the event loop
+            QVERIFY2(cut().isEmpty(), qPrintable(QStringLiteral("%1 px: ").arg(width) + cut().join(QStringLiteral(", "))));
+            QVERIFY2(w->detailView()->width() * 100 >= w->width() * 28, qPrintable(QString::number(w->detailView()->width())));
+        }
+        // German's longer entries keep two pairs per row at 1920 px.
+        QCOMPARE(w->filterBar()->pairsPerRow(), german ? 2 : 4);
+        w->resize(1280, 800);
+        QTest::qWait(50);
+        QCOMPARE(w->filterBar()->pairsPerRow(), 2);
     }
 
     void movedSplitterIsKeptForTheNextWindow()

@@ -84,7 +84,9 @@ QString DetailRenderer::banners(const ItemAnswer &answer) const
             html += banner(QStringLiteral("#fde8b0"), tr("Warning."), esc(n.text));
         } else if (n.kind == QLatin1String("sources-disagree")) {
             html += banner(QStringLiteral("#d7e3fc"), tr("Sources disagree."),
-                           esc(tr("The evidence below names different releases; the strongest one is shown as \"since\".")));
+                           esc(tr("The evidence below names different releases; the strongest one is shown as \"since\", "
+                                  "or a function's own Since tag when it names a later release than the version "
+                                  "node it was exported in.")));
         } else {
             html += banner(QStringLiteral("#fde8b0"), n.title, esc(n.text));
         }

@@ -9,8 +9,12 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace vse::gui {
 
@@ -26,6 +30,19 @@ QComboBox *combo(QWidget *parent, const QString &accessibleName)
     c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     c->setMinimumContentsLength(4);
     return c;
+}
+
+// A combo's width with its longest entry uncut (its size hint is set to a
+// few characters, so that it never widens the window).
+int naturalWidth(const QComboBox *c)
+{
+    int text = c->fontMetrics().horizontalAdvance(c->currentText());
+    for (int i = 0; i < c->count(); ++i)
+        text = std::max(text, c->fontMetrics().horizontalAdvance(c->itemText(i)));
+    QStyleOptionComboBox opt;
+    opt.initFrom(c);
+    opt.editable = c->isEditable();
+    return c->style()->sizeFromContents(QStyle::CT_ComboBox, &opt, QSize(text, c->fontMetrics().height()), c).width();
 }
 
 } // namespace
@@ -89,31 +106,89 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_target, &QComboBox::currentTextChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_grey, &QCheckBox::toggled, this, &FilterBar::filterChanged);
 
-    // Two rows so the bar fits beside the sidebar and the detail pane.
-    auto *rows = new QGridLayout;
-    rows->setContentsMargins(0, 0, 0, 0);
-    const auto labelled = [this, rows](int row, int col, const QString &text, QWidget *w) {
+    // The filters in a grid: four label-and-combo pairs per row when the bar
+    // is wide enough for every combo's longest entry, else two (arrange()).
+    m_rows = new QGridLayout;
+    m_rows->setContentsMargins(0, 0, 0, 0);
+    const auto label = [this](const QString &text, QWidget *buddy) {
         auto *l = new QLabel(text, this);
-        l->setBuddy(w);
-        rows->addWidget(l, row, col * 2);
-        rows->addWidget(w, row, col * 2 + 1);
+        l->setBuddy(buddy);
+        m_labels << l;
     };
-    labelled(0, 0, tr("&Tier:"), m_tierGroup);
-    labelled(0, 1, tr("&Hypervisor:"), m_hypervisor);
-    labelled(0, 2, tr("&Kind:"), m_kind);
-    labelled(0, 3, tr("&Driver:"), m_driver);
-    labelled(1, 0, tr("&Release:"), m_release);
-    rows->addWidget(m_targetMode, 1, 2);
-    rows->addWidget(m_target, 1, 3);
-    rows->addWidget(m_grey, 1, 4, 1, 4);
-    rows->addWidget(m_excluded, 2, 0, 1, 8);
+    label(tr("&Tier:"), m_tierGroup);
+    label(tr("&Hypervisor:"), m_hypervisor);
+    label(tr("&Kind:"), m_kind);
+    label(tr("&Driver:"), m_driver);
+    label(tr("&Release:"), m_release);
     m_excluded->setWordWrap(true);
-    for (int column : {1, 3, 5, 7})
-        rows->setColumnStretch(column, 1);
+    // Two short entries, and it sits in a label's column: never cut.
+    m_targetMode->setMinimumWidth(naturalWidth(m_targetMode));
+    arrange(4);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
-    layout->addLayout(rows);
+    layout->addLayout(m_rows);
+}
+
+int FilterBar::neededWidth(int pairs) const
+{
+    // The combo columns stretch alike, so each gets about the same width:
+    // enough when the widest combo (the release's shares its column) fits.
+    const int spacing = std::max(m_rows->horizontalSpacing(), 0);
+    int combo = naturalWidth(m_release);
+    for (const QComboBox *c : {m_tierGroup, m_hypervisor, m_kind, m_driver})
+        combo = std::max(combo, naturalWidth(c));
+    int labels = 0;
+    for (int i = 0; i < 4; i += pairs) {
+        int row = 0;
+        for (int j = i; j < i + pairs; ++j)
+            row += std::max(m_labels.at(j)->sizeHint().width(), j % pairs == 1 ? naturalWidth(m_targetMode) : 0);
+        labels = std::max(labels, row);
+    }
+    int width = labels + pairs * combo + (pairs * 2 - 1) * spacing;
+    // With four pairs the grey-out check box shares the release row.
+    if (pairs == 4)
+        width = std::max(width, m_labels.at(4)->sizeHint().width() + 2 * combo + naturalWidth(m_targetMode) +
+                                    m_grey->sizeHint().width() + 4 * spacing);
+    return width;
+}
+
+void FilterBar::arrange(int pairs)
+{
+    if (pairs == m_pairsPerRow)
+        return;
+    m_pairsPerRow = pairs;
+    const QList<QWidget *> all{m_labels.at(0), m_tierGroup, m_labels.at(1), m_hypervisor, m_labels.at(2),
+                               m_kind,         m_labels.at(3), m_driver,    m_labels.at(4), m_release,
+                               m_targetMode,   m_target,       m_grey,      m_excluded};
+    for (QWidget *w : all)
+        m_rows->removeWidget(w);
+    for (int column = 0; column < 8; ++column)
+        m_rows->setColumnStretch(column, 0);
+    for (int i = 0; i < 4; ++i) {
+        const int row = i / pairs, column = (i % pairs) * 2;
+        m_rows->addWidget(m_labels.at(i), row, column);
+        m_rows->addWidget(all.at(i * 2 + 1), row, column + 1);
+    }
+    int row = 4 / pairs;
+    m_rows->addWidget(m_labels.at(4), row, 0);
+    m_rows->addWidget(m_release, row, 1);
+    m_rows->addWidget(m_targetMode, row, 2);
+    m_rows->addWidget(m_target, row, 3);
+    if (pairs == 4) {
+        m_rows->addWidget(m_grey, row, 4, 1, 4);
+    } else {
+        m_rows->addWidget(m_grey, ++row, 0, 1, 4);
+    }
+    m_rows->addWidget(m_excluded, row + 1, 0, 1, pairs * 2);
+    for (int column = 1; column < pairs * 2; column += 2)
+        m_rows->setColumnStretch(column, 1);
+}
+
+void FilterBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrange(width() >= neededWidth(4) ? 4 : 2);
 }
 
 void FilterBar::setSnapshot(const SnapshotPtr &snapshot)

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QTimer;
@@ -47,6 +48,9 @@ public:
     void setExcludedCount(int excluded, int maybeNewer = 0);
 
     static constexpr int kDebounceMs = 80;
+    // Label-and-combo pairs per row: 4 when the bar has room for every
+    // combo's longest entry, else 2 (tests read it).
+    int pairsPerRow() const { return m_pairsPerRow; }
 
 Q_SIGNALS:
     void filterChanged();
@@ -55,6 +59,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QLineEdit *m_search;
@@ -68,6 +73,14 @@ private:
     QCheckBox *m_grey;
     QLabel *m_excluded;
     QTimer *m_debounce;
+    QGridLayout *m_rows = nullptr;
+    QList<QLabel *> m_labels; // Tier, Hypervisor, Kind, Driver, Release
+    int m_pairsPerRow = 0;
+    // Places the filters for `pairs` label-and-combo pairs per row.
+    void arrange(int pairs);
+    // The width the filters need, with `pairs` pairs per row, for no combo
+    // to cut its longest entry.
+    int neededWidth(int pairs) const;
 };
 
 } // namespace vse::gui
