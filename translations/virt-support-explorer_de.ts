@@ -153,6 +153,18 @@
         <source>≤ %1</source>
         <translation>≤ %1</translation>
     </message>
+    <message>
+        <source>first in %1</source>
+        <translation>zuerst in %1</translation>
+    </message>
+    <message>
+        <source>first in %1, absent from %2</source>
+        <translation>zuerst in %1, fehlt in %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2 (release history)</source>
+        <translation>%1 in %2 (Versionsgeschichte)</translation>
+    </message>
 </context>
 <context>
     <name>ItemKind</name>

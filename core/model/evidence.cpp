@@ -1,6 +1,7 @@
 #include "evidence.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace vse {
 
@@ -48,6 +49,24 @@ QString Evidence::kindLabel(Kind kind)
     return {};
 }
 
+QString Evidence::displayDetail() const
+{
+    // English: nothing to do (the command line, which `show` times).
+    if (QCoreApplication::translate("Evidence", "first in %1") == QLatin1String("first in %1"))
+        return detail;
+    // The shapes historyapplier.cpp writes; anything else is data.
+    static const QRegularExpression firstAbsent(QStringLiteral("^first in (.+), absent from (\\S+)$"));
+    static const QRegularExpression first(QStringLiteral("^first in (.+)$"));
+    static const QRegularExpression own(QStringLiteral("^(\\S+) in (\\S+) \\(release history\\)$"));
+    if (const auto m = firstAbsent.match(detail); m.hasMatch())
+        return QCoreApplication::translate("Evidence", "first in %1, absent from %2").arg(m.captured(1), m.captured(2));
+    if (const auto m = first.match(detail); m.hasMatch())
+        return QCoreApplication::translate("Evidence", "first in %1").arg(m.captured(1));
+    if (const auto m = own.match(detail); m.hasMatch())
+        return QCoreApplication::translate("Evidence", "%1 in %2 (release history)").arg(m.captured(1), m.captured(2));
+    return detail;
+}
+
 QString Evidence::describe() const
 {
     QString v = version.toString();
@@ -64,7 +83,7 @@ QString Evidence::describe() const
     }
     QString s = v + QStringLiteral(" (") + kindLabel(kind);
     if (!detail.isEmpty())
-        s += QStringLiteral(": ") + detail;
+        s += QStringLiteral(": ") + displayDetail();
     if (unreliable)
         s += QCoreApplication::translate("Evidence", "; not used to date it");
     return s + QLatin1Char(')');

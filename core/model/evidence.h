@@ -52,6 +52,11 @@ struct Evidence
     static Kind kindFromId(const QString &id);  // inverse of kindId; FirstRelease when unknown
     static QString kindLabel(Kind kind);        // "symbol version", for people
     QString describe() const;                   // "0.0.3 (symbol version: libvirt.so.0 LIBVIRT_0.0.3)"
+    // `detail` with the words the index writes in English ("first in A,
+    // absent from B", "X in R (release history)") in the running language;
+    // the data in it (releases, files, lines) passes through. Without a
+    // translator (the command line) it is `detail` itself.
+    QString displayDetail() const;
 };
 
 using EvidenceList = QList<Evidence>;

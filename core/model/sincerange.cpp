@@ -115,7 +115,7 @@ QString SinceRange::explain() const
     const auto label = [](const Evidence &e) {
         QString l = Evidence::kindLabel(e.kind);
         if (!e.detail.isEmpty())
-            l += QStringLiteral(": ") + e.detail;
+            l += QStringLiteral(": ") + e.displayDetail();
         return l;
     };
     if (exact && !upper.isPresence())

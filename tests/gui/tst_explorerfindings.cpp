@@ -222,6 +222,14 @@ private Q_SLOTS:
         const QString english = ranged.first().at(1) + QStringLiteral(" < since \u2264 ") + ranged.first().at(2);
         QVERIFY2(since.startsWith(ranged.first().at(1)) && !since.startsWith(english), qPrintable(since));
 
+        // The detail pane words the history's evidence in German too; the
+        // releases and files it names pass through.
+        QVERIFY(w->selectName(ranged.first().at(0)));
+        const QString detail = w->detailView()->toPlainText();
+        QVERIFY2(detail.contains(QLatin1String("zuerst in ")) && detail.contains(QLatin1String(", fehlt in ")) &&
+                     !detail.contains(QLatin1String("first in ")) && !detail.contains(QLatin1String("absent from")),
+                 qPrintable(detail));
+
         const auto history = w->snapshot()->historyRelease();
         QVERIFY(history);
         const QString label = CoreText::releaseLabel(history->label());
