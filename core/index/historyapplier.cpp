@@ -133,14 +133,13 @@ bool fromPackDocs(const Evidence &e)
            e.detail.contains(QLatin1String(", agreement "));
 }
 
-// An entry's own since the pack kept (ownSinceEvidence), or the since of
-// the API a procedure carries taken from it (addCarriedApiSince): applied
-// again on each update, so an index merged from its own rows must drop them
-// first, or they would sit wherever the earlier merge put them.
+// An entry's own since the pack kept (ownSinceEvidence), added to an
+// indexed item: applied again on each update, so an index merged from its
+// own rows must drop it first, or it would sit wherever the earlier merge
+// put it. (The history's own rows are made afresh each time.)
 bool fromPackOwnSince(const Evidence &e)
 {
-    return (e.kind != Evidence::Kind::History && e.detail.endsWith(QLatin1String(" (release history)"))) ||
-           (e.kind == Evidence::Kind::ApiVersion && e.detail.startsWith(QLatin1String("symbol|")));
+    return e.kind != Evidence::Kind::History && e.detail.endsWith(QLatin1String(" (release history)"));
 }
 
 // "docs/formatdomain.rst:7784 in 9.0.0, agreement 97 %" for an entry's kept docs note.

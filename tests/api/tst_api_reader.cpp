@@ -3,6 +3,7 @@
 #include "testdata.h"
 
 #include "extract/api/apireader.h"
+#include "extract/api/functionsincetags.h"
 #include "model/policy.h"
 
 #include <QRegularExpression>
@@ -227,6 +228,30 @@ private Q_SLOTS:
             QCOMPARE(open->since(), Version(0, 0, 3));
             QCOMPARE(open->tier, QStringLiteral("stable"));
         }
+    }
+
+    // The function doc blocks of an implementation file: titled, tagged
+    // blocks count, with the title's line; the rest is skipped without
+    // reading past the text (made-up text, shaped like libvirt's).
+    void functionSinceTagsOfOddText()
+    {
+        const QByteArray text = "/**/\n"                                   // 1: closes itself
+                                "/**\n * virFirst:\n * @x: a thing\n *\n * Since: 1.2.3\n */\n" // title on 3
+                                "int virFirst(int x);\n"
+                                "/**\n * virUntagged:\n */\n"              // no tag: skipped
+                                "/**\n * vir\xc3\xa9t:\n * Since: 2.0.0\n */\n" // not ASCII: skipped
+                                "/**\n * virSecond:\n * Since: 3.0.0\n */\n" // title on 17
+                                "/**\n * virOpen:\n * Since: 4.0.0\n";    // never closed: ignored
+        const QList<FunctionSinceTag> tags = functionsincetags::parse(text, QStringLiteral("src/x.c"));
+        QCOMPARE(tags.size(), 2);
+        QCOMPARE(tags.at(0).function, QStringLiteral("virFirst"));
+        QCOMPARE(tags.at(0).since, Version(1, 2, 3));
+        QCOMPARE(tags.at(0).line, 3);
+        QCOMPARE(tags.at(0).file, QStringLiteral("src/x.c"));
+        QCOMPARE(tags.at(1).function, QStringLiteral("virSecond"));
+        QCOMPARE(tags.at(1).line, 17);
+        QVERIFY(functionsincetags::parse(QByteArray("/**"), QString()).isEmpty());
+        QVERIFY(functionsincetags::parse(QByteArray(), QString()).isEmpty());
     }
 
     void nothingToRead()

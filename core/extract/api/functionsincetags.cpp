@@ -15,14 +15,16 @@ namespace vse::functionsincetags {
 
 namespace {
 
+// A C identifier in ASCII: the title is looked up again as bytes.
 bool isIdentifier(const QString &s)
 {
-    if (s.isEmpty() || !(s.front().isLetter() || s.front() == QLatin1Char('_')))
+    const auto word = [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+               (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
+    };
+    if (s.isEmpty() || (s.front() >= QLatin1Char('0') && s.front() <= QLatin1Char('9')))
         return false;
-    for (QChar c : s)
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('_')))
-            return false;
-    return true;
+    return std::all_of(s.cbegin(), s.cend(), word);
 }
 
 } // namespace
@@ -45,12 +47,16 @@ QList<FunctionSinceTag> parse(const QByteArray &text, const QString &fileName)
     int line = 1;           // the line of text[counted]
     qsizetype counted = 0;
     for (qsizetype start = text.indexOf("/**"); start >= 0; start = text.indexOf("/**", start)) {
-        const qsizetype end = text.indexOf("*/", start + 3);
+        const qsizetype end = text.indexOf("*/", start + 2); // "/**/" closes itself
         if (end < 0)
             break;
         const DocComment doc = doccomment::parse(QByteArrayView(text).sliced(start, end + 2 - start));
         if (doc.since.isValid() && isIdentifier(doc.title)) {
             const qsizetype title = text.indexOf(doc.title.toLatin1(), start);
+            if (title < counted || title > end) {
+                start = end + 2;
+                continue; // not where the block says (cannot happen for ASCII titles)
+            }
             line += int(std::count(text.constBegin() + counted, text.constBegin() + title, '\n'));
             counted = title;
             tags.append({doc.title, doc.since, fileName, line});
