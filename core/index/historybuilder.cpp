@@ -429,14 +429,10 @@ QJsonArray ownSinceOf(const Item &item, const Version &release)
         return {};
     static const Evidence::Kind order[] = {Evidence::Kind::SymbolVersion, Evidence::Kind::SymsFile,
                                            Evidence::Kind::SinceTag, Evidence::Kind::ApiXml};
-    // The function's own tag when it names a later release than its version
-    // node (SinceRange::fromEvidence says why).
+    // Where the item's since is its Since tag, the tag: over a version node
+    // only when it names a later release (SinceRange::fromEvidence decides).
     const SinceRange range = SinceRange::fromEvidence(item.evidence);
-    const bool lateTag = range.exact && range.upper.kind == Evidence::Kind::SinceTag &&
-                         std::any_of(item.evidence.cbegin(), item.evidence.cend(), [&](const Evidence &e) {
-                             return (e.kind == Evidence::Kind::SymbolVersion || e.kind == Evidence::Kind::SymsFile) &&
-                                    e.version < range.upper.version;
-                         });
+    const bool lateTag = range.exact && range.upper.kind == Evidence::Kind::SinceTag;
     for (Evidence::Kind k : order)
         for (const Evidence &e : item.evidence)
             if (e.kind == k && e.version.isValid() && !e.upperBoundOnly && !e.unreliable &&

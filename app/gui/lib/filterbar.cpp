@@ -185,10 +185,15 @@ void FilterBar::arrange(int pairs)
         m_rows->setColumnStretch(column, 1);
 }
 
+void FilterBar::rearrange()
+{
+    arrange(width() >= neededWidth(4) ? 4 : 2);
+}
+
 void FilterBar::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    arrange(width() >= neededWidth(4) ? 4 : 2);
+    rearrange();
 }
 
 void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
@@ -206,8 +211,10 @@ void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
         m_release->removeItem(1);
     m_target->clear();
     m_target->addItem(QString());
-    if (!snapshot)
+    if (!snapshot) {
+        rearrange();
         return;
+    }
     QStringList hypervisors;
     for (const ItemSummary &s : snapshot->summaries())
         if (!s.hypervisor.isEmpty() && !hypervisors.contains(s.hypervisor))
@@ -227,6 +234,8 @@ void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
     // Release ids change with every index write: a chosen release is kept by its version and path.
     m_release->setCurrentIndex(release.isEmpty() ? 0 : std::max(0, m_release->findText(release)));
     m_target->setCurrentText(target);
+    // New entries (hypervisors, releases) may no longer fit four pairs a row.
+    rearrange();
 }
 
 ViewFilter FilterBar::filter() const

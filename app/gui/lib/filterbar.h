@@ -78,6 +78,8 @@ private:
     int m_pairsPerRow = 0;
     // Places the filters for `pairs` label-and-combo pairs per row.
     void arrange(int pairs);
+    // arrange() for the bar's width and the combos' entries now.
+    void rearrange();
     // The width the filters need, with `pairs` pairs per row, for no combo
     // to cut its longest entry.
     int neededWidth(int pairs) const;
