@@ -20,7 +20,7 @@ namespace vse::cli {
 #ifndef VSE_CLI_QUERY_ONLY
 namespace {
 
-QString schemaDirOf(const Store &store)
+QString scanSchemaDirOf(const Store &store)
 {
     const auto source = store.schemaSource();
     return source ? source->dir : QString();
@@ -152,7 +152,7 @@ int runScan(Context &ctx, const QStringList &args)
     report.problems = problems + report.problems;
 
     if (!files.domainXml.isEmpty()) {
-        const QString schemaDir = schemaDirOf(store);
+        const QString schemaDir = scanSchemaDirOf(store);
         const auto releases = store.releases();
         std::map<QString, std::optional<Item>> cache;
         const ItemLookup lookup = [&](const QString &path) -> const Item * {

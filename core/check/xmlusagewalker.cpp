@@ -31,8 +31,12 @@ QString segmentOf(const xmlChar *name, const xmlNs *ns)
 // own recursion bounded whatever the parser allows.
 constexpr int kMaxDepth = 512;
 
+} // namespace
+
 // Tables keyed by the bytes of a name or value, looked up with a view of
-// libxml2's string (no copy, no QString).
+// libxml2's string (no copy, no QString). Named, not file-local: the walker's
+// entry structs hold them, and in a unity build this file is not the main one.
+namespace xmlusage {
 struct ViewHash
 {
     using is_transparent = void;
@@ -40,6 +44,10 @@ struct ViewHash
 };
 template <typename T>
 using ByBytes = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
+} // namespace xmlusage
+using xmlusage::ByBytes;
+
+namespace {
 
 // The key of an element or attribute name: the local name alone, or with
 // its namespace (rare in libvirt XML: qemu:commandline and the like).

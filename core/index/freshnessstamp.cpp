@@ -16,7 +16,7 @@ namespace vse {
 
 namespace {
 
-constexpr char kMagic[] = "virt-support-explorer freshness 1";
+constexpr char kStampMagic[] = "virt-support-explorer freshness 1";
 // Far more than any release's inputs (a source tree: ~2 000 lines of ~100 bytes).
 constexpr qint64 kMaxSize = 4 << 20;
 // Coarser than any file system clock tick (FAT's is 2 s).
@@ -116,7 +116,7 @@ bool FreshnessStamp::confirms(const QString &indexPath)
         at = eol + 1;
         const QByteArrayView text(p, end - p);
         if (line++ == 0) {
-            if (text != QByteArrayView(kMagic))
+            if (text != QByteArrayView(kStampMagic))
                 return false;
             continue;
         }
@@ -145,7 +145,7 @@ void FreshnessStamp::write(const QString &indexPath, const FsObservation &index,
     // The index must be the one that was checked, unchanged meanwhile.
     if (!index.exists || !FsObservation::of(index.path).sameState(index))
         return;
-    QByteArray out(kMagic);
+    QByteArray out(kStampMagic);
     out.append('\n');
     out.append("digest " + HistoryApplier::indexDigest().toUtf8() + '\n');
     appendObservation(out, index);

@@ -40,7 +40,7 @@ QStringList filesIn(const QString &dir, const QStringList &patterns, bool recurs
     return DirListing::entries(dir, patterns, DirListing::Type::Files, recursive);
 }
 
-void appendNumber(QByteArray &data, qint64 n)
+void appendStampNumber(QByteArray &data, qint64 n)
 {
     char digits[24];
     const auto r = std::to_chars(digits, digits + sizeof digits, n);
@@ -154,8 +154,8 @@ QString SourceLayout::fingerprint() const
         const QByteArray utf8 = f.toUtf8(); // also the file name's encoding (Qt 6, Unix)
         const FsObservation st = FsWatch::statFile(utf8);
         data += utf8;
-        appendNumber(data, st.exists ? st.size : 0);
-        appendNumber(data, st.exists ? st.mtimeSec * 1000 + st.mtimeNsec / 1000000 : 0);
+        appendStampNumber(data, st.exists ? st.size : 0);
+        appendStampNumber(data, st.exists ? st.mtimeSec * 1000 + st.mtimeNsec / 1000000 : 0);
     }
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha1).toHex());
 }

@@ -100,7 +100,7 @@ Item readUsageItem(const sql::Statement &q)
 
 constexpr int kBusyTimeoutMs = 10000;
 
-bool fail(Diagnostics *d, const QString &path, const QString &message)
+bool storeFail(Diagnostics *d, const QString &path, const QString &message)
 {
     d->append(Diagnostic::error(path, 0, message));
     return false;
@@ -180,14 +180,14 @@ bool Store::open(const QString &path, Diagnostics *diagnostics)
     close();
     m_path = path;
     if (!QFileInfo::exists(path))
-        return fail(diagnostics, path, QStringLiteral("no index yet"));
+        return storeFail(diagnostics, path, QStringLiteral("no index yet"));
     IndexUpdate::recover(path);
     sqlite3 *db = nullptr;
     const QByteArray p = QFile::encodeName(path);
     if (sqlite3_open_v2(p.constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         const QString err = db ? sql::lastError(db) : QStringLiteral("cannot open");
         sqlite3_close(db);
-        return fail(diagnostics, path, err);
+        return storeFail(diagnostics, path, err);
     }
     // An update in place (IndexUpdate) locks the file while it commits:
     // wait for it rather than calling the index damaged.
@@ -204,7 +204,7 @@ bool Store::open(const QString &path, Diagnostics *diagnostics)
                                       .arg(version)
                                       .arg(kSchemaVersion);
         sqlite3_close(db);
-        return fail(diagnostics, path, why);
+        return storeFail(diagnostics, path, why);
     }
     // Read through a memory map: no read() per page and no copy into a page
     // cache of our own (fewer page faults; the index is replaced by rename,
@@ -219,7 +219,7 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
 {
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
-        return fail(diagnostics, fi.absolutePath(), QStringLiteral("cannot create the cache directory"));
+        return storeFail(diagnostics, fi.absolutePath(), QStringLiteral("cannot create the cache directory"));
     const QString tmp = path + QStringLiteral(".new");
     const QByteArray tmpName = QFile::encodeName(tmp);
     // The temporary file is flock()ed for as long as it is written, so that
@@ -227,28 +227,28 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
     // The lock is ours, apart from SQLite's own fcntl() locks.
     const int lockFd = ::open(tmpName.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (lockFd < 0)
-        return fail(diagnostics, tmp, QStringLiteral("cannot create the index file (is the cache directory writable?)"));
+        return storeFail(diagnostics, tmp, QStringLiteral("cannot create the index file (is the cache directory writable?)"));
     struct LockGuard
     {
         int fd;
         ~LockGuard() { ::close(fd); }
     } lockGuard{lockFd};
     if (::flock(lockFd, LOCK_EX | LOCK_NB) != 0)
-        return fail(diagnostics, tmp, QStringLiteral("another indexer is writing this index right now"));
+        return storeFail(diagnostics, tmp, QStringLiteral("another indexer is writing this index right now"));
     // Left over from a killed run: start from an empty file.
     if (::ftruncate(lockFd, 0) != 0)
-        return fail(diagnostics, tmp, QStringLiteral("cannot reset the index file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return storeFail(diagnostics, tmp, QStringLiteral("cannot reset the index file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(tmpName.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
         sqlite3_close(db);
-        return fail(diagnostics, tmp, QStringLiteral("cannot create the index file (is the cache directory writable?)"));
+        return storeFail(diagnostics, tmp, QStringLiteral("cannot create the index file (is the cache directory writable?)"));
     }
     auto abandon = [&](const QString &why) {
         const QString msg = why + QStringLiteral(": ") + sql::lastError(db);
         sqlite3_close(db);
         QFile::remove(tmp);
-        return fail(diagnostics, tmp, msg);
+        return storeFail(diagnostics, tmp, msg);
     };
     // The file is private until renamed into place, so durability settings
     // that only matter for a live database can be relaxed.
@@ -299,13 +299,13 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
     sql::exec(db, "COMMIT");
     sql::exec(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     if (sqlite3_close(db) != SQLITE_OK)
-        return fail(diagnostics, tmp, QStringLiteral("cannot finish writing the index"));
+        return storeFail(diagnostics, tmp, QStringLiteral("cannot finish writing the index"));
     // rename(2) replaces the old index atomically: readers see old or new, never half.
     const QByteArray finalName = QFile::encodeName(path);
     if (std::rename(tmpName.constData(), finalName.constData()) != 0) {
         const QString err = QString::fromLocal8Bit(std::strerror(errno));
         QFile::remove(tmp);
-        return fail(diagnostics, path, QStringLiteral("cannot replace the index: ") + err);
+        return storeFail(diagnostics, path, QStringLiteral("cannot replace the index: ") + err);
     }
     return true;
 }

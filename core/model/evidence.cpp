@@ -6,13 +6,13 @@
 namespace vse {
 
 namespace {
-struct KindName
+struct EvidenceKindName
 {
     Evidence::Kind kind;
     const char *id;
     const char *label;
 };
-constexpr KindName kKinds[] = {
+constexpr EvidenceKindName kEvidenceKinds[] = {
     {Evidence::Kind::SymbolVersion, "symbol-version", QT_TRANSLATE_NOOP("Evidence", "symbol version")},
     {Evidence::Kind::SymsFile, "syms-file", QT_TRANSLATE_NOOP("Evidence", "linker version script")},
     {Evidence::Kind::SinceTag, "since-tag", QT_TRANSLATE_NOOP("Evidence", "Since tag")},
@@ -27,7 +27,7 @@ constexpr KindName kKinds[] = {
 
 QString Evidence::kindId(Kind kind)
 {
-    for (const auto &k : kKinds)
+    for (const auto &k : kEvidenceKinds)
         if (k.kind == kind)
             return QString::fromLatin1(k.id);
     return {};
@@ -35,7 +35,7 @@ QString Evidence::kindId(Kind kind)
 
 Evidence::Kind Evidence::kindFromId(const QString &id)
 {
-    for (const auto &k : kKinds)
+    for (const auto &k : kEvidenceKinds)
         if (id == QLatin1String(k.id))
             return k.kind;
     return Kind::FirstRelease;
@@ -43,7 +43,7 @@ Evidence::Kind Evidence::kindFromId(const QString &id)
 
 QString Evidence::kindLabel(Kind kind)
 {
-    for (const auto &k : kKinds)
+    for (const auto &k : kEvidenceKinds)
         if (k.kind == kind)
             return QCoreApplication::translate("Evidence", k.label);
     return {};

@@ -17,6 +17,15 @@ inline bool inCi()
     return qEnvironmentVariable("CI") == QLatin1String("true");
 }
 
+// Built with AddressSanitizer (the asan preset): the few tests that repeat a
+// whole-history build do less of it there, and say so; the normal build runs
+// them in full.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 inline QString corpusDir()
 {
     return qEnvironmentVariable("VSE_CORPUS_DIR");

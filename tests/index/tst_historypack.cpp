@@ -530,15 +530,21 @@ private slots:
         Diagnostics d1, d2;
         HistoryBuilder::Options o;
         o.gitRepo = repo;
-        o.maxTags = 40;
+        // Under ASan a build runs ~6x slower: fewer releases, same check.
+        const int tags = vse::testdata::kSanitized ? 12 : 40;
+        o.maxTags = tags;
         o.threads = 1;
         const auto a = HistoryBuilder::build(o, &d1);
         o.threads = 2;
         const auto b = HistoryBuilder::build(o, &d2);
         QVERIFY(a && b);
-        QCOMPARE(a->releases().size(), 40);
+        QCOMPARE(a->releases().size(), tags);
         QCOMPARE(a->serialize(), b->serialize());
         QCOMPARE(d1.size(), d2.size());
+        if (vse::testdata::kSanitized) {
+            qInfo("sanitizer build: the second full build of the bundle is left to the normal build");
+            return;
+        }
         // The full build (also used by the facts below) gives the same bytes again.
         const HistoryPack *full = bundlePack();
         QVERIFY(full);

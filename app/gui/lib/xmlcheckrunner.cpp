@@ -33,7 +33,7 @@ XmlCheckReport XmlCheckRunner::check(Lookup &lookup, const QByteArray &xml, cons
 
 namespace {
 
-QString esc(const QString &s)
+QString escapedHtml(const QString &s)
 {
     return s.toHtmlEscaped();
 }
@@ -61,25 +61,25 @@ QString nodeFacts(const NodeFindings &n, Version target)
 {
     QStringList facts;
     for (const QString &t : n.taints)
-        facts << QStringLiteral("<b>") + esc(XmlCheckRunner::tr("taints: %1").arg(t)) + QStringLiteral("</b>");
+        facts << QStringLiteral("<b>") + escapedHtml(XmlCheckRunner::tr("taints: %1").arg(t)) + QStringLiteral("</b>");
     if (n.namespaceExtension)
-        facts << esc(XmlCheckRunner::tr("namespace extension (%1)").arg(n.hypervisor));
+        facts << escapedHtml(XmlCheckRunner::tr("namespace extension (%1)").arg(n.hypervisor));
     if (n.target == SinceRange::Fit::TooNew)
-        facts << QStringLiteral("<b>") + esc(XmlCheckRunner::tr("too new for %1").arg(target.toString()))
+        facts << QStringLiteral("<b>") + escapedHtml(XmlCheckRunner::tr("too new for %1").arg(target.toString()))
                      + QStringLiteral("</b>");
     else if (n.target == SinceRange::Fit::MaybeTooNew)
-        facts << esc(XmlCheckRunner::tr("may be too new for %1").arg(target.toString()));
+        facts << escapedHtml(XmlCheckRunner::tr("may be too new for %1").arg(target.toString()));
     if (!n.tier.isEmpty() && !n.namespaceExtension) // "namespace extension (qemu)" says it already
-        facts << esc(policytext::tierLabel(n.tier));
+        facts << escapedHtml(policytext::tierLabel(n.tier));
     // A range reads "9.0.0 < since ≤ 11.3.0" on its own; the other forms
     // ("0.6.0", "≤ 0.6.0") need the word.
     if (n.since.isKnown())
-        facts << esc(n.since.after.isValid() && !n.since.exact ? n.since.toString()
+        facts << escapedHtml(n.since.after.isValid() && !n.since.exact ? n.since.toString()
                                                                : XmlCheckRunner::tr("since %1").arg(n.since.toString()));
     if (n.occurrences > 1)
-        facts << esc(XmlCheckRunner::tr("%1 times").arg(n.occurrences));
+        facts << escapedHtml(XmlCheckRunner::tr("%1 times").arg(n.occurrences));
     for (const QString &p : n.problems)
-        facts << QStringLiteral("<span style=\"color:#a40000;\">") + esc(p) + QStringLiteral("</span>");
+        facts << QStringLiteral("<span style=\"color:#a40000;\">") + escapedHtml(p) + QStringLiteral("</span>");
     return facts.join(QStringLiteral(" \u00b7 "));
 }
 
@@ -90,21 +90,21 @@ QString XmlCheckRunner::reportHtml(const XmlCheckReport &raw, Version target)
     const CheckReport report = CheckReport::of(raw, target);
     QString html = QStringLiteral("<table width=\"100%\" cellpadding=\"8\" style=\"background:%1;\"><tr><td>")
                        .arg(verdictColour(report.verdict.kind));
-    html += QStringLiteral("<span style=\"font-size:large;\"><b>") + esc(report.verdict.text())
+    html += QStringLiteral("<span style=\"font-size:large;\"><b>") + escapedHtml(report.verdict.text())
             + QStringLiteral("</b></span>");
     for (const QString &t : report.verdict.taints)
-        html += QStringLiteral("<br><b>") + esc(t) + QStringLiteral("</b>: ") + esc(policytext::taintMeaning(t))
+        html += QStringLiteral("<br><b>") + escapedHtml(t) + QStringLiteral("</b>: ") + escapedHtml(policytext::taintMeaning(t))
                 + (report.verdict.conditions.contains(t)
-                       ? esc(tr(" (libvirt taints %1)").arg(report.verdict.conditions.value(t)))
+                       ? escapedHtml(tr(" (libvirt taints %1)").arg(report.verdict.conditions.value(t)))
                        : QString());
     if (!report.verdict.hypervisors.isEmpty())
-        html += QStringLiteral("<br>") + esc(policytext::tierRule(QStringLiteral("namespace-extension")));
+        html += QStringLiteral("<br>") + escapedHtml(policytext::tierRule(QStringLiteral("namespace-extension")));
     html += QStringLiteral("</td></tr></table>");
     for (const Diagnostic &d : report.diagnostics)
-        html += QStringLiteral("<p style=\"color:#a40000;\"><b>") + esc(d.toString()) + QStringLiteral("</b></p>");
+        html += QStringLiteral("<p style=\"color:#a40000;\"><b>") + escapedHtml(d.toString()) + QStringLiteral("</b></p>");
     if (report.verdict.kind == CheckVerdict::NotChecked)
         return html;
-    html += QStringLiteral("<p>") + esc((report.valid ? tr("Valid against %1.") : tr("Not valid against %1.")).arg(report.schema))
+    html += QStringLiteral("<p>") + escapedHtml((report.valid ? tr("Valid against %1.") : tr("Not valid against %1.")).arg(report.schema))
             + QStringLiteral("</p>");
     // The nodes that carry a caveat first, then the plain uses of stable items.
     QList<const NodeFindings *> order;
@@ -115,20 +115,20 @@ QString XmlCheckRunner::reportHtml(const XmlCheckReport &raw, Version target)
     for (const NodeFindings &n : report.nodes)
         if (!n.notable())
             order.append(&n);
-    html += QStringLiteral("<table cellspacing=\"4\"><tr><th align=\"left\">") + esc(tr("Line"))
-            + QStringLiteral("</th><th align=\"left\">") + esc(tr("Node")) + QStringLiteral("</th><th align=\"left\">")
-            + esc(tr("Findings")) + QStringLiteral("</th></tr>");
+    html += QStringLiteral("<table cellspacing=\"4\"><tr><th align=\"left\">") + escapedHtml(tr("Line"))
+            + QStringLiteral("</th><th align=\"left\">") + escapedHtml(tr("Node")) + QStringLiteral("</th><th align=\"left\">")
+            + escapedHtml(tr("Findings")) + QStringLiteral("</th></tr>");
     for (qsizetype i = 0; i < order.size(); ++i) {
         const NodeFindings &n = *order.at(i);
         if (i == notable && notable > 0)
-            html += QStringLiteral("<tr><td colspan=\"3\"><i>") + esc(tr("Also uses (stable):"))
+            html += QStringLiteral("<tr><td colspan=\"3\"><i>") + escapedHtml(tr("Also uses (stable):"))
                     + QStringLiteral("</i></td></tr>");
         const QString shown = n.path.isEmpty() ? tr("(schema)")
                                                : n.value.isEmpty() ? n.path : n.path + QLatin1Char('=') + n.value;
-        const QString where = n.item.isEmpty() ? esc(shown)
+        const QString where = n.item.isEmpty() ? escapedHtml(shown)
                                                : QStringLiteral("<a href=\"")
-                                                     + esc(DetailRenderer::nameLink(n.item).toString(QUrl::FullyEncoded))
-                                                     + QStringLiteral("\">") + esc(shown) + QStringLiteral("</a>");
+                                                     + escapedHtml(DetailRenderer::nameLink(n.item).toString(QUrl::FullyEncoded))
+                                                     + QStringLiteral("\">") + escapedHtml(shown) + QStringLiteral("</a>");
         html += QStringLiteral("<tr><td>") + QString::number(n.line) + QStringLiteral("</td><td>") + where
                 + QStringLiteral("</td><td>") + nodeFacts(n, target) + QStringLiteral("</td></tr>");
     }

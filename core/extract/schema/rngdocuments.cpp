@@ -13,7 +13,7 @@ namespace vse {
 namespace {
 constexpr const char kRngNs[] = "http://relaxng.org/ns/structure/1.0";
 
-QString fromXml(const xmlChar *s)
+QString rngText(const xmlChar *s)
 {
     return s ? QString::fromUtf8(reinterpret_cast<const char *>(s)) : QString();
 }
@@ -83,7 +83,7 @@ xmlNode *RngDocuments::parse(const QString &key, const QByteArray &data)
     if (!doc || !xmlDocGetRootElement(doc)) {
         const xmlError *err = xmlCtxtGetLastError(ctxt);
         const int line = err ? err->line : 0;
-        const QString msg = err && err->message ? fromXml(reinterpret_cast<const xmlChar *>(err->message)).trimmed()
+        const QString msg = err && err->message ? rngText(reinterpret_cast<const xmlChar *>(err->message)).trimmed()
                                                 : QStringLiteral("not well-formed XML");
         xmlFreeParserCtxt(ctxt);
         if (doc)
@@ -110,13 +110,13 @@ bool isRng(const xmlNode *node, const char *name)
 
 QString localName(const xmlNode *node)
 {
-    return fromXml(node->name);
+    return rngText(node->name);
 }
 
 QString attr(const xmlNode *node, const char *name)
 {
     xmlChar *v = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar *>(name));
-    QString s = fromXml(v).trimmed();
+    QString s = rngText(v).trimmed();
     xmlFree(v);
     return s;
 }
@@ -129,7 +129,7 @@ bool hasAttr(const xmlNode *node, const char *name)
 QString text(const xmlNode *node)
 {
     xmlChar *v = xmlNodeGetContent(node);
-    QString s = fromXml(v);
+    QString s = rngText(v);
     xmlFree(v);
     return s;
 }
@@ -142,7 +142,7 @@ int line(const xmlNode *node)
 QString file(const xmlNode *node)
 {
     // libxml2 stores the document's path as a URI ("sch%20dir" for a space).
-    const QString url = node && node->doc ? fromXml(node->doc->URL) : QString();
+    const QString url = node && node->doc ? rngText(node->doc->URL) : QString();
     return url.contains(QLatin1Char('%')) ? QUrl::fromPercentEncoding(url.toUtf8()) : url;
 }
 

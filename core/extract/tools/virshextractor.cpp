@@ -14,7 +14,7 @@ namespace vse {
 
 namespace {
 
-constexpr qint64 kMaxFile = 8 * 1024 * 1024;
+constexpr qint64 kMaxVirshFile = 8 * 1024 * 1024;
 
 struct Field
 {
@@ -196,9 +196,9 @@ ExtractResult VirshExtractor::extractTree(const QString &root)
         QByteArray data;
         if (!confined.read(path, &data, &r.diagnostics))
             continue;
-        if (data.size() > kMaxFile) {
+        if (data.size() > kMaxVirshFile) {
             r.diagnostics << Diagnostic::error(
-                path, 0, QStringLiteral("larger than %1 bytes").arg(kMaxFile));
+                path, 0, QStringLiteral("larger than %1 bytes").arg(kMaxVirshFile));
             continue;
         }
         sources.append({path, QString::fromUtf8(data)});
