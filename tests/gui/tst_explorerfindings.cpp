@@ -394,6 +394,40 @@ private Q_SLOTS:
         // Shown right after the name.
         QCOMPARE(w->table()->horizontalHeader()->visualIndex(ItemTableModel::NoteColumn), 1);
     }
+
+    // The release an item came with is what the table is read for: at
+    // 1280 px it was the sixth column, out of view behind a horizontal scroll.
+    void sinceColumnIsInViewAt1280()
+    {
+        QSettings().remove(QStringLiteral("explorer/splitter"));
+        auto w = openWindow();
+        QVERIFY(w);
+        w->resize(1280, 800);
+        QTest::qWait(50);
+        const QHeaderView *h = w->table()->horizontalHeader();
+        QCOMPARE(h->visualIndex(ItemTableModel::SinceColumn), 2);
+        const int right = h->sectionViewportPosition(ItemTableModel::SinceColumn) +
+                          h->sectionSize(ItemTableModel::SinceColumn);
+        QVERIFY2(h->sectionViewportPosition(ItemTableModel::SinceColumn) >= 0 &&
+                     right <= w->table()->viewport()->width(),
+                 qPrintable(QStringLiteral("since column ends at %1 px of %2")
+                                .arg(right)
+                                .arg(w->table()->viewport()->width())));
+        // A ranged since is shown whole, not elided.
+        w->filterBar()->setSearchText(QStringLiteral("xml:domain/devices/tpm"));
+        w->applyFilter();
+        QVERIFY(w->tableModel()->rowCount() > 0);
+        bool ranged = false;
+        for (int r = 0; r < w->tableModel()->rowCount(); ++r) {
+            const QString since = w->tableModel()->index(r, ItemTableModel::SinceColumn).data().toString();
+            if (!since.contains(QChar(0x2264)))
+                continue;
+            ranged = true;
+            QVERIFY2(w->table()->fontMetrics().horizontalAdvance(since) < h->sectionSize(ItemTableModel::SinceColumn),
+                     qPrintable(since));
+        }
+        QVERIFY(ranged);
+    }
 };
 
 QTEST_MAIN(TestExplorerFindings)

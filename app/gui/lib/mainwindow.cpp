@@ -85,8 +85,12 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     // Wide enough for a range: "1.3.5 < since ≤ 11.3.0".
     m_table->setColumnWidth(ItemTableModel::SinceColumn,
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("11.10.0 < since \u2264 11.10.0 ")));
-    // The note ("taints", "newer", "removed") is read with the name.
-    m_table->horizontalHeader()->moveSection(ItemTableModel::NoteColumn, ItemTableModel::NameColumn + 1);
+    // The note ("taints", "newer", "removed") is read with the name, and the
+    // release right after it: at 1280 px the table shows some 650 px, and
+    // "since" came sixth, behind a horizontal scroll.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->moveSection(header->visualIndex(ItemTableModel::NoteColumn), 1);
+    header->moveSection(header->visualIndex(ItemTableModel::SinceColumn), 2);
     m_table->setColumnWidth(ItemTableModel::NoteColumn,
                             m_table->fontMetrics().horizontalAdvance(ItemTableModel::tr("removed") + ItemTableModel::tr("taints") +
                                                                      QStringLiteral(",   ")));
