@@ -572,8 +572,10 @@ private Q_SLOTS:
                 for (auto p = parts.cbegin(); p != parts.cend(); ++p)
                     QVERIFY2(!f.toString().contains(p.key().section(QRegularExpression(QStringLiteral("[/@]")), 1)),
                              qPrintable(f.toString()));
-            // A finding's line is the status file's own: inside its <domain>,
-            // on an element (the check once counted from the <domain> line).
+            // A finding's line is the status file's own: at or inside its
+            // <domain>, on an element (the check once counted from the
+            // <domain> line). Debian 13's libxml2 build reports an interleave
+            // error on the parent element, here <domain> itself.
             static const QRegularExpression lineRe(QStringLiteral("^line (\\d+):"));
             const QList<QByteArray> fileLines = it.value().split('\n');
             const int domainLine = lineOf(it.value(), "<domain ");
@@ -582,7 +584,7 @@ private Q_SLOTS:
                 if (!m.hasMatch())
                     continue;
                 const int n = m.captured(1).toInt();
-                QVERIFY2(n > domainLine && n <= fileLines.size() && fileLines.at(n - 1).trimmed().startsWith('<'),
+                QVERIFY2(n >= domainLine && n <= fileLines.size() && fileLines.at(n - 1).trimmed().startsWith('<'),
                          qPrintable(f.toString()));
                 ++lineFindings;
             }
