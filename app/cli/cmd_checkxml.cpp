@@ -3,6 +3,7 @@
 #include "check/checkreport.h"
 #include "check/domainxmlchecker.h"
 #include "check/targetschemacheck.h"
+#include "io/hugepageheap.h"
 #include "model/policy.h"
 
 #include <QDir>
@@ -16,7 +17,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <malloc.h>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -191,16 +191,6 @@ private:
     std::unordered_map<QString, std::optional<Item>> m_items;
 };
 
-// Each document's parse and validation allocate and free a few MB; glibc
-// gave the top of each worker's heap back to the system after every one and
-// took it again for the next (thousands of mprotect calls and page faults
-// per batch, a third of xmllint's whole CPU time). A batch keeps it.
-void keepFreedMemory()
-{
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-    mallopt(M_TOP_PAD, 16 * 1024 * 1024);
-}
-
 // One file's check and its verdict, both made on a worker thread; in a
 // text batch also its report, rendered there (the summary is then dropped).
 struct Checked
@@ -225,7 +215,10 @@ QList<Checked> checkAll(const QList<InputFile> &inputs, const std::function<Chec
     const qsizetype threads = std::clamp<qsizetype>(QThread::idealThreadCount(), 1, inputs.size());
     std::vector<std::thread> others;
     for (qsizetype t = 1; t < threads; ++t)
-        others.emplace_back(work);
+        others.emplace_back([&] {
+            useHugePagesForThisThread();
+            work();
+        });
     work();
     for (std::thread &t : others)
         t.join();
@@ -401,6 +394,13 @@ int runCheckXml(Context &ctx, const QStringList &args)
                    "'virt-support index --source PATH' or pass --schemas DIR\n";
         return InputError;
     }
+    // libxml2 compiles the schema on the other core while the index, the
+    // navigator and the first document are read here.
+    // Each document's parse and validation allocate and free a few MB, the
+    // schema's compile more: kept, not given back between documents, and
+    // on huge pages (io/hugepageheap.h).
+    useHugePagesForHeap();
+    compileLikelySchemaAhead(schemaDir, p.positionalArguments().constFirst());
     QString targetSchemaDir;
     if (p.isSet(targetSchemas)) {
         if (!max.isValid()) {
@@ -467,7 +467,6 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // libxml2 and the schema index are set up on this thread first.
     if (inputs.size() > 1) {
         prepareParallelChecks(schemaDir, targetSchemaDir);
-        keepFreedMemory();
     }
     const QList<Checked> &checked = *new QList<Checked>(
         inputs.size() == 1 ? QList<Checked>{checkOne(inputs.constFirst())} : checkAll(inputs, checkOne));

@@ -139,8 +139,10 @@ QList<InputFile> collectInputs(const QStringList &args, const QStringList &patte
             continue;
         }
         const QDir dir(a);
-        const QStringList names =
-            dir.entryList(patterns, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
+        // Not filtered on readability: a file that cannot be read is
+        // reported as such, not silently left out (and the folder is listed
+        // without asking the system about each file's permissions).
+        const QStringList names = dir.entryList(patterns, QDir::Files | QDir::Hidden, QDir::Name);
         if (names.isEmpty() && !dir.isReadable())
             out.append({a, QStringLiteral("refused: cannot read the folder")});
         else if (names.isEmpty())

@@ -5,12 +5,16 @@
 #include "untrustedxml.h"
 
 #include "extract/schema/schemagraph.h"
+#include "io/hugepageheap.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+
+#include <thread>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -47,6 +51,10 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
     }
     report.schema = QDir(schemaDir).filePath(schemaFile);
 
+    // The walk first: it needs no validation, and a schema that is still
+    // compiling (compileLikelySchemaAhead) is waited for only after it.
+    XmlUsageWalker walker(index->navigator, lookup, maxVersion, memo);
+    walker.walk(root);
     bool schemaOk = false;
     const Diagnostics errors = RelaxNgValidator::validate(xml.document(), report.schema, &schemaOk);
     if (!schemaOk) {
@@ -54,7 +62,7 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
         return report;
     }
     report.valid = !hasErrors(errors);
-    QList<XmlCheckFinding> validation;
+    QList<XmlCheckFinding> findings;
     for (const Diagnostic &d : errors) {
         if (!d.isError())
             continue;
@@ -62,22 +70,21 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
         f.kind = XmlCheckFinding::ValidationError;
         f.line = d.line;
         f.message = d.message;
-        validation.append(f);
+        findings.append(f);
     }
     // libxml2 leaves some interleave errors without a node ("Extra element
     // devices in interleave"); the error it reports next is about the same
     // node, so borrow that line (the root's when none follows).
     int last = int(xmlGetLineNo(root));
-    for (qsizetype i = validation.size() - 1; i >= 0; --i) {
-        if (validation[i].line > 0)
-            last = validation[i].line;
+    for (qsizetype i = findings.size() - 1; i >= 0; --i) {
+        if (findings[i].line > 0)
+            last = findings[i].line;
         else
-            validation[i].line = last;
+            findings[i].line = last;
     }
-    report.findings.append(validation);
-    XmlUsageWalker walker(index->navigator, lookup, maxVersion, memo);
-    walker.walk(root);
-    report.findings.append(walker.findings());
+    // Validation errors first, then the uses (moved: no copy of each finding).
+    findings.append(walker.takeFindings());
+    report.findings.append(std::move(findings));
     if (maxVersion.isValid() && !targetSchemaDir.isEmpty()) {
         if (QFileInfo(targetSchemaDir).absoluteFilePath() != QFileInfo(schemaDir).absoluteFilePath()) {
             checkAgainstTargetSchema(xml.document(), segment, int(xmlGetLineNo(root)), targetSchemaDir, maxVersion, report);
@@ -130,6 +137,34 @@ std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool
     if (!slot)
         slot = std::make_shared<const SchemaIndex>(SchemaExtractor::indexDir(key, withItems));
     return slot;
+}
+
+void compileLikelySchemaAhead(const QString &schemaDir, const QString &fileOrFolder)
+{
+    xmlInitParser(); // before any other thread parses
+    std::thread([schemaDir, fileOrFolder] {
+        useHugePagesForThisThread();
+        QString file = fileOrFolder;
+        if (QFileInfo(file).isDir()) {
+            // Any of its documents will do (a folder of guests is usually
+            // all domains): the first the folder lists, unsorted.
+            QDirIterator it(file, {QStringLiteral("*.xml")}, QDir::Files);
+            if (!it.hasNext())
+                return;
+            file = it.next();
+        }
+        UntrustedXml xml;
+        Diagnostics ignored;
+        if (!xml.load(file, &ignored))
+            return;
+        const xmlNode *root = xmlDocGetRootElement(xml.document());
+        if (!root || !root->name)
+            return;
+        const QString schema =
+            QDir(schemaDir).filePath(QString::fromUtf8(reinterpret_cast<const char *>(root->name)) + QStringLiteral(".rng"));
+        if (QFileInfo(schema).isFile())
+            RelaxNgValidator::compile(schema);
+    }).detach();
 }
 
 void prepareParallelChecks(const QString &schemaDir, const QString &targetSchemaDir)

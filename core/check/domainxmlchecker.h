@@ -40,6 +40,15 @@ std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool
 // initialises libxml2 (its parser globals are set up once, not per thread)
 // and sets up the schema index of `schemaDir` (and of `targetSchemaDir`).
 void prepareParallelChecks(const QString &schemaDir, const QString &targetSchemaDir = {});
+// Starts compiling, on a thread of its own, the schema the first document
+// of `fileOrFolder` (a file, or a folder's first *.xml) most likely needs:
+// the .rng of `schemaDir` named after its root element (domain.rng for
+// <domain>). The check of that document then does its other work (the
+// navigator, the document, the walk of its nodes) while libxml2 compiles,
+// which alone takes longer than checking a typical domain. Nothing happens
+// when no such file exists; a guess that proves wrong only costs the other
+// core. For a process that ends after its checks (the thread is detached).
+void compileLikelySchemaAhead(const QString &schemaDir, const QString &fileOrFolder);
 // Gives the navigator of a folder (the one the index keeps) so a check in
 // this process need not build it from the schema files. The caller vouches
 // that it matches the folder's current files (the index is up to date).

@@ -154,6 +154,12 @@ Compiled compiled(const QString &schemaFile)
 
 } // namespace
 
+void RelaxNgValidator::compile(const QString &schemaFile)
+{
+    const std::lock_guard<std::mutex> locker(lock());
+    compiled(schemaFile);
+}
+
 Diagnostics RelaxNgValidator::validate(xmlDoc *doc, const QString &schemaFile, bool *schemaOk)
 {
     // Only compiling (and the cache) is serialised. Validation runs in

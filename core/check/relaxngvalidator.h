@@ -19,6 +19,9 @@ public:
     // the offending node. *schemaOk is false when the schema itself did not
     // compile (its errors are then in the returned list).
     static Diagnostics validate(xmlDoc *doc, const QString &schemaFile, bool *schemaOk);
+    // Compiles `schemaFile` into the cache now (a validation asking for it
+    // meanwhile waits for this compile instead of starting its own).
+    static void compile(const QString &schemaFile);
 };
 
 } // namespace vse

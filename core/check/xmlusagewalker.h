@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 typedef struct _xmlNode xmlNode;
 
@@ -61,6 +62,12 @@ public:
 
     void walk(xmlNode *root);
     QList<XmlCheckFinding> findings() const { return m_findings; }
+    // The findings, moved out: the walker is done with (it starts empty).
+    QList<XmlCheckFinding> takeFindings()
+    {
+        m_seen.clear();
+        return std::exchange(m_findings, {});
+    }
 
 private:
     friend struct XmlUsageTables;

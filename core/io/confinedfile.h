@@ -53,6 +53,8 @@ public:
     int openRegular(const QString &path, qint64 *size, QString *why) const;
 
 private:
+    static int openNamed(const QString &path, const QByteArray &absName, qint64 *size, QString *why);
+
     QString m_root; // canonical, no trailing slash except for "/"
     std::shared_ptr<int> m_dirFd;
 };
