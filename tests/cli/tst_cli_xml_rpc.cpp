@@ -376,6 +376,41 @@ private Q_SLOTS:
         QVERIFY(none.err.contains(QLatin1String("no *.xml file")));
     }
 
+    void checkXmlFolderOfSeveralKinds()
+    {
+        // The schema of the first document is compiled ahead, guessed from
+        // its root element (<network> -> network.rng); the guess must not
+        // decide anything: a <pool> (storagepool.rng, no pool.rng) and a
+        // <domain> in the same folder get their own schemas, and each file
+        // what checking it alone gives.
+        QTemporaryDir mixed;
+        writeTemp(mixed, QStringLiteral("a-net.xml"),
+                  "<network><name>n1</name><bridge name='virbr9'/><forward mode='nat'/>"
+                  "<ip address='192.168.150.1' netmask='255.255.255.0'/></network>\n");
+        writeTemp(mixed, QStringLiteral("b-pool.xml"),
+                  "<pool type='dir'><name>p1</name><target><path>/var/lib/p1</path></target></pool>\n");
+        writeTemp(mixed, QStringLiteral("c-domain.xml"), kQemuDomain);
+        writeTemp(mixed, QStringLiteral("d-pool-bad.xml"),
+                  "<pool type='dir'><name>p2</name><frobnicator/></pool>\n");
+        const CliRun batch = runCli(m_index, {QStringLiteral("check-xml"), QStringLiteral("--json"), mixed.path()});
+        const QJsonArray files =
+            QJsonDocument::fromJson(batch.out.toUtf8()).object().value(QLatin1String("files")).toArray();
+        QCOMPARE(files.size(), 4);
+        const QStringList schemas{QStringLiteral("network.rng"), QStringLiteral("storagepool.rng"),
+                                  QStringLiteral("domain.rng"), QStringLiteral("storagepool.rng")};
+        const QList<bool> valid{true, true, true, false};
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const QJsonObject o = files.at(i).toObject();
+            QVERIFY2(o.value(QLatin1String("schema")).toString().endsWith(QLatin1Char('/') + schemas.at(i)),
+                     qPrintable(o.value(QLatin1String("file")).toString()));
+            QCOMPARE(o.value(QLatin1String("valid")).toBool(), valid.at(i));
+            const CliRun alone =
+                runCli(m_index, {QStringLiteral("check-xml"), QStringLiteral("--json"), o.value(QLatin1String("file")).toString()});
+            QCOMPARE(o, QJsonDocument::fromJson(alone.out.toUtf8()).object());
+        }
+        QCOMPARE(batch.exitCode, 1);
+    }
+
     void checkXmlBatchMatchesOneByOne()
     {
         // A batch checks its files on several threads, sharing the compiled
