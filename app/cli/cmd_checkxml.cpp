@@ -447,12 +447,15 @@ int runCheckXml(Context &ctx, const QStringList &args)
         } else {
             c.report = checkXml(in.file, schemaDir, lookup, max, &memo, targetSchemaDir);
         }
-        c.summary = CheckReport::of(c.report, max);
         // Only --json prints the findings themselves; the text output is
-        // made from the summary. Dropped here, on the worker, their memory
-        // serves the next file instead of growing the heap for the batch.
-        if (!asJson)
+        // made from the summary, which then takes their texts, and they are
+        // dropped here, on the worker, their memory serving the next file.
+        if (asJson) {
+            c.summary = CheckReport::of(c.report, max);
+        } else {
+            c.summary = CheckReport::of(std::move(c.report), max);
             c.report.findings = {};
+        }
         // A text batch renders each report here too, in parallel, and keeps
         // only the text and the verdict (an unchecked file's diagnostics
         // are printed by the main thread, on standard error).

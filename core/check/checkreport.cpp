@@ -212,6 +212,18 @@ QJsonObject CheckVerdict::toJson() const
 
 CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
 {
+    return build(report, nullptr, target);
+}
+
+CheckReport CheckReport::of(XmlCheckReport &&report, Version target)
+{
+    report.findings.detach(); // its texts are moved out: they must be its own
+    return build(report, &report.findings, target);
+}
+
+// `take`: the report's own findings, whose texts may be moved out.
+CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFinding> *take, Version target)
+{
     CheckReport out;
     out.file = report.file;
     out.schema = report.schema;
@@ -246,7 +258,10 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
     // At most one node per finding: reserved once rather than grown.
     byKey.reserve(report.findings.size());
     out.nodes.reserve(report.findings.size());
-    for (const XmlCheckFinding &f : report.findings) {
+    for (qsizetype i = 0; i < report.findings.size(); ++i) {
+        const XmlCheckFinding &f = report.findings.at(i);
+        // Moved from when taken; never read again after that.
+        XmlCheckFinding *own = take ? take->data() + i : nullptr;
         QString value;
         const QString path =
             f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema
@@ -276,10 +291,22 @@ CheckReport CheckReport::of(const XmlCheckReport &report, Version target)
         NodeFindings &n = out.nodes[at];
         // A value is more specific than its attribute or element: its item and since win.
         if (!f.item.isEmpty() && (n.item.isEmpty() || !value.isEmpty())) {
-            n.item = f.item;
-            n.tier = f.tier;
-            n.since = f.since;
-            n.hypervisor = f.hypervisor;
+            if (own) {
+                n.item = std::move(own->item);
+                n.tier = std::move(own->tier);
+            } else {
+                n.item = f.item;
+                n.tier = f.tier;
+            }
+            // Read again below by the other kinds (a target's range, the
+            // namespace of an extension).
+            if (own && f.kind == XmlCheckFinding::Uses) {
+                n.since = std::move(own->since);
+                n.hypervisor = std::move(own->hypervisor);
+            } else {
+                n.since = f.since;
+                n.hypervisor = f.hypervisor;
+            }
         }
         if (!value.isEmpty())
             n.value = value;

@@ -98,6 +98,15 @@ struct CheckReport
     Diagnostics diagnostics;
 
     static CheckReport of(const XmlCheckReport &report, Version target);
+    // The same, taking the findings' texts instead of copying them: a batch
+    // drops the findings right after (their strings are shared with the
+    // batch's tables, and each copy counts references across threads).
+    static CheckReport of(XmlCheckReport &&report, Version target);
+
+private:
+    static CheckReport build(const XmlCheckReport &report, QList<XmlCheckFinding> *take, Version target);
+
+public:
     // {"verdict": {...}, "groups": [...]}: added to the per-file JSON.
     QJsonObject toJson() const;
 };
