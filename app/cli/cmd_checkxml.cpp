@@ -400,7 +400,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // schema's compile more: kept, not given back between documents, and
     // on huge pages (io/hugepageheap.h).
     useHugePagesForHeap();
-    compileLikelySchemaAhead(schemaDir, p.positionalArguments().constFirst());
+    const std::jthread ahead = compileLikelySchemaAhead(schemaDir, p.positionalArguments().constFirst());
     QString targetSchemaDir;
     if (p.isSet(targetSchemas)) {
         if (!max.isValid()) {

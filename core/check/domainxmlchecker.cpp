@@ -139,10 +139,10 @@ std::shared_ptr<const SchemaIndex> schemaIndexFor(const QString &schemaDir, bool
     return slot;
 }
 
-void compileLikelySchemaAhead(const QString &schemaDir, const QString &fileOrFolder)
+std::jthread compileLikelySchemaAhead(const QString &schemaDir, const QString &fileOrFolder)
 {
     xmlInitParser(); // before any other thread parses
-    std::thread([schemaDir, fileOrFolder] {
+    return std::jthread([schemaDir, fileOrFolder] {
         useHugePagesForThisThread();
         QString file = fileOrFolder;
         if (QFileInfo(file).isDir()) {
@@ -164,7 +164,7 @@ void compileLikelySchemaAhead(const QString &schemaDir, const QString &fileOrFol
             QDir(schemaDir).filePath(QString::fromUtf8(reinterpret_cast<const char *>(root->name)) + QStringLiteral(".rng"));
         if (QFileInfo(schema).isFile())
             RelaxNgValidator::compile(schema);
-    }).detach();
+    });
 }
 
 void prepareParallelChecks(const QString &schemaDir, const QString &targetSchemaDir)

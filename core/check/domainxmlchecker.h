@@ -6,6 +6,7 @@
 #include "extract/schema/schemaextractor.h"
 
 #include <memory>
+#include <thread>
 
 namespace vse {
 
@@ -47,8 +48,10 @@ void prepareParallelChecks(const QString &schemaDir, const QString &targetSchema
 // navigator, the document, the walk of its nodes) while libxml2 compiles,
 // which alone takes longer than checking a typical domain. Nothing happens
 // when no such file exists; a guess that proves wrong only costs the other
-// core. For a process that ends after its checks (the thread is detached).
-void compileLikelySchemaAhead(const QString &schemaDir, const QString &fileOrFolder);
+// core. Keep the thread until the checks are done: it joins when it goes,
+// so that it never runs while the process exits (the exit handlers free
+// what it may still use; an early error return would otherwise race them).
+[[nodiscard]] std::jthread compileLikelySchemaAhead(const QString &schemaDir, const QString &fileOrFolder);
 // Gives the navigator of a folder (the one the index keeps) so a check in
 // this process need not build it from the schema files. The caller vouches
 // that it matches the folder's current files (the index is up to date).

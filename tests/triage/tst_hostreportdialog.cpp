@@ -112,6 +112,27 @@ private Q_SLOTS:
         QVERIFY(badDone.wait(60000));
         QVERIFY(bad.entries().isEmpty());
     }
+
+    // Opening another host while one is read: only the last one's report
+    // arrives, once; the first read's result is dropped, whenever it ends.
+    void aNewReadReplacesTheRunningOne()
+    {
+        vse::gui::HostReportDialog dialog(m_index);
+        QSignalSpy done(&dialog, &vse::gui::HostReportDialog::finished);
+        dialog.openHost(QStringLiteral("test:///no/such/node.xml"));
+        dialog.openHost(QStringLiteral("test:///default"));
+        QVERIFY(done.wait(60000));
+        QTest::qWait(300); // a late first result would arrive meanwhile
+        QCOMPARE(done.count(), 1);
+        QVERIFY2(dialog.entries().contains(QStringLiteral("test \u2014 supported")),
+                 qPrintable(dialog.entries().join(u'|')));
+        // A window closed while it reads goes at once; nothing arrives later.
+        {
+            vse::gui::HostReportDialog closing(m_index);
+            closing.openHost(QStringLiteral("test:///default"));
+        }
+        QTest::qWait(300);
+    }
 };
 
 QTEST_MAIN(TestHostReportDialog)

@@ -17,7 +17,6 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace vse::gui {
 
@@ -67,16 +66,15 @@ HostReportDialog::HostReportDialog(const QString &indexPath, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, [this] {
-        const Result r = m_watcher.result();
-        if (!r.error.isEmpty()) {
-            m_status->setText(r.error);
-            Q_EMIT finished();
-            return;
-        }
+}
+
+void HostReportDialog::finish(const Result &r)
+{
+    if (!r.error.isEmpty())
+        m_status->setText(r.error);
+    else
         setReport(r.report);
-        Q_EMIT finished();
-    });
+    Q_EMIT finished();
 }
 
 void HostReportDialog::start(std::function<Result()> job, const QString &what)
@@ -85,7 +83,7 @@ void HostReportDialog::start(std::function<Result()> job, const QString &what)
     m_list->clear();
     m_page->clear();
     m_copy->setEnabled(false);
-    m_watcher.setFuture(QtConcurrent::run(std::move(job)));
+    m_worker.start(std::move(job), [this](Result r) { finish(r); });
 }
 
 void HostReportDialog::openHost(const QString &uri)

@@ -2,8 +2,9 @@
 
 #include "triage/triagereport.h"
 
+#include "joinedworker.h"
+
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QLabel;
 class QListWidget;
@@ -50,6 +51,7 @@ private:
         QString error;
     };
     void start(std::function<Result()> job, const QString &what);
+    void finish(const Result &r);
     void showEntry(int row);
     QString guestHtml(const GuestReport &g) const;
 
@@ -59,7 +61,7 @@ private:
     QListWidget *m_list;
     QTextBrowser *m_page;
     QPushButton *m_copy;
-    QFutureWatcher<Result> m_watcher;
+    JoinedWorker<Result> m_worker{this};
 };
 
 } // namespace vse::gui
