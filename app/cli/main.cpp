@@ -5,6 +5,9 @@
 #include "vse-config.h"
 
 #include "model/policy.h"
+#ifndef VSE_CLI_FRONT_END
+#include "check/libxmlatexit.h"
+#endif
 
 #include <QCoreApplication>
 
@@ -66,6 +69,10 @@ bool runsWithoutApplication(const QString &command)
 // and the full program `virt-support-index` (see the end of this file).
 int cliMain(int argc, char **argv)
 {
+#ifndef VSE_CLI_FRONT_END
+    // Before any thread (the front end does not load libxml2 at all).
+    vse::keepLibxml2StateAtExit();
+#endif
     setProgramArguments(argc, argv);
     // `virt-support --help` needs no application object (nor its set-up).
     if (argc == 2 && std::strcmp(argv[1], "--help") == 0) {

@@ -1,0 +1,13 @@
+// Linked into the tests that can run libxml2 on threads of their own (the
+// GUI's dialogs, in-process checks and indexing): what the programs' main()
+// does (check/libxmlatexit.h says why), before the tests' main() runs.
+#include "check/libxmlatexit.h"
+
+namespace {
+
+const bool kKept = [] {
+    vse::keepLibxml2StateAtExit();
+    return true;
+}();
+
+} // namespace
