@@ -2,6 +2,7 @@
 
 #include "check/checkreport.h"
 #include "check/domainxmlchecker.h"
+#include "check/libxmlmemory.h"
 #include "check/targetschemacheck.h"
 #include "io/hugepageheap.h"
 #include "model/policy.h"
@@ -217,6 +218,7 @@ QList<Checked> checkAll(const QList<InputFile> &inputs, const std::function<Chec
     for (qsizetype t = 1; t < threads; ++t)
         others.emplace_back([&] {
             useHugePagesForThisThread();
+            const LibxmlBlockCache blocks;
             work();
         });
     work();
@@ -400,6 +402,8 @@ int runCheckXml(Context &ctx, const QStringList &args)
     // schema's compile more: kept, not given back between documents, and
     // on huge pages (io/hugepageheap.h).
     useHugePagesForHeap();
+    // libxml2's small blocks reused on this thread (check/libxmlmemory.h).
+    const LibxmlBlockCache blocks;
     const std::jthread ahead = compileLikelySchemaAhead(schemaDir, p.positionalArguments().constFirst());
     QString targetSchemaDir;
     if (p.isSet(targetSchemas)) {

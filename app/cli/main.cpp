@@ -6,7 +6,7 @@
 
 #include "model/policy.h"
 #ifndef VSE_CLI_FRONT_END
-#include "check/libxmlatexit.h"
+#include "check/libxmlmemory.h"
 #endif
 
 #include <QCoreApplication>

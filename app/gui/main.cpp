@@ -1,7 +1,7 @@
 // virt-support-explorer: the Qt explorer. Everything but start-up lives in
 // the vsegui library, which the tests link too.
 #include "appoptions.h"
-#include "check/libxmlatexit.h"
+#include "check/libxmlmemory.h"
 #include "indexcontroller.h"
 #include "itemtablemodel.h"
 #include "mainwindow.h"
@@ -22,7 +22,7 @@ using namespace vse::gui;
 int main(int argc, char **argv)
 {
     StartupProbe::markProcessStart();
-    vse::keepLibxml2StateAtExit(); // before any thread: check/libxmlatexit.h
+    vse::keepLibxml2StateAtExit(); // before any thread: check/libxmlmemory.h
     // The options are read before the window system is needed, so --help,
     // --version and a mistyped option answer on a machine without a display.
     AppOptions options;

@@ -1,14 +1,18 @@
 // The domain-XML checker on real libvirt schemas (installed 9.0.0) with
 // documents written by the test, including hostile ones.
 #include "check/domainxmlchecker.h"
+#include "check/libxmlmemory.h"
 #include "check/untrustedxml.h"
 #include "testdata.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace vse;
 
@@ -127,6 +131,7 @@ private slots:
     void binaryRefused();
     void oversizeRefused();
     void malformed();
+    void blockCacheSameReports();
 
 private:
     Index m_index;
@@ -325,6 +330,57 @@ void TestCheck::malformed()
     QVERIFY(hasErrors(r.diagnostics));
     QVERIFY(r.diagnostics.constFirst().line > 0);
     QVERIFY(r.diagnostics.constFirst().message.contains(QLatin1String("well-formed")));
+}
+
+// libxml2's blocks kept and reused per thread (check/libxmlmemory.h; this
+// test links the memory functions in, as the programs install them): the
+// same reports, document after document, on this thread and on two at once,
+// as with glibc alone; an invalid document and one refused unread too.
+void TestCheck::blockCacheSameReports()
+{
+    QTemporaryDir tmp;
+    QStringList files;
+    const QDir examples(QStringLiteral("/usr/share/doc/libvirt-doc/examples/xml/test"));
+    for (const QString &f : examples.entryList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name))
+        files << examples.filePath(f);
+    if (files.isEmpty()) {
+        if (testdata::inCi())
+            QFAIL("libvirt-doc's examples are missing; scripts/setup-deps installs libvirt-doc");
+        QSKIP("libvirt-doc is not installed");
+    }
+    QByteArray invalid(kDomain);
+    invalid.replace("<!--EXTRA-->", "<disk type='file'><target/></disk><nosuchdevice/>");
+    files << writeFile(tmp, QStringLiteral("invalid.xml"), invalid)
+          << writeFile(tmp, QStringLiteral("xxe.xml"),
+                       "<!DOCTYPE d [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><domain>&x;</domain>");
+    const auto reports = [&] {
+        QStringList out;
+        for (int round = 0; round < 3; ++round) // later rounds take kept blocks
+            for (const QString &f : std::as_const(files))
+                out << QString::fromUtf8(QJsonDocument(checkXml(f, kSchemas, m_index.lookup(), {}).toJson())
+                                             .toJson(QJsonDocument::Compact));
+        return out;
+    };
+    const QStringList plain = reports();
+    QVERIFY(plain.size() == 3 * files.size());
+    QVERIFY2(plain.at(files.size() - 2).contains(QStringLiteral("\"valid\":false")), qPrintable(plain.at(files.size() - 2)));
+    {
+        const LibxmlBlockCache blocks;
+        QCOMPARE(reports(), plain);
+    }
+    QStringList first, second;
+    std::thread a([&] {
+        const LibxmlBlockCache blocks;
+        first = reports();
+    });
+    std::thread b([&] {
+        const LibxmlBlockCache blocks;
+        second = reports();
+    });
+    a.join();
+    b.join();
+    QCOMPARE(first, plain);
+    QCOMPARE(second, plain);
 }
 
 QTEST_GUILESS_MAIN(TestCheck)

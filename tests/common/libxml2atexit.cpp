@@ -1,7 +1,7 @@
 // Linked into the tests that can run libxml2 on threads of their own (the
 // GUI's dialogs, in-process checks and indexing): what the programs' main()
-// does (check/libxmlatexit.h says why), before the tests' main() runs.
-#include "check/libxmlatexit.h"
+// does (check/libxmlmemory.h says why), before the tests' main() runs.
+#include "check/libxmlmemory.h"
 
 namespace {
 

@@ -1,0 +1,129 @@
+#include "libxmlmemory.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+#include <malloc.h>
+
+#include <libxml/xmlmemory.h>
+
+namespace vse {
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kMayCache = false; // the sanitizer must see every free
+#else
+constexpr bool kMayCache = true;
+#endif
+
+// Blocks of up to 32 granules (512 bytes) are kept, per size class, at most
+// kCap a class: a few MB at worst, given back when the scope ends.
+constexpr std::size_t kGranule = 16;
+constexpr std::size_t kClasses = 33;
+constexpr std::uint32_t kCap = 4096;
+
+// Trivially destructible: libxml2 frees its per-thread state from a
+// pthread key destructor, after C++ thread_local destructors have run, and
+// must still find this valid (then with the cache off).
+struct BlockCache
+{
+    int depth = 0;
+    void *head[kClasses] = {};
+    std::uint32_t count[kClasses] = {};
+};
+thread_local constinit BlockCache t_cache;
+
+void freeBlock(void *p)
+{
+    if (!p)
+        return;
+    BlockCache &c = t_cache;
+    if (c.depth > 0) {
+        // A block of class k serves any request of up to k granules.
+        const std::size_t k = malloc_usable_size(p) / kGranule;
+        if (k > 0 && k < kClasses && c.count[k] < kCap) {
+            *static_cast<void **>(p) = c.head[k];
+            c.head[k] = p;
+            ++c.count[k];
+            return;
+        }
+    }
+    std::free(p);
+}
+
+void *allocBlock(std::size_t n)
+{
+    BlockCache &c = t_cache;
+    if (c.depth > 0) {
+        const std::size_t k = (n + kGranule - 1) / kGranule;
+        if (k > 0 && k < kClasses) {
+            if (void *p = c.head[k]) {
+                c.head[k] = *static_cast<void **>(p);
+                --c.count[k];
+                return p;
+            }
+            return std::malloc(k * kGranule); // reusable for the whole class
+        }
+    }
+    return std::malloc(n);
+}
+
+void *reallocBlock(void *p, std::size_t n)
+{
+    return std::realloc(p, n); // a kept block is an ordinary glibc block
+}
+
+char *duplicate(const char *s)
+{
+    const std::size_t n = std::strlen(s) + 1;
+    auto *copy = static_cast<char *>(allocBlock(n));
+    if (copy)
+        std::memcpy(copy, s, n);
+    return copy;
+}
+
+bool installed()
+{
+    xmlFreeFunc currentFree = nullptr;
+    xmlMallocFunc currentMalloc = nullptr;
+    xmlReallocFunc currentRealloc = nullptr;
+    xmlStrdupFunc currentStrdup = nullptr;
+    xmlMemGet(&currentFree, &currentMalloc, &currentRealloc, &currentStrdup);
+    return currentFree == freeBlock;
+}
+
+} // namespace
+
+void keepLibxml2StateAtExit()
+{
+    if (!installed())
+        xmlMemSetup(freeBlock, allocBlock, reallocBlock, duplicate);
+}
+
+LibxmlBlockCache::LibxmlBlockCache() : m_outer(kMayCache && t_cache.depth == 0)
+{
+    if (kMayCache)
+        ++t_cache.depth;
+}
+
+LibxmlBlockCache::~LibxmlBlockCache()
+{
+    if (!kMayCache)
+        return;
+    BlockCache &c = t_cache;
+    --c.depth;
+    if (!m_outer)
+        return;
+    for (std::size_t k = 0; k < kClasses; ++k) {
+        while (void *p = c.head[k]) {
+            c.head[k] = *static_cast<void **>(p);
+            std::free(p);
+        }
+        c.count[k] = 0;
+    }
+}
+
+} // namespace vse
