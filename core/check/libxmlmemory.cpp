@@ -25,29 +25,30 @@ constexpr std::size_t kGranule = 16;
 constexpr std::size_t kClasses = 33;
 constexpr std::uint32_t kCap = 4096;
 
-// Trivially destructible: libxml2 frees its per-thread state from a
-// pthread key destructor, after C++ thread_local destructors have run, and
-// must still find this valid (then with the cache off).
 struct BlockCache
 {
-    int depth = 0;
     void *head[kClasses] = {};
     std::uint32_t count[kClasses] = {};
 };
-thread_local constinit BlockCache t_cache;
+// The thread's cache while a scope lives, else null. A plain pointer:
+// libxml2 frees its per-thread state from a pthread key destructor, after
+// C++ thread_local destructors have run, and must still read it. Initial
+// exec: in the commands module, the default model made every libxml2
+// allocation and free call __tls_get_addr (3 % of a batch check); eight
+// bytes of static TLS are what glibc keeps spare for such modules.
+thread_local constinit BlockCache *t_cache __attribute__((tls_model("initial-exec"))) = nullptr;
 
 void freeBlock(void *p)
 {
     if (!p)
         return;
-    BlockCache &c = t_cache;
-    if (c.depth > 0) {
+    if (BlockCache *c = t_cache) {
         // A block of class k serves any request of up to k granules.
         const std::size_t k = malloc_usable_size(p) / kGranule;
-        if (k > 0 && k < kClasses && c.count[k] < kCap) {
-            *static_cast<void **>(p) = c.head[k];
-            c.head[k] = p;
-            ++c.count[k];
+        if (k > 0 && k < kClasses && c->count[k] < kCap) {
+            *static_cast<void **>(p) = c->head[k];
+            c->head[k] = p;
+            ++c->count[k];
             return;
         }
     }
@@ -56,13 +57,12 @@ void freeBlock(void *p)
 
 void *allocBlock(std::size_t n)
 {
-    BlockCache &c = t_cache;
-    if (c.depth > 0) {
+    if (BlockCache *c = t_cache) {
         const std::size_t k = (n + kGranule - 1) / kGranule;
         if (k > 0 && k < kClasses) {
-            if (void *p = c.head[k]) {
-                c.head[k] = *static_cast<void **>(p);
-                --c.count[k];
+            if (void *p = c->head[k]) {
+                c->head[k] = *static_cast<void **>(p);
+                --c->count[k];
                 return p;
             }
             return std::malloc(k * kGranule); // reusable for the whole class
@@ -103,27 +103,25 @@ void keepLibxml2StateAtExit()
         xmlMemSetup(freeBlock, allocBlock, reallocBlock, duplicate);
 }
 
-LibxmlBlockCache::LibxmlBlockCache() : m_outer(kMayCache && t_cache.depth == 0)
+LibxmlBlockCache::LibxmlBlockCache() : m_outer(kMayCache && !t_cache)
 {
-    if (kMayCache)
-        ++t_cache.depth;
+    if (m_outer)
+        t_cache = new BlockCache;
 }
 
 LibxmlBlockCache::~LibxmlBlockCache()
 {
-    if (!kMayCache)
-        return;
-    BlockCache &c = t_cache;
-    --c.depth;
     if (!m_outer)
-        return;
+        return; // an inner scope: the outer one keeps the blocks
+    BlockCache *c = t_cache;
+    t_cache = nullptr; // off before the blocks go back to glibc
     for (std::size_t k = 0; k < kClasses; ++k) {
-        while (void *p = c.head[k]) {
-            c.head[k] = *static_cast<void **>(p);
+        while (void *p = c->head[k]) {
+            c->head[k] = *static_cast<void **>(p);
             std::free(p);
         }
-        c.count[k] = 0;
     }
+    delete c;
 }
 
 } // namespace vse

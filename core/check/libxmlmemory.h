@@ -36,7 +36,7 @@ public:
     LibxmlBlockCache &operator=(const LibxmlBlockCache &) = delete;
 
 private:
-    bool m_outer; // the thread's first scope: only it flushes
+    bool m_outer; // the thread's first scope: it owns the cache
 };
 
 } // namespace vse
