@@ -1,5 +1,6 @@
 #include "checkxmldialog.h"
 
+#include "check/libxmlmemory.h"
 #include "io/confinedfile.h"
 
 #include "xmlcheckrunner.h"
@@ -161,6 +162,8 @@ void CheckXmlDialog::startFolderCheck()
                       tr("Checking %n file(s)\u2026", nullptr, int(m_folderFiles.size())).toHtmlEscaped() +
                       QStringLiteral("</p>"));
     m_folderWatcher.setFuture(QtConcurrent::run([snapshot = m_snapshot, files = m_folderFiles, target = m_target] {
+        // libxml2's small blocks reused from one file to the next.
+        const LibxmlBlockCache blocks;
         return XmlCheckRunner::folderHtml(snapshot, files, target);
     }));
 }
