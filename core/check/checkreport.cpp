@@ -239,19 +239,27 @@ CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFindi
     // (three controllers, three types) gets a line per value, each with its
     // own item, since, first line and count, and a line of its own only for
     // what it says itself (a taint, too new...).
-    QHash<QString, QString> onlyValue; // path -> its one value; empty when several
-    for (const XmlCheckFinding &f : report.findings) {
+    // Each finding's node path and value, split once (both loops need them).
+    struct Split
+    {
+        QString path;
         QString value;
+    };
+    QList<Split> split(report.findings.size());
+    QHash<QString, QString> onlyValue; // path -> its one value; empty when several
+    for (qsizetype i = 0; i < report.findings.size(); ++i) {
+        const XmlCheckFinding &f = report.findings.at(i);
         if (f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema)
             continue;
-        const QString path = nodeOf(f.path, &value);
-        if (value.isEmpty())
+        Split &s = split[i];
+        s.path = nodeOf(f.path, &s.value);
+        if (s.value.isEmpty())
             continue;
-        const auto it = onlyValue.constFind(path);
+        const auto it = onlyValue.constFind(s.path);
         if (it == onlyValue.cend())
-            onlyValue.insert(path, value);
-        else if (*it != value)
-            onlyValue[path] = QString();
+            onlyValue.insert(s.path, s.value);
+        else if (*it != s.value)
+            onlyValue[s.path] = QString();
     }
     QHash<QString, qsizetype> byKey;
     QSet<qsizetype> ofSeveralValues; // attribute nodes whose values have their own lines
@@ -262,17 +270,19 @@ CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFindi
         const XmlCheckFinding &f = report.findings.at(i);
         // Moved from when taken; never read again after that.
         XmlCheckFinding *own = take ? take->data() + i : nullptr;
-        QString value;
-        const QString path =
-            f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema
-                ? QString()
-                : nodeOf(f.path, &value);
+        const QString &path = split.at(i).path; // empty for validation errors
+        QString value = split.at(i).value;
+        // The finding's own path when it names its value (no new string).
+        QString key = value.isEmpty() ? path : f.path;
         bool several = false;
-        if (value.isEmpty() && onlyValue.contains(path)) {
-            value = onlyValue.value(path);
-            several = value.isEmpty();
+        if (value.isEmpty() && !path.isEmpty()) {
+            if (const auto it = onlyValue.constFind(path); it != onlyValue.cend()) {
+                value = *it;
+                several = value.isEmpty();
+                if (!several)
+                    key = path + QLatin1Char('=') + value;
+            }
         }
-        const QString key = value.isEmpty() ? path : path + QLatin1Char('=') + value;
         // Validation errors have no node: one entry per error.
         qsizetype at = -1;
         if (!path.isEmpty())
