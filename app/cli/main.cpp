@@ -71,7 +71,7 @@ int cliMain(int argc, char **argv)
 {
 #ifndef VSE_CLI_FRONT_END
     // Before any thread (the front end does not load libxml2 at all).
-    vse::keepLibxml2StateAtExit();
+    vse::installLibxml2MemoryFunctions();
 #endif
     setProgramArguments(argc, argv);
     // `virt-support --help` needs no application object (nor its set-up).

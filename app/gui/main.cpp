@@ -22,7 +22,7 @@ using namespace vse::gui;
 int main(int argc, char **argv)
 {
     StartupProbe::markProcessStart();
-    vse::keepLibxml2StateAtExit(); // before any thread: check/libxmlmemory.h
+    vse::installLibxml2MemoryFunctions(); // before any thread: check/libxmlmemory.h
     // The options are read before the window system is needed, so --help,
     // --version and a mistyped option answer on a machine without a display.
     AppOptions options;

@@ -9,15 +9,11 @@
 
 #include <libxml/xmlmemory.h>
 
+#include "io/hugepageheap.h"
+
 namespace vse {
 
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kMayCache = false; // the sanitizer must see every free
-#else
-constexpr bool kMayCache = true;
-#endif
 
 // Blocks of up to 32 granules (512 bytes) are kept, per size class, at most
 // kCap a class: a few MB at worst, given back when the scope ends.
@@ -97,13 +93,13 @@ bool installed()
 
 } // namespace
 
-void keepLibxml2StateAtExit()
+void installLibxml2MemoryFunctions()
 {
     if (!installed())
         xmlMemSetup(freeBlock, allocBlock, reallocBlock, duplicate);
 }
 
-LibxmlBlockCache::LibxmlBlockCache() : m_outer(kMayCache && !t_cache)
+LibxmlBlockCache::LibxmlBlockCache() : m_outer(kHeapIsGlibcMalloc && !t_cache)
 {
     if (m_outer)
         t_cache = new BlockCache;

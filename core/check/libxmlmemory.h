@@ -16,7 +16,7 @@ namespace vse {
 //
 // Call at the start of main(), before any other thread exists: libxml2's
 // function pointers are plain globals. Calling it again does nothing.
-void keepLibxml2StateAtExit();
+void installLibxml2MemoryFunctions();
 
 // While one lives, the thread keeps the small blocks libxml2 frees and
 // hands them back to libxml2's next allocations of that size. Validating a
@@ -25,7 +25,7 @@ void keepLibxml2StateAtExit();
 // took glibc's slow path: a sixth of a batch check-xml's instructions.
 // Every block stays a glibc block (taken with malloc, given back with free
 // when the scope ends), so one freed on another thread, or with free(), is
-// still right. No effect unless keepLibxml2StateAtExit() installed the
+// still right. No effect unless installLibxml2MemoryFunctions() installed the
 // functions, nor in sanitizer builds (they must see every free).
 class LibxmlBlockCache
 {

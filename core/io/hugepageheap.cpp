@@ -17,12 +17,6 @@ constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
 constexpr std::uintptr_t kThreadHeap = std::uintptr_t(64) << 20;
 constexpr std::size_t kGrowth = std::size_t(32) << 20;
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kGlibcMalloc = false; // the sanitizer's own allocator
-#else
-constexpr bool kGlibcMalloc = true;
-#endif
-
 void advise(std::uintptr_t from, std::uintptr_t to)
 {
     from = (from + kHugePage - 1) & ~(kHugePage - 1);
@@ -48,7 +42,7 @@ std::uintptr_t brkNow()
 
 void useHugePagesForHeap()
 {
-    if (!kGlibcMalloc)
+    if (!kHeapIsGlibcMalloc)
         return;
     // Large blocks from the heaps too (an mmap'd block would not be
     // advised), heaps grown in whole huge pages, and nothing given back.
@@ -66,7 +60,7 @@ void useHugePagesForHeap()
 
 void useHugePagesForThisThread()
 {
-    if (!kGlibcMalloc)
+    if (!kHeapIsGlibcMalloc)
         return;
     void *block = kept(std::malloc(16));
     const auto at = reinterpret_cast<std::uintptr_t>(block);

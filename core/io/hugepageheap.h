@@ -2,6 +2,14 @@
 
 namespace vse {
 
+// Whether the process's heap is glibc's malloc: not under a sanitizer, which
+// brings its own allocator and must see every allocation and free.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+inline constexpr bool kHeapIsGlibcMalloc = false;
+#else
+inline constexpr bool kHeapIsGlibcMalloc = true;
+#endif
+
 // For a short-lived process that allocates a lot (check-xml: libxml2 builds
 // the compiled schema and every document from tens of thousands of small
 // blocks). On this kind of machine a page fault costs some 10 µs, and first

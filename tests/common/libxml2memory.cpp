@@ -5,8 +5,8 @@
 
 namespace {
 
-const bool kKept = [] {
-    vse::keepLibxml2StateAtExit();
+const bool kInstalled = [] {
+    vse::installLibxml2MemoryFunctions();
     return true;
 }();
 
