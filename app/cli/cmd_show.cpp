@@ -14,6 +14,59 @@
 
 namespace vse::cli {
 
+namespace {
+
+// Nothing is named `name`: what it may have meant, on stderr, and with
+// --json the same as an object on stdout (a script learns as much as a
+// reader). `several`: the items a typed form stands for, when more than one.
+int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const QString &name, QStringList several,
+                  bool json)
+{
+    QJsonObject o{{QStringLiteral("query"), name}, {QStringLiteral("found"), false}};
+    ctx.err << "virt-support show: no match for '" << name << "'";
+    if (!several.isEmpty()) {
+        several.sort();
+        o.insert(QStringLiteral("standsFor"), QJsonArray::fromStringList(several));
+        // A bare word can end a hundred paths: the first ones and how to narrow.
+        constexpr qsizetype kListed = 20;
+        ctx.err << "; it stands for " << several.size() << " items:\n";
+        for (const QString &n : several.first(std::min(kListed, several.size())))
+            ctx.err << "  " << n << '\n';
+        if (several.size() > kListed)
+            ctx.err << "  ... and " << several.size() - kListed
+                    << " more (JSON lists all); give more of the path, e.g. "
+                    << several.first().section(QLatin1Char('/'), -2) << '\n';
+    } else {
+        // Names a typo away; else what a search finds (several words, a part).
+        QList<SearchHit> hits = engine.nearest(name, SearchQuery(), 5);
+        QString how = QStringLiteral("nearest");
+        if (hits.isEmpty()) {
+            hits = engine.search(SearchQuery::parse(name), 5);
+            how = QStringLiteral("search");
+        }
+        QStringList names;
+        for (const auto &h : std::as_const(hits))
+            names << engine.items().at(h.index).name;
+        if (names.isEmpty()) // words of the item's name or text ("tpm backend")
+            for (const ItemSummary &item : store.summariesOf(store.fullText(name, 5)))
+                names << item.name;
+        if (!names.isEmpty()) {
+            o.insert(how == QLatin1String("nearest") ? QStringLiteral("nearest") : QStringLiteral("searchHits"),
+                     QJsonArray::fromStringList(names));
+            ctx.err << (how == QLatin1String("nearest") ? "; nearest names:\n" : "; a search finds:\n");
+            for (const QString &n : std::as_const(names))
+                ctx.err << "  " << n << '\n';
+        } else {
+            ctx.err << '\n';
+        }
+    }
+    if (json)
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    return NotFound;
+}
+
+} // namespace
+
 
 int runShow(Context &ctx, const QStringList &args)
 {
@@ -70,6 +123,7 @@ int runShow(Context &ctx, const QStringList &args)
                 ctx.out << "'" << name << "' is shown as " << t.names.first() << " ("
                         << (t.via == QLatin1String("case")           ? "names are case-sensitive"
                             : t.via == QLatin1String("virsh-prefix") ? "virsh commands go by their own name"
+                            : t.via == QLatin1String("xml-path")     ? "the only XML item whose path ends so"
                                                                      : "the only element of that name")
                         << ")\n\n";
         } else {
@@ -97,25 +151,8 @@ int runShow(Context &ctx, const QStringList &args)
             found.append(item);
         }
     }
-    if (found.isEmpty()) {
-        ctx.err << "virt-support show: no match for '" << name << "'";
-        if (!several.isEmpty()) {
-            several.sort();
-            ctx.err << "; it stands for " << several.size() << " items:\n";
-            for (const QString &n : std::as_const(several))
-                ctx.err << "  " << n << '\n';
-            return NotFound;
-        }
-        const auto hits = engine->nearest(name, SearchQuery(), 5);
-        if (!hits.isEmpty()) {
-            ctx.err << "; nearest names:\n";
-            for (const auto &h : hits)
-                ctx.err << "  " << engine->items().at(h.index).name << '\n';
-        } else {
-            ctx.err << '\n';
-        }
-        return NotFound;
-    }
+    if (found.isEmpty())
+        return reportNoMatch(ctx, store, *engine, name, several, p.isSet(json));
     QHash<qint64, QString> releaseLabel;
     for (const auto &r : store.releases())
         releaseLabel.insert(r.id, r.label());

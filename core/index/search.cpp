@@ -38,6 +38,36 @@ TypedForm typedForm(const QString &text)
     return {{}, text};
 }
 
+// An XML item as people write its path, in the index's spelling (lower
+// case), or empty when `text` does not look like one: XPath's "/@" for an
+// attribute (domain/@type), a predicate naming the value at the end
+// (tpm/backend[@type='emulator']) or a condition on a step in the middle
+// (disk[@type='file']/driver: dropped, the schema item is the step),
+// quoted values (@cache='none'), a leading "/" (the caller reads it as
+// "from the root"), a trailing "/text()". A bare word or partial path is
+// kept: it is matched against the end of the items' paths.
+QString xmlPathForm(const QString &text)
+{
+    if (text.isEmpty() || text.contains(QLatin1Char(' ')) || text.contains(QLatin1Char('\t')))
+        return {};
+    QString p = text.toLower();
+    while (p.startsWith(QLatin1Char('/')))
+        p.remove(0, 1);
+    if (p.endsWith(QLatin1String("/text()")))
+        p.chop(7);
+    static const QRegularExpression lastPredicate(
+        QStringLiteral("\\[@([\\w:.-]+)\\s*=\\s*(['\"]?)([^'\"\\]]*)\\2\\]$"));
+    p.replace(lastPredicate, QStringLiteral("@\\1=\\3"));
+    static const QRegularExpression predicate(QStringLiteral("\\[[^\\]]*\\]"));
+    p.remove(predicate);
+    p.replace(QLatin1String("/@"), QLatin1String("@"));
+    static const QRegularExpression quotedValue(QStringLiteral("=(['\"])(.*)\\1$"));
+    p.replace(quotedValue, QStringLiteral("=\\2"));
+    if (p.isEmpty() || p.contains(QLatin1Char('[')) || p.contains(QLatin1Char('(')))
+        return {};
+    return p;
+}
+
 } // namespace
 
 SearchQuery SearchQuery::parse(const QString &input)
@@ -60,6 +90,12 @@ SearchQuery SearchQuery::parse(const QString &input)
         q.family = std::move(typed.family);
         text = std::move(typed.text);
     }
+    // An XPath (driver/@cache, backend[@type='emulator']) in the index's spelling.
+    if (q.family.isEmpty() && (text.contains(QLatin1String("/@")) || text.contains(QLatin1String("[@"))))
+        if (QString path = xmlPathForm(text); !path.isEmpty()) {
+            q.family = QStringLiteral("xml");
+            text = std::move(path);
+        }
     q.text = text;
     return q;
 }
@@ -323,6 +359,23 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
     const QString lower = t.toLower();
     m.via = QStringLiteral("case");
     collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == lower; });
+    if (!m.names.isEmpty())
+        return m;
+    // An XML path as XPath writes it, or the end of one (backend@type=emulator,
+    // qemu:commandline): the XML items whose path ends so.
+    const QString path = xmlPathForm(t);
+    if (path.isEmpty())
+        return m;
+    m.via = QStringLiteral("xml-path");
+    // "/domain/@type" starts at the root: that path only ("//" is anywhere).
+    const bool fromRoot = t.startsWith(QLatin1Char('/')) && !t.startsWith(QLatin1String("//"));
+    const QString tail = path.startsWith(QLatin1Char('@')) ? path : QLatin1Char('/') + path;
+    collect([&](const ItemSummary &s, qsizetype i) {
+        if (s.kind != ItemKind::XmlElement && s.kind != ItemKind::XmlAttribute && s.kind != ItemKind::XmlValue)
+            return false;
+        const QString &n = lowerName(i);
+        return n == path || (!fromRoot && n.endsWith(tail));
+    });
     return m;
 }
 

@@ -69,9 +69,11 @@ public:
     // A name as people type it where the index spells it otherwise: in
     // another case (virdomaincreatexml), after the tool's name (virsh
     // domstate --reason), or as an XML tag (<pstore>, <pstore/>, <disk
-    // type='file'>, matched against the elements' last segment). `names`
-    // gets the distinct names it stands for (newest rows); `via` says how:
-    // "case", "virsh-prefix", "element-tag".
+    // type='file'>, matched against the elements' last segment), or as an
+    // XPath or the end of a path (domain/@type, tpm/backend[@type='emulator'],
+    // qemu:commandline: the XML items whose path ends so). `names` gets the
+    // distinct names it stands for (newest rows); `via` says how: "case",
+    // "virsh-prefix", "element-tag", "xml-path".
     struct TolerantMatch
     {
         QStringList names;

@@ -142,6 +142,22 @@ private Q_SLOTS:
         QTest::newRow("empty tag") << QStringLiteral("<qemu:commandline/>")
                                    << QStringLiteral("domain/qemu:commandline") << QStringLiteral("element-tag")
                                    << QStringLiteral("the only element of that name");
+        // XPath as people copy it from docs and scripts, or the end of a path.
+        const QString ends = QStringLiteral("the only XML item whose path ends so");
+        QTest::newRow("XPath attribute") << QStringLiteral("/domain/@type") << QStringLiteral("domain@type")
+                                         << QStringLiteral("xml-path") << ends;
+        QTest::newRow("XPath value") << QStringLiteral("domain/devices/tpm/backend/@type='emulator'")
+                                     << QStringLiteral("domain/devices/tpm/backend@type=emulator")
+                                     << QStringLiteral("xml-path") << ends;
+        QTest::newRow("XPath predicate") << QStringLiteral("tpm/backend[@type=\"emulator\"]")
+                                         << QStringLiteral("domain/devices/tpm/backend@type=emulator")
+                                         << QStringLiteral("xml-path") << ends;
+        QTest::newRow("condition on a step") << QStringLiteral("//disk[@type='file']/driver/@cache")
+                                             << QStringLiteral("domain/devices/disk/driver@cache")
+                                             << QStringLiteral("xml-path") << ends;
+        QTest::newRow("end of a path") << QStringLiteral("qemu:commandline")
+                                       << QStringLiteral("domain/qemu:commandline") << QStringLiteral("xml-path")
+                                       << ends;
     }
 
     void showToleratesHowPeopleType()
@@ -179,6 +195,49 @@ private Q_SLOTS:
                      qPrintable(l));
     }
 
+    void showNoMatchSaysWhatItMayMean()
+    {
+        // Not from the root, "@type" ends several paths; each is named, in
+        // the text and in the JSON a script reads.
+        const CliRun several = run({QStringLiteral("show"), QStringLiteral("domain/@type"), QStringLiteral("--json")});
+        QCOMPARE(several.exitCode, 1);
+        const QJsonObject o = QJsonDocument::fromJson(several.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("found")).toBool(true), false);
+        QCOMPARE(o.value(QLatin1String("query")).toString(), QStringLiteral("domain/@type"));
+        const QStringList standsFor = o.value(QLatin1String("standsFor")).toVariant().toStringList();
+        QVERIFY2(standsFor.contains(QStringLiteral("domain@type")) &&
+                     standsFor.contains(QStringLiteral("capabilities/guest/arch/domain@type")),
+                 qPrintable(several.out));
+        for (const QString &n : standsFor)
+            QVERIFY2(several.err.contains(QStringLiteral("\n  %1\n").arg(n)), qPrintable(several.err));
+        // Words, not a name: what a search finds, first the element itself.
+        const CliRun words = run({QStringLiteral("show"), QStringLiteral("tpm backend"), QStringLiteral("--json")});
+        QCOMPARE(words.exitCode, 1);
+        const QStringList hits = QJsonDocument::fromJson(words.out.toUtf8())
+                                     .object()
+                                     .value(QLatin1String("searchHits"))
+                                     .toVariant()
+                                     .toStringList();
+        QVERIFY2(!hits.isEmpty() && hits.first() == QLatin1String("domain/devices/tpm/backend"), qPrintable(words.out));
+        QVERIFY2(words.err.contains(QLatin1String("a search finds:\n  domain/devices/tpm/backend\n")),
+                 qPrintable(words.err));
+        // An attribute name ending a hundred paths: the first twenty, how to
+        // narrow, and every one in the JSON.
+        const CliRun bare = run({QStringLiteral("show"), QStringLiteral("@type")});
+        QCOMPARE(bare.exitCode, 1);
+        const QStringList lines = bare.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() == 22 && lines.last().contains(QLatin1String("more (JSON lists all)")),
+                 qPrintable(bare.err));
+        const int total = QRegularExpression(QStringLiteral("stands for (\\d+) items"))
+                              .match(lines.first())
+                              .captured(1)
+                              .toInt();
+        QVERIFY2(total > 20 && lines.last().contains(QStringLiteral("and %1 more").arg(total - 20)), qPrintable(bare.err));
+        const CliRun bareJson = run({QStringLiteral("show"), QStringLiteral("@type"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(bareJson.out.toUtf8()).object().value(QLatin1String("standsFor")).toArray().size(),
+                 total);
+    }
+
     void searchReadsVirshAndTags()
     {
         const CliRun v = run({QStringLiteral("search"), QStringLiteral("virsh domstate"), QStringLiteral("--limit"),
@@ -188,6 +247,12 @@ private Q_SLOTS:
         const CliRun t = run({QStringLiteral("search"), QStringLiteral("<qemu:commandline/>"), QStringLiteral("--limit"),
                               QStringLiteral("1")});
         QVERIFY2(t.out.startsWith(QLatin1String("domain/qemu:commandline ")), qPrintable(t.out));
+        // An XPath is read as the XML item's name, not as words of its text.
+        const CliRun x = run({QStringLiteral("search"), QStringLiteral("domain/devices/disk/driver/@cache"),
+                              QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY2(x.out.startsWith(QLatin1String("domain/devices/disk/driver@cache ")) &&
+                     x.out.contains(QLatin1String("(exact match)")),
+                 qPrintable(x.out));
     }
 
     void protocolDaemonNames_data()
