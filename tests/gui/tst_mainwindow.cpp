@@ -139,6 +139,10 @@ private Q_SLOTS:
                      qPrintable(shown));
             QVERIFY2(!shown.contains(QLatin1String("not in the index")), qPrintable(shown));
         }
+        // An XPath selects the item's row too, not only its answer.
+        QVERIFY(w->selectName(QStringLiteral("/domain/devices/disk/driver/@cache")));
+        QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("domain/devices/disk/driver@cache"));
+        QCOMPARE(w->detailView()->currentItem().name, QStringLiteral("domain/devices/disk/driver@cache"));
     }
 
     // "One answer, four renderings": `show`, `show --json`, the detail pane

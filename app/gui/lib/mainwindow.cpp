@@ -388,13 +388,23 @@ void MainWindow::onCurrentRowChanged()
 
 bool MainWindow::selectName(const QString &name)
 {
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        if (m_model->summary(r)->name == name) {
-            m_table->setCurrentIndex(m_model->index(r, 0));
-            m_table->scrollTo(m_model->index(r, 0));
-            return true;
+    const auto selectRow = [this](const QString &exact) {
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            if (m_model->summary(r)->name == exact) {
+                m_table->setCurrentIndex(m_model->index(r, 0));
+                m_table->scrollTo(m_model->index(r, 0));
+                return true;
+            }
         }
-    }
+        return false;
+    };
+    if (selectRow(name))
+        return true;
+    // As people type it ("<pstore/>", an XPath, another case): the row of the
+    // one item it stands for, so the list shows where the answer is.
+    if (m_snapshot)
+        if (const auto t = m_snapshot->engine().tolerantMatch(name); t.names.size() == 1 && selectRow(t.names.first()))
+            return true;
     return m_detail->showName(name);
 }
 
