@@ -392,7 +392,7 @@ bool MainWindow::selectName(const QString &name)
         for (int r = 0; r < m_model->rowCount(); ++r) {
             if (m_model->summary(r)->name == exact) {
                 m_table->setCurrentIndex(m_model->index(r, 0));
-                m_table->scrollTo(m_model->index(r, 0));
+                m_table->scrollTo(m_model->index(r, 0), QAbstractItemView::PositionAtCenter);
                 return true;
             }
         }
