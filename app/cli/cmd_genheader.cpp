@@ -110,8 +110,8 @@ int runGenHeader(Context &ctx, const QStringList &args)
         certain += maybe ? 0 : 1;
         const QString needs =
             maybe
-                ? QStringLiteral("may need libvirt %1 (since %2; max allowed %3)")
-                      .arg(range.upTo.toString(), range.toString(), v)
+                ? QStringLiteral("may need libvirt %1 (%2; max allowed %3)")
+                      .arg(range.upTo.toString(), range.phrase(), v)
                 : QStringLiteral("needs libvirt %1 (max allowed %2)").arg(range.upTo.toString(), v);
         const Item item = store.item(s.id);
         out +=

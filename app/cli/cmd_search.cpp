@@ -339,7 +339,7 @@ int runSearch(Context &ctx, const QStringList &args)
             for (const SearchHit &h : engine.search(unfiltered, 5))
                 if (h.match == MatchClass::Exact) {
                     const ItemSummary &s = engine.items().at(h.index);
-                    hidden << QStringLiteral("%1 (since %2)").arg(s.name, s.sinceRange().toString());
+                    hidden << QStringLiteral("%1 (%2)").arg(s.name, s.sinceRange().phrase());
                 }
             if (!hidden.isEmpty()) {
                 ctx.err << "virt-support search: " << hidden.join(QStringLiteral(", ")) << " is newer than "

@@ -94,7 +94,7 @@ QStringList NodeFindings::facts(const Version &target) const
     if (!tier.isEmpty())
         out << tier;
     if (since.isKnown())
-        out << (since.exact ? QStringLiteral("since ") + since.toString() : since.toString());
+        out << since.phrase();
     if (!hypervisor.isEmpty() && !namespaceExtension)
         out << hypervisor;
     if (occurrences > 1)

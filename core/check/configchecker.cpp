@@ -267,13 +267,13 @@ ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &t
             } else if (const auto fit = since.fit(options.maxVersion);
                        fit == SinceRange::Fit::TooNew) {
                 f.kind = ConfigFinding::TooNew;
-                f.message = QStringLiteral("not in libvirt %1: since %2")
-                                .arg(options.maxVersion.toString(), since.toString());
+                f.message = QStringLiteral("not in libvirt %1: %2")
+                                .arg(options.maxVersion.toString(), since.phrase());
                 report.findings.append(f);
             } else if (fit == SinceRange::Fit::MaybeTooNew) {
                 f.kind = ConfigFinding::MaybeTooNew;
                 f.message = QStringLiteral("may be newer than libvirt %1: %2")
-                                .arg(options.maxVersion.toString(), since.toString());
+                                .arg(options.maxVersion.toString(), since.phrase());
                 report.findings.append(f);
             }
         }

@@ -156,12 +156,12 @@ private:
                     .arg(target.toString(), removed.toString()));
         } else if (const auto fit = since.fit(target); fit == SinceRange::Fit::TooNew) {
             add(ScriptFinding::TooNew, at, subject,
-                QStringLiteral("not in libvirt %1's virsh: since %2")
-                    .arg(target.toString(), since.toString()));
+                QStringLiteral("not in libvirt %1's virsh: %2")
+                    .arg(target.toString(), since.phrase()));
         } else if (fit == SinceRange::Fit::MaybeTooNew) {
             add(ScriptFinding::MaybeTooNew, at, subject,
-                QStringLiteral("may be newer than libvirt %1: since %2")
-                    .arg(target.toString(), since.toString()));
+                QStringLiteral("may be newer than libvirt %1: %2")
+                    .arg(target.toString(), since.phrase()));
         }
     }
 

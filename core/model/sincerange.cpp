@@ -95,6 +95,11 @@ QString SinceRange::toString() const
     return QStringLiteral("\u2264 ") + upTo.toString();
 }
 
+QString SinceRange::phrase() const
+{
+    return exact || !after.isValid() || !upTo.isValid() ? QStringLiteral("since ") + toString() : toString();
+}
+
 QString SinceRange::displayText() const
 {
     if (!upTo.isValid())

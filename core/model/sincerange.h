@@ -40,6 +40,9 @@ struct SinceRange
 
     // "0.6.0", "1.3.5 < since ≤ 7.0.0", "≤ 0.8.0", or "unknown".
     QString toString() const;
+    // toString() as a phrase in a sentence: "since 0.6.0", "1.3.5 < since ≤
+    // 7.0.0" (the range names "since" itself), "since ≤ 0.8.0", "since unknown".
+    QString phrase() const;
     // The same in the user's language (the explorer translates "since"; the
     // CLI, which installs no translator, gets toString()'s words).
     QString displayText() const;

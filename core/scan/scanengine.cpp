@@ -19,7 +19,7 @@ bool compiledIn(UseKind k)
 
 QString sinceText(const SinceRange &r)
 {
-    return r.exact ? QStringLiteral("since ") + r.toString() : r.toString();
+    return r.phrase();
 }
 
 } // namespace

@@ -87,8 +87,7 @@ QString ScanReport::toText() const
         for (const auto &s : drivers)
             out += QStringLiteral("  needed by %1 (%2), first used at %3, %4 use(s)\n")
                        .arg(s.symbol,
-                            s.since.exact ? QStringLiteral("since ") + s.since.toString()
-                                          : s.since.toString(),
+                            s.since.phrase(),
                             where(s.first))
                        .arg(s.uses);
     } else {

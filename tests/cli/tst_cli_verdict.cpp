@@ -81,7 +81,8 @@ class TestCliVerdict : public QObject
             facts << QStringLiteral("namespace extension (%1)").arg(r.at(1));
         facts << r.at(0);
         const QString since = sinceText(r.at(2), r.at(3), r.at(4));
-        facts << (r.at(2).isEmpty() ? since : QStringLiteral("since ") + since);
+        // In a sentence a range names "since" itself; "X" and "≤ B" need the word.
+        facts << (r.at(3).isEmpty() || !r.at(2).isEmpty() ? QStringLiteral("since ") + since : since);
         if (!r.at(1).isEmpty() && !ns)
             facts << r.at(1);
         return QStringLiteral("  line ") + QString::number(line).leftJustified(5) +

@@ -131,14 +131,15 @@ QByteArray daemonPackageList(const QByteArray &version)
            version + "    amd64        Virtualization daemon\n";
 }
 
-// The since as the report prints it: "since X" when exact, else the range.
+// The since as the report prints it: "since X" when exact, the range
+// ("A < since ≤ B") when it has both ends, else "since ≤ B".
 QString sinceText(const QStringList &row)
 {
     if (!row.at(0).isEmpty())
         return QStringLiteral("since ") + row.at(0);
     if (!row.at(1).isEmpty())
         return row.at(1) + QStringLiteral(" < since \u2264 ") + row.at(2);
-    return QStringLiteral("\u2264 ") + row.at(2);
+    return QStringLiteral("since \u2264 ") + row.at(2);
 }
 
 } // namespace
