@@ -48,7 +48,10 @@ void printUsage(QTextStream &out)
            "  5  check-xml, check-config: only 'may be too new' findings\n"
            "  6  check-xml: valid and not too new, but it taints the guest\n"
            "  7  check-xml: valid, not too new, no taint, but it uses namespace extensions\n"
-           "     (several files: the worst file's code, in the order 3, 1, 5, 6, 7, 0)\n";
+           "     (several files: the worst file's code, in the order 3, 1, 5, 6, 7, 0)\n"
+           "  8  check-config, triage: libvirt's parser refuses a configuration file\n"
+           "     (the daemon would not start)\n"
+           "  9  triage: the folder holds nothing of libvirt\n";
 }
 
 // The query commands run without a QCoreApplication: constructing one sets

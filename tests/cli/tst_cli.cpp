@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVersionNumber>
@@ -161,6 +162,30 @@ private Q_SLOTS:
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.startsWith(QLatin1String("Usage: virt-support show")));
         QCOMPARE(runCli(m_index, {QStringLiteral("--help")}).exitCode, 0);
+    }
+
+    // Every exit code a command's --help promises is explained in the
+    // global --help, which scripts read first (8 and 9 were missing).
+    void globalHelpExplainsEveryExitCode()
+    {
+        const CliRun global = runCli(m_index, {QStringLiteral("--help")});
+        const QString codes = global.out.section(QLatin1String("Exit codes:\n"), 1);
+        QVERIFY2(!codes.isEmpty(), qPrintable(global.out));
+        static const QRegularExpression codeLine(QStringLiteral("^  (\\d)  \\S"), QRegularExpression::MultilineOption);
+        QSet<int> explained;
+        for (auto it = codeLine.globalMatch(codes); it.hasNext();)
+            explained.insert(it.next().captured(1).toInt());
+        // What the commands say they return: "8 syntax errors", "9 when PATH ...".
+        static const QRegularExpression promised(QStringLiteral("(?:[(,;:] |code is )(\\d) (?:[a-z]|when|only)"));
+        QSet<int> used;
+        for (const char *command : {"check-xml", "check-config", "check-script", "triage", "host", "scan"}) {
+            const QString help = runCli(m_index, {QLatin1String(command), QStringLiteral("--help")}).out.simplified();
+            for (auto it = promised.globalMatch(help); it.hasNext();)
+                used.insert(it.next().captured(1).toInt());
+        }
+        QVERIFY2(used.contains(8) && used.contains(9), qPrintable(QStringLiteral("parsed: %1").arg(used.size())));
+        for (int code : std::as_const(used))
+            QVERIFY2(explained.contains(code), qPrintable(QStringLiteral("exit code %1 is not in --help").arg(code)));
     }
 
     void statsCountsMatchSearch()
