@@ -40,18 +40,20 @@ void printUsage(QTextStream &out)
            "  --index FILE  use this index file instead of the cache one\n"
            "                ($XDG_CACHE_HOME/virt-support-explorer/index.sqlite)\n\n"
            "Exit codes:\n"
-           "  0  success (check-xml: supported as is)\n"
-           "  1  nothing found, or check-xml / check-config: invalid or too new for the target release\n"
+           "  0  success (the checks: nothing to report)\n"
+           "  1  nothing found; the checks (check-xml, check-config, check-script, scan,\n"
+           "     triage): invalid, removed, or too new for the target release\n"
            "  2  usage error\n"
            "  3  an input (source, file) could not be read or parsed\n"
            "  4  the index could not be opened or written\n"
-           "  5  check-xml, check-config: only 'may be too new' findings\n"
-           "  6  check-xml: valid and not too new, but it taints the guest\n"
-           "  7  check-xml: valid, not too new, no taint, but it uses namespace extensions\n"
+           "  5  the checks: only 'may be too new' findings (the target lies in a since range)\n"
+           "  6  check-xml, triage, scan: valid and not too new, but it taints the guest\n"
+           "  7  check-xml, triage: valid, not too new, no taint, but it uses namespace extensions\n"
            "     (several files: the worst file's code, in the order 3, 1, 5, 6, 7, 0)\n"
            "  8  check-config, triage: libvirt's parser refuses a configuration file\n"
            "     (the daemon would not start)\n"
-           "  9  triage: the folder holds nothing of libvirt\n";
+           "  9  triage: the folder holds nothing of libvirt\n"
+           "Each command's --help says which of these it uses.\n";
 }
 
 // The query commands run without a QCoreApplication: constructing one sets
