@@ -679,10 +679,6 @@
         <translation>--check-xml: %1: keine solche Datei und kein solcher Ordner</translation>
     </message>
     <message>
-        <source>%1: &apos;%2&apos; is not a libvirt release number; give one like 6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older release such as 0.9.11 or 1.3.5</source>
-        <translation>%1: „%2“ ist keine libvirt-Versionsnummer; geben Sie eine wie 6.0.0 an: X.Y.0 ab 2.0.0 (2.0.0 – 2.5.0, dann jedes Jahr X.0.0 – X.10.0) oder eine ältere Version wie 0.9.11 oder 1.3.5</translation>
-    </message>
-    <message>
         <source>Usage: virt-support-explorer [--index FILE] [--search TEXT] [--select NAME] [--must-support V]
                              [--newer-than V] [--check-xml FILE] [--screenshot FILE]
                              [--benchmark-startup] [--no-auto-index]
@@ -1507,8 +1503,8 @@
         <translation>Zielversion bedeutet</translation>
     </message>
     <message>
-        <source>I must support libvirt ≥ this release: newer items are hidden or greyed; items whose since range contains it are shown in italics.</source>
-        <translation>Ich muss libvirt ≥ dieser Version unterstützen: Neuere Einträge werden ausgeblendet oder ausgegraut; Einträge, deren Seit-Bereich sie enthält, werden kursiv angezeigt.</translation>
+        <source>I must support libvirt ≥ this release: newer items are hidden or greyed; items whose since range contains it are shown in italics. A release (6.0.0), a package version (9.0.0-4+deb12u2) or a distribution release (debian-12, bookworm, rhel-9).</source>
+        <translation>Ich muss libvirt ≥ dieser Version unterstützen: Neuere Einträge werden ausgeblendet oder ausgegraut; Einträge, deren Seit-Bereich sie enthält, werden kursiv angezeigt. Eine Version (6.0.0), eine Paketversion (9.0.0-4+deb12u2) oder eine Distributionsversion (debian-12, bookworm, rhel-9).</translation>
     </message>
     <message>
         <source>Newer than</source>

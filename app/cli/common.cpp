@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "scan/targets.h"
+
 #include "index/indexer.h"
 #include "model/policy.h"
 #include "model/releaseseries.h"
@@ -95,18 +97,16 @@ int parseOrExit(Context &ctx, QCommandLineParser &parser, const QStringList &arg
 
 bool parseRelease(Context &ctx, const char *command, const QString &text, Version *out)
 {
-    static const QRegularExpression shape(QStringLiteral("^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?$"));
-    const Version v = shape.match(text).hasMatch() ? Version::parse(text) : Version();
-    if (v.isValid() && ReleaseSeries::isRelease(v)) {
-        *out = v;
-        return true;
+    const scan::ReleaseReading r = scan::readRelease(text);
+    if (!r.error.isEmpty()) {
+        ctx.err << "virt-support " << command << ": " << r.error << '\n';
+        return false;
     }
-    ctx.err
-        << "virt-support " << command << ": '" << text
-        << "' is not a libvirt release number; give one like "
-        << "6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older "
-        << "release such as 0.9.11 or 1.3.5\n";
-    return false;
+    // Said on stderr, so that a script's output stays the same.
+    if (!r.how.isEmpty())
+        ctx.err << "virt-support " << command << ": " << r.how << '\n';
+    *out = r.version;
+    return true;
 }
 
 void noteIfBeyondKnown(Context &ctx, const char *command, const Store &store, const Version &target)

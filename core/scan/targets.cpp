@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include "model/releaseseries.h"
+
 namespace vse::scan {
 
 QList<Distribution> knownDistributions(const QString &path)
@@ -88,6 +90,58 @@ TargetResolution resolveTargets(const QString &text, const QList<Distribution> &
     if (!res.error.isEmpty())
         res.version = Version();
     return res;
+}
+
+ReleaseReading readRelease(const QString &text)
+{
+    // Versions first: most calls never need the table (nor does nothing).
+    if (ReleaseReading r = readRelease(text, {}); r.error.isEmpty() || text.trimmed().isEmpty())
+        return r;
+    return readRelease(text, knownDistributions());
+}
+
+ReleaseReading readRelease(const QString &text, const QList<Distribution> &known)
+{
+    ReleaseReading r;
+    const QString t = text.trimmed();
+    static const QRegularExpression plain(QStringLiteral("^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?$"));
+    // A tag or package name before the number; an epoch; a packaging suffix
+    // ("-4+deb12u2", "+dfsg", "~bpo12+1", "-10.3.el9_2") after it.
+    static const QRegularExpression dressed(QStringLiteral(
+        "^(?:v|libvirt[- ]?v?)?(?:\\d+:)?(\\d{1,4}\\.\\d{1,4}\\.\\d{1,4})(?:[-+~][0-9A-Za-z.+~_-]*)?$"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    Version v;
+    if (plain.match(t).hasMatch()) {
+        v = Version::parse(t);
+    } else if (const auto m = dressed.match(t); m.hasMatch()) {
+        v = Version::parse(m.captured(1));
+        const bool packaged = m.capturedEnd(1) < t.size() || t.contains(QLatin1Char(':'));
+        r.how = packaged ? QStringLiteral("'%1' read as libvirt %2, the upstream release the package carries "
+                                          "(a distribution may add backports)")
+                               .arg(t, v.toString())
+                         : QStringLiteral("'%1' read as libvirt %2").arg(t, v.toString());
+    } else {
+        // "RHEL 9", "Debian 12" as well as the table's "rhel-9", "debian-12".
+        const QString id = t.toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+        for (const Distribution &d : known) {
+            if (d.id.compare(id, Qt::CaseInsensitive) == 0 || d.aliases.contains(t, Qt::CaseInsensitive)) {
+                r.version = d.libvirt;
+                r.how = QStringLiteral("'%1' read as libvirt %2: %3 ships it; package: %4")
+                            .arg(t, d.libvirt.toString(), d.name, d.package);
+                return r;
+            }
+        }
+    }
+    if (v.isValid() && ReleaseSeries::isRelease(v)) {
+        r.version = v;
+        return r;
+    }
+    r.how.clear();
+    r.error = QStringLiteral("'%1' is not a libvirt release number; give one like 6.0.0: X.Y.0 from 2.0.0 on "
+                             "(2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older release such as 0.9.11 "
+                             "or 1.3.5, or a distribution release (debian-12, bookworm, rhel-9, ubuntu-22.04, ...)")
+                  .arg(t);
+    return r;
 }
 
 } // namespace vse::scan

@@ -45,4 +45,20 @@ QList<Distribution> knownDistributions(const QString &path = {});
 TargetResolution resolveTargets(const QString &text,
                                 const QList<Distribution> &known = knownDistributions());
 
+// One libvirt release where a command wants one (--max-version, --newer-than,
+// the explorer's Must support ≥), read as people type it: "9.0.0"; a tag or
+// package name in front ("v1.0.0", "libvirt-9.0.0"); a package version
+// ("9.0.0-4+deb12u2", "1:8.0.0-1ubuntu7.10", "9.0.0-10.3.el9_2": the
+// upstream release it packages); or a distribution release ("debian-12",
+// "bookworm", "RHEL 9": the libvirt it ships, from the table above).
+struct ReleaseReading
+{
+    Version version; // invalid when `error` is set
+    QString how;     // how a form other than "X.Y.Z" was read; empty for "X.Y.Z"
+    QString error;   // why `text` names no release
+};
+// The table is read only for a name that is not a version.
+ReleaseReading readRelease(const QString &text);
+ReleaseReading readRelease(const QString &text, const QList<Distribution> &known);
+
 } // namespace vse::scan

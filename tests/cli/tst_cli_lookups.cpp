@@ -380,8 +380,50 @@ private Q_SLOTS:
                  QStringLiteral(
                      "virt-support search: '%1' is not a libvirt release number; give one like "
                      "6.0.0: X.Y.0 from 2.0.0 on (2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), "
-                     "or an older release such as 0.9.11 or 1.3.5\n")
+                     "or an older release such as 0.9.11 or 1.3.5, or a distribution release "
+                     "(debian-12, bookworm, rhel-9, ubuntu-22.04, ...)\n")
                      .arg(version));
+    }
+
+    // A release as support engineers have it at hand: a tag, a package
+    // version from dpkg -l or rpm -q, a distribution. The answer is the one
+    // for the release it stands for; how it was read goes to stderr only.
+    void maxVersionAsPeopleHaveIt_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("how");
+        QTest::newRow("git tag") << QStringLiteral("v6.0.0") << QStringLiteral("6.0.0") << QString();
+        QTest::newRow("Debian package") << QStringLiteral("6.0.0-8+deb11u1") << QStringLiteral("6.0.0")
+                                        << QStringLiteral("the upstream release the package carries");
+        QTest::newRow("epoch and Ubuntu") << QStringLiteral("1:6.0.0-0ubuntu8.16") << QStringLiteral("6.0.0")
+                                          << QStringLiteral("the upstream release the package carries");
+        QTest::newRow("RPM") << QStringLiteral("libvirt-6.0.0-35.module+el8.5") << QStringLiteral("6.0.0")
+                             << QStringLiteral("the upstream release the package carries");
+        QTest::newRow("codename") << QStringLiteral("bookworm") << QStringLiteral("9.0.0")
+                                  << QStringLiteral("Debian 12 (bookworm) ships it");
+        QTest::newRow("as written") << QStringLiteral("Debian 12") << QStringLiteral("9.0.0")
+                                    << QStringLiteral("Debian 12 (bookworm) ships it");
+    }
+
+    void maxVersionAsPeopleHaveIt()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, version);
+        QFETCH(QString, how);
+        const QStringList args{QStringLiteral("search"), QStringLiteral("--newer-than"), QString(),
+                               QStringLiteral("--kind"), QStringLiteral("function"), QStringLiteral("--json")};
+        QStringList given = args, plain = args;
+        given[2] = typed;
+        plain[2] = version;
+        const CliRun r = run(given);
+        const CliRun p = run(plain);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!p.out.isEmpty());
+        QCOMPARE(r.out, p.out);
+        const QString said = QStringLiteral("virt-support search: '%1' read as libvirt %2").arg(typed, version);
+        QVERIFY2(r.err.startsWith(said) && r.err.contains(how), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     }
 
     void maxVersionBeyondKnown()

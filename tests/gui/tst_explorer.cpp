@@ -14,11 +14,13 @@
 #include "itemtablemodel.h"
 #include "mainwindow.h"
 #include "model/policy.h"
+#include "scan/targets.h"
 #include "sidebarmodel.h"
 #include "welcomehtml.h"
 
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QListView>
 #include <QLocale>
 #include <QSignalSpy>
@@ -201,6 +203,40 @@ private Q_SLOTS:
 
     // Nine domain/qemu:override/... paths read the same when cut at the end:
     // the table elides in the middle and the tooltip has the whole name.
+    // The target box reads a distribution release or a package version as
+    // the libvirt it stands for, and says which it applied.
+    void targetReadsDistributionReleases()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        const Version debian12 = vse::scan::readRelease(QStringLiteral("debian-12")).version;
+        QVERIFY(debian12.isValid());
+        const auto rowsFor = [&w](const QString &target) {
+            w->filterBar()->setTarget(target);
+            w->applyFilter();
+            return w->tableModel()->rowCount();
+        };
+        const int all = rowsFor(QString());
+        const int byVersion = rowsFor(debian12.toString());
+        QVERIFY2(byVersion < all, qPrintable(QStringLiteral("%1 of %2").arg(byVersion).arg(all)));
+        QCOMPARE(rowsFor(QStringLiteral("bookworm")), byVersion);
+        QCOMPARE(w->filterBar()->filter().target, debian12);
+        QLabel *excluded = nullptr;
+        for (QLabel *l : w->filterBar()->findChildren<QLabel *>())
+            if (l->accessibleName() == QLatin1String("Items excluded by the target release"))
+                excluded = l;
+        QVERIFY(excluded);
+        QVERIFY2(excluded->text().contains(QStringLiteral("newer than %1 (bookworm)").arg(debian12.toString())),
+                 qPrintable(excluded->text()));
+        QCOMPARE(rowsFor(debian12.toString() + QStringLiteral("-4+deb12u2")), byVersion);
+        // Offered in the list too.
+        QComboBox *box = nullptr;
+        for (QComboBox *c : w->filterBar()->findChildren<QComboBox *>())
+            if (c->isEditable())
+                box = c;
+        QVERIFY(box && box->findText(QStringLiteral("debian-12")) >= 0);
+    }
+
     void longNamesElideInTheMiddle()
     {
         auto w = openWindow();

@@ -96,6 +96,49 @@ private Q_SLOTS:
             QVERIFY2(r.error.contains(d.id), qPrintable(d.id));
         QVERIFY(!resolveTargets(QStringLiteral(",")).error.isEmpty());
     }
+
+    // One release as people type it (--max-version, Must support ≥).
+    void readOneRelease_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("version"); // empty: refused
+        QTest::addColumn<bool>("said");       // how it was read is said
+        QTest::newRow("plain") << QStringLiteral("9.0.0") << QStringLiteral("9.0.0") << false;
+        QTest::newRow("two parts") << QStringLiteral(" 1.0 ") << QStringLiteral("1.0.0") << false;
+        QTest::newRow("tag") << QStringLiteral("v1.3.5") << QStringLiteral("1.3.5") << true;
+        QTest::newRow("name") << QStringLiteral("libvirt-1.2.9") << QStringLiteral("1.2.9") << true;
+        QTest::newRow("Debian") << QStringLiteral("1.2.9-9+deb8u5") << QStringLiteral("1.2.9") << true;
+        QTest::newRow("backport") << QStringLiteral("10.0.0-2~bpo12+1") << QStringLiteral("10.0.0") << true;
+        QTest::newRow("epoch") << QStringLiteral("1:8.0.0-1ubuntu7.10") << QStringLiteral("8.0.0") << true;
+        QTest::newRow("RHEL") << QStringLiteral("9.0.0-10.3.el9_2") << QStringLiteral("9.0.0") << true;
+        QTest::newRow("codename") << QStringLiteral("Bookworm") << QStringLiteral("9.0.0") << true;
+        QTest::newRow("id") << QStringLiteral("debian-11") << QStringLiteral("7.0.0") << true;
+        QTest::newRow("spaced") << QStringLiteral("Debian 11") << QStringLiteral("7.0.0") << true;
+        // Not a release: a maintenance number, a month past the year's ten,
+        // a word, another program's version, two releases at once.
+        QTest::newRow("maintenance") << QStringLiteral("0.9.12.3-1") << QString() << false;
+        QTest::newRow("no such minor") << QStringLiteral("6.11.0") << QString() << false;
+        QTest::newRow("no such package release") << QStringLiteral("9.0.7-1") << QString() << false;
+        QTest::newRow("word") << QStringLiteral("latest") << QString() << false;
+        QTest::newRow("other program") << QStringLiteral("qemu-7.2.0") << QString() << false;
+        QTest::newRow("several") << QStringLiteral("debian-12,rhel-9") << QString() << false;
+    }
+
+    void readOneRelease()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, version);
+        QFETCH(bool, said);
+        const ReleaseReading r = readRelease(text);
+        QCOMPARE(r.version.isValid() ? r.version.toString() : QString(), version);
+        QCOMPARE(r.error.isEmpty(), !version.isEmpty());
+        QCOMPARE(!r.how.isEmpty(), said);
+        if (said)
+            QVERIFY2(r.how.contains(QStringLiteral("read as libvirt ") + version), qPrintable(r.how));
+        if (!r.error.isEmpty())
+            QVERIFY2(r.error.startsWith(QStringLiteral("'%1' is not a libvirt release").arg(text.trimmed())),
+                     qPrintable(r.error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTargets)

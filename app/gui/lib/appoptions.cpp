@@ -1,24 +1,11 @@
 #include "appoptions.h"
 
-#include "model/releaseseries.h"
+#include "scan/targets.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
 
 namespace vse::gui {
-
-namespace {
-
-// The release numbers the CLI's --max-version accepts (app/cli/common.cpp):
-// a typo such as "foo" or "6.O" would otherwise filter nothing, silently.
-bool isReleaseNumber(const QString &text)
-{
-    static const QRegularExpression shape(QStringLiteral("^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?$"));
-    const Version v = shape.match(text).hasMatch() ? Version::parse(text) : Version();
-    return v.isValid() && ReleaseSeries::isRelease(v);
-}
-
-} // namespace
 
 bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *error)
 {
@@ -56,13 +43,15 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
             QString *target = a == QLatin1String("--newer-than") ? &o->newerThan : &o->mustSupport;
             if (!value(target))
                 return false;
-            if (!isReleaseNumber(*target)) {
-                *error = tr("%1: '%2' is not a libvirt release number; give one like 6.0.0: X.Y.0 from 2.0.0 on "
-                            "(2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older release such as 0.9.11 "
-                            "or 1.3.5")
-                             .arg(a, *target);
+            // Read as the CLI's --max-version reads it ("v1.0.0", "9.0.0-4+deb12u2",
+            // "bookworm"); a typo such as "foo" or "6.O" would otherwise filter
+            // nothing, silently.
+            const scan::ReleaseReading r = scan::readRelease(*target);
+            if (!r.error.isEmpty()) {
+                *error = QStringLiteral("%1: %2").arg(a, r.error);
                 return false;
             }
+            *target = r.version.toString();
         } else if (a == QLatin1String("--benchmark-startup")) {
             o->benchmarkStartup = true;
         } else if (a == QLatin1String("--no-auto-index")) {

@@ -1,5 +1,7 @@
 #include "filterbar.h"
 
+#include "scan/targets.h"
+
 #include "policytext.h"
 
 #include <QCheckBox>
@@ -87,7 +89,8 @@ FilterBar::FilterBar(QWidget *parent)
     m_target->setEditable(true);
     m_target->lineEdit()->setPlaceholderText(tr("any"));
     m_target->setToolTip(tr("I must support libvirt \u2265 this release: newer items are hidden or greyed; items "
-                            "whose since range contains it are shown in italics."));
+                            "whose since range contains it are shown in italics. A release (6.0.0), a package "
+                            "version (9.0.0-4+deb12u2) or a distribution release (debian-12, bookworm, rhel-9)."));
     m_targetMode->addItem(tr("Must support \u2265"), false);
     m_targetMode->addItem(tr("Newer than"), true);
     m_targetMode->setToolTip(tr("Must support \u2265: hide (or grey) what is newer than the release. Newer than: "
@@ -231,6 +234,9 @@ void FilterBar::setSnapshot(const SnapshotPtr &snapshot)
         m_release->addItem(tr("%1 (%2)").arg(r.version.toString(), r.sourcePath), r.id);
         m_target->addItem(r.version.toString());
     }
+    // Distribution releases read as the libvirt they ship (typed too: "bookworm").
+    for (const scan::Distribution &d : scan::knownDistributions())
+        m_target->addItem(d.id);
     // Release ids change with every index write: a chosen release is kept by its version and path.
     m_release->setCurrentIndex(release.isEmpty() ? 0 : std::max(0, m_release->findText(release)));
     m_target->setCurrentText(target);
@@ -249,7 +255,7 @@ ViewFilter FilterBar::filter() const
     if (kindFromId(m_kind->currentData().toString(), &k))
         f.kind = k;
     f.releaseId = m_release->currentData().toLongLong();
-    f.target = Version::parse(m_target->currentText());
+    f.target = scan::readRelease(m_target->currentText()).version;
     f.newerOnly = m_targetMode->currentData().toBool();
     f.greyNewer = m_grey->isChecked() && !f.newerOnly;
     return f;
@@ -297,26 +303,30 @@ void FilterBar::setReleaseId(qint64 id)
 
 void FilterBar::setExcludedCount(int excluded, int maybeNewer)
 {
-    const Version target = Version::parse(m_target->currentText());
+    const scan::ReleaseReading reading = scan::readRelease(m_target->currentText());
+    const Version &target = reading.version;
     m_excluded->setVisible(target.isValid());
     if (!target.isValid()) {
         m_excluded->clear();
         return;
     }
+    // "bookworm", "9.0.0-4+deb12u2": which release the filter applies.
+    const QString targetText = reading.how.isEmpty() ? target.toString()
+                                                     : tr("%1 (%2)").arg(target.toString(), m_target->currentText().trimmed());
     if (m_targetMode->currentData().toBool()) {
         m_excluded->setText(
             tr("Only items newer than %1; %n in italics may be newer (their since range contains it)", nullptr,
                maybeNewer)
-                .arg(target.toString()));
+                .arg(targetText));
         return;
     }
     QString text = m_grey->isChecked()
-                       ? tr("%n item(s) newer than %1 greyed out", nullptr, excluded).arg(target.toString())
-                       : tr("%n item(s) newer than %1 hidden", nullptr, excluded).arg(target.toString());
+                       ? tr("%n item(s) newer than %1 greyed out", nullptr, excluded).arg(targetText)
+                       : tr("%n item(s) newer than %1 hidden", nullptr, excluded).arg(targetText);
     if (maybeNewer > 0)
         text += QStringLiteral("; ") +
                 tr("%n may be newer (in italics: their since range contains %1)", nullptr, maybeNewer)
-                    .arg(target.toString());
+                    .arg(targetText);
     m_excluded->setText(text);
 }
 
