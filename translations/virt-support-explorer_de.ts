@@ -2651,6 +2651,10 @@
         <translation>RPC-Protokolle: %1 Einträge, davon %2 Prozeduren</translation>
     </message>
     <message>
+        <source>RPC protocols: not in the installed files; from the release history, %1 items of %3, %2 of them procedures</source>
+        <translation>RPC-Protokolle: nicht in den installierten Dateien; aus der Versionsgeschichte %1 Einträge von %3, davon %2 Prozeduren</translation>
+    </message>
+    <message>
         <source>RPC protocols: none (index a libvirt source tree for them)</source>
         <translation>RPC-Protokolle: keine (indizieren Sie dafür einen libvirt-Quellbaum)</translation>
     </message>

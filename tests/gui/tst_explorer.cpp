@@ -7,6 +7,8 @@
 #include "guitestindex.h"
 #include "guitestwindow.h"
 
+#include "clirunner.h"
+
 #include "checkxmldialog.h"
 #include "detailrenderer.h"
 #include "detailview.h"
@@ -21,6 +23,10 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QRegularExpression>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonArray>
 #include <QListView>
 #include <QLocale>
 #include <QSignalSpy>
@@ -84,6 +90,24 @@ private Q_SLOTS:
                  qPrintable(text));
         QVERIFY(text.contains(
             guitest::sqlText(m_index, QStringLiteral("SELECT version FROM releases LIMIT 1"))));
+        // Installed packages carry no protocol files: the pane says the
+        // history's procedures of the installed release count, as many as
+        // `virt-support protocol` lists for it.
+        if (guitest::sqlCount(m_index, QStringLiteral("SELECT count(*) FROM items WHERE kind = 'rpc-procedure' AND "
+                                                      "release_id IN (SELECT id FROM releases WHERE source_kind "
+                                                      "<> 'history')")) == 0) {
+            const testdata::CliRun protocols = testdata::runCli(m_index, {QStringLiteral("protocol"), QStringLiteral("--json")});
+            int procedures = 0;
+            for (const auto &p : QJsonDocument::fromJson(protocols.out.toUtf8()).object().value(QLatin1String("programs")).toArray())
+                procedures += p.toObject().value(QLatin1String("procedures")).toInt();
+            QVERIFY2(procedures > 400, qPrintable(protocols.out + protocols.err));
+            static const QRegularExpression rpcLine(
+                QStringLiteral("RPC protocols: not in the installed files; from the release history, [\\d,.]+ items of "
+                               "[\\d.]+, ([\\d,.]+) of them procedures"));
+            const QRegularExpressionMatch m = rpcLine.match(text);
+            QVERIFY2(m.hasMatch(), qPrintable(text));
+            QCOMPARE(m.captured(1), QLocale().toString(procedures));
+        }
         const QString html = w->detailView()->toHtml();
         QVERIFY(html.contains(QLatin1String("vse:name/virDomainGetGuestInfo")));
         QVERIFY(html.contains(QLatin1String("vse:name/domain/qemu:commandline")));

@@ -206,9 +206,18 @@ private Q_SLOTS:
     {
         const CliRun r =
             runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
-                             QStringLiteral("bookworm")});
+                             QStringLiteral("latest")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.err.isEmpty());
+        // A distribution release is the libvirt it ships: the same header.
+        const CliRun named = runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
+                                              QStringLiteral("bullseye")});
+        const CliRun plain = runCli(m_index, {QStringLiteral("gen-header"), QStringLiteral("--max-allowed"),
+                                              QStringLiteral("7.0.0")});
+        QCOMPARE(named.exitCode, 0);
+        QVERIFY(named.out.contains(QLatin1String("needs libvirt")));
+        QCOMPARE(named.out, plain.out);
+        QVERIFY2(named.err.contains(QLatin1String("'bullseye' read as libvirt 7.0.0")), qPrintable(named.err));
         const CliRun none = runCli(m_index, {QStringLiteral("gen-header")});
         QCOMPARE(none.exitCode, 2);
     }

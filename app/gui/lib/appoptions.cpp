@@ -51,7 +51,7 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
                 *error = QStringLiteral("%1: %2").arg(a, r.error);
                 return false;
             }
-            *target = r.version.toString();
+            // Kept as typed: the target box reads it alike and names it ("bookworm").
         } else if (a == QLatin1String("--benchmark-startup")) {
             o->benchmarkStartup = true;
         } else if (a == QLatin1String("--no-auto-index")) {

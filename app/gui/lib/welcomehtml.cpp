@@ -63,7 +63,7 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
     // only the shipped history has. Mixing the two made 9.0.0 look bigger
     // than it is.
     int functions = 0, api = 0, elements = 0, xml = 0, procedures = 0, rpc = 0, tainted = 0, indexed = 0;
-    int historyNewer = 0, historyRemoved = 0, historyOther = 0;
+    int historyNewer = 0, historyRemoved = 0, historyOther = 0, historyRpc = 0, historyProcedures = 0;
     for (const ItemSummary &s : snapshot.summaries()) {
         if (!s.latest)
             continue;
@@ -76,6 +76,8 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
             continue;
         case IndexSnapshot::Origin::HistoryOther:
             ++historyOther;
+            historyRpc += kindFamily(s.kind) == QLatin1String("rpc");
+            historyProcedures += s.kind == ItemKind::RpcProcedure;
             continue;
         case IndexSnapshot::Origin::Indexed:
             break;
@@ -112,7 +114,13 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
     out += QStringLiteral("<li>") +
            esc(rpc > 0 ? tr("RPC protocols: %1 items, %2 of them procedures")
                              .arg(locale.toString(rpc), locale.toString(procedures))
-                       : tr("RPC protocols: none (index a libvirt source tree for them)")) +
+               // Installed packages ship no .x files; the release history has them.
+               : historyRpc > 0
+                   ? tr("RPC protocols: not in the installed files; from the release history, %1 items of %3, "
+                        "%2 of them procedures")
+                         .arg(locale.toString(historyRpc), locale.toString(historyProcedures),
+                              snapshot.newestIndexed().toString())
+                   : tr("RPC protocols: none (index a libvirt source tree for them)")) +
            QStringLiteral("</li>");
     out += QStringLiteral("<li>") +
            esc(tr("%1 of them mark the guest tainted").arg(locale.toString(tainted))) +
