@@ -104,7 +104,7 @@ bool parseRelease(Context &ctx, const char *command, const QString &text, Versio
     }
     // Said on stderr, so that a script's output stays the same.
     if (!r.how.isEmpty())
-        ctx.err << "virt-support " << command << ": " << r.how << '\n';
+        ctx.err << "virt-support " << command << ": " << r.how << Qt::endl; // before the answer
     *out = r.version;
     return true;
 }

@@ -137,6 +137,17 @@ ReleaseReading readRelease(const QString &text, const QList<Distribution> &known
         return r;
     }
     r.how.clear();
+    // A name ("rhel-8", "fedora-40") rather than a mistyped number: the table's releases.
+    static const QRegularExpression nameLike(QStringLiteral("^[A-Za-z][A-Za-z ]*[- ]?[0-9.]*$"));
+    if (!known.isEmpty() && !v.isValid() && nameLike.match(t).hasMatch() && t.size() > 1) {
+        QStringList ids;
+        for (const Distribution &d : known)
+            ids << d.id;
+        r.error = QStringLiteral("'%1' is neither a libvirt release number (such as 6.0.0) nor a distribution "
+                                 "release this tool knows: %2")
+                      .arg(t, ids.join(QStringLiteral(", ")));
+        return r;
+    }
     r.error = QStringLiteral("'%1' is not a libvirt release number; give one like 6.0.0: X.Y.0 from 2.0.0 on "
                              "(2.0.0 - 2.5.0, then X.0.0 - X.10.0 each year), or an older release such as 0.9.11 "
                              "or 1.3.5, or a distribution release (debian-12, bookworm, rhel-9, ubuntu-22.04, ...)")
