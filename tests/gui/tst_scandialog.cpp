@@ -40,7 +40,8 @@ private Q_SLOTS:
     {
         gui::ScanDialog dialog(m_index);
         QSignalSpy done(&dialog, &gui::ScanDialog::finished);
-        QVERIFY(dialog.start(m_dir.path(), QStringLiteral("6.0.0")));
+        // Read as the CLI reads a release (a tag here).
+        QVERIFY(dialog.start(m_dir.path(), QStringLiteral("v6.0.0")));
         QVERIFY(dialog.isRunning() || done.count() == 1);
         QVERIFY(done.wait(120000));
         QVERIFY2(dialog.minimumText().contains(QLatin1String("7.1.0")),

@@ -1,9 +1,10 @@
 #include "scandialog.h"
 
+#include "scan/targets.h"
+
 #include "indexprogramrun.h"
 #include "scanoutcome.h"
 
-#include "model/releaseseries.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -17,7 +18,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -124,11 +124,10 @@ bool ScanDialog::start(const QString &folder, const QString &target)
     m_folder->setText(folder);
     m_target->setText(target);
     Version max;
-    static const QRegularExpression shape(QStringLiteral("^\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?$"));
     if (!target.trimmed().isEmpty()) {
-        max =
-            shape.match(target.trimmed()).hasMatch() ? Version::parse(target.trimmed()) : Version();
-        if (!max.isValid() || !ReleaseSeries::isRelease(max)) {
+        // As the CLI reads a release: 6.0.0, v6.0.0, 9.0.0-4+deb12u2, bookworm.
+        max = scan::readRelease(target).version;
+        if (!max.isValid()) {
             m_status->setText(
                 tr("'%1' is not a libvirt release number (such as 6.0.0).").arg(target));
             return false;
