@@ -1,5 +1,7 @@
 #include "checkconfigdialog.h"
 
+#include "scan/targets.h"
+
 #include "htmlbits.h"
 
 #include <QDialogButtonBox>
@@ -63,8 +65,9 @@ ConfigCheckReport CheckConfigDialog::checkFile(const QString &path)
         known = m_snapshot->store().itemsOfKinds({ItemKind::ConfigOption});
     ConfigChecker::Options options;
     options.maxVersion = m_target;
-    const Version from = Version::parse(m_from->text().trimmed());
-    const Version to = Version::parse(m_to->text().trimmed());
+    // As the CLI's --from/--to read them (9.0.0, v9.0.0, bookworm).
+    const Version from = scan::readRelease(m_from->text()).version;
+    const Version to = scan::readRelease(m_to->text()).version;
     if (from.isValid() && to.isValid()) {
         options.from = from;
         options.to = to;
