@@ -10,9 +10,11 @@
 
 namespace vse::scan {
 
-QList<Distribution> knownDistributions(const QString &path)
+namespace {
+
+QList<Distribution> readDistributions(const QString &path)
 {
-    QFile f(path.isEmpty() ? QStringLiteral(":/vse/scan/distributions.json") : path);
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     QList<Distribution> out;
@@ -39,6 +41,27 @@ QList<Distribution> knownDistributions(const QString &path)
     return out;
 }
 
+// The release of that id or alias (any case), or null.
+const Distribution *findDistribution(const QString &name, const QList<Distribution> &known)
+{
+    for (const Distribution &d : known)
+        if (d.id.compare(name, Qt::CaseInsensitive) == 0 || d.aliases.contains(name, Qt::CaseInsensitive))
+            return &d;
+    return nullptr;
+}
+
+} // namespace
+
+QList<Distribution> knownDistributions(const QString &path)
+{
+    // The compiled-in table is read once: a release box may ask on every keystroke.
+    if (path.isEmpty()) {
+        static const QList<Distribution> builtIn = readDistributions(QStringLiteral(":/vse/scan/distributions.json"));
+        return builtIn;
+    }
+    return readDistributions(path);
+}
+
 TargetResolution resolveTargets(const QString &text, const QList<Distribution> &known)
 {
     TargetResolution res;
@@ -54,11 +77,7 @@ TargetResolution resolveTargets(const QString &text, const QList<Distribution> &
             res.explanation << QStringLiteral("%1: given as a libvirt version").arg(v.toString());
             continue;
         }
-        const Distribution *hit = nullptr;
-        for (const auto &d : known)
-            if (d.id.compare(part, Qt::CaseInsensitive) == 0 ||
-                d.aliases.contains(part, Qt::CaseInsensitive))
-                hit = &d;
+        const Distribution *hit = findDistribution(part, known);
         if (!hit) {
             unknown << part;
             continue;
@@ -122,14 +141,14 @@ ReleaseReading readRelease(const QString &text, const QList<Distribution> &known
                          : QStringLiteral("'%1' read as libvirt %2").arg(t, v.toString());
     } else {
         // "RHEL 9", "Debian 12" as well as the table's "rhel-9", "debian-12".
-        const QString id = t.toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
-        for (const Distribution &d : known) {
-            if (d.id.compare(id, Qt::CaseInsensitive) == 0 || d.aliases.contains(t, Qt::CaseInsensitive)) {
-                r.version = d.libvirt;
-                r.how = QStringLiteral("'%1' read as libvirt %2: %3 ships it; package: %4")
-                            .arg(t, d.libvirt.toString(), d.name, d.package);
-                return r;
-            }
+        const Distribution *d = findDistribution(t, known);
+        if (!d)
+            d = findDistribution(QString(t).replace(QLatin1Char(' '), QLatin1Char('-')), known);
+        if (d) {
+            r.version = d->libvirt;
+            r.how = QStringLiteral("'%1' read as libvirt %2: %3 ships it; package: %4")
+                        .arg(t, d->libvirt.toString(), d->name, d->package);
+            return r;
         }
     }
     if (v.isValid() && ReleaseSeries::isRelease(v)) {
