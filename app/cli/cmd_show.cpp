@@ -39,11 +39,9 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
     } else {
         // Names a typo away; else what a search finds (several words, a part).
         QList<SearchHit> hits = engine.nearest(name, SearchQuery(), 5);
-        QString how = QStringLiteral("nearest");
-        if (hits.isEmpty()) {
+        const bool near = !hits.isEmpty();
+        if (!near)
             hits = engine.search(SearchQuery::parse(name), 5);
-            how = QStringLiteral("search");
-        }
         QStringList names;
         for (const auto &h : std::as_const(hits))
             names << engine.items().at(h.index).name;
@@ -51,9 +49,8 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
             for (const ItemSummary &item : store.summariesOf(store.fullText(name, 5)))
                 names << item.name;
         if (!names.isEmpty()) {
-            o.insert(how == QLatin1String("nearest") ? QStringLiteral("nearest") : QStringLiteral("searchHits"),
-                     QJsonArray::fromStringList(names));
-            ctx.err << (how == QLatin1String("nearest") ? "; nearest names:\n" : "; a search finds:\n");
+            o.insert(near ? QStringLiteral("nearest") : QStringLiteral("searchHits"), QJsonArray::fromStringList(names));
+            ctx.err << (near ? "; nearest names:\n" : "; a search finds:\n");
             for (const QString &n : std::as_const(names))
                 ctx.err << "  " << n << '\n';
         } else {
