@@ -3,7 +3,6 @@
 #include "scan/targets.h"
 
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace vse::gui {
 

@@ -5,7 +5,6 @@
 #include "indexprogramrun.h"
 #include "scanoutcome.h"
 
-
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
