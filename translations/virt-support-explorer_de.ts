@@ -165,6 +165,10 @@
         <source>%1 in %2 (release history)</source>
         <translation>%1 in %2 (Versionsgeschichte)</translation>
     </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
 </context>
 <context>
     <name>ItemKind</name>
@@ -2032,14 +2036,6 @@
         <translation>%1 (%2: %3)</translation>
     </message>
     <message>
-        <source>since unknown</source>
-        <translation>seit unbekannt</translation>
-    </message>
-    <message>
-        <source>since %1</source>
-        <translation>seit %1</translation>
-    </message>
-    <message>
         <source>taints: %1</source>
         <translation>Taint: %1</translation>
     </message>
@@ -2727,10 +2723,6 @@
     <message>
         <source>may be too new for %1</source>
         <translation>möglicherweise zu neu für %1</translation>
-    </message>
-    <message>
-        <source>since %1</source>
-        <translation>seit %1</translation>
     </message>
     <message>
         <source>%1 times</source>

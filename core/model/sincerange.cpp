@@ -111,6 +111,13 @@ QString SinceRange::displayText() const
     return QCoreApplication::translate("Evidence", "≤ %1").arg(upTo.toString());
 }
 
+QString SinceRange::displayPhrase() const
+{
+    if (isKnown() && after.isValid() && !exact)
+        return displayText(); // the range names "since" itself
+    return QCoreApplication::translate("Evidence", "since %1").arg(displayText());
+}
+
 QString SinceRange::explain() const
 {
     QString s = displayText();

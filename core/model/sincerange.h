@@ -46,6 +46,8 @@ struct SinceRange
     // The same in the user's language (the explorer translates "since"; the
     // CLI, which installs no translator, gets toString()'s words).
     QString displayText() const;
+    // phrase() in the user's language.
+    QString displayPhrase() const;
     // toString() followed by the evidence for each end:
     // "1.3.5 < since ≤ 7.0.0 (in 7.0.0: first indexed release /; not in 1.3.5: release history git:v1.3.5)".
     QString explain() const;

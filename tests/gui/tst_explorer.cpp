@@ -252,6 +252,15 @@ private Q_SLOTS:
         QVERIFY(excluded);
         QVERIFY2(excluded->text().contains(QStringLiteral("newer than %1 (bookworm)").arg(debian12.toString())),
                  qPrintable(excluded->text()));
+        // The Check XML dialog names the target as typed too, not a bare number.
+        rowsFor(QStringLiteral("bookworm"));
+        CheckXmlDialog *check = w->openCheckXml();
+        QVERIFY(check);
+        bool named = false;
+        for (QLabel *l : check->findChildren<QLabel *>())
+            named = named || l->text().contains(QStringLiteral("Target release: %1 (bookworm).").arg(debian12.toString()));
+        QVERIFY(named);
+        check->close();
         QCOMPARE(rowsFor(debian12.toString() + QStringLiteral("-4+deb12u2")), byVersion);
         // Offered in the list too.
         QComboBox *box = nullptr;

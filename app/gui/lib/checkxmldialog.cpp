@@ -21,7 +21,7 @@
 
 namespace vse::gui {
 
-CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent)
+CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent, const QString &targetText)
     : QDialog(parent)
     , m_snapshot(std::move(snapshot))
     , m_target(target)
@@ -32,7 +32,7 @@ CheckXmlDialog::CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *pa
 {
     setWindowTitle(tr("Check domain XML"));
     auto *intro = new QLabel(target.isValid() ? tr("Paste a libvirt XML document or open a file. Target release: %1.")
-                                                    .arg(target.toString())
+                                                    .arg(targetText.isEmpty() ? target.toString() : targetText)
                                               : tr("Paste a libvirt XML document or open a file."),
                              this);
     intro->setWordWrap(true);

@@ -20,7 +20,10 @@ class CheckXmlDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent = nullptr);
+    // targetText names the target as the user gave it ("6.0.0 (focal)");
+    // empty: the version.
+    CheckXmlDialog(SnapshotPtr snapshot, Version target, QWidget *parent = nullptr,
+                   const QString &targetText = {});
 
     void setXml(const QString &xml, const QString &name = {});
     // Reads a file into the editor and checks it; false (said in the report,

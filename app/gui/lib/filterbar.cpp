@@ -301,18 +301,24 @@ void FilterBar::setReleaseId(qint64 id)
     m_release->setCurrentIndex(std::max(0, m_release->findData(id)));
 }
 
-void FilterBar::setExcludedCount(int excluded, int maybeNewer)
+QString FilterBar::targetText() const
 {
     const scan::ReleaseReading reading = scan::readRelease(m_target->currentText());
-    const Version &target = reading.version;
-    m_excluded->setVisible(target.isValid());
-    if (!target.isValid()) {
+    if (!reading.version.isValid())
+        return {};
+    // "bookworm", "9.0.0-4+deb12u2": which release the filter applies.
+    return reading.how.isEmpty() ? reading.version.toString()
+                                 : tr("%1 (%2)").arg(reading.version.toString(), m_target->currentText().trimmed());
+}
+
+void FilterBar::setExcludedCount(int excluded, int maybeNewer)
+{
+    const QString targetText = this->targetText();
+    m_excluded->setVisible(!targetText.isEmpty());
+    if (targetText.isEmpty()) {
         m_excluded->clear();
         return;
     }
-    // "bookworm", "9.0.0-4+deb12u2": which release the filter applies.
-    const QString targetText = reading.how.isEmpty() ? target.toString()
-                                                     : tr("%1 (%2)").arg(target.toString(), m_target->currentText().trimmed());
     if (m_targetMode->currentData().toBool()) {
         m_excluded->setText(
             tr("Only items newer than %1; %n in italics may be newer (their since range contains it)", nullptr,

@@ -33,6 +33,9 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     void setSearchText(const QString &text);
     void setTarget(const QString &version);
+    // The target as the filter applies it, naming what was typed when that
+    // was not a plain release: "9.0.0 (bookworm)", "6.0.0"; empty when none.
+    QString targetText() const;
     // The target's meaning: "Must support ≥" (hide or grey what is newer)
     // or "Newer than" (show only what is certainly or maybe newer).
     void setNewerOnly(bool newerOnly);

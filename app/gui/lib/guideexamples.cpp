@@ -200,7 +200,7 @@ QList<GuideExample> GuideExamples::pick(const QString &tierId, int count) const
             if (!allowInside && already(s))
                 continue;
             out.append({s.id, s.name, s.kind, list.at(i).drivers, s.tainted,
-                        s.sinceUpTo.isValid() ? s.sinceRange().displayText() : QString()});
+                        s.sinceRange().displayPhrase()});
             list.removeAt(i);
             return true;
         }

@@ -16,7 +16,7 @@ struct GuideExample
     ItemKind kind = ItemKind::Function;
     int drivers = 0; // hypervisor drivers implementing it (the API a procedure carries)
     bool tainted = false;
-    QString since; // the since range as people read it ("0.0.3", "1.3.5 < since <= 7.0.0")
+    QString since; // as a phrase: "since 0.0.3", "1.3.5 < since ≤ 7.0.0", "since unknown"
 };
 
 // Picks representative examples of a tier from an index: what people

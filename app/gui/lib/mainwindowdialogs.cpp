@@ -136,7 +136,7 @@ void MainWindow::checkXml()
 
 CheckXmlDialog *MainWindow::openCheckXml(const QString &path)
 {
-    auto *dialog = new CheckXmlDialog(m_snapshot, m_filterBar->filter().target, this);
+    auto *dialog = new CheckXmlDialog(m_snapshot, m_filterBar->filter().target, this, m_filterBar->targetText());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CheckXmlDialog::itemRequested, this,
             [this](const QString &name) { selectName(name); });

@@ -102,10 +102,7 @@ QString PolicyGuide::releasesText() const
 
 QString PolicyGuide::exampleFacts(const GuideExample &e) const
 {
-    // A range ("1.3.5 < since ≤ 7.0.0") already has the word.
-    QString facts = e.since.isEmpty()                          ? tr("since unknown")
-                    : e.since.contains(QLatin1String("since")) ? e.since
-                                                               : tr("since %1").arg(e.since);
+    QString facts = e.since;
     const QStringList taints = m_snapshot ? m_snapshot->taintsById().value(e.id) : QStringList();
     if (!taints.isEmpty())
         facts += QStringLiteral("; ") + tr("taints: %1").arg(taints.join(QStringLiteral(", ")));

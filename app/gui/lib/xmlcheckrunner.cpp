@@ -71,11 +71,8 @@ QString nodeFacts(const NodeFindings &n, Version target)
         facts << escapedHtml(XmlCheckRunner::tr("may be too new for %1").arg(target.toString()));
     if (!n.tier.isEmpty() && !n.namespaceExtension) // "namespace extension (qemu)" says it already
         facts << escapedHtml(policytext::tierLabel(n.tier));
-    // A range reads "9.0.0 < since ≤ 11.3.0" on its own; the other forms
-    // ("0.6.0", "≤ 0.6.0") need the word.
     if (n.since.isKnown())
-        facts << escapedHtml(n.since.after.isValid() && !n.since.exact ? n.since.toString()
-                                                               : XmlCheckRunner::tr("since %1").arg(n.since.toString()));
+        facts << escapedHtml(n.since.displayPhrase());
     if (n.occurrences > 1)
         facts << escapedHtml(XmlCheckRunner::tr("%1 times").arg(n.occurrences));
     for (const QString &p : n.problems)
