@@ -94,6 +94,9 @@ struct State
     QList<QStringList> partialXmlFiles;            // per release
     QStringList labels;                            // per release
     QHash<QString, QSet<QString>> xmlRootsOfFile;  // "docs/schemas/secret.rng" -> {"secret"}
+    // Per release: each configuration file it shows -> the folder it was read
+    // from ("libvirtd.conf" -> "daemon").
+    QList<QHash<QString, QString>> configFolders;
     Diagnostics notes;
 };
 
@@ -589,6 +592,17 @@ ReleaseData readOne(const Input &in, const QString &repo)
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
+    // The configuration files this release shows: an option of a file it
+    // lacks is not absent from it (a trimmed tree may hold qemu.conf but
+    // not libvirtd.conf).
+    if (present.contains(QStringLiteral("config"))) {
+        QSet<QString> files;
+        for (const Item &item : std::as_const(rel.items))
+            if (item.kind == ItemKind::ConfigOption)
+                files.insert(item.identity().section(QLatin1Char(':'), 0, 0));
+        out.release.configFiles = QStringList(files.cbegin(), files.cend());
+        out.release.configFiles.sort();
+    }
     // Commands the table names through a macro of a file the tree lacks:
     // present, but their options do not date anything here.
     if (present.contains(QStringLiteral("virsh"))) {
@@ -650,6 +664,12 @@ void mergeInto(State &state, const ReleaseData &d)
     state.xml.append(d.xml);
     state.docs.append(d.docs);
     state.partialXmlFiles.append(d.partialXmlFiles);
+    QHash<QString, QString> folders;
+    if (d.release.families.contains(QStringLiteral("config")))
+        for (const CompactItem &c : d.items)
+            if (c.kind == ItemKind::ConfigOption)
+                folders.insert(c.key.section(QLatin1Char(':'), 0, 0), c.file.section(QLatin1Char('/'), 0, -2));
+    state.configFolders.append(std::move(folders));
     state.labels.append(d.label);
     state.notes.append(d.notes);
     for (const CompactItem &c : d.items) {
@@ -742,6 +762,50 @@ void resolvePartialXml(State &state)
                            "their additions or removals; the other roots' data is complete")
                 .arg(rel.incompleteXmlRoots.join(QStringLiteral(", "))));
     }
+}
+
+// A release with configuration data dates the options of the files it
+// shows (HistoryRelease::configFiles), and of a file it lacks where it
+// looked: a trimmed tree keeps or leaves out whole top-level folders (the
+// bundle keeps src/ and daemon/ configuration files, not qemud/), so a file
+// is looked for when the release shows other configuration files under the
+// top-level folder the file lives in at the nearest release that has it
+// (virtlockd.conf, new in 1.1.2 as src/locking/virtlockd.conf: 1.1.1 shows
+// src/qemu/qemu.conf, so its options are absent from 1.1.1; libvirtd.conf,
+// first read in 0.4.6 from qemud/: 0.4.4 shows nothing under qemud/, so its
+// options are not dated by 0.4.4). Returns the files added.
+int coverAbsentConfigFiles(State &state)
+{
+    const auto top = [](const QString &folder) { return folder.section(QLatin1Char('/'), 0, 0); };
+    QHash<QString, QList<int>> releasesOf; // file -> the releases showing it, ascending
+    for (int r = 0; r < int(state.configFolders.size()); ++r)
+        for (auto it = state.configFolders.at(r).cbegin(); it != state.configFolders.at(r).cend(); ++it)
+            releasesOf[it.key()].append(r);
+    int added = 0;
+    for (int r = 0; r < int(state.releases.size()); ++r) {
+        HistoryRelease &rel = state.releases[r];
+        if (!rel.families.contains(QStringLiteral("config")))
+            continue;
+        const QHash<QString, QString> &here = state.configFolders.at(r);
+        QSet<QString> tops;
+        for (const QString &folder : here)
+            tops.insert(top(folder));
+        for (auto it = releasesOf.cbegin(); it != releasesOf.cend(); ++it) {
+            if (here.contains(it.key()))
+                continue;
+            // The nearest release showing the file (the earlier one on a tie).
+            int nearest = -1;
+            for (int other : it.value())
+                if (nearest < 0 || std::abs(other - r) < std::abs(nearest - r))
+                    nearest = other;
+            if (!tops.contains(top(state.configFolders.at(nearest).value(it.key()))))
+                continue;
+            rel.configFiles << it.key();
+            ++added;
+        }
+        rel.configFiles.sort();
+    }
+    return added;
 }
 
 // The options of a command whose table entry is a macro of a missing file
@@ -1288,6 +1352,10 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
         },
         QtConcurrent::OrderedReduce);
     resolvePartialXml(state);
+    const int coveredConfig = coverAbsentConfigFiles(state);
+    if (progress && coveredConfig > 0)
+        progress(QStringLiteral("configuration: %1 times a release dates the options of a file it lacks "
+                                "(other files of that file's folder are there)").arg(coveredConfig));
     const int bridged = bridgeUnknownVirshOptions(state);
     if (progress && bridged > 0)
         progress(QStringLiteral("virsh options: %1 gaps closed over releases that do not show the "

@@ -339,19 +339,30 @@ std::optional<HistoryPack> HistoryPack::parse(const QByteArray &data, const QStr
                 if (f[4].isEmpty())
                     return fail(lineNo, QStringLiteral("empty list of incomplete data"));
                 for (QByteArrayView tok : splitView(f[4], ',')) {
-                    const bool xml = tok.startsWith("xml:");
-                    const bool virsh = tok.startsWith("virsh:");
+                    // prefix, the list it fills, the family it needs
+                    struct Detail
+                    {
+                        const char *prefix;
+                        QStringList *list;
+                        const char *family;
+                    };
+                    const Detail details[] = {{"xml:", &r.incompleteXmlRoots, "xml"},
+                                              {"virsh:", &r.incompleteVirshCommands, "virsh"},
+                                              {"conf:", &r.configFiles, "config"}};
+                    const Detail *d = nullptr;
+                    for (const Detail &x : details)
+                        if (tok.startsWith(x.prefix))
+                            d = &x;
                     QString what;
-                    QStringList &list = xml ? r.incompleteXmlRoots : r.incompleteVirshCommands;
-                    if (!(xml || virsh) || !unescape(tok.sliced(xml ? 4 : 6), &what) || what.isEmpty() ||
-                        list.contains(what))
-                        return fail(lineNo, QStringLiteral("bad incomplete data \"%1\" "
-                                                           "(expected xml:ROOT or virsh:COMMAND, once each)")
+                    if (!d || !unescape(tok.sliced(qstrlen(d->prefix)), &what) || what.isEmpty() ||
+                        d->list->contains(what))
+                        return fail(lineNo, QStringLiteral("bad release detail \"%1\" (expected xml:ROOT, "
+                                                           "virsh:COMMAND or conf:FILE, once each)")
                                                 .arg(clipped(tok, 40)));
-                    if (!r.families.contains(xml ? QStringLiteral("xml") : QStringLiteral("virsh")))
-                        return fail(lineNo, QStringLiteral("incomplete %1 data on a release without %1 data")
-                                                .arg(xml ? QStringLiteral("XML") : QStringLiteral("virsh")));
-                    list << what;
+                    if (!r.families.contains(QLatin1String(d->family)))
+                        return fail(lineNo, QStringLiteral("%1 detail on a release without %2 data")
+                                                .arg(QLatin1String(d->prefix), QLatin1String(d->family)));
+                    *d->list << what;
                 }
             }
             pack.m_releases.append(std::move(r));
@@ -438,15 +449,17 @@ QByteArray HistoryPack::serialize() const
         QStringList fams = r.families;
         fams.sort();
         out += '\t' + fams.join(QLatin1Char(',')).toUtf8();
-        if (!r.incompleteXmlRoots.isEmpty() || !r.incompleteVirshCommands.isEmpty()) {
+        if (!r.incompleteXmlRoots.isEmpty() || !r.incompleteVirshCommands.isEmpty() || !r.configFiles.isEmpty()) {
             QStringList roots = r.incompleteXmlRoots;
             roots.sort();
             QStringList commands = r.incompleteVirshCommands;
             commands.sort();
+            QStringList files = r.configFiles;
+            files.sort();
             out += '\t';
             bool first = true;
             for (const auto &[prefix, list] : {std::pair<const char *, const QStringList &>{"xml:", roots},
-                                                {"virsh:", commands}})
+                                                {"virsh:", commands}, {"conf:", files}})
                 for (const QString &what : list) {
                     if (!first)
                         out += ',';
@@ -578,11 +591,13 @@ QString HistoryPack::xmlRootOf(const QString &name)
 
 HistoryPack::DataScope HistoryPack::scopeOf(ItemKind kind, const QString &name)
 {
-    DataScope scope{kindFamily(kind), {}, {}};
+    DataScope scope{kindFamily(kind), {}, {}, {}};
     if (scope.family == QLatin1String("xml"))
         scope.xmlRoot = xmlRootOf(name);
     else if (kind == ItemKind::VirshOption)
         scope.virshCommand = name.section(QLatin1Char(' '), 0, 0);
+    else if (kind == ItemKind::ConfigOption)
+        scope.configFile = name.section(QLatin1Char(':'), 0, 0);
     return scope;
 }
 
@@ -592,6 +607,8 @@ bool HistoryPack::datesIn(const DataScope &scope, int releaseIndex) const
         return false;
     const HistoryRelease &r = m_releases.at(releaseIndex);
     if (!scope.virshCommand.isEmpty() && r.incompleteVirshCommands.contains(scope.virshCommand))
+        return false;
+    if (!scope.configFile.isEmpty() && !r.configFiles.isEmpty() && !r.configFiles.contains(scope.configFile))
         return false;
     return scope.xmlRoot.isEmpty() || !r.incompleteXmlRoots.contains(scope.xmlRoot);
 }

@@ -21,11 +21,13 @@ namespace vse {
 // File format (text, UTF-8, one record per line, fields separated by TAB,
 // sorted so the same inputs give byte-identical output):
 //   vse-history<TAB>1
-//   release<TAB>VERSION<TAB>SOURCE<TAB>FAMILIES[<TAB>INCOMPLETE]
-//     e.g. "1.3.5  git:v1.3.5  api,rpc,xml"; INCOMPLETE (present only when
+//   release<TAB>VERSION<TAB>SOURCE<TAB>FAMILIES[<TAB>DETAILS]
+//     e.g. "1.3.5  git:v1.3.5  api,rpc,xml"; DETAILS (present only when
 //     not empty) lists "xml:ROOT" for roots whose schema did not read
 //     (HistoryRelease::incompleteXmlRoots), then "virsh:COMMAND" for commands
-//     whose options the release does not show (incompleteVirshCommands)
+//     whose options the release does not show (incompleteVirshCommands),
+//     then "conf:FILE" for each configuration file the release's config
+//     data covers (configFiles)
 //   item<TAB>KIND<TAB>KEY<TAB>PARENT<TAB>ORIGIN<TAB>SPANS<TAB>FILE:LINE<TAB>ATTRS
 // SPANS is a comma-separated list of "FROM-TO=NAME" (release indices into the
 // release lines, 0-based, inclusive; NAME is the item's name over that span,
@@ -73,6 +75,14 @@ struct HistoryRelease
     // trimmed history). The commands are present; their options are dated as
     // if the release had no virsh data.
     QStringList incompleteVirshCommands;
+    // The configuration files ("libvirtd.conf") whose options this release
+    // shows, when FAMILIES has "config": an option of another file is dated
+    // as if the release had no configuration data. A trimmed history may
+    // hold some of a release's files and not others (the bundle has
+    // src/qemu.conf of 0.4.x but not qemud/libvirtd.conf), so the family
+    // alone would call libvirtd.conf's options absent there. Empty with
+    // "config" (a pack written before this list): every file counts.
+    QStringList configFiles;
 };
 
 // How often documentation "Since" notes of one source kind, attributed to one
@@ -179,6 +189,7 @@ public:
         QString family;
         QString xmlRoot;      // empty unless family is "xml"
         QString virshCommand; // the command of a virsh option, else empty
+        QString configFile;   // the file of a configuration option ("libvirtd.conf"), else empty
     };
     static DataScope scopeOf(ItemKind kind, const QString &name);
     bool datesIn(const DataScope &scope, int releaseIndex) const;

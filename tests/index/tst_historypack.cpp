@@ -300,6 +300,32 @@ private slots:
         QVERIFY(d.constLast().message.contains(QLatin1String("without virsh data")));
     }
 
+    // A release dates the options of the configuration files it lists, not
+    // of the others; a release with "config" and no list dates every file.
+    void configFiles()
+    {
+        const QByteArray data = "vse-history\t1\n"
+                                "release\t1.0.0\tgit:v1.0.0\tconfig\tconf:qemu.conf\n"
+                                "release\t1.1.0\tgit:v1.1.0\tconfig\tconf:libvirtd.conf,conf:qemu.conf\n"
+                                "release\t1.2.0\tgit:v1.2.0\tconfig\n"
+                                "item\tconfig-option\tlibvirtd.conf:listen_tcp\tlibvirtd.conf\tlibvirtd\t1-1\t\t\n"
+                                "item\tconfig-option\tqemu.conf:vnc_tls\tqemu.conf\tqemu\t1-1\t\t\n";
+        Diagnostics d;
+        const auto pack = HistoryPack::parse(data, QStringLiteral("x.tsv"), &d);
+        QVERIFY2(pack, d.isEmpty() ? "" : qPrintable(d.constFirst().toString()));
+        QCOMPARE(pack->serialize(), data);
+        QCOMPARE(pack->releases().at(1).configFiles,
+                 (QStringList{QStringLiteral("libvirtd.conf"), QStringLiteral("qemu.conf")}));
+        const HistoryEntry *listen = pack->find(QStringLiteral("config-option|libvirtd.conf:listen_tcp"));
+        const HistoryEntry *tls = pack->find(QStringLiteral("config-option|qemu.conf:vnc_tls"));
+        QVERIFY(listen && tls);
+        QVERIFY(!pack->datesIn(*listen, 0));
+        QVERIFY(pack->datesIn(*tls, 0));
+        QCOMPARE(pack->lastAbsentBefore(*listen), Version());
+        QCOMPARE(pack->lastAbsentBefore(*tls), Version(1, 0, 0));
+        QCOMPARE(pack->removedIn(*listen), Version(1, 2, 0));
+    }
+
     // The applier turns a kept docs since into Documentation evidence that
     // narrows the history's range; a dropped kind is not used; the installed
     // HTML's agreement check leaves it alone; applying twice changes nothing.
@@ -386,16 +412,22 @@ private slots:
             << QStringLiteral("bad family");
         QTest::newRow("incomplete root without xml")
             << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\tapi\txml:secret\n") << 2
-            << QStringLiteral("without XML data");
+            << QStringLiteral("without xml data");
         QTest::newRow("incomplete root not xml:")
             << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\txml\tsecret\n") << 2
-            << QStringLiteral("bad incomplete data");
+            << QStringLiteral("bad release detail");
         QTest::newRow("incomplete root twice")
             << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\txml\txml:a,xml:a\n") << 2
-            << QStringLiteral("bad incomplete data");
+            << QStringLiteral("bad release detail");
         QTest::newRow("incomplete command twice")
             << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\tvirsh\tvirsh:cd,virsh:cd\n") << 2
-            << QStringLiteral("bad incomplete data");
+            << QStringLiteral("bad release detail");
+        QTest::newRow("config file without config")
+            << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\tapi\tconf:qemu.conf\n") << 2
+            << QStringLiteral("without config data");
+        QTest::newRow("config file twice")
+            << QByteArray("vse-history\t1\nrelease\t1.0.0\tgit:v1\tconfig\tconf:qemu.conf,conf:qemu.conf\n") << 2
+            << QStringLiteral("bad release detail");
         QTest::newRow("span out of range") << head + "item\tfunction\tvirFoo\t\t\t0-2\t\t\n"
                                            << 4 << QStringLiteral("out of range");
         QTest::newRow("span reversed") << head + "item\tfunction\tvirFoo\t\t\t1-0\t\t\n"
@@ -673,6 +705,21 @@ private slots:
         QTest::newRow("virsh echo --shell")
             << QStringLiteral("virsh-option|echo --shell") << QStringLiteral("0.8.5")
             << QStringLiteral("0.8.4") << QString() << QStringList{};
+        // Configuration. v0.8.6 src/qemu/qemu.conf:90 has spice_listen, v0.8.5 not.
+        QTest::newRow("qemu.conf spice_listen")
+            << QStringLiteral("config-option|qemu.conf:spice_listen") << QStringLiteral("0.8.6")
+            << QStringLiteral("0.8.5") << QString() << QStringList{};
+        // src/locking/virtlockd.conf is new in v1.1.2 (line 11 log_level);
+        // v1.1.1 has src/locking/lockd.conf and sanlock.conf, not it.
+        QTest::newRow("virtlockd.conf log_level")
+            << QStringLiteral("config-option|virtlockd.conf:log_level") << QStringLiteral("1.1.2")
+            << QStringLiteral("1.1.1") << QString() << QStringList{};
+        // libvirtd.conf lived in qemud/, which the bundle leaves out; v0.4.6
+        // has its lens qemud/libvirtd.aug. v0.4.4 shows nothing under qemud/
+        // (only src/qemu.conf): it cannot say listen_tcp was absent (it was not).
+        QTest::newRow("libvirtd.conf listen_tcp")
+            << QStringLiteral("config-option|libvirtd.conf:listen_tcp") << QStringLiteral("0.4.6")
+            << QString() << QString() << QStringList{};
         // nwfilter.rng: chain's <value>ipv6</value> in v0.8.0 (line 258) to
         // v0.9.7 (line 292); v0.9.8 has only "root" and patterns.
         QTest::newRow("chain=ipv6")
