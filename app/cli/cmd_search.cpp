@@ -245,6 +245,14 @@ int runSearch(Context &ctx, const QStringList &args)
             newerRule = store.newerRule();
         return newerRule->applies(s) ? newerRule->newest.toString() : QString();
     };
+    // The identity where the name is not one (libvirtd.conf:log_level and
+    // virtlogd.conf:log_level are two items): JSON's "key", as in show.
+    QList<qint64> shownIds;
+    for (const auto &h : hits)
+        shownIds << engine.items().at(h.index).id;
+    for (const auto &s : textHits)
+        shownIds << s.id;
+    const QHash<qint64, QString> keys = store.keysOf(shownIds);
     if (p.isSet(json)) {
         QJsonArray a;
         const auto withFit = [&](const ItemSummary &s, QJsonObject o) {
@@ -261,6 +269,8 @@ int runSearch(Context &ctx, const QStringList &args)
         // The taint reasons (with meaning and source) need the full item;
         // only tainted hits are loaded.
         const auto withTaints = [&](const ItemSummary &s, QJsonObject o) {
+            if (const auto key = keys.constFind(s.id); key != keys.constEnd())
+                o.insert(QStringLiteral("key"), *key);
             if (s.tainted)
                 o.insert(QStringLiteral("taints"), taintsToJson(store.item(s.id)));
             return o;
@@ -300,7 +310,9 @@ int runSearch(Context &ctx, const QStringList &args)
             const QByteArray how = qstrncmp(match, "carries ", 8) == 0 ? QByteArray(match)
                                    : qstrcmp(match, "all") == 0      ? QByteArray()
                                                                      : "(" + QByteArray(match) + " match)";
-            ctx.out << s.name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
+            // A configuration option is read with its file (log_level is in three).
+            const QString name = s.kind == ItemKind::ConfigOption ? keys.value(s.id, s.name) : s.name;
+            ctx.out << name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
                     << s.tier.toString().leftJustified(20) << ' ' << since.leftJustified(9)
                     << (how.isEmpty() ? QByteArray() : ' ' + how)
                     << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")

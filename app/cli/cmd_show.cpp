@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <map>
 #include <optional>
 
 namespace vse::cli {
@@ -93,6 +94,15 @@ int runShow(Context &ctx, const QStringList &args)
         found = store.itemsByKey(name);
     // How the item was found when `name` is not its own name.
     QJsonObject lookup;
+    // "qemu.conf vnc_listen", "/etc/libvirt/qemu.conf:vnc_listen": the key.
+    if (const QString key = configKeyForm(name); found.isEmpty() && !key.isEmpty() && key != name) {
+        found = store.itemsByKey(key);
+        if (!found.isEmpty()) {
+            lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("config-file")}};
+            if (!p.isSet(json))
+                ctx.out << "'" << name << "' is shown as " << key << " (a configuration option goes by FILE:OPTION)\n\n";
+        }
+    }
     if (found.isEmpty()) {
         // A former name (a renamed RPC procedure): the item under its current name, saying so.
         found = store.itemsByOtherName(name);
@@ -119,10 +129,25 @@ int runShow(Context &ctx, const QStringList &args)
             if (!p.isSet(json))
                 ctx.out << "'" << name << "' is shown as " << t.names.first() << " ("
                         << (t.via == QLatin1String("case")           ? "names are case-sensitive"
+                            : t.via == QLatin1String("call")         ? "a function goes by its name"
                             : t.via == QLatin1String("virsh-prefix") ? "virsh commands go by their own name"
                             : t.via == QLatin1String("xml-path")     ? "the only XML item whose path ends so"
+                            : t.via == QLatin1String("tag-value")    ? "the value the tag's attribute names"
                                                                      : "the only element of that name")
                         << ")\n\n";
+        } else if (!t.best.isEmpty()) {
+            // <domain>, <domain type='kvm'>: the domain document's root; the others are named.
+            found = store.itemsByName(t.best);
+            QStringList others = t.names;
+            others.removeAll(t.best);
+            lookup = QJsonObject{{QStringLiteral("query"), name},
+                                 {QStringLiteral("via"), QStringLiteral("root-element")},
+                                 {QStringLiteral("others"), QJsonArray::fromStringList(others)}};
+            if (!p.isSet(json))
+                ctx.out << "'" << name << "' is shown as " << t.best
+                        << (t.via == QLatin1String("tag-value") ? " (the root element's value; also: "
+                                                                : " (the root element of that name; also: ")
+                        << others.join(QStringLiteral(", ")) << ")\n\n";
         } else {
             several = t.names;
         }
@@ -160,10 +185,13 @@ int runShow(Context &ctx, const QStringList &args)
     if (p.isSet(all)) {
         shown = found;
     } else {
-        QHash<int, Item> latest;
+        // Per item: kind and identity (log_level is an option of
+        // libvirtd.conf, virtlockd.conf and virtlogd.conf: three items),
+        // in a fixed order.
+        std::map<std::pair<int, QString>, Item> latest;
         for (const auto &it : std::as_const(found))
-            latest.insert(int(it.kind), it); // found is ordered by release
-        for (auto it : std::as_const(latest)) {
+            latest.insert_or_assign({int(it.kind), it.identity()}, it); // found is ordered by release
+        for (auto [key, it] : latest) {
             // Package sets ship no .x files: an API's newest row may lack the
             // RPC procedures an older source-tree release linked; show those,
             // saying which release they come from.

@@ -68,7 +68,28 @@ QString xmlPathForm(const QString &text)
     return p;
 }
 
+// The attributes written in a tag ("<disk type='file' device='cdrom'>"):
+// name and value, lower case, in order.
+QList<std::pair<QString, QString>> tagAttributes(const QString &text)
+{
+    QList<std::pair<QString, QString>> out;
+    static const QRegularExpression attribute(QStringLiteral("([\\w:.-]+)\\s*=\\s*(['\"])(.*?)\\2"));
+    for (auto it = attribute.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out.append({m.captured(1).toLower(), m.captured(3).toLower()});
+    }
+    return out;
+}
+
 } // namespace
+
+QString configKeyForm(const QString &typed)
+{
+    static const QRegularExpression pair(
+        QStringLiteral("^(?:\\S*/)?([\\w.-]+\\.conf)\\s*(?::\\s*|\\s+)([A-Za-z_][\\w.-]*)$"));
+    const QRegularExpressionMatch m = pair.match(typed.trimmed());
+    return m.hasMatch() ? m.captured(1) + QLatin1Char(':') + m.captured(2) : QString();
+}
 
 SearchQuery SearchQuery::parse(const QString &input)
 {
@@ -347,13 +368,40 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
     }
     if (form.family == QLatin1String("xml")) {
         const QString &tag = form.text;
-        m.via = QStringLiteral("element-tag");
         if (tag.isEmpty())
             return m;
         const QString suffix = QLatin1Char('/') + tag;
+        // <interface type='bridge'>: the values its attributes name, when
+        // the schema lists them.
+        QStringList values;
+        for (const auto &[attribute, value] : tagAttributes(t))
+            values << tag + QLatin1Char('@') + attribute + QLatin1Char('=') + value;
+        if (!values.isEmpty()) {
+            m.via = QStringLiteral("tag-value");
+            collect([&](const ItemSummary &s, qsizetype i) {
+                if (s.kind != ItemKind::XmlValue)
+                    return false;
+                const QString &n = lowerName(i);
+                return std::any_of(values.cbegin(), values.cend(), [&](const QString &v) {
+                    return n == v || (n.endsWith(v) && n.at(n.size() - v.size() - 1) == QLatin1Char('/'));
+                });
+            });
+            // <domain type='kvm'>: the root element's value before capabilities'.
+            QStringList atRoot;
+            for (const QString &n : std::as_const(m.names))
+                if (values.contains(n.toLower()))
+                    atRoot << n;
+            if (m.names.size() > 1 && atRoot.size() == 1)
+                m.best = atRoot.constFirst();
+            if (!m.names.isEmpty())
+                return m;
+        }
+        m.via = QStringLiteral("element-tag");
         collect([&](const ItemSummary &s, qsizetype) {
             return s.kind == ItemKind::XmlElement && (s.name == tag || s.name.endsWith(suffix));
         });
+        if (m.names.size() > 1 && m.names.contains(tag))
+            m.best = tag; // a document's root element
         return m;
     }
     const QString lower = t.toLower();
@@ -361,6 +409,15 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
     collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == lower; });
     if (!m.names.isEmpty())
         return m;
+    // A function written as a call: "virDomainCreateXML()", with arguments,
+    // or a statement's ";".
+    static const QRegularExpression call(QStringLiteral("^([A-Za-z_]\\w*)\\s*\\(.*\\)\\s*;?$"));
+    if (const QRegularExpressionMatch c = call.match(t); c.hasMatch()) {
+        const QString function = c.captured(1).toLower();
+        m.via = QStringLiteral("call");
+        collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == function; });
+        return m;
+    }
     // An XML path as XPath writes it, or the end of one (backend@type=emulator,
     // qemu:commandline): the XML items whose path ends so.
     const QString path = xmlPathForm(t);

@@ -73,11 +73,19 @@ public:
     // XPath or the end of a path (domain/@type, tpm/backend[@type='emulator'],
     // qemu:commandline: the XML items whose path ends so). `names` gets the
     // distinct names it stands for (newest rows); `via` says how: "case",
-    // "virsh-prefix", "element-tag", "xml-path".
+    // "call" (virDomainCreateXML() or with arguments), "virsh-prefix",
+    // "element-tag", "tag-value" (<interface type='bridge'>: the values the
+    // tag's attributes name), "xml-path".
     struct TolerantMatch
     {
         QStringList names;
         QString via;
+        // With several names, the one a reader most likely means, else
+        // empty: the root element a tag names (<domain> is the domain
+        // document, not capabilities/guest/arch/domain).
+        QString best;
+        // The item to show: the only name, else `best` (may be empty).
+        QString one() const { return names.size() == 1 ? names.constFirst() : best; }
     };
     TolerantMatch tolerantMatch(const QString &typed) const;
 
@@ -88,6 +96,11 @@ private:
     QList<QString> m_lowerText;
     QList<quint32> m_lowerOf; // parallel to m_items
 };
+
+// A configuration option as people write it with its file, as the index's
+// key "FILE:OPTION": "qemu.conf vnc_listen", "/etc/libvirt/qemu.conf:vnc_listen",
+// "qemu.conf: vnc_listen"; empty when `typed` is not such a pair.
+QString configKeyForm(const QString &typed);
 
 // Within one match class, what people most often mean comes first: the
 // function, the XML element, the procedure; then types and attributes;

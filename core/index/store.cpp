@@ -476,6 +476,22 @@ QList<ItemSummary> Store::summariesOf(const QList<qint64> &ids) const
                          QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']'), 0);
 }
 
+QHash<qint64, QString> Store::keysOf(const QList<qint64> &ids) const
+{
+    QHash<qint64, QString> out;
+    if (ids.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 id : ids)
+        list << QString::number(id);
+    sql::Statement q(m_db, "SELECT id, key FROM items WHERE id IN (SELECT value FROM json_each(?1)) "
+                           "AND key IS NOT NULL AND key != '' AND key != name");
+    q.bind(1, QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']'));
+    while (q.step())
+        out.insert(q.int64(0), q.text(1));
+    return out;
+}
+
 Store::Counts Store::counts() const
 {
     // The same counts as over summaries(): since IS NOT NULL is sinceExact,

@@ -158,6 +158,9 @@ public:
     std::optional<QList<ItemSummary>> summariesMatching(const QString &text) const;
     // The summaries of these item ids, in id order.
     QList<ItemSummary> summariesOf(const QList<qint64> &ids) const;
+    // The identities of these rows that differ from their names
+    // (libvirtd.conf:log_level, remote/10); summaries do not carry them.
+    QHash<qint64, QString> keysOf(const QList<qint64> &ids) const;
     // What `stats` prints, counted by SQL without loading the summaries.
     struct Counts
     {

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -142,6 +143,17 @@ private Q_SLOTS:
         QTest::newRow("empty tag") << QStringLiteral("<qemu:commandline/>")
                                    << QStringLiteral("domain/qemu:commandline") << QStringLiteral("element-tag")
                                    << QStringLiteral("the only element of that name");
+        // A function as a call, copied from C code.
+        QTest::newRow("call") << QStringLiteral("virDomainCreateXML()") << QStringLiteral("virDomainCreateXML")
+                              << QStringLiteral("call") << QStringLiteral("a function goes by its name");
+        QTest::newRow("call with arguments") << QStringLiteral("virDomainCreateXML(conn, xml, 0);")
+                                             << QStringLiteral("virDomainCreateXML") << QStringLiteral("call")
+                                             << QStringLiteral("a function goes by its name");
+        // A tag with an attribute: the value it names.
+        QTest::newRow("tag with a value") << QStringLiteral("<tpm model='tpm-crb'>")
+                                          << QStringLiteral("domain/devices/tpm@model=tpm-crb")
+                                          << QStringLiteral("tag-value")
+                                          << QStringLiteral("the value the tag's attribute names");
         // XPath as people copy it from docs and scripts, or the end of a path.
         const QString ends = QStringLiteral("the only XML item whose path ends so");
         QTest::newRow("XPath attribute") << QStringLiteral("/domain/@type") << QStringLiteral("domain@type")
@@ -193,6 +205,116 @@ private Q_SLOTS:
         for (const QString &l : lines.mid(1))
             QVERIFY2(l.endsWith(QLatin1String("/seclabel")) && run({QStringLiteral("show"), l.trimmed()}).exitCode == 0,
                      qPrintable(l));
+    }
+
+    // A tag several elements have, one of them a document's root: the root,
+    // naming the others (each of which show finds).
+    void showTagPrefersTheRootElement_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("other");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("element") << QStringLiteral("<domain>") << QStringLiteral("domain")
+                                 << QStringLiteral("capabilities/guest/arch/domain")
+                                 << QStringLiteral("the root element of that name");
+        QTest::newRow("value") << QStringLiteral("<domain type='kvm'>") << QStringLiteral("domain@type=kvm")
+                               << QStringLiteral("capabilities/guest/arch/domain@type=kvm")
+                               << QStringLiteral("the root element's value");
+    }
+
+    void showTagPrefersTheRootElement()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, name);
+        QFETCH(QString, other);
+        QFETCH(QString, why);
+        const CliRun r = run({QStringLiteral("show"), typed});
+        QCOMPARE(r.exitCode, 0);
+        const QString first = r.out.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(first.startsWith(QStringLiteral("'%1' is shown as %2 (%3; also: ").arg(typed, name, why)),
+                 qPrintable(first));
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 2), run({QStringLiteral("show"), name}).out);
+        const QJsonObject lookup = QJsonDocument::fromJson(run({QStringLiteral("show"), typed, QStringLiteral("--json")})
+                                                               .out.toUtf8())
+                                       .object()
+                                       .value(QLatin1String("lookup"))
+                                       .toObject();
+        QCOMPARE(lookup.value(QLatin1String("via")).toString(), QStringLiteral("root-element"));
+        const QStringList others = lookup.value(QLatin1String("others")).toVariant().toStringList();
+        QVERIFY2(others.contains(other) && !others.contains(name), qPrintable(others.join(u',')));
+        for (const QString &o : others) {
+            QVERIFY2(first.contains(o), qPrintable(o));
+            QVERIFY2(run({QStringLiteral("show"), o}).exitCode == 0, qPrintable(o));
+        }
+    }
+
+    // A configuration option with its file, as people write it.
+    void showConfigOptionWithItsFile_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("space") << QStringLiteral("qemu.conf vnc_listen");
+        QTest::newRow("path") << QStringLiteral("/etc/libvirt/qemu.conf:vnc_listen");
+        QTest::newRow("colon and space") << QStringLiteral("qemu.conf: vnc_listen");
+    }
+
+    void showConfigOptionWithItsFile()
+    {
+        QFETCH(QString, typed);
+        const QString key = QStringLiteral("qemu.conf:vnc_listen");
+        const CliRun r = run({QStringLiteral("show"), typed});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("'%1' is shown as %2 (a configuration option goes by FILE:OPTION)").arg(typed, key));
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 2), run({QStringLiteral("show"), key}).out);
+        const QJsonObject o =
+            QJsonDocument::fromJson(run({QStringLiteral("show"), typed, QStringLiteral("--json")}).out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("key")).toString(), key);
+        QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("via")).toString(),
+                 QStringLiteral("config-file"));
+    }
+
+    // An option name several files have is several items: show answers for
+    // each (it showed one file's), search names the file in text and JSON.
+    void optionOfSeveralFiles()
+    {
+        const QString option = QStringLiteral("log_level");
+        QSet<QString> everyKey; // over all releases
+        const QJsonArray all = QJsonDocument::fromJson(
+                                   run({QStringLiteral("show"), option, QStringLiteral("--all-releases"),
+                                        QStringLiteral("--json")})
+                                       .out.toUtf8())
+                                   .array();
+        for (const QJsonValue &v : all)
+            everyKey.insert(v.toObject().value(QLatin1String("key")).toString());
+        QVERIFY2(everyKey.size() >= 2 && !everyKey.contains(QString()), qPrintable(QStringList(everyKey.values()).join(u',')));
+        const CliRun text = run({QStringLiteral("show"), option});
+        QCOMPARE(text.exitCode, 0);
+        QSet<QString> shown;
+        for (const QString &line : text.out.split(QLatin1Char('\n')))
+            if (line.startsWith(QLatin1String("  Identity:   ")))
+                shown.insert(line.mid(14));
+        QCOMPARE(shown, everyKey);
+        QSet<QString> jsonKeys;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(run({QStringLiteral("show"), option, QStringLiteral("--json")}).out.toUtf8()).array())
+            jsonKeys.insert(v.toObject().value(QLatin1String("key")).toString());
+        QCOMPARE(jsonKeys, everyKey);
+        // search: one row per file, named with it.
+        QSet<QString> searchKeys;
+        const QJsonArray hits =
+            QJsonDocument::fromJson(run({QStringLiteral("search"), option, QStringLiteral("--json")}).out.toUtf8()).array();
+        for (const QJsonValue &v : hits) {
+            const QJsonObject h = v.toObject();
+            if (h.value(QLatin1String("match")).toString() == QLatin1String("exact") &&
+                h.value(QLatin1String("kind")).toString() == QLatin1String("config-option"))
+                searchKeys.insert(h.value(QLatin1String("key")).toString());
+        }
+        QCOMPARE(searchKeys, everyKey);
+        const CliRun rows = run({QStringLiteral("search"), option});
+        for (const QString &key : std::as_const(everyKey))
+            QVERIFY2(rows.out.contains(QLatin1Char('\n') + key + QLatin1Char(' ')) || rows.out.startsWith(key + QLatin1Char(' ')),
+                     qPrintable(rows.out));
     }
 
     void showNoMatchSaysWhatItMayMean()

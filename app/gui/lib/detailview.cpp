@@ -93,8 +93,8 @@ bool DetailView::showName(const QString &name)
     // As people type it ("virsh domstate", "<pstore/>", another case), when
     // that names one item, as the CLI's show reads it.
     if (id < 0)
-        if (const auto tolerant = m_snapshot->engine().tolerantMatch(name); tolerant.names.size() == 1)
-            id = m_snapshot->findByName(tolerant.names.constFirst(), m_releaseId);
+        if (const QString one = m_snapshot->engine().tolerantMatch(name).one(); !one.isEmpty())
+            id = m_snapshot->findByName(one, m_releaseId);
     if (id < 0) {
         showMessage(name, tr("%1 is not in the index. Add a source that has it (Settings \u2192 Sources).").arg(name));
         return false;

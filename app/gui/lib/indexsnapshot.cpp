@@ -1,6 +1,7 @@
 #include "indexsnapshot.h"
 
 #include "index/itemanswer.h"
+#include "index/search.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,7 +81,14 @@ Item IndexSnapshot::item(qint64 id) const
 
 qint64 IndexSnapshot::findByName(const QString &name, qint64 preferredRelease) const
 {
-    const QList<int> rows = m_byName.value(name);
+    QList<int> rows = m_byName.value(name);
+    // "qemu.conf:vnc_listen", "qemu.conf vnc_listen": that file's option.
+    if (const QString key = configKeyForm(name); rows.isEmpty() && !key.isEmpty()) {
+        const QString file = key.section(QLatin1Char(':'), 0, 0);
+        for (const int r : m_byName.value(key.section(QLatin1Char(':'), 1)))
+            if (summaries().at(r).kind == ItemKind::ConfigOption && fileOf(summaries().at(r).id) == file)
+                rows << r;
+    }
     if (rows.isEmpty())
         return -1;
     for (const int r : rows)

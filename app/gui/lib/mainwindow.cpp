@@ -388,9 +388,14 @@ void MainWindow::onCurrentRowChanged()
 
 bool MainWindow::selectName(const QString &name)
 {
-    const auto selectRow = [this](const QString &exact) {
+    // A configuration option by its file too ("qemu.conf vnc_listen"): the
+    // table names it "qemu.conf:vnc_listen".
+    const QString configKey = configKeyForm(name);
+    const auto selectRow = [this, &configKey](const QString &exact) {
         for (int r = 0; r < m_model->rowCount(); ++r) {
-            if (m_model->summary(r)->name == exact) {
+            const ItemSummary *s = m_model->summary(r);
+            if (s->name == exact || (!configKey.isEmpty() && s->kind == ItemKind::ConfigOption &&
+                                     m_model->displayName(*s) == configKey)) {
                 m_table->setCurrentIndex(m_model->index(r, 0));
                 m_table->scrollTo(m_model->index(r, 0), QAbstractItemView::PositionAtCenter);
                 return true;
@@ -403,7 +408,7 @@ bool MainWindow::selectName(const QString &name)
     // As people type it ("<pstore/>", an XPath, another case): the row of the
     // one item it stands for, so the list shows where the answer is.
     if (m_snapshot)
-        if (const auto t = m_snapshot->engine().tolerantMatch(name); t.names.size() == 1 && selectRow(t.names.first()))
+        if (const QString one = m_snapshot->engine().tolerantMatch(name).one(); !one.isEmpty() && selectRow(one))
             return true;
     return m_detail->showName(name);
 }
