@@ -143,6 +143,17 @@ private Q_SLOTS:
         QVERIFY(w->selectName(QStringLiteral("/domain/devices/disk/driver/@cache")));
         QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("domain/devices/disk/driver@cache"));
         QCOMPARE(w->detailView()->currentItem().name, QStringLiteral("domain/devices/disk/driver@cache"));
+        // A configuration option with its file: that file's row, not another
+        // file's option of the same name.
+        for (const QString &typed : {QStringLiteral("virtlockd.conf log_level"),
+                                     QStringLiteral("/etc/libvirt/virtlockd.conf:log_level")}) {
+            QVERIFY2(w->selectName(typed), qPrintable(typed));
+            QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("virtlockd.conf:log_level"));
+            QCOMPARE(w->detailView()->currentItem().identity(), QStringLiteral("virtlockd.conf:log_level"));
+        }
+        // A tag several elements have: the root element's row.
+        QVERIFY(w->selectName(QStringLiteral("<domain>")));
+        QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("domain"));
     }
 
     // "One answer, four renderings": `show`, `show --json`, the detail pane
