@@ -3,6 +3,7 @@
 #include "index/historydiff.h"
 #include "index/releasediff.h"
 #include "model/policy.h"
+#include "scan/targets.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,8 +102,21 @@ int runDiff(Context &ctx, const QStringList &args)
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
     const auto all = store.releases();
-    const StoredRelease *a = findRelease(all, p.positionalArguments().at(0));
-    const StoredRelease *b = findRelease(all, p.positionalArguments().at(1));
+    // A source path or version as indexed, else a release as people have it
+    // (bookworm, 9.0.0-4+deb12u2, v1.2.0): the version it stands for.
+    QStringList wanted = p.positionalArguments();
+    for (QString &w : wanted) {
+        if (findRelease(all, w))
+            continue;
+        const scan::ReleaseReading r = scan::readRelease(w);
+        if (!r.version.isValid())
+            continue; // said below, with the releases there are
+        if (!r.how.isEmpty())
+            ctx.err << "virt-support diff: " << r.how << Qt::endl;
+        w = r.version.toString();
+    }
+    const StoredRelease *a = findRelease(all, wanted.at(0));
+    const StoredRelease *b = findRelease(all, wanted.at(1));
     QList<ItemChange> changes;
     Version from, to;
     QString basis; // where the answer comes from, when not the two indexed releases
@@ -114,8 +128,8 @@ int runDiff(Context &ctx, const QStringList &args)
         // A release that is not indexed may still be in the shipped history
         // (7.0.0 on a default install that indexed only the installed 9.0.0).
         const HistoryPack &pack = HistoryPack::builtin();
-        const int ha = pack.releaseIndex(Version::parse(p.positionalArguments().at(0)));
-        const int hb = pack.releaseIndex(Version::parse(p.positionalArguments().at(1)));
+        const int ha = pack.releaseIndex(Version::parse(wanted.at(0)));
+        const int hb = pack.releaseIndex(Version::parse(wanted.at(1)));
         if (ha < 0 || hb < 0) {
             ctx.err << "virt-support diff: release '" << p.positionalArguments().at(ha < 0 ? 0 : 1)
                     << "' is neither indexed nor in the release history; indexed:";
@@ -166,9 +180,9 @@ int runDiff(Context &ctx, const QStringList &args)
         ctx.out << '\n';
     }
     for (const auto &c : changes) {
-        if (c.kind == ItemChange::Added)
-            continue;
-        ctx.out << "  " << ItemChange::kindId(c.kind).leftJustified(8) << ' ' << listedName(c.before);
+        const Item &it = c.kind == ItemChange::Added ? c.after : c.before;
+        ctx.out << "  " << ItemChange::kindId(c.kind).leftJustified(8) << ' ' << kindId(it.kind).leftJustified(14)
+                << ' ' << listedName(it);
         if (!c.what.isEmpty())
             ctx.out << "  (" << c.what << ')';
         ctx.out << '\n';

@@ -114,7 +114,8 @@ int runProtocol(Context &ctx, const QStringList &args)
                             QStringLiteral("remote, qemu, lxc, admin, virtlockd, virtlogd, ... (omit to list programs)"));
     if (int rc = parseOrExit(ctx, p, args, "protocol",
                              "List the RPC programs, or one program's procedures in number order with their API, "
-                             "ACL and priority. Needs a libvirt source tree in the index (the .x files).");
+                             "ACL and priority. From the .x files of an indexed source tree, else from the shipped "
+                             "release history's entry for the newest indexed release (the first line says which).");
         rc >= 0)
         return rc;
     if (p.positionalArguments().size() > 1) {

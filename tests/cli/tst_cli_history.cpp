@@ -655,7 +655,18 @@ private Q_SLOTS:
         QVERIFY2(text.out.startsWith(QLatin1String("From 7.0.0 to 9.0.0 (from the release history")), qPrintable(text.out));
         QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral("\\n  function +added %1\\n").arg(added.size()))),
                  qPrintable(text.out));
+        // ... and names each, with its kind.
+        for (const QString &f : std::as_const(added))
+            QVERIFY2(text.out.contains(QStringLiteral("\n  added    function       %1\n").arg(f)), qPrintable(f));
+        QCOMPARE(text.out.count(QLatin1String("\n  added    function ")), added.size());
         QCOMPARE(o.value(QLatin1String("direction")).toString(), QStringLiteral("upgrade"));
+        // Releases as people have them: the distribution's, said on stderr,
+        // the same answer.
+        const CliRun named = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("bullseye"),
+                                              QStringLiteral("9.0.0-4+deb12u2"), QStringLiteral("--json")});
+        QCOMPARE(named.exitCode, 0);
+        QCOMPARE(named.out, r.out);
+        QVERIFY2(named.err.contains(QLatin1String("'bullseye' read as libvirt 7.0.0")), qPrintable(named.err));
         // Newer first is a downgrade, said so: what 9.0.0 adds to 7.0.0 is
         // what going back to 7.0.0 removes.
         const CliRun back = runCli(m_index, {QStringLiteral("diff"), QStringLiteral("9.0.0"), QStringLiteral("7.0.0"),

@@ -157,7 +157,7 @@ private Q_SLOTS:
         QVERIFY2(text.out.startsWith(QLatin1String("From 1.0.0 to 1.2.0:\n")),
                  qPrintable(text.out));
         QVERIFY(text.out.contains(QStringLiteral(
-            "renamed  REMOTE_PROC_OPEN  (REMOTE_PROC_OPEN -> REMOTE_PROC_CONNECT_OPEN)")));
+            "renamed  rpc-procedure  REMOTE_PROC_OPEN  (REMOTE_PROC_OPEN -> REMOTE_PROC_CONNECT_OPEN)")));
 
         // Usage and unknown releases.
         QCOMPARE(runCli(m_corpus, {QStringLiteral("diff"), QStringLiteral("1.0.0")}).exitCode, 2);
