@@ -135,9 +135,21 @@ int runSearch(Context &ctx, const QStringList &args)
     SearchEngine engine;
     auto candidates = store.summariesMatching(q.text);
     engine.setItems(candidates ? std::move(*candidates) : store.summaries());
+    if (!q.configFile.isEmpty())
+        engine.setConfigFiles(store.configFilesById());
     // With --newer-than the certainly newer come first: rank all, then cut.
     const int wanted = max == 0 || q.newerThan.isValid() ? -1 : max;
     QList<SearchHit> hits = engine.search(q, wanted);
+    // "search qemu.conf": every option of the file, by name.
+    const bool wholeFile = !q.configFile.isEmpty() && q.text.isEmpty();
+    if (wholeFile) {
+        hits = engine.search(q, -1);
+        std::sort(hits.begin(), hits.end(), [&](const SearchHit &a, const SearchHit &b) {
+            return engine.items().at(a.index).name < engine.items().at(b.index).name;
+        });
+        if (max > 0 && hits.size() > max)
+            hits.resize(max);
+    }
     if (candidates && (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
         engine.setItems(store.summaries());
         hits = engine.search(q, wanted);
@@ -282,7 +294,7 @@ int runSearch(Context &ctx, const QStringList &args)
                 o.insert(QStringLiteral("match"), QStringLiteral("carried-api"));
                 o.insert(QStringLiteral("carriedApi"), carried.value(h.index));
             } else {
-                o.insert(QStringLiteral("match"), listNewer              ? QStringLiteral("all")
+                o.insert(QStringLiteral("match"), listNewer || wholeFile ? QStringLiteral("all")
                                                   : near.contains(h.index) ? QStringLiteral("near")
                                                                            : QString::fromLatin1(matchLabel(h.match)));
             }
@@ -329,7 +341,7 @@ int runSearch(Context &ctx, const QStringList &args)
                     label += " (internal API)";
                 row(proc, label.constData());
             } else {
-                row(engine.items().at(h.index), listNewer                ? "all"
+                row(engine.items().at(h.index), listNewer || wholeFile   ? "all"
                                                 : near.contains(h.index) ? "near"
                                                                          : matchLabel(h.match));
             }

@@ -33,7 +33,11 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
         ctx.err << "; it stands for " << several.size() << " items:\n";
         for (const QString &n : several.first(std::min(kListed, several.size())))
             ctx.err << "  " << n << '\n';
-        if (several.size() > kListed)
+        const QString file = several.first().section(QLatin1Char(':'), 0, 0);
+        if (several.size() > kListed && file.endsWith(QLatin1String(".conf")))
+            ctx.err << "  ... and " << several.size() - kListed << " more (JSON lists all; 'virt-support search "
+                    << file << "' lists every option with its since)\n";
+        else if (several.size() > kListed)
             ctx.err << "  ... and " << several.size() - kListed
                     << " more (JSON lists all); give more of the path, e.g. "
                     << several.first().section(QLatin1Char('/'), -2) << '\n';
@@ -150,6 +154,13 @@ int runShow(Context &ctx, const QStringList &args)
                         << others.join(QStringLiteral(", ")) << ")\n\n";
         } else {
             several = t.names;
+        }
+        // A configuration file ("qemu.conf"): it stands for its options.
+        if (const SearchQuery q = SearchQuery::parse(name); several.isEmpty() && !q.configFile.isEmpty() && q.text.isEmpty()) {
+            engine->setConfigFiles(store.configFilesById());
+            for (const SearchHit &h : engine->search(q, -1))
+                several << q.configFile + QLatin1Char(':') + engine->items().at(h.index).name;
+            several.removeDuplicates();
         }
     }
     if (found.isEmpty()) {

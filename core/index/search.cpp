@@ -111,6 +111,17 @@ SearchQuery SearchQuery::parse(const QString &input)
         q.family = std::move(typed.family);
         text = std::move(typed.text);
     }
+    // A configuration file, perhaps with (the start of) an option.
+    if (q.family.isEmpty() || q.family == QLatin1String("config")) {
+        static const QRegularExpression fileScope(
+            QStringLiteral("^(?:\\S*/)?([\\w.-]+\\.conf)(?::\\s*|\\s+|$)([\\w.-]*)$"));
+        if (const QRegularExpressionMatch m = fileScope.match(text); m.hasMatch()) {
+            q.family = QStringLiteral("config");
+            q.configFile = m.captured(1);
+            q.text = m.captured(2);
+            return q;
+        }
+    }
     // An XPath (driver/@cache, backend[@type='emulator']) in the index's spelling.
     if (q.family.isEmpty() && (text.contains(QLatin1String("/@")) || text.contains(QLatin1String("[@"))))
         if (QString path = xmlPathForm(text); !path.isEmpty()) {
@@ -237,6 +248,8 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
             return false;
     }
     if (!q.driver.isEmpty() && !s.drivers.toString().split(QLatin1Char(',')).contains(q.driver))
+        return false;
+    if (!q.configFile.isEmpty() && m_configFiles.value(s.id) != q.configFile)
         return false;
     if (q.latestOnly && !s.latest)
         return false;

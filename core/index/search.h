@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include <QList>
+#include <QHash>
 #include <QString>
 #include <optional>
 
@@ -21,6 +22,10 @@ struct SearchQuery
     Version maxVersion;        // hide items certainly newer (a range containing it, or unknown, is kept)
     Version newerThan;         // keep only items certainly or maybe newer (the range contains it); unknown since: dropped
     QList<qint64> releaseIds;  // empty: every release
+    // Only this configuration file's options ("qemu.conf"): from "qemu.conf",
+    // "qemu.conf:vnc", "/etc/libvirt/qemu.conf vnc_listen" (the family is
+    // then "config" and the text the option part, perhaps empty).
+    QString configFile;
     bool latestOnly = true;    // one row per item: the newest release that has it
 
     static SearchQuery parse(const QString &input);
@@ -43,6 +48,10 @@ class SearchEngine
 {
 public:
     void setItems(QList<ItemSummary> items);
+    // The file of each configuration option row (item id -> "qemu.conf"),
+    // for SearchQuery::configFile; summaries do not carry it.
+    void setConfigFiles(QHash<qint64, QString> fileOfId) { m_configFiles = std::move(fileOfId); }
+    QString configFileOf(qint64 id) const { return m_configFiles.value(id); }
     const QList<ItemSummary> &items() const { return m_items; }
     // The lower-cased name of items().at(i); one string per distinct name.
     const QString &lowerName(qsizetype i) const { return m_lowerText.at(m_lowerOf.at(i)); }
@@ -91,6 +100,7 @@ public:
 
 private:
     QList<ItemSummary> m_items;
+    QHash<qint64, QString> m_configFiles;
     // Lower-cased names: each distinct one once, and its position per item
     // (4 bytes a row rather than a QString's 24; the GUI keeps 150 000 rows).
     QList<QString> m_lowerText;

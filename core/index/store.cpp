@@ -492,6 +492,15 @@ QHash<qint64, QString> Store::keysOf(const QList<qint64> &ids) const
     return out;
 }
 
+QHash<qint64, QString> Store::configFilesById() const
+{
+    QHash<qint64, QString> out;
+    sql::Statement q(m_db, "SELECT id, parent FROM items WHERE kind = 'config-option'");
+    while (q.step())
+        out.insert(q.int64(0), q.text(1));
+    return out;
+}
+
 Store::Counts Store::counts() const
 {
     // The same counts as over summaries(): since IS NOT NULL is sinceExact,

@@ -161,6 +161,8 @@ public:
     // The identities of these rows that differ from their names
     // (libvirtd.conf:log_level, remote/10); summaries do not carry them.
     QHash<qint64, QString> keysOf(const QList<qint64> &ids) const;
+    // Every configuration option row's file (item id -> "qemu.conf").
+    QHash<qint64, QString> configFilesById() const;
     // What `stats` prints, counted by SQL without loading the summaries.
     struct Counts
     {

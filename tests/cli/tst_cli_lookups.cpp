@@ -317,6 +317,32 @@ private Q_SLOTS:
                      qPrintable(rows.out));
     }
 
+    // A configuration file scopes search to its options; show of the file
+    // lists them; both agree.
+    void configFileScopesSearch()
+    {
+        const QString file = QStringLiteral("virtlockd.conf");
+        const QJsonObject shown =
+            QJsonDocument::fromJson(run({QStringLiteral("show"), file, QStringLiteral("--json")}).out.toUtf8()).object();
+        const QStringList options = shown.value(QLatin1String("standsFor")).toVariant().toStringList();
+        QVERIFY2(options.size() >= 5 && options.contains(QStringLiteral("virtlockd.conf:log_level")),
+                 qPrintable(options.join(u',')));
+        QStringList listed;
+        for (const QJsonValue &v : QJsonDocument::fromJson(run({QStringLiteral("search"), QStringLiteral("/etc/libvirt/") + file,
+                                                                QStringLiteral("--json")})
+                                                               .out.toUtf8())
+                                       .array())
+            listed << v.toObject().value(QLatin1String("key")).toString();
+        QCOMPARE(listed, options); // by name, as show sorts them
+        // With the start of an option: that file's only.
+        const CliRun log = run({QStringLiteral("search"), file + QStringLiteral(":log_")});
+        QVERIFY2(log.out.startsWith(QLatin1String("virtlockd.conf:log_")) && !log.out.contains(QLatin1String("libvirtd.conf")) &&
+                     !log.out.contains(QLatin1String("virtlogd.conf")),
+                 qPrintable(log.out));
+        for (const QString &line : log.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            QVERIFY2(options.contains(line.section(QLatin1Char(' '), 0, 0)), qPrintable(line));
+    }
+
     void showNoMatchSaysWhatItMayMean()
     {
         // Not from the root, "@type" ends several paths; each is named, in

@@ -8,6 +8,7 @@
 #include "testdata.h"
 
 #include "checkxmldialog.h"
+#include "detailrenderer.h"
 #include "detailview.h"
 #include "filterbar.h"
 #include "index/testhook.h"
@@ -154,6 +155,16 @@ private Q_SLOTS:
         // A tag several elements have: the root element's row.
         QVERIFY(w->selectName(QStringLiteral("<domain>")));
         QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("domain"));
+        // An option's "Part of" link names its file, which is no item: the
+        // table then lists that file's options (it said "not in the index").
+        QVERIFY(w->selectName(QStringLiteral("virtlockd.conf:log_level")));
+        const QString before = w->detailView()->toPlainText();
+        Q_EMIT w->detailView()->anchorClicked(DetailRenderer::nameLink(QStringLiteral("virtlockd.conf")));
+        QCOMPARE(w->detailView()->toPlainText(), before);
+        QVERIFY(w->tableModel()->rowCount() >= 5);
+        for (int r = 0; r < w->tableModel()->rowCount(); ++r)
+            QVERIFY2(w->tableModel()->index(r, 0).data().toString().startsWith(QLatin1String("virtlockd.conf:")),
+                     qPrintable(w->tableModel()->index(r, 0).data().toString()));
     }
 
     // "One answer, four renderings": `show`, `show --json`, the detail pane

@@ -108,8 +108,15 @@ void DetailView::openLink(const QUrl &url)
     if (url.scheme() != QLatin1String("vse"))
         return;
     const QString path = url.path();
-    if (path.startsWith(QLatin1String("name/")))
-        showName(path.mid(5));
+    if (path.startsWith(QLatin1String("name/"))) {
+        // A configuration file is no item: the table lists its options.
+        const QString name = path.mid(5);
+        if (const SearchQuery q = SearchQuery::parse(name); !q.configFile.isEmpty() && q.text.isEmpty() &&
+                                                             !(m_snapshot && m_snapshot->findByName(name, m_releaseId) > 0))
+            Q_EMIT searchRequested(name);
+        else
+            showName(name);
+    }
     else if (path.startsWith(QLatin1String("item/")))
         showItem(path.mid(5).toLongLong());
     else if (path == QLatin1String("audit"))

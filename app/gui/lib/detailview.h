@@ -50,6 +50,8 @@ Q_SIGNALS:
     void auditRequested();
     // A vse:newer/VERSION link: show what is newer than that release.
     void newerThanRequested(const QString &version);
+    // A link to a configuration file ("Part of qemu.conf"): list its options.
+    void searchRequested(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -255,7 +255,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
     const quint64 queryMask = charMask(needle);
     const SearchQuery lastQ = SearchQuery::parse(m_last.text);
     const bool narrow = m_haveLast && filter.sameExceptText(m_last) && lastQ.family == q.family
-                        && needle.startsWith(lastQ.text.toLower());
+                        && lastQ.configFile == q.configFile && needle.startsWith(lastQ.text.toLower());
 
     // Buckets per match class; a negative entry (~index) marks a greyed newer item.
     std::vector<int> buckets[4];
@@ -265,6 +265,9 @@ FindResult HitFinder::find(const ViewFilter &filter)
             continue;
         m_alive[i] = 0;
         if (scope != 0 && m_family[i] != scope)
+            continue;
+        // "qemu.conf:vnc": that file's options only.
+        if (!q.configFile.isEmpty() && m_engine->configFileOf(m_engine->items().at(idx).id) != q.configFile)
             continue;
         bool newer = false;
         if (!passes(idx, filter, &newer))

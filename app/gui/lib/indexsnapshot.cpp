@@ -54,6 +54,7 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
     eachRow(snap->m_store.handle(), "SELECT id, parent FROM items WHERE kind = 'config-option'",
             [&snap](qint64 id, const QByteArray &parent) { snap->m_fileOf.insert(id, QString::fromUtf8(parent)); });
     snap->m_engine.setItems(std::move(summaries));
+    snap->m_engine.setConfigFiles(snap->m_fileOf); // "qemu.conf:vnc" in the search box
     // Reading every row filled SQLite's page cache (up to 2 MB); later
     // queries read a few rows each, so give it back.
     sqlite3_db_release_memory(snap->m_store.handle());

@@ -142,6 +142,11 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
         m_filterBar->setTarget(version);
         applyFilter();
     });
+    connect(m_detail, &DetailView::searchRequested, this, [this](const QString &text) {
+        selectSidebarEntry(QStringLiteral("config"));
+        m_filterBar->setSearchText(text);
+        applyFilter();
+    });
     connect(m_controller, &IndexController::loaded, this, &MainWindow::onLoaded);
     connect(m_controller, &IndexController::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_controller, &IndexController::indexFinished, this, &MainWindow::onIndexFinished);
