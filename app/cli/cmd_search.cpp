@@ -324,12 +324,17 @@ int runSearch(Context &ctx, const QStringList &args)
                                                                      : "(" + QByteArray(match) + " match)";
             // A configuration option is read with its file (log_level is in three).
             const QString name = s.kind == ItemKind::ConfigOption ? keys.value(s.id, s.name) : s.name;
-            ctx.out << name.leftJustified(48) << ' ' << kindId(s.kind).leftJustified(13) << ' '
-                    << s.tier.toString().leftJustified(20) << ' ' << since.leftJustified(9)
-                    << (how.isEmpty() ? QByteArray() : ' ' + how)
-                    << (s.tainted ? "  [taints]" : "") << (s.removed ? "  [removed]" : "")
-                    << (notIn.isEmpty() ? QString() : QStringLiteral("  [not in %1]").arg(notIn))
-                    << (maybe ? "  [may be too new]" : "") << newer << '\n';
+            QString line = name.leftJustified(48) + QLatin1Char(' ') + kindId(s.kind).leftJustified(13) +
+                           QLatin1Char(' ') + s.tier.toString().leftJustified(20) + QLatin1Char(' ') +
+                           since.leftJustified(9) + (how.isEmpty() ? QString() : QLatin1Char(' ') + QString::fromUtf8(how)) +
+                           (s.tainted ? QStringLiteral("  [taints]") : QString()) +
+                           (s.removed ? QStringLiteral("  [removed]") : QString()) +
+                           (notIn.isEmpty() ? QString() : QStringLiteral("  [not in %1]").arg(notIn)) +
+                           (maybe ? QStringLiteral("  [may be too new]") : QString()) + newer;
+            // A row without a match label ("search qemu.conf") ends at its since, not in padding.
+            while (line.endsWith(QLatin1Char(' ')))
+                line.chop(1);
+            ctx.out << line << '\n';
         };
         for (const auto &h : hits) {
             if (carried.contains(h.index)) {
