@@ -137,13 +137,13 @@ int runSearch(Context &ctx, const QStringList &args)
     engine.setItems(candidates ? std::move(*candidates) : store.summaries());
     if (!q.configFile.isEmpty())
         engine.setConfigFiles(store.configFilesById());
-    // With --newer-than the certainly newer come first: rank all, then cut.
-    const int wanted = max == 0 || q.newerThan.isValid() ? -1 : max;
-    QList<SearchHit> hits = engine.search(q, wanted);
     // "search qemu.conf": every option of the file, by name.
     const bool wholeFile = !q.configFile.isEmpty() && q.text.isEmpty();
+    // With --newer-than the certainly newer come first, and a whole file is
+    // sorted by name: rank all, then cut.
+    const int wanted = max == 0 || q.newerThan.isValid() || wholeFile ? -1 : max;
+    QList<SearchHit> hits = engine.search(q, wanted);
     if (wholeFile) {
-        hits = engine.search(q, -1);
         std::sort(hits.begin(), hits.end(), [&](const SearchHit &a, const SearchHit &b) {
             return engine.items().at(a.index).name < engine.items().at(b.index).name;
         });

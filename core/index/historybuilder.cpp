@@ -592,17 +592,6 @@ ReleaseData readOne(const Input &in, const QString &repo)
     QStringList fams(present.cbegin(), present.cend());
     fams.sort();
     out.release.families = fams;
-    // The configuration files this release shows: an option of a file it
-    // lacks is not absent from it (a trimmed tree may hold qemu.conf but
-    // not libvirtd.conf).
-    if (present.contains(QStringLiteral("config"))) {
-        QSet<QString> files;
-        for (const Item &item : std::as_const(rel.items))
-            if (item.kind == ItemKind::ConfigOption)
-                files.insert(item.identity().section(QLatin1Char(':'), 0, 0));
-        out.release.configFiles = QStringList(files.cbegin(), files.cend());
-        out.release.configFiles.sort();
-    }
     // Commands the table names through a macro of a file the tree lacks:
     // present, but their options do not date anything here.
     if (present.contains(QStringLiteral("virsh"))) {
@@ -764,8 +753,8 @@ void resolvePartialXml(State &state)
     }
 }
 
-// A release with configuration data dates the options of the files it
-// shows (HistoryRelease::configFiles), and of a file it lacks where it
+// Fills HistoryRelease::configFiles: a release with configuration data
+// dates the options of the files it shows, and of a file it lacks where it
 // looked: a trimmed tree keeps or leaves out whole top-level folders (the
 // bundle keeps src/ and daemon/ configuration files, not qemud/), so a file
 // is looked for when the release shows other configuration files under the
@@ -787,6 +776,7 @@ int coverAbsentConfigFiles(State &state)
         if (!rel.families.contains(QStringLiteral("config")))
             continue;
         const QHash<QString, QString> &here = state.configFolders.at(r);
+        rel.configFiles = here.keys();
         QSet<QString> tops;
         for (const QString &folder : here)
             tops.insert(top(folder));
@@ -800,7 +790,7 @@ int coverAbsentConfigFiles(State &state)
                     nearest = other;
             if (!tops.contains(top(state.configFolders.at(nearest).value(it.key()))))
                 continue;
-            rel.configFiles << it.key();
+            rel.configFiles << it.key(); // absent from a folder the release shows
             ++added;
         }
         rel.configFiles.sort();
@@ -1355,7 +1345,7 @@ std::optional<HistoryPack> HistoryBuilder::build(const Options &options, Diagnos
     const int coveredConfig = coverAbsentConfigFiles(state);
     if (progress && coveredConfig > 0)
         progress(QStringLiteral("configuration: %1 times a release dates the options of a file it lacks "
-                                "(other files of that file's folder are there)").arg(coveredConfig));
+                                "(it shows other files under that file's top-level folder)").arg(coveredConfig));
     const int bridged = bridgeUnknownVirshOptions(state);
     if (progress && bridged > 0)
         progress(QStringLiteral("virsh options: %1 gaps closed over releases that do not show the "

@@ -85,10 +85,9 @@ QList<std::pair<QString, QString>> tagAttributes(const QString &text)
 
 QString configKeyForm(const QString &typed)
 {
-    static const QRegularExpression pair(
-        QStringLiteral("^(?:\\S*/)?([\\w.-]+\\.conf)\\s*(?::\\s*|\\s+)([A-Za-z_][\\w.-]*)$"));
-    const QRegularExpressionMatch m = pair.match(typed.trimmed());
-    return m.hasMatch() ? m.captured(1) + QLatin1Char(':') + m.captured(2) : QString();
+    // SearchQuery reads the file and the option part; a key needs both.
+    const SearchQuery q = SearchQuery::parse(typed);
+    return q.configFile.isEmpty() || q.text.isEmpty() ? QString() : q.configFile + QLatin1Char(':') + q.text;
 }
 
 SearchQuery SearchQuery::parse(const QString &input)
@@ -114,7 +113,7 @@ SearchQuery SearchQuery::parse(const QString &input)
     // A configuration file, perhaps with (the start of) an option.
     if (q.family.isEmpty() || q.family == QLatin1String("config")) {
         static const QRegularExpression fileScope(
-            QStringLiteral("^(?:\\S*/)?([\\w.-]+\\.conf)(?::\\s*|\\s+|$)([\\w.-]*)$"));
+            QStringLiteral("^(?:\\S*/)?([\\w.-]+\\.conf)(?:\\s*:\\s*|\\s+|$)([\\w.-]*)$"));
         if (const QRegularExpressionMatch m = fileScope.match(text); m.hasMatch()) {
             q.family = QStringLiteral("config");
             q.configFile = m.captured(1);

@@ -51,8 +51,7 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
     snap->m_history = snap->m_store.historyRelease();
     snap->m_newerRule = snap->m_store.newerRule();
     // A few hundred rows: the option's file is its parent.
-    eachRow(snap->m_store.handle(), "SELECT id, parent FROM items WHERE kind = 'config-option'",
-            [&snap](qint64 id, const QByteArray &parent) { snap->m_fileOf.insert(id, QString::fromUtf8(parent)); });
+    snap->m_fileOf = snap->m_store.configFilesById();
     snap->m_engine.setItems(std::move(summaries));
     snap->m_engine.setConfigFiles(snap->m_fileOf); // "qemu.conf:vnc" in the search box
     // Reading every row filled SQLite's page cache (up to 2 MB); later
