@@ -99,7 +99,7 @@ int runShow(Context &ctx, const QStringList &args)
     // How the item was found when `name` is not its own name.
     QJsonObject lookup;
     // "qemu.conf vnc_listen", "/etc/libvirt/qemu.conf:vnc_listen": the key.
-    if (const QString key = configKeyForm(name); found.isEmpty() && !key.isEmpty() && key != name) {
+    if (const QString key = found.isEmpty() ? configKeyForm(name) : QString(); !key.isEmpty() && key != name) {
         found = store.itemsByKey(key);
         if (!found.isEmpty()) {
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("config-file")}};

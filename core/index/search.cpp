@@ -111,7 +111,10 @@ SearchQuery SearchQuery::parse(const QString &input)
         text = std::move(typed.text);
     }
     // A configuration file, perhaps with (the start of) an option.
-    if (q.family.isEmpty() || q.family == QLatin1String("config")) {
+    // The cheap test first: compiling the pattern (with Qt's JIT) costs a
+    // query command more than its own lookup.
+    if ((q.family.isEmpty() || q.family == QLatin1String("config")) &&
+        text.contains(QLatin1String(".conf"), Qt::CaseInsensitive)) {
         static const QRegularExpression fileScope(
             QStringLiteral("^(?:\\S*/)?([\\w.-]+\\.conf)(?:\\s*:\\s*|\\s+|$)([\\w.-]*)$"));
         if (const QRegularExpressionMatch m = fileScope.match(text); m.hasMatch()) {
