@@ -1219,6 +1219,82 @@
         <source>shipped release history</source>
         <translation>mitgelieferte Versionsgeschichte</translation>
     </message>
+    <message>
+        <source>in the shipped file, commented out (not in effect as shipped), and read by the lens</source>
+        <translation>in der ausgelieferten Datei, auskommentiert (so ausgeliefert nicht wirksam), und von der Lens gelesen</translation>
+    </message>
+    <message>
+        <source>in the shipped file, commented out (not in effect as shipped), no lens entry</source>
+        <translation>in der ausgelieferten Datei, auskommentiert (so ausgeliefert nicht wirksam), ohne Lens-Eintrag</translation>
+    </message>
+    <message>
+        <source>Define</source>
+        <translation>Define (Schema)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasnamen</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namensraum</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Typedef</source>
+        <translation>Typedef</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Ruft auf</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Verborgen</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Einschränkungen</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Same as</source>
+        <translation>Dasselbe wie</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailRenderer</name>
@@ -2266,6 +2342,10 @@
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (the history&apos;s releases after %2 have no data for it)</source>
+        <translation>%1 (die Versionen der Versionsgeschichte nach %2 enthalten keine Daten dazu)</translation>
     </message>
 </context>
 <context>

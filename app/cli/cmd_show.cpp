@@ -43,7 +43,9 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
                     << several.first().section(QLatin1Char('/'), -2) << '\n';
     } else {
         // Names a typo away; else what a search finds (several words, a part).
-        QList<SearchHit> hits = engine.nearest(name, SearchQuery(), 5);
+        QString bare = name; // without a family scope ("api:virConectOpen")
+        SearchQuery::familyScope(name, &bare);
+        QList<SearchHit> hits = engine.nearest(bare, SearchQuery(), 5);
         const bool near = !hits.isEmpty();
         if (!near)
             hits = engine.search(SearchQuery::parse(name), 5);
@@ -89,18 +91,27 @@ int runShow(Context &ctx, const QStringList &args)
         ctx.err << "virt-support show: give one NAME\n";
         return Usage;
     }
-    const QString name = p.positionalArguments().first();
+    const QString typed = p.positionalArguments().first();
+    // "api:virConnectOpen", "config:log_level": the family scope search
+    // takes; the rest is looked up among that family's items.
+    QString name = typed;
+    const QString family = SearchQuery::familyScope(typed, &name);
+    const auto scoped = [&family](ItemList items) {
+        if (!family.isEmpty())
+            items.removeIf([&family](const Item &it) { return kindFamily(it.kind) != family; });
+        return items;
+    };
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
-    ItemList found = store.itemsByName(name);
+    ItemList found = scoped(store.itemsByName(name));
     if (found.isEmpty())
-        found = store.itemsByKey(name);
+        found = scoped(store.itemsByKey(name));
     // How the item was found when `name` is not its own name.
     QJsonObject lookup;
     // "qemu.conf vnc_listen", "/etc/libvirt/qemu.conf:vnc_listen": the key.
     if (const QString key = found.isEmpty() ? configKeyForm(name) : QString(); !key.isEmpty() && key != name) {
-        found = store.itemsByKey(key);
+        found = scoped(store.itemsByKey(key));
         if (!found.isEmpty()) {
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("config-file")}};
             if (!p.isSet(json))
@@ -109,7 +120,7 @@ int runShow(Context &ctx, const QStringList &args)
     }
     if (found.isEmpty()) {
         // A former name (a renamed RPC procedure): the item under its current name, saying so.
-        found = store.itemsByOtherName(name);
+        found = scoped(store.itemsByOtherName(name));
         if (!found.isEmpty()) {
             lookup = QJsonObject{{QStringLiteral("query"), name},
                                  {QStringLiteral("via"), QStringLiteral("former-name")}};
@@ -127,8 +138,11 @@ int runShow(Context &ctx, const QStringList &args)
         // rule below, which would take virdomaincreatexml for an API no
         // header declares.
         const SearchEngine::TolerantMatch t = engine->tolerantMatch(name);
-        if (t.names.size() == 1) {
-            found = store.itemsByName(t.names.first());
+        // Under a family scope, only a name of that family.
+        const ItemList one = t.names.size() == 1 ? scoped(store.itemsByName(t.names.first())) : ItemList();
+        const ItemList root = t.best.isEmpty() ? ItemList() : scoped(store.itemsByName(t.best));
+        if (!one.isEmpty()) {
+            found = one;
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), t.via}};
             if (!p.isSet(json))
                 ctx.out << "'" << name << "' is shown as " << t.names.first() << " ("
@@ -139,9 +153,9 @@ int runShow(Context &ctx, const QStringList &args)
                             : t.via == QLatin1String("tag-value")    ? "the value the tag's attribute names"
                                                                      : "the only element of that name")
                         << ")\n\n";
-        } else if (!t.best.isEmpty()) {
+        } else if (!root.isEmpty()) {
             // <domain>, <domain type='kvm'>: the domain document's root; the others are named.
-            found = store.itemsByName(t.best);
+            found = root;
             QStringList others = t.names;
             others.removeAll(t.best);
             lookup = QJsonObject{{QStringLiteral("query"), name},
@@ -152,7 +166,7 @@ int runShow(Context &ctx, const QStringList &args)
                         << (t.via == QLatin1String("tag-value") ? " (the root element's value; also: "
                                                                 : " (the root element of that name; also: ")
                         << others.join(QStringLiteral(", ")) << ")\n\n";
-        } else {
+        } else if (t.names.size() > 1) {
             several = t.names;
         }
         // A configuration file ("qemu.conf"): it stands for its options.
@@ -163,7 +177,7 @@ int runShow(Context &ctx, const QStringList &args)
             several.removeDuplicates();
         }
     }
-    if (found.isEmpty()) {
+    if (found.isEmpty() && (family.isEmpty() || family == QLatin1String("api") || family == QLatin1String("rpc"))) {
         // An API name no header declares, carried by an RPC procedure
         // (virDomainMigratePerform3Params): the procedure answers.
         for (int i : engine->proceduresCarrying(name)) {
@@ -185,7 +199,9 @@ int runShow(Context &ctx, const QStringList &args)
         }
     }
     if (found.isEmpty())
-        return reportNoMatch(ctx, store, *engine, name, several, p.isSet(json));
+        return reportNoMatch(ctx, store, *engine, typed, several, p.isSet(json));
+    if (!family.isEmpty() && lookup.isEmpty())
+        lookup = QJsonObject{{QStringLiteral("query"), typed}, {QStringLiteral("via"), QStringLiteral("family-scope")}};
     QHash<qint64, QString> releaseLabel;
     for (const auto &r : store.releases())
         releaseLabel.insert(r.id, r.label());

@@ -31,6 +31,8 @@ const QString kHistoryMessage = QStringLiteral("historyMessage");
 // A row for an item newer than every indexed release with its kind of data:
 // that newest release's version.
 const QString kNewerThan = Item::newerThanIndexedKey();
+// The newest history release with data for the item, when newer ones have none.
+const QString kNoDataAfter = QStringLiteral("historyNoDataAfter");
 // On a row apply() adds for an XML path the release's schema reaches through
 // a shared define (network/route, domain/devices/interface/teaming): the
 // canonical item it stands beside. Such rows are dropped and made again on
@@ -88,6 +90,18 @@ QJsonArray spansJson(const HistoryPack &pack, const HistoryEntry &e)
                              {QStringLiteral("to"), pack.releases().at(s.to).version.toString()},
                              {QStringLiteral("name"), s.name}});
     return a;
+}
+
+// The spans, and where the history stops knowing: an item whose last span
+// ends before the newest release without being removed has no data in the
+// releases after it (package sets carry no .conf files of the daemons, no
+// virsh sources), so its history ends there for want of data, not removal.
+void insertSpans(Item &it, const HistoryPack &pack, const HistoryEntry &e)
+{
+    it.attrs.insert(kHistorySpans, spansJson(pack, e));
+    if (!e.spans.isEmpty() && e.spans.constLast().to + 1 < int(pack.releases().size()) &&
+        !pack.removedIn(e).isValid())
+        it.attrs.insert(kNoDataAfter, pack.releases().at(e.spans.constLast().to).version.toString());
 }
 
 Evidence historyEvidence(const HistoryPack &pack, const HistoryEntry &e)
@@ -241,7 +255,7 @@ Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
     // leave a range (a symbol version of a release the pack lacks).
     if (const auto own = ownSinceEvidence(e))
         it.evidence.append(*own);
-    it.attrs.insert(kHistorySpans, spansJson(pack, e));
+    insertSpans(it, pack, e);
     it.attrs.insert(QStringLiteral("latest"), true);
     const QStringList names = pack.names(e);
     QStringList others = names;
@@ -256,7 +270,8 @@ Item rowFor(const HistoryPack &pack, const HistoryEntry &e, const QString &name)
 const QStringList &HistoryApplier::ownedKeys()
 {
     static const QStringList keys{kFromHistory, kHistorySpans,   kRemovedEvidence, kRemovedAfter,
-                                  kTextBefore,  kDefaults,       kHistoryMessage,  kNewerThan};
+                                  kTextBefore,  kDefaults,       kHistoryMessage,  kNewerThan,
+                                  kNoDataAfter};
     return keys;
 }
 
@@ -373,7 +388,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                     it.attrs.insert(kHistoryMessage, e->attrs.value(QStringLiteral("message")));
                 if (!latest)
                     continue;
-                it.attrs.insert(kHistorySpans, spansJson(pack, *e));
+                insertSpans(it, pack, *e);
                 QStringList others;
                 for (const auto &v : it.attrs.value(QStringLiteral("otherNames")).toArray())
                     others << v.toString();
@@ -476,7 +491,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
             it.evidence.append(historyEvidence(pack, e));
             if (const auto doc = packDocsEvidence(pack, e))
                 it.evidence.append(*doc);
-            it.attrs.insert(kHistorySpans, spansJson(pack, e));
+            insertSpans(it, pack, e);
             rows.append(std::move(it));
         }
         for (Item &it : rows) {

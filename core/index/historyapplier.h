@@ -46,8 +46,9 @@ public:
     static constexpr double kDocsAgreement = 0.95;
     // Bump when apply() changes what it writes: indexes are merged again.
     // 12: symbol versions date functions; 13: a C name's former kind dates it;
-    // 14: a Since tag later than the version node dates the function
-    static constexpr int kVersion = 14;
+    // 14: a Since tag later than the version node dates the function;
+    // 15: historyNoDataAfter (the history stops having data for the item)
+    static constexpr int kVersion = 15;
     // What an index records to know it merged this pack with this applier.
     static QString indexDigest()
     {

@@ -69,6 +69,63 @@ QString attrText(const QJsonValue &v)
     return {};
 }
 
+// An XML item's value constraints ({"minInclusive":"1","pattern":"[0-9]+"}),
+// as people read them: "≥ 1, pattern [0-9]+".
+QString constraintsText(const QJsonObject &params)
+{
+    QStringList parts;
+    if (params.contains(QStringLiteral("minInclusive")))
+        parts << QStringLiteral("\u2265 ") + params.value(QStringLiteral("minInclusive")).toString();
+    if (params.contains(QStringLiteral("maxInclusive")))
+        parts << QStringLiteral("\u2264 ") + params.value(QStringLiteral("maxInclusive")).toString();
+    if (params.contains(QStringLiteral("minLength")))
+        parts << QStringLiteral("at least %1 characters").arg(params.value(QStringLiteral("minLength")).toString());
+    if (params.contains(QStringLiteral("maxLength")))
+        parts << QStringLiteral("at most %1 characters").arg(params.value(QStringLiteral("maxLength")).toString());
+    QStringList patterns;
+    for (const QJsonValue &v : params.value(QStringLiteral("patterns")).toArray())
+        patterns << v.toString();
+    if (patterns.isEmpty() && params.contains(QStringLiteral("pattern")))
+        patterns << params.value(QStringLiteral("pattern")).toString();
+    if (!patterns.isEmpty())
+        parts << QStringLiteral("pattern ") + patterns.join(QStringLiteral(" or "));
+    static const QStringList known{QStringLiteral("minInclusive"), QStringLiteral("maxInclusive"),
+                                   QStringLiteral("minLength"),    QStringLiteral("maxLength"),
+                                   QStringLiteral("pattern"),      QStringLiteral("patterns")};
+    for (auto it = params.begin(); it != params.end(); ++it)
+        if (!known.contains(it.key()))
+            parts << it.key() + QLatin1Char(' ') + attrText(it.value());
+    return parts.join(QStringLiteral(", "));
+}
+
+// The label of an attribute shown as it is ("datatype" -> "Data type");
+// a key nobody named yet gets its first letter capitalised.
+QString attrLabel(ItemKind kind, const QString &key)
+{
+    static const QHash<QString, QString> labels{
+        {QStringLiteral("define"), QStringLiteral("Define")},
+        {QStringLiteral("optional"), QStringLiteral("Optional")},
+        {QStringLiteral("schema"), QStringLiteral("Schema")},
+        {QStringLiteral("values"), QStringLiteral("Values")},
+        {QStringLiteral("datatype"), QStringLiteral("Data type")},
+        {QStringLiteral("aliases"), QStringLiteral("Aliases")},
+        {QStringLiteral("ns"), QStringLiteral("Namespace")},
+        {QStringLiteral("value"), QStringLiteral("Value")},
+        {QStringLiteral("number"), QStringLiteral("Number")},
+        {QStringLiteral("program"), QStringLiteral("Program")},
+        {QStringLiteral("fields"), QStringLiteral("Fields")},
+        {QStringLiteral("typedef"), QStringLiteral("Typedef")},
+        {QStringLiteral("type"), QStringLiteral("Type")},
+        {QStringLiteral("calls"), QStringLiteral("Calls")},
+        {QStringLiteral("hidden"), QStringLiteral("Hidden")},
+    };
+    if (key == QLatin1String("params"))
+        return kindFamily(kind) == QLatin1String("xml") ? QStringLiteral("Constraints") : QStringLiteral("Parameters");
+    if (const auto it = labels.constFind(key); it != labels.cend())
+        return *it;
+    return key.isEmpty() ? key : key.at(0).toUpper() + key.mid(1);
+}
+
 // Attributes rendered as their own facts (or internal), not as "key: value".
 bool ownFact(const QString &key)
 {
@@ -142,13 +199,23 @@ QList<ItemAnswer::Fact> kindFactsOf(const Item &item, QStringList *consumed)
         add(QStringLiteral("File"), text("file"));
         add(QStringLiteral("Type (lens)"), text("type"));
         add(QStringLiteral("Lens"), text("lens"));
-        *consumed << QStringLiteral("inConf") << QStringLiteral("inLens") << QStringLiteral("defaults");
+        *consumed << QStringLiteral("inConf") << QStringLiteral("inLens") << QStringLiteral("defaults")
+                  << QStringLiteral("commented");
         const bool inConf = a.value(QStringLiteral("inConf")).toBool(true);
         const bool inLens = a.value(QStringLiteral("inLens")).toBool(true);
-        add(QStringLiteral("State"), inConf && inLens    ? QStringLiteral("in the shipped file and read by the lens")
-                                     : !inConf && inLens ? QStringLiteral("dropped from the shipped file, still read by the lens")
-                                     : inConf            ? QStringLiteral("in the shipped file, no lens entry")
-                                                         : QStringLiteral("unknown"));
+        // Commented out, the shipped line is not in effect: it shows a
+        // default or an example (qemu.conf's vnc_listen shows 0.0.0.0, the
+        // built-in default is 127.0.0.1).
+        const bool commented = a.value(QStringLiteral("commented")).toBool();
+        add(QStringLiteral("State"),
+            inConf && inLens    ? commented ? QStringLiteral("in the shipped file, commented out (not in effect as shipped), "
+                                                             "and read by the lens")
+                                            : QStringLiteral("in the shipped file and read by the lens")
+            : !inConf && inLens ? QStringLiteral("dropped from the shipped file, still read by the lens")
+            : inConf            ? commented ? QStringLiteral("in the shipped file, commented out (not in effect as "
+                                                             "shipped), no lens entry")
+                                            : QStringLiteral("in the shipped file, no lens entry")
+                                : QStringLiteral("unknown"));
         // The shipped value in each release where it changed.
         QStringList shipped;
         for (const QJsonValue &step : a.value(QStringLiteral("defaults")).toArray()) {
@@ -321,6 +388,7 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
     if (a.releases.isEmpty())
         a.releases = context.fallbackReleases;
     a.history = HistoryApplier::spansText(item.attrs);
+    a.historyNoDataAfter = item.attrs.value(QStringLiteral("historyNoDataAfter")).toString();
     a.acceptedAsText = item.attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
     a.otherNames = stringsOf(item.attrs.value(QStringLiteral("otherNames")));
     for (const QJsonValue &v : item.attrs.value(QStringLiteral("drivers")).toArray()) {
@@ -349,11 +417,17 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
                                   of + QStringLiteral(" (one definition in the schema; this path has its own history)"));
         consumed << QStringLiteral("aliasPathOf");
     }
+    // A procedure's program and number are its identity (remote/305).
+    if (item.kind == ItemKind::RpcProcedure)
+        consumed << QStringLiteral("program") << QStringLiteral("number");
     for (auto it = item.attrs.begin(); it != item.attrs.end(); ++it) {
         if (ownFact(it.key()) || consumed.contains(it.key()))
             continue;
-        if (const QString text = attrText(it.value()); !text.isEmpty())
-            a.otherFacts << qMakePair(it.key(), text);
+        const QString text = it.key() == QLatin1String("params") && it.value().isObject()
+                                 ? constraintsText(it.value().toObject())
+                                 : attrText(it.value());
+        if (!text.isEmpty())
+            a.otherFacts << qMakePair(attrLabel(item.kind, it.key()), text);
     }
     for (const Item &part : context.parts) {
         if (part.kind != ItemKind::VirshOption || part.parent != item.name)
@@ -382,6 +456,13 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
         a.synopsis = words.join(QLatin1Char(' '));
     }
     return a;
+}
+
+QString ItemAnswer::historyText() const
+{
+    if (history.isEmpty() || historyNoDataAfter.isEmpty())
+        return history;
+    return history + QStringLiteral(" (the history's releases after %1 have no data for it)").arg(historyNoDataAfter);
 }
 
 QString ItemAnswer::fromHistoryText() const
@@ -429,11 +510,13 @@ QList<QPair<QString, QString>> ItemAnswer::factLines() const
             add(QStringLiteral("Note"), n.title + QLatin1Char(' ') + n.text);
     for (const QString &w : item.warnings)
         add(QStringLiteral("Warning"), w);
-    add(QStringLiteral("Parent"), item.parent);
+    // A configuration option's parent is its file, which the File fact names.
+    if (item.kind != ItemKind::ConfigOption)
+        add(QStringLiteral("Parent"), item.parent);
     add(QStringLiteral("Defined in"), definedIn);
     add(QStringLiteral("Release"), releaseLabel);
     add(QStringLiteral("Releases"), releases.join(QStringLiteral(", ")));
-    add(QStringLiteral("History"), history);
+    add(QStringLiteral("History"), historyText());
     if (!acceptedAsText.isEmpty())
         add(QStringLiteral("Accepted"),
             QStringLiteral("as plain text in %1 and before, while %2 took any value; checks for older targets "
@@ -463,7 +546,11 @@ QString ItemAnswer::toText() const
 {
     QString out;
     QTextStream o(&out);
-    o << item.name << "  (" << kindLabel << ")\n";
+    // log_level is an option of three files: the heading says which.
+    if (item.kind == ItemKind::ConfigOption && !item.parent.isEmpty())
+        o << item.name << "  (" << kindLabel << " of " << item.parent << ")\n";
+    else
+        o << item.name << "  (" << kindLabel << ")\n";
     // Every piece of evidence right below the range it supports.
     bool evidenceDone = item.evidence.size() <= 1 && !inconsistent;
     static const QStringList head{QStringLiteral("Identity"), QStringLiteral("Tier"), QStringLiteral("Hypervisor"),
@@ -569,6 +656,8 @@ QJsonObject ItemAnswer::toJson() const
         o.insert(QStringLiteral("releases"), QJsonArray::fromStringList(releases));
     if (!history.isEmpty())
         o.insert(QStringLiteral("history"), history);
+    if (!historyNoDataAfter.isEmpty())
+        o.insert(QStringLiteral("historyNoDataAfter"), historyNoDataAfter);
     if (!acceptedAsText.isEmpty())
         o.insert(QStringLiteral("acceptedAsTextIn"), acceptedAsText);
     if (!fromHistory.isEmpty()) {

@@ -90,6 +90,8 @@ struct ItemAnswer
     QString releaseLabel;
     QStringList releases;      // indexed releases that have the item
     QString history;           // the release history's spans
+    QString historyNoDataAfter; // the history's newer releases have no data for the item ("11.3.0")
+    QString historyText() const; // the spans, saying where the history's data for the item ends
     QString acceptedAsText;    // the item's values were plain text up to this release
     QString fromHistory;       // no indexed release has the item: shown from the history's release
     // Why: "newer" (added after the newest indexed release of its kind of

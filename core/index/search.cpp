@@ -90,19 +90,25 @@ QString configKeyForm(const QString &typed)
     return q.configFile.isEmpty() || q.text.isEmpty() ? QString() : q.configFile + QLatin1Char(':') + q.text;
 }
 
+QString SearchQuery::familyScope(const QString &input, QString *rest)
+{
+    const QString text = input.trimmed();
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return {};
+    const QString scope = text.left(colon).trimmed().toLower();
+    if (scope != QLatin1String("api") && scope != QLatin1String("xml") && scope != QLatin1String("rpc") &&
+        scope != QLatin1String("virsh") && scope != QLatin1String("config"))
+        return {};
+    *rest = text.mid(colon + 1).trimmed();
+    return scope;
+}
+
 SearchQuery SearchQuery::parse(const QString &input)
 {
     SearchQuery q;
     QString text = input.trimmed();
-    const qsizetype colon = text.indexOf(QLatin1Char(':'));
-    if (colon > 0) {
-        const QString scope = text.left(colon).toLower();
-        if (scope == QLatin1String("api") || scope == QLatin1String("xml") || scope == QLatin1String("rpc") ||
-            scope == QLatin1String("virsh") || scope == QLatin1String("config")) {
-            q.family = scope;
-            text = text.mid(colon + 1).trimmed();
-        }
-    }
+    q.family = familyScope(text, &text);
     // As people type them: "virsh domstate" is the virsh scope, "<pstore>"
     // or "<disk type='file'>" the XML scope with the tag's name.
     if (q.family.isEmpty()) {

@@ -29,6 +29,10 @@ struct SearchQuery
     bool latestOnly = true;    // one row per item: the newest release that has it
 
     static SearchQuery parse(const QString &input);
+    // "api:virConnectOpen", "XML: domain/devices/tpm": the family a scope
+    // prefix names ("api", "xml", "rpc", "virsh", "config") and the rest in
+    // `rest`; empty (and `rest` untouched) without one.
+    static QString familyScope(const QString &input, QString *rest);
 };
 
 // How a name matched, best first. The order is the ranking users asked of

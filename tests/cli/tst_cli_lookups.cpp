@@ -4,6 +4,7 @@
 // nearest names, what --tier and --max-version accept, global options after
 // the command, and the JSON carrying every fact the text shows.
 #include "clirunner.h"
+#include "testdata.h"
 
 #include "model/version.h"
 
@@ -72,12 +73,10 @@ private Q_SLOTS:
                 "  Parent:     remote\n"
                 "  Defined in: src/remote/remote_protocol.x:4935\n"
                 "  Release:    release history (shipped release history, 0.0.1 \u2013 12.9.0)\n"
-                "  History:    1.1.0 \u2013 11.3.0\n"
+                "  History:    1.1.0 \u2013 11.3.0 (the history's releases after 11.3.0 have no data for it)\n"
                 "  From:       the release history's %1 (no indexed release has this item's "
                 "files)\n"
-                "  ACL:        domain:migrate\n"
-                "  number:     305\n"
-                "  program:    remote\n")
+                "  ACL:        domain:migrate\n")
                 .arg(m_installed));
     }
 
@@ -272,6 +271,114 @@ private Q_SLOTS:
         QCOMPARE(o.value(QLatin1String("key")).toString(), key);
         QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("via")).toString(),
                  QStringLiteral("config-file"));
+    }
+
+    // The family scope search takes ("api:", "xml:", ...) works for show:
+    // the rest is looked up among that family's items only.
+    void showFamilyScope_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("bare");
+        QTest::newRow("api") << QStringLiteral("api:virConnectOpen") << QStringLiteral("virConnectOpen");
+        QTest::newRow("xml, upper case, space") << QStringLiteral("XML: domain/devices/tpm")
+                                                << QStringLiteral("domain/devices/tpm");
+        QTest::newRow("rpc") << QStringLiteral("rpc:REMOTE_PROC_CONNECT_OPEN")
+                             << QStringLiteral("REMOTE_PROC_CONNECT_OPEN");
+        QTest::newRow("config with file") << QStringLiteral("config:qemu.conf:vnc_listen")
+                                          << QStringLiteral("qemu.conf:vnc_listen");
+    }
+
+    void showFamilyScope()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, bare);
+        const CliRun r = run({QStringLiteral("show"), typed});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, run({QStringLiteral("show"), bare}).out);
+        const QJsonObject o =
+            QJsonDocument::fromJson(run({QStringLiteral("show"), typed, QStringLiteral("--json")}).out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("via")).toString(),
+                 QStringLiteral("family-scope"));
+        QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("query")).toString(), typed);
+    }
+
+    void showFamilyScopeFilters()
+    {
+        // A function is not an XML item: no match, and no typed-form guess
+        // ("names are case-sensitive") or carried-API answer either.
+        const CliRun wrong = run({QStringLiteral("show"), QStringLiteral("xml:virConnectOpen")});
+        QCOMPARE(wrong.exitCode, 1);
+        QCOMPARE(wrong.out, QString());
+        QVERIFY2(wrong.err.startsWith(QStringLiteral("virt-support show: no match for 'xml:virConnectOpen'")),
+                 qPrintable(wrong.err));
+        // config:log_level is every file's log_level, and only options.
+        const QJsonArray all = QJsonDocument::fromJson(run({QStringLiteral("show"), QStringLiteral("config:log_level"),
+                                                            QStringLiteral("--json")})
+                                                           .out.toUtf8())
+                                   .array();
+        QVERIFY2(all.size() >= 2, "log_level is an option of several files");
+        QStringList keys;
+        for (const QJsonValue &v : all) {
+            QCOMPARE(v.toObject().value(QLatin1String("kind")).toString(), QStringLiteral("config-option"));
+            keys << v.toObject().value(QLatin1String("key")).toString();
+        }
+        const QJsonArray unscoped = QJsonDocument::fromJson(
+                                        run({QStringLiteral("show"), QStringLiteral("log_level"), QStringLiteral("--json")})
+                                            .out.toUtf8())
+                                        .array();
+        QCOMPARE(all.size(), unscoped.size());
+    }
+
+    // A configuration option's answer: its file in the heading (not three
+    // identical "log_level" headings), whether the shipped line is commented
+    // out (checked against the release's own file), and where the history's
+    // data for it ends (package sets carry no daemon configuration files).
+    void configOptionAnswer()
+    {
+        const QString key = QStringLiteral("virtlockd.conf:log_level");
+        const CliRun r = run({QStringLiteral("show"), key});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0), QStringLiteral("log_level  (configuration option of virtlockd.conf)"));
+        QVERIFY2(!r.out.contains(QLatin1String("\n  Parent:")) && !r.out.contains(QLatin1String("\n  commented:")),
+                 qPrintable(r.out));
+        const QJsonObject o =
+            QJsonDocument::fromJson(run({QStringLiteral("show"), key, QStringLiteral("--json")}).out.toUtf8()).object();
+        // The row describes the history's release of the installed version.
+        const QString from = o.value(QLatin1String("fromHistory")).toString();
+        QVERIFY2(!from.isEmpty(), qPrintable(r.out));
+        const QByteArray conf = fileOfTarball(from, QStringLiteral("src/locking/virtlockd.conf"));
+        if (conf.isEmpty() && inCi())
+            QFAIL(qPrintable(QStringLiteral("no libvirt_%1.orig.tar.xz in VSE_SOURCES_DIR").arg(from)));
+        if (conf.isEmpty())
+            QSKIP("the release's source tarball is not in VSE_SOURCES_DIR");
+        const QRegularExpression setting(QStringLiteral("^(#?)\\s*log_level\\s*="), QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch m = setting.match(QString::fromUtf8(conf));
+        QVERIFY(m.hasMatch());
+        const bool commented = !m.captured(1).isEmpty();
+        QString state;
+        for (const QString &line : r.out.split(QLatin1Char('\n')))
+            if (line.startsWith(QLatin1String("  State:")))
+                state = line;
+        QCOMPARE(state.contains(QLatin1String("commented out (not in effect as shipped)")), commented);
+        // The spans end where the history stops having virtlockd.conf, which
+        // is not its newest release: the text says so rather than leave it
+        // looking removed.
+        const QJsonArray spans = o.value(QLatin1String("attrs")).toObject().value(QLatin1String("historySpans")).toArray();
+        const QString lastTo = spans.last().toObject().value(QLatin1String("to")).toString();
+        const QJsonObject history = QJsonDocument::fromJson(run({QStringLiteral("history"), QStringLiteral("--json")}).out.toUtf8()).object();
+        QVERIFY(vse::Version::parse(lastTo) < vse::Version::parse(history.value(QLatin1String("last")).toString()));
+        QVERIFY(!o.value(QLatin1String("attrs")).toObject().contains(QLatin1String("removedIn")));
+        QCOMPARE(o.value(QLatin1String("historyNoDataAfter")).toString(), lastTo);
+        QVERIFY2(r.out.contains(QStringLiteral("\n  History:    %1 (the history's releases after %2 have no data for it)\n")
+                                    .arg(o.value(QLatin1String("history")).toString(), lastTo)),
+                 qPrintable(r.out));
+        // A function's data runs to the newest release: nothing to say.
+        const QJsonObject api = QJsonDocument::fromJson(run({QStringLiteral("show"), QStringLiteral("virConnectOpen"),
+                                                             QStringLiteral("--json")})
+                                                            .out.toUtf8())
+                                    .object();
+        QVERIFY(!api.contains(QLatin1String("historyNoDataAfter")));
+        QVERIFY(api.value(QLatin1String("history")).toString().endsWith(history.value(QLatin1String("last")).toString()));
     }
 
     // An option name several files have is several items: show answers for

@@ -329,7 +329,7 @@ private Q_SLOTS:
         const qint64 ns = guitest::sqlCount(
             m_index, QStringLiteral("SELECT count(*) FROM items WHERE latest <> 0 AND tier = "
                                     "'namespace-extension' AND kind LIKE 'xml%'"));
-        const QString label = QStringLiteral("XML namespace extensions (%1)").arg(ns);
+        const QString label = QStringLiteral("XML namespace extensions (%1)").arg(QLocale().toString(ns));
         QListView *side = w->sidebarView();
         QCOMPARE(
             w->sidebarModel()

@@ -203,8 +203,8 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
     if (!answer.otherFacts.isEmpty()) {
         QString facts;
         for (const auto &[key, value] : answer.otherFacts)
-            facts += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(key) + QStringLiteral("</b></td><td>") +
-                     esc(value) + QStringLiteral("</td></tr>");
+            facts += QStringLiteral("<tr><td valign=\"top\"><b>") + esc(CoreText::factLabel(key)) +
+                     QStringLiteral("</b></td><td>") + esc(CoreText::factText(value)) + QStringLiteral("</td></tr>");
         html += QStringLiteral("<table cellspacing=\"4\">") + facts + QStringLiteral("</table>");
     }
     if (!answer.definedIn.isEmpty())

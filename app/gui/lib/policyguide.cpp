@@ -4,6 +4,7 @@
 #include "htmlbits.h"
 #include "policytext.h"
 
+#include <QLocale>
 #include <QDate>
 #include <QUrl>
 
@@ -120,7 +121,7 @@ QString PolicyGuide::pageHtml(const QString &tierId, bool links) const
                 + QStringLiteral("</i></p>");
         return html;
     }
-    html += QStringLiteral("<p>") + (n == 1 ? tr("The index holds 1 item of this tier.") : tr("The index holds %1 items of this tier.").arg(n)).toHtmlEscaped()
+    html += QStringLiteral("<p>") + (n == 1 ? tr("The index holds 1 item of this tier.") : tr("The index holds %1 items of this tier.").arg(QLocale().toString(n))).toHtmlEscaped()
             + QStringLiteral("</p>");
     const QList<GuideExample> ex = examples(tierId);
     if (ex.isEmpty())

@@ -3,6 +3,7 @@
 #include "guidepdf.h"
 #include "policytext.h"
 
+#include <QLocale>
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -37,7 +38,7 @@ PolicyGuideDialog::PolicyGuideDialog(SnapshotPtr snapshot, QWidget *parent)
         });
         m_pages->addWidget(page);
         m_list->addItem(
-            QStringLiteral("%1 (%2)").arg(policytext::tierLabel(id)).arg(m_guide.count(id)));
+            QStringLiteral("%1 (%2)").arg(policytext::tierLabel(id), QLocale().toString(m_guide.count(id))));
     }
     connect(m_list, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_list->setCurrentRow(0);

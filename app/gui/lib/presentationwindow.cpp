@@ -3,6 +3,7 @@
 #include "htmlbits.h"
 #include "policytext.h"
 
+#include <QLocale>
 #include <QDate>
 #include <QKeyEvent>
 #include <QLabel>
@@ -60,7 +61,7 @@ void PresentationWindow::buildSlides()
         html += QStringLiteral("<p>") +
                 html::esc(n == 0   ? tr("The current index has no items of this tier.")
                           : n == 1 ? tr("The index holds 1 item of this tier.")
-                                   : tr("The index holds %1 items of this tier.").arg(n)) +
+                                   : tr("The index holds %1 items of this tier.").arg(QLocale().toString(n))) +
                 QStringLiteral("</p>");
         const QList<GuideExample> ex = m_guide.examples(tier);
         if (!ex.isEmpty()) {

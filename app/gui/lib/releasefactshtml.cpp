@@ -59,7 +59,11 @@ QString ReleaseFactsHtml::historyRows(const ItemAnswer &answer)
         // Known only from the shipped history (virsh on a default install).
         row(tr("Indexed releases that have it"), esc(tr("none")));
     if (!answer.history.isEmpty())
-        row(tr("Release history"), esc(answer.history));
+        row(tr("Release history"),
+            esc(answer.historyNoDataAfter.isEmpty()
+                    ? answer.history
+                    : tr("%1 (the history's releases after %2 have no data for it)")
+                          .arg(answer.history, answer.historyNoDataAfter)));
     if (!answer.acceptedAsText.isEmpty())
         row(tr("Accepted before"),
             esc(tr("as plain text in %1 and before, while %2 took any value")

@@ -3,6 +3,7 @@
 #include "model/policy.h"
 #include "policytext.h"
 
+#include <QLocale>
 #include <QFont>
 
 namespace vse::gui {
@@ -123,7 +124,8 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
     const SidebarEntry &e = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return e.header ? e.label : tr("%1 (%2)").arg(e.label).arg(m_counts.at(index.row()));
+        // Digits grouped as the status bar groups them ("Everything (11,000)").
+        return e.header ? e.label : tr("%1 (%2)").arg(e.label, QLocale().toString(m_counts.at(index.row())));
     case Qt::AccessibleTextRole:
         return e.label;
     case Qt::ToolTipRole:
