@@ -203,10 +203,8 @@ int runShow(Context &ctx, const QStringList &args)
     if (!family.isEmpty() && lookup.isEmpty())
         lookup = QJsonObject{{QStringLiteral("query"), typed}, {QStringLiteral("via"), QStringLiteral("family-scope")}};
     QHash<qint64, QString> releaseLabel;
-    for (const auto &r : store.releases())
+    for (const auto &r : store.releasesWithHistory())
         releaseLabel.insert(r.id, r.label());
-    if (const auto h = store.historyRelease())
-        releaseLabel.insert(h->id, h->label());
     // Without --all-releases: per kind, the item of the newest release that has it.
     ItemList shown;
     if (p.isSet(all)) {

@@ -334,6 +334,17 @@ QList<StoredRelease> Store::releases() const
     return out;
 }
 
+QList<StoredRelease> Store::releasesWithHistory() const
+{
+    QList<StoredRelease> out;
+    sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
+                           "item_count FROM releases ORDER BY source_kind = 'history', version_num, id");
+    while (q.step())
+        out.append({q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5),
+                    int(q.int64(6))});
+    return out;
+}
+
 std::optional<StoredRelease> Store::historyRelease() const
 {
     sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "

@@ -119,6 +119,9 @@ public:
     QList<StoredRelease> releases() const;
     // The release holding rows from the shipped history, if any.
     std::optional<StoredRelease> historyRelease() const;
+    // Both in one query (the indexed releases in order, then the history's
+    // row if any): for a command that needs each release's label.
+    QList<StoredRelease> releasesWithHistory() const;
     // Tells the history's rows for items added after the newest indexed
     // release (HistoryApplier's "newerThanIndexed") from a summary alone: in
     // the history release, not removed, absent from a release at least as

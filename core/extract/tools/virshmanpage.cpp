@@ -53,15 +53,6 @@ QString plain(QString s)
 
 } // namespace
 
-QString VirshManPage::find(const QString &root)
-{
-    const QString r = root == QLatin1String("/") ? QString() : root;
-    for (const char *p : {"/usr/share/man/man1/virsh.1.gz", "/usr/share/man/man1/virsh.1"})
-        if (FsWatch::isFile(r + QLatin1String(p)))
-            return r + QLatin1String(p);
-    return {};
-}
-
 ExtractResult VirshManPage::read(const QString &path, const QString &root)
 {
     ExtractResult r;
