@@ -138,10 +138,6 @@
         <translation>nicht in %1: %2</translation>
     </message>
     <message>
-        <source>no older release looked at</source>
-        <translation>keine ältere Version untersucht</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -168,6 +164,10 @@
     <message>
         <source>since %1</source>
         <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>no older release known to lack it</source>
+        <translation>keine ältere Version bekannt, der es fehlt</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,10 @@ QString SinceRange::explain() const
     else if (after.isValid() && (lower.version.isValid() || !lower.detail.isEmpty()))
         why << QCoreApplication::translate("Evidence", "not in %1: %2").arg(after.toString(), label(lower));
     else if (!after.isValid())
-        why << QCoreApplication::translate("Evidence", "no older release looked at");
+        // Older releases may have been read and lacked the data to date it (a
+        // configuration file the history does not have yet): what is missing
+        // is a release known to lack it.
+        why << QCoreApplication::translate("Evidence", "no older release known to lack it");
     return s + QStringLiteral(" (") + why.join(QStringLiteral("; ")) + QLatin1Char(')');
 }
 

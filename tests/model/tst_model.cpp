@@ -145,6 +145,10 @@ private Q_SLOTS:
         QVERIFY(!r.exact);
         QVERIFY(!r.after.isValid());
         QCOMPARE(r.toString(), QStringLiteral("\u2264 9.0.0"));
+        // Not "no older release looked at": older ones may have been read
+        // without the data to date it; none is known to lack it.
+        QCOMPARE(r.explain(), QStringLiteral("\u2264 9.0.0 (in 9.0.0: first indexed release: /; no older release known "
+                                             "to lack it)"));
         QCOMPARE(r.fit(Version(1, 0, 0)), SinceRange::Fit::MaybeTooNew);
         QCOMPARE(r.fit(Version(9, 0, 0)), SinceRange::Fit::Supported);
         // Absent in 1.3.5 (history): a range; too new only at or below 1.3.5.
