@@ -165,6 +165,20 @@ ReleaseReading readRelease(const QString &text, const QList<Distribution> &known
         r.error = QStringLiteral("'%1' is neither a libvirt release number (such as 6.0.0) nor a distribution "
                                  "release this tool knows: %2")
                       .arg(t, ids.join(QStringLiteral(", ")));
+        // "rhel-9.4": the table has the major release at its GA; a minor
+        // release may ship a newer libvirt, which only its user knows.
+        static const QRegularExpression minor(QStringLiteral("^(.*\\d)\\.\\d+$"));
+        if (const auto m = minor.match(t); m.hasMatch()) {
+            const QString major = m.captured(1);
+            const Distribution *d = findDistribution(major, known);
+            if (!d)
+                d = findDistribution(QString(major).replace(QLatin1Char(' '), QLatin1Char('-')), known);
+            if (d)
+                r.error += QStringLiteral(". %1 is there as libvirt %2, what %3 shipped first; a later minor "
+                                          "release may ship a newer one: give the libvirt version yours has "
+                                          "(rpm -q libvirt, dpkg -s libvirt0), or %1 for the lowest")
+                               .arg(d->id, d->libvirt.toString(), d->name);
+        }
         return r;
     }
     r.error = QStringLiteral("'%1' is not a libvirt release number; give one like 6.0.0: X.Y.0 from 2.0.0 on "

@@ -114,6 +114,11 @@ private Q_SLOTS:
         QTest::newRow("codename") << QStringLiteral("Bookworm") << QStringLiteral("9.0.0") << true;
         QTest::newRow("id") << QStringLiteral("debian-11") << QStringLiteral("7.0.0") << true;
         QTest::newRow("spaced") << QStringLiteral("Debian 11") << QStringLiteral("7.0.0") << true;
+        // RHEL as people name it (the table's published GA versions).
+        QTest::newRow("RHEL 8") << QStringLiteral("RHEL 8") << QStringLiteral("4.5.0") << true;
+        QTest::newRow("el8") << QStringLiteral("el8") << QStringLiteral("4.5.0") << true;
+        QTest::newRow("el9") << QStringLiteral("el9") << QStringLiteral("8.0.0") << true;
+        QTest::newRow("minor release") << QStringLiteral("rhel-9.4") << QString() << false;
         // Not a release: a maintenance number, a month past the year's ten,
         // a word, another program's version, two releases at once.
         QTest::newRow("maintenance") << QStringLiteral("0.9.12.3-1") << QString() << false;
@@ -142,6 +147,9 @@ private Q_SLOTS:
                                             .arg(text.trimmed(), word ? QStringLiteral("neither") : QStringLiteral("not"))),
                      qPrintable(r.error));
             QCOMPARE(r.error.contains(QLatin1String("debian-13-backports")), word);
+            // A minor release is pointed at its major one.
+            QCOMPARE(r.error.contains(QLatin1String("rhel-9 is there as libvirt 8.0.0")),
+                     text.startsWith(QLatin1String("rhel-9.")));
         }
     }
 };
