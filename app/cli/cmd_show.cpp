@@ -216,7 +216,8 @@ int runShow(Context &ctx, const QStringList &args)
         std::map<std::pair<int, QString>, Item> latest;
         for (const auto &it : std::as_const(found))
             latest.insert_or_assign({int(it.kind), it.identity()}, it); // found is ordered by release
-        for (auto [key, it] : latest) {
+        for (auto &entry : latest) {
+            Item &it = entry.second;
             // Package sets ship no .x files: an API's newest row may lack the
             // RPC procedures an older source-tree release linked; show those,
             // saying which release they come from.
