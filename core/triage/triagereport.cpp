@@ -67,22 +67,25 @@ QString HostReport::verdictText() const
     QStringList why;
     for (const auto &[reason, n] : s.taints)
         why << QStringLiteral("%1 %2").arg(reason).arg(n);
-    return QStringLiteral(
-               "%1 guest(s): %2 supported as is, %3 tainted%4, %5 using namespace extensions, "
-               "%6 invalid or too new, %7 not checked%10; configuration: %8 problem(s) in %9 file(s)")
-        .arg(s.guests)
-        .arg(s.supported)
-        .arg(s.tainted)
-        .arg(why.isEmpty()
-                 ? QString()
-                 : QStringLiteral(" (") + why.join(QStringLiteral(", ")) + QLatin1Char(')'))
-        .arg(s.namespaceExtensions)
-        .arg(s.problems)
-        .arg(s.notChecked)
-        .arg(s.configProblems)
-        .arg(configs.size())
-        .arg(s.logOnly > 0 ? QStringLiteral(" (and %1 known only from a log)").arg(s.logOnly)
-                           : QString());
+    QString text = QStringLiteral("%1 guest(s): %2 supported as is, %3 tainted%4, %5 using namespace extensions, "
+                                  "%6 may be too new, %7 invalid or too new, %8 not checked%9")
+                       .arg(s.guests)
+                       .arg(s.supported)
+                       .arg(s.tainted)
+                       .arg(why.isEmpty() ? QString()
+                                          : QStringLiteral(" (") + why.join(QStringLiteral(", ")) + QLatin1Char(')'))
+                       .arg(s.namespaceExtensions)
+                       .arg(s.maybeTooNew)
+                       .arg(s.problems)
+                       .arg(s.notChecked)
+                       .arg(s.logOnly > 0 ? QStringLiteral(" (and %1 known only from a log)").arg(s.logOnly)
+                                          : QString());
+    text += QStringLiteral("; configuration: %1 problem(s) in %2 file(s)").arg(s.configProblems).arg(configs.size());
+    // The worst news of all (exit 8): say it in the verdict, not only below.
+    if (s.configUnparsable > 0)
+        text += QStringLiteral(", %1 of them refused by libvirt's parser: the daemon would not start")
+                    .arg(s.configUnparsable);
+    return text;
 }
 
 HostReport::Summary HostReport::summary() const
@@ -94,8 +97,9 @@ HostReport::Summary HostReport::summary() const
         s.supported += k == CheckVerdict::Supported;
         s.notChecked += k == CheckVerdict::NotChecked && !g.logOnly;
         s.logOnly += g.logOnly;
-        s.problems += k == CheckVerdict::Invalid || k == CheckVerdict::TooNew ||
-                      k == CheckVerdict::MaybeTooNew;
+        // "May be too new" is never a failure: counted on its own, as check-xml does.
+        s.problems += k == CheckVerdict::Invalid || k == CheckVerdict::TooNew;
+        s.maybeTooNew += k == CheckVerdict::MaybeTooNew;
         s.tainted += !g.taints.isEmpty();
         s.namespaceExtensions += g.usesNamespaceExtensions();
         for (const QString &r : g.taintReasons()) {
@@ -107,9 +111,11 @@ HostReport::Summary HostReport::summary() const
                 ++it->second;
         }
     }
-    for (const ConfigCheckReport &c : configs)
+    for (const ConfigCheckReport &c : configs) {
         for (const ConfigFinding &f : c.findings)
             s.configProblems += f.isProblem();
+        s.configUnparsable += c.hasSyntaxErrors();
+    }
     return s;
 }
 
@@ -166,6 +172,8 @@ QJsonObject HostReport::toJson() const
                      {QStringLiteral("taints"), taintCounts},
                      {QStringLiteral("namespaceExtensions"), s.namespaceExtensions},
                      {QStringLiteral("invalidOrTooNew"), s.problems},
+                     {QStringLiteral("maybeTooNew"), s.maybeTooNew},
+                     {QStringLiteral("configUnparsable"), s.configUnparsable},
                      {QStringLiteral("notChecked"), s.notChecked},
                      {QStringLiteral("logOnly"), s.logOnly},
                      {QStringLiteral("configProblems"), s.configProblems}}},

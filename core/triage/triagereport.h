@@ -82,10 +82,12 @@ struct HostReport
     struct Summary
     {
         int guests = 0, supported = 0, tainted = 0, namespaceExtensions = 0, notChecked = 0,
-            problems = 0;                  // invalid, too new or maybe too new
+            problems = 0;                  // invalid or too new
+        int maybeTooNew = 0;               // only "may be too new" (the target lies in a since range)
         int logOnly = 0;                   // not checked: known only from a log (not in notChecked)
         QList<QPair<QString, int>> taints; // reason -> guests, in first-seen order
         int configProblems = 0;
+        int configUnparsable = 0; // files libvirt's parser refuses: the daemon would not start
     };
     Summary summary() const;
     // The report's verdict in one line: the summary counts, or why there is

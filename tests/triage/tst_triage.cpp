@@ -344,7 +344,7 @@ private Q_SLOTS:
             QStringLiteral(
                 "Verdict: 2 guest(s): 0 supported as is, 2 tainted (shell-scripts 2, custom-argv "
                 "1, "
-                "host-cpu 1), 1 using namespace extensions, 0 invalid or too new, 0 not checked; "
+                "host-cpu 1), 1 using namespace extensions, 0 may be too new, 0 invalid or too new, 0 not checked; "
                 "configuration: 0 problem(s) in 1 file(s)\n\n") +
             QStringLiteral(
                 "Host: libvirt 7.0.0 (installed-debs:5: ii libvirt-daemon 7.0.0-3+deb11u3 amd64 "
@@ -687,6 +687,44 @@ private Q_SLOTS:
         for (const QJsonValue &c : o.value(QStringLiteral("configs")).toArray())
             refused |= c.toObject().value(QStringLiteral("libvirtCannotParse")).toBool();
         QVERIFY(refused);
+        // The verdict line says it, not only the section below.
+        QCOMPARE(o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("configUnparsable")).toInt(), 1);
+        QVERIFY2(o.value(QStringLiteral("verdictText")).toString().endsWith(
+                     QStringLiteral("1 of them refused by libvirt's parser: the daemon would not start")),
+                 qPrintable(o.value(QStringLiteral("verdictText")).toString()));
+    }
+
+    // A guest using an item whose since is a range holding the host's
+    // release "may be too new": its own count and exit code (5), never
+    // counted with the invalid or certainly too new guests.
+    void guestMaybeTooNewIsNotAProblem()
+    {
+        const QString item = QStringLiteral("domain/devices/tpm@model=tpm-crb");
+        const QJsonObject range = showJsonOf(m_index, item).value(QLatin1String("sinceRange")).toObject();
+        const vse::Version after = vse::Version::parse(range.value(QLatin1String("after")).toString());
+        const vse::Version upTo = vse::Version::parse(range.value(QLatin1String("upTo")).toString());
+        if (range.value(QLatin1String("exact")).toBool() || !after.isValid())
+            QSKIP("the history dates tpm-crb exactly now: pick another ranged item");
+        // The first release of the next major series, inside the range (1.3.5 < 2.0.0 < 7.0.0).
+        const vse::Version host(after.major() + 1, 0, 0);
+        QVERIFY2(after < host && host < upTo, qPrintable(host.toString()));
+        const QString root = m_dir.filePath(QStringLiteral("maybe-too-new"));
+        QVERIFY(writeFile(root + QStringLiteral("/installed-debs"), daemonPackageList(host.toString().toUtf8() + "-1")));
+        QByteArray xml = readAll(kExamples + QStringLiteral("/testdomfc4.xml"));
+        QVERIFY(xml.contains("</devices>"));
+        xml.replace("</devices>", "  <tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>\n  </devices>");
+        QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu/t.xml"), xml));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 5);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("guests")).toArray().at(0).toObject().value(QStringLiteral("verdict")).toString(),
+                 QStringLiteral("maybe-too-new"));
+        const QJsonObject summary = o.value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("maybeTooNew")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("invalidOrTooNew")).toInt(), 0);
+        QVERIFY2(o.value(QStringLiteral("verdictText")).toString().contains(
+                     QLatin1String("1 may be too new, 0 invalid or too new")),
+                 qPrintable(o.value(QStringLiteral("verdictText")).toString()));
     }
 
     // A running guest without a definition: its only XML is the <domain>
