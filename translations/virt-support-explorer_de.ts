@@ -1434,6 +1434,10 @@
         <source>Needs a libvirt newer than %1 (%2); the release history knows it.</source>
         <translation>Braucht ein libvirt neuer als %1 (%2); die Versionsgeschichte kennt es.</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 in %2</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailView</name>

@@ -151,6 +151,9 @@ private Q_SLOTS:
             QVERIFY2(w->selectName(typed), qPrintable(typed));
             QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("virtlockd.conf:log_level"));
             QCOMPARE(w->detailView()->currentItem().identity(), QStringLiteral("virtlockd.conf:log_level"));
+            // Its heading says which file's log_level it is, as show's does.
+            QVERIFY2(w->detailView()->toPlainText().contains(QLatin1String("configuration option of virtlockd.conf")),
+                     qPrintable(w->detailView()->toPlainText().left(200)));
         }
         // A tag several elements have: the root element's row.
         QVERIFY(w->selectName(QStringLiteral("<domain>")));

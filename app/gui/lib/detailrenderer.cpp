@@ -166,7 +166,10 @@ QString DetailRenderer::itemHtml(const ItemAnswer &answer, const QPalette &palet
 {
     const Item &item = answer.item;
     QString html = QStringLiteral("<h2>") + breakable(item.name) + QStringLiteral("</h2>");
-    html += QStringLiteral("<p>") + esc(kindLabel(item.kind));
+    // log_level is an option of three files: say which, as show's heading does.
+    html += QStringLiteral("<p>") + esc(item.kind == ItemKind::ConfigOption && !item.parent.isEmpty()
+                                            ? tr("%1 of %2").arg(kindLabel(item.kind), item.parent)
+                                            : kindLabel(item.kind));
     if (!item.hypervisor.isEmpty())
         html += QStringLiteral(" \u00b7 ") + esc(tr("hypervisor: %1").arg(item.hypervisor));
     if (!answer.releaseLabel.isEmpty())

@@ -78,7 +78,10 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(ItemTableModel::NameColumn, 250);
-    m_table->setColumnWidth(ItemTableModel::KindColumn, 100);
+    // Wide enough for "configuration option", the longest kind most rows have.
+    m_table->setColumnWidth(ItemTableModel::KindColumn,
+                            m_table->fontMetrics().horizontalAdvance(kindLabel(ItemKind::ConfigOption) +
+                                                                     QStringLiteral("  ")));
     m_table->setColumnWidth(ItemTableModel::TierColumn,
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("namespace extension  ")));
     m_table->setColumnWidth(ItemTableModel::HypervisorColumn, 70);
