@@ -63,11 +63,6 @@ bool fail(Diagnostics *d, const QString &path, const QString &message)
     return false;
 }
 
-StoredRelease storedRow(const sql::Statement &q)
-{
-    return {q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5), int(q.int64(6))};
-}
-
 double threadCpuMs()
 {
     timespec ts{};
@@ -81,10 +76,7 @@ void IndexUpdate::Baseline::begin(const Store &old)
 {
     m_releases.clear();
     m_rows.clear();
-    sql::Statement q(old.handle(), "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
-                                   "item_count FROM releases ORDER BY id");
-    while (q.step())
-        m_releases.append(storedRow(q));
+    m_releases = old.releasesById();
     m_written = old.meta(QStringLiteral("written"));
     m_historyDigest = old.meta(QStringLiteral("historyDigest"));
 }

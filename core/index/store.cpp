@@ -323,36 +323,33 @@ bool Store::removeStaleTemporary(const QString &path)
     return removed;
 }
 
-QList<StoredRelease> Store::releases() const
+QList<StoredRelease> Store::releaseRows(const char *whereAndOrder) const
 {
+    const std::string sqlText = std::string("SELECT id, version, version_evidence, source_kind, source_path, "
+                                            "fingerprint, item_count FROM releases ") +
+                                whereAndOrder;
     QList<StoredRelease> out;
-    sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
-                           "item_count FROM releases WHERE source_kind != 'history' ORDER BY version_num, id");
+    sql::Statement q(m_db, sqlText.c_str());
     while (q.step())
         out.append({q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5),
                     int(q.int64(6))});
     return out;
+}
+
+QList<StoredRelease> Store::releases() const
+{
+    return releaseRows("WHERE source_kind != 'history' ORDER BY version_num, id");
 }
 
 QList<StoredRelease> Store::releasesWithHistory() const
 {
-    QList<StoredRelease> out;
-    sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
-                           "item_count FROM releases ORDER BY source_kind = 'history', version_num, id");
-    while (q.step())
-        out.append({q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5),
-                    int(q.int64(6))});
-    return out;
+    return releaseRows("ORDER BY source_kind = 'history', version_num, id");
 }
 
 std::optional<StoredRelease> Store::historyRelease() const
 {
-    sql::Statement q(m_db, "SELECT id, version, version_evidence, source_kind, source_path, fingerprint, "
-                           "item_count FROM releases WHERE source_kind = 'history'");
-    if (!q.step())
-        return std::nullopt;
-    return StoredRelease{q.int64(0), Version::parse(q.text(1)), q.text(2), q.text(3), q.text(4), q.text(5),
-                         int(q.int64(6))};
+    const QList<StoredRelease> rows = releaseRows("WHERE source_kind = 'history' LIMIT 1");
+    return rows.isEmpty() ? std::nullopt : std::optional<StoredRelease>(rows.constFirst());
 }
 
 Store::NewerRule Store::newerRule() const

@@ -122,6 +122,9 @@ public:
     // Both in one query (the indexed releases in order, then the history's
     // row if any): for a command that needs each release's label.
     QList<StoredRelease> releasesWithHistory() const;
+    // Every row of the releases table in the order it was written (ids),
+    // the history's included.
+    QList<StoredRelease> releasesById() const { return releaseRows("ORDER BY id"); }
     // Tells the history's rows for items added after the newest indexed
     // release (HistoryApplier's "newerThanIndexed") from a summary alone: in
     // the history release, not removed, absent from a release at least as
@@ -201,6 +204,9 @@ public:
     sqlite3 *handle() const { return m_db; }
 
 private:
+    // The releases table's rows, selected and ordered by `whereAndOrder`.
+    QList<StoredRelease> releaseRows(const char *whereAndOrder) const;
+
     sqlite3 *m_db = nullptr;
     QString m_path;
     // itemsByName(name, release) runs once per path a checked document uses:

@@ -50,6 +50,15 @@ const Distribution *findDistribution(const QString &name, const QList<Distributi
     return nullptr;
 }
 
+// As people type one release: "RHEL 9", "Debian 12" as well as the table's
+// "rhel-9", "debian-12".
+const Distribution *findTypedDistribution(const QString &text, const QList<Distribution> &known)
+{
+    if (const Distribution *d = findDistribution(text, known))
+        return d;
+    return findDistribution(QString(text).replace(QLatin1Char(' '), QLatin1Char('-')), known);
+}
+
 } // namespace
 
 QList<Distribution> knownDistributions(const QString &path)
@@ -140,11 +149,7 @@ ReleaseReading readRelease(const QString &text, const QList<Distribution> &known
                                .arg(t, v.toString())
                          : QStringLiteral("'%1' read as libvirt %2").arg(t, v.toString());
     } else {
-        // "RHEL 9", "Debian 12" as well as the table's "rhel-9", "debian-12".
-        const Distribution *d = findDistribution(t, known);
-        if (!d)
-            d = findDistribution(QString(t).replace(QLatin1Char(' '), QLatin1Char('-')), known);
-        if (d) {
+        if (const Distribution *d = findTypedDistribution(t, known)) {
             r.version = d->libvirt;
             r.how = QStringLiteral("'%1' read as libvirt %2: %3 ships it; package: %4")
                         .arg(t, d->libvirt.toString(), d->name, d->package);
@@ -156,7 +161,7 @@ ReleaseReading readRelease(const QString &text, const QList<Distribution> &known
         return r;
     }
     r.how.clear();
-    // A name ("rhel-8", "fedora-40") rather than a mistyped number: the table's releases.
+    // A name ("sles-15", "fedora-40") rather than a mistyped number: the table's releases.
     static const QRegularExpression nameLike(QStringLiteral("^[A-Za-z][A-Za-z ]*[- ]?[0-9.]*$"));
     if (!known.isEmpty() && !v.isValid() && nameLike.match(t).hasMatch() && t.size() > 1) {
         QStringList ids;
@@ -169,11 +174,7 @@ ReleaseReading readRelease(const QString &text, const QList<Distribution> &known
         // release may ship a newer libvirt, which only its user knows.
         static const QRegularExpression minor(QStringLiteral("^(.*\\d)\\.\\d+$"));
         if (const auto m = minor.match(t); m.hasMatch()) {
-            const QString major = m.captured(1);
-            const Distribution *d = findDistribution(major, known);
-            if (!d)
-                d = findDistribution(QString(major).replace(QLatin1Char(' '), QLatin1Char('-')), known);
-            if (d)
+            if (const Distribution *d = findTypedDistribution(m.captured(1), known))
                 r.error += QStringLiteral(". %1 is there as libvirt %2, what %3 shipped first; a later minor "
                                           "release may ship a newer one: give the libvirt version yours has "
                                           "(rpm -q libvirt, dpkg -s libvirt0), or %1 for the lowest")
