@@ -4,11 +4,12 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QSet>
+#include <QVarLengthArray>
 #include <QJsonArray>
 
 #include <algorithm>
 #include <numeric>
+#include <vector>
 
 namespace vse {
 
@@ -16,7 +17,7 @@ namespace {
 
 // A value finding's path is its node's path, '=', the value; node paths
 // themselves never hold '='.
-QString nodeOf(const QString &path, QString *value)
+QStringView nodeOf(QStringView path, QStringView *value)
 {
     const qsizetype eq = path.indexOf(QLatin1Char('='));
     if (eq < 0)
@@ -239,15 +240,22 @@ CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFindi
     // (three controllers, three types) gets a line per value, each with its
     // own item, since, first line and count, and a line of its own only for
     // what it says itself (a taint, too new...).
-    // Each finding's node path and value, split once (both loops need them).
+    // Each finding's node path and value, split once (both loops need them):
+    // views into the finding's own path, so that grouping a document's
+    // findings makes no strings (copies and hashes of QStrings were a sixth
+    // of a batch check).
     struct Split
     {
-        QString path;
-        QString value;
+        QStringView path;
+        QStringView value;
     };
-    QList<Split> split(report.findings.size());
-    QHash<QString, QString> onlyValue; // path -> its one value; empty when several
-    for (qsizetype i = 0; i < report.findings.size(); ++i) {
+    const qsizetype count = report.findings.size();
+    QVarLengthArray<Split, 256> split(count);
+    // Node path -> 1 + the finding naming its one value; -1 when it was
+    // given several (0: not seen, as operator[] makes it).
+    QHash<QStringView, qsizetype> onlyValue;
+    onlyValue.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
         const XmlCheckFinding &f = report.findings.at(i);
         if (f.kind == XmlCheckFinding::ValidationError || f.kind == XmlCheckFinding::RejectedByTargetSchema)
             continue;
@@ -255,48 +263,69 @@ CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFindi
         s.path = nodeOf(f.path, &s.value);
         if (s.value.isEmpty())
             continue;
-        const auto it = onlyValue.constFind(s.path);
-        if (it == onlyValue.cend())
-            onlyValue.insert(s.path, s.value);
-        else if (*it != s.value)
-            onlyValue[s.path] = QString();
+        qsizetype &first = onlyValue[s.path];
+        if (first == 0)
+            first = i + 1;
+        else if (first > 0 && split[first - 1].value != s.value)
+            first = -1;
     }
-    QHash<QString, qsizetype> byKey;
-    QSet<qsizetype> ofSeveralValues; // attribute nodes whose values have their own lines
+    // Node key (its path, or path=value) -> 1 + its index in out.nodes.
+    QHash<QStringView, qsizetype> byKey;
+    std::vector<bool> ofSeveralValues; // per node: an attribute whose values have their own lines
+    QStringView lastKey;
+    qsizetype lastAt = -1;
     // At most one node per finding: reserved once rather than grown.
-    byKey.reserve(report.findings.size());
-    out.nodes.reserve(report.findings.size());
-    for (qsizetype i = 0; i < report.findings.size(); ++i) {
+    byKey.reserve(count);
+    out.nodes.reserve(count);
+    ofSeveralValues.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
         const XmlCheckFinding &f = report.findings.at(i);
-        // Moved from when taken; never read again after that.
+        // Moved from when taken; never read again after that (the views
+        // above are into the paths, which stay).
         XmlCheckFinding *own = take ? take->data() + i : nullptr;
-        const QString &path = split.at(i).path; // empty for validation errors
-        QString value = split.at(i).value;
-        // The finding's own path when it names its value (no new string).
-        QString key = value.isEmpty() ? path : f.path;
+        const QStringView path = split[i].path; // empty for validation errors
+        QStringView value = split[i].value;
+        // The finding's own path when it names its value.
+        QStringView key = value.isEmpty() ? path : QStringView(f.path);
         bool several = false;
         if (value.isEmpty() && !path.isEmpty()) {
             if (const auto it = onlyValue.constFind(path); it != onlyValue.cend()) {
-                value = *it;
-                several = value.isEmpty();
-                if (!several)
-                    key = path + QLatin1Char('=') + value;
+                several = *it < 0;
+                if (!several) {
+                    // Its one value: that finding's path is this node's key.
+                    value = split[*it - 1].value;
+                    key = report.findings.at(*it - 1).path;
+                }
             }
         }
         // Validation errors have no node: one entry per error.
         qsizetype at = -1;
-        if (!path.isEmpty())
-            at = byKey.value(key, -1);
+        qsizetype *slot = nullptr;
+        if (!path.isEmpty()) {
+            // The findings of one node mostly come one after the other (an
+            // element's use and taint, an attribute and its value).
+            if (key == lastKey) {
+                at = lastAt;
+            } else {
+                slot = &byKey[key];
+                at = *slot - 1;
+            }
+        }
         if (at < 0) {
             at = out.nodes.size();
-            out.nodes.append(NodeFindings{});
-            out.nodes[at].path = path;
-            out.nodes[at].line = f.line;
-            out.nodes[at].occurrences = f.occurrences;
-            if (!path.isEmpty())
-                byKey.insert(key, at);
-            if (several)
-                ofSeveralValues.insert(at);
+            NodeFindings &added = out.nodes.emplaceBack();
+            // The finding's own string when it is the node's path (shared,
+            // not copied).
+            added.path = path.size() == f.path.size() ? f.path : path.toString();
+            added.line = f.line;
+            added.occurrences = f.occurrences;
+            if (slot)
+                *slot = at + 1;
+            ofSeveralValues.push_back(several);
+        }
+        if (!path.isEmpty()) {
+            lastKey = key;
+            lastAt = at;
         }
         NodeFindings &n = out.nodes[at];
         // A value is more specific than its attribute or element: its item and since win.
@@ -318,8 +347,8 @@ CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFindi
                 n.hypervisor = f.hypervisor;
             }
         }
-        if (!value.isEmpty())
-            n.value = value;
+        if (!value.isEmpty() && n.value.isEmpty())
+            n.value = value.toString();
         switch (f.kind) {
         case XmlCheckFinding::ValidationError:
             n.problems.append(f.message);
@@ -367,12 +396,12 @@ CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFindi
     }
     // An attribute whose values have lines of their own, with nothing to
     // say itself, would only repeat them.
-    if (!ofSeveralValues.isEmpty()) {
+    if (std::find(ofSeveralValues.cbegin(), ofSeveralValues.cend(), true) != ofSeveralValues.cend()) {
         QList<NodeFindings> kept;
         kept.reserve(out.nodes.size());
         for (qsizetype i = 0; i < out.nodes.size(); ++i) {
             const NodeFindings &n = out.nodes.at(i);
-            if (ofSeveralValues.contains(i) && n.taints.isEmpty() && !n.namespaceExtension &&
+            if (ofSeveralValues[i] && n.taints.isEmpty() && !n.namespaceExtension &&
                 n.target == SinceRange::Fit::Supported && n.problems.isEmpty())
                 continue;
             kept.append(std::move(out.nodes[i]));
