@@ -83,8 +83,18 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
             findings[i].line = last;
     }
     // Validation errors first, then the uses (moved: no copy of each finding).
-    findings.append(walker.takeFindings());
-    report.findings.append(std::move(findings));
+    // QList::append(QList &&) still makes a new array to move into, so the
+    // walker's own list is taken as it is when there is nothing before it
+    // (a valid document, and the report empty): two fewer arrays of a
+    // hundred findings per document.
+    if (findings.isEmpty())
+        findings = walker.takeFindings();
+    else
+        findings.append(walker.takeFindings());
+    if (report.findings.isEmpty())
+        report.findings = std::move(findings);
+    else
+        report.findings.append(std::move(findings));
     if (maxVersion.isValid() && !targetSchemaDir.isEmpty()) {
         if (QFileInfo(targetSchemaDir).absoluteFilePath() != QFileInfo(schemaDir).absoluteFilePath()) {
             checkAgainstTargetSchema(xml.document(), segment, int(xmlGetLineNo(root)), targetSchemaDir, maxVersion, report);
