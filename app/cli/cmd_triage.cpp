@@ -47,7 +47,13 @@ int runTriage(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     const QCommandLineOption format = reportFormatOption();
-    p.addOption(format);
+    const QCommandLineOption hostVersion(
+        QStringLiteral("host-version"),
+        QStringLiteral("The libvirt release the host runs (9.0.0, or a distribution: debian-12, rhel-9), "
+                       "for a sosreport that does not say it (no virsh version output, no package "
+                       "list) or says it wrongly; what the sosreport says is then a note."),
+        QStringLiteral("V"));
+    p.addOptions({format, hostVersion});
     p.addPositionalArgument(
         QStringLiteral("PATH"),
         QStringLiteral("An unpacked sosreport, or a folder copied from a host with the same "
@@ -56,7 +62,8 @@ int runTriage(Context &ctx, const QStringList &args)
     if (int rc = parseOrExit(ctx, p, args, "triage",
                              "Offline support report of a customer's host from its sosreport: the "
                              "libvirt release (virsh "
-                             "version output, else the package lists), every guest's XML "
+                             "version output, else the package lists; --host-version V "
+                             "when it says neither), every guest's XML "
                              "(etc/libvirt/qemu, etc/libvirt/lxc) "
                              "checked like check-xml against that release's facts, the taints and "
                              "deprecation warnings "
@@ -84,6 +91,9 @@ int runTriage(Context &ctx, const QStringList &args)
     }
     if (!validReportFormat(ctx, "triage", p.value(format)))
         return Usage;
+    Version given;
+    if (p.isSet(hostVersion) && !parseRelease(ctx, "triage", p.value(hostVersion), &given))
+        return Usage;
     const QString path = p.positionalArguments().constFirst();
     if (!QFileInfo(path).isDir()) {
         ctx.err << "virt-support triage: " << path << " is not a folder\n";
@@ -92,7 +102,9 @@ int runTriage(Context &ctx, const QStringList &args)
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;
-    const HostReport report = SosReport(path).read(store);
+    if (given.isValid())
+        noteIfBeyondKnown(ctx, "triage", store, given);
+    const HostReport report = SosReport(path).read(store, given);
     return printHostReport(ctx, report, p.value(format));
 }
 

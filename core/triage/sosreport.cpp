@@ -238,7 +238,7 @@ QString SosReport::nothingFoundText() const
     return text;
 }
 
-HostReport SosReport::read(const Store &store) const
+HostReport SosReport::read(const Store &store, const Version &given) const
 {
     HostReport report;
     report.mode = QStringLiteral("triage");
@@ -252,11 +252,19 @@ HostReport SosReport::read(const Store &store) const
     report.notes << ignoredPackages;
     report.libvirt = v.version;
     report.versionEvidence = v.evidence;
-    if (!v.version.isValid())
+    if (given.isValid() && !(given == v.version)) {
+        report.libvirt = given;
+        report.versionEvidence = QStringLiteral("given with --host-version");
+        if (v.version.isValid())
+            report.notes << QStringLiteral("the sosreport says libvirt %1 (%2); judged against %3 as given with --host-version")
+                                .arg(v.version.toString(), v.evidence, given.toString());
+    } else if (!v.version.isValid()) {
         report.notes << QStringLiteral(
             "no libvirt version found (virsh version output, installed-debs, "
-            "installed-rpms): guests are judged against the newest indexed release");
-    TriageChecker checker(store, v.version);
+            "installed-rpms): guests are judged against the newest indexed release "
+            "(give the host's release with --host-version)");
+    }
+    TriageChecker checker(store, report.libvirt);
     report.schemaRelease = checker.schemaRelease();
     report.notes << checker.notes();
 

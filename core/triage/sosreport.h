@@ -31,7 +31,10 @@ public:
     // else the package lists (libvirt-daemon first, then the library).
     // `ignored` gets the libvirt package lines passed over (not installed).
     HostVersionEvidence findVersion(QStringList *problems, QStringList *ignored = nullptr) const;
-    HostReport read(const Store &store) const;
+    // `given`: the release the host runs as the user says it (triage
+    // --host-version), for a sosreport that does not say it or says it
+    // wrongly; what the sosreport says is then only a note.
+    HostReport read(const Store &store, const Version &given = {}) const;
 
     // The version a package-list line or `virsh version` line names, for
     // package names of libvirt's daemon or library; invalid otherwise.

@@ -727,6 +727,60 @@ private Q_SLOTS:
                  qPrintable(o.value(QStringLiteral("verdictText")).toString()));
     }
 
+    // A sosreport that names no release is judged against the newest indexed
+    // one, and says --host-version gives the host's; given, the guests are
+    // judged against it exactly as check-xml --max-version judges the same
+    // XML, and a release the sosreport does name is kept as a note.
+    void hostVersionGiven()
+    {
+        const QString xmlFile = kExamples + QStringLiteral("/testdomfc4.xml");
+        QByteArray xml = readAll(xmlFile);
+        QVERIFY(xml.contains("</devices>"));
+        xml.replace("</devices>", "  <tpm model='tpm-tis'><backend type='emulator' version='2.0'/></tpm>\n  </devices>");
+        const QString root = m_dir.filePath(QStringLiteral("host-version"));
+        QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu/g.xml"), xml));
+        const auto triage = [&](const QStringList &extra) {
+            const CliRun r = runCli(m_index, QStringList{QStringLiteral("triage"), root, QStringLiteral("--format"),
+                                                         QStringLiteral("json")} + extra);
+            return QJsonDocument::fromJson(r.out.toUtf8()).object();
+        };
+        const auto notesWith = [](const QJsonObject &o, const QString &text) {
+            QStringList found;
+            for (const QJsonValue &n : o.value(QStringLiteral("notes")).toArray())
+                if (n.toString().contains(text))
+                    found << n.toString();
+            return found;
+        };
+        const QJsonObject unknown = triage({});
+        QVERIFY(unknown.value(QStringLiteral("libvirt")).toObject().value(QStringLiteral("version")).toString().isEmpty());
+        QCOMPARE(notesWith(unknown, QStringLiteral("give the host's release with --host-version")).size(), 1);
+
+        // The verdict check-xml gives the same document for the same release.
+        const QString old = QStringLiteral("4.0.0");
+        const CliRun check = runCli(m_index, {QStringLiteral("check-xml"), root + QStringLiteral("/etc/libvirt/qemu/g.xml"),
+                                              QStringLiteral("--max-version"), old, QStringLiteral("--json")});
+        const QString expected = QJsonDocument::fromJson(check.out.toUtf8())
+                                     .object().value(QStringLiteral("verdict")).toObject().value(QStringLiteral("id")).toString();
+        QVERIFY2(expected == QLatin1String("too-new") || expected == QLatin1String("maybe-too-new"), qPrintable(check.out));
+        const QJsonObject given = triage({QStringLiteral("--host-version"), old});
+        const QJsonObject host = given.value(QStringLiteral("libvirt")).toObject();
+        QCOMPARE(host.value(QStringLiteral("version")).toString(), old);
+        QCOMPARE(host.value(QStringLiteral("evidence")).toString(), QStringLiteral("given with --host-version"));
+        QCOMPARE(given.value(QStringLiteral("guests")).toArray().at(0).toObject().value(QStringLiteral("verdict")).toString(), expected);
+        QVERIFY(notesWith(given, QStringLiteral("give the host's release")).isEmpty());
+
+        // The sosreport's own release is kept as a note, not lost.
+        QVERIFY(writeFile(root + QStringLiteral("/installed-debs"), daemonPackageList("9.0.0-4+deb12u2")));
+        const QJsonObject both = triage({QStringLiteral("--host-version"), old});
+        QCOMPARE(both.value(QStringLiteral("libvirt")).toObject().value(QStringLiteral("version")).toString(), old);
+        QCOMPARE(notesWith(both, QStringLiteral("the sosreport says libvirt 9.0.0 (installed-debs:")).size(), 1);
+        QCOMPARE(triage({}).value(QStringLiteral("libvirt")).toObject().value(QStringLiteral("version")).toString(),
+                 QStringLiteral("9.0.0"));
+        const CliRun bad = runCli(m_index, {QStringLiteral("triage"), root, QStringLiteral("--host-version"), QStringLiteral("nine")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QLatin1String("'nine'")), qPrintable(bad.err));
+    }
+
     // A running guest without a definition: its only XML is the <domain>
     // inside libvirt's status file (run/libvirt/qemu/NAME.xml, <domstatus>).
     void transientGuestFromStatus()
