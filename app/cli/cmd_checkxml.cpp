@@ -441,8 +441,10 @@ int runCheckXml(Context &ctx, const QStringList &args)
         return items.find(path);
     };
     // What each path of the documents maps to, worked out once for the batch.
-    auto &memo = *new XmlUsageMemo;
+    // The text without --all lists only notable nodes: plain uses of stable
+    // items are then not even made into findings (most of a document's).
     const bool asJson = p.isSet(json);
+    auto &memo = *new XmlUsageMemo(!asJson && !showAll);
     const std::function<Checked(const InputFile &)> checkOne = [&](const InputFile &in) {
         Checked c;
         if (!in.problem.isEmpty()) {

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -108,9 +109,26 @@ struct XmlUsageWalker::Use
     XmlCheckFinding finding;
 };
 
+namespace {
+
+// Whether a node made only of these findings is left out of a report of
+// notable nodes (NodeFindings::notable(): a plain use of a stable item).
+template <typename Uses>
+bool allPlain(const Uses &uses)
+{
+    for (const auto &u : uses)
+        if (u.finding.kind != XmlCheckFinding::Uses ||
+            Policy::instance().tier(u.finding.tier).group != QLatin1String("stable"))
+            return false;
+    return true;
+}
+
+} // namespace
+
 struct XmlUsageWalker::ValueEntry
 {
     QList<Use> uses;
+    bool plain = true; // allPlain(uses)
 };
 
 struct XmlUsageWalker::AttributeEntry
@@ -119,6 +137,7 @@ struct XmlUsageWalker::AttributeEntry
     QString canonical; // the schema graph's name of it
     QString item;      // the item it is counted as: its own row, the canonical one, or the element's "@*"
     QList<Use> uses;
+    bool plain = true;      // allPlain(uses)
     bool hasValues = false; // known, with enumerated values
     bool datatype = false;  // also takes a datatype
     ByBytes<ValueEntry> values;
@@ -130,6 +149,7 @@ struct XmlUsageWalker::ElementEntry
     QString canonical; // the schema graph's path, to find children by
     QString item;      // the item it is counted as: `path` when the index has a row of its own
     QList<Use> uses;
+    bool plain = true; // allPlain(uses)
     bool known = false;
     bool hasValues = false;
     ByBytes<ElementEntry> children;
@@ -144,7 +164,7 @@ struct XmlUsageTables
     QHash<QString, quint32> ids;
 };
 
-XmlUsageMemo::XmlUsageMemo() = default;
+XmlUsageMemo::XmlUsageMemo(bool notableOnly) : m_notableOnly(notableOnly) {}
 XmlUsageMemo::~XmlUsageMemo() = default;
 
 XmlUsageTables &XmlUsageMemo::forThisThread()
@@ -162,6 +182,7 @@ XmlUsageWalker::XmlUsageWalker(const SchemaNavigator &navigator, const ItemLooku
 {
     if (memo) {
         m_tables = &memo->forThisThread();
+        m_notableOnly = memo->notableOnly();
     } else {
         m_own = std::make_unique<XmlUsageTables>();
         m_tables = m_own.get();
@@ -182,7 +203,30 @@ void XmlUsageWalker::walk(xmlNode *root)
         const QString segment = segmentOf(root->name, root->ns);
         initElement(*entry, segment, m_navigator.rootPath(segment), segment);
     }
+    const qsizetype before = m_findings.size();
     element(root, *entry, 0);
+    // A finding left out whose key was also added (a node given a plain
+    // value here and a notable one there, two paths of one canonical item):
+    // the report would count, place or group that node differently without
+    // it. Rare; the document is then walked again with nothing left out.
+    if (m_notableOnly) {
+        const bool conflict = std::any_of(m_skippedKeys.cbegin(), m_skippedKeys.cend(),
+                                          [this](quint64 k) { return m_seen.contains(k); });
+        m_skippedKeys.clear();
+        if (conflict) {
+            m_findings.resize(before);
+            m_seen.removeIf([before](const QHash<quint64, qsizetype>::iterator it) { return it.value() >= before; });
+            m_notableOnly = false;
+            element(root, *entry, 0);
+            m_notableOnly = true;
+        }
+    }
+}
+
+void XmlUsageWalker::skip(const QList<Use> &uses)
+{
+    for (const Use &u : uses)
+        m_skippedKeys.append(u.key);
 }
 
 const Item *XmlUsageWalker::lookupOwn(const QString &path, const QString &canonical, QString *used)
@@ -219,6 +263,7 @@ void XmlUsageWalker::initElement(ElementEntry &e, const QString &path, const QSt
     if (!e.known)
         unknown(path, QCoreApplication::translate("XmlCheck", "element not in the schema index: %1").arg(path), &e.uses);
     e.hasValues = e.known && item->attrs.contains(QStringLiteral("values"));
+    e.plain = allPlain(e.uses);
 }
 
 XmlUsageWalker::ElementEntry &XmlUsageWalker::childEntry(ElementEntry &parent, xmlNode *child)
@@ -236,16 +281,27 @@ XmlUsageWalker::ElementEntry &XmlUsageWalker::childEntry(ElementEntry &parent, x
 void XmlUsageWalker::element(xmlNode *node, ElementEntry &e, int depth)
 {
     const int line = int(xmlGetLineNo(node));
-    apply(e.uses, line);
+    // An element and its text value are one node: left out together or not
+    // at all (the value's item and tier are the node's).
+    const ValueEntry *value = nullptr;
+    if (e.known && e.hasValues) {
+        xmlChar *raw = xmlNodeGetContent(node);
+        value = &elementValueEntry(e, reinterpret_cast<const char *>(raw));
+        xmlFree(raw);
+    }
+    const bool leftOut = skipped(e.plain && (!value || value->plain));
+    if (leftOut) {
+        skip(e.uses);
+        if (value)
+            skip(value->uses);
+    } else {
+        apply(e.uses, line);
+    }
     if (!e.known)
         return;
     attributes(node, e);
-    if (e.hasValues) {
-        xmlChar *raw = xmlNodeGetContent(node);
-        const ValueEntry &value = elementValueEntry(e, reinterpret_cast<const char *>(raw));
-        xmlFree(raw);
-        apply(value.uses, line);
-    }
+    if (value && !leftOut)
+        apply(value->uses, line);
     if (depth >= kMaxDepth)
         return;
     for (xmlNode *c = node->children; c; c = c->next) {
@@ -267,6 +323,7 @@ XmlUsageWalker::ValueEntry &XmlUsageWalker::elementValueEntry(ElementEntry &e, c
                 item = nullptr;
             uses(ItemKind::XmlValue, path, used, item, &entry->uses);
         }
+        entry->plain = allPlain(entry->uses);
     }
     return *entry;
 }
@@ -288,8 +345,10 @@ XmlUsageWalker::AttributeEntry &XmlUsageWalker::attributeEntry(ElementEntry &e, 
     }
     if (!uses(ItemKind::XmlAttribute, entry->path, entry->item, item, &entry->uses)) {
         unknown(entry->path, QCoreApplication::translate("XmlCheck", "attribute not in the schema index: %1").arg(entry->path), &entry->uses);
+        entry->plain = false;
         return *entry;
     }
+    entry->plain = allPlain(entry->uses);
     entry->hasValues = item->attrs.contains(QStringLiteral("values"));
     entry->datatype = item->attrs.contains(QStringLiteral("datatype"));
     return *entry;
@@ -317,6 +376,7 @@ XmlUsageWalker::ValueEntry &XmlUsageWalker::attributeValueEntry(AttributeEntry &
     // are worth a word, and validation has the final say anyway.
     if (!used && !a.datatype)
         unknown(path, QCoreApplication::translate("XmlCheck", "value not among the enumerated values in the schema index: %1").arg(value), &entry->uses);
+    entry->plain = allPlain(entry->uses);
     return *entry;
 }
 
@@ -325,20 +385,32 @@ void XmlUsageWalker::attributes(xmlNode *node, ElementEntry &e)
     const int line = int(xmlGetLineNo(node));
     for (xmlAttr *a = node->properties; a; a = a->next) {
         AttributeEntry &attr = attributeEntry(e, a);
-        apply(attr.uses, line);
-        if (!attr.hasValues)
+        if (!attr.hasValues) {
+            if (skipped(attr.plain))
+                skip(attr.uses);
+            else
+                apply(attr.uses, line);
             continue;
+        }
         // The value: a lone text child as it is (the usual case), else what
         // libxml2 makes of the children.
         const xmlNode *text = a->children;
+        const ValueEntry *value = nullptr;
         if (!text || (text->type == XML_TEXT_NODE && !text->next)) {
-            const char *raw = text ? reinterpret_cast<const char *>(text->content) : nullptr;
-            apply(attributeValueEntry(attr, raw).uses, line);
+            value = &attributeValueEntry(attr, text ? reinterpret_cast<const char *>(text->content) : nullptr);
         } else {
             xmlChar *raw = xmlNodeListGetString(node->doc, a->children, 1);
-            const ValueEntry &value = attributeValueEntry(attr, reinterpret_cast<const char *>(raw));
+            value = &attributeValueEntry(attr, reinterpret_cast<const char *>(raw));
             xmlFree(raw);
-            apply(value.uses, line);
+        }
+        // An attribute and its value are one node: both or neither (the
+        // value's item and tier are the node's).
+        if (skipped(attr.plain && value->plain)) {
+            skip(attr.uses);
+            skip(value->uses);
+        } else {
+            apply(attr.uses, line);
+            apply(value->uses, line);
         }
     }
 }

@@ -33,14 +33,20 @@ struct XmlUsageTables;
 class XmlUsageMemo
 {
 public:
-    XmlUsageMemo();
+    // `notableOnly`: the caller shows only what NodeFindings::notable()
+    // lets through (check-xml's text without --all), so the findings of
+    // plain uses of stable items are not even made (see XmlUsageWalker).
+    explicit XmlUsageMemo(bool notableOnly = false);
     ~XmlUsageMemo();
     XmlUsageMemo(const XmlUsageMemo &) = delete;
     XmlUsageMemo &operator=(const XmlUsageMemo &) = delete;
 
     XmlUsageTables &forThisThread();
 
+    bool notableOnly() const { return m_notableOnly; }
+
 private:
+    bool m_notableOnly = false;
     std::mutex m_lock;
     std::unordered_map<std::thread::id, std::unique_ptr<XmlUsageTables>> m_tables;
 };
@@ -66,6 +72,7 @@ public:
     QList<XmlCheckFinding> takeFindings()
     {
         m_seen.clear();
+        m_skippedKeys.clear();
         return std::exchange(m_findings, {});
     }
 
@@ -96,14 +103,21 @@ private:
     quint64 key(XmlCheckFinding::Kind kind, const QString &itemOrPath, const QString &taint);
     // Adds the findings of one use at `line`, or counts them again.
     void apply(const QList<Use> &uses, int line);
+    // Whether a use's findings (or a node and its value's) are left out: the
+    // memo says only notable nodes are shown, and they make none.
+    bool skipped(bool plain) const { return m_notableOnly && plain; }
+    // Leaves out the findings of one use, keeping their keys (see walk()).
+    void skip(const QList<Use> &uses);
 
     const SchemaNavigator &m_navigator;
     ItemLookup m_lookup;
     Version m_max;
     std::unique_ptr<XmlUsageTables> m_own; // without a memo
     XmlUsageTables *m_tables = nullptr;
+    bool m_notableOnly = false;
     QList<XmlCheckFinding> m_findings;
     QHash<quint64, qsizetype> m_seen; // kind|item|taint -> index in m_findings
+    QList<quint64> m_skippedKeys; // this document's, of findings left out
 };
 
 } // namespace vse

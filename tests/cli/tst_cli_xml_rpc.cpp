@@ -55,7 +55,7 @@ class TestCliXmlRpc : public QObject
     // Every 16th domain XML of libvirt 7.0.0's own test suite
     // (tests/qemuxml2argvdata), unpacked from the source tarball into `dir`;
     // empty when the tarball is not there.
-    static QStringList testSuiteSample(const QTemporaryDir &dir)
+    static QStringList testSuiteSample(const QTemporaryDir &dir, qsizetype step = 16)
     {
         const QString sources = qEnvironmentVariable("VSE_SOURCES_DIR",
                                                      QStringLiteral("/var/cache/virt-support-explorer/sources"));
@@ -72,7 +72,7 @@ class TestCliXmlRpc : public QObject
         if (all.size() <= 500)
             qFatal("only %d domain XMLs in %s", int(all.size()), qPrintable(tarball));
         QStringList files;
-        for (qsizetype i = 0; i < all.size(); i += 16)
+        for (qsizetype i = 0; i < all.size(); i += step)
             files << QDir(dir.path()).filePath(all.at(i));
         return files;
     }
@@ -468,6 +468,76 @@ private Q_SLOTS:
             QCOMPARE(batch.out, blocks.join(QLatin1Char('\n')) + summary);
             QVERIFY2(summary.startsWith(QStringLiteral("\nChecked %1 files: ").arg(files.size())), qPrintable(summary));
             QCOMPARE(batch.exitCode, worst);
+        }
+    }
+
+    void checkXmlTextListsTheNotableNodesOfItsJson()
+    {
+        // The text without --all lists only notable nodes, and does not even
+        // make the findings of plain uses of stable items; --json makes them
+        // all. Each file's text must list exactly the notable groups of its
+        // JSON (a taint, a namespace extension, a problem, a target finding,
+        // or a tier outside the stable group), at the same line, with the
+        // same count, under the same verdict: all of libvirt 7.0.0's domain
+        // XMLs, which include nodes given plain and notable values in one
+        // document and paths that share one item (serial and console
+        // targets), with and without targets.
+        QTemporaryDir unpacked;
+        const QStringList files = testSuiteSample(unpacked, 1);
+        if (files.isEmpty())
+            QSKIP("libvirt_7.0.0.orig.tar.xz is not in $VSE_SOURCES_DIR");
+        QFile tiersFile(qEnvironmentVariable("VSE_SOURCE_DIR") + QStringLiteral("/resources/policy/tiers.json"));
+        QVERIFY2(tiersFile.open(QIODevice::ReadOnly), qPrintable(tiersFile.fileName()));
+        QSet<QString> stable;
+        for (const QJsonValue &t : QJsonDocument::fromJson(tiersFile.readAll()).object().value(QLatin1String("tiers")).toArray())
+            if (t.toObject().value(QLatin1String("group")).toString() == QLatin1String("stable"))
+                stable.insert(t.toObject().value(QLatin1String("id")).toString());
+        QVERIFY(stable.contains(QStringLiteral("stable")));
+        for (const QStringList &options : QList<QStringList>{{}, {QStringLiteral("--max-version"), QStringLiteral("2.0.0")},
+                                                             {QStringLiteral("--max-version"), QStringLiteral("1.0.0")}}) {
+            const CliRun json = runCli(m_index, QStringList{QStringLiteral("check-xml"), QStringLiteral("--json")} + options + files);
+            const CliRun text = runCli(m_index, QStringList{QStringLiteral("check-xml")} + options + files);
+            QCOMPARE(text.exitCode, json.exitCode);
+            const QJsonArray perFile = QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("files")).toArray();
+            QCOMPARE(perFile.size(), files.size());
+            QStringList expected;
+            int notableNodes = 0;
+            for (const QJsonValue &v : perFile) {
+                const QJsonObject f = v.toObject();
+                expected << f.value(QLatin1String("file")).toString() + QStringLiteral(": ") +
+                                f.value(QLatin1String("verdict")).toObject().value(QLatin1String("text")).toString();
+                for (const QJsonValue &g : f.value(QLatin1String("groups")).toArray()) {
+                    const QJsonObject n = g.toObject();
+                    const bool notable = !n.value(QLatin1String("problems")).toArray().isEmpty() ||
+                                         !n.value(QLatin1String("taints")).toArray().isEmpty() ||
+                                         n.value(QLatin1String("namespaceExtension")).toBool() || n.contains(QLatin1String("target")) ||
+                                         !stable.contains(n.value(QLatin1String("tier")).toString());
+                    const QString path = n.value(QLatin1String("path")).toString();
+                    if (!notable || path.isEmpty()) // schema errors have lines of their own
+                        continue;
+                    ++notableNodes;
+                    const QString value = n.value(QLatin1String("value")).toString();
+                    const int times = n.value(QLatin1String("occurrences")).toInt(1);
+                    expected << QStringLiteral("%1 %2%3%4")
+                                    .arg(n.value(QLatin1String("line")).toInt())
+                                    .arg(path, value.isEmpty() ? QString() : QLatin1Char('=') + value,
+                                         times > 1 ? QStringLiteral(" %1 times").arg(times) : QString());
+                }
+            }
+            QVERIFY(notableNodes > 100);
+            // The same facts from the text: verdict lines, and each node line's
+            // line number, node and count.
+            static const QRegularExpression nodeLine(QStringLiteral("^  line (\\d+) +(\\S+)(?:  \\[.*?(, (\\d+) times)?\\])?$"));
+            QStringList got;
+            for (const QString &l : text.out.split(QLatin1Char('\n'))) {
+                if (l.startsWith(files.constFirst().section(QLatin1Char('/'), 0, -2))) {
+                    got << l;
+                } else if (const QRegularExpressionMatch m = nodeLine.match(l); m.hasMatch()) {
+                    got << QStringLiteral("%1 %2%3").arg(m.captured(1), m.captured(2),
+                                                         m.captured(4).isEmpty() ? QString() : QStringLiteral(" %1 times").arg(m.captured(4)));
+                }
+            }
+            QCOMPARE(got, expected);
         }
     }
 
