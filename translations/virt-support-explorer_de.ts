@@ -1438,6 +1438,18 @@
         <source>%1 of %2</source>
         <translation>%1 in %2</translation>
     </message>
+    <message>
+        <source>, the release that dropped this path</source>
+        <translation>, die Version, die diesen Pfad entfernte</translation>
+    </message>
+    <message>
+        <source>Also at</source>
+        <translation>Auch unter</translation>
+    </message>
+    <message>
+        <source>the same name, still there: perhaps it moved (the release history records paths, not moves)</source>
+        <translation>derselbe Name, weiterhin vorhanden: vielleicht verschoben (die Versionsgeschichte kennt Pfade, keine Verschiebungen)</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailView</name>

@@ -239,6 +239,7 @@ int runShow(Context &ctx, const QStringList &args)
     const auto answerFor = [&releaseLabel, &store](const Item &it) {
         ItemAnswer::Context context;
         context.parts = partsOf(store, it);
+        context.sameNameElsewhere = sameNameElsewhere(store, it);
         context.releaseLabel = releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong());
         return ItemAnswer::of(it, context);
     };

@@ -391,6 +391,7 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
     a.historyNoDataAfter = item.attrs.value(QStringLiteral("historyNoDataAfter")).toString();
     a.acceptedAsText = item.attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
     a.otherNames = stringsOf(item.attrs.value(QStringLiteral("otherNames")));
+    a.sameNameElsewhere = context.sameNameElsewhere;
     for (const QJsonValue &v : item.attrs.value(QStringLiteral("drivers")).toArray()) {
         const QJsonObject o = v.toObject();
         Driver d{o.value(QStringLiteral("driver")).toString(), o.value(QStringLiteral("since")).toString(),
@@ -499,6 +500,16 @@ QList<QPair<QString, QString>> ItemAnswer::factLines() const
     add(QStringLiteral("Hypervisor"), item.hypervisor);
     add(QStringLiteral("Since"), sinceText);
     add(QStringLiteral("Removed"), removal.text());
+    if (!sameNameElsewhere.isEmpty()) {
+        QStringList at;
+        for (const auto &[name, since] : sameNameElsewhere)
+            at << name + QStringLiteral(" (") + since.phrase() +
+                      (appearedWhenRemoved(since) ? QStringLiteral(", the release that dropped this path") : QString()) +
+                      QLatin1Char(')');
+        add(QStringLiteral("Also at"),
+            at.join(QStringLiteral("; ")) + QStringLiteral(" \u2014 the same name, still there: perhaps it moved (the release "
+                                                           "history records paths, not moves)"));
+    }
     for (const Taint &t : taints) {
         add(QStringLiteral("Taint"), t.reason + QStringLiteral(" \u2014 ") + t.meaning);
         for (const QString &s : t.sources)
@@ -591,6 +602,11 @@ QString ItemAnswer::toText() const
     return out;
 }
 
+bool ItemAnswer::appearedWhenRemoved(const SinceRange &since) const
+{
+    return since.exact && removal.isRemoved() && since.upTo == removal.in;
+}
+
 QJsonObject ItemAnswer::toJson() const
 {
     QJsonObject o;
@@ -669,6 +685,16 @@ QJsonObject ItemAnswer::toJson() const
         o.insert(Item::newerThanIndexedKey(), newerThanIndexed);
     if (!otherNames.isEmpty())
         o.insert(QStringLiteral("otherNames"), QJsonArray::fromStringList(otherNames));
+    if (!sameNameElsewhere.isEmpty()) {
+        QJsonArray at;
+        for (const auto &[name, since] : sameNameElsewhere) {
+            QJsonObject one{{QStringLiteral("name"), name}};
+            since.insertInto(one);
+            one.insert(QStringLiteral("appearedWhenRemoved"), appearedWhenRemoved(since));
+            at.append(one);
+        }
+        o.insert(QStringLiteral("sameNameElsewhere"), at);
+    }
     if (!drivers.isEmpty()) {
         QJsonArray d;
         for (const Driver &x : drivers) {

@@ -59,6 +59,9 @@ struct ItemAnswer
         QStringList fallbackReleases;    // when the item carries no "releases" fact
         QString proceduresFrom;          // the RPC links were borrowed from this older release
         ItemList parts;                  // a virsh command's options (itemparts.h: partsOf)
+        // A removed XML item's namesakes still there: path and since
+        // (itemparts.h: sameNameElsewhere).
+        QList<QPair<QString, SinceRange>> sameNameElsewhere;
     };
     // One option of a virsh command, with its own since (an option may be
     // younger than its command).
@@ -101,6 +104,10 @@ struct ItemAnswer
     QString newerThanIndexed;
     QString fromHistoryText() const; // "the release history's 12.9.0 (…why…)"
     QStringList otherNames;
+    QList<QPair<QString, SinceRange>> sameNameElsewhere; // Context::sameNameElsewhere
+    // A namesake added exactly in the release that removed this item: the
+    // likeliest sign of a move (domain/timer → domain/clock/timer, 0.8.6).
+    bool appearedWhenRemoved(const SinceRange &since) const;
     QList<Driver> drivers;
     QStringList procedures;    // RPC procedures carrying the API
     QString proceduresFrom;

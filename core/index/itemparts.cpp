@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -39,6 +40,41 @@ ItemList partsOf(const Store &store, const Item &item)
         return a.name < b.name;
     });
     return out;
+}
+
+QList<QPair<QString, SinceRange>> sameNameElsewhere(const Store &store, const Item &item)
+{
+    if (kindFamily(item.kind) != QLatin1String("xml") || !item.attrs.contains(QStringLiteral("removedIn")))
+        return {};
+    // The element segments of the path; the last one carries the attribute
+    // and value, if any (domain/timer/catchup@limit: domain, timer, catchup@limit).
+    const QStringList segments = item.name.split(QLatin1Char('/'));
+    // From the longest tail that leaves the root out, down to the last segment.
+    for (qsizetype from = 1; from < segments.size(); ++from) {
+        const QString tail = segments.mid(from).join(QLatin1Char('/'));
+        QList<QPair<QString, SinceRange>> out;
+        // Rows come oldest release first: the last row of a name is its newest.
+        QHash<QString, Item> newest;
+        QStringList order;
+        for (Item &row : store.itemsEndingWith(kindId(item.kind), tail)) {
+            if (row.name == item.name)
+                continue;
+            if (!newest.contains(row.name))
+                order << row.name;
+            newest.insert(row.name, std::move(row));
+        }
+        for (const QString &name : std::as_const(order)) {
+            const Item &row = newest.value(name);
+            if (row.attrs.contains(QStringLiteral("removedIn")))
+                continue;
+            out.append(qMakePair(name, row.sinceRange()));
+            if (out.size() == 5)
+                break;
+        }
+        if (!out.isEmpty())
+            return out;
+    }
+    return {};
 }
 
 } // namespace vse

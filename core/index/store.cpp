@@ -581,6 +581,21 @@ ItemList Store::itemsByParent(const QString &kind, const QString &parent) const
     return out;
 }
 
+ItemList Store::itemsEndingWith(const QString &kind, const QString &tail) const
+{
+    ItemList out;
+    // A suffix compared as such: LIKE would read '_' and '%' in names.
+    const std::string sqlText = std::string("SELECT ") + kItemColumns +
+                                " FROM items WHERE kind = ?1 AND (name = ?2 OR substr(name, -length(?2) - 1) = '/' || ?2) "
+                                "ORDER BY release_id, id";
+    sql::Statement q(m_db, sqlText.c_str());
+    q.bind(1, kind);
+    q.bind(2, tail);
+    while (q.step())
+        out.append(readItem(q));
+    return out;
+}
+
 ItemList Store::itemsByKey(const QString &key) const
 {
     ItemList out;

@@ -186,6 +186,9 @@ public:
     // Every row of one kind (a kind id such as "virsh-option") whose parent
     // is `parent`, oldest release first.
     ItemList itemsByParent(const QString &kind, const QString &parent) const;
+    // Every row of one kind whose name is `tail` or ends with "/" + `tail`
+    // (domain/clock/timer for "timer"), oldest release first.
+    ItemList itemsEndingWith(const QString &kind, const QString &tail) const;
     // Items that had this name in another release (attrs "otherNames").
     ItemList itemsByOtherName(const QString &name) const;
     Item item(qint64 id) const;

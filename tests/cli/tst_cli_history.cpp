@@ -416,6 +416,34 @@ private Q_SLOTS:
         QVERIFY(s.out.contains(QLatin1String("[removed]")));
     }
 
+    void removedXmlPathNamesItsNamesake()
+    {
+        // <timer> stood beside <clock> in 0.8.0 - 0.8.5's domain.rng and inside
+        // it from 0.8.6 on (`git show v0.8.5:docs/schemas/domain.rng`: the
+        // timer ref comes before the clock element; v0.8.6: inside it). The
+        // history has two paths, one removed in 0.8.6, one added then.
+        const QJsonObject removed = showJson(QStringLiteral("domain/timer"));
+        const QJsonObject moved = showJson(QStringLiteral("domain/clock/timer"));
+        QCOMPARE(removed.value(QLatin1String("removal")).toObject().value(QLatin1String("in")).toString(), QStringLiteral("0.8.6"));
+        const QJsonObject movedSince = moved.value(QLatin1String("sinceRange")).toObject();
+        QVERIFY(movedSince.value(QLatin1String("exact")).toBool());
+        QCOMPARE(movedSince.value(QLatin1String("upTo")).toString(), QStringLiteral("0.8.6"));
+        const QJsonArray at = removed.value(QLatin1String("sameNameElsewhere")).toArray();
+        QCOMPARE(at.size(), 1);
+        QCOMPARE(at.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("domain/clock/timer"));
+        QVERIFY(at.at(0).toObject().value(QLatin1String("appearedWhenRemoved")).toBool());
+        QCOMPARE(at.at(0).toObject().value(QLatin1String("sinceRange")).toObject(), movedSince);
+        // Deeper paths match on their longest shared tail.
+        const QJsonArray deeper = showJson(QStringLiteral("domain/timer/catchup@limit")).value(QLatin1String("sameNameElsewhere")).toArray();
+        QCOMPARE(deeper.size(), 1);
+        QCOMPARE(deeper.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("domain/clock/timer/catchup@limit"));
+        // The text says it, and only a removed item has it.
+        const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("domain/timer")});
+        QVERIFY2(r.out.contains(QStringLiteral("Also at:    domain/clock/timer (since 0.8.6, the release that dropped this path)")),
+                 qPrintable(r.out));
+        QVERIFY(!moved.contains(QLatin1String("sameNameElsewhere")));
+    }
+
     void newerThanTheInstalledReleaseIsFound()
     {
         // The newest Debian package set's API XML against the installed one:

@@ -47,6 +47,7 @@ ItemAnswer DetailRenderer::answerFor(const Item &item, const Context &context)
     c.fallbackReleases = context.otherReleases;
     c.proceduresFrom = context.linksFrom;
     c.parts = context.parts;
+    c.sameNameElsewhere = context.sameNameElsewhere;
     return ItemAnswer::of(item, c);
 }
 
@@ -128,6 +129,17 @@ QString DetailRenderer::relatedHtml(const ItemAnswer &answer) const
     };
     if (!answer.item.parent.isEmpty())
         row(tr("Part of"), link(nameLink(answer.item.parent), answer.item.parent));
+    // A removed XML item's namesakes that are still there: one click away.
+    if (!answer.sameNameElsewhere.isEmpty()) {
+        QStringList at;
+        for (const auto &[name, since] : answer.sameNameElsewhere)
+            at << link(nameLink(name), name) + QStringLiteral(" (") + esc(since.displayPhrase()) +
+                      (answer.appearedWhenRemoved(since) ? esc(tr(", the release that dropped this path")) : QString()) +
+                      QLatin1Char(')');
+        row(tr("Also at"), at.join(QStringLiteral("; ")) + QStringLiteral("<br/><small>") +
+                               esc(tr("the same name, still there: perhaps it moved (the release history records paths, not moves)")) +
+                               QStringLiteral("</small>"));
+    }
     const auto links = [](const QStringList &names) {
         QStringList parts;
         for (const QString &n : names)

@@ -27,6 +27,7 @@ public:
         QPalette palette;
         QString linksFrom; // the RPC links come from this older release's row
         ItemList parts;    // a virsh command's options (partsOf)
+        QList<QPair<QString, SinceRange>> sameNameElsewhere; // a removed XML item's namesakes (sameNameElsewhere)
 
     };
 

@@ -175,8 +175,10 @@ void DetailView::render()
         }
     }
     ctx.otherReleases.removeDuplicates();
-    if (m_snapshot)
+    if (m_snapshot) {
         ctx.parts = partsOf(m_snapshot->store(), m_item);
+        ctx.sameNameElsewhere = sameNameElsewhere(m_snapshot->store(), m_item);
+    }
     // One answer: the pane and Copy answer render the same value.
     const ItemAnswer answer = DetailRenderer::answerFor(shown, ctx);
     m_html = m_renderer.itemHtml(answer, ctx.palette);
