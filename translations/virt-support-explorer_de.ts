@@ -1295,6 +1295,10 @@
         <source>Same as</source>
         <translation>Dasselbe wie</translation>
     </message>
+    <message>
+        <source>release history: absent from %1</source>
+        <translation>Versionsgeschichte: fehlt in %1</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailRenderer</name>

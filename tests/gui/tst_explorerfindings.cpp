@@ -229,6 +229,14 @@ private Q_SLOTS:
         QVERIFY2(detail.contains(QLatin1String("zuerst in ")) && detail.contains(QLatin1String(", fehlt in ")) &&
                      !detail.contains(QLatin1String("first in ")) && !detail.contains(QLatin1String("absent from")),
                  qPrintable(detail));
+        // So is a removal's evidence, and a removed path's namesake (domain/timer
+        // moved inside <clock> in 0.8.6) is named, in German, with its since.
+        QVERIFY(w->selectName(QStringLiteral("domain/timer")));
+        const QString removed = w->detailView()->toPlainText();
+        QVERIFY2(removed.contains(QLatin1String("Versionsgeschichte: fehlt in git:v0.8.6")) &&
+                     !removed.contains(QLatin1String("absent from")) && removed.contains(QLatin1String("Auch unter")) &&
+                     removed.contains(QLatin1String("domain/clock/timer (seit 0.8.6, die Version, die diesen Pfad entfernte)")),
+                 qPrintable(removed));
 
         const auto history = w->snapshot()->historyRelease();
         QVERIFY(history);

@@ -116,8 +116,13 @@ QString CoreText::removal(const ItemAnswer::Removal &r)
     if (r.byDrivers)
         t += QLatin1Char(' ') + tr("(no hypervisor driver implements it any more; the symbol is still exported and "
                                    "calls fail)");
-    if (!r.how.isEmpty())
-        t += QStringLiteral(" (") + r.how + QLatin1Char(')');
+    if (!r.how.isEmpty()) {
+        // The shape historyapplier.cpp writes; anything else is data.
+        static const QRegularExpression absent(QStringLiteral("^release history: absent from (\\S+)$"));
+        const QRegularExpressionMatch m = absent.match(r.how);
+        t += QStringLiteral(" (") + (m.hasMatch() ? tr("release history: absent from %1").arg(m.captured(1)) : r.how) +
+             QLatin1Char(')');
+    }
     return t;
 }
 
