@@ -131,6 +131,24 @@ std::optional<PythonApiMap> PythonApiMap::fromBinding(const QStringList &files,
     }
     for (auto &list : map.m_byMethod)
         list.sort();
+    // The C spellings the binding renamed, with every class that did; a
+    // spelling some method has is a real call, left out.
+    for (auto c = map.m_classes.cbegin(); c != map.m_classes.cend(); ++c) {
+        for (auto m = c.value().cbegin(); m != c.value().cend(); ++m) {
+            // Not the binding's own plumbing (__del__ frees, _o...): no
+            // program calls those by name.
+            const QString function = m.value().value(0);
+            if (m.key().startsWith(QLatin1Char('_')) || !function.startsWith(c.key()) || function.size() <= c.key().size())
+                continue;
+            QString spelled = function.mid(c.key().size());
+            spelled[0] = spelled[0].toLower();
+            if (!spelled.at(0).isLetter() || spelled == m.key() || map.m_byMethod.contains(spelled))
+                continue;
+            map.m_cSpelled[spelled].append({function, m.key(), c.key()});
+        }
+    }
+    for (auto &list : map.m_cSpelled)
+        std::sort(list.begin(), list.end(), [](const CSpelled &a, const CSpelled &b) { return a.cFunction < b.cFunction; });
     const QJsonObject functions = json->value(QLatin1String("functions")).toObject();
     for (auto f = functions.begin(); f != functions.end(); ++f)
         map.m_functions.insert(f.key(),

@@ -56,12 +56,27 @@ public:
     // Method names that several classes have with different C functions.
     QStringList ambiguousMethods() const;
 
+    // A name the binding does not have but the C name spells: the C
+    // function's name without its class's prefix (virDomainGetInfo on
+    // virDomain: getInfo), where the binding chose another (info). What a
+    // programmer who knows the C API writes; a call of it fails.
+    struct CSpelled
+    {
+        QString cFunction; // virDomainGetInfo
+        QString method;    // info
+        QString className; // virDomain
+    };
+    // Every class that renamed it (getInfo: virDomain.info, virStoragePool.info...).
+    QList<CSpelled> cSpelled(const QString &name) const { return m_cSpelled.value(name); }
+    QStringList cSpelledNames() const { return m_cSpelled.keys(); }
+
 private:
     QString m_source;
     QHash<QString, QHash<QString, QStringList>> m_classes; // class -> method -> C calls in order
     QHash<QString, QStringList> m_functions;               // "libvirt.open" -> C calls
     QHash<QString, QStringList> m_byMethod;                // method -> distinct C functions, sorted
     QSet<QString> m_constants;
+    QHash<QString, QList<CSpelled>> m_cSpelled; // getInfo -> (virDomainGetInfo, info, virDomain), ...
 };
 
 } // namespace vse::scan

@@ -37,6 +37,14 @@ Use useFrom(const QJsonObject &o, const QString &file, const PythonApiMap &map, 
         u.symbol = r.symbol;
         u.candidates = r.candidates;
         *keep = !r.symbol.isEmpty() || !r.candidates.isEmpty();
+        if (!*keep) {
+            const QList<PythonApiMap::CSpelled> spelled = map.cSpelled(name);
+            for (const PythonApiMap::CSpelled &c : spelled)
+                u.bindingNames << QStringLiteral("%1.%2() for %3").arg(c.className, c.method, c.cFunction);
+            if (spelled.size() == 1)
+                u.symbol = spelled.first().cFunction;
+            *keep = !spelled.isEmpty();
+        }
     } else {
         // libvirt.open(), libvirt_qemu.qemuMonitorCommand(), from libvirt
         // import openAuth. Classes (virDomain, libvirtError) have no C symbol.
@@ -69,7 +77,9 @@ QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map, Di
         return out;
     // Only calls of the binding's method names come back: a program makes
     // far more calls than it makes to libvirt.
-    QStringList methods = map.methodNames();
+    // And the C spellings of renamed methods (dom.getInfo()), a mistake
+    // worth a word.
+    QStringList methods = map.methodNames() + map.cSpelledNames();
     methods.sort();
     const QStringList options{QStringLiteral("--methods=") + methods.join(u',')};
     Diagnostics whole;

@@ -65,7 +65,7 @@ QString Finding::kindId(Kind kind)
         "too-new",    "maybe-too-new",  "insufficient-guard", "hypervisor-specific",
         "taint",      "private",        "unclassified",       "last-value",
         "deprecated", "obsolete-guard", "ambiguous",          "unknown",
-        "not-in-headers", "xml"};
+        "not-in-headers", "xml", "not-in-binding"};
     return QString::fromLatin1(ids[kind]);
 }
 
@@ -84,7 +84,8 @@ QString Finding::kindTitle(Kind kind)
                                          "Ambiguous Python calls",
                                          "Unknown names",
                                          "Not in the headers scanned with",
-                                         "Domain XML"};
+                                         "Domain XML",
+                                         "Not in libvirt-python"};
     return QString::fromLatin1(titles[kind]);
 }
 
@@ -182,6 +183,15 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                                  const SinceRange &since = {}) {
                 report.findings.append({k, u.pos, u.symbol, message, since, u.candidates});
             };
+            // The call as written does not exist in the binding: it never
+            // runs, so it needs no release either.
+            if (!u.bindingNames.isEmpty()) {
+                add(Finding::NotInBinding,
+                    QStringLiteral("'%1': libvirt-python has no method %2 (an AttributeError as written); it names "
+                                   "the C function so spelled: %3")
+                        .arg(u.spelled, u.spelled.section(QLatin1Char('.'), -1), u.bindingNames.join(QStringLiteral(", "))));
+                continue;
+            }
             if (u.symbol.isEmpty()) {
                 add(Finding::Ambiguous,
                     QStringLiteral("'%1' could be any of %2: the receiver's type is not known")

@@ -56,6 +56,11 @@ struct Use
     // (virDomainGraphicsReload against 9.0.0's headers). Reported only when
     // the index knows the name.
     bool undeclared = false;
+    // Python: the name is not the binding's but a C function's spelling
+    // (dom.getMessages() for virDomainGetMessages): what the binding calls
+    // each function so spelled ("virDomain.messages() for
+    // virDomainGetMessages"). `symbol` is the C function when only one is.
+    QStringList bindingNames;
 };
 
 // A version check found in the code, kept so that the engine can call a guard

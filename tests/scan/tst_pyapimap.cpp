@@ -163,6 +163,36 @@ private Q_SLOTS:
         QVERIFY(m_map->resolveMethod(QStringLiteral("noSuchMethod")).candidates.isEmpty());
     }
 
+    void cSpellingsOfRenamedMethods()
+    {
+        // The binding calls virDomainGetMessages messages(); the C spelling
+        // getMessages is no method of any class (checked in the text), so a
+        // call of it fails and the map names what was meant.
+        QCOMPARE(callInText(QStringLiteral("virDomain"), QStringLiteral("messages")), QStringLiteral("virDomainGetMessages"));
+        QVERIFY(!m_text.contains(QLatin1String("def getMessages(")));
+        const QList<PythonApiMap::CSpelled> one = m_map->cSpelled(QStringLiteral("getMessages"));
+        QCOMPARE(one.size(), 1);
+        QCOMPARE(one.first().cFunction, QStringLiteral("virDomainGetMessages"));
+        QCOMPARE(one.first().method, QStringLiteral("messages"));
+        QCOMPARE(one.first().className, QStringLiteral("virDomain"));
+        // Every spelling the map has is no method name, and each of its
+        // functions is what that class's method calls, by the text.
+        const QStringList names = m_map->cSpelledNames();
+        QVERIFY(names.size() > 20);
+        for (const QString &name : names) {
+            QVERIFY2(m_map->resolveMethod(name).symbol.isEmpty() && m_map->resolveMethod(name).candidates.isEmpty(),
+                     qPrintable(name));
+            for (const PythonApiMap::CSpelled &c : m_map->cSpelled(name)) {
+                QCOMPARE(callInText(c.className, c.method), c.cFunction);
+                QVERIFY2(c.cFunction.startsWith(c.className + name.left(1).toUpper() + name.mid(1)), qPrintable(c.cFunction));
+            }
+        }
+        // A name the binding has is a call, not a misspelling (conn.getLibVersion:
+        // virConnectGetLibVersion keeps its C spelling).
+        QVERIFY(m_map->cSpelled(QStringLiteral("getLibVersion")).isEmpty());
+        QCOMPARE(m_map->resolveMethod(QStringLiteral("getLibVersion")).symbol, QStringLiteral("virConnectGetLibVersion"));
+    }
+
     void qemuSibling()
     {
         const QString qemu = QFileInfo(m_binding).path() + QStringLiteral("/libvirt_qemu.py");

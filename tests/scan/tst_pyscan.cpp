@@ -5,6 +5,7 @@
 // binary, non-UTF-8, missing) reported per file while the rest is scanned.
 #include "debianpackages.h"
 #include "scan/pythonscanner.h"
+#include "scan/scanengine.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -292,6 +293,51 @@ private Q_SLOTS:
         qunsetenv("VSE_PYTHON");
         QCOMPARE(none.size(), 1);
         QVERIFY(none.first().message.contains(QLatin1String("not found")));
+    }
+
+    void cSpellingIsNotACall()
+    {
+        // dom.getMessages() is virDomainGetMessages spelled the C way; the
+        // binding has messages() only: a use that names what was meant.
+        const QString file = write(QStringLiteral("cspelled.py"),
+                                   "import libvirt\nconn = libvirt.open(None)\ndom = conn.lookupByName('d')\n"
+                                   "print(dom.getMessages())\nprint(dom.messages())\n");
+        Diagnostics problems;
+        const QList<FileScan> scans = scanPython({file}, *m_map, &problems);
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(scans.size(), 1);
+        QStringList got;
+        for (const Use &u : scans.first().uses)
+            got << describe(u) + (u.bindingNames.isEmpty() ? QString() : QStringLiteral(" [") + u.bindingNames.join(u'|') + u']');
+        QCOMPARE(got, (QStringList{QStringLiteral("2:8 virConnectOpen"), QStringLiteral("3:7 virDomainLookupByName"),
+                                   QStringLiteral("4:7 virDomainGetMessages [virDomain.messages() for virDomainGetMessages]"),
+                                   QStringLiteral("5:7 virDomainGetMessages")}));
+
+        // The findings: one "not in libvirt-python" per misspelled call, also
+        // for a spelling several classes share (UUIDString), never counted as
+        // a use of the C function nor as an ambiguous call.
+        const QString two = write(QStringLiteral("cspelled2.py"),
+                                  "import libvirt\ndom = libvirt.open(None).lookupByName('d')\n"
+                                  "print(dom.getUUIDString(), dom.getMessages())\n");
+        const QList<FileScan> both = scanPython({two}, *m_map, &problems);
+        const ScanReport report = analyse(both, [](const QString &) { return std::optional<Item>(); }, Version(6, 0, 0));
+        QStringList kinds;
+        for (const Finding &f : report.findings)
+            kinds << Finding::kindId(f.kind) + QLatin1Char(' ') + f.message.section(QLatin1Char(':'), 0, 0);
+        // (An empty index: the two real calls are unknown names.)
+        kinds.sort();
+        QCOMPARE(kinds, (QStringList{QStringLiteral("not-in-binding 'dom.getMessages'"),
+                                     QStringLiteral("not-in-binding 'dom.getUUIDString'"),
+                                     QStringLiteral("unknown virConnectOpen is not in the index (not a public libvirt name of any indexed release)"),
+                                     QStringLiteral("unknown virDomainLookupByName is not in the index (not a public libvirt name of any indexed release)")}));
+        Finding shared;
+        for (const Finding &f : report.findings)
+            if (f.message.startsWith(QLatin1String("'dom.getUUIDString'")))
+                shared = f;
+        QCOMPARE(shared.kind, Finding::NotInBinding);
+        QVERIFY2(shared.message.contains(QLatin1String("virDomain.UUIDString() for virDomainGetUUIDString")) &&
+                     shared.message.contains(QLatin1String("virNetwork.UUIDString() for virNetworkGetUUIDString")),
+                 qPrintable(shared.message));
     }
 
     void folderIsWalked()

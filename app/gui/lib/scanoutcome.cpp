@@ -13,7 +13,7 @@ namespace {
 // The kind whose id the report names; Unknown for an id this build lacks.
 scan::Finding::Kind kindOf(const QString &id)
 {
-    for (int k = scan::Finding::TooNew; k <= scan::Finding::Xml; ++k)
+    for (int k = scan::Finding::TooNew; k <= scan::Finding::NotInBinding; ++k)
         if (scan::Finding::kindId(scan::Finding::Kind(k)) == id)
             return scan::Finding::Kind(k);
     return scan::Finding::Unknown;
