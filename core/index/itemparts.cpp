@@ -3,7 +3,6 @@
 #include "store.h"
 
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 

@@ -15,10 +15,10 @@ ItemList partsOf(const Store &store, const Item &item);
 
 // For an XML item the schemas no longer have: the items of the same kind
 // that end in the same element (and attribute and value) under another
-// parent and are still there, with their since (domain/clock/timer, "since
-// 0.8.0", for the removed domain/timer). The longest shared tail that has any wins; at most
-// five. Empty for other items. Only a hint: the history knows paths, not
-// moves, and the answer says so.
+// parent and are still there, with their since (domain/clock/timer, since
+// 0.8.6, for domain/timer, removed in 0.8.6). The longest shared tail that
+// has any wins; at most five. Empty for other items. Only a hint: the
+// history knows paths, not moves, and the answer says so.
 QList<QPair<QString, SinceRange>> sameNameElsewhere(const Store &store, const Item &item); // path, since
 
 } // namespace vse

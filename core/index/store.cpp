@@ -541,13 +541,7 @@ Store::Counts Store::counts() const
 
 ItemList Store::itemsByName(const QString &name) const
 {
-    ItemList out;
-    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE name = ? ORDER BY release_id";
-    sql::Statement q(m_db, sqlText.c_str());
-    q.bind(1, name);
-    while (q.step())
-        out.append(readItem(q));
-    return out;
+    return itemRows("WHERE name = ?1 ORDER BY release_id", {name});
 }
 
 ItemList Store::itemsByName(const QString &name, qint64 releaseId) const
@@ -570,38 +564,29 @@ ItemList Store::itemsByName(const QString &name, qint64 releaseId) const
 
 ItemList Store::itemsByParent(const QString &kind, const QString &parent) const
 {
-    ItemList out;
-    const std::string sqlText = std::string("SELECT ") + kItemColumns +
-                                " FROM items WHERE kind = ? AND parent = ? ORDER BY release_id, id";
-    sql::Statement q(m_db, sqlText.c_str());
-    q.bind(1, kind);
-    q.bind(2, parent);
-    while (q.step())
-        out.append(readItem(q));
-    return out;
+    return itemRows("WHERE kind = ?1 AND parent = ?2 ORDER BY release_id, id", {kind, parent});
 }
 
 ItemList Store::itemsEndingWith(const QString &kind, const QString &tail) const
 {
-    ItemList out;
     // A suffix compared as such: LIKE would read '_' and '%' in names.
-    const std::string sqlText = std::string("SELECT ") + kItemColumns +
-                                " FROM items WHERE kind = ?1 AND (name = ?2 OR substr(name, -length(?2) - 1) = '/' || ?2) "
-                                "ORDER BY release_id, id";
-    sql::Statement q(m_db, sqlText.c_str());
-    q.bind(1, kind);
-    q.bind(2, tail);
-    while (q.step())
-        out.append(readItem(q));
-    return out;
+    return itemRows("WHERE kind = ?1 AND (name = ?2 OR substr(name, -length(?2) - 1) = '/' || ?2) "
+                    "ORDER BY release_id, id",
+                    {kind, tail});
 }
 
 ItemList Store::itemsByKey(const QString &key) const
 {
-    ItemList out;
-    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items WHERE key = ? ORDER BY release_id";
+    return itemRows("WHERE key = ?1 ORDER BY release_id", {key});
+}
+
+ItemList Store::itemRows(const char *whereAndOrder, const QStringList &args) const
+{
+    const std::string sqlText = std::string("SELECT ") + kItemColumns + " FROM items " + whereAndOrder;
     sql::Statement q(m_db, sqlText.c_str());
-    q.bind(1, key);
+    for (qsizetype i = 0; i < args.size(); ++i)
+        q.bind(int(i) + 1, args.at(i));
+    ItemList out;
     while (q.step())
         out.append(readItem(q));
     return out;
@@ -611,15 +596,11 @@ ItemList Store::itemsByOtherName(const QString &name) const
 {
     ItemList out;
     // attrs is compact JSON; instr() narrows, the decoded list decides.
-    const std::string sqlText = std::string("SELECT ") + kItemColumns +
-                                " FROM items WHERE latest = 1 AND instr(attrs, ?) > 0 ORDER BY release_id";
-    sql::Statement q(m_db, sqlText.c_str());
-    q.bind(1, QLatin1Char('"') + name + QLatin1Char('"'));
-    while (q.step()) {
-        Item it = readItem(q);
+    for (Item &it : itemRows("WHERE latest = 1 AND instr(attrs, ?1) > 0 ORDER BY release_id",
+                             {QLatin1Char('"') + name + QLatin1Char('"')})) {
         for (const auto &v : it.attrs.value(QStringLiteral("otherNames")).toArray())
             if (v.toString() == name) {
-                out.append(it);
+                out.append(std::move(it));
                 break;
             }
     }

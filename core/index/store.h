@@ -209,6 +209,9 @@ public:
 private:
     // The releases table's rows, selected and ordered by `whereAndOrder`.
     QList<StoredRelease> releaseRows(const char *whereAndOrder) const;
+    // Full items, selected and ordered by `whereAndOrder`, whose ?1, ?2...
+    // are `args`.
+    ItemList itemRows(const char *whereAndOrder, const QStringList &args) const;
 
     sqlite3 *m_db = nullptr;
     QString m_path;

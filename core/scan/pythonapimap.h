@@ -57,16 +57,17 @@ public:
     QStringList ambiguousMethods() const;
 
     // A name the binding does not have but the C name spells: the C
-    // function's name without its class's prefix (virDomainGetInfo on
-    // virDomain: getInfo), where the binding chose another (info). What a
+    // function's name without its class's prefix (virDomainGetState on
+    // virDomain: getState), where the binding chose another (state). What a
     // programmer who knows the C API writes; a call of it fails.
     struct CSpelled
     {
-        QString cFunction; // virDomainGetInfo
-        QString method;    // info
+        QString cFunction; // virDomainGetState
+        QString method;    // state
         QString className; // virDomain
     };
-    // Every class that renamed it (getInfo: virDomain.info, virStoragePool.info...).
+    // Every class that renamed it (getUUIDString: virDomain.UUIDString,
+    // virNetwork.UUIDString...).
     QList<CSpelled> cSpelled(const QString &name) const { return m_cSpelled.value(name); }
     QStringList cSpelledNames() const { return m_cSpelled.keys(); }
 
@@ -76,7 +77,7 @@ private:
     QHash<QString, QStringList> m_functions;               // "libvirt.open" -> C calls
     QHash<QString, QStringList> m_byMethod;                // method -> distinct C functions, sorted
     QSet<QString> m_constants;
-    QHash<QString, QList<CSpelled>> m_cSpelled; // getInfo -> (virDomainGetInfo, info, virDomain), ...
+    QHash<QString, QList<CSpelled>> m_cSpelled; // getState -> (virDomainGetState, state, virDomain), ...
 };
 
 } // namespace vse::scan

@@ -77,7 +77,7 @@ QList<FileScan> scanPython(const QStringList &files, const PythonApiMap &map, Di
         return out;
     // Only calls of the binding's method names come back: a program makes
     // far more calls than it makes to libvirt.
-    // And the C spellings of renamed methods (dom.getInfo()), a mistake
+    // And the C spellings of renamed methods (dom.getState()), a mistake
     // worth a word.
     QStringList methods = map.methodNames() + map.cSpelledNames();
     methods.sort();

@@ -32,7 +32,7 @@ struct Finding
         Unknown,            // a name the index does not have
         NotInHeaders,       // a libvirt name the headers parsed with do not declare (newer than them)
         Xml,                // a domain XML file's check-xml finding
-        NotInBinding,       // Python: a C spelling libvirt-python does not have (dom.getInfo: info)
+        NotInBinding,       // Python: a C spelling libvirt-python does not have (dom.getState: state)
     };
     enum Level
     {
