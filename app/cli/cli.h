@@ -4,6 +4,8 @@
 #include "triage/triagereport.h"
 
 #include <QCommandLineParser>
+#include <QHash>
+#include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
 
@@ -89,6 +91,21 @@ struct InputFile
     QString problem; // set: not checked
 };
 QList<InputFile> collectInputs(const QStringList &args, const QStringList &patterns);
+
+// A name written the way libvirt-python spells it ("dom.messages()",
+// "virDomain.messages", "libvirt.open", "libvirt.VIR_DOMAIN_RUNNING"): the C
+// items it stands for, read from the binding's libvirt.py. `names` empty
+// and `problem` set: it looked like Python, but nothing answered (why).
+// Not Python-shaped: both empty.
+struct PythonLookup
+{
+    QStringList names;  // C function or constant names
+    QHash<QString, QStringList> bindingNames; // virDomainCreate -> virDomain.create
+    QString why;        // "libvirt-python's virDomain.messages calls it"
+    QJsonObject lookup; // the same for JSON: via python-binding, binding, bindingFile
+    QString problem;
+};
+PythonLookup lookUpPythonName(Store &store, const QString &typed);
 
 // The valid --tier values (tier ids and tier groups), for error messages.
 QStringList tierChoices();

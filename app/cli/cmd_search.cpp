@@ -214,6 +214,35 @@ int runSearch(Context &ctx, const QStringList &args)
         }
     }
 
+    // libvirt-python's spelling (dom.messages(), libvirt.open): the C items
+    // it calls, first, when no name matched exactly.
+    QHash<int, QString> python; // hit index -> the binding's name for it
+    QStringList pythonHidden;   // those the filters hide, for the no-match message
+    bool pythonCSpelled = false; // typed the C way (dom.getState): not the binding's name
+    if (!q.text.isEmpty() && (q.family.isEmpty() || q.family == QLatin1String("api")) &&
+        (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
+        const PythonLookup py = lookUpPythonName(store, queryText);
+        pythonCSpelled = py.lookup.value(QStringLiteral("cSpelling")).toBool();
+        QList<SearchHit> found;
+        for (qsizetype i = 0; i < engine.items().size(); ++i) {
+            const ItemSummary &s = engine.items().at(i);
+            if (!s.latest || !py.names.contains(s.name))
+                continue;
+            if (!engine.passesFilters(s, q)) {
+                pythonHidden << QStringLiteral("%1 (%2)").arg(s.name, s.sinceRange().phrase());
+                continue;
+            }
+            found.append({int(i), MatchClass::Exact});
+            python.insert(int(i), py.bindingNames.value(s.name).join(QStringLiteral(", ")));
+        }
+        if (!found.isEmpty()) {
+            hits.removeIf([&](const SearchHit &h) { return python.contains(h.index); });
+            hits = found + hits;
+            if (max > 0 && hits.size() > max)
+                hits.resize(max);
+        }
+    }
+
     // Only subsequence matches: a typo is likelier than an abbreviation, so
     // names a small edit away come first (virConnectOpenn -> virConnectOpen).
     QSet<int> near;
@@ -293,6 +322,11 @@ int runSearch(Context &ctx, const QStringList &args)
             if (carried.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("carried-api"));
                 o.insert(QStringLiteral("carriedApi"), carried.value(h.index));
+            } else if (python.contains(h.index)) {
+                o.insert(QStringLiteral("match"), QStringLiteral("python-binding"));
+                o.insert(QStringLiteral("binding"),
+                         QJsonArray::fromStringList(python.value(h.index).split(QStringLiteral(", "))));
+                o.insert(QStringLiteral("cSpelling"), pythonCSpelled);
             } else {
                 o.insert(QStringLiteral("match"), listNewer || wholeFile ? QStringLiteral("all")
                                                   : near.contains(h.index) ? QStringLiteral("near")
@@ -319,7 +353,8 @@ int runSearch(Context &ctx, const QStringList &args)
             const QString notIn = notIndexedYet(s);
             // "(exact match)", not a bare "exact" that reads as if it spoke of
             // the since beside it ("9.0.0 < since ≤ 11.3.0 exact").
-            const QByteArray how = qstrncmp(match, "carries ", 8) == 0 ? QByteArray(match)
+            const QByteArray how = qstrncmp(match, "carries ", 8) == 0 || qstrncmp(match, "libvirt-python", 14) == 0
+                                       ? QByteArray(match)
                                    : qstrcmp(match, "all") == 0      ? QByteArray()
                                                                      : "(" + QByteArray(match) + " match)";
             // A configuration option is read with its file (log_level is in three).
@@ -345,6 +380,11 @@ int runSearch(Context &ctx, const QStringList &args)
                 if (rpcApiKind(program, proc.name) == QLatin1String("internal"))
                     label += " (internal API)";
                 row(proc, label.constData());
+            } else if (python.contains(h.index)) {
+                // dom.getState(): the binding has no such method; say what it has.
+                const QByteArray label = pythonCSpelled ? QByteArray("libvirt-python has it as " + python.value(h.index).toUtf8())
+                                                        : QByteArray("libvirt-python's " + python.value(h.index).toUtf8());
+                row(engine.items().at(h.index), label.constData());
             } else {
                 row(engine.items().at(h.index), listNewer || wholeFile   ? "all"
                                                 : near.contains(h.index) ? "near"
@@ -370,6 +410,7 @@ int runSearch(Context &ctx, const QStringList &args)
                     const ItemSummary &s = engine.items().at(h.index);
                     hidden << QStringLiteral("%1 (%2)").arg(s.name, s.sinceRange().phrase());
                 }
+            hidden << pythonHidden;
             if (!hidden.isEmpty()) {
                 ctx.err << "virt-support search: " << hidden.join(QStringLiteral(", ")) << " is newer than "
                         << q.maxVersion.toString() << ": --max-version " << q.maxVersion.toString() << " hides it\n";

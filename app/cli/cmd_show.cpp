@@ -20,11 +20,16 @@ namespace {
 // Nothing is named `name`: what it may have meant, on stderr, and with
 // --json the same as an object on stdout (a script learns as much as a
 // reader). `several`: the items a typed form stands for, when more than one.
+// `hint`: why a form that reads as something (libvirt-python) found nothing.
 int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const QString &name, QStringList several,
-                  bool json)
+                  const QString &hint, bool json)
 {
     QJsonObject o{{QStringLiteral("query"), name}, {QStringLiteral("found"), false}};
     ctx.err << "virt-support show: no match for '" << name << "'";
+    if (!hint.isEmpty()) {
+        o.insert(QStringLiteral("hint"), hint);
+        ctx.err << " (" << hint << ")";
+    }
     if (!several.isEmpty()) {
         several.sort();
         o.insert(QStringLiteral("standsFor"), QJsonArray::fromStringList(several));
@@ -177,6 +182,29 @@ int runShow(Context &ctx, const QStringList &args)
             several.removeDuplicates();
         }
     }
+    // libvirt-python's spelling (dom.messages(), libvirt.open): the C item
+    // it calls, read from the binding.
+    QString hint;
+    if (found.isEmpty() && several.isEmpty() && (family.isEmpty() || family == QLatin1String("api"))) {
+        const PythonLookup py = lookUpPythonName(store, name);
+        if (py.names.size() == 1) {
+            found = scoped(store.itemsByName(py.names.first()));
+            if (found.isEmpty()) {
+                hint = py.why + QStringLiteral(": ") + py.names.first() + QStringLiteral(", which the index does not have");
+            } else {
+                lookup = py.lookup;
+                if (!p.isSet(json))
+                    ctx.out << "'" << name << "' is shown as " << py.names.first() << " (" << py.why << ")\n\n";
+            }
+        } else if (py.names.size() > 1) {
+            several = py.names;
+            // dom.create(): Python does not say what dom is.
+            hint = QStringLiteral("libvirt-python has it in several classes: ") +
+                   py.lookup.value(QStringLiteral("binding")).toVariant().toStringList().join(QStringLiteral(", "));
+        } else {
+            hint = py.problem;
+        }
+    }
     if (found.isEmpty() && (family.isEmpty() || family == QLatin1String("api") || family == QLatin1String("rpc"))) {
         // An API name no header declares, carried by an RPC procedure
         // (virDomainMigratePerform3Params): the procedure answers.
@@ -199,7 +227,7 @@ int runShow(Context &ctx, const QStringList &args)
         }
     }
     if (found.isEmpty())
-        return reportNoMatch(ctx, store, *engine, typed, several, p.isSet(json));
+        return reportNoMatch(ctx, store, *engine, typed, several, hint, p.isSet(json));
     if (!family.isEmpty() && lookup.isEmpty())
         lookup = QJsonObject{{QStringLiteral("query"), typed}, {QStringLiteral("via"), QStringLiteral("family-scope")}};
     QHash<qint64, QString> releaseLabel;

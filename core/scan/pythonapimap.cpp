@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -51,6 +52,28 @@ QStringList fetchedBindings()
 }
 
 } // namespace
+
+std::optional<PythonName> parsePythonName(const QString &typed)
+{
+    // A dotted name, then perhaps a call and a statement's ";". The
+    // arguments are not read: "(" to the last ")" is dropped whole.
+    static const QRegularExpression form(QStringLiteral(
+        "^([A-Za-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)+)\\s*(?:\\(.*\\))?\\s*;?$"));
+    const QRegularExpressionMatch m = form.match(typed.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    QStringList parts = m.captured(1).split(QLatin1Char('.'));
+    for (QString &p : parts)
+        p = p.trimmed();
+    PythonName name;
+    if (parts.first() == QLatin1String("libvirt") || parts.first() == QLatin1String("libvirt_qemu") ||
+        parts.first() == QLatin1String("libvirt_lxc"))
+        name.module = parts.takeFirst();
+    name.member = parts.takeLast();
+    if (!parts.isEmpty())
+        name.receiver = parts.constLast(); // self.conn.lookupByName: conn
+    return name;
+}
 
 QString PythonApiMap::findBinding()
 {
@@ -171,6 +194,43 @@ PythonResolution PythonApiMap::resolveMethod(const QString &method) const
     if (c.size() == 1)
         return {c.first(), {}};
     return {QString(), c};
+}
+
+QList<PythonApiMap::Meaning> PythonApiMap::meaningsOf(const PythonName &name) const
+{
+    QList<Meaning> out;
+    const auto add = [&out](const QString &function, const QString &binding, bool cSpelled) {
+        if (function.isEmpty())
+            return;
+        for (Meaning &m : out) {
+            if (m.cFunction == function) {
+                if (!m.bindingNames.contains(binding))
+                    m.bindingNames << binding;
+                return;
+            }
+        }
+        out.append({function, {binding}, cSpelled});
+    };
+    if (name.receiver.isEmpty()) {
+        // libvirt.open, libvirt_qemu.qemuMonitorCommand
+        const QString module = name.module.isEmpty() ? QStringLiteral("libvirt") : name.module;
+        add(resolveModuleFunction(module, name.member), module + u'.' + name.member, false);
+        return out;
+    }
+    // A class written out (virDomain.messages) is that class only.
+    const bool isClass = m_classes.contains(name.receiver);
+    for (auto c = m_classes.cbegin(); c != m_classes.cend(); ++c)
+        if ((!isClass || c.key() == name.receiver) && !name.member.startsWith(QLatin1Char('_')))
+            add(c.value().value(name.member).value(0), c.key() + u'.' + name.member, false);
+    if (out.isEmpty()) {
+        for (const CSpelled &s : cSpelled(name.member))
+            if (!isClass || s.className == name.receiver)
+                add(s.cFunction, s.className + u'.' + s.method, true);
+    }
+    std::sort(out.begin(), out.end(), [](const Meaning &a, const Meaning &b) { return a.cFunction < b.cFunction; });
+    for (Meaning &m : out)
+        m.bindingNames.sort();
+    return out;
 }
 
 QString PythonApiMap::resolveModuleFunction(const QString &module, const QString &name) const

@@ -17,6 +17,18 @@
 // resolved only when every class that has it calls the same C function.
 namespace vse::scan {
 
+// A name as a Python programmer writes it: "libvirt.open('qemu:///system')",
+// "virDomain.messages", "dom.messages()", "self.conn.lookupByName(n)",
+// "libvirt.VIR_DOMAIN_RUNNING". At least one dot; a trailing call's
+// arguments and ";" are dropped.
+struct PythonName
+{
+    QString module;   // libvirt, libvirt_qemu or libvirt_lxc when written; else empty
+    QString receiver; // what precedes the member: a class (virDomain) or a variable (dom); empty for module.member
+    QString member;   // messages, open, VIR_DOMAIN_RUNNING
+};
+std::optional<PythonName> parsePythonName(const QString &typed);
+
 struct PythonResolution
 {
     QString symbol;         // the one C function; empty when ambiguous or unknown
@@ -44,6 +56,18 @@ public:
     QString resolveModuleFunction(const QString &module, const QString &name) const;
     bool hasConstant(const QString &name) const { return m_constants.contains(name); }
     bool hasClass(const QString &name) const { return m_classes.contains(name); }
+
+    // What a typed Python name calls, per C function: the receiver's class
+    // when it is one, else every class with that method (Python does not
+    // say a variable's type). A C spelling the binding renamed
+    // (dom.getState) is given with the method the binding has instead.
+    struct Meaning
+    {
+        QString cFunction;       // virDomainGetMessages
+        QStringList bindingNames; // virDomain.messages; libvirt.open
+        bool cSpelled = false;   // typed the C way: no such method, bindingNames are the real ones
+    };
+    QList<Meaning> meaningsOf(const PythonName &name) const;
 
     QString source() const { return m_source; }
     int classCount() const { return int(m_classes.size()); }

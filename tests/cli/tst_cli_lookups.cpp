@@ -3,6 +3,7 @@
 // carried by RPC procedures, daemon names for protocols, "no match" with the
 // nearest names, what --tier and --max-version accept, global options after
 // the command, and the JSON carrying every fact the text shows.
+#include "../scan/debianpackages.h"
 #include "clirunner.h"
 #include "testdata.h"
 
@@ -491,6 +492,77 @@ private Q_SLOTS:
         const CliRun bareJson = run({QStringLiteral("show"), QStringLiteral("@type"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(bareJson.out.toUtf8()).object().value(QLatin1String("standsFor")).toArray().size(),
                  total);
+    }
+
+    // A Python programmer types the binding's names; show and search answer
+    // with the C item the binding's method calls (read from libvirt.py, the
+    // facts checked by hand in bookworm's: class virDomain's messages() calls
+    // libvirtmod.virDomainGetMessages, state() virDomainGetState, and five
+    // classes have create()).
+    void showAndSearchTakeLibvirtPythonNames()
+    {
+        QString why;
+        const QString binding = libvirtBinding(&why);
+        if (binding.isEmpty())
+            QSKIP(qPrintable(why));
+        qputenv("VSE_PYTHON_LIBVIRT", binding.toUtf8());
+        const CliRun messages = run({QStringLiteral("show"), QStringLiteral("dom.messages()")});
+        QCOMPARE(messages.exitCode, 0);
+        const CliRun c = run({QStringLiteral("show"), QStringLiteral("virDomainGetMessages")});
+        QCOMPARE(messages.out, QStringLiteral("'dom.messages()' is shown as virDomainGetMessages "
+                                              "(libvirt-python's virDomain.messages calls it)\n\n") + c.out);
+        // The class written out, and the JSON saying how it was found.
+        const CliRun json = run({QStringLiteral("show"), QStringLiteral("libvirt.virDomain.messages"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("name")).toString(), QStringLiteral("virDomainGetMessages"));
+        const QJsonObject lookup = o.value(QLatin1String("lookup")).toObject();
+        QCOMPARE(lookup.value(QLatin1String("via")).toString(), QStringLiteral("python-binding"));
+        QCOMPARE(lookup.value(QLatin1String("binding")).toVariant().toStringList(), QStringList{QStringLiteral("virDomain.messages")});
+        QCOMPARE(lookup.value(QLatin1String("bindingFile")).toString(), binding);
+        QCOMPARE(lookup.value(QLatin1String("cSpelling")).toBool(true), false);
+        // The C spelling, which fails in Python: what the binding calls it.
+        const CliRun state = run({QStringLiteral("show"), QStringLiteral("dom.getState()")});
+        QCOMPARE(state.exitCode, 0);
+        QVERIFY2(state.out.startsWith(QLatin1String("'dom.getState()' is shown as virDomainGetState (libvirt-python has "
+                                                    "no getState: it is virDomain.state, which calls it)\n\n"
+                                                    "virDomainGetState  (function)\n")),
+                 qPrintable(state.out));
+        // Module functions and constants.
+        QVERIFY(run({QStringLiteral("show"), QStringLiteral("libvirt.open('qemu:///system')")})
+                    .out.startsWith(QLatin1String("'libvirt.open('qemu:///system')' is shown as virConnectOpen (")));
+        QVERIFY(run({QStringLiteral("show"), QStringLiteral("libvirt.VIR_DOMAIN_RUNNING")})
+                    .out.contains(QLatin1String("\n\nVIR_DOMAIN_RUNNING  (enum value)\n")));
+        // A method of several classes: no guess; each named, text and JSON.
+        const CliRun create = run({QStringLiteral("show"), QStringLiteral("dom.create()"), QStringLiteral("--json")});
+        QCOMPARE(create.exitCode, 1);
+        const QJsonObject none = QJsonDocument::fromJson(create.out.toUtf8()).object();
+        const QStringList standsFor = none.value(QLatin1String("standsFor")).toVariant().toStringList();
+        QVERIFY2(standsFor.contains(QStringLiteral("virDomainCreate")) && standsFor.contains(QStringLiteral("virNetworkCreate")) &&
+                     standsFor.contains(QStringLiteral("virStoragePoolCreate")),
+                 qPrintable(create.out));
+        QVERIFY2(none.value(QLatin1String("hint")).toString().contains(QLatin1String("virNetwork.create")), qPrintable(create.out));
+        QVERIFY2(create.err.contains(QLatin1String("\n  virDomainCreate\n")), qPrintable(create.err));
+        const CliRun nothing = run({QStringLiteral("show"), QStringLiteral("dom.frobnicate()")});
+        QCOMPARE(nothing.exitCode, 1);
+        QVERIFY2(nothing.err.contains(QLatin1String("has no method frobnicate")), qPrintable(nothing.err));
+        // search: the C items first, marked with the binding's name.
+        const CliRun s = run({QStringLiteral("search"), QStringLiteral("conn.lookupByName"), QStringLiteral("--json")});
+        QCOMPARE(s.exitCode, 0);
+        const QJsonObject first = QJsonDocument::fromJson(s.out.toUtf8()).array().first().toObject();
+        QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("virDomainLookupByName"));
+        QCOMPARE(first.value(QLatin1String("match")).toString(), QStringLiteral("python-binding"));
+        QCOMPARE(first.value(QLatin1String("binding")).toVariant().toStringList(), QStringList{QStringLiteral("virConnect.lookupByName")});
+        const CliRun spelled = run({QStringLiteral("search"), QStringLiteral("dom.getState")});
+        QVERIFY2(spelled.out.startsWith(QLatin1String("virDomainGetState ")) &&
+                     spelled.out.contains(QLatin1String("libvirt-python has it as virDomain.state\n")),
+                 qPrintable(spelled.out));
+        // A target it is too new for: said, not "no match".
+        const CliRun old = run({QStringLiteral("search"), QStringLiteral("dom.messages()"), QStringLiteral("--max-version"),
+                                QStringLiteral("7.0.0")});
+        QCOMPARE(old.exitCode, 1);
+        QVERIFY2(old.err.contains(QLatin1String("virDomainGetMessages (since 7.1.0) is newer than 7.0.0")), qPrintable(old.err));
+        qunsetenv("VSE_PYTHON_LIBVIRT");
     }
 
     void searchReadsVirshAndTags()

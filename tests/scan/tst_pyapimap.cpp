@@ -193,6 +193,85 @@ private Q_SLOTS:
         QCOMPARE(m_map->resolveMethod(QStringLiteral("getLibVersion")).symbol, QStringLiteral("virConnectGetLibVersion"));
     }
 
+    void typedNamesParse_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("module");
+        QTest::addColumn<QString>("receiver");
+        QTest::addColumn<QString>("member");
+        QTest::addRow("call") << "dom.messages()" << "" << "dom" << "messages";
+        QTest::addRow("arguments") << "self.conn.lookupByName(name, 0);" << "" << "conn" << "lookupByName";
+        QTest::addRow("class") << "libvirt.virDomain.messages" << "libvirt" << "virDomain" << "messages";
+        QTest::addRow("module") << "libvirt.open('qemu:///system')" << "libvirt" << "" << "open";
+        QTest::addRow("qemu") << "libvirt_qemu.qemuMonitorCommand(d, c, 0)" << "libvirt_qemu" << "" << "qemuMonitorCommand";
+        QTest::addRow("constant") << "libvirt.VIR_DOMAIN_RUNNING" << "libvirt" << "" << "VIR_DOMAIN_RUNNING";
+        QTest::addRow("spaces") << " dom . state ( ) " << "" << "dom" << "state";
+    }
+    void typedNamesParse()
+    {
+        QFETCH(QString, typed);
+        const auto n = parsePythonName(typed);
+        QVERIFY(n);
+        QTEST(n->module, "module");
+        QTEST(n->receiver, "receiver");
+        QTEST(n->member, "member");
+    }
+
+    void notPythonNames()
+    {
+        // No dot, an XML path, a release, a shell word: not read as Python.
+        for (const char *typed : {"virDomainCreate", "virDomainCreate()", "domain/devices/disk@device=lun", "7.0.0",
+                                  "domstate --reason", "qemu.conf vnc_listen", "dom.messages() + 1"})
+            QVERIFY2(!parsePythonName(QLatin1String(typed)), typed);
+    }
+
+    void meaningsOfTypedNames()
+    {
+        const auto meanings = [this](const char *typed) {
+            const auto n = parsePythonName(QLatin1String(typed));
+            return n ? m_map->meaningsOf(*n) : QList<PythonApiMap::Meaning>();
+        };
+        // A class written out: that class's method, as its body calls.
+        auto m = meanings("libvirt.virDomain.messages");
+        QCOMPARE(m.size(), 1);
+        QCOMPARE(m.first().cFunction, callInText(QStringLiteral("virDomain"), QStringLiteral("messages")));
+        QCOMPARE(m.first().bindingNames, QStringList{QStringLiteral("virDomain.messages")});
+        QVERIFY(!m.first().cSpelled);
+        // A variable: every class with the method, one meaning per C function.
+        m = meanings("pool.create()");
+        QStringList functions;
+        for (const auto &one : m) {
+            functions << one.cFunction;
+            QCOMPARE(one.bindingNames.size(), 1);
+            const QString cls = one.bindingNames.first().section(QLatin1Char('.'), 0, 0);
+            QCOMPARE(callInText(cls, QStringLiteral("create")), one.cFunction);
+        }
+        QCOMPARE(functions, m_map->resolveMethod(QStringLiteral("create")).candidates);
+        // virNetwork.create only, though five classes have create().
+        m = meanings("virNetwork.create");
+        QCOMPARE(m.size(), 1);
+        QCOMPARE(m.first().cFunction, QStringLiteral("virNetworkCreate"));
+        // The C spelling: the function, with the method the binding has.
+        m = meanings("dom.getState()");
+        QCOMPARE(m.size(), 1);
+        QCOMPARE(m.first().cFunction, QStringLiteral("virDomainGetState"));
+        QCOMPARE(m.first().bindingNames, QStringList{QStringLiteral("virDomain.state")});
+        QVERIFY(m.first().cSpelled);
+        QCOMPARE(callInText(QStringLiteral("virDomain"), QStringLiteral("state")), QStringLiteral("virDomainGetState"));
+        // A class written out narrows a C spelling too (getUUIDString is in six classes).
+        QVERIFY(meanings("x.getUUIDString()").size() > 1);
+        m = meanings("virNetwork.getUUIDString()");
+        QCOMPARE(m.size(), 1);
+        QCOMPARE(m.first().cFunction, QStringLiteral("virNetworkGetUUIDString"));
+        // Module functions; a name the binding lacks has no meaning.
+        m = meanings("libvirt.openReadOnly(None)");
+        QCOMPARE(m.size(), 1);
+        QCOMPARE(m.first().cFunction, QStringLiteral("virConnectOpenReadOnly"));
+        QVERIFY(meanings("dom.frobnicate()").isEmpty());
+        QVERIFY(meanings("dom.__del__()").isEmpty());
+        QVERIFY(meanings("virDomain.noSuchMethod").isEmpty());
+    }
+
     void qemuSibling()
     {
         const QString qemu = QFileInfo(m_binding).path() + QStringLiteral("/libvirt_qemu.py");
