@@ -70,6 +70,13 @@
             <numerusform> vom eigenen Schema dieser Version abgelehnt: %n Fehler</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, %n more may be (their since range includes it)</source>
+        <translation>
+            <numerusform>, %n weiterer vielleicht (dessen Since-Bereich sie einschließt)</numerusform>
+            <numerusform>, %n weitere vielleicht (deren Since-Bereich sie einschließt)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>

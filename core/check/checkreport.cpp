@@ -150,6 +150,10 @@ QString CheckVerdict::text() const
     case TooNew:
         if (tooNew > 0)
             head = QCoreApplication::translate("CheckReport", "too new%1: %n item(s) newer", nullptr, tooNew).arg(forTarget);
+        // The uncertain ones count too: fixing the certain ones does not make it supported.
+        if (tooNew > 0 && maybeTooNew > 0)
+            head += QCoreApplication::translate("CheckReport", ", %n more may be (their since range includes it)", nullptr,
+                                                maybeTooNew);
         // Its own schema rejects what no node's since range shows as newer
         // (a then required attribute, a value then tied to another one).
         if (targetErrors > 0)

@@ -258,6 +258,39 @@ private Q_SLOTS:
         QVERIFY2(r.out.startsWith(doc + QStringLiteral(": too new for libvirt 1.0.0: 2 item(s) newer")), qPrintable(r.out));
     }
 
+    // Certainly too new and perhaps too new in one document: the verdict
+    // counts both (fixing the first does not make it supported); the counts
+    // are the lines the text marks, and the JSON's.
+    void checkXmlVerdictCountsTheMaybeTooNew()
+    {
+        const QString doc = writeDoc(QStringLiteral("audio.xml"), R"(<domain type='kvm'>
+  <name>a</name>
+  <memory unit='KiB'>219136</memory>
+  <os><type arch='x86_64'>hvm</type></os>
+  <cpu mode='host-model' check='partial'/>
+  <devices>
+    <audio id='1' type='none'/>
+  </devices>
+</domain>
+)");
+        const QStringList args{QStringLiteral("check-xml"), doc, QStringLiteral("--max-version"), QStringLiteral("4.5.0")};
+        const CliRun r = runCli(m_index, args);
+        QCOMPARE(r.exitCode, 1);
+        const qsizetype tooNew = r.out.count(QLatin1String("  [too new for 4.5.0, "));
+        const qsizetype maybe = r.out.count(QLatin1String("  [may be too new for 4.5.0, "));
+        QVERIFY2(tooNew > 0 && maybe > 0, qPrintable(r.out));
+        QVERIFY2(r.out.startsWith(doc + QStringLiteral(": too new for libvirt 4.5.0: %1 item(s) newer, %2 more may be "
+                                                       "(their since range includes it)\n")
+                                            .arg(tooNew)
+                                            .arg(maybe)),
+                 qPrintable(r.out));
+        const CliRun j = runCli(m_index, args + QStringList{QStringLiteral("--json")});
+        const QJsonObject verdict = QJsonDocument::fromJson(j.out.toUtf8()).object().value(QLatin1String("verdict")).toObject();
+        QCOMPARE(verdict.value(QLatin1String("tooNew")).toInt(), int(tooNew));
+        QCOMPARE(verdict.value(QLatin1String("maybeTooNew")).toInt(), int(maybe));
+        QVERIFY(verdict.value(QLatin1String("text")).toString().contains(QLatin1String(" more may be ")));
+    }
+
     void checkXmlConditionalTaint()
     {
         const QString doc = writeDoc(QStringLiteral("passthrough.xml"),
