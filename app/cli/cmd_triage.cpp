@@ -96,7 +96,7 @@ int runTriage(Context &ctx, const QStringList &args)
         return Usage;
     const QString path = p.positionalArguments().constFirst();
     if (!QFileInfo(path).isDir()) {
-        ctx.err << "virt-support triage: " << path << " is not a folder\n";
+        ctx.err << "virt-support triage: " << (path.isEmpty() ? QStringLiteral("an empty name") : path) << " is not a folder\n";
         return InputError;
     }
     Store store;

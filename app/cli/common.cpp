@@ -133,6 +133,12 @@ QList<InputFile> collectInputs(const QStringList &args, const QStringList &patte
 {
     QList<InputFile> out;
     for (const QString &a : args) {
+        // An empty argument (an unset shell variable) names no file; opened,
+        // it would read as the current folder.
+        if (a.isEmpty()) {
+            out.append({a, QStringLiteral("refused: an empty file name")});
+            continue;
+        }
         const QFileInfo fi(a);
         if (!fi.isDir()) {
             out.append({a, {}});

@@ -388,6 +388,23 @@ private Q_SLOTS:
                  qPrintable(r.err));
     }
 
+    // An unset shell variable ("$GUEST") gives an empty argument: refused by
+    // name, not read as the current folder ("is a directory").
+    void checksOnAnEmptyFileName()
+    {
+        for (const char *command : {"check-xml", "check-config", "check-script"}) {
+            const CliRun r = run({QLatin1String(command), QString()});
+            QVERIFY(!r.crashed);
+            QCOMPARE(r.exitCode, 3);
+            QVERIFY2(r.err.contains(QLatin1String("refused: an empty file name")) &&
+                         !r.err.contains(QLatin1String("directory")),
+                     qPrintable(QLatin1String(command) + QLatin1String(": ") + r.err));
+        }
+        const CliRun t = run({QStringLiteral("triage"), QString()});
+        QCOMPARE(t.exitCode, 3);
+        QVERIFY2(t.err.contains(QLatin1String("an empty name is not a folder")), qPrintable(t.err));
+    }
+
     void checkXmlSchemasIncludingOutside()
     {
         // --schemas names a folder; what its schemas include stays inside it.
