@@ -129,8 +129,8 @@
         <translation>, nicht in %1</translation>
     </message>
     <message>
-        <source>, nothing older seen</source>
-        <translation>, nichts Älteres gesehen</translation>
+        <source>, no older release indexed</source>
+        <translation>, keine ältere Version indiziert</translation>
     </message>
     <message>
         <source>; not used to date it</source>

@@ -79,7 +79,8 @@ QString Evidence::describe() const
         if (after.isValid())
             v += QCoreApplication::translate("Evidence", ", not in %1").arg(after.toString());
         else if (upperBoundOnly)
-            v += QCoreApplication::translate("Evidence", ", nothing older seen");
+            // Only an upper bound: the release was the oldest one indexed.
+            v += QCoreApplication::translate("Evidence", ", no older release indexed");
     }
     QString s = v + QStringLiteral(" (") + kindLabel(kind);
     if (!detail.isEmpty())

@@ -268,7 +268,7 @@ private Q_SLOTS:
         const Evidence *first = evidenceOf(cache.first(), Evidence::Kind::FirstRelease);
         QVERIFY(first && first->upperBoundOnly);
         QVERIFY(!first->after.isValid());
-        QVERIFY(first->describe().startsWith(QStringLiteral("in ") + ordered.first() + QStringLiteral(", nothing older seen")));
+        QVERIFY(first->describe().startsWith(QStringLiteral("in ") + ordered.first() + QStringLiteral(", no older release indexed")));
     }
 
     void qemuAttachRemovedAndAllowed()
