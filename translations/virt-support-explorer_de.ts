@@ -2289,6 +2289,33 @@
     </message>
 </context>
 <context>
+    <name>vse::gui::PythonNameHint</name>
+    <message>
+        <source>libvirt-python&apos;s constants and classes keep their C names: %1.</source>
+        <translation>Die Konstanten und Klassen von libvirt-python tragen ihre C-Namen: %1.</translation>
+    </message>
+    <message>
+        <source>Reading libvirt-python&apos;s names…</source>
+        <translation>Die Namen von libvirt-python werden gelesen …</translation>
+    </message>
+    <message>
+        <source>It reads as libvirt-python, whose names come from its libvirt.py: %1</source>
+        <translation>Das liest sich wie libvirt-python, dessen Namen aus seiner libvirt.py kommen: %1</translation>
+    </message>
+    <message>
+        <source>libvirt-python has no %1: %2 calls %3.</source>
+        <translation>libvirt-python hat kein %1: %2 ruft %3 auf.</translation>
+    </message>
+    <message>
+        <source>In libvirt-python, %1 calls %2.</source>
+        <translation>In libvirt-python ruft %1 die Funktion %2 auf.</translation>
+    </message>
+    <message>
+        <source>In libvirt-python, %1 is a method of several classes: %2.</source>
+        <translation>In libvirt-python ist %1 eine Methode mehrerer Klassen: %2.</translation>
+    </message>
+</context>
+<context>
     <name>vse::gui::ReleaseFactsHtml</name>
     <message>
         <source>No hypervisor driver implements it any more; the symbol is still exported and calls fail.</source>

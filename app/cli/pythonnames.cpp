@@ -26,10 +26,8 @@ PythonLookup lookUpPythonName(Store &store, const QString &typed)
                                  {QStringLiteral("module"), name->module}};
         return out;
     }
-    // "domain.rng" is dotted too: say why nothing answered only when the
-    // form is plainly Python (a call, the module, a class of the binding).
-    const bool plainlyPython = typed.contains(QLatin1Char('(')) || !name->module.isEmpty() ||
-                               name->receiver.startsWith(QLatin1String("vir"));
+    // Why nothing answered is said only of a plainly Python form.
+    const bool plainlyPython = name->plainlyPython();
     Diagnostics problems;
     const std::optional<scan::PythonApiMap> map = scan::PythonApiMap::load(&problems);
     if (!map) {

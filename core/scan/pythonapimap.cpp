@@ -58,7 +58,7 @@ std::optional<PythonName> parsePythonName(const QString &typed)
     // A dotted name, then perhaps a call and a statement's ";". The
     // arguments are not read: "(" to the last ")" is dropped whole.
     static const QRegularExpression form(QStringLiteral(
-        "^([A-Za-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)+)\\s*(?:\\(.*\\))?\\s*;?$"));
+        "^([A-Za-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)+)\\s*(\\(.*\\))?\\s*;?$"));
     const QRegularExpressionMatch m = form.match(typed.trimmed());
     if (!m.hasMatch())
         return std::nullopt;
@@ -66,6 +66,7 @@ std::optional<PythonName> parsePythonName(const QString &typed)
     for (QString &p : parts)
         p = p.trimmed();
     PythonName name;
+    name.called = m.capturedLength(2) > 0;
     if (parts.first() == QLatin1String("libvirt") || parts.first() == QLatin1String("libvirt_qemu") ||
         parts.first() == QLatin1String("libvirt_lxc"))
         name.module = parts.takeFirst();

@@ -26,6 +26,14 @@ struct PythonName
     QString module;   // libvirt, libvirt_qemu or libvirt_lxc when written; else empty
     QString receiver; // what precedes the member: a class (virDomain) or a variable (dom); empty for module.member
     QString member;   // messages, open, VIR_DOMAIN_RUNNING
+    bool called = false; // written as a call: "(...)" after it
+
+    // "domain.rng" is dotted too: plainly Python when written as a call,
+    // with the module, or on a class of the binding (libvirt's start "vir").
+    bool plainlyPython() const
+    {
+        return called || !module.isEmpty() || receiver.startsWith(QLatin1String("vir"));
+    }
 };
 std::optional<PythonName> parsePythonName(const QString &typed);
 

@@ -8,6 +8,7 @@
 #include "guitestwindow.h"
 
 #include "clirunner.h"
+#include "../scan/debianpackages.h"
 
 #include "checkxmldialog.h"
 #include "detailrenderer.h"
@@ -354,6 +355,53 @@ private Q_SLOTS:
                  qPrintable(w->emptyStateText()));
         QVERIFY(w->detailView()->toPlainText().contains(
             QLatin1String("No API or XML sets this reason")));
+    }
+
+    // libvirt-python's names in the search box: the empty view says which C
+    // item the binding calls (class virDomain's messages() calls
+    // virDomainGetMessages in bookworm's libvirt.py), and its link searches
+    // for that item and selects it.
+    void searchBoxReadsLibvirtPythonNames()
+    {
+        QString why;
+        const QString binding = testdata::libvirtBinding(&why);
+        if (binding.isEmpty())
+            QSKIP(qPrintable(why));
+        qputenv("VSE_PYTHON_LIBVIRT", binding.toUtf8());
+        auto w = openWindow();
+        QVERIFY(w);
+        w->filterBar()->setSearchText(QStringLiteral("dom.messages()"));
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QTRY_VERIFY2_WITH_TIMEOUT(w->emptyStateText().contains(QLatin1String("virDomain.messages calls")),
+                                  qPrintable(w->emptyStateText()), 30000);
+        QLabel *label = nullptr;
+        for (QLabel *l : w->findChildren<QLabel *>())
+            if (l->accessibleName() == QLatin1String("Empty view explanation"))
+                label = l;
+        QVERIFY(label);
+        const QRegularExpressionMatch href = QRegularExpression(QStringLiteral("href=\"([^\"]+)\">virDomainGetMessages<"))
+                                                 .match(label->text());
+        QVERIFY2(href.hasMatch(), qPrintable(label->text()));
+        Q_EMIT label->linkActivated(href.captured(1));
+        QCOMPARE(w->filterBar()->filter().text, QStringLiteral("virDomainGetMessages"));
+        QVERIFY(!w->isShowingEmptyState());
+        const QModelIndex current = w->table()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(w->tableModel()->summary(current.row())->name, QStringLiteral("virDomainGetMessages"));
+        // A method of several classes: each class's function, none guessed.
+        w->filterBar()->setSearchText(QStringLiteral("dom.create()"));
+        w->applyFilter();
+        QVERIFY2(w->emptyStateText().contains(QStringLiteral("virNetwork.create \u2192 ")) &&
+                     w->emptyStateText().contains(QStringLiteral("virDomain.create \u2192 ")),
+                 qPrintable(w->emptyStateText()));
+        // Not Python, not markup: the typed text as typed.
+        w->filterBar()->setSearchText(QStringLiteral("<nosuchtag/>"));
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        QVERIFY2(w->emptyStateText().contains(QLatin1String("\"<nosuchtag/>\"")), qPrintable(w->emptyStateText()));
+        qunsetenv("VSE_PYTHON_LIBVIRT");
     }
 
     // Check domain XML: the verdict comes first, each taint explained, then the nodes.

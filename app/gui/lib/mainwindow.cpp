@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "pythonnamehint.h"
+
 #include "auditdialog.h"
 #include "detailview.h"
 #include "filterbar.h"
@@ -10,6 +12,7 @@
 #include "policyguidedialog.h"
 #include "presentationwindow.h"
 #include "problemspanel.h"
+#include "pythonnamehint.h"
 #include "selfcheckdialog.h"
 #include "sidebarmodel.h"
 #include "sourcesettings.h"
@@ -46,6 +49,7 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     , m_filterBar(new FilterBar(this))
     , m_table(new QTableView(this))
     , m_emptyState(new QLabel(this))
+    , m_pythonHint(new PythonNameHint(this))
     , m_tableStack(new QStackedWidget(this))
     , m_detail(new DetailView(this))
     , m_status(new IndexStatusBar(this))
@@ -100,6 +104,17 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_emptyState->setWordWrap(true);
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setAccessibleName(tr("Empty view explanation"));
+    m_emptyState->setTextInteractionFlags(Qt::TextBrowserInteraction); // its links by keyboard too
+    // A link names an item (libvirt-python's name typed in the search box):
+    // search for it instead, and select it.
+    connect(m_emptyState, &QLabel::linkActivated, this, [this](const QString &href) {
+        if (const QString name = PythonNameHint::linkedName(href); !name.isEmpty()) {
+            m_filterBar->setSearchText(name);
+            applyFilter(); // now, not after the typing delay: the row is selected next
+            selectName(name);
+        }
+    });
+    connect(m_pythonHint, &PythonNameHint::ready, this, &MainWindow::updateEmptyState);
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_emptyState);
 
@@ -446,7 +461,16 @@ void MainWindow::updateEmptyState()
         else
             text = tr("Nothing matches \"%1\" with these filters.").arg(m_filterBar->filter().text);
     }
-    m_emptyState->setText(text);
+    // Typed as libvirt-python spells it ("dom.messages()"): what the binding calls.
+    QString python;
+    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty())
+        python = m_pythonHint->hintFor(m_filterBar->filter().text, [this](const QString &name) {
+            const auto &items = m_snapshot->engine().items();
+            return std::any_of(items.cbegin(), items.cend(), [&name](const ItemSummary &s) { return s.latest && s.name == name; });
+        });
+    // The user's text is never markup ("<nosuch/>" would vanish as a tag).
+    m_emptyState->setTextFormat(python.isEmpty() ? Qt::PlainText : Qt::RichText);
+    m_emptyState->setText(python.isEmpty() ? text : text.toHtmlEscaped() + QStringLiteral("<br><br>") + python);
     m_tableStack->setCurrentWidget(text.isEmpty() ? static_cast<QWidget *>(m_table) : m_emptyState);
 }
 

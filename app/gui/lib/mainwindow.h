@@ -96,6 +96,7 @@ private:
     FilterBar *m_filterBar;
     QTableView *m_table;
     QLabel *m_emptyState;
+    class PythonNameHint *m_pythonHint;
     QStackedWidget *m_tableStack;
     DetailView *m_detail;
     IndexStatusBar *m_status;
