@@ -239,7 +239,7 @@ int openIndex(Context &ctx, Store &store)
     const Indexer::Result r = Indexer::run(sources, ctx.indexPath, progress);
     if (!r.ok) {
         printDiagnostics(ctx, r.diagnostics);
-        if (firstRun)
+        if (firstRun && !r.storeFailed)
             ctx.err << "virt-support: could not index the installed libvirt; run 'virt-support index "
                        "--source PATH' with a libvirt source tree or package set\n";
         return r.storeFailed ? IndexError : InputError;

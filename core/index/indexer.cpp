@@ -55,6 +55,16 @@ Indexer::Result Indexer::run(const QStringList &sources, const QString &indexPat
                              const std::atomic_bool *cancel, bool force)
 {
     Result result;
+    // Never replace a file that is not ours (a typo in --index).
+    if (const QString why = Store::replaceRefusal(indexPath); !why.isEmpty()) {
+        result.diagnostics.append(Diagnostic::error(
+            indexPath, 0,
+            QFileInfo(indexPath).isDir()
+                ? QStringLiteral("a folder, not an index file: give the index a file name (such as %1/index.sqlite)").arg(indexPath)
+                : QStringLiteral("not an index of this tool (%1): left alone; remove it or give another index file").arg(why)));
+        result.storeFailed = true;
+        return result;
+    }
     // A run killed while writing leaves index.sqlite.new behind.
     Store::removeStaleTemporary(indexPath);
     const auto cancelled = [&] { return cancel && cancel->load(); };

@@ -111,6 +111,13 @@ public:
     // Writes a complete index with these releases to `path` atomically.
     static bool write(const QString &path, const QList<Release> &releases, Diagnostics *diagnostics,
                       const QHash<QString, QString> &meta = {});
+    // Why an existing file at `path` that does not open as an index must not
+    // be replaced by one (empty: it may be). A typo in --index (a report, a
+    // guest's XML, another program's database) must not cost the user that
+    // file: only an empty file, the default index, a file with this tool's
+    // freshness note beside it, or an SQLite file with the index's tables
+    // (an older schema, a damaged one) is rebuilt.
+    static QString replaceRefusal(const QString &path);
     // Removes path + ".new" left by a writer that was killed (SIGKILL, power
     // loss); one a live writer holds locked is left alone. True if removed.
     static bool removeStaleTemporary(const QString &path);

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <unistd.h>
 
 using namespace vse::testdata;
@@ -187,11 +189,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString index = dir.filePath(QStringLiteral("index.sqlite"));
         QVERIFY(QFile::copy(m_index, index));
-        QFile f(index);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        f.seek(0);
-        f.write(QByteArray(4096, '\x5a')); // the header page: no longer SQLite
-        f.close();
+        // Cut short, as a full disk or a crash of the file system leaves it:
+        // SQLite refuses it ("malformed"), yet its first page still names the
+        // index's tables, so it is ours to rebuild.
+        QVERIFY(QFile::resize(index, 2 * 4096));
         const CliRun r = runCli(index, {QStringLiteral("stats")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(QLatin1String("damaged")) && r.err.contains(QLatin1String("rebuilding")),
@@ -213,6 +214,70 @@ private Q_SLOTS:
         // And the rebuilt file is a good index again.
         const CliRun again = runCli(index, {QStringLiteral("index")});
         QVERIFY(again.out.startsWith(QLatin1String("Index is up to date")));
+    }
+
+    // A typo in --index names a file of the user's: it is never replaced by
+    // an index, whatever it holds; the command fails (exit 4) saying why.
+    void foreignFilesAreLeftAlone()
+    {
+        QTemporaryDir dir;
+        const auto expectRefused = [&](const QString &path, const QString &why) {
+            const QFileInfo before(path);
+            QByteArray content;
+            if (before.isFile()) {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                content = f.readAll();
+            }
+            for (const QStringList &args : {QStringList{QStringLiteral("stats")}, QStringList{QStringLiteral("index")},
+                                            QStringList{QStringLiteral("show"), QStringLiteral("virConnectOpen")}}) {
+                const CliRun r = runCli(path, args);
+                QVERIFY(!r.crashed);
+                QCOMPARE(r.exitCode, 4);
+                QVERIFY2(r.err.contains(path + QStringLiteral(": error: ")) && r.err.contains(why), qPrintable(r.err));
+                QVERIFY2(!r.err.contains(QLatin1String("rebuilding")), qPrintable(r.err));
+            }
+            if (before.isFile()) {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QCOMPARE(f.readAll(), content);
+            }
+            QVERIFY(!QFile::exists(path + QStringLiteral(".new")));
+        };
+        // A report, a guest's XML: text.
+        const QString text = dir.filePath(QStringLiteral("report.txt"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("customer notes\n");
+        }
+        expectRefused(text, QStringLiteral("not an index of this tool (not an SQLite database): left alone"));
+        // Another program's database (the index's own header, other tables).
+        const QString other = dir.filePath(QStringLiteral("places.sqlite"));
+        {
+            QFile::copy(m_index, other);
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(other).constData(), &db), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "DROP TABLE items; DROP TABLE releases; CREATE TABLE bookmarks(url);", nullptr, nullptr, nullptr),
+                     SQLITE_OK);
+            sqlite3_close(db);
+        }
+        expectRefused(other, QStringLiteral("another program's SQLite database"));
+        // A folder.
+        expectRefused(dir.path(), QStringLiteral("a folder, not an index file"));
+        // Garbage beside this tool's freshness note was an index: rebuilt.
+        const QString stamped = dir.filePath(QStringLiteral("stamped.sqlite"));
+        {
+            QFile f(stamped);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, '\x5a'));
+            QFile note(stamped + QStringLiteral(".fresh"));
+            QVERIFY(note.open(QIODevice::WriteOnly));
+            note.write("virt-support-explorer freshness 1\n");
+        }
+        const CliRun r = runCli(stamped, {QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("damaged")) && r.err.contains(QLatin1String("rebuilding")), qPrintable(r.err));
     }
 
     void killedWhileIndexingKeepsOldIndex()
