@@ -222,6 +222,10 @@ bool Store::write(const QString &path, const QList<Release> &releases, Diagnosti
         return storeFail(diagnostics, fi.absolutePath(), QStringLiteral("cannot create the cache directory"));
     const QString tmp = path + QStringLiteral(".new");
     const QByteArray tmpName = QFile::encodeName(tmp);
+    // A file of that name that a killed writer did not leave is the user's.
+    if (const QString why = replaceRefusal(tmp); !why.isEmpty())
+        return storeFail(diagnostics, tmp,
+                         QStringLiteral("in the way of the new index and not a half-written one (%1): left alone").arg(why));
     // The temporary file is flock()ed for as long as it is written, so that
     // removeStaleTemporary() can tell a killed writer's file from a live one.
     // The lock is ours, apart from SQLite's own fcntl() locks.
@@ -317,7 +321,9 @@ bool Store::removeStaleTemporary(const QString &path)
     if (fd < 0)
         return false;
     bool removed = false;
-    if (::flock(fd, LOCK_EX | LOCK_NB) == 0)
+    // Unlocked and holding an index's first page (or nothing): a killed
+    // writer's, not a file of the user's that happens to have this name.
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && replaceRefusal(path + QStringLiteral(".new")).isEmpty())
         removed = ::unlink(tmpName.constData()) == 0;
     ::close(fd);
     return removed;

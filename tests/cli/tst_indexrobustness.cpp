@@ -265,6 +265,22 @@ private Q_SLOTS:
         expectRefused(other, QStringLiteral("another program's SQLite database"));
         // A folder.
         expectRefused(dir.path(), QStringLiteral("a folder, not an index file"));
+        // Nor is a file named like the index's temporary one (INDEX.new).
+        const QString fresh = dir.filePath(QStringLiteral("guests"));
+        {
+            QFile f(fresh + QStringLiteral(".new"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("<domain/>\n");
+        }
+        const CliRun tmp = runCli(fresh, {QStringLiteral("stats")});
+        QCOMPARE(tmp.exitCode, 4);
+        QVERIFY2(tmp.err.contains(fresh + QStringLiteral(".new: error: in the way of the new index and not a half-written one")),
+                 qPrintable(tmp.err));
+        {
+            QFile f(fresh + QStringLiteral(".new"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), QByteArray("<domain/>\n"));
+        }
         // Garbage beside this tool's freshness note was an index: rebuilt.
         const QString stamped = dir.filePath(QStringLiteral("stamped.sqlite"));
         {
