@@ -174,6 +174,16 @@ void FreshnessStamp::write(const QString &indexPath, const FsObservation &index,
         appendObservation(out, o);
     }
     const QByteArray target = QFile::encodeName(pathFor(indexPath));
+    // A file of that name that is no note of ours is the user's: no note.
+    if (const int old = ::open(target.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK); old >= 0) {
+        char head[sizeof kStampMagic - 1] = {};
+        const ssize_t n = ::read(old, head, sizeof head);
+        ::close(old);
+        if (n != ssize_t(sizeof head) || std::memcmp(head, kStampMagic, sizeof head) != 0)
+            return;
+    } else if (errno != ENOENT) {
+        return; // there, but not a file we may read (a symbolic link, no permission)
+    }
     const QByteArray tmp = target + ".tmp" + QByteArray::number(qint64(::getpid()));
     const int fd = ::open(tmp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0)

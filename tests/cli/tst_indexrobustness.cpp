@@ -281,6 +281,21 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QCOMPARE(f.readAll(), QByteArray("<domain/>\n"));
         }
+        // Nor a file named like the freshness note (INDEX.fresh): the index
+        // is built and used, the file stays as it was.
+        const QString noted = dir.filePath(QStringLiteral("noted.sqlite"));
+        {
+            QFile f(noted + QStringLiteral(".fresh"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("my notes\n");
+        }
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(runCli(noted, {QStringLiteral("stats")}).exitCode, 0);
+        {
+            QFile f(noted + QStringLiteral(".fresh"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), QByteArray("my notes\n"));
+        }
         // Garbage beside this tool's freshness note was an index: rebuilt.
         const QString stamped = dir.filePath(QStringLiteral("stamped.sqlite"));
         {
