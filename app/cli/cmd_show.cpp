@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -134,6 +135,7 @@ int runShow(Context &ctx, const QStringList &args)
         }
     }
     std::optional<SearchEngine> engine;
+    QStringList givenOrder; // names shown in this order rather than by kind and identity
     QStringList several; // names a typed form stands for when it is not one
     if (found.isEmpty()) {
         engine.emplace();
@@ -146,18 +148,26 @@ int runShow(Context &ctx, const QStringList &args)
         // Under a family scope, only a name of that family.
         const ItemList one = t.names.size() == 1 ? scoped(store.itemsByName(t.names.first())) : ItemList();
         const ItemList root = t.best.isEmpty() ? ItemList() : scoped(store.itemsByName(t.best));
+        // "virsh list --frobnicate": the option no virsh has, said.
+        const QString unknown =
+            t.unknown.isEmpty() ? QString()
+                                : QStringLiteral("; no libvirt release's virsh has ") + t.unknown.join(QStringLiteral(", "));
         if (!one.isEmpty()) {
             found = one;
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), t.via}};
+            if (!t.unknown.isEmpty())
+                lookup.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(t.unknown));
             if (!p.isSet(json))
                 ctx.out << "'" << name << "' is shown as " << t.names.first() << " ("
                         << (t.via == QLatin1String("case")           ? "names are case-sensitive"
                             : t.via == QLatin1String("call")         ? "a function goes by its name"
                             : t.via == QLatin1String("virsh-prefix") ? "virsh commands go by their own name"
+                            : t.via == QLatin1String("virsh-command-line")
+                                ? "a virsh command line: its command and options, values left out"
                             : t.via == QLatin1String("xml-path")     ? "the only XML item whose path ends so"
                             : t.via == QLatin1String("tag-value")    ? "the value the tag's attribute names"
                                                                      : "the only element of that name")
-                        << ")\n\n";
+                        << unknown << ")\n\n";
         } else if (!root.isEmpty()) {
             // <domain>, <domain type='kvm'>: the domain document's root; the others are named.
             found = root;
@@ -171,6 +181,17 @@ int runShow(Context &ctx, const QStringList &args)
                         << (t.via == QLatin1String("tag-value") ? " (the root element's value; also: "
                                                                 : " (the root element of that name; also: ")
                         << others.join(QStringLiteral(", ")) << ")\n\n";
+        } else if (t.names.size() > 1 && t.via == QLatin1String("virsh-command-line")) {
+            // "virsh list --all --name": each option given, in that order.
+            givenOrder = t.names;
+            for (const QString &n : t.names)
+                found += scoped(store.itemsByName(n));
+            lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), t.via}};
+            if (!t.unknown.isEmpty())
+                lookup.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(t.unknown));
+            if (!p.isSet(json) && !found.isEmpty())
+                ctx.out << "'" << name << "' is shown as " << t.names.join(QStringLiteral(", "))
+                        << " (a virsh command line: its command and options, values left out" << unknown << ")\n\n";
         } else if (t.names.size() > 1) {
             several = t.names;
         }
@@ -263,6 +284,10 @@ int runShow(Context &ctx, const QStringList &args)
             shown.append(it);
         }
     }
+    if (!givenOrder.isEmpty())
+        std::stable_sort(shown.begin(), shown.end(), [&givenOrder](const Item &a, const Item &b) {
+            return givenOrder.indexOf(a.name) < givenOrder.indexOf(b.name);
+        });
     // One answer per item, rendered as text or JSON (the GUI renders the same value).
     const auto answerFor = [&releaseLabel, &store](const Item &it) {
         ItemAnswer::Context context;

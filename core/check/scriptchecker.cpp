@@ -4,6 +4,8 @@
 #include "shelltokenizer.h"
 #include "untrustedtext.h"
 
+#include "model/virshline.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -21,22 +23,6 @@ bool isTrue(const QJsonObject &a, const char *key)
 QString textOf(const QJsonObject &a, const char *key)
 {
     return a.value(QLatin1String(key)).toString();
-}
-
-// virsh's own options, before the command (facts from its --help): the ones
-// that take a value, long and short.
-bool globalOptionTakesValue(const QString &w)
-{
-    static const QSet<QString> withValue{
-        QStringLiteral("-c"), QStringLiteral("--connect"), QStringLiteral("-d"),
-        QStringLiteral("--debug"), QStringLiteral("-e"), QStringLiteral("--escape"),
-        QStringLiteral("-k"), QStringLiteral("--keepalive-interval"), QStringLiteral("-K"),
-        QStringLiteral("--keepalive-count"), QStringLiteral("-l"), QStringLiteral("--log")};
-    if (withValue.contains(w))
-        return true;
-    // Bundled short flags ("-rc URI"): the last letter decides.
-    return w.size() > 2 && !w.startsWith(QLatin1String("--")) &&
-           QStringLiteral("cdekKl").contains(w.back());
 }
 
 // The words a command line starts with before the program it runs.
@@ -211,7 +197,7 @@ private:
         qsizetype i = 0;
         while (i < args.size() && args.at(i).text.startsWith(QLatin1Char('-')) &&
                args.at(i).text != QLatin1String("--")) {
-            i += globalOptionTakesValue(args.at(i).text) ? 2 : 1;
+            i += virshGlobalOptionTakesValue(args.at(i).text) ? 2 : 1;
         }
         if (i >= args.size())
             return; // the interactive shell: nothing to check

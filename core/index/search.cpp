@@ -2,6 +2,7 @@
 
 #include "extract/xdr/rpcapilink.h"
 #include "model/policy.h"
+#include "model/virshline.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -26,6 +27,14 @@ TypedForm typedForm(const QString &text)
 {
     if (text.startsWith(QLatin1String("virsh "), Qt::CaseInsensitive))
         return {QStringLiteral("virsh"), text.mid(6).trimmed()};
+    // Pasted from a terminal: a prompt, sudo, the program's path
+    // ("# virsh list", "$ sudo /usr/bin/virsh -c qemu:///system list").
+    if (text.contains(QLatin1String("virsh "), Qt::CaseInsensitive)) {
+        static const QRegularExpression pasted(QStringLiteral("^(?:[$#]\\s+)?(?:sudo\\s+)?(?:\\S*/)?virsh\\s+(.*)$"),
+                                               QRegularExpression::CaseInsensitiveOption);
+        if (const QRegularExpressionMatch m = pasted.match(text); m.hasMatch())
+            return {QStringLiteral("virsh"), m.captured(1).trimmed()};
+    }
     if (text.startsWith(QLatin1Char('<'))) {
         // The tag's name: up to a space (attributes), '/' or '>'.
         static const QRegularExpression tagEnd(QStringLiteral("[\\s/>]"));
@@ -115,6 +124,13 @@ SearchQuery SearchQuery::parse(const QString &input)
         TypedForm typed = typedForm(text);
         q.family = std::move(typed.family);
         text = std::move(typed.text);
+        // A command line ("list --all --name", "domstate guest1"): its
+        // command, or the one option it gives; values never match a name.
+        if (q.family == QLatin1String("virsh") && text.contains(QLatin1Char(' '))) {
+            const VirshLine line = VirshLine::parse(text);
+            if (!line.command.isEmpty())
+                text = line.options.size() == 1 ? line.command + QStringLiteral(" --") + line.options.first() : line.command;
+        }
     }
     // A configuration file, perhaps with (the start of) an option.
     // The cheap test first: compiling the pattern (with Qt's JIT) costs a
@@ -384,6 +400,27 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
         m.via = QStringLiteral("virsh-prefix");
         collect([&](const ItemSummary &s, qsizetype) {
             return (s.kind == ItemKind::VirshCommand || s.kind == ItemKind::VirshOption) && s.name == form.text;
+        });
+        if (!m.names.isEmpty())
+            return m;
+        // A whole command line ("-c URI domstate guest1 --reason"): the
+        // options given (each an item), else the command itself.
+        const VirshLine line = VirshLine::parse(form.text);
+        if (line.command.isEmpty())
+            return m;
+        m.via = QStringLiteral("virsh-command-line");
+        QStringList wanted;
+        for (const QString &o : line.options)
+            wanted << line.command + QStringLiteral(" --") + o;
+        collect([&](const ItemSummary &s, qsizetype) { return s.kind == ItemKind::VirshOption && wanted.contains(s.name); });
+        for (const QString &w : std::as_const(wanted))
+            if (!m.names.contains(w))
+                m.unknown << w;
+        if (m.names.isEmpty()) // no option, or none the command has: the command
+            collect([&](const ItemSummary &s, qsizetype) { return s.kind == ItemKind::VirshCommand && s.name == line.command; });
+        // In the order given, not the index's.
+        std::sort(m.names.begin(), m.names.end(), [&wanted](const QString &a, const QString &b) {
+            return wanted.indexOf(a) < wanted.indexOf(b);
         });
         return m;
     }

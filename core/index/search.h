@@ -87,6 +87,7 @@ public:
     // qemu:commandline: the XML items whose path ends so). `names` gets the
     // distinct names it stands for (newest rows); `via` says how: "case",
     // "call" (virDomainCreateXML() or with arguments), "virsh-prefix",
+    // "virsh-command-line" (a pasted command line: its options, else its command),
     // "element-tag", "tag-value" (<interface type='bridge'>: the values the
     // tag's attributes name), "xml-path".
     struct TolerantMatch
@@ -97,6 +98,9 @@ public:
         // empty: the root element a tag names (<domain> is the domain
         // document, not capabilities/guest/arch/domain).
         QString best;
+        // A virsh command line's options no release's virsh has ("list
+        // --frobnicate"): said, not silently dropped.
+        QStringList unknown;
         // The item to show: the only name, else `best` (may be empty).
         QString one() const { return names.size() == 1 ? names.constFirst() : best; }
     };

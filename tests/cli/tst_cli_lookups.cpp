@@ -138,6 +138,18 @@ private Q_SLOTS:
         QTest::newRow("virsh prefix") << QStringLiteral("virsh domstate --reason") << QStringLiteral("domstate --reason")
                                       << QStringLiteral("virsh-prefix")
                                       << QStringLiteral("virsh commands go by their own name");
+        // A command line pasted from a ticket: a prompt, global options, a
+        // guest's name; the option given, else the command.
+        const QString line = QStringLiteral("a virsh command line: its command and options, values left out");
+        QTest::newRow("virsh line, option") << QStringLiteral("virsh domstate guest1 --reason")
+                                            << QStringLiteral("domstate --reason") << QStringLiteral("virsh-command-line") << line;
+        QTest::newRow("virsh line, globals") << QStringLiteral("# sudo /usr/bin/virsh -c qemu:///system -r list --all")
+                                             << QStringLiteral("list --all") << QStringLiteral("virsh-command-line") << line;
+        QTest::newRow("virsh line, command") << QStringLiteral("$ virsh --connect=qemu:///system start 'my guest'")
+                                             << QStringLiteral("start") << QStringLiteral("virsh-command-line") << line;
+        QTest::newRow("virsh line, unknown option")
+            << QStringLiteral("virsh list --frobnicate") << QStringLiteral("list") << QStringLiteral("virsh-command-line")
+            << line + QStringLiteral("; no libvirt release's virsh has list --frobnicate");
         QTest::newRow("XML tag") << QStringLiteral("<qemu:commandline>") << QStringLiteral("domain/qemu:commandline")
                                  << QStringLiteral("element-tag") << QStringLiteral("the only element of that name");
         QTest::newRow("empty tag") << QStringLiteral("<qemu:commandline/>")
@@ -190,6 +202,25 @@ private Q_SLOTS:
         QCOMPARE(o.value(QLatin1String("name")).toString(), name);
         QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("via")).toString(), via);
         QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("query")).toString(), typed);
+    }
+
+    // Several options on one pasted line: each shown, in the order given.
+    void showVirshLineWithSeveralOptions()
+    {
+        const QString typed = QStringLiteral("virsh list --name --all");
+        const CliRun r = run({QStringLiteral("show"), typed});
+        QCOMPARE(r.exitCode, 0);
+        const CliRun name = run({QStringLiteral("show"), QStringLiteral("list --name")});
+        const CliRun all = run({QStringLiteral("show"), QStringLiteral("list --all")});
+        QCOMPARE(r.out, QStringLiteral("'%1' is shown as list --name, list --all (a virsh command line: its command and "
+                                       "options, values left out)\n\n")
+                                .arg(typed) +
+                            name.out + QLatin1Char('\n') + all.out);
+        // search: the one option given, or the command.
+        QVERIFY(run({QStringLiteral("search"), QStringLiteral("virsh domstate guest1 --reason")})
+                    .out.startsWith(QLatin1String("domstate --reason ")));
+        QVERIFY(run({QStringLiteral("search"), QStringLiteral("virsh -c qemu:///system start guest1")})
+                    .out.startsWith(QLatin1String("start ")));
     }
 
     void showTagOfSeveralElementsListsThem()
