@@ -59,7 +59,11 @@ std::optional<PythonName> parsePythonName(const QString &typed)
     // arguments are not read: "(" to the last ")" is dropped whole.
     static const QRegularExpression form(QStringLiteral(
         "^([A-Za-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)+)\\s*(\\(.*\\))?\\s*;?$"));
-    const QRegularExpressionMatch m = form.match(typed.trimmed());
+    // Pasted from the interactive interpreter: its prompt goes.
+    QString text = typed.trimmed();
+    if (text.startsWith(QLatin1String(">>> ")))
+        text = text.mid(4).trimmed();
+    const QRegularExpressionMatch m = form.match(text);
     if (!m.hasMatch())
         return std::nullopt;
     QStringList parts = m.captured(1).split(QLatin1Char('.'));

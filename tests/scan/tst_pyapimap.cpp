@@ -206,6 +206,7 @@ private Q_SLOTS:
         QTest::addRow("qemu") << "libvirt_qemu.qemuMonitorCommand(d, c, 0)" << "libvirt_qemu" << "" << "qemuMonitorCommand";
         QTest::addRow("constant") << "libvirt.VIR_DOMAIN_RUNNING" << "libvirt" << "" << "VIR_DOMAIN_RUNNING";
         QTest::addRow("spaces") << " dom . state ( ) " << "" << "dom" << "state";
+        QTest::addRow("interpreter prompt") << ">>> conn.listAllDomains(0)" << "" << "conn" << "listAllDomains";
     }
     void typedNamesParse()
     {
