@@ -536,6 +536,69 @@
     </message>
 </context>
 <context>
+    <name>ScanFinding</name>
+    <message>
+        <source>Newer than the target</source>
+        <translation>Neuer als das Ziel</translation>
+    </message>
+    <message>
+        <source>May be newer than the target</source>
+        <translation>Vielleicht neuer als das Ziel</translation>
+    </message>
+    <message>
+        <source>Guarded by too old a version</source>
+        <translation>Mit einer zu alten Version abgesichert</translation>
+    </message>
+    <message>
+        <source>Hypervisor-specific</source>
+        <translation>Hypervisorspezifisch</translation>
+    </message>
+    <message>
+        <source>Taints the guest</source>
+        <translation>Markiert den Gast als „tainted“</translation>
+    </message>
+    <message>
+        <source>Private interfaces</source>
+        <translation>Private Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Not classified by the policy</source>
+        <translation>Von der Richtlinie nicht eingestuft</translation>
+    </message>
+    <message>
+        <source>_LAST values</source>
+        <translation>_LAST-Werte</translation>
+    </message>
+    <message>
+        <source>Deprecated aliases</source>
+        <translation>Veraltete Aliasnamen</translation>
+    </message>
+    <message>
+        <source>Obsolete guards</source>
+        <translation>Überflüssige Versionsprüfungen</translation>
+    </message>
+    <message>
+        <source>Ambiguous Python calls</source>
+        <translation>Mehrdeutige Python-Aufrufe</translation>
+    </message>
+    <message>
+        <source>Unknown names</source>
+        <translation>Unbekannte Namen</translation>
+    </message>
+    <message>
+        <source>Not in the headers scanned with</source>
+        <translation>Nicht in den Headern, mit denen gescannt wurde</translation>
+    </message>
+    <message>
+        <source>Domain XML</source>
+        <translation>Domain-XML</translation>
+    </message>
+    <message>
+        <source>Not in libvirt-python</source>
+        <translation>Nicht in libvirt-python</translation>
+    </message>
+</context>
+<context>
     <name>UntrustedXml</name>
     <message>
         <source>refused: the document type declaration names an external DTD (possible XXE)</source>

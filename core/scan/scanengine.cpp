@@ -2,6 +2,7 @@
 
 #include "model/policy.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -71,22 +72,24 @@ QString Finding::kindId(Kind kind)
 
 QString Finding::kindTitle(Kind kind)
 {
-    static const char *const titles[] = {"Newer than the target",
-                                         "May be newer than the target",
-                                         "Guarded by too old a version",
-                                         "Hypervisor-specific",
-                                         "Taints the guest",
-                                         "Private interfaces",
-                                         "Not classified by the policy",
-                                         "_LAST values",
-                                         "Deprecated aliases",
-                                         "Obsolete guards",
-                                         "Ambiguous Python calls",
-                                         "Unknown names",
-                                         "Not in the headers scanned with",
-                                         "Domain XML",
-                                         "Not in libvirt-python"};
-    return QString::fromLatin1(titles[kind]);
+    // Translated where a translator is installed (the explorer's scan
+    // dialog); the CLI, SARIF and JSON keep the English.
+    static const char *const titles[] = {QT_TRANSLATE_NOOP("ScanFinding", "Newer than the target"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "May be newer than the target"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Guarded by too old a version"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Hypervisor-specific"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Taints the guest"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Private interfaces"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Not classified by the policy"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "_LAST values"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Deprecated aliases"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Obsolete guards"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Ambiguous Python calls"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Unknown names"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Not in the headers scanned with"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Domain XML"),
+                                         QT_TRANSLATE_NOOP("ScanFinding", "Not in libvirt-python")};
+    return QCoreApplication::translate("ScanFinding", titles[kind]);
 }
 
 Finding::Level Finding::level() const

@@ -14,6 +14,7 @@
 #include "filterbar.h"
 #include "itemtablemodel.h"
 #include "mainwindow.h"
+#include "scan/scanengine.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -104,6 +105,23 @@ class TestExplorerFindings : public QObject
     }
 
 private Q_SLOTS:
+    // The scan dialog groups findings under the kinds' titles: German under
+    // German, every one of them (they were English), English again after.
+    void scanFindingTitlesInGerman()
+    {
+        const int kinds = int(scan::Finding::NotInBinding) + 1;
+        QStringList english;
+        for (int k = 0; k < kinds; ++k)
+            english << scan::Finding::kindTitle(scan::Finding::Kind(k));
+        {
+            German de;
+            QCOMPARE(scan::Finding::kindTitle(scan::Finding::TooNew), QStringLiteral("Neuer als das Ziel"));
+            for (int k = 0; k < kinds; ++k)
+                QVERIFY2(scan::Finding::kindTitle(scan::Finding::Kind(k)) != english.at(k), qPrintable(english.at(k)));
+        }
+        QCOMPARE(scan::Finding::kindTitle(scan::Finding::TooNew), QStringLiteral("Newer than the target"));
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location

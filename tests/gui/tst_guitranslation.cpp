@@ -145,6 +145,7 @@ private Q_SLOTS:
             for (const QString &f : dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files))
                 args << dir.filePath(f);
         }
+        args << sourceDir + QStringLiteral("/core/scan/scanengine.cpp"); // the scan dialog's group titles
         args << QStringLiteral("-ts") << copy;
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
