@@ -101,6 +101,8 @@ struct PythonLookup
 {
     QStringList names;  // C function or constant names
     QHash<QString, QStringList> bindingNames; // virDomainCreate -> virDomain.create
+    QStringList bindings; // every binding name, in `names`' order
+    bool cSpelling = false; // typed the C way (dom.getState): the binding has no such name
     QString why;        // "libvirt-python's virDomain.messages calls it"
     QJsonObject lookup; // the same for JSON: via python-binding, binding, bindingFile
     QString problem;

@@ -222,7 +222,7 @@ int runSearch(Context &ctx, const QStringList &args)
     if (!q.text.isEmpty() && (q.family.isEmpty() || q.family == QLatin1String("api")) &&
         (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
         const PythonLookup py = lookUpPythonName(store, queryText);
-        pythonCSpelled = py.lookup.value(QStringLiteral("cSpelling")).toBool();
+        pythonCSpelled = py.cSpelling;
         QList<SearchHit> found;
         for (qsizetype i = 0; i < engine.items().size(); ++i) {
             const ItemSummary &s = engine.items().at(i);

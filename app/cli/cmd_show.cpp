@@ -220,8 +220,7 @@ int runShow(Context &ctx, const QStringList &args)
         } else if (py.names.size() > 1) {
             several = py.names;
             // dom.create(): Python does not say what dom is.
-            hint = QStringLiteral("libvirt-python has it in several classes: ") +
-                   py.lookup.value(QStringLiteral("binding")).toVariant().toStringList().join(QStringLiteral(", "));
+            hint = QStringLiteral("libvirt-python has it in several classes: ") + py.bindings.join(QStringLiteral(", "));
         } else {
             hint = py.problem;
         }

@@ -46,24 +46,22 @@ PythonLookup lookUpPythonName(Store &store, const QString &typed)
                                                                        : QString(QStringLiteral("method ") + name->member));
         return out;
     }
-    QStringList bindings;
-    bool cSpelled = false;
     for (const auto &m : meanings) {
         out.names << m.cFunction;
         out.bindingNames.insert(m.cFunction, m.bindingNames);
-        bindings << m.bindingNames;
-        cSpelled = cSpelled || m.cSpelled;
+        out.bindings << m.bindingNames;
+        out.cSpelling = out.cSpelling || m.cSpelled;
     }
     if (meanings.size() == 1) {
-        const QString those = bindings.join(QStringLiteral(", "));
-        out.why = cSpelled ? QStringLiteral("libvirt-python has no %1: it is %2, which calls it").arg(name->member, those)
+        const QString those = out.bindings.join(QStringLiteral(", "));
+        out.why = out.cSpelling ? QStringLiteral("libvirt-python has no %1: it is %2, which calls it").arg(name->member, those)
                            : QStringLiteral("libvirt-python's %1 calls it").arg(those);
     }
     out.lookup = QJsonObject{{QStringLiteral("query"), typed},
                              {QStringLiteral("via"), QStringLiteral("python-binding")},
-                             {QStringLiteral("binding"), QJsonArray::fromStringList(bindings)},
+                             {QStringLiteral("binding"), QJsonArray::fromStringList(out.bindings)},
                              {QStringLiteral("bindingFile"), map->source()},
-                             {QStringLiteral("cSpelling"), cSpelled}};
+                             {QStringLiteral("cSpelling"), out.cSpelling}};
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "virshline.h"
 
+#include "commandline.h"
+
 #include <QSet>
 
 namespace vse {
@@ -16,46 +18,10 @@ bool virshGlobalOptionTakesValue(const QString &w)
     return w.size() > 2 && !w.startsWith(QLatin1String("--")) && QStringLiteral("cdekKl").contains(w.back());
 }
 
-namespace {
-
-// White-space separated words; '...' and "..." group (no escapes: a typed
-// name, not a script, check-script has the real tokenizer).
-QStringList words(const QString &text)
-{
-    QStringList out;
-    QString word;
-    bool inWord = false;
-    QChar quote;
-    for (const QChar c : text) {
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-            else
-                word += c;
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-            inWord = true;
-        } else if (c.isSpace()) {
-            if (inWord)
-                out << word;
-            word.clear();
-            inWord = false;
-        } else {
-            word += c;
-            inWord = true;
-        }
-    }
-    if (inWord)
-        out << word;
-    return out;
-}
-
-} // namespace
-
 VirshLine VirshLine::parse(const QString &afterVirsh)
 {
     VirshLine line;
-    const QStringList w = words(afterVirsh);
+    const QStringList w = splitCommandLine(afterVirsh);
     qsizetype i = 0;
     while (i < w.size() && w.at(i).startsWith(QLatin1Char('-')) && w.at(i) != QLatin1String("--"))
         i += virshGlobalOptionTakesValue(w.at(i)) ? 2 : 1;

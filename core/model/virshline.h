@@ -13,7 +13,7 @@ bool virshGlobalOptionTakesValue(const QString &word);
 // A virsh command line as people paste it ("virsh -c qemu:///system domstate
 // guest1 --reason", after "virsh"): the command and the names of the
 // options given ("reason"), global options, positional values and option
-// values left out. Words are split at white space; quotes group.
+// values left out. Words are split as a shell would (splitCommandLine).
 struct VirshLine
 {
     QString command;     // empty when there is none (only global options)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/commandline.h" // splitCommandLine, for compile_commands' "command"
 #include "model/diagnostic.h"
 
 #include <QHash>
@@ -26,9 +27,5 @@ struct CompileDatabase
     // PATH/compile_commands.json or PATH/build/compile_commands.json, if any.
     static QString find(const QString &dir);
 };
-
-// Splits a shell command line the way a POSIX shell would for plain words,
-// quotes and backslashes (no expansion), as compile_commands' "command" needs.
-QStringList splitCommandLine(const QString &command);
 
 } // namespace vse::scan
