@@ -133,8 +133,13 @@ private Q_SLOTS:
     {
         auto w = openWindow(m_index);
         QVERIFY(w);
-        for (const QString &typed : {QStringLiteral("domstate"), QStringLiteral("virsh domstate")}) {
+        // "virsh:domstate" is the family scope the search box and the CLI
+        // take; --select said "virsh:domstate is not in the index".
+        for (const QString &typed : {QStringLiteral("domstate"), QStringLiteral("virsh domstate"),
+                                     QStringLiteral("virsh:domstate"), QStringLiteral("VIRSH: domstate")}) {
+            w->table()->setCurrentIndex({});
             QVERIFY2(w->selectName(typed), qPrintable(typed));
+            QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("domstate"));
             const QString shown = w->detailView()->toPlainText();
             QVERIFY2(shown.startsWith(QLatin1String("domstate")) && shown.contains(QLatin1String("--reason")),
                      qPrintable(shown));
@@ -155,6 +160,11 @@ private Q_SLOTS:
             QVERIFY2(w->detailView()->toPlainText().contains(QLatin1String("configuration option of virtlockd.conf")),
                      qPrintable(w->detailView()->toPlainText().left(200)));
         }
+        // A scope is a family: an API scope does not pick the virsh command.
+        QVERIFY(w->selectName(QStringLiteral("api:virConnectOpen")));
+        QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("virConnectOpen"));
+        QVERIFY(!w->selectName(QStringLiteral("api:domstate")));
+        QVERIFY(w->detailView()->toPlainText().contains(QLatin1String("not in the index")));
         // A tag several elements have: the root element's row.
         QVERIFY(w->selectName(QStringLiteral("<domain>")));
         QCOMPARE(w->table()->currentIndex().data().toString(), QStringLiteral("domain"));

@@ -89,6 +89,13 @@ qint64 IndexSnapshot::findByName(const QString &name, qint64 preferredRelease) c
             if (summaries().at(r).kind == ItemKind::ConfigOption && fileOf(summaries().at(r).id) == file)
                 rows << r;
     }
+    // "virsh:domstate", "api:virConnectOpen": the family scope the search
+    // box and the CLI take, the name looked up within that family.
+    if (QString bare; rows.isEmpty())
+        if (const QString family = SearchQuery::familyScope(name, &bare); !family.isEmpty())
+            for (const int r : m_byName.value(bare))
+                if (kindFamily(summaries().at(r).kind) == family)
+                    rows << r;
     if (rows.isEmpty())
         return -1;
     for (const int r : rows)

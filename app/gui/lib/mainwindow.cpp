@@ -1,7 +1,5 @@
 #include "mainwindow.h"
 
-#include "pythonnamehint.h"
-
 #include "auditdialog.h"
 #include "detailview.h"
 #include "filterbar.h"
@@ -409,14 +407,20 @@ void MainWindow::onCurrentRowChanged()
         m_detail->showItem(idx.data(ItemTableModel::ItemIdRole).toLongLong());
 }
 
-bool MainWindow::selectName(const QString &name)
+bool MainWindow::selectName(const QString &typed)
 {
+    // "virsh:domstate", "api:virConnectOpen": a name within that family, as
+    // the search box and the CLI read it.
+    QString name = typed;
+    const QString family = SearchQuery::familyScope(typed, &name);
     // A configuration option by its file too ("qemu.conf vnc_listen"): the
     // table names it "qemu.conf:vnc_listen".
     const QString configKey = configKeyForm(name);
-    const auto selectRow = [this, &configKey](const QString &exact) {
+    const auto selectRow = [this, &configKey, &family](const QString &exact) {
         for (int r = 0; r < m_model->rowCount(); ++r) {
             const ItemSummary *s = m_model->summary(r);
+            if (!family.isEmpty() && kindFamily(s->kind) != family)
+                continue;
             if (s->name == exact || (!configKey.isEmpty() && s->kind == ItemKind::ConfigOption &&
                                      m_model->displayName(*s) == configKey)) {
                 m_table->setCurrentIndex(m_model->index(r, 0));
@@ -433,7 +437,7 @@ bool MainWindow::selectName(const QString &name)
     if (m_snapshot)
         if (const QString one = m_snapshot->engine().tolerantMatch(name).one(); !one.isEmpty() && selectRow(one))
             return true;
-    return m_detail->showName(name);
+    return m_detail->showName(typed);
 }
 
 bool MainWindow::isShowingEmptyState() const
