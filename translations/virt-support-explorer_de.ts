@@ -77,6 +77,14 @@
             <numerusform>, %n weitere vielleicht (deren Since-Bereich sie einschließt)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>recorded by libvirt for the running guest, line %1</source>
+        <translation>von libvirt für den laufenden Gast vermerkt, Zeile %1</translation>
+    </message>
+    <message>
+        <source>recorded by libvirt</source>
+        <translation>von libvirt vermerkt</translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -726,6 +734,10 @@
     <message>
         <source>%1 may be too new for %2: an enumerated value only from %3 to %4, text after that; whether %2 took it as text is not known</source>
         <translation>%1 ist vielleicht zu neu für %2: ein aufgezählter Wert nur von %3 bis %4, danach freier Text; ob %2 ihn als Text annahm, ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>a guest&apos;s status file (&lt;domstatus&gt;) without its &lt;domain&gt;</source>
+        <translation>eine Statusdatei eines Gasts (&lt;domstatus&gt;) ohne ihr &lt;domain&gt;</translation>
     </message>
 </context>
 <context>
@@ -2966,6 +2978,22 @@
     <message>
         <source>Verdict</source>
         <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>The status file of an active guest: its &lt;domain&gt;, from line %1, is what was checked.</source>
+        <translation>Die Statusdatei eines aktiven Gasts: geprüft wurde ihr &lt;domain&gt; ab Zeile %1.</translation>
+    </message>
+    <message>
+        <source>The status file of an active guest (state: %1): its &lt;domain&gt;, from line %2, is what was checked.</source>
+        <translation>Die Statusdatei eines aktiven Gasts (Zustand: %1): geprüft wurde ihr &lt;domain&gt; ab Zeile %2.</translation>
+    </message>
+    <message>
+        <source>Set aside before validation, as libvirt writes them only into status files: %1.</source>
+        <translation>Vor der Validierung beiseitegelegt, da libvirt sie nur in Statusdateien schreibt: %1.</translation>
+    </message>
+    <message>
+        <source>Deprecated, libvirt&apos;s record (line %1): %2</source>
+        <translation>Veraltet, laut libvirts Vermerk (Zeile %1): %2</translation>
     </message>
 </context>
 </TS>

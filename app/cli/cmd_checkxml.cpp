@@ -299,10 +299,22 @@ void printReport(QTextStream &out, const CheckReport &report, Version max, bool 
     out << report.file << ": " << report.verdict.text() << '\n';
     for (const QString &t : report.verdict.taints)
         out << "  Taint: " << t << " \u2014 " << policy.taintReason(t).meaning
-                << (report.verdict.conditions.contains(t) ? QStringLiteral(" (libvirt taints ") +
+                << (report.verdict.recorded.contains(t)
+                        ? QStringLiteral(" (") + CheckVerdict::recordedText(report.verdict.recorded.value(t)) + QLatin1Char(')')
+                    : report.verdict.conditions.contains(t) ? QStringLiteral(" (libvirt taints ") +
                                                                 report.verdict.conditions.value(t) + QLatin1Char(')')
                                                           : QString())
                 << '\n';
+    if (const auto &status = report.status) {
+        out << "  Status file of an active guest"
+            << (status->state.isEmpty() ? QString() : QStringLiteral(" (state: ") + status->state + QLatin1Char(')'))
+            << ": its <domain>, from line " << status->firstLine << ", is what was checked\n";
+        if (!status->setAside.isEmpty())
+            out << "  Set aside before validation, as libvirt writes them only into status files: "
+                << status->setAside.join(QStringLiteral(", ")) << '\n';
+        for (const DomainStatus::Line &d : status->deprecations)
+            out << "  Deprecated, libvirt's record (line " << d.line << "): " << d.text << '\n';
+    }
     if (!report.verdict.hypervisors.isEmpty())
         out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
     out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';
@@ -354,7 +366,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
     p.addOptions({maxVersion, schemas, targetSchemas, json, all});
     p.addPositionalArgument(
         QStringLiteral("FILE"),
-        QStringLiteral("Libvirt XML documents (domain, network, ...) or folders (their *.xml "
+        QStringLiteral("Libvirt XML documents (domain, network, ..., a guest's status file) or folders (their *.xml "
                        "files, not recursive)."),
         QStringLiteral("FILE|FOLDER..."));
     if (int rc = parseOrExit(
@@ -368,7 +380,9 @@ int runCheckXml(Context &ctx, const QStringList &args)
             "validates against V's schema as well, and its errors make the document too new. "
             "Then the findings, one line per node of the document (element or "
             "attribute with its value): taints, namespace extension, tier, since; --all also lists "
-            "plain uses of stable items. Files are treated as untrusted: no network, no external "
+            "plain uses of stable items. A guest's status file (<domstatus>, run/libvirt/qemu/NAME.xml) "
+            "is checked by its <domain>; the taints libvirt recorded there taint the verdict. "
+            "Files are treated as untrusted: no network, no external "
             "entities, bounded size. Several files or folders are checked in parallel: a verdict "
             "per file, then a summary; --json is then one document {files: [per-file object with "
             "exitCode], checked, clean, tainted, namespaceExtensions, maybeTooNew, notClean, "

@@ -124,13 +124,21 @@ QString CheckVerdict::id(Kind kind)
     return {};
 }
 
+QString CheckVerdict::recordedText(int line)
+{
+    return QCoreApplication::translate("CheckReport", "recorded by libvirt for the running guest, line %1").arg(line);
+}
+
 QString CheckVerdict::text() const
 {
     const QString forTarget =
         target.isValid() ? QCoreApplication::translate("CheckReport", " for libvirt %1").arg(target.toString()) : QString();
     QStringList named;
     for (const QString &t : taints)
-        named << (conditions.contains(t) ? t + QStringLiteral(" (") + conditions.value(t) + QLatin1Char(')') : t);
+        named << (recorded.contains(t) ? t + QStringLiteral(" (") +
+                                             QCoreApplication::translate("CheckReport", "recorded by libvirt") + QLatin1Char(')')
+                  : conditions.contains(t) ? t + QStringLiteral(" (") + conditions.value(t) + QLatin1Char(')')
+                                           : t);
     const QString tainted = named.join(QStringLiteral(", "));
     const QString spaces = hypervisors.join(QStringLiteral(", "));
     QString head;
@@ -191,6 +199,8 @@ QJsonObject CheckVerdict::toJson() const
         QJsonObject r{{QStringLiteral("reason"), t}, {QStringLiteral("meaning"), policy.taintReason(t).meaning}};
         if (conditions.contains(t))
             r.insert(QStringLiteral("condition"), conditions.value(t));
+        if (recorded.contains(t))
+            r.insert(QStringLiteral("recordedLine"), recorded.value(t));
         reasons.append(r);
     }
     QJsonObject o{{QStringLiteral("id"), id(kind)},
@@ -452,6 +462,19 @@ CheckReport CheckReport::build(const XmlCheckReport &report, QList<XmlCheckFindi
         }
         if (!always && !condition.isEmpty())
             v.conditions.insert(taint, condition);
+    }
+
+    // What libvirt recorded for the running guest (a status file): tainted
+    // whatever the XML shows, and without a condition.
+    if (report.status) {
+        out.status = report.status;
+        for (const DomainStatus::Line &t : std::as_const(report.status->taints)) {
+            if (!v.taints.contains(t.text))
+                v.taints.append(t.text);
+            if (!v.recorded.contains(t.text))
+                v.recorded.insert(t.text, t.line);
+            v.conditions.remove(t.text);
+        }
     }
 
     if (hasErrors(report.diagnostics)) {

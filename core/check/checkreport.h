@@ -63,6 +63,9 @@ struct CheckVerdict
     Version target;
     QStringList taints;      // reason ids, in document order
     QHash<QString, QString> conditions; // reason id -> what else must hold (only when every trigger says so)
+    // reason id -> the line of a status file where libvirt recorded it for
+    // the running guest (<taint flag='...'/>): a fact, not a prediction.
+    QHash<QString, int> recorded;
     QStringList hypervisors; // of the namespace extensions used
     int tooNew = 0;
     int maybeTooNew = 0;
@@ -80,6 +83,8 @@ struct CheckVerdict
     QString problem; // why it was not checked
 
     static QString id(Kind kind); // "supported", "namespace-extensions", "tainted", ...
+    // "recorded by libvirt for the running guest, line N"
+    static QString recordedText(int line);
     // "supported but tainted: custom-argv; uses namespace extensions (qemu)"
     QString text() const;
     QJsonObject toJson() const; // id, text, target, taint reasons with meaning, counts
@@ -96,6 +101,7 @@ struct CheckReport
     CheckVerdict verdict;
     QList<NodeFindings> nodes;
     Diagnostics diagnostics;
+    std::optional<DomainStatus> status; // a status file's record (XmlCheckReport::status)
 
     static CheckReport of(const XmlCheckReport &report, Version target);
     // The same, taking the findings' texts instead of copying them: a batch

@@ -1,5 +1,6 @@
 #include "domainxmlchecker.h"
 
+#include "domstatus.h"
 #include "relaxngvalidator.h"
 #include "targetschemacheck.h"
 #include "untrustedxml.h"
@@ -42,6 +43,24 @@ XmlCheckReport check(UntrustedXml &xml, bool loaded, const QString &file, const 
         root->ns ? SchemaGraph::prefixForNamespace(QString::fromUtf8(reinterpret_cast<const char *>(root->ns->href)))
                  : QString();
     const QString segment = prefix.isEmpty() ? rootName : prefix + QLatin1Char(':') + rootName;
+    // A running guest's status file (run/libvirt/qemu/NAME.xml): libvirt's
+    // private wrapper, which no schema has, around the live <domain>. That
+    // <domain> is checked (on the file's own lines), once; what the wrapper
+    // records (taints, deprecations) goes with the report.
+    if (segment == QLatin1String("domstatus") && !report.status) {
+        DomainStatus status;
+        if (QString why; !domainStatusOf(xml.document(), file, &status, &why)) {
+            report.diagnostics.append(Diagnostic::error(
+                file, int(xmlGetLineNo(root)),
+                QCoreApplication::translate("XmlCheck", "a guest's status file (<domstatus>) without its <domain>")));
+            return report;
+        }
+        UntrustedXml domain;
+        const bool ok = domain.loadData(status.domain, file, &report.diagnostics);
+        status.domain.clear();
+        report.status = std::move(status);
+        return check(domain, ok, file, schemaDir, lookup, maxVersion, memo, targetSchemaDir, std::move(report));
+    }
     const QString schemaFile = index->navigator.rootSchema(segment);
     if (schemaFile.isEmpty()) {
         report.diagnostics.append(Diagnostic::error(
@@ -170,8 +189,11 @@ std::jthread compileLikelySchemaAhead(const QString &schemaDir, const QString &f
         const xmlNode *root = xmlDocGetRootElement(xml.document());
         if (!root || !root->name)
             return;
-        const QString schema =
-            QDir(schemaDir).filePath(QString::fromUtf8(reinterpret_cast<const char *>(root->name)) + QStringLiteral(".rng"));
+        // A status file's <domstatus> wraps a <domain>.
+        QString rootName = QString::fromUtf8(reinterpret_cast<const char *>(root->name));
+        if (rootName == QLatin1String("domstatus"))
+            rootName = QStringLiteral("domain");
+        const QString schema = QDir(schemaDir).filePath(rootName + QStringLiteral(".rng"));
         if (QFileInfo(schema).isFile())
             RelaxNgValidator::compile(schema);
     });

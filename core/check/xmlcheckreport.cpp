@@ -89,8 +89,36 @@ QStringList XmlCheckReport::taints() const
     for (const auto &f : findings)
         if (f.kind == XmlCheckFinding::Taint && !out.contains(f.taint))
             out.append(f.taint);
+    if (status)
+        for (const DomainStatus::Line &t : status->taints)
+            if (!out.contains(t.text))
+                out.append(t.text);
     return out;
 }
+
+namespace {
+
+QJsonArray linesJson(const QList<DomainStatus::Line> &lines, const QString &key)
+{
+    QJsonArray out;
+    for (const DomainStatus::Line &l : lines)
+        out.append(QJsonObject{{key, l.text}, {QStringLiteral("line"), l.line}});
+    return out;
+}
+
+// What a status file records besides its <domain>.
+QJsonObject statusJson(const DomainStatus &s)
+{
+    QJsonObject o{{QStringLiteral("domainLine"), s.firstLine},
+                  {QStringLiteral("recordedTaints"), linesJson(s.taints, QStringLiteral("flag"))},
+                  {QStringLiteral("deprecations"), linesJson(s.deprecations, QStringLiteral("message"))},
+                  {QStringLiteral("setAside"), QJsonArray::fromStringList(s.setAside)}};
+    if (!s.state.isEmpty())
+        o.insert(QStringLiteral("state"), s.state);
+    return o;
+}
+
+} // namespace
 
 QJsonObject XmlCheckReport::toJson() const
 {
@@ -106,6 +134,8 @@ QJsonObject XmlCheckReport::toJson() const
                   {QStringLiteral("taints"), QJsonArray::fromStringList(taints())},
                   {QStringLiteral("findings"), list},
                   {QStringLiteral("diagnostics"), diags}};
+    if (status)
+        o.insert(QStringLiteral("statusFile"), statusJson(*status));
     if (!targetSchema.isEmpty()) {
         o.insert(QStringLiteral("targetSchema"), targetSchema);
         o.insert(QStringLiteral("targetSchemaValid"), targetSchemaValid);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domstatus.h"
+
 #include "model/diagnostic.h"
 #include "model/sincerange.h"
 #include "model/version.h"
@@ -7,6 +9,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace vse {
 
@@ -61,6 +65,10 @@ struct XmlCheckReport
     bool targetSchemaValid = false;
     QList<XmlCheckFinding> findings;
     Diagnostics diagnostics; // problems that stopped the check (refused, unreadable...)
+    // A running guest's status file (<domstatus>, run/libvirt/qemu/NAME.xml)
+    // was given: its <domain> is what was checked (lines are the file's),
+    // and this is what the file records besides (`domain` left empty).
+    std::optional<DomainStatus> status;
 
     // Valid, checked, and nothing it uses is certainly newer than `max`.
     bool cleanFor(Version max) const;
@@ -68,6 +76,7 @@ struct XmlCheckReport
     // item's since range. Reported apart from failures, never as clean.
     bool uncertainFor(Version max) const;
     QList<XmlCheckFinding> findingsOf(XmlCheckFinding::Kind kind) const;
+    // The taints it causes, then those libvirt recorded in a status file.
     QStringList taints() const;
     QJsonObject toJson() const;
 };

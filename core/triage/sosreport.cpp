@@ -1,6 +1,6 @@
 #include "sosreport.h"
 
-#include "domstatus.h"
+#include "check/domstatus.h"
 #include "triagechecker.h"
 
 #include <QDir>

@@ -91,7 +91,9 @@ QString XmlCheckRunner::reportHtml(const XmlCheckReport &raw, Version target)
             + QStringLiteral("</b></span>");
     for (const QString &t : report.verdict.taints)
         html += QStringLiteral("<br><b>") + escapedHtml(t) + QStringLiteral("</b>: ") + escapedHtml(policytext::taintMeaning(t))
-                + (report.verdict.conditions.contains(t)
+                + (report.verdict.recorded.contains(t)
+                       ? escapedHtml(QStringLiteral(" (") + CheckVerdict::recordedText(report.verdict.recorded.value(t)) + QLatin1Char(')'))
+                   : report.verdict.conditions.contains(t)
                        ? escapedHtml(tr(" (libvirt taints %1)").arg(report.verdict.conditions.value(t)))
                        : QString());
     if (!report.verdict.hypervisors.isEmpty())
@@ -101,6 +103,24 @@ QString XmlCheckRunner::reportHtml(const XmlCheckReport &raw, Version target)
         html += QStringLiteral("<p style=\"color:#a40000;\"><b>") + escapedHtml(d.toString()) + QStringLiteral("</b></p>");
     if (report.verdict.kind == CheckVerdict::NotChecked)
         return html;
+    // A status file: what was checked of it, and what it records besides.
+    if (const auto &status = report.status) {
+        html += QStringLiteral("<p>") +
+                escapedHtml((status->state.isEmpty() ? tr("The status file of an active guest: its <domain>, from line %1, "
+                                                          "is what was checked.")
+                                                           .arg(status->firstLine)
+                                                     : tr("The status file of an active guest (state: %1): its <domain>, "
+                                                          "from line %2, is what was checked.")
+                                                           .arg(status->state)
+                                                           .arg(status->firstLine)));
+        if (!status->setAside.isEmpty())
+            html += QStringLiteral(" ") + escapedHtml(tr("Set aside before validation, as libvirt writes them only into "
+                                                         "status files: %1.")
+                                                          .arg(status->setAside.join(QStringLiteral(", "))));
+        for (const DomainStatus::Line &d : status->deprecations)
+            html += QStringLiteral("<br>") + escapedHtml(tr("Deprecated, libvirt's record (line %1): %2").arg(d.line).arg(d.text));
+        html += QStringLiteral("</p>");
+    }
     html += QStringLiteral("<p>") + escapedHtml((report.valid ? tr("Valid against %1.") : tr("Not valid against %1.")).arg(report.schema))
             + QStringLiteral("</p>");
     // The nodes that carry a caveat first, then the plain uses of stable items.

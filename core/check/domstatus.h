@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+typedef struct _xmlDoc xmlDoc;
+
 namespace vse {
 
 // libvirt keeps a running guest's state in run/libvirt/<driver>/NAME.xml: a
@@ -35,5 +37,8 @@ struct DomainStatus
 // *why set when the file is refused, does not parse, or has no <domain>.
 bool readDomainStatus(const QByteArray &status, const QString &shown, DomainStatus *out,
                       QString *why);
+// The same for a document already read (as untrusted XML); the status-only
+// parts are removed from `document` itself.
+bool domainStatusOf(xmlDoc *document, const QString &shown, DomainStatus *out, QString *why);
 
 } // namespace vse

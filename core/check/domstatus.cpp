@@ -121,7 +121,12 @@ bool readDomainStatus(const QByteArray &status, const QString &shown, DomainStat
         *why = d.isEmpty() ? QStringLiteral("%1: not XML").arg(shown) : d.constFirst().toString();
         return false;
     }
-    xmlNode *root = xmlDocGetRootElement(xml.document());
+    return domainStatusOf(xml.document(), shown, out, why);
+}
+
+bool domainStatusOf(xmlDoc *document, const QString &shown, DomainStatus *out, QString *why)
+{
+    xmlNode *root = xmlDocGetRootElement(document);
     xmlNode *dom = nullptr;
     if (named(root, "domain")) {
         dom = root;
@@ -143,12 +148,12 @@ bool readDomainStatus(const QByteArray &status, const QString &shown, DomainStat
     // Only a status file's <domain> has them; a bare definition is left as is.
     if (dom != root) {
         QMap<QString, int> count;
-        setAside(xml.document(), dom, count);
+        setAside(document, dom, count);
         for (auto it = count.cbegin(); it != count.cend(); ++it)
             out->setAside << QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value());
     }
     xmlBufferPtr buf = xmlBufferCreate();
-    xmlNodeDump(buf, xml.document(), dom, 0, 0);
+    xmlNodeDump(buf, document, dom, 0, 0);
     out->firstLine = int(xmlGetLineNo(dom));
     // Blank lines before it (whitespace may precede the root element) keep
     // the lines the check reports those of the status file itself.
