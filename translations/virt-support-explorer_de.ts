@@ -2154,6 +2154,22 @@
         <source>&amp;Self-check…</source>
         <translation>&amp;Selbsttest …</translation>
     </message>
+    <message>
+        <source>libvirt&apos;s error code %1 has no value in the indexed releases</source>
+        <translation>libvirts Fehlercode %1 hat in den indizierten Versionen keinen Wert</translation>
+    </message>
+    <message>
+        <source>libvirt&apos;s error code %1 is %2</source>
+        <translation>libvirts Fehlercode %1 ist %2</translation>
+    </message>
+    <message>
+        <source>error domain %1 has no value in the indexed releases</source>
+        <translation>Fehlerbereich %1 hat in den indizierten Versionen keinen Wert</translation>
+    </message>
+    <message>
+        <source>error domain %1 is %2</source>
+        <translation>Fehlerbereich %1 ist %2</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "index/errorcodes.h"
+
 #include "index/itemparts.h"
 
 #include "extract/xdr/rpcitembuilder.h"
@@ -137,6 +139,30 @@ int runShow(Context &ctx, const QStringList &args)
     std::optional<SearchEngine> engine;
     QStringList givenOrder; // names shown in this order rather than by kind and identity
     QStringList several; // names a typed form stands for when it is not one
+    QString hint;        // said with "no match"
+    // libvirt's error numbers as a binding prints them ("virError(Code=42,
+    // Domain=10, ...)", "error code 42"): the VIR_ERR_ and VIR_FROM_ values.
+    if (found.isEmpty() && (family.isEmpty() || family == QLatin1String("api")))
+        if (const auto numbers = errorNumbersIn(name)) {
+            const ErrorNumberLookup e = lookUpErrorNumbers(store, *numbers);
+            givenOrder = e.names;
+            for (const QString &n : e.names)
+                found += store.itemsByName(n);
+            const QString unknown =
+                e.unknown.isEmpty() ? QString()
+                                    : QStringLiteral("; no indexed release has a value for ") + e.unknown.join(QStringLiteral(", "));
+            if (found.isEmpty()) {
+                hint = QStringLiteral("no indexed release has a value for ") + e.unknown.join(QStringLiteral(", ")) +
+                       QStringLiteral("; values added after the indexed releases have no number in the release history");
+            } else {
+                lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("error-number")}};
+                if (!e.unknown.isEmpty())
+                    lookup.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(e.unknown));
+                if (!p.isSet(json))
+                    ctx.out << "'" << name << "' is shown as " << e.names.join(QStringLiteral(", ")) << " (" << e.why
+                            << unknown << ")\n\n";
+            }
+        }
     if (found.isEmpty()) {
         engine.emplace();
         engine->setItems(store.summaries());
@@ -205,8 +231,7 @@ int runShow(Context &ctx, const QStringList &args)
     }
     // libvirt-python's spelling (dom.messages(), libvirt.open): the C item
     // it calls, read from the binding.
-    QString hint;
-    if (found.isEmpty() && several.isEmpty() && (family.isEmpty() || family == QLatin1String("api"))) {
+    if (found.isEmpty() && several.isEmpty() && hint.isEmpty() && (family.isEmpty() || family == QLatin1String("api"))) {
         const PythonLookup py = lookUpPythonName(store, name);
         if (py.names.size() == 1) {
             found = scoped(store.itemsByName(py.names.first()));

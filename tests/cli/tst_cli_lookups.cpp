@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace vse::testdata;
 
 class TestCliLookups : public QObject
@@ -594,6 +596,55 @@ private Q_SLOTS:
         QCOMPARE(old.exitCode, 1);
         QVERIFY2(old.err.contains(QLatin1String("virDomainGetMessages (since 7.1.0) is newer than 7.0.0")), qPrintable(old.err));
         qunsetenv("VSE_PYTHON_LIBVIRT");
+    }
+
+    // libvirt's error numbers as bindings print them (Go's "virError(Code=42,
+    // Domain=10, Message=...)", Perl's "libvirt error code: 55, message:
+    // ...") were "no match": the VIR_ERR_ and VIR_FROM_ values of those
+    // numbers, read here from the installed virterror.h itself.
+    void showTakesErrorNumbers()
+    {
+        QFile header(QStringLiteral("/usr/include/libvirt/virterror.h"));
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        QHash<QString, QHash<int, QString>> byPrefix; // "ERR"/"FROM" -> value -> name
+        static const QRegularExpression valueRe(QStringLiteral("^\\s*VIR_(ERR|FROM)_(\\w+)\\s*=\\s*(\\d+)\\s*,"));
+        for (const QByteArray &line : header.readAll().split('\n'))
+            if (const auto m = valueRe.match(QString::fromUtf8(line)); m.hasMatch())
+                byPrefix[m.captured(1)].insert(m.captured(3).toInt(), QStringLiteral("VIR_%1_%2").arg(m.captured(1), m.captured(2)));
+        const QString noDomain = byPrefix.value(QStringLiteral("ERR")).value(42);
+        const QString qemu = byPrefix.value(QStringLiteral("FROM")).value(10);
+        const QString invalid = byPrefix.value(QStringLiteral("ERR")).value(55);
+        QVERIFY(!noDomain.isEmpty() && !qemu.isEmpty() && !invalid.isEmpty());
+
+        const QString go = QStringLiteral("virError(Code=42, Domain=10, Message='Domain not found: no domain with matching uuid')");
+        const CliRun r = run({QStringLiteral("show"), go});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("'%1' is shown as %2, %3 (libvirt's error code 42 and error domain 10)\n\n"
+                                                 "%2  (enum value)\n")
+                                      .arg(go, noDomain, qemu)),
+                 qPrintable(r.out.left(400)));
+        QVERIFY(r.out.contains(QStringLiteral("\n\n%1  (enum value)\n").arg(qemu)));
+        QVERIFY(r.out.contains(QLatin1String("  Value:      42\n")) && r.out.contains(QLatin1String("  Value:      10\n")));
+        const CliRun j = run({QStringLiteral("show"), go, QStringLiteral("--json")});
+        const QJsonArray both = QJsonDocument::fromJson(j.out.toUtf8()).array();
+        QCOMPARE(both.size(), 2);
+        QCOMPARE(both.at(0)[QLatin1String("name")].toString(), noDomain);
+        QCOMPARE(both.at(1)[QLatin1String("name")].toString(), qemu);
+        QCOMPARE(both.at(0)[QLatin1String("lookup")][QLatin1String("via")].toString(), QStringLiteral("error-number"));
+        for (const QString &typed : {QStringLiteral("libvirt error code: 55, message: Requested operation is not valid"),
+                                     QStringLiteral("error code 55"), QStringLiteral("Error 55")}) {
+            const CliRun one = run({QStringLiteral("show"), typed});
+            QVERIFY2(one.out.startsWith(QStringLiteral("'%1' is shown as %2 (libvirt's error code 55)\n\n").arg(typed, invalid)),
+                     qPrintable(one.out.left(300)));
+        }
+        // A number no indexed release has: said, not guessed (exit 1).
+        const int beyond = std::ranges::max(byPrefix.value(QStringLiteral("ERR")).keys()) + 1000;
+        const CliRun none = run({QStringLiteral("show"), QStringLiteral("error code %1").arg(beyond)});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("no indexed release has a value for error code %1").arg(beyond)),
+                 qPrintable(none.err));
+        // Numbers alone in other words stay what they were.
+        QCOMPARE(run({QStringLiteral("show"), QStringLiteral("42")}).out.contains(noDomain), false);
     }
 
     void searchReadsVirshAndTags()

@@ -23,6 +23,7 @@
 
 #include <QComboBox>
 #include <QHeaderView>
+#include <QFile>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QJsonObject>
@@ -402,6 +403,50 @@ private Q_SLOTS:
         QCOMPARE(label->textFormat(), Qt::PlainText);
         QVERIFY2(w->emptyStateText().contains(QLatin1String("\"<nosuchtag/>\"")), qPrintable(w->emptyStateText()));
         qunsetenv("VSE_PYTHON_LIBVIRT");
+    }
+
+    // An error number as a binding prints it, typed in the search box: the
+    // empty view names its VIR_ERR_ / VIR_FROM_ values (read here from the
+    // installed virterror.h), and a link selects one; --select takes it too.
+    void searchBoxReadsErrorNumbers()
+    {
+        QFile header(QStringLiteral("/usr/include/libvirt/virterror.h"));
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        QString noDomain, qemu;
+        static const QRegularExpression valueRe(QStringLiteral("^\\s*(VIR_(?:ERR|FROM)_\\w+)\\s*=\\s*(\\d+)\\s*,"));
+        for (const QByteArray &line : header.readAll().split('\n'))
+            if (const auto m = valueRe.match(QString::fromUtf8(line)); m.hasMatch()) {
+                if (m.captured(1).startsWith(QLatin1String("VIR_ERR_")) && m.captured(2) == QLatin1String("42"))
+                    noDomain = m.captured(1);
+                if (m.captured(1).startsWith(QLatin1String("VIR_FROM_")) && m.captured(2) == QLatin1String("10"))
+                    qemu = m.captured(1);
+            }
+        QVERIFY(!noDomain.isEmpty() && !qemu.isEmpty());
+        auto w = openWindow();
+        QVERIFY(w);
+        w->filterBar()->setSearchText(QStringLiteral("virError(Code=42, Domain=10, Message='Domain not found')"));
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().contains(QStringLiteral("libvirt's error code 42 is <a ")) &&
+                     w->emptyStateText().contains(QStringLiteral(">%1</a>; error domain 10 is <a ").arg(noDomain)) &&
+                     w->emptyStateText().contains(QStringLiteral(">%1</a>.").arg(qemu)),
+                 qPrintable(w->emptyStateText()));
+        QLabel *label = nullptr;
+        for (QLabel *l : w->findChildren<QLabel *>())
+            if (l->accessibleName() == QLatin1String("Empty view explanation"))
+                label = l;
+        QVERIFY(label);
+        const QRegularExpressionMatch href =
+            QRegularExpression(QStringLiteral("href=\"([^\"]+)\">%1<").arg(qemu)).match(label->text());
+        QVERIFY2(href.hasMatch(), qPrintable(label->text()));
+        Q_EMIT label->linkActivated(href.captured(1));
+        QCOMPARE(w->filterBar()->filter().text, qemu);
+        QCOMPARE(w->tableModel()->summary(w->table()->currentIndex().row())->name, qemu);
+        // Selected by its number, as --select and links do.
+        w->filterBar()->setSearchText(QString());
+        w->applyFilter();
+        QVERIFY(w->selectName(QStringLiteral("error code 42")));
+        QCOMPARE(w->tableModel()->summary(w->table()->currentIndex().row())->name, noDomain);
     }
 
     // Check domain XML: the verdict comes first, each taint explained, then the nodes.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "auditdialog.h"
+#include "emptystatelink.h"
 #include "detailview.h"
 #include "filterbar.h"
 #include "freedmemory.h"
@@ -14,6 +15,8 @@
 #include "selfcheckdialog.h"
 #include "sidebarmodel.h"
 #include "sourcesettings.h"
+
+#include "index/errorcodes.h"
 
 #include <QAction>
 #include <QApplication>
@@ -103,10 +106,10 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setAccessibleName(tr("Empty view explanation"));
     m_emptyState->setTextInteractionFlags(Qt::TextBrowserInteraction); // its links by keyboard too
-    // A link names an item (libvirt-python's name typed in the search box):
-    // search for it instead, and select it.
+    // A link names an item (libvirt-python's name or an error number typed
+    // in the search box): search for it instead, and select it.
     connect(m_emptyState, &QLabel::linkActivated, this, [this](const QString &href) {
-        if (const QString name = PythonNameHint::linkedName(href); !name.isEmpty()) {
+        if (const QString name = emptystate::linkedName(href); !name.isEmpty()) {
             m_filterBar->setSearchText(name);
             applyFilter(); // now, not after the typing delay: the row is selected next
             selectName(name);
@@ -437,7 +440,27 @@ bool MainWindow::selectName(const QString &typed)
     if (m_snapshot)
         if (const QString one = m_snapshot->engine().tolerantMatch(name).one(); !one.isEmpty() && selectRow(one))
             return true;
+    // An error number ("virError(Code=42, Domain=10, ...)"): its VIR_ERR_ value.
+    if (const auto numbers = m_snapshot ? errorNumbersIn(name) : std::nullopt)
+        if (const QStringList names = lookUpErrorNumbers(m_snapshot->store(), *numbers).names; !names.isEmpty())
+            return selectRow(names.first()) || m_detail->showName(names.first());
     return m_detail->showName(typed);
+}
+
+QString MainWindow::errorNumberHint(const QString &typed) const
+{
+    const auto numbers = errorNumbersIn(typed);
+    if (!numbers)
+        return {};
+    const ErrorNumberLookup e = lookUpErrorNumbers(m_snapshot->store(), *numbers);
+    QStringList said;
+    if (numbers->code)
+        said << (e.code.isEmpty() ? tr("libvirt's error code %1 has no value in the indexed releases").arg(*numbers->code)
+                                  : tr("libvirt's error code %1 is %2").arg(*numbers->code).arg(emptystate::link(e.code)));
+    if (numbers->domain)
+        said << (e.domain.isEmpty() ? tr("error domain %1 has no value in the indexed releases").arg(*numbers->domain)
+                                    : tr("error domain %1 is %2").arg(*numbers->domain).arg(emptystate::link(e.domain)));
+    return said.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
 bool MainWindow::isShowingEmptyState() const
@@ -472,6 +495,9 @@ void MainWindow::updateEmptyState()
             const auto &items = m_snapshot->engine().items();
             return std::any_of(items.cbegin(), items.cend(), [&name](const ItemSummary &s) { return s.latest && s.name == name; });
         });
+    // An error number as a binding prints it ("virError(Code=42, ...)").
+    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
+        python = errorNumberHint(m_filterBar->filter().text);
     // The user's text is never markup ("<nosuch/>" would vanish as a tag).
     m_emptyState->setTextFormat(python.isEmpty() ? Qt::PlainText : Qt::RichText);
     m_emptyState->setText(python.isEmpty() ? text : text.toHtmlEscaped() + QStringLiteral("<br><br>") + python);

@@ -136,6 +136,9 @@ private:
     static constexpr int kMinDetailWidth = 360;
     static constexpr const char *kSplitterKey = "explorer/splitter";
     void updateEmptyState();
+    // Rich text naming the VIR_ERR_ / VIR_FROM_ values of an error number
+    // typed in the search box, with links; empty for other text.
+    QString errorNumberHint(const QString &typed) const;
 };
 
 } // namespace vse::gui

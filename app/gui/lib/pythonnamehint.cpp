@@ -1,30 +1,16 @@
 #include "pythonnamehint.h"
 
+#include "emptystatelink.h"
 #include "htmlbits.h"
 #include "scan/pythonapimap.h"
 
 namespace vse::gui {
 
-namespace {
-
-const QString kScheme = QStringLiteral("vse-python-name:");
-
-QString link(const QString &name)
-{
-    return QStringLiteral("<a href=\"%1%2\">%3</a>").arg(kScheme, QString::fromUtf8(QUrl::toPercentEncoding(name)),
-                                                          html::esc(name));
-}
-
-} // namespace
+using emptystate::link;
 
 PythonNameHint::PythonNameHint(QObject *parent) : QObject(parent) {}
 
 PythonNameHint::~PythonNameHint() = default;
-
-QString PythonNameHint::linkedName(const QString &href)
-{
-    return href.startsWith(kScheme) ? QUrl::fromPercentEncoding(href.mid(kScheme.size()).toUtf8()) : QString();
-}
 
 QString PythonNameHint::hintFor(const QString &typed, const std::function<bool(const QString &)> &has)
 {

@@ -27,11 +27,9 @@ public:
     explicit PythonNameHint(QObject *parent = nullptr);
     ~PythonNameHint() override;
 
-    // Rich text with links (linkScheme() + name), or empty when `typed` is
+    // Rich text with links (emptystate::link), or empty when `typed` is
     // no Python name. `has`: whether the index has an item of that name.
     QString hintFor(const QString &typed, const std::function<bool(const QString &)> &has);
-    // The item a link of the hint names; empty for any other link.
-    static QString linkedName(const QString &href);
 
 Q_SIGNALS:
     void ready();

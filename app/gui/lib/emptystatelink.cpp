@@ -1,0 +1,26 @@
+#include "emptystatelink.h"
+
+#include "htmlbits.h"
+
+#include <QUrl>
+
+namespace vse::gui::emptystate {
+
+namespace {
+
+const QString kScheme = QStringLiteral("vse-select:");
+
+} // namespace
+
+QString link(const QString &name)
+{
+    return QStringLiteral("<a href=\"%1%2\">%3</a>").arg(kScheme, QString::fromUtf8(QUrl::toPercentEncoding(name)),
+                                                          html::esc(name));
+}
+
+QString linkedName(const QString &href)
+{
+    return href.startsWith(kScheme) ? QUrl::fromPercentEncoding(href.mid(kScheme.size()).toUtf8()) : QString();
+}
+
+} // namespace vse::gui::emptystate

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+namespace vse::gui::emptystate {
+
+// A link in the empty view's hints ("In libvirt-python, virDomain.messages
+// calls virDomainGetMessages", "libvirt's error code 42 is
+// VIR_ERR_NO_DOMAIN"): following it searches for the item and selects it.
+QString link(const QString &name);
+// The item a hint's link names; empty for any other link.
+QString linkedName(const QString &href);
+
+} // namespace vse::gui::emptystate
