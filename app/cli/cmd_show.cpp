@@ -99,7 +99,9 @@ int runShow(Context &ctx, const QStringList &args)
         ctx.err << "virt-support show: give one NAME\n";
         return Usage;
     }
-    const QString typed = p.positionalArguments().first();
+    // Spaces around a pasted name are no part of it (they read as a case
+    // difference below).
+    const QString typed = p.positionalArguments().first().trimmed();
     // "api:virConnectOpen", "config:log_level": the family scope search
     // takes; the rest is looked up among that family's items.
     QString name = typed;

@@ -468,8 +468,11 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
     if (!m.names.isEmpty())
         return m;
     // A function written as a call: "virDomainCreateXML()", with arguments,
-    // or a statement's ";".
-    static const QRegularExpression call(QStringLiteral("^([A-Za-z_]\\w*)\\s*\\(.*\\)\\s*;?$"));
+    // or a statement's ";", an assignment of its result ("ret = ..."), or as
+    // its prototype reads ("const char *virConnectGetType(virConnectPtr conn)").
+    // Words and separators ([\w] and [\s*]) never overlap: no backtracking blow-up.
+    static const QRegularExpression call(
+        QStringLiteral("^(?:\\w+\\s*=\\s*)?(?:[A-Za-z_]\\w*[\\s*]+)*([A-Za-z_]\\w*)\\s*\\(.*\\)\\s*;?$"));
     if (const QRegularExpressionMatch c = call.match(t); c.hasMatch()) {
         const QString function = c.captured(1).toLower();
         m.via = QStringLiteral("call");

@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include <QRegularExpression>
+
 #include "itemcodec.h"
 #include "indexupdate.h"
 #include "itemrow.h"
@@ -690,11 +692,20 @@ QList<qint64> Store::fullText(const QString &query, int limit) const
 {
     QList<qint64> out;
     // Quote every word so user input is never read as FTS5 query syntax.
+    // Each word once, and at most kMaxWords of them: FTS5's ranking takes
+    // time quadratic in the query's terms (a pasted log of 2 000 words took
+    // minutes), and a dozen words already pick out any documentation text.
+    constexpr qsizetype kMaxWords = 12;
+    static const QRegularExpression space(QStringLiteral("\\s+"));
     QStringList words;
-    for (const QString &w : query.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+    for (const QString &w : query.split(space, Qt::SkipEmptyParts)) {
         QString q = w;
         q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        words << QLatin1Char('"') + q + QLatin1Char('"');
+        q = QLatin1Char('"') + q + QLatin1Char('"');
+        if (!words.contains(q, Qt::CaseInsensitive))
+            words << q;
+        if (words.size() == kMaxWords)
+            break;
     }
     if (words.isEmpty())
         return out;

@@ -168,6 +168,18 @@ private Q_SLOTS:
                                           << QStringLiteral("domain/devices/tpm@model=tpm-crb")
                                           << QStringLiteral("tag-value")
                                           << QStringLiteral("the value the tag's attribute names");
+        // A prototype as a header or the API docs print it, and a call whose
+        // result is kept: the function's name (they were "no match").
+        const QString call = QStringLiteral("a function goes by its name");
+        QTest::newRow("prototype") << QStringLiteral("int virDomainGetState(virDomainPtr domain, int *state, int *reason, "
+                                                     "unsigned int flags)")
+                                   << QStringLiteral("virDomainGetState") << QStringLiteral("call") << call;
+        QTest::newRow("pointer result") << QStringLiteral("const char *virConnectGetType(virConnectPtr conn);")
+                                        << QStringLiteral("virConnectGetType") << QStringLiteral("call") << call;
+        QTest::newRow("two-word result") << QStringLiteral("unsigned long virDomainGetMaxMemory (virDomainPtr domain)")
+                                         << QStringLiteral("virDomainGetMaxMemory") << QStringLiteral("call") << call;
+        QTest::newRow("assignment") << QStringLiteral("ret = virDomainCreate(dom);") << QStringLiteral("virDomainCreate")
+                                    << QStringLiteral("call") << call;
         // XPath as people copy it from docs and scripts, or the end of a path.
         const QString ends = QStringLiteral("the only XML item whose path ends so");
         QTest::newRow("XPath attribute") << QStringLiteral("/domain/@type") << QStringLiteral("domain@type")
@@ -204,6 +216,15 @@ private Q_SLOTS:
         QCOMPARE(o.value(QLatin1String("name")).toString(), name);
         QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("via")).toString(), via);
         QCOMPARE(o.value(QLatin1String("lookup")).toObject().value(QLatin1String("query")).toString(), typed);
+    }
+
+    // Spaces around a pasted name are no part of it: the item itself, not
+    // "is shown as ... (names are case-sensitive)".
+    void showIgnoresSurroundingSpaces()
+    {
+        const CliRun padded = run({QStringLiteral("show"), QStringLiteral(" virConnectOpen \t")});
+        QCOMPARE(padded.exitCode, 0);
+        QCOMPARE(padded.out, run({QStringLiteral("show"), QStringLiteral("virConnectOpen")}).out);
     }
 
     // Several options on one pasted line: each shown, in the order given.

@@ -405,6 +405,31 @@ private Q_SLOTS:
         QVERIFY2(t.err.contains(QLatin1String("an empty name is not a folder")), qPrintable(t.err));
     }
 
+    // A pasted log or page as the name to look up: show and search ended
+    // only after minutes (every word became a term of the full-text query,
+    // whose ranking grows with terms times matching rows: 20 000 words took
+    // 24 s, these 60 000 (120 kB, about the most one argument may hold)
+    // 223 s). Each must end well within half a minute, with its plain answer.
+    void lookupsOfAPastedPage()
+    {
+        QStringList words;
+        for (int i = 0; i < 60000; ++i)
+            words << QStringLiteral("a");
+        const QString many = words.join(QLatin1Char(' '));
+        QStringList distinct;
+        for (int i = 0; i < 8000; ++i)
+            distinct << QStringLiteral("w%1").arg(i);
+        for (const QString &text : {many, distinct.join(QLatin1Char(' '))}) {
+            const CliRun show = runCli(m_index, {QStringLiteral("show"), text}, 30000);
+            QVERIFY2(!show.crashed, "show did not end within 30 s");
+            QCOMPARE(show.exitCode, 1);
+            QVERIFY2(show.err.contains(QLatin1String("virt-support show: no match for ")), qPrintable(show.err.left(300)));
+            const CliRun search = runCli(m_index, {QStringLiteral("search"), text}, 30000);
+            QVERIFY2(!search.crashed, "search did not end within 30 s");
+            QVERIFY(search.exitCode == 0 || search.exitCode == 1);
+        }
+    }
+
     void checkXmlSchemasIncludingOutside()
     {
         // --schemas names a folder; what its schemas include stays inside it.

@@ -449,6 +449,30 @@ private Q_SLOTS:
         QCOMPARE(w->tableModel()->summary(w->table()->currentIndex().row())->name, noDomain);
     }
 
+    // A long word pasted into the search box (a path, a blob): the empty
+    // view quoted it whole, and a word cannot wrap, so the window grew to
+    // fit it (222 000 pixels wide for 51 kB). The window keeps its width
+    // and the quote is cut in the middle.
+    void longPastedWordKeepsTheWindowWidth()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        w->resize(1100, 700);
+        QApplication::processEvents();
+        const int width = w->width();
+        const QString pasted = QStringLiteral("virDomainGetState").repeated(3000);
+        w->filterBar()->setSearchText(pasted);
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QApplication::processEvents();
+        QCOMPARE(w->width(), width);
+        const QString text = w->emptyStateText();
+        const QString typed = w->filterBar()->filter().text; // the line edit keeps 32 767 characters
+        QVERIFY2(text.size() < 300 && text.contains(QStringLiteral("\"") + typed.left(60) + QStringLiteral("\u2026")) &&
+                     text.contains(QStringLiteral("\u2026") + typed.right(30) + QStringLiteral("\" with these filters.")),
+                 qPrintable(text.left(400)));
+    }
+
     // Check domain XML: the verdict comes first, each taint explained, then the nodes.
     void checkDomainXmlVerdictOnTop()
     {

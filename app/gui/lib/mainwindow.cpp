@@ -103,6 +103,9 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
                             m_table->fontMetrics().horizontalAdvance(ItemTableModel::tr("removed") + ItemTableModel::tr("taints") +
                                                                      QStringLiteral(",   ")));
     m_emptyState->setWordWrap(true);
+    // Word wrap cannot break a word: a long one pasted into the search box
+    // (a path, a base64 blob) would otherwise set the window's width.
+    m_emptyState->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setAccessibleName(tr("Empty view explanation"));
     m_emptyState->setTextInteractionFlags(Qt::TextBrowserInteraction); // its links by keyboard too
@@ -447,6 +450,13 @@ bool MainWindow::selectName(const QString &typed)
     return m_detail->showName(typed);
 }
 
+// What was typed, as the empty view quotes it: a pasted page is cut in the middle.
+QString MainWindow::elidedTyped(const QString &typed)
+{
+    constexpr qsizetype kHead = 60, kTail = 30;
+    return typed.size() <= kHead + kTail + 1 ? typed : typed.left(kHead) + QStringLiteral("\u2026") + typed.right(kTail);
+}
+
 QString MainWindow::errorNumberHint(const QString &typed) const
 {
     const auto numbers = errorNumbersIn(typed);
@@ -486,7 +496,7 @@ void MainWindow::updateEmptyState()
         if (current.isValid() && count == 0)
             text = m_sidebar->entry(current.row()).emptyHint;
         else
-            text = tr("Nothing matches \"%1\" with these filters.").arg(m_filterBar->filter().text);
+            text = tr("Nothing matches \"%1\" with these filters.").arg(elidedTyped(m_filterBar->filter().text));
     }
     // Typed as libvirt-python spells it ("dom.messages()"): what the binding calls.
     QString python;

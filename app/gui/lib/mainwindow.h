@@ -139,6 +139,7 @@ private:
     // Rich text naming the VIR_ERR_ / VIR_FROM_ values of an error number
     // typed in the search box, with links; empty for other text.
     QString errorNumberHint(const QString &typed) const;
+    static QString elidedTyped(const QString &typed);
 };
 
 } // namespace vse::gui
