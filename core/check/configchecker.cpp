@@ -182,6 +182,10 @@ ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &t
     // libvirt reads the file whole or not at all: its parser's first error
     // stops the daemon (or the driver) from starting.
     const QList<ConfSyntaxError> syntax = confSyntaxErrors(text);
+    if (!syntax.isEmpty() && syntax.constLast().toolLimit) {
+        report.diagnostics.append(Diagnostic::error(path, syntax.constLast().line, syntax.constLast().message));
+        return report;
+    }
     QSet<QString> broken; // settings libvirt cannot read: no more to say of their values
     for (const ConfSyntaxError &e : syntax)
         broken.insert(e.option);

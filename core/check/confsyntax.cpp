@@ -1,5 +1,7 @@
 #include "confsyntax.h"
 
+#include <QScopeGuard>
+
 namespace vse {
 
 namespace {
@@ -17,6 +19,9 @@ public:
             const qsizetype start = m_i;
             if (statement() && separator())
                 continue;
+            // The tool's own limit: nothing more is read (the file is refused).
+            if (!m_errors.isEmpty() && m_errors.constLast().toolLimit)
+                break;
             resync(start);
         }
         return m_errors;
@@ -193,6 +198,19 @@ private:
     bool list()
     {
         const int opened = lineAt(m_i);
+        // A list's items are values, so lists nest, each level a call of
+        // its own: without a bound, a file of '[' overflows the stack.
+        // libvirt's settings hold lists of strings; a few levels is plenty.
+        constexpr int kMaxDepth = 64;
+        if (m_depth == kMaxDepth) {
+            fail(QStringLiteral("lists nested more than %1 deep: refused, a limit of this tool (libvirt's "
+                                "settings hold lists of strings)")
+                     .arg(kMaxDepth));
+            m_errors.last().toolLimit = true;
+            return false;
+        }
+        ++m_depth;
+        const auto leave = qScopeGuard([this] { --m_depth; });
         ++m_i; // '['
         skipBlanksAndEol();
         if (!atEnd() && cur() != u']') {
@@ -252,6 +270,7 @@ private:
 
     QStringView m_s;
     qsizetype m_i = 0;
+    int m_depth = 0; // of lists being read
     int m_statementLine = 0;
     int m_read = 0; // statements and comments read
     qsizetype m_linePos = 0;

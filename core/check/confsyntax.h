@@ -15,6 +15,9 @@ struct ConfSyntaxError
     int statementLine = 0; // line the setting it was reading starts on
     QString option;        // the setting's name, when it got that far
     QString message;
+    // Not libvirt's grammar but a bound of this reader (lists nested too
+    // deep to follow): the file is refused, and nothing after it was read.
+    bool toolLimit = false;
 };
 
 // Reads `text` with the grammar of libvirt's virConf parser in its default

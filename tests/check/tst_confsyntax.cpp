@@ -250,6 +250,21 @@ private Q_SLOTS:
         QVERIFY(agree(QString::fromLatin1(QTest::currentDataTag()), text) != -2);
     }
 
+    // Lists nest; the reader follows 64 levels (agreeing with libvirt there)
+    // and refuses deeper ones as a limit of its own, reading no further.
+    void deepListsAreBounded()
+    {
+        const QByteArray ok = "a = " + QByteArray(64, '[') + QByteArray(64, ']') + "\nb = 1\n";
+        QVERIFY(agree(QStringLiteral("64 levels"), ok) != -2);
+        QVERIFY(vse::confSyntaxErrors(QString::fromLatin1(ok)).isEmpty());
+        const auto deep = vse::confSyntaxErrors(
+            QStringLiteral("a = 1\nb = ") + QString(100000, u'[') + QStringLiteral("\nc = \"x\n"));
+        QCOMPARE(deep.size(), 1);
+        QVERIFY(deep.constFirst().toolLimit);
+        QCOMPARE(deep.constFirst().line, 2);
+        QCOMPARE(deep.constFirst().option, QStringLiteral("b"));
+    }
+
     // After an error reading goes on, so one pass names every broken line.
     void everyErrorIsNamed()
     {

@@ -430,6 +430,21 @@ private Q_SLOTS:
         }
     }
 
+    // Lists in a configuration file nest (a list item is a value), each
+    // level a call of the reader: a qemu.conf of 300 000 '[' crashed
+    // check-config (stack overflow). It is refused, naming file and line.
+    void checkConfigDeeplyNestedLists()
+    {
+        const QString conf = m_dir.filePath(QStringLiteral("nested/qemu.conf"));
+        QVERIFY(QDir().mkpath(QFileInfo(conf).path()));
+        QVERIFY(writeFile(conf, "# set by hand\nvnc_listen = \"0.0.0.0\"\nbad = " + QByteArray(300000, '[') + '\n'));
+        const CliRun r = runCli(m_index, {QStringLiteral("check-config"), conf}, 60000);
+        QVERIFY2(!r.crashed, "check-config crashed or hung");
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(conf + QStringLiteral(":3: error: lists nested more than 64 deep: refused")),
+                 qPrintable(r.err.left(500)));
+    }
+
     void checkXmlSchemasIncludingOutside()
     {
         // --schemas names a folder; what its schemas include stays inside it.
