@@ -144,7 +144,9 @@ QString CheckVerdict::text() const
     QString head;
     switch (kind) {
     case NotChecked:
-        return QCoreApplication::translate("CheckReport", "not checked: %1").arg(problem);
+        // A guest known from its log or its status file may still be tainted.
+        head = QCoreApplication::translate("CheckReport", "not checked: %1").arg(problem);
+        break;
     case Invalid:
         head = QCoreApplication::translate("CheckReport", "invalid: %n schema error(s)", nullptr, errors);
         // The schema is older than what the document uses: not proof of a

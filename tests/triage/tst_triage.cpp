@@ -859,6 +859,12 @@ private Q_SLOTS:
         const CliRun text = runCli(m_index, {QStringLiteral("triage"), m_dir.filePath(QStringLiteral("logonly-tainted"))});
         QVERIFY2(text.out.contains(QLatin1String("0 not checked (and 1 known only from a log);")), qPrintable(text.out));
         QVERIFY2(text.out.contains(QLatin1String("no XML of this guest in the sosreport (only its log)")), qPrintable(text.out));
+        // The guest's own headline names its taint too (it said only "not checked").
+        QVERIFY2(text.out.contains(QLatin1String("* gone: not checked: no XML of this guest in the sosreport (only its log); "
+                                                 "also tainted: custom-argv\n")),
+                 qPrintable(text.out));
+        QVERIFY(t.value(QLatin1String("guests")).toArray().first().toObject().value(QLatin1String("verdictText")).toString()
+                    .endsWith(QLatin1String("; also tainted: custom-argv")));
     }
 
     // A guest written for a libvirt newer than the index, using an element
