@@ -2489,8 +2489,16 @@
         <translation>keine</translation>
     </message>
     <message>
-        <source>%1 (the history&apos;s releases after %2 have no data for it)</source>
-        <translation>%1 (die Versionen der Versionsgeschichte nach %2 enthalten keine Daten dazu)</translation>
+        <source>the history&apos;s first release from %1 on is %2</source>
+        <translation>die erste Version der Versionsgeschichte ab %1 ist %2</translation>
+    </message>
+    <message>
+        <source>the history&apos;s releases after %1 have no data for it</source>
+        <translation>die Versionen der Versionsgeschichte nach %1 enthalten keine Daten dazu</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

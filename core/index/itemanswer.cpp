@@ -389,6 +389,14 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
         a.releases = context.fallbackReleases;
     a.history = HistoryApplier::spansText(item.attrs);
     a.historyNoDataAfter = item.attrs.value(QStringLiteral("historyNoDataAfter")).toString();
+    if (const QJsonArray spans = item.attrs.value(QStringLiteral("historySpans")).toArray(); !spans.isEmpty()) {
+        const Version firstInHistory = Version::parse(spans.first().toObject().value(QStringLiteral("from")).toString());
+        const Version since = item.sinceRange().exactVersion();
+        if (since.isValid() && firstInHistory.isValid() && since < firstInHistory) {
+            a.historyGapFrom = since.toString();
+            a.historyGapTo = firstInHistory.toString();
+        }
+    }
     a.acceptedAsText = item.attrs.value(QStringLiteral("acceptedAsTextIn")).toString();
     a.otherNames = stringsOf(item.attrs.value(QStringLiteral("otherNames")));
     a.sameNameElsewhere = context.sameNameElsewhere;
@@ -461,9 +469,15 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
 
 QString ItemAnswer::historyText() const
 {
-    if (history.isEmpty() || historyNoDataAfter.isEmpty())
+    QStringList notes;
+    // Read alone, "9.0.0 - 12.9.0" would look like its since.
+    if (!historyGapFrom.isEmpty())
+        notes << QStringLiteral("the history's first release from %1 on is %2").arg(historyGapFrom, historyGapTo);
+    if (!historyNoDataAfter.isEmpty())
+        notes << QStringLiteral("the history's releases after %1 have no data for it").arg(historyNoDataAfter);
+    if (history.isEmpty() || notes.isEmpty())
         return history;
-    return history + QStringLiteral(" (the history's releases after %1 have no data for it)").arg(historyNoDataAfter);
+    return history + QStringLiteral(" (") + notes.join(QStringLiteral("; ")) + QLatin1Char(')');
 }
 
 QString ItemAnswer::fromHistoryText() const
@@ -674,6 +688,9 @@ QJsonObject ItemAnswer::toJson() const
         o.insert(QStringLiteral("history"), history);
     if (!historyNoDataAfter.isEmpty())
         o.insert(QStringLiteral("historyNoDataAfter"), historyNoDataAfter);
+    if (!historyGapFrom.isEmpty())
+        o.insert(QStringLiteral("historyGap"),
+                 QJsonObject{{QStringLiteral("from"), historyGapFrom}, {QStringLiteral("upTo"), historyGapTo}});
     if (!acceptedAsText.isEmpty())
         o.insert(QStringLiteral("acceptedAsTextIn"), acceptedAsText);
     if (!fromHistory.isEmpty()) {

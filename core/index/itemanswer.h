@@ -94,6 +94,10 @@ struct ItemAnswer
     QStringList releases;      // indexed releases that have the item
     QString history;           // the release history's spans
     QString historyNoDataAfter; // the history's newer releases have no data for the item ("11.3.0")
+    // The history holds no release from the item's exact since up to the
+    // first one that has it ("7.1.0", "9.0.0": virDomainGetMessages), so
+    // its spans start later than the item did; empty otherwise.
+    QString historyGapFrom, historyGapTo;
     QString historyText() const; // the spans, saying where the history's data for the item ends
     QString acceptedAsText;    // the item's values were plain text up to this release
     QString fromHistory;       // no indexed release has the item: shown from the history's release

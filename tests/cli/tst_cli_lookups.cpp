@@ -434,6 +434,23 @@ private Q_SLOTS:
                                     .object();
         QVERIFY(!api.contains(QLatin1String("historyNoDataAfter")));
         QVERIFY(api.value(QLatin1String("history")).toString().endsWith(history.value(QLatin1String("last")).toString()));
+        QVERIFY(!api.contains(QLatin1String("historyGap")));
+        // A function of 7.1.0 (its symbol version) that the history first
+        // has in its 9.0.0: "History: 9.0.0 - ..." alone read like its since.
+        const CliRun messages = run({QStringLiteral("show"), QStringLiteral("virDomainGetMessages")});
+        const QJsonObject gm = QJsonDocument::fromJson(run({QStringLiteral("show"), QStringLiteral("virDomainGetMessages"),
+                                                          QStringLiteral("--json")})
+                                                          .out.toUtf8())
+                                  .object();
+        const QString since = gm.value(QLatin1String("since")).toString();
+        const QString first = gm.value(QLatin1String("attrs")).toObject().value(QLatin1String("historySpans")).toArray()
+                                  .first().toObject().value(QLatin1String("from")).toString();
+        QVERIFY2(vse::Version::parse(since) < vse::Version::parse(first), qPrintable(since + QLatin1Char(' ') + first));
+        QCOMPARE(gm.value(QLatin1String("historyGap")).toObject().value(QLatin1String("from")).toString(), since);
+        QCOMPARE(gm.value(QLatin1String("historyGap")).toObject().value(QLatin1String("upTo")).toString(), first);
+        QVERIFY2(messages.out.contains(QStringLiteral("\n  History:    %1 (the history's first release from %2 on is %3)\n")
+                                           .arg(gm.value(QLatin1String("history")).toString(), since, first)),
+                 qPrintable(messages.out));
     }
 
     // An option name several files have is several items: show answers for

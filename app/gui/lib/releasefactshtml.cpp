@@ -58,12 +58,16 @@ QString ReleaseFactsHtml::historyRows(const ItemAnswer &answer)
     else if (!answer.releases.isEmpty() || !answer.history.isEmpty())
         // Known only from the shipped history (virsh on a default install).
         row(tr("Indexed releases that have it"), esc(tr("none")));
-    if (!answer.history.isEmpty())
+    if (!answer.history.isEmpty()) {
+        QStringList notes;
+        if (!answer.historyGapFrom.isEmpty())
+            notes << tr("the history's first release from %1 on is %2").arg(answer.historyGapFrom, answer.historyGapTo);
+        if (!answer.historyNoDataAfter.isEmpty())
+            notes << tr("the history's releases after %1 have no data for it").arg(answer.historyNoDataAfter);
         row(tr("Release history"),
-            esc(answer.historyNoDataAfter.isEmpty()
-                    ? answer.history
-                    : tr("%1 (the history's releases after %2 have no data for it)")
-                          .arg(answer.history, answer.historyNoDataAfter)));
+            esc(notes.isEmpty() ? answer.history
+                                : tr("%1 (%2)").arg(answer.history, notes.join(QStringLiteral("; ")))));
+    }
     if (!answer.acceptedAsText.isEmpty())
         row(tr("Accepted before"),
             esc(tr("as plain text in %1 and before, while %2 took any value")
