@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "index/errorcodes.h"
 
 #include "extract/xdr/rpcitembuilder.h"
 #include "index/itemjson.h"
@@ -150,10 +151,41 @@ int runSearch(Context &ctx, const QStringList &args)
         if (max > 0 && hits.size() > max)
             hits.resize(max);
     }
+    bool allItems = !candidates; // the engine holds every row, not only those sharing the query's letters
     if (candidates && (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
         engine.setItems(store.summaries());
         hits = engine.search(q, wanted);
+        allItems = true;
     }
+    // libvirt's error numbers as bindings print them ("virError(Code=42,
+    // Domain=10, ...)", "error code 42"): the values they are, first.
+    QHash<int, QString> errorNumber; // hit index -> "error code 42"
+    if (q.family.isEmpty() || q.family == QLatin1String("api"))
+        if (const auto numbers = errorNumbersIn(queryText)) {
+            const ErrorNumberLookup e = lookUpErrorNumbers(store, *numbers);
+            // The values need not share the query's letters: every row.
+            if (!allItems) {
+                engine.setItems(store.summaries());
+                hits = engine.search(q, wanted);
+                allItems = true;
+            }
+            QList<SearchHit> found;
+            for (qsizetype i = 0; i < engine.items().size(); ++i) {
+                const ItemSummary &s = engine.items().at(i);
+                if (!s.latest || s.kind != ItemKind::EnumValue || (s.name != e.code && s.name != e.domain) ||
+                    !engine.passesFilters(s, q))
+                    continue;
+                const bool code = s.name == e.code;
+                found.insert(code ? 0 : found.size(), {int(i), MatchClass::Exact});
+                errorNumber.insert(int(i), code ? QStringLiteral("error code %1").arg(*numbers->code)
+                                                : QStringLiteral("error domain %1").arg(*numbers->domain));
+            }
+            hits.removeIf([&](const SearchHit &h) { return errorNumber.contains(h.index); });
+            hits = found + hits;
+            if (max > 0 && hits.size() > max)
+                hits.resize(max);
+        }
+
     const auto newerFit = [&](const ItemSummary &s) { return s.sinceRange().fit(q.newerThan); };
     if (q.newerThan.isValid()) {
         std::stable_partition(hits.begin(), hits.end(), [&](const SearchHit &h) {
@@ -322,6 +354,9 @@ int runSearch(Context &ctx, const QStringList &args)
             if (carried.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("carried-api"));
                 o.insert(QStringLiteral("carriedApi"), carried.value(h.index));
+            } else if (errorNumber.contains(h.index)) {
+                o.insert(QStringLiteral("match"), QStringLiteral("error-number"));
+                o.insert(QStringLiteral("errorNumber"), errorNumber.value(h.index));
             } else if (python.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("python-binding"));
                 o.insert(QStringLiteral("binding"),
@@ -353,7 +388,8 @@ int runSearch(Context &ctx, const QStringList &args)
             const QString notIn = notIndexedYet(s);
             // "(exact match)", not a bare "exact" that reads as if it spoke of
             // the since beside it ("9.0.0 < since ≤ 11.3.0 exact").
-            const QByteArray how = qstrncmp(match, "carries ", 8) == 0 || qstrncmp(match, "libvirt-python", 14) == 0
+            const QByteArray how = qstrncmp(match, "carries ", 8) == 0 || qstrncmp(match, "libvirt-python", 14) == 0 ||
+                                           qstrncmp(match, "libvirt's ", 10) == 0
                                        ? QByteArray(match)
                                    : qstrcmp(match, "all") == 0      ? QByteArray()
                                                                      : "(" + QByteArray(match) + " match)";
@@ -380,6 +416,8 @@ int runSearch(Context &ctx, const QStringList &args)
                 if (rpcApiKind(program, proc.name) == QLatin1String("internal"))
                     label += " (internal API)";
                 row(proc, label.constData());
+            } else if (errorNumber.contains(h.index)) {
+                row(engine.items().at(h.index), QByteArray("libvirt's " + errorNumber.value(h.index).toUtf8()).constData());
             } else if (python.contains(h.index)) {
                 // dom.getState(): the binding has no such method; say what it has.
                 const QByteArray label = pythonCSpelled ? QByteArray("libvirt-python has it as " + python.value(h.index).toUtf8())

@@ -1,5 +1,7 @@
 #include "search.h"
 
+#include "errorcodes.h"
+
 #include "extract/xdr/rpcapilink.h"
 #include "model/policy.h"
 #include "model/virshline.h"
@@ -92,6 +94,19 @@ QList<std::pair<QString, QString>> tagAttributes(const QString &text)
 
 } // namespace
 
+// Also "virDomainCreateXML()", with arguments, or a statement's ";".
+QString calledFunction(const QString &text)
+{
+    // The cheap test first: compiling the pattern costs a query more than its lookup.
+    if (!text.contains(QLatin1Char('(')))
+        return {};
+    // Words and separators ([\w] and [\s*]) never overlap: no backtracking blow-up.
+    static const QRegularExpression call(
+        QStringLiteral("^(?:\\w+\\s*=\\s*)?(?:[A-Za-z_]\\w*[\\s*]+)*([A-Za-z_]\\w*)\\s*\\(.*\\)\\s*;?$"));
+    const QRegularExpressionMatch c = call.match(text);
+    return c.hasMatch() ? c.captured(1) : QString();
+}
+
 QString configKeyForm(const QString &typed)
 {
     // SearchQuery reads the file and the option part; a key needs both.
@@ -146,6 +161,11 @@ SearchQuery SearchQuery::parse(const QString &input)
             return q;
         }
     }
+    // A call or a prototype pasted from C code: the function's name. Not a
+    // binding's error ("virError(Code=42, ...)"): its numbers are the answer.
+    if (q.family.isEmpty() || q.family == QLatin1String("api"))
+        if (QString called = calledFunction(text); !called.isEmpty() && !errorNumbersIn(text))
+            text = std::move(called);
     // An XPath (driver/@cache, backend[@type='emulator']) in the index's spelling.
     if (q.family.isEmpty() && (text.contains(QLatin1String("/@")) || text.contains(QLatin1String("[@"))))
         if (QString path = xmlPathForm(text); !path.isEmpty()) {
@@ -467,14 +487,8 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
     collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == lower; });
     if (!m.names.isEmpty())
         return m;
-    // A function written as a call: "virDomainCreateXML()", with arguments,
-    // or a statement's ";", an assignment of its result ("ret = ..."), or as
-    // its prototype reads ("const char *virConnectGetType(virConnectPtr conn)").
-    // Words and separators ([\w] and [\s*]) never overlap: no backtracking blow-up.
-    static const QRegularExpression call(
-        QStringLiteral("^(?:\\w+\\s*=\\s*)?(?:[A-Za-z_]\\w*[\\s*]+)*([A-Za-z_]\\w*)\\s*\\(.*\\)\\s*;?$"));
-    if (const QRegularExpressionMatch c = call.match(t); c.hasMatch()) {
-        const QString function = c.captured(1).toLower();
+    if (const QString called = calledFunction(t); !called.isEmpty()) {
+        const QString function = called.toLower();
         m.via = QStringLiteral("call");
         collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == function; });
         return m;

@@ -120,6 +120,11 @@ private:
 // "qemu.conf: vnc_listen"; empty when `typed` is not such a pair.
 QString configKeyForm(const QString &typed);
 
+// The function a call or a prototype pasted from C code names
+// ("ret = virDomainCreate(dom);", "const char *virConnectGetType(virConnectPtr
+// conn)"): its name, or empty when `text` is neither.
+QString calledFunction(const QString &text);
+
 // Within one match class, what people most often mean comes first: the
 // function, the XML element, the procedure; then types and attributes;
 // then values and constants ("xml:disk" is the <disk> element before

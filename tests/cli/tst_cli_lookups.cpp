@@ -683,6 +683,28 @@ private Q_SLOTS:
                  qPrintable(none.err));
         // Numbers alone in other words stay what they were.
         QCOMPARE(run({QStringLiteral("show"), QStringLiteral("42")}).out.contains(noDomain), false);
+        // search puts the values first, each row saying which number it is.
+        const QStringList rows = run({QStringLiteral("search"), go}).out.split(QLatin1Char('\n'));
+        QVERIFY2(rows.size() > 2 && rows.at(0).startsWith(noDomain + QLatin1Char(' ')) &&
+                     rows.at(0).endsWith(QLatin1String("libvirt's error code 42")) &&
+                     rows.at(1).startsWith(qemu + QLatin1Char(' ')) &&
+                     rows.at(1).endsWith(QLatin1String("libvirt's error domain 10")),
+                 qPrintable(rows.mid(0, 3).join(QLatin1Char('\n'))));
+        const QJsonObject first = QJsonDocument::fromJson(run({QStringLiteral("search"), QStringLiteral("error code 55"),
+                                                               QStringLiteral("--json")})
+                                                              .out.toUtf8())
+                                      .array()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(first.value(QLatin1String("name")).toString(), invalid);
+        QCOMPARE(first.value(QLatin1String("match")).toString(), QStringLiteral("error-number"));
+        QCOMPARE(first.value(QLatin1String("errorNumber")).toString(), QStringLiteral("error code 55"));
+        // A prototype pasted into search finds the function itself (only
+        // documentation-text matches came back).
+        const QString proto = run({QStringLiteral("search"), QStringLiteral("const char *virConnectGetType(virConnectPtr conn);")}).out;
+        QVERIFY2(proto.startsWith(QLatin1String("virConnectGetType ")) &&
+                     proto.section(QLatin1Char('\n'), 0, 0).endsWith(QLatin1String("(exact match)")),
+                 qPrintable(proto.left(300)));
     }
 
     void searchReadsVirshAndTags()
