@@ -154,8 +154,8 @@ int runShow(Context &ctx, const QStringList &args)
                 e.unknown.isEmpty() ? QString()
                                     : QStringLiteral("; no indexed release has a value for ") + e.unknown.join(QStringLiteral(", "));
             if (found.isEmpty()) {
-                hint = QStringLiteral("no indexed release has a value for ") + e.unknown.join(QStringLiteral(", ")) +
-                       QStringLiteral("; values added after the indexed releases have no number in the release history");
+                hint = unknown.mid(2) + QStringLiteral("; values added after the indexed releases have no number in the "
+                                                       "release history");
             } else {
                 lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("error-number")}};
                 if (!e.unknown.isEmpty())

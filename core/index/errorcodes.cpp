@@ -32,7 +32,9 @@ QString valueName(const Store &store, const QString &enumName, qint64 n)
 
 } // namespace
 
-std::optional<ErrorNumbers> errorNumbersIn(const QString &typed)
+namespace {
+
+std::optional<ErrorNumbers> readNumbers(const QString &typed)
 {
     const QString t = typed.simplified();
     // Go (libvirt.org/go/libvirt): "virError(Code=42, Domain=10, Message='...')".
@@ -51,6 +53,15 @@ std::optional<ErrorNumbers> errorNumbersIn(const QString &typed)
     if (const auto m = bare.match(t); m.hasMatch())
         return ErrorNumbers{number(m, 1), std::nullopt};
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ErrorNumbers> errorNumbersIn(const QString &typed)
+{
+    // A number too long for any value ("error code 99999999999999999999") names none.
+    const std::optional<ErrorNumbers> n = readNumbers(typed);
+    return n && (n->code || n->domain) ? n : std::nullopt;
 }
 
 ErrorNumberLookup lookUpErrorNumbers(const Store &store, const ErrorNumbers &numbers)
