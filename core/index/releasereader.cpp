@@ -2,6 +2,7 @@
 
 #include "extract/api/apireader.h"
 #include "extract/drivers/driversupport.h"
+#include "extract/schema/docpages.h"
 #include "extract/schema/docsinceextractor.h"
 #include "extract/schema/schemaextractor.h"
 #include "extract/tools/configextractor.h"
@@ -39,7 +40,7 @@ void applyDrivers(const SourceLayout &layout, ExtractResult &api)
         if (hasDriverSources(layout.root))
             matrix = readDriverTables(layout.root, &api.diagnostics);
     } else {
-        const QString page = layout.docDir + QStringLiteral("/hvsupport.html");
+        const QString page = layout.docDir + QLatin1Char('/') + QLatin1String(DocPages::kDriverMatrix);
         if (!layout.docDir.isEmpty() && QFileInfo::exists(page))
             matrix = readHvSupportHtml(page, &api.diagnostics, SourceRoot(layout.root));
     }

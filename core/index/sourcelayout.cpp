@@ -3,6 +3,7 @@
 #include "extract/api/functionsincetags.h"
 
 #include "extract/api/apireader.h"
+#include "extract/schema/docpages.h"
 #include "extract/tools/configextractor.h"
 #include "extract/tools/errormessages.h"
 #include "extract/tools/virshextractor.h"
@@ -128,7 +129,8 @@ QStringList SourceLayout::inputFiles() const
     if (kind == Release::SourceKind::SourceTree)
         files << functionsincetags::filesOf(root);
     files << filesIn(schemaDir, {QStringLiteral("*.rng")});
-    files << filesIn(docDir, {QStringLiteral("*.html")});
+    // Only the pages the readers read: the rest of libvirt-doc changes nothing.
+    files << DocPages::readIn(docDir);
     if (!protocolRoot.isEmpty())
         files << filesIn(protocolRoot, {QStringLiteral("*.x")}, true);
     if (kind == Release::SourceKind::SourceTree) {

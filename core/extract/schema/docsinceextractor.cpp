@@ -1,5 +1,7 @@
 #include "docsinceextractor.h"
 
+#include "docpages.h"
+
 #include "io/confinedfile.h"
 
 #include <QDir>
@@ -458,23 +460,7 @@ QList<DocSinceExtractor::SourceNote> DocSinceExtractor::readSourceTree(const Ite
 
 QStringList DocSinceExtractor::rootsForPage(const QString &page)
 {
-    static const QHash<QString, QStringList> roots{
-        {QStringLiteral("formatdomain.html"), {QStringLiteral("domain")}},
-        {QStringLiteral("formatnetwork.html"), {QStringLiteral("network")}},
-        {QStringLiteral("formatnetworkport.html"), {QStringLiteral("networkport")}},
-        {QStringLiteral("formatstorage.html"), {QStringLiteral("pool"), QStringLiteral("volume")}},
-        {QStringLiteral("formatstorageencryption.html"), {QStringLiteral("volume")}},
-        {QStringLiteral("formatstoragecaps.html"), {QStringLiteral("storagepoolCapabilities")}},
-        {QStringLiteral("formatnode.html"), {QStringLiteral("device")}},
-        {QStringLiteral("formatsecret.html"), {QStringLiteral("secret")}},
-        {QStringLiteral("formatnwfilter.html"), {QStringLiteral("filter")}},
-        {QStringLiteral("formatcaps.html"), {QStringLiteral("capabilities")}},
-        {QStringLiteral("formatdomaincaps.html"), {QStringLiteral("domainCapabilities")}},
-        {QStringLiteral("formatsnapshot.html"), {QStringLiteral("domainsnapshot")}},
-        {QStringLiteral("formatcheckpoint.html"), {QStringLiteral("domaincheckpoint")}},
-        {QStringLiteral("formatbackup.html"), {QStringLiteral("domainbackup")}},
-    };
-    return roots.value(page);
+    return DocPages::rootsFor(page);
 }
 
 int DocSinceExtractor::apply(ItemList &items, const QString &htmlDir, Diagnostics *diagnostics,
