@@ -29,6 +29,8 @@ const char *matchLabel(MatchClass m)
         return "substring";
     case MatchClass::Fuzzy:
         return "fuzzy";
+    case MatchClass::Wildcard:
+        return "wildcard";
     case MatchClass::None:
         break;
     }
@@ -152,7 +154,10 @@ int runSearch(Context &ctx, const QStringList &args)
             hits.resize(max);
     }
     bool allItems = !candidates; // the engine holds every row, not only those sharing the query's letters
-    if (candidates && (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
+    // A pattern ("virDomainGet*") matches nothing outside the rows holding
+    // its letters, and a near name of a pattern means nothing.
+    const bool wildcard = SearchEngine::isWildcard(q.text);
+    if (candidates && !wildcard && (hits.isEmpty() || hits.first().match != MatchClass::Exact)) {
         engine.setItems(store.summaries());
         hits = engine.search(q, wanted);
         allItems = true;
@@ -290,7 +295,7 @@ int runSearch(Context &ctx, const QStringList &args)
 
     // Doc text matches come after every name match.
     QList<ItemSummary> textHits;
-    if ((max == 0 || hits.size() < max) && !q.text.isEmpty()) {
+    if ((max == 0 || hits.size() < max) && !q.text.isEmpty() && !wildcard) {
         QSet<qint64> seen;
         for (const auto &h : hits)
             seen.insert(engine.items().at(h.index).id);
@@ -454,6 +459,12 @@ int runSearch(Context &ctx, const QStringList &args)
                         << q.maxVersion.toString() << ": --max-version " << q.maxVersion.toString() << " hides it\n";
                 return NotFound;
             }
+        }
+        if (wildcard) {
+            // '*' any run of characters, '?' one: said, as a pattern may be meant literally.
+            ctx.err << "virt-support search: no name matches the pattern '" << q.text
+                    << "' ('*' stands for any characters, '?' for one)\n";
+            return NotFound;
         }
         ctx.err << "virt-support search: no match for '" << queryText << "'";
         const QList<SearchHit> near = engine.nearest(q.text, q, 5);

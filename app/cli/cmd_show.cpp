@@ -20,6 +20,12 @@ namespace vse::cli {
 
 namespace {
 
+// A shell pattern ("virDomainGet*"), not C whose '*' is a pointer.
+bool isPattern(const QString &typed)
+{
+    return SearchEngine::isWildcard(typed) && calledFunction(typed).isEmpty();
+}
+
 // Nothing is named `name`: what it may have meant, on stderr, and with
 // --json the same as an object on stdout (a script learns as much as a
 // reader). `several`: the items a typed form stands for, when more than one.
@@ -45,10 +51,16 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
         if (several.size() > kListed && file.endsWith(QLatin1String(".conf")))
             ctx.err << "  ... and " << several.size() - kListed << " more (JSON lists all; 'virt-support search "
                     << file << "' lists every option with its since)\n";
+        else if (several.size() > kListed && isPattern(name))
+            ctx.err << "  ... and " << several.size() - kListed << " more (JSON lists all; virt-support search \""
+                    << name << "\" lists them with their since)\n";
         else if (several.size() > kListed)
             ctx.err << "  ... and " << several.size() - kListed
                     << " more (JSON lists all); give more of the path, e.g. "
                     << several.first().section(QLatin1Char('/'), -2) << '\n';
+    } else if (isPattern(name)) {
+        o.insert(QStringLiteral("standsFor"), QJsonArray());
+        ctx.err << ": no name matches the pattern ('*' stands for any characters, '?' for one)\n";
     } else {
         // Names a typo away; else what a search finds (several words, a part).
         QString bare = name; // without a family scope ("api:virConectOpen")
@@ -194,6 +206,7 @@ int runShow(Context &ctx, const QStringList &args)
                                 ? "a virsh command line: its command and options, values left out"
                             : t.via == QLatin1String("xml-path")     ? "the only XML item whose path ends so"
                             : t.via == QLatin1String("tag-value")    ? "the value the tag's attribute names"
+                            : t.via == QLatin1String("wildcard")     ? "the only name the pattern matches"
                                                                      : "the only element of that name")
                         << unknown << ")\n\n";
         } else if (!root.isEmpty()) {

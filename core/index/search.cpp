@@ -233,7 +233,7 @@ namespace {
 
 // Last segment of an XML path or RPC key: "driver@cache" → "cache",
 // "domain/devices/disk" → "disk"; so "disk" is an exact match for the element.
-QStringView lastSegment(const QString &name)
+QStringView lastSegment(QStringView name)
 {
     qsizetype cut = -1;
     for (qsizetype i = name.size() - 1; i >= 0; --i) {
@@ -257,12 +257,52 @@ bool isSubsequence(const QString &name, const QString &query)
 
 } // namespace
 
+bool SearchEngine::isWildcard(QStringView query)
+{
+    return query.contains(QLatin1Char('*')) || query.contains(QLatin1Char('?'));
+}
+
+namespace {
+
+// Iterative glob match with one backtrack point (the last '*'): linear in
+// practice, never exponential, whatever the pattern.
+bool globMatch(QStringView name, QStringView pattern)
+{
+    qsizetype n = 0, p = 0, starP = -1, starN = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && (pattern.at(p) == QLatin1Char('?') || pattern.at(p) == name.at(n))) {
+            ++n;
+            ++p;
+        } else if (p < pattern.size() && pattern.at(p) == QLatin1Char('*')) {
+            starP = p++;
+            starN = n;
+        } else if (starP >= 0) {
+            p = starP + 1;
+            n = ++starN;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern.at(p) == QLatin1Char('*'))
+        ++p;
+    return p == pattern.size();
+}
+
+} // namespace
+
+bool SearchEngine::wildcardMatch(QStringView lowerName, QStringView lowerPattern)
+{
+    return globMatch(lowerName, lowerPattern) || globMatch(lastSegment(lowerName), lowerPattern);
+}
+
 MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowerQuery)
 {
     if (lowerQuery.isEmpty())
         return MatchClass::Exact;
     if (lowerName == lowerQuery || lastSegment(lowerName) == lowerQuery)
         return MatchClass::Exact;
+    if (isWildcard(lowerQuery))
+        return wildcardMatch(lowerName, lowerQuery) ? MatchClass::Wildcard : MatchClass::None;
     if (lowerName.startsWith(lowerQuery) || lastSegment(lowerName).startsWith(lowerQuery))
         return MatchClass::Prefix;
     if (lowerName.contains(lowerQuery))
@@ -491,6 +531,12 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
         const QString function = called.toLower();
         m.via = QStringLiteral("call");
         collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == function; });
+        return m;
+    }
+    // A shell pattern ("virDomainGetSta*"); after C, whose '*' is a pointer.
+    if (isWildcard(lower)) {
+        m.via = QStringLiteral("wildcard");
+        collect([&](const ItemSummary &, qsizetype i) { return wildcardMatch(lowerName(i), lower); });
         return m;
     }
     // An XML path as XPath writes it, or the end of one (backend@type=emulator,

@@ -36,8 +36,11 @@ struct SearchQuery
 };
 
 // How a name matched, best first. The order is the ranking users asked of
-// similar tools: exact, then prefix, then substring, then fuzzy.
-enum class MatchClass { Exact = 0, Prefix = 1, Substring = 2, Fuzzy = 3, None = 4 };
+// similar tools: exact, then prefix, then substring, then fuzzy. A query with
+// shell wildcards ("virDomainGet*", "*Migrate?Params") matches as a pattern
+// only: its hits are Wildcard (or Exact, a name spelled with the characters).
+enum class MatchClass { Exact = 0, Prefix = 1, Substring = 2, Fuzzy = 3, Wildcard = 4, None = 5 };
+inline constexpr int kMatchClasses = 5; // every class but None
 
 struct SearchHit
 {
@@ -66,6 +69,11 @@ public:
     bool passesFilters(const ItemSummary &item, const SearchQuery &query) const;
     // The match class of one name against lower-cased query text.
     static MatchClass matchName(const QString &lowerName, const QString &lowerQuery);
+    // Whether the query is a shell wildcard pattern: it has '*' or '?'.
+    static bool isWildcard(QStringView query);
+    // '*' any run of characters, '?' one; the whole name or its last path
+    // segment (domain/devices/disk matches "dis?"). Both lower-cased.
+    static bool wildcardMatch(QStringView lowerName, QStringView lowerPattern);
 
     // For a query nothing matched: the names nearest to `text` by edit
     // distance (case-insensitive, against the whole name and its last path

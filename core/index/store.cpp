@@ -475,6 +475,8 @@ std::optional<QList<ItemSummary>> Store::summariesMatching(const QString &text) 
     for (const QChar c : text) {
         if (c.unicode() >= 0x80)
             return std::nullopt;
+        if (c == QLatin1Char('*') || c == QLatin1Char('?')) // a pattern's wildcards: any letters
+            continue;
         if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
             pattern += QLatin1Char('\\');
         pattern += c;

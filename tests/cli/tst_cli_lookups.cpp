@@ -227,6 +227,54 @@ private Q_SLOTS:
         QCOMPARE(padded.out, run({QStringLiteral("show"), QStringLiteral("virConnectOpen")}).out);
     }
 
+    // "virDomainGet*" as people type a name they half remember: search lists
+    // what the pattern matches, show shows its only match or lists them.
+    void patternsAsPeopleTypeThem()
+    {
+        // The installed release's own list of functions, read from its API XML.
+        QFile api(QStringLiteral("/usr/share/libvirt/api/libvirt-api.xml"));
+        if (!api.open(QIODevice::ReadOnly))
+            QSKIP("libvirt's API XML is not installed");
+        QSet<QString> installed;
+        static const QRegularExpression function(QStringLiteral("<function name='(virDomainGet[^']*)'"));
+        for (auto it = function.globalMatch(QString::fromUtf8(api.readAll())); it.hasNext();)
+            installed.insert(it.next().captured(1));
+        QVERIFY(installed.size() > 30);
+
+        const CliRun search = run({QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("--limit"),
+                                   QStringLiteral("0"), QStringLiteral("virDomainGet*")});
+        QCOMPARE(search.exitCode, 0);
+        QSet<QString> found;
+        for (const QJsonValue &v : QJsonDocument::fromJson(search.out.toUtf8()).array()) {
+            const QString name = v.toObject().value(QLatin1String("name")).toString();
+            QVERIFY2(name.startsWith(QLatin1String("virDomainGet"), Qt::CaseInsensitive), qPrintable(name));
+            // Names only: a pattern is no words to look for in the documentation.
+            QCOMPARE(v.toObject().value(QLatin1String("match")).toString(), QStringLiteral("wildcard"));
+            found.insert(name);
+        }
+        QVERIFY2(found.contains(installed), qPrintable(QStringList((installed - found).values()).join(u' ')));
+
+        const CliRun one = run({QStringLiteral("show"), QStringLiteral("virDomainGetSta*")});
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(one.out, QStringLiteral("'virDomainGetSta*' is shown as virDomainGetState (the only name the "
+                                         "pattern matches)\n\n") +
+                              run({QStringLiteral("show"), QStringLiteral("virDomainGetState")}).out);
+        const CliRun several = run({QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("virDomainGet*")});
+        QCOMPARE(several.exitCode, 1);
+        QSet<QString> standsFor;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(several.out.toUtf8()).object().value(QLatin1String("standsFor")).toArray())
+            standsFor.insert(v.toString());
+        QCOMPARE(standsFor, found);
+        QVERIFY2(several.err.contains(QStringLiteral("virt-support search \"virDomainGet*\" lists them")),
+                 qPrintable(several.err));
+
+        const CliRun none = run({QStringLiteral("search"), QStringLiteral("virDomainFrob*")});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("no name matches the pattern 'virDomainFrob*'")), qPrintable(none.err));
+        QCOMPARE(run({QStringLiteral("show"), QStringLiteral("virDomainFrob*")}).exitCode, 1);
+    }
+
     // Several options on one pasted line: each shown, in the order given.
     void showVirshLineWithSeveralOptions()
     {

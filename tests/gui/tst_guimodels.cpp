@@ -172,7 +172,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         for (const char *t : {"virDomainGetInfo", "virdomainget", "disk", "xml:disk", "api:lookup", "vdgi", "LAST",
-                              "virsh:domstate", "virsh domstate", "<pstore/>", "config:log_level"})
+                              "virsh:domstate", "virsh domstate", "<pstore/>", "config:log_level",
+                              // shell patterns, as people type them
+                              "virDomainGet*", "*Migrate*Params", "xml:dis?", "vir*Frob*"})
             QTest::newRow(t) << QString::fromLatin1(t);
     }
     void rankingMatchesSearchEngine()
@@ -196,11 +198,18 @@ private Q_SLOTS:
             QCOMPARE(mine.hits.first().match, MatchClass::Exact);
     }
 
+    void narrowingWhileTypingEqualsFreshSearch_data()
+    {
+        QTest::addColumn<QString>("word");
+        QTest::newRow("name") << QStringLiteral("virDomainGetInfo");
+        // After "vir*Get*Inf" comes "vir*Get*Info", which matches names the shorter pattern does not.
+        QTest::newRow("pattern") << QStringLiteral("vir*Get*Info");
+    }
     void narrowingWhileTypingEqualsFreshSearch()
     {
+        QFETCH(QString, word);
         HitFinder typing;
         typing.setEngine(&m_snapshot->engine());
-        const QString word = QStringLiteral("virDomainGetInfo");
         ViewFilter f = baseFilter();
         for (qsizetype n = 1; n <= word.size(); ++n) {
             f.text = word.left(n);
@@ -212,7 +221,11 @@ private Q_SLOTS:
             for (qsizetype i = 0; i < full.hits.size(); ++i)
                 QCOMPARE(narrowed.hits.at(i).index, full.hits.at(i).index);
         }
-        QCOMPARE(m_snapshot->summaries().at(typing.find(f).hits.first().index).name, word);
+        if (!SearchEngine::isWildcard(word))
+            QCOMPARE(m_snapshot->summaries().at(typing.find(f).hits.first().index).name, word);
+        else // the pattern matches, and only what it should
+            for (const SearchHit &h : typing.find(f).hits)
+                QVERIFY(SearchEngine::wildcardMatch(m_snapshot->summaries().at(h.index).name.toLower(), word.toLower()));
     }
 
     void scopeLimitsFamily()

@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,6 +89,57 @@ private Q_SLOTS:
         // Shorter fuzzy matches rank before longer ones.
         QVERIFY(fuzzy.indexOf(QStringLiteral("virDomainCreateXML")) <
                 fuzzy.indexOf(QStringLiteral("virDomainCreateXMLWithFiles")));
+    }
+
+    // "virDomainGet*", "*Migrate*Params", "dis?": shell patterns over the
+    // whole name or an XML item's last segment, checked against Qt's own
+    // wildcard translation over every row.
+    void shellPatterns_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        for (const char *p : {"virDomainGet*", "*Migrate*Params", "dis?", "VIR_DOMAIN_*_LAST", "*qemu*", "?"})
+            QTest::newRow(p) << QString::fromLatin1(p);
+    }
+    void shellPatterns()
+    {
+        QFETCH(QString, pattern);
+        // By hand: Qt's own translation keeps '*' from crossing '/', and an
+        // XML path's '*' must ("*qemu*" is every item of the qemu namespace).
+        QString rx = QStringLiteral("^");
+        for (const QChar c : pattern)
+            rx += c == QLatin1Char('*')   ? QStringLiteral(".*")
+                  : c == QLatin1Char('?') ? QStringLiteral(".")
+                                          : QRegularExpression::escape(QString(c));
+        const QRegularExpression re(rx + QLatin1Char('$'), QRegularExpression::CaseInsensitiveOption);
+        QSet<QString> expected;
+        for (const ItemSummary &s : m_engine.items()) {
+            const QString last = s.name.section(QRegularExpression(QStringLiteral("[/@=]")), -1);
+            if (s.latest && (re.match(s.name).hasMatch() || re.match(last).hasMatch()))
+                expected.insert(s.name);
+        }
+        QSet<QString> got;
+        for (const SearchHit &h : m_engine.search(SearchQuery::parse(pattern))) {
+            QVERIFY(h.match == MatchClass::Wildcard || h.match == MatchClass::Exact);
+            got.insert(m_engine.items().at(h.index).name);
+        }
+        QVERIFY(!expected.isEmpty());
+        QVERIFY2(got == expected, qPrintable(QStringLiteral("only found: %1; only expected: %2")
+                                                 .arg(QStringList((got - expected).values()).join(QLatin1Char(' ')),
+                                                      QStringList((expected - got).values()).join(QLatin1Char(' ')))));
+    }
+
+    void patternsStayLinear()
+    {
+        // One backtrack point, not one per '*': a name of 5 000 'a's against
+        // a pattern of 200 '*a' that cannot match ends at once.
+        const QString name(5000, QLatin1Char('a'));
+        QString pattern;
+        for (int i = 0; i < 200; ++i)
+            pattern += QStringLiteral("*a");
+        QVERIFY(!SearchEngine::wildcardMatch(name, QString(pattern + QLatin1Char('b'))));
+        QVERIFY(SearchEngine::wildcardMatch(name, pattern));
+        QVERIFY(SearchEngine::wildcardMatch(QStringLiteral("domain/devices/disk"), QStringLiteral("d?sk")));
+        QVERIFY(!SearchEngine::wildcardMatch(QStringLiteral("domain/devices/disk"), QStringLiteral("devices")));
     }
 
     void scopes()

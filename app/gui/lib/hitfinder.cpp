@@ -206,6 +206,8 @@ MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask) const
     const QStringView last = name.mid(m_segment[i]);
     if (name == q || last == q)
         return MatchClass::Exact;
+    if (SearchEngine::isWildcard(q))
+        return SearchEngine::wildcardMatch(name, q) ? MatchClass::Wildcard : MatchClass::None;
     if (name.startsWith(q) || last.startsWith(q))
         return MatchClass::Prefix;
     if (name.contains(q))
@@ -252,13 +254,17 @@ FindResult HitFinder::find(const ViewFilter &filter)
     const SearchQuery q = SearchQuery::parse(filter.text);
     const QString needle = q.text.toLower();
     const quint8 scope = familyCode(q.family);
-    const quint64 queryMask = charMask(needle);
+    // A pattern's wildcards stand for letters of the name: only its others must be there.
+    const quint64 queryMask = charMask(QString(needle).remove(QLatin1Char('*')).remove(QLatin1Char('?')));
     const SearchQuery lastQ = SearchQuery::parse(m_last.text);
+    // Typing on after a pattern can match what it did not ("a*b" then
+    // "a*bc" matches "axbc"): narrow only from a plain text.
     const bool narrow = m_haveLast && filter.sameExceptText(m_last) && lastQ.family == q.family
-                        && lastQ.configFile == q.configFile && needle.startsWith(lastQ.text.toLower());
+                        && lastQ.configFile == q.configFile && needle.startsWith(lastQ.text.toLower())
+                        && !SearchEngine::isWildcard(lastQ.text);
 
     // Buckets per match class; a negative entry (~index) marks a greyed newer item.
-    std::vector<int> buckets[4];
+    std::vector<int> buckets[kMatchClasses];
     for (const int idx : needle.isEmpty() ? m_browseOrder : m_order) {
         const size_t i = size_t(idx);
         if (narrow && !m_alive[i])
@@ -288,7 +294,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
         total += b.size();
     result.hits.reserve(qsizetype(total));
     result.newer.reserve(total);
-    for (int c = 0; c < 4; ++c) {
+    for (int c = 0; c < kMatchClasses; ++c) {
         for (const int v : buckets[c]) {
             result.hits.append({v < 0 ? ~v : v, MatchClass(c)});
             result.newer.push_back(v < 0);
