@@ -1,4 +1,4 @@
-// virt-support gen-header --max-allowed VERSION: a header an application
+// virt-support gen-header --max-version VERSION: a header an application
 // includes after <libvirt/libvirt.h> so that its own compiler warns at every
 // call of a function newer than VERSION (what GLIB_VERSION_MAX_ALLOWED does
 // for GLib). Each such function is re-declared with
@@ -45,8 +45,10 @@ QString declaredCondition(const QString &file, const Version &upTo)
 int runGenHeader(Context &ctx, const QStringList &args)
 {
     QCommandLineParser p;
+    // --max-version as the other commands spell the target; --max-allowed
+    // as this command first did.
     const QCommandLineOption maxAllowed(
-        QStringLiteral("max-allowed"),
+        QStringList{QStringLiteral("max-version"), QStringLiteral("max-allowed")},
         QStringLiteral("The oldest libvirt the application must run on."),
         QStringLiteral("VERSION"));
     p.addOption(maxAllowed);
@@ -58,7 +60,7 @@ int runGenHeader(Context &ctx, const QStringList &args)
         rc >= 0)
         return rc;
     if (!p.isSet(maxAllowed) || !p.positionalArguments().isEmpty()) {
-        ctx.err << "virt-support gen-header: give --max-allowed VERSION (and nothing else)\n";
+        ctx.err << "virt-support gen-header: give --max-version VERSION (and nothing else)\n";
         return Usage;
     }
     Version target;
@@ -87,7 +89,7 @@ int runGenHeader(Context &ctx, const QStringList &args)
     const QString v = target.toString();
     QString out;
     out += QStringLiteral(
-               "/* libvirt-max-allowed.h: made by `virt-support gen-header --max-allowed %1`.\n"
+               "/* libvirt-max-allowed.h: made by `virt-support gen-header --max-version %1`.\n"
                " *\n"
                " * Include it after <libvirt/libvirt.h> (and libvirt-qemu.h, libvirt-lxc.h,\n"
                " * libvirt-admin.h when used). Every libvirt function introduced after %1\n"

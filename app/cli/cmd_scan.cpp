@@ -37,8 +37,9 @@ int runScan(Context &ctx, const QStringList &args)
     return runFullProgram(ctx);
 #else
     QCommandLineParser p;
+    // Also --max-version, as the other commands spell it.
     const QCommandLineOption target(
-        QStringLiteral("target"),
+        QStringList{QStringLiteral("target"), QStringLiteral("max-version")},
         QStringLiteral(
             "The oldest libvirt the code must run on: a release (6.0.0), or distribution "
             "releases (debian-12,ubuntu-22.04,rhel-9: the lowest libvirt among them). Uses newer "

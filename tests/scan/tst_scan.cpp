@@ -503,6 +503,12 @@ private slots:
                  qPrintable(r.out + r.err));
         // The hasattr-guarded call on line 7 is not reported as too new.
         QVERIFY2(!r.out.contains(QLatin1String("app.py:7:")), qPrintable(r.out));
+        // --max-version, as the other commands spell the target: the same report.
+        const auto same = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--max-version"),
+                                           QStringLiteral("debian-11"), QStringLiteral("--format"),
+                                           QStringLiteral("gcc")});
+        QCOMPARE(same.exitCode, r.exitCode);
+        QCOMPARE(same.out, r.out);
         r = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--target"),
                              QStringLiteral("debian-12")});
         QCOMPARE(r.exitCode, 0);
