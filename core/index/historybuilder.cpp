@@ -487,7 +487,8 @@ ReleaseData readOne(const Input &in, const QString &repo)
         return out;
     }
     root = layout->root;
-    Release rel = ReleaseReader::read(*layout);
+    // A malformed schema (0.7.1's secret.rng) still says what it declares.
+    Release rel = ReleaseReader::read(*layout, nullptr, nullptr, true);
     bool hasRpc = std::any_of(rel.items.cbegin(), rel.items.cend(), [](const Item &i) {
         return kindFamily(i.kind) == QLatin1String("rpc");
     });
@@ -747,8 +748,9 @@ void resolvePartialXml(State &state)
         rel.incompleteXmlRoots.sort();
         state.notes << Diagnostic::warning(
             state.labels.at(r) + QLatin1Char(':') + files.join(QStringLiteral(", ")), 0,
-            QStringLiteral("xml data of %1 incomplete (the schema did not read), not used to date "
-                           "their additions or removals; the other roots' data is complete")
+            QStringLiteral("xml data of %1 incomplete (the schema did not read, or only as libxml2 "
+                           "recovers it: what it declares is present, nothing is absent), not used to "
+                           "date their removals; the other roots' data is complete")
                 .arg(rel.incompleteXmlRoots.join(QStringLiteral(", "))));
     }
 }

@@ -50,7 +50,8 @@ void applyDrivers(const SourceLayout &layout, ExtractResult &api)
 
 } // namespace
 
-Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *cancel, QThreadPool *pool)
+Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *cancel, QThreadPool *pool,
+                            bool recoverMalformedSchemas)
 {
     Release r;
     r.sourceKind = layout.kind;
@@ -74,7 +75,7 @@ Release ReleaseReader::read(const SourceLayout &layout, const std::atomic_bool *
 
     ExtractResult schema;
     if (!layout.schemaDir.isEmpty() && !(cancel && cancel->load()))
-        schema = SchemaExtractor::extractDir(layout.schemaDir, layout.root);
+        schema = SchemaExtractor::extractDir(layout.schemaDir, layout.root, recoverMalformedSchemas);
     // "Since x.y.z" notes of libvirt-doc, where installed, date XML items
     // within this one release; nothing is guessed where the docs are silent.
     if (!layout.docDir.isEmpty() && !schema.items.isEmpty())

@@ -19,8 +19,11 @@ public:
     // while this thread reads the schemas and protocols. When several
     // releases share one pool and it is full, waiting for that task runs it
     // here instead, so the pool's size bounds the threads at work.
+    // recoverMalformedSchemas: also read a schema file that is not
+    // well-formed as libxml2 mends it, still reporting it (the release
+    // history, which counts what it declares as present, nothing as absent).
     static Release read(const SourceLayout &layout, const std::atomic_bool *cancel = nullptr,
-                        QThreadPool *pool = nullptr);
+                        QThreadPool *pool = nullptr, bool recoverMalformedSchemas = false);
 };
 
 } // namespace vse

@@ -100,6 +100,7 @@ private slots:
     void missingDefine();
     void missingInclude();
     void malformedAndBinary();
+    void malformedReadAsRecovered();
     void includeLoopAndRecursion();
     void overridesAndCombine();
     void nestedGrammarAndExternalRef();
@@ -300,6 +301,29 @@ void TestSchema::malformedAndBinary()
         blamed.insert(QFileInfo(d.file).fileName());
     }
     QCOMPARE(blamed, (QSet<QString>{QStringLiteral("t.rng"), QStringLiteral("g.rng")}));
+}
+
+// An unclosed tag (libvirt 0.7.1's secret.rng): by default no items, an
+// error naming the line; asked to recover (the release history), the items
+// libxml2's mended tree declares, and the error still.
+void TestSchema::malformedReadAsRecovered()
+{
+    QTemporaryDir tmp;
+    const QByteArray text = grammar("<start><element name=\"a\"><attribute name=\"x\"/>"
+                                    "<optional><element name=\"b\">\n<ref name=\"c\">\n</element></optional>"
+                                    "</element></start><define name=\"c\"><empty/></define>");
+    write(tmp.filePath(QStringLiteral("t.rng")), text);
+    for (const bool recover : {false, true}) {
+        const ExtractResult r = SchemaExtractor::extractDir(tmp.path(), {}, recover);
+        QVERIFY(hasErrors(r.diagnostics));
+        const Diagnostic &d = r.diagnostics.constFirst();
+        QVERIFY(d.file.endsWith(QLatin1String("t.rng")));
+        QVERIFY2(d.line >= lineOf(text, "<ref name"), qPrintable(d.message));
+        QCOMPARE(d.message.contains(QLatin1String("read as libxml2 recovers it")), recover);
+        const auto items = byName(r.items);
+        QCOMPARE(items.contains(QStringLiteral("a")), recover);
+        QCOMPARE(items.contains(QStringLiteral("a@x")), recover);
+    }
 }
 
 void TestSchema::includeLoopAndRecursion()

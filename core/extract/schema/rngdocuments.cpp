@@ -85,7 +85,21 @@ xmlNode *RngDocuments::parse(const QString &key, const QByteArray &data)
         const int line = err ? err->line : 0;
         const QString msg = err && err->message ? rngText(reinterpret_cast<const xmlChar *>(err->message)).trimmed()
                                                 : QStringLiteral("not well-formed XML");
+        if (doc)
+            xmlFreeDoc(doc);
+        doc = nullptr;
+        if (m_recover)
+            doc = xmlCtxtReadMemory(ctxt, data.constData(), int(data.size()), url.constData(), nullptr,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                        XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_RECOVER);
         xmlFreeParserCtxt(ctxt);
+        if (doc && xmlDocGetRootElement(doc)) {
+            m_diagnostics->append(Diagnostic::error(
+                key, line,
+                QStringLiteral("malformed schema: %1; read as libxml2 recovers it").arg(msg)));
+            m_docs.insert(key, doc);
+            return xmlDocGetRootElement(doc);
+        }
         if (doc)
             xmlFreeDoc(doc);
         return fail(key, line, QStringLiteral("malformed schema: %1").arg(msg));

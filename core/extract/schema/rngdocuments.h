@@ -47,6 +47,13 @@ public:
         m_inMemory = true;
     }
 
+    // A file that is not well-formed XML is then also read as libxml2's
+    // recovery mends it, still reported as an error. For the release history
+    // only: libvirt 0.7.1 - 0.7.4 shipped a secret.rng with an unclosed
+    // <ref>; what such a file declares is a fact of presence, and the error
+    // keeps its release from dating any absence (HistoryBuilder).
+    void setRecoverMalformed(bool on) { m_recover = on; }
+
 private:
     xmlNode *parse(const QString &key, const QByteArray &data);
 
@@ -54,6 +61,7 @@ private:
     SourceRoot m_root;
     QHash<QString, QByteArray> m_memory;
     bool m_inMemory = false;
+    bool m_recover = false;
     QHash<QString, xmlDoc *> m_docs; // canonical path -> doc (nullptr: failed)
 };
 

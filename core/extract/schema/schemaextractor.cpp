@@ -20,9 +20,9 @@ bool hasRng(const QString &dir)
 }
 } // namespace
 
-ExtractResult SchemaExtractor::extractDir(const QString &schemaDir, const QString &sourceRoot)
+ExtractResult SchemaExtractor::extractDir(const QString &schemaDir, const QString &sourceRoot, bool recoverMalformed)
 {
-    return indexDir(schemaDir, true, sourceRoot).result;
+    return indexDir(schemaDir, true, sourceRoot, recoverMalformed).result;
 }
 
 QString SchemaExtractor::findSchemaDir(const QString &sourceTree)
@@ -35,7 +35,8 @@ QString SchemaExtractor::findSchemaDir(const QString &sourceTree)
     return {};
 }
 
-SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems, const QString &sourceRoot)
+SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems, const QString &sourceRoot,
+                                      bool recoverMalformed)
 {
     SchemaIndex index;
     Diagnostics &diagnostics = index.result.diagnostics;
@@ -55,6 +56,7 @@ SchemaIndex SchemaExtractor::indexDir(const QString &schemaDir, bool withItems, 
     }
 
     RngDocuments documents(&diagnostics, SourceRoot(sourceRoot.isEmpty() ? schemaDir : sourceRoot));
+    documents.setRecoverMalformed(recoverMalformed);
     indexDocuments(index, dir, files, documents, withItems);
     return index;
 }

@@ -33,10 +33,13 @@ class SchemaExtractor
 public:
     // Every schema and every file they include must lie inside sourceRoot
     // (the schema folder itself when empty); others are refused unread.
-    static ExtractResult extractDir(const QString &schemaDir, const QString &sourceRoot = {});
+    // recoverMalformed: RngDocuments::setRecoverMalformed (the release history only).
+    static ExtractResult extractDir(const QString &schemaDir, const QString &sourceRoot = {},
+                                    bool recoverMalformed = false);
     // withItems false: only the navigator and the root schemas (what checking
     // a document needs), without building an item per path.
-    static SchemaIndex indexDir(const QString &schemaDir, bool withItems = true, const QString &sourceRoot = {});
+    static SchemaIndex indexDir(const QString &schemaDir, bool withItems = true, const QString &sourceRoot = {},
+                                bool recoverMalformed = false);
     // The same over schema files held in memory (file name -> bytes, as if
     // they were one folder; includes resolve among them and nowhere else).
     // The fuzzer's entry point into the RelaxNG reader and walker.
