@@ -2170,6 +2170,10 @@
         <source>error domain %1 is %2</source>
         <translation>Fehlerbereich %1 ist %2</translation>
     </message>
+    <message>
+        <source>The libvirt files this index was made from have changed: updating it. Until then the window shows the index as it was.</source>
+        <translation>Die libvirt-Dateien, aus denen dieser Index erstellt wurde, haben sich geändert: er wird aktualisiert. Bis dahin zeigt das Fenster den bisherigen Index.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>

@@ -200,6 +200,66 @@ private Q_SLOTS:
         QVERIFY(!w->isShowingEmptyState());
     }
 
+    // An index opened after the files it was made from changed (a libvirt
+    // upgrade, here a schema file gone) is updated by itself, as the query
+    // commands do, and the window then shows the new rows; --no-auto-index
+    // only reports it.
+    void staleIndexIsUpdatedWhenOpened()
+    {
+        VSE_REQUIRE_CORPUS();
+        const QString tree = guitest::tempDir().filePath(QStringLiteral("upgraded-1.3.5"));
+        QVERIFY(copyTree(testdata::corpusDir() + QStringLiteral("/1.3.5"), tree));
+        const QString index = guitest::tempDir().filePath(QStringLiteral("stale.sqlite"));
+        {
+            auto first = indexInWindow({tree}, index);
+            QVERIFY(first);
+        }
+        const auto secretInTree = [](const SnapshotPtr &snapshot) {
+            const auto &rows = snapshot->summaries();
+            return std::count_if(rows.cbegin(), rows.cend(), [&](const ItemSummary &s) {
+                return s.name == QLatin1String("secret") && s.kind == ItemKind::XmlElement &&
+                       snapshot->release(s.releaseId).sourceKind != QLatin1String("history");
+            });
+        };
+        QVERIFY(QFile::remove(tree + QStringLiteral("/docs/schemas/secret.rng")));
+
+        AppOptions quiet;
+        quiet.indexPath = index;
+        quiet.noAutoIndex = true;
+        {
+            MainWindow w(quiet);
+            w.show();
+            QSignalSpy stale(w.controller(), &IndexController::loadedStale);
+            QSignalSpy finished(w.controller(), &IndexController::indexFinished);
+            w.start();
+            QVERIFY(stale.wait(60000));
+            QVERIFY(!finished.wait(1500));
+            QCOMPARE(secretInTree(w.snapshot()), 1); // as it was
+        }
+
+        AppOptions o;
+        o.indexPath = index;
+        MainWindow w(o);
+        w.show();
+        QSignalSpy finished(w.controller(), &IndexController::indexFinished);
+        QSignalSpy installed(&w, &MainWindow::snapshotInstalled);
+        w.start();
+        QVERIFY(installed.wait(60000)); // the index as it was, at once
+        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("have changed")) || w.controller()->isBusy(),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.first().first().value<Indexer::Result>().ok);
+        QVERIFY(installed.size() == 2 || installed.wait(60000));
+        QCOMPARE(secretInTree(w.snapshot()), 0);
+        // Fresh now: opened again, nothing to do.
+        MainWindow again(o);
+        QSignalSpy stale(again.controller(), &IndexController::loadedStale);
+        QSignalSpy againInstalled(&again, &MainWindow::snapshotInstalled);
+        again.start();
+        QVERIFY(againInstalled.wait(60000));
+        QCOMPARE(stale.size(), 0);
+    }
+
     void missingProgramIsReported()
     {
         const QString missing =

@@ -3,6 +3,7 @@
 #include "indexprogramrun.h"
 
 #include "index/indexresultjson.h"
+#include "index/store.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -31,10 +32,18 @@ IndexController::~IndexController()
     m_watcher.waitForFinished();
 }
 
-IndexController::LoadResult IndexController::loadFile(const QString &path)
+IndexController::LoadResult IndexController::loadFile(const QString &path, bool checkFresh)
 {
     LoadResult r;
     r.snapshot = IndexSnapshot::load(path, &r.diagnostics);
+    // The query commands' own test (a stamp of file sizes and times, a few
+    // milliseconds): the explorer must not show an older libvirt's answers
+    // where `virt-support show` would re-index first.
+    if (checkFresh && r.snapshot) {
+        Store store;
+        Diagnostics ignored;
+        r.stale = store.open(path, &ignored) && !Indexer::upToDate(store);
+    }
     return r;
 }
 
@@ -44,7 +53,7 @@ void IndexController::load(const QString &path)
     m_indexJob = false;
     start(QtConcurrent::run([path] {
         JobResult r;
-        r.load = loadFile(path);
+        r.load = loadFile(path, true);
         return r;
     }));
 }
@@ -181,9 +190,11 @@ void IndexController::finished()
         Q_EMIT indexFinished(r.index);
     if (cancelled || (r.indexed && !r.index.ok))
         return;
-    if (r.load.snapshot)
+    if (r.load.snapshot) {
         Q_EMIT loaded(r.load.snapshot);
-    else
+        if (r.load.stale && !r.indexed)
+            Q_EMIT loadedStale();
+    } else
         Q_EMIT loadFailed(r.load.diagnostics);
 }
 

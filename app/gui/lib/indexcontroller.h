@@ -39,6 +39,10 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void progress(int done, int total, const QString &what);
     void loaded(vse::gui::SnapshotPtr snapshot);
+    // After loaded(), for an index loaded as it was (not one just built):
+    // the files it was made from have changed since (a libvirt upgrade, a
+    // new release of this tool's history), as the query commands would find.
+    void loadedStale();
     void loadFailed(const vse::Diagnostics &diagnostics);
     void indexFinished(const vse::Indexer::Result &result);
 
@@ -47,6 +51,7 @@ private:
     {
         std::shared_ptr<IndexSnapshot> snapshot;
         Diagnostics diagnostics;
+        bool stale = false; // Indexer::upToDate() said no
     };
     struct JobResult
     {
@@ -73,7 +78,9 @@ private:
     void finished();
     void setBusy(bool busy);
     void reportProgress(quint64 generation, int done, int total, const QString &what);
-    static LoadResult loadFile(const QString &path);
+    // checkFresh: also decide LoadResult::stale (a load of the index as it
+    // is; one just written is fresh).
+    static LoadResult loadFile(const QString &path, bool checkFresh = false);
 };
 
 } // namespace vse::gui

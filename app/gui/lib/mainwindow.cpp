@@ -171,6 +171,7 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     });
     connect(m_controller, &IndexController::loaded, this, &MainWindow::onLoaded);
     connect(m_controller, &IndexController::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_controller, &IndexController::loadedStale, this, &MainWindow::onLoadedStale);
     connect(m_controller, &IndexController::indexFinished, this, &MainWindow::onIndexFinished);
     connect(m_controller, &IndexController::progress, m_status, &IndexStatusBar::setProgress);
     connect(m_controller, &IndexController::busyChanged, this, [this](bool busy) {
@@ -312,6 +313,19 @@ void MainWindow::onLoadFailed(const Diagnostics &diagnostics)
     // First run (no index yet) or a damaged index: build it from the sources.
     if (exists)
         showProblems(diagnostics);
+    reindex(false);
+}
+
+void MainWindow::onLoadedStale()
+{
+    // Once a session: an update that fails leaves the index as it was,
+    // stale still, and must not start again by itself.
+    if (m_options.noAutoIndex || m_refreshedStale || m_controller->isBusy())
+        return;
+    m_refreshedStale = true;
+    m_status->showMessage(tr("The libvirt files this index was made from have changed: updating it. "
+                             "Until then the window shows the index as it was."),
+                          15000);
     reindex(false);
 }
 

@@ -113,10 +113,12 @@ private:
     QPointer<PresentationWindow> m_presentation;
     QPointer<SelfCheckDialog> m_selfCheck;
     bool m_openedFromOptions = false;
+    bool m_refreshedStale = false; // onLoadedStale() started its update
 
     void createActions();
     void onLoaded(SnapshotPtr snapshot);
     void onLoadFailed(const Diagnostics &diagnostics);
+    void onLoadedStale();
     void onIndexFinished(const Indexer::Result &result);
     void onFiltered(int rows, int excluded);
     void onSidebarChanged();
