@@ -2926,6 +2926,10 @@
         <source>The shipped release history (%1) adds %2 items no indexed release has: %3 added after %4, %5 removed before it, and %6 of the data it lacks (virsh, configuration files, RPC). The table marks them.</source>
         <translation>Die mitgelieferte Versionsgeschichte (%1) ergänzt %2 Einträge, die keine indizierte Version hat: %3 nach %4 hinzugekommen, %5 davor entfernt und %6 aus Daten, die ihr fehlen (virsh, Konfigurationsdateien, RPC). Die Tabelle kennzeichnet sie.</translation>
     </message>
+    <message>
+        <source>version unknown</source>
+        <translation>Version unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::XmlCheckRunner</name>

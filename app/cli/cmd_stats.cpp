@@ -77,7 +77,9 @@ int runStats(Context &ctx, const QStringList &args)
             << " with disagreeing evidence, " << noSince << " without a known since)\n"
             << "Since (one per item): " << exact << " exact, " << ranged
             << " ranges (after < since \u2264 upTo), " << upperOnly << " upper bound only\n";
-    if (const QString docs = store.meta(QStringLiteral("docsSinceAgreement")); !docs.isEmpty()) {
+    // "0/0": no documentation read (no libvirt-doc), nothing to say.
+    if (const QString docs = store.meta(QStringLiteral("docsSinceAgreement"));
+        !docs.isEmpty() && !docs.startsWith(QLatin1String("0/0"))) {
         const QStringList parts = docs.split(QLatin1Char(' '));
         ctx.out << "Documentation 'Since' notes agree with the release history for " << parts.value(0)
                 << " XML items; " << (parts.value(1) == QLatin1String("used") ? "used to date items"
@@ -86,7 +88,8 @@ int runStats(Context &ctx, const QStringList &args)
     }
     if (const auto h = store.historyRelease())
         ctx.out << "History rows: " << h->itemCount << " (" << h->versionEvidence
-                << "; items removed before the indexed releases or added after them, and data they lack: RPC, virsh, configuration)\n";
+                << "; items removed before the indexed releases or added after them, and data they lack: RPC, virsh, configuration, "
+                   "C declarations without libvirt-dev)\n";
     for (const auto &r : releases) {
         ctx.out << "\nRelease " << r.version.toString() << " [" << r.sourceKind << " " << r.sourcePath
                 << "; version from " << r.versionEvidence << "]: " << r.itemCount << " items\n";

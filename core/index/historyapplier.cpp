@@ -19,6 +19,20 @@ namespace vse {
 
 namespace {
 
+// The C API's declarations (enums and their values, macros, types) come
+// from the headers or the API XML, which a host without libvirt-dev lacks
+// while its libraries still give the functions: filled from the history
+// apart from the functions, as a family of their own.
+constexpr char kApiDeclarations[] = "api-declarations";
+
+QString fillFamily(ItemKind kind)
+{
+    const QString family = kindFamily(kind);
+    if (family == QLatin1String("api") && kind != ItemKind::Function && kind != ItemKind::Variable)
+        return QString::fromLatin1(kApiDeclarations);
+    return family;
+}
+
 const QString kFromHistory = QStringLiteral("fromHistory");
 const QString kHistorySpans = QStringLiteral("historySpans");
 const QString kRemovedEvidence = QStringLiteral("removedEvidence");
@@ -329,8 +343,10 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     QList<QSet<QString>> families(releases.size());
     int newestXml = -1;
     for (int r = 0; r < int(releases.size()); ++r) {
-        for (const Item &it : std::as_const(releases[r].items))
+        for (const Item &it : std::as_const(releases[r].items)) {
             families[r].insert(kindFamily(it.kind));
+            families[r].insert(fillFamily(it.kind));
+        }
         if (families[r].contains(QStringLiteral("xml")))
             newestXml = r;
     }
@@ -576,15 +592,17 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
     // from the history's nearest release with that family not newer than the
     // newest indexed one (else the oldest after it), said so on each row.
     QHash<QString, int> fillFrom;
-    for (const QString &family : {QStringLiteral("rpc"), QStringLiteral("virsh"), QStringLiteral("config")}) {
+    for (const QString &family : {QStringLiteral("rpc"), QStringLiteral("virsh"), QStringLiteral("config"),
+                                  QString::fromLatin1(kApiDeclarations)}) {
         bool any = false;
         for (const auto &f : families)
             any = any || f.contains(family);
         if (any)
             continue;
+        const QString packFamily = family == QLatin1String(kApiDeclarations) ? QStringLiteral("api") : family;
         int best = -1;
         for (int i = 0; i < int(pack.releases().size()); ++i)
-            if (pack.releases().at(i).families.contains(family) &&
+            if (pack.releases().at(i).families.contains(packFamily) &&
                 (best < 0 || !(newestIndexed < pack.releases().at(i).version)))
                 best = i;
         if (best >= 0)
@@ -640,7 +658,7 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         if (indexed.contains(id))
             continue;
         const QString family = kindFamily(e.kind);
-        int from = fillFrom.value(family, -1);
+        int from = fillFrom.value(fillFamily(e.kind), -1);
         if (from < 0 && e.kind == ItemKind::ConfigOption && !configFiles.contains(configFile(e.key)))
             from = configFrom;
         if (from >= 0) {

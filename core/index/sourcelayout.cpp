@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <charconv>
 
@@ -172,6 +173,31 @@ Version SourceLayout::detectVersion(QString *evidence) const
         if (m.hasMatch()) {
             *evidence = QStringLiteral("LIBVIR_VERSION_NUMBER in libvirt-common.h");
             return Version::fromNumber(m.captured(1).toLongLong());
+        }
+    }
+    // Without libvirt-dev (a hypervisor host has libvirt0 alone): the
+    // library's file name, which libvirt's build makes from its version
+    // (libvirt.so.0 -> libvirt.so.0.9000.0 is 9.0.0: major * 1000 + minor,
+    // then micro). Only the link's text is read, never what it points to.
+    if (kind != Release::SourceKind::SourceTree) {
+        static const QRegularExpression soname(QStringLiteral("^libvirt\\.so\\.0\\.(\\d+)\\.(\\d+)$"));
+        for (const QString &lib : ApiInputs::forInstalled(root).sharedLibraries) {
+            if (!lib.endsWith(QLatin1String("/libvirt.so.0")))
+                continue;
+            char target[256];
+            const ssize_t n = ::readlink(QFile::encodeName(lib).constData(), target, sizeof target - 1);
+            if (n <= 0)
+                break;
+            const QString name = QFile::decodeName(QByteArray(target, int(n))).section(QLatin1Char('/'), -1);
+            if (const auto m = soname.match(name); m.hasMatch()) {
+                const int number = m.captured(1).toInt();
+                const Version v(number / 1000, number % 1000, m.captured(2).toInt());
+                if (v.isValid()) {
+                    *evidence = QStringLiteral("the library's file name, %1").arg(name);
+                    return v;
+                }
+            }
+            break;
         }
     }
     if (kind == Release::SourceKind::SourceTree) {

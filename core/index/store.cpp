@@ -114,7 +114,9 @@ QString StoredRelease::label() const
 {
     if (sourceKind == QLatin1String("history"))
         return QStringLiteral("release history (") + versionEvidence + QLatin1Char(')');
-    return version.toString() + QStringLiteral(" (") + sourceKind + QStringLiteral(", ") + sourcePath + QLatin1Char(')');
+    // A tree that states no version (a trimmed copy, a folder of schemas) is still a release.
+    return (version.isValid() ? version.toString() : QStringLiteral("version unknown")) + QStringLiteral(" (") +
+           sourceKind + QStringLiteral(", ") + sourcePath + QLatin1Char(')');
 }
 
 Store::Store() = default;

@@ -94,7 +94,7 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
     }
     QStringList versions;
     for (const StoredRelease &r : snapshot.releases())
-        versions << r.version.toString();
+        versions << (r.version.isValid() ? r.version.toString() : tr("version unknown"));
     versions.removeDuplicates();
 
     QString out = QStringLiteral("<h2>") + esc(tr("Can I rely on this libvirt interface?")) +
@@ -125,7 +125,8 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
     out += QStringLiteral("<li>") +
            esc(tr("%1 of them mark the guest tainted").arg(locale.toString(tainted))) +
            QStringLiteral("</li></ul>");
-    if (const auto &h = snapshot.historyRelease(); h && historyNewer + historyRemoved + historyOther > 0) {
+    if (const auto &h = snapshot.historyRelease();
+        h && historyNewer + historyRemoved + historyOther > 0 && snapshot.newestIndexed().isValid()) {
         const QString newest = snapshot.newestIndexed().toString();
         // The store words it "shipped release history, 0.0.1 – 12.9.0": only the span is shown.
         const QString span = h->versionEvidence.section(QStringLiteral(", "), -1);

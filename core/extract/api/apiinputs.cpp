@@ -47,8 +47,12 @@ ApiInputs ApiInputs::forInstalled(const QString &prefix)
     const QString root = prefix.isEmpty() ? QStringLiteral("/") : prefix;
     ApiInputs in;
     in.sourceRoot = root;
-    in.includeDir = joined(root, QStringLiteral("usr/include"));
-    in.apiXmlDir = joined(root, QStringLiteral("usr/share/libvirt/api"));
+    // A host without libvirt-dev has neither: the library's own symbol
+    // versions and the schemas (libvirt0) still say much.
+    if (FsWatch::isDir(joined(root, QStringLiteral("usr/include/libvirt"))))
+        in.includeDir = joined(root, QStringLiteral("usr/include"));
+    if (FsWatch::isDir(joined(root, QStringLiteral("usr/share/libvirt/api"))))
+        in.apiXmlDir = joined(root, QStringLiteral("usr/share/libvirt/api"));
     const QStringList dirs = libraryDirs(root);
     for (const QString &lib :
          {QStringLiteral("libvirt.so.0"), QStringLiteral("libvirt-qemu.so.0"),

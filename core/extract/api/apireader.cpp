@@ -119,8 +119,12 @@ ExtractResult ApiReader::read(const ApiInputs &in)
                                   : (in.symsFiles + in.sharedLibraries).constFirst();
         result.diagnostics.append(Diagnostic::warning(
             where, 0,
-            QStringLiteral(
-                "no header directory: items come from the API XML and symbol versions alone")));
+            !in.apiXmlDir.isEmpty() || !in.symsFiles.isEmpty()
+                ? QStringLiteral("no header directory: items come from the API XML and symbol versions alone")
+                // A host with libvirt0 and not libvirt-dev.
+                : QStringLiteral("no headers or API XML (libvirt-dev is not installed): the C API's "
+                                 "functions come from the libraries' symbol versions alone, without "
+                                 "signatures, enums, macros or types")));
     }
     const bool headersUsable = haveHeaders && !result.items.isEmpty();
     SideInputs side = sideFuture.get();
