@@ -704,8 +704,14 @@ void mergeInto(State &state, const ReleaseData &d)
         e.kind = c.kind;
         e.parent = c.parent;
         e.origin = c.origin;
+        const QJsonObject previous = e.attrs;
         e.attrs = c.kind == ItemKind::ConfigOption ? withDefaultHistory(e.attrs, c.attrs, d.release.version)
                                                    : withOwnSince(e.attrs, c.attrs);
+        // An error code's message comes from virerror.c, which a package set
+        // lacks: a release that does not say keeps the last one that did.
+        if (c.kind == ItemKind::EnumValue && !e.attrs.contains(QLatin1String("message")) &&
+            previous.contains(QLatin1String("message")))
+            e.attrs.insert(QStringLiteral("message"), previous.value(QLatin1String("message")));
     }
 }
 

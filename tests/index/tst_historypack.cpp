@@ -550,6 +550,24 @@ private slots:
         QVERIFY(mode);
         const int r1130 = pack.releaseIndex(Version(11, 3, 0));
         QVERIFY(r1130 > 0 && pack.hasIn(*mode, r1130));
+
+        // Error codes keep the message of the newest virerror.c read: the
+        // package sets after the last tarball have none, and dropped them
+        // (6 messages in the pack, all of codes gone before them).
+        int withMessage = 0, codes = 0;
+        for (const HistoryEntry &e : pack.entries())
+            if (e.kind == ItemKind::EnumValue && e.parent == QLatin1String("virErrorNumber") &&
+                pack.hasIn(e, int(pack.releases().size()) - 1)) {
+                ++codes;
+                withMessage += e.attrs.contains(QLatin1String("message"));
+            }
+        QVERIFY2(codes > 100 && withMessage >= codes - 5,
+                 qPrintable(QStringLiteral("%1 of %2 current error codes have a message").arg(withMessage).arg(codes)));
+        const HistoryEntry *invalid = pack.find(QStringLiteral("enum-value|VIR_ERR_OPERATION_INVALID"));
+        QVERIFY(invalid);
+        // As `git show v1.3.5:src/util/virerror.c` (and every later one) has it.
+        QCOMPARE(invalid->attrs.value(QLatin1String("message")).toString(),
+                 QStringLiteral("Requested operation is not valid"));
     }
 
     void generatorIsDeterministic()
