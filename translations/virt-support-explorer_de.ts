@@ -2174,6 +2174,10 @@
         <source>The libvirt files this index was made from have changed: updating it. Until then the window shows the index as it was.</source>
         <translation>Die libvirt-Dateien, aus denen dieser Index erstellt wurde, haben sich geändert: er wird aktualisiert. Bis dahin zeigt das Fenster den bisherigen Index.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is libvirt&apos;s message for %2</source>
+        <translation>„%1“ ist libvirts Meldung für %2</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>

@@ -190,6 +190,31 @@ int runSearch(Context &ctx, const QStringList &args)
             if (max > 0 && hits.size() > max)
                 hits.resize(max);
         }
+    // libvirt's message for an error code, quoted from virsh or a log
+    // ("error: Domain not found: no domain ..."): that code first.
+    QHash<int, QString> errorMessage; // hit index -> "Domain not found"
+    if (errorNumber.isEmpty() && (q.family.isEmpty() || q.family == QLatin1String("api")))
+        if (const QList<QuotedErrorMessage> quoted = quotedErrorMessages(store, queryText); !quoted.isEmpty()) {
+            if (!allItems) {
+                engine.setItems(store.summaries());
+                hits = engine.search(q, wanted);
+                allItems = true;
+            }
+            QList<SearchHit> found;
+            for (const QuotedErrorMessage &m : quoted)
+                for (qsizetype i = 0; i < engine.items().size(); ++i) {
+                    const ItemSummary &s = engine.items().at(i);
+                    if (s.latest && s.kind == ItemKind::EnumValue && s.name == m.code && engine.passesFilters(s, q)) {
+                        found.append({int(i), MatchClass::Exact});
+                        errorMessage.insert(int(i), m.message);
+                        break;
+                    }
+                }
+            hits.removeIf([&](const SearchHit &h) { return errorMessage.contains(h.index); });
+            hits = found + hits;
+            if (max > 0 && hits.size() > max)
+                hits.resize(max);
+        }
 
     const auto newerFit = [&](const ItemSummary &s) { return s.sinceRange().fit(q.newerThan); };
     if (q.newerThan.isValid()) {
@@ -362,6 +387,9 @@ int runSearch(Context &ctx, const QStringList &args)
             } else if (errorNumber.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("error-number"));
                 o.insert(QStringLiteral("errorNumber"), errorNumber.value(h.index));
+            } else if (errorMessage.contains(h.index)) {
+                o.insert(QStringLiteral("match"), QStringLiteral("error-message"));
+                o.insert(QStringLiteral("errorMessage"), errorMessage.value(h.index));
             } else if (python.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("python-binding"));
                 o.insert(QStringLiteral("binding"),
@@ -423,6 +451,9 @@ int runSearch(Context &ctx, const QStringList &args)
                 row(proc, label.constData());
             } else if (errorNumber.contains(h.index)) {
                 row(engine.items().at(h.index), QByteArray("libvirt's " + errorNumber.value(h.index).toUtf8()).constData());
+            } else if (errorMessage.contains(h.index)) {
+                row(engine.items().at(h.index),
+                    QByteArray("libvirt's message '" + errorMessage.value(h.index).toUtf8() + "'").constData());
             } else if (python.contains(h.index)) {
                 // dom.getState(): the binding has no such method; say what it has.
                 const QByteArray label = pythonCSpelled ? QByteArray("libvirt-python has it as " + python.value(h.index).toUtf8())

@@ -177,6 +177,29 @@ int runShow(Context &ctx, const QStringList &args)
                             << unknown << ")\n\n";
             }
         }
+    // libvirt's message for an error code, quoted from virsh or a log
+    // ("error: Domain not found: no domain with matching name 'web1'").
+    if (found.isEmpty() && hint.isEmpty())
+        if (const QList<QuotedErrorMessage> quoted = quotedErrorMessages(store, name); !quoted.isEmpty()) {
+            QStringList names, said;
+            QJsonArray messages;
+            for (const QuotedErrorMessage &q : quoted) {
+                names << q.code;
+                said << QStringLiteral("'%1'").arg(q.message);
+                messages.append(QJsonObject{{QStringLiteral("code"), q.code}, {QStringLiteral("message"), q.message}});
+                found += scoped(store.itemsByName(q.code));
+            }
+            givenOrder = names;
+            if (!found.isEmpty()) {
+                lookup = QJsonObject{{QStringLiteral("query"), name},
+                                     {QStringLiteral("via"), QStringLiteral("error-message")},
+                                     {QStringLiteral("errorMessages"), messages}};
+                if (!p.isSet(json))
+                    ctx.out << "'" << name << "' is shown as " << names.join(QStringLiteral(", ")) << " (libvirt's "
+                            << (said.size() == 1 ? "message " : "messages ") << said.join(QStringLiteral(", "))
+                            << (said.size() == 1 ? " for that error code" : " for those error codes") << ")\n\n";
+            }
+        }
     if (found.isEmpty()) {
         engine.emplace();
         engine->setItems(store.summaries());

@@ -3,6 +3,9 @@
 #include "store.h"
 
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace vse {
 
@@ -82,6 +85,74 @@ ErrorNumberLookup lookUpErrorNumbers(const Store &store, const ErrorNumbers &num
     look(numbers.domain, QStringLiteral("virErrorDomain"), QStringLiteral("error domain"), &out.domain);
     out.why = QStringLiteral("libvirt's ") + said.join(QStringLiteral(" and "));
     return out;
+}
+
+} // namespace vse
+
+namespace vse {
+
+QList<QuotedErrorMessage> quotedErrorMessages(const QList<QuotedErrorMessage> &known, const QString &text)
+{
+    static const QString before = QStringLiteral(" \t\n:'\"(`");
+    static const QString after = QStringLiteral(":.,'\"\n\r)`");
+    struct Hit
+    {
+        qsizetype at;
+        const QuotedErrorMessage *m;
+    };
+    QList<Hit> hits;
+    for (const QuotedErrorMessage &m : known) {
+        if (m.message.size() < 6)
+            continue;
+        for (qsizetype at = text.indexOf(m.message, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(m.message, at + 1, Qt::CaseInsensitive)) {
+            const qsizetype end = at + m.message.size();
+            if ((at == 0 || before.contains(text.at(at - 1))) && (end == text.size() || after.contains(text.at(end)))) {
+                hits.append({at, &m});
+                break;
+            }
+        }
+    }
+    // A message inside a longer one that also matched there is the longer one's.
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+        return a.at < b.at || (a.at == b.at && a.m->message.size() > b.m->message.size());
+    });
+    QList<QuotedErrorMessage> out;
+    qsizetype coveredTo = -1;
+    for (const Hit &h : std::as_const(hits)) {
+        if (h.at < coveredTo)
+            continue;
+        coveredTo = h.at + h.m->message.size();
+        out.append(*h.m);
+    }
+    return out;
+}
+
+QList<QuotedErrorMessage> quotedErrorMessages(const Store &store, const QString &text)
+{
+    if (!text.trimmed().contains(QLatin1Char(' ')))
+        return {};
+    return quotedErrorMessages(errorCodeMessages(store), text);
+}
+
+QList<QuotedErrorMessage> errorCodeMessages(const Store &store)
+{
+    QList<QuotedErrorMessage> known;
+    QSet<QString> seen;
+    const ItemList codes = store.itemsByParent(QStringLiteral("enum-value"), QStringLiteral("virErrorNumber"));
+    // Newest rows last: walked backwards so each code's newest message counts.
+    for (auto it = codes.crbegin(); it != codes.crend(); ++it) {
+        if (seen.contains(it->name))
+            continue;
+        QString message = it->attrs.value(QLatin1String("message")).toString();
+        if (message.isEmpty())
+            message = it->attrs.value(QLatin1String("historyMessage")).toString();
+        if (message.isEmpty())
+            continue;
+        seen.insert(it->name);
+        known.append({it->name, message});
+    }
+    return known;
 }
 
 } // namespace vse

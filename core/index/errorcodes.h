@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QList>
 #include <QStringList>
 
 #include <optional>
@@ -35,5 +36,34 @@ struct ErrorNumberLookup
     QString why;         // "libvirt's error code 42 and error domain 10"
 };
 ErrorNumberLookup lookUpErrorNumbers(const Store &store, const ErrorNumbers &numbers);
+
+} // namespace vse
+
+namespace vse {
+
+// libvirt's own message for an error code, quoted in a ticket as virsh or a
+// log prints it: "error: Domain not found: no domain with matching name
+// 'web1'", "internal error: process exited while connecting to monitor".
+// The message of each code (VIR_ERR_NO_DOMAIN: "Domain not found") is read
+// from the indexed rows: virerror.c's in a source tree, else the release
+// history's (attrs "message" / "historyMessage").
+struct QuotedErrorMessage
+{
+    QString code;    // VIR_ERR_NO_DOMAIN
+    QString message; // "Domain not found", as libvirt words it
+};
+
+// The messages `text` quotes, in the order they appear, each code once. A
+// message counts where it stands as one: after the start, a space, a colon
+// or a quote, and before the end, a colon, a full stop, a comma, a quote or a
+// line break; letter case is not compared. Pure, for tests.
+QList<QuotedErrorMessage> quotedErrorMessages(const QList<QuotedErrorMessage> &known, const QString &text);
+
+// Every error code's message the index knows (for the pure form above).
+QList<QuotedErrorMessage> errorCodeMessages(const Store &store);
+
+// The same against the index's error codes; nothing without a space in
+// `text` (no message is one word), so a mistyped name costs no query.
+QList<QuotedErrorMessage> quotedErrorMessages(const Store &store, const QString &text);
 
 } // namespace vse

@@ -688,6 +688,49 @@ private Q_SLOTS:
     // Domain=10, Message=...)", Perl's "libvirt error code: 55, message:
     // ...") were "no match": the VIR_ERR_ and VIR_FROM_ values of those
     // numbers, read here from the installed virterror.h itself.
+    // What a ticket quotes is libvirt's message, not its code: virsh's
+    // "error: Domain not found: no domain with matching name 'web1'" is
+    // VIR_ERR_NO_DOMAIN, whose message in virerror.c (every release since
+    // 0.3.0) is "Domain not found"; the text after it is the caller's detail.
+    void showAndSearchTakeErrorMessages()
+    {
+        const QString virsh = QStringLiteral("error: failed to get domain 'web1'\n"
+                                             "error: Domain not found: no domain with matching name 'web1'");
+        const CliRun r = run({QStringLiteral("show"), virsh});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("'%1' is shown as VIR_ERR_NO_DOMAIN (libvirt's message 'Domain not "
+                                                 "found' for that error code)\n\n")
+                                      .arg(virsh)),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("Message:    Domain not found")));
+        // Two messages in one log excerpt: both codes, in the order quoted.
+        const CliRun two = run({QStringLiteral("show"), QStringLiteral("--json"),
+                                QStringLiteral("internal error: qemu unexpectedly closed the monitor; then "
+                                               "Requested operation is not valid: domain is not running")});
+        QCOMPARE(two.exitCode, 0);
+        // Two items: an array, each carrying the lookup.
+        const QJsonArray items = QJsonDocument::fromJson(two.out.toUtf8()).array();
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(items.at(1).toObject().value(QLatin1String("name")).toString(), QStringLiteral("VIR_ERR_OPERATION_INVALID"));
+        const QJsonObject lookup = items.at(0).toObject().value(QLatin1String("lookup")).toObject();
+        QCOMPARE(lookup.value(QLatin1String("via")).toString(), QStringLiteral("error-message"));
+        const QJsonArray said = lookup.value(QLatin1String("errorMessages")).toArray();
+        QCOMPARE(said.size(), 2);
+        QCOMPARE(said.at(0).toObject().value(QLatin1String("code")).toString(), QStringLiteral("VIR_ERR_INTERNAL_ERROR"));
+        QCOMPARE(said.at(1).toObject().value(QLatin1String("message")).toString(),
+                 QStringLiteral("Requested operation is not valid"));
+        // search: the code first, saying why.
+        const CliRun s = run({QStringLiteral("search"), QStringLiteral("--json"),
+                              QStringLiteral("error: operation failed: guest CPU doesn't match specification")});
+        QCOMPARE(s.exitCode, 0);
+        const QJsonObject first = QJsonDocument::fromJson(s.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("VIR_ERR_OPERATION_FAILED"));
+        QCOMPARE(first.value(QLatin1String("match")).toString(), QStringLiteral("error-message"));
+        QCOMPARE(first.value(QLatin1String("errorMessage")).toString(), QStringLiteral("operation failed"));
+        // A message only counts whole: "access deniedx" is not "access denied".
+        QCOMPARE(run({QStringLiteral("show"), QStringLiteral("access deniedx by policy")}).exitCode, 1);
+    }
+
     void showTakesErrorNumbers()
     {
         QFile header(QStringLiteral("/usr/include/libvirt/virterror.h"));

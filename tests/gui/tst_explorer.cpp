@@ -408,6 +408,25 @@ private Q_SLOTS:
     // An error number as a binding prints it, typed in the search box: the
     // empty view names its VIR_ERR_ / VIR_FROM_ values (read here from the
     // installed virterror.h), and a link selects one; --select takes it too.
+    // virsh's "error: Domain not found: ..." typed or pasted in the search
+    // box: no row has that name; the empty view names the code it quotes.
+    void searchBoxReadsErrorMessages()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        const QString typed = QStringLiteral("error: Domain not found: no domain with matching name 'web1'");
+        w->filterBar()->setSearchText(typed);
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().contains(QStringLiteral("\"Domain not found\" is libvirt's message for <a ")) &&
+                     w->emptyStateText().contains(QStringLiteral(">VIR_ERR_NO_DOMAIN</a>.")),
+                 qPrintable(w->emptyStateText()));
+        w->filterBar()->setSearchText(QString());
+        w->applyFilter();
+        QVERIFY(w->selectName(typed));
+        QCOMPARE(w->tableModel()->summary(w->table()->currentIndex().row())->name, QStringLiteral("VIR_ERR_NO_DOMAIN"));
+    }
+
     void searchBoxReadsErrorNumbers()
     {
         QFile header(QStringLiteral("/usr/include/libvirt/virterror.h"));

@@ -1,4 +1,5 @@
 // Ranking and filters of the in-memory search on the installed libvirt.
+#include "index/errorcodes.h"
 #include "index/indexer.h"
 #include "index/search.h"
 #include "index/store.h"
@@ -140,6 +141,28 @@ private Q_SLOTS:
         QVERIFY(SearchEngine::wildcardMatch(name, pattern));
         QVERIFY(SearchEngine::wildcardMatch(QStringLiteral("domain/devices/disk"), QStringLiteral("d?sk")));
         QVERIFY(!SearchEngine::wildcardMatch(QStringLiteral("domain/devices/disk"), QStringLiteral("devices")));
+    }
+
+    void quotedErrorMessagesStandWhole()
+    {
+        const QList<QuotedErrorMessage> known{{QStringLiteral("VIR_ERR_OPERATION_FAILED"), QStringLiteral("operation failed")},
+                                              {QStringLiteral("VIR_ERR_NO_DOMAIN"), QStringLiteral("Domain not found")},
+                                              {QStringLiteral("VIR_ERR_X"), QStringLiteral("operation failed badly")}};
+        const auto codes = [&](const QString &text) {
+            QStringList out;
+            for (const QuotedErrorMessage &m : quotedErrorMessages(known, text))
+                out << m.code;
+            return out;
+        };
+        QCOMPARE(codes(QStringLiteral("error: domain not found: no domain 'x'")), QStringList{QStringLiteral("VIR_ERR_NO_DOMAIN")});
+        // In the order they stand, each once.
+        QCOMPARE(codes(QStringLiteral("operation failed: a\nerror: Domain not found\noperation failed: b")),
+                 (QStringList{QStringLiteral("VIR_ERR_OPERATION_FAILED"), QStringLiteral("VIR_ERR_NO_DOMAIN")}));
+        // The longer message where both start.
+        QCOMPARE(codes(QStringLiteral("operation failed badly: x")), QStringList{QStringLiteral("VIR_ERR_X")});
+        // Not inside a word, on either side.
+        QVERIFY(codes(QStringLiteral("cooperation failed: x")).isEmpty());
+        QVERIFY(codes(QStringLiteral("operation failedx")).isEmpty());
     }
 
     void scopes()

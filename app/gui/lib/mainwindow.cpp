@@ -273,6 +273,7 @@ void MainWindow::setSnapshot(SnapshotPtr snapshot)
 void MainWindow::onLoaded(SnapshotPtr snapshot)
 {
     m_snapshot = std::move(snapshot);
+    m_errorMessagesOf = nullptr; // read again from this index when asked
     {
         const QSignalBlocker block(m_filterBar);
         m_filterBar->setSnapshot(m_snapshot);
@@ -461,6 +462,9 @@ bool MainWindow::selectName(const QString &typed)
     if (const auto numbers = m_snapshot ? errorNumbersIn(name) : std::nullopt)
         if (const QStringList names = lookUpErrorNumbers(m_snapshot->store(), *numbers).names; !names.isEmpty())
             return selectRow(names.first()) || m_detail->showName(names.first());
+    // libvirt's message for an error code ("error: Domain not found: ...").
+    if (const QList<QuotedErrorMessage> quoted = quotedMessages(name); !quoted.isEmpty())
+        return selectRow(quoted.first().code) || m_detail->showName(quoted.first().code);
     return m_detail->showName(typed);
 }
 
@@ -469,6 +473,26 @@ QString MainWindow::elidedTyped(const QString &typed)
 {
     constexpr qsizetype kHead = 60, kTail = 30;
     return typed.size() <= kHead + kTail + 1 ? typed : typed.left(kHead) + QStringLiteral("\u2026") + typed.right(kTail);
+}
+
+QList<QuotedErrorMessage> MainWindow::quotedMessages(const QString &typed) const
+{
+    if (!m_snapshot || !typed.trimmed().contains(QLatin1Char(' ')))
+        return {};
+    // Read once per index: the hint is asked on every keystroke that matches no row.
+    if (m_errorMessagesOf != m_snapshot.get()) {
+        m_errorMessages = errorCodeMessages(m_snapshot->store());
+        m_errorMessagesOf = m_snapshot.get();
+    }
+    return quotedErrorMessages(m_errorMessages, typed);
+}
+
+QString MainWindow::errorMessageHint(const QString &typed) const
+{
+    QStringList said;
+    for (const QuotedErrorMessage &m : quotedMessages(typed))
+        said << tr("\"%1\" is libvirt's message for %2").arg(m.message.toHtmlEscaped(), emptystate::link(m.code));
+    return said.isEmpty() ? QString() : said.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
 QString MainWindow::errorNumberHint(const QString &typed) const
@@ -522,6 +546,9 @@ void MainWindow::updateEmptyState()
     // An error number as a binding prints it ("virError(Code=42, ...)").
     if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
         python = errorNumberHint(m_filterBar->filter().text);
+    // libvirt's message for an error code, pasted from virsh or a log.
+    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
+        python = errorMessageHint(m_filterBar->filter().text);
     // The user's text is never markup ("<nosuch/>" would vanish as a tag).
     m_emptyState->setTextFormat(python.isEmpty() ? Qt::PlainText : Qt::RichText);
     m_emptyState->setText(python.isEmpty() ? text : text.toHtmlEscaped() + QStringLiteral("<br><br>") + python);

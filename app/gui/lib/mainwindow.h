@@ -3,6 +3,7 @@
 #include "appoptions.h"
 #include "indexsnapshot.h"
 
+#include "index/errorcodes.h"
 #include "index/indexer.h"
 
 #include <QMainWindow>
@@ -141,6 +142,10 @@ private:
     // Rich text naming the VIR_ERR_ / VIR_FROM_ values of an error number
     // typed in the search box, with links; empty for other text.
     QString errorNumberHint(const QString &typed) const;
+    QString errorMessageHint(const QString &typed) const;
+    QList<QuotedErrorMessage> quotedMessages(const QString &typed) const;
+    mutable QList<QuotedErrorMessage> m_errorMessages; // of m_errorMessagesOf's index
+    mutable const void *m_errorMessagesOf = nullptr;
     static QString elidedTyped(const QString &typed);
 };
 
