@@ -2508,6 +2508,10 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>From the shipped release history (%1): no indexed release has hvsupport.html or driver tables.</source>
+        <translation>Aus der mitgelieferten Release-Historie (%1): kein indiziertes Release enthält hvsupport.html oder Treibertabellen.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::ScanDialog</name>

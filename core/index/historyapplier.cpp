@@ -42,6 +42,7 @@ const QString kTextBefore = QStringLiteral("acceptedAsTextIn");
 const QString kDefaults = QStringLiteral("defaults");
 // Error messages an indexed release without virerror.c takes from the pack.
 const QString kHistoryMessage = QStringLiteral("historyMessage");
+const QString kDriversFromHistory = QStringLiteral("driversFromHistory");
 // A row for an item newer than every indexed release with its kind of data:
 // that newest release's version.
 const QString kNewerThan = Item::newerThanIndexedKey();
@@ -211,6 +212,9 @@ void strip(Item &it)
                                                 fromPackOwnSince(e);
                                      }),
                       it.evidence.end());
+    // Drivers this applier gave go with its mark, to be given again.
+    if (it.attrs.contains(kDriversFromHistory))
+        it.attrs.remove(QStringLiteral("drivers"));
     for (const QString &k : HistoryApplier::ownedKeys())
         it.attrs.remove(k);
 }
@@ -285,7 +289,7 @@ const QStringList &HistoryApplier::ownedKeys()
 {
     static const QStringList keys{kFromHistory, kHistorySpans,   kRemovedEvidence, kRemovedAfter,
                                   kTextBefore,  kDefaults,       kHistoryMessage,  kNewerThan,
-                                  kNoDataAfter};
+                                  kNoDataAfter, kDriversFromHistory};
     return keys;
 }
 
@@ -376,6 +380,12 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
         }
     }
     for (int r = 0; r < int(releases.size()); ++r) {
+        // A release with driver data of its own (hvsupport.html, driver
+        // tables) says which functions no driver implements; only one
+        // without any takes the history's.
+        const bool ownDrivers = std::any_of(releases[r].items.cbegin(), releases[r].items.cend(), [](const Item &it) {
+            return it.kind == ItemKind::Function && it.attrs.contains(QLatin1String("drivers"));
+        });
         for (Item &it : releases[r].items) {
             const QString id = ReleaseMerger::identityOf(it);
             const bool latest = it.attrs.value(QStringLiteral("latest")).toBool(true);
@@ -402,6 +412,13 @@ HistoryApplier::Stats HistoryApplier::apply(QList<Release> &releases, const Hist
                     it.attrs.insert(kDefaults, e->attrs.value(kDefaults));
                 if (e->attrs.contains(QStringLiteral("message")) && !it.attrs.contains(QStringLiteral("message")))
                     it.attrs.insert(kHistoryMessage, e->attrs.value(QStringLiteral("message")));
+                // No hvsupport.html indexed (a host without libvirt-doc): the history's drivers.
+                if (it.kind == ItemKind::Function && !ownDrivers)
+                    if (const QJsonArray drivers = historyDrivers(*e); !drivers.isEmpty()) {
+                        it.attrs.insert(QStringLiteral("drivers"), drivers);
+                        it.attrs.insert(kDriversFromHistory, true);
+                        ++stats.historyDrivers;
+                    }
                 if (!latest)
                     continue;
                 insertSpans(it, pack, *e);

@@ -36,6 +36,7 @@ public:
         QHash<QString, int> filledRows;
         QHash<QString, Version> filledFrom;
         int packDocs = 0;     // items given the pack's measured docs since (Documentation evidence)
+        int historyDrivers = 0; // functions given the pack's drivers (no hvsupport.html indexed)
         // Documentation "Since" notes against the history's exact since, on
         // XML items that have both. Below kDocsAgreement, documentation
         // evidence is kept but not used to date anything.

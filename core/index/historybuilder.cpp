@@ -1,5 +1,7 @@
 #include "historybuilder.h"
 
+#include "extract/drivers/driversupport.h"
+
 #include "io/confinedfile.h"
 
 #include <QJsonArray>
@@ -558,6 +560,14 @@ ReleaseData readOne(const Input &in, const QString &repo)
         for (const QString &k : toolAttrWhitelist(item.kind))
             if (item.attrs.contains(k))
                 c.attrs.insert(k, item.attrs.value(k));
+        // Which drivers implement a function (driver tables, hvsupport.html):
+        // a host without libvirt-doc has no other source.
+        if (item.kind == ItemKind::Function && item.attrs.contains(QLatin1String("drivers")))
+            if (const QString d = driverSupportToCompact(driverSupportFromJson(item.attrs.value(QLatin1String("drivers")).toArray()));
+                !d.isEmpty()) {
+                c.attrs.insert(HistoryPack::kDriverSupport, d);
+                c.attrs.insert(HistoryPack::kDriverSupportIn, in.version.toString());
+            }
         if (const QJsonArray own = ownSinceOf(item, in.version); !own.isEmpty())
             c.attrs.insert(kOwnSince, own);
         // An error code's message is a short fact; anything longer is prose the pack does not carry.
@@ -708,10 +718,12 @@ void mergeInto(State &state, const ReleaseData &d)
         e.attrs = c.kind == ItemKind::ConfigOption ? withDefaultHistory(e.attrs, c.attrs, d.release.version)
                                                    : withOwnSince(e.attrs, c.attrs);
         // An error code's message comes from virerror.c, which a package set
-        // lacks: a release that does not say keeps the last one that did.
-        if (c.kind == ItemKind::EnumValue && !e.attrs.contains(QLatin1String("message")) &&
-            previous.contains(QLatin1String("message")))
-            e.attrs.insert(QStringLiteral("message"), previous.value(QLatin1String("message")));
+        // lacks, and a function's drivers from files a release may lack: a
+        // release that does not say keeps the last one that did.
+        for (const QString &k : {QStringLiteral("message"), HistoryPack::kDriverSupport, HistoryPack::kDriverSupportIn})
+            if (!e.attrs.contains(k) && previous.contains(k) &&
+                !(k == HistoryPack::kDriverSupportIn && e.attrs.contains(HistoryPack::kDriverSupport)))
+                e.attrs.insert(k, previous.value(k));
     }
 }
 

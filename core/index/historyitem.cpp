@@ -1,5 +1,6 @@
 #include "historyitem.h"
 
+#include "extract/drivers/driversupport.h"
 #include "model/policy.h"
 
 namespace vse {
@@ -16,8 +17,22 @@ Item historyItemOf(const HistoryEntry &e, const QString &name)
     // The pack's record of the entry's own since is evidence, not a fact of
     // the item: the applier turns it into evidence where it is needed.
     it.attrs.remove(HistoryPack::kOwnSince);
+    if (const QJsonArray drivers = historyDrivers(e); !drivers.isEmpty())
+        it.attrs.insert(QStringLiteral("drivers"), drivers);
+    it.attrs.remove(HistoryPack::kDriverSupport);
+    it.attrs.remove(HistoryPack::kDriverSupportIn);
     Policy::instance().apply(it);
     return it;
+}
+
+QJsonArray historyDrivers(const HistoryEntry &e)
+{
+    const QString compact = e.attrs.value(HistoryPack::kDriverSupport).toString();
+    if (compact.isEmpty())
+        return {};
+    const QString in = e.attrs.value(HistoryPack::kDriverSupportIn).toString();
+    return driverSupportToJson(driverSupportFromCompact(
+        compact, in.isEmpty() ? QStringLiteral("release history") : QStringLiteral("release history, %1").arg(in)));
 }
 
 } // namespace vse

@@ -134,6 +134,11 @@ public:
     // version, detail], kept where the releases leave a range (an API item
     // of a release the pack lacks: its symbol version or "Since:" tag).
     static inline const QString kOwnSince = QStringLiteral("ownSince");
+    // A function's drivers, driverSupportToCompact()'s form ("qemu 7.1.0,
+    // test 7.6.0"), and the release that said so: for a host without
+    // libvirt-doc (hvsupport.html), and the history's own rows.
+    static inline const QString kDriverSupport = QStringLiteral("driverSupport");
+    static inline const QString kDriverSupportIn = QStringLiteral("driverSupportIn");
     // The pack shipped with the tool (resources, or $VSE_HISTORY_PACK), loaded
     // once; empty when none is available.
     static const HistoryPack &builtin();

@@ -553,7 +553,11 @@ QList<QPair<QString, QString>> ItemAnswer::factLines() const
     for (const Driver &d : drivers)
         driverTexts << d.driver + QLatin1Char(' ') + d.since +
                            (d.removed.isEmpty() ? QString() : QStringLiteral(" (removed ") + d.removed + QLatin1Char(')'));
-    add(QStringLiteral("Drivers"), driverTexts.join(QStringLiteral(", ")));
+    // Said when no indexed file gave them (no libvirt-doc): the history's release.
+    QString driversFrom;
+    if (!drivers.isEmpty() && drivers.constFirst().evidence.startsWith(QLatin1String("release history")))
+        driversFrom = QStringLiteral(" (from the ") + drivers.constFirst().evidence + QLatin1Char(')');
+    add(QStringLiteral("Drivers"), driverTexts.join(QStringLiteral(", ")) + (driverTexts.isEmpty() ? QString() : driversFrom));
     for (const Fact &f : kindFacts)
         add(f.label, f.text);
     add(QStringLiteral("Procedures"), procedures.join(QStringLiteral(", ")) +

@@ -632,6 +632,23 @@ private Q_SLOTS:
         // The same answers as the full 9.0.0 package set for what both have.
         QCOMPARE(showJsonOf(index, QStringLiteral("domain/devices/tpm")).value(QLatin1String("sinceText")),
                  showJson(QStringLiteral("domain/devices/tpm")).value(QLatin1String("sinceText")));
+        // Drivers: no hvsupport.html here, so the history's; the same drivers
+        // and releases as the installed libvirt-doc's page gives the full index.
+        const auto driversOf = [](const QJsonObject &o) {
+            QStringList out;
+            for (const QJsonValue &v : o.value(QLatin1String("drivers")).toArray())
+                out << v.toObject().value(QLatin1String("driver")).toString() + QLatin1Char(' ') +
+                           v.toObject().value(QLatin1String("since")).toString();
+            return out;
+        };
+        const QStringList fromHistory = driversOf(messages);
+        QVERIFY2(fromHistory.contains(QStringLiteral("qemu 7.1.0")), qPrintable(fromHistory.join(u',')));
+        if (QFile::exists(QStringLiteral("/usr/share/doc/libvirt-doc/html/hvsupport.html")))
+            for (const QString &d : driversOf(showJson(QStringLiteral("virDomainGetMessages"))))
+                QVERIFY2(fromHistory.contains(d), qPrintable(d));
+        QVERIFY2(runCli(index, {QStringLiteral("show"), QStringLiteral("virDomainGetMessages")})
+                     .out.contains(QLatin1String("(from the release history, ")),
+                 "the text says where the drivers come from");
     }
 
     void protocolOfTheInstalledReleaseFromTheHistory()

@@ -107,7 +107,15 @@ QString ReleaseFactsHtml::driversTable(const ItemAnswer &answer)
                 QLatin1Char('>') + esc(d.since) + QStringLiteral("</td><td>") + esc(d.removed) +
                 QStringLiteral("</td></tr>");
     }
-    return html + QStringLiteral("</table>");
+    html += QStringLiteral("</table>");
+    // No indexed file said (no libvirt-doc installed): where the list is from.
+    if (answer.drivers.constFirst().evidence.startsWith(QLatin1String("release history")))
+        html += QStringLiteral("<p><small>") +
+                esc(tr("From the shipped release history (%1): no indexed release has hvsupport.html or driver "
+                       "tables.")
+                        .arg(answer.drivers.constFirst().evidence.section(QStringLiteral(", "), 1))) +
+                QStringLiteral("</small></p>");
+    return html;
 }
 
 } // namespace vse::gui

@@ -56,6 +56,37 @@ QList<DriverSupport> driverSupportFromJson(const QJsonArray &array)
     return list;
 }
 
+QString driverSupportToCompact(const QList<DriverSupport> &list)
+{
+    QStringList parts;
+    for (const DriverSupport &s : list) {
+        if (s.driver.isEmpty() || s.driver.contains(QLatin1Char(' ')) || s.driver.contains(QLatin1Char(',')))
+            continue;
+        QString part = s.driver + QLatin1Char(' ') + (s.since.isValid() ? s.since.toString() : QStringLiteral("?"));
+        if (s.removed.isValid())
+            part += QLatin1Char('-') + s.removed.toString();
+        parts << part;
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+QList<DriverSupport> driverSupportFromCompact(const QString &text, const QString &evidence)
+{
+    QList<DriverSupport> list;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList f = part.split(QLatin1Char(' '));
+        if (f.size() != 2 || f.at(0).isEmpty())
+            continue;
+        DriverSupport s;
+        s.driver = f.at(0);
+        s.since = Version::parse(f.at(1).section(QLatin1Char('-'), 0, 0));
+        s.removed = Version::parse(f.at(1).section(QLatin1Char('-'), 1, 1));
+        s.evidence = evidence;
+        list.append(s);
+    }
+    return list;
+}
+
 int applyDriverMatrix(ItemList &items, const DriverMatrix &matrix)
 {
     int count = 0;

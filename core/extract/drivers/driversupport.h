@@ -65,6 +65,12 @@ int applyDriverMatrix(ItemList &items, const DriverMatrix &matrix);
 QJsonArray driverSupportToJson(const QList<DriverSupport> &list);
 QList<DriverSupport> driverSupportFromJson(const QJsonArray &array);
 
+// The release history's compact form, without evidence: "qemu 7.1.0,xen
+// 0.0.3-4.5.0" (driver, since, and the release that dropped it). Entries
+// that do not read so are left out.
+QString driverSupportToCompact(const QList<DriverSupport> &list);
+QList<DriverSupport> driverSupportFromCompact(const QString &text, const QString &evidence);
+
 // Adds one entry, keeping the list sorted by driver. When the driver is
 // already listed, the earlier "since" wins (the same driver can implement an
 // API through two tables, e.g. a connect API in the hypervisor and the
