@@ -195,7 +195,7 @@ quint64 HitFinder::charMask(QStringView text)
     return mask;
 }
 
-MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask) const
+MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask, bool wildcard) const
 {
     if (q.isEmpty())
         return MatchClass::Exact;
@@ -206,7 +206,7 @@ MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask) const
     const QStringView last = name.mid(m_segment[i]);
     if (name == q || last == q)
         return MatchClass::Exact;
-    if (SearchEngine::isWildcard(q))
+    if (wildcard)
         return SearchEngine::wildcardMatch(name, q) ? MatchClass::Wildcard : MatchClass::None;
     if (name.startsWith(q) || last.startsWith(q))
         return MatchClass::Prefix;
@@ -254,6 +254,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
     const SearchQuery q = SearchQuery::parse(filter.text);
     const QString needle = q.text.toLower();
     const quint8 scope = familyCode(q.family);
+    const bool wildcard = SearchEngine::isWildcard(needle); // once, not per row
     // A pattern's wildcards stand for letters of the name: only its others must be there.
     const quint64 queryMask = charMask(QString(needle).remove(QLatin1Char('*')).remove(QLatin1Char('?')));
     const SearchQuery lastQ = SearchQuery::parse(m_last.text);
@@ -278,7 +279,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
         bool newer = false;
         if (!passes(idx, filter, &newer))
             continue;
-        const MatchClass m = match(i, needle, queryMask);
+        const MatchClass m = match(i, needle, queryMask, wildcard);
         if (m == MatchClass::None)
             continue;
         m_alive[i] = 1;

@@ -37,7 +37,8 @@ public:
     bool passes(int index, const ViewFilter &filter, bool *newer) const;
     // SearchEngine::matchName's ranking, with the last path segment and a
     // character mask precomputed per item so most non-matches cost one AND.
-    MatchClass match(size_t index, const QString &lowerQuery, quint64 queryMask) const;
+    // wildcard: SearchEngine::isWildcard(lowerQuery), decided once per search.
+    MatchClass match(size_t index, const QString &lowerQuery, quint64 queryMask, bool wildcard = false) const;
     static quint64 charMask(QStringView text);
     // Distinct hypervisor drivers of the items, sorted.
     QStringList driverIds() const;
