@@ -57,7 +57,20 @@ int runStats(Context &ctx, const QStringList &args)
                        {QStringLiteral("covers"), h->versionEvidence},
                        {QStringLiteral("kinds"), kinds}};
         }
+        // The meta string "42/51 not-used", structured; absent when nothing was compared.
+        QJsonObject docsSince;
+        if (const QString docs = store.meta(QStringLiteral("docsSinceAgreement")); !docs.isEmpty()) {
+            const QString counts = docs.section(QLatin1Char(' '), 0, 0);
+            const int agree = counts.section(QLatin1Char('/'), 0, 0).toInt();
+            const int compared = counts.section(QLatin1Char('/'), 1, 1).toInt();
+            if (compared > 0)
+                docsSince = {{QStringLiteral("agree"), agree},
+                             {QStringLiteral("compared"), compared},
+                             {QStringLiteral("used"), docs.section(QLatin1Char(' '), 1) == QLatin1String("used")}};
+        }
         ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("index"), ctx.indexPath},
+                                             {QStringLiteral("docsSince"),
+                                              docsSince.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(docsSince)},
                                              {QStringLiteral("history"), history},
                                              {QStringLiteral("items"), items},
                                              {QStringLiteral("tainting"), tainted},

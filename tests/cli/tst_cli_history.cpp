@@ -616,6 +616,25 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("libvirt-dev is not installed")), qPrintable(r.err));
         const CliRun stats = runCli(index, {QStringLiteral("stats")});
+        // No libvirt-doc: no documentation notes compared, and nothing said of them.
+        QVERIFY2(!stats.out.contains(QLatin1String("Documentation 'Since' notes")), qPrintable(stats.out));
+        const QJsonObject statsJson =
+            QJsonDocument::fromJson(runCli(index, {QStringLiteral("stats"), QStringLiteral("--json")}).out.toUtf8()).object();
+        QVERIFY(statsJson.contains(QLatin1String("docsSince")) && statsJson.value(QLatin1String("docsSince")).isNull());
+        // With libvirt-doc (the full index): the figures the text prints.
+        if (QFile::exists(QStringLiteral("/usr/share/doc/libvirt-doc/html/formatdomain.html"))) {
+            const QJsonObject docs = QJsonDocument::fromJson(runCli(m_index, {QStringLiteral("stats"), QStringLiteral("--json")})
+                                                                 .out.toUtf8())
+                                         .object()
+                                         .value(QLatin1String("docsSince"))
+                                         .toObject();
+            const int agree = docs.value(QLatin1String("agree")).toInt(-1);
+            const int compared = docs.value(QLatin1String("compared")).toInt();
+            QVERIFY2(compared > 0 && agree >= 0 && agree <= compared, qPrintable(QString::number(compared)));
+            QCOMPARE(docs.value(QLatin1String("used")).toBool(), agree >= 0.95 * compared);
+            QVERIFY(runCli(m_index, {QStringLiteral("stats")})
+                        .out.contains(QStringLiteral("for %1/%2 XML items").arg(agree).arg(compared)));
+        }
         QVERIFY2(stats.out.contains(QStringLiteral("Release 9.0.0 [package-set %1; version from the library's file "
                                                    "name, libvirt.so.0.9000.0]")
                                         .arg(host)),
