@@ -2178,6 +2178,18 @@
         <source>&quot;%1&quot; is libvirt&apos;s message for %2</source>
         <translation>„%1“ ist libvirts Meldung für %2</translation>
     </message>
+    <message>
+        <source>%1 is the private symbol version node of libvirt %2: only libvirt&apos;s own programs use it, each with the library of exactly its release. &quot;Not found&quot; means libvirt&apos;s packages are at different versions (a partial upgrade).</source>
+        <translation>%1 ist der private Symbolversionsknoten von libvirt %2: nur libvirts eigene Programme nutzen ihn, jedes mit der Bibliothek genau seines Releases. „Not found“ heißt, dass libvirts Pakete verschiedene Versionen haben (ein teilweises Upgrade).</translation>
+    </message>
+    <message>
+        <source>%1 is %2&apos;s symbol version node of libvirt %3: a program that needs it runs on libvirt %3 or newer.</source>
+        <translation>%1 ist der Symbolversionsknoten von %2 aus libvirt %3: ein Programm, das ihn braucht, läuft mit libvirt %3 oder neuer.</translation>
+    </message>
+    <message>
+        <source>Its functions: %1.</source>
+        <translation>Seine Funktionen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "index/errorcodes.h"
+#include "index/symbolnodes.h"
 
 #include "index/itemparts.h"
 
@@ -89,6 +90,38 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
     return NotFound;
 }
 
+int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const SymbolNode &node, bool json)
+{
+    const ItemList functions = functionsOfNode(store, node);
+    if (json) {
+        QJsonArray list;
+        for (const Item &it : functions)
+            list.append(QJsonObject{{QStringLiteral("name"), it.name}, {QStringLiteral("sinceText"), it.sinceRange().phrase()}});
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("query"), typed},
+                                             {QStringLiteral("found"), true},
+                                             {QStringLiteral("symbolNode"),
+                                              QJsonObject{{QStringLiteral("node"), node.node},
+                                                          {QStringLiteral("library"), node.library},
+                                                          {QStringLiteral("release"), node.release.toString()},
+                                                          {QStringLiteral("private"), node.isPrivate},
+                                                          {QStringLiteral("meaning"), symbolNodeMeaning(node)},
+                                                          {QStringLiteral("functions"), list}}}})
+                       .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    ctx.out << symbolNodeMeaning(node) << ".\n";
+    if (node.isPrivate)
+        return Ok;
+    if (functions.isEmpty()) {
+        ctx.out << "No indexed function is in it (the index knows none of its release's additions).\n";
+        return Ok;
+    }
+    ctx.out << "Its functions (" << functions.size() << "):\n";
+    for (const Item &it : functions)
+        ctx.out << "  " << it.name.leftJustified(48) << ' ' << it.sinceRange().phrase() << '\n';
+    return Ok;
+}
+
 } // namespace
 
 
@@ -150,6 +183,14 @@ int runShow(Context &ctx, const QStringList &args)
                 ctx.out << name << " is a former name of " << found.constLast().name << "\n\n";
         }
     }
+    // A symbol version node from the loader's or the linker's error
+    // ("version `LIBVIRT_7.1.0' not found (required by ./app)"): what it
+    // means and its functions, not an item of its own. A versioned symbol
+    // ("virDomainGetMessages@LIBVIRT_7.1.0") is its function (below).
+    if (found.isEmpty() && (family.isEmpty() || family == QLatin1String("api")) &&
+        versionedSymbolFunction(name).isEmpty())
+        if (const std::optional<SymbolNode> node = symbolNodeIn(name))
+            return showSymbolNode(ctx, store, name, *node, p.isSet(json));
     std::optional<SearchEngine> engine;
     QStringList givenOrder; // names shown in this order rather than by kind and identity
     QStringList several; // names a typed form stands for when it is not one
@@ -230,6 +271,7 @@ int runShow(Context &ctx, const QStringList &args)
                             : t.via == QLatin1String("xml-path")     ? "the only XML item whose path ends so"
                             : t.via == QLatin1String("tag-value")    ? "the value the tag's attribute names"
                             : t.via == QLatin1String("wildcard")     ? "the only name the pattern matches"
+                            : t.via == QLatin1String("symbol")       ? "the function of that library symbol"
                                                                      : "the only element of that name")
                         << unknown << ")\n\n";
         } else if (!root.isEmpty()) {

@@ -1,6 +1,7 @@
 #include "search.h"
 
 #include "errorcodes.h"
+#include "symbolnodes.h"
 
 #include "extract/xdr/rpcapilink.h"
 #include "model/policy.h"
@@ -163,9 +164,12 @@ SearchQuery SearchQuery::parse(const QString &input)
     }
     // A call or a prototype pasted from C code: the function's name. Not a
     // binding's error ("virError(Code=42, ...)"): its numbers are the answer.
-    if (q.family.isEmpty() || q.family == QLatin1String("api"))
-        if (QString called = calledFunction(text); !called.isEmpty() && !errorNumbersIn(text))
+    if (q.family.isEmpty() || q.family == QLatin1String("api")) {
+        if (QString symbol = versionedSymbolFunction(text); !symbol.isEmpty())
+            text = std::move(symbol); // "virX@LIBVIRT_7.1.0", "undefined reference to `virX'"
+        else if (QString called = calledFunction(text); !called.isEmpty() && !errorNumbersIn(text))
             text = std::move(called);
+    }
     // An XPath (driver/@cache, backend[@type='emulator']) in the index's spelling.
     if (q.family.isEmpty() && (text.contains(QLatin1String("/@")) || text.contains(QLatin1String("[@"))))
         if (QString path = xmlPathForm(text); !path.isEmpty()) {
@@ -527,6 +531,13 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
     collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == lower; });
     if (!m.names.isEmpty())
         return m;
+    // A versioned symbol or the linker's undefined reference: its function.
+    if (const QString symbol = versionedSymbolFunction(t); !symbol.isEmpty()) {
+        const QString function = symbol.toLower();
+        m.via = QStringLiteral("symbol");
+        collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == function; });
+        return m;
+    }
     if (const QString called = calledFunction(t); !called.isEmpty()) {
         const QString function = called.toLower();
         m.via = QStringLiteral("call");

@@ -579,6 +579,13 @@ ItemList Store::itemsByParent(const QString &kind, const QString &parent) const
     return itemRows("WHERE kind = ?1 AND parent = ?2 ORDER BY release_id, id", {kind, parent});
 }
 
+ItemList Store::functionsWithEvidenceText(const QString &text) const
+{
+    // instr, not LIKE: '_' is a wildcard to LIKE and every node name has one.
+    return itemRows("WHERE kind = 'function' AND latest = 1 AND instr(evidence, ?1) > 0 ORDER BY name, release_id",
+                    {text});
+}
+
 ItemList Store::itemsEndingWith(const QString &kind, const QString &tail) const
 {
     // A suffix compared as such: LIKE would read '_' and '%' in names.

@@ -196,6 +196,10 @@ public:
     // Every row of one kind whose name is `tail` or ends with "/" + `tail`
     // (domain/clock/timer for "timer"), oldest release first.
     ItemList itemsEndingWith(const QString &kind, const QString &tail) const;
+    // The newest rows of the functions whose evidence mentions `text` (a
+    // symbol version node such as "LIBVIRT_7.1.0"); the caller keeps those
+    // whose symbol-version evidence names it exactly.
+    ItemList functionsWithEvidenceText(const QString &text) const;
     // Items that had this name in another release (attrs "otherNames").
     ItemList itemsByOtherName(const QString &name) const;
     Item item(qint64 id) const;

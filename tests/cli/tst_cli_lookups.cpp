@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -729,6 +730,63 @@ private Q_SLOTS:
         QCOMPARE(first.value(QLatin1String("errorMessage")).toString(), QStringLiteral("operation failed"));
         // A message only counts whole: "access deniedx" is not "access denied".
         QCOMPARE(run({QStringLiteral("show"), QStringLiteral("access deniedx by policy")}).exitCode, 1);
+    }
+
+    // The dynamic loader's and the linker's errors name libvirt's symbol
+    // version nodes: "version `LIBVIRT_0.4.1' not found (required by ./app)"
+    // says the program needs libvirt 0.4.1; the node's functions are those the
+    // installed library exports under it (nm reads them apart from the tool).
+    void showReadsSymbolVersionNodes()
+    {
+        const QString lib = QStringLiteral("/usr/lib/x86_64-linux-gnu/libvirt.so.0");
+        QProcess nm;
+        nm.start(QStringLiteral("nm"), {QStringLiteral("-D"), QStringLiteral("--defined-only"),
+                                        QStringLiteral("--with-symbol-versions"), lib});
+        if (!QFile::exists(lib) || !nm.waitForFinished(30000) || nm.exitCode() != 0) {
+            if (inCi())
+                QFAIL("nm or libvirt.so.0 missing");
+            QSKIP("nm or libvirt.so.0 missing");
+        }
+        QSet<QString> exported;
+        static const QRegularExpression sym(QStringLiteral("\\s(vir\\w+)@@?LIBVIRT_0\\.4\\.1$"));
+        for (const QByteArray &line : nm.readAllStandardOutput().split('\n'))
+            if (const auto m = sym.match(QString::fromUtf8(line)); m.hasMatch())
+                exported.insert(m.captured(1));
+        QVERIFY(exported.size() > 10);
+
+        const QString loader = QStringLiteral("./app: /lib64/libvirt.so.0: version `LIBVIRT_0.4.1' not found (required by ./app)");
+        const CliRun r = run({QStringLiteral("show"), QStringLiteral("--json"), loader});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject node = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("symbolNode")).toObject();
+        QCOMPARE(node.value(QLatin1String("node")).toString(), QStringLiteral("LIBVIRT_0.4.1"));
+        QCOMPARE(node.value(QLatin1String("library")).toString(), QStringLiteral("libvirt.so.0"));
+        QCOMPARE(node.value(QLatin1String("release")).toString(), QStringLiteral("0.4.1"));
+        QSet<QString> listed;
+        for (const QJsonValue &f : node.value(QLatin1String("functions")).toArray())
+            listed.insert(f.toObject().value(QLatin1String("name")).toString());
+        QCOMPARE(listed, exported);
+        const CliRun text = run({QStringLiteral("show"), loader});
+        QVERIFY2(text.out.startsWith(QLatin1String("LIBVIRT_0.4.1 is libvirt.so.0's symbol version node of libvirt "
+                                                   "0.4.1: a program that needs it runs on libvirt 0.4.1 or newer")),
+                 qPrintable(text.out));
+        QVERIFY(text.out.contains(QStringLiteral("Its functions (%1):").arg(exported.size())));
+        // A partial upgrade: libvirt's own programs and their library disagree.
+        const CliRun priv = run({QStringLiteral("show"), QStringLiteral("/usr/sbin/virtqemud: /lib64/libvirt.so.0: "
+                                                                        "version `LIBVIRT_PRIVATE_9.0.0' not found")});
+        QCOMPARE(priv.exitCode, 0);
+        QVERIFY2(priv.out.contains(QLatin1String("partial upgrade")), qPrintable(priv.out));
+        // A symbol with its version, or the linker's undefined reference: the function.
+        const QString fn = *exported.cbegin();
+        const QStringList forms{fn + QStringLiteral("@LIBVIRT_0.4.1"), fn + QStringLiteral("@@LIBVIRT_0.4.1"),
+                                QStringLiteral("app.o: in function `main': app.c:(.text+0x1d): undefined "
+                                               "reference to `%1'").arg(fn)};
+        for (const QString &typed : forms) {
+            const CliRun f = run({QStringLiteral("show"), typed});
+            QCOMPARE(f.exitCode, 0);
+            QVERIFY2(f.out.startsWith(QStringLiteral("'%1' is shown as %2 (the function of that library symbol)").arg(typed, fn)),
+                     qPrintable(f.out));
+            QVERIFY(run({QStringLiteral("search"), typed}).out.startsWith(fn + QLatin1Char(' ')));
+        }
     }
 
     void showTakesErrorNumbers()

@@ -427,6 +427,23 @@ private Q_SLOTS:
         QCOMPARE(w->tableModel()->summary(w->table()->currentIndex().row())->name, QStringLiteral("VIR_ERR_NO_DOMAIN"));
     }
 
+    void searchBoxReadsSymbolVersionNodes()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        w->filterBar()->setSearchText(QStringLiteral("./app: /lib64/libvirt.so.0: version `LIBVIRT_7.1.0' not found"));
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().contains(QLatin1String("LIBVIRT_7.1.0 is libvirt.so.0's symbol version node of "
+                                                            "libvirt 7.1.0")) &&
+                     w->emptyStateText().contains(QLatin1String(">virDomainGetMessages</a>")),
+                 qPrintable(w->emptyStateText()));
+        w->filterBar()->setSearchText(QString());
+        w->applyFilter();
+        QVERIFY(w->selectName(QStringLiteral("virDomainGetMessages@@LIBVIRT_7.1.0")));
+        QCOMPARE(w->tableModel()->summary(w->table()->currentIndex().row())->name, QStringLiteral("virDomainGetMessages"));
+    }
+
     void searchBoxReadsErrorNumbers()
     {
         QFile header(QStringLiteral("/usr/include/libvirt/virterror.h"));

@@ -3,6 +3,7 @@
 #include "index/indexer.h"
 #include "index/search.h"
 #include "index/store.h"
+#include "index/symbolnodes.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -141,6 +142,26 @@ private Q_SLOTS:
         QVERIFY(SearchEngine::wildcardMatch(name, pattern));
         QVERIFY(SearchEngine::wildcardMatch(QStringLiteral("domain/devices/disk"), QStringLiteral("d?sk")));
         QVERIFY(!SearchEngine::wildcardMatch(QStringLiteral("domain/devices/disk"), QStringLiteral("devices")));
+    }
+
+    void symbolVersionNodes()
+    {
+        const auto node = symbolNodeIn(QStringLiteral("version `LIBVIRT_QEMU_8.2.0' not found"));
+        QVERIFY(node);
+        QCOMPARE(node->node, QStringLiteral("LIBVIRT_QEMU_8.2.0"));
+        QCOMPARE(node->library, QStringLiteral("libvirt-qemu.so.0"));
+        QCOMPARE(node->release, Version(8, 2, 0));
+        QVERIFY(!node->isPrivate);
+        QVERIFY(symbolNodeIn(QStringLiteral("LIBVIRT_PRIVATE_9.0.0"))->isPrivate);
+        QCOMPARE(symbolNodeIn(QStringLiteral("LIBVIRT_ADMIN_2.0.0"))->library, QStringLiteral("libvirt-admin.so.0"));
+        QVERIFY(!symbolNodeIn(QStringLiteral("LIBVIRT_7.1")));
+        QVERIFY(!symbolNodeIn(QStringLiteral("XLIBVIRT_7.1.0")));
+        QVERIFY(!symbolNodeIn(QStringLiteral("LIBVIRT_7.1.0.1")));
+        QCOMPARE(versionedSymbolFunction(QStringLiteral("virDomainGetMessages@@LIBVIRT_7.1.0")),
+                 QStringLiteral("virDomainGetMessages"));
+        QCOMPARE(versionedSymbolFunction(QStringLiteral("undefined reference to `virConnectOpen'")),
+                 QStringLiteral("virConnectOpen"));
+        QVERIFY(versionedSymbolFunction(QStringLiteral("virConnectOpen")).isEmpty());
     }
 
     void quotedErrorMessagesStandWhole()

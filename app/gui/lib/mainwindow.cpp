@@ -17,6 +17,7 @@
 #include "sourcesettings.h"
 
 #include "index/errorcodes.h"
+#include "index/symbolnodes.h"
 
 #include <QAction>
 #include <QApplication>
@@ -495,6 +496,28 @@ QString MainWindow::errorMessageHint(const QString &typed) const
     return said.isEmpty() ? QString() : said.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
+QString MainWindow::symbolNodeHint(const QString &typed) const
+{
+    const std::optional<SymbolNode> node = symbolNodeIn(typed);
+    if (!node || !versionedSymbolFunction(typed).isEmpty())
+        return {};
+    const QString v = node->release.toString();
+    if (node->isPrivate)
+        return tr("%1 is the private symbol version node of libvirt %2: only libvirt's own programs use it, each "
+                  "with the library of exactly its release. \"Not found\" means libvirt's packages are at "
+                  "different versions (a partial upgrade).")
+            .arg(node->node, v);
+    QStringList links;
+    for (const Item &it : functionsOfNode(m_snapshot->store(), *node))
+        links << emptystate::link(it.name);
+    QString out = tr("%1 is %2's symbol version node of libvirt %3: a program that needs it runs on libvirt %3 or "
+                     "newer.")
+                      .arg(node->node, node->library, v);
+    if (!links.isEmpty())
+        out += QLatin1Char(' ') + tr("Its functions: %1.").arg(links.join(QStringLiteral(", ")));
+    return out;
+}
+
 QString MainWindow::errorNumberHint(const QString &typed) const
 {
     const auto numbers = errorNumbersIn(typed);
@@ -549,6 +572,9 @@ void MainWindow::updateEmptyState()
     // libvirt's message for an error code, pasted from virsh or a log.
     if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
         python = errorMessageHint(m_filterBar->filter().text);
+    // A symbol version node from the loader's error ("version `LIBVIRT_7.1.0' not found").
+    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
+        python = symbolNodeHint(m_filterBar->filter().text);
     // The user's text is never markup ("<nosuch/>" would vanish as a tag).
     m_emptyState->setTextFormat(python.isEmpty() ? Qt::PlainText : Qt::RichText);
     m_emptyState->setText(python.isEmpty() ? text : text.toHtmlEscaped() + QStringLiteral("<br><br>") + python);

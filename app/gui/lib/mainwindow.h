@@ -143,6 +143,7 @@ private:
     // typed in the search box, with links; empty for other text.
     QString errorNumberHint(const QString &typed) const;
     QString errorMessageHint(const QString &typed) const;
+    QString symbolNodeHint(const QString &typed) const;
     QList<QuotedErrorMessage> quotedMessages(const QString &typed) const;
     mutable QList<QuotedErrorMessage> m_errorMessages; // of m_errorMessagesOf's index
     mutable const void *m_errorMessagesOf = nullptr;
