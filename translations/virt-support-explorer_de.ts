@@ -1536,6 +1536,14 @@
         <source>the same name, still there: perhaps it moved (the release history records paths, not moves)</source>
         <translation>derselbe Name, weiterhin vorhanden: vielleicht verschoben (die Versionsgeschichte kennt Pfade, keine Verschiebungen)</translation>
     </message>
+    <message>
+        <source>The guest&apos;s log says:</source>
+        <translation>Das Protokoll des Gasts sagt:</translation>
+    </message>
+    <message>
+        <source>virDomainGetMessages (libvirt 7.1.0 and newer) says:</source>
+        <translation>virDomainGetMessages (libvirt 7.1.0 und neuer) sagt:</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailView</name>
@@ -2189,6 +2197,18 @@
     <message>
         <source>Its functions: %1.</source>
         <translation>Seine Funktionen: %1.</translation>
+    </message>
+    <message>
+        <source>libvirt marks a guest tainted for these reasons: %1.</source>
+        <translation>libvirt markiert einen Gast aus diesen Gründen als „tainted“: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a reason libvirt marks a guest tainted: %2</source>
+        <translation>%1 ist ein Grund, aus dem libvirt einen Gast als „tainted“ markiert: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a taint reason this tool does not know (perhaps a newer libvirt&apos;s).</source>
+        <translation>„%1“ ist ein Taint-Grund, den dieses Werkzeug nicht kennt (vielleicht einer eines neueren libvirt).</translation>
     </message>
 </context>
 <context>

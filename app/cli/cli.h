@@ -1,5 +1,6 @@
 #pragma once
 
+#include "index/taintmentions.h"
 #include "index/store.h"
 #include "triage/triagereport.h"
 
@@ -108,6 +109,12 @@ struct PythonLookup
     QString problem;
 };
 PythonLookup lookUpPythonName(Store &store, const QString &typed);
+
+// show for a taint reason named as a ticket quotes it ("custom-argv", the
+// guest log's "Domain id=3 is tainted: custom-argv", virDomainGetMessages'
+// words): its meaning, how libvirt words it, what sets it and the indexed
+// items that do (showtaint.cpp).
+int showTaintReasons(Context &ctx, const Store &store, const QString &typed, const TaintMentions &mentions, bool json);
 
 // The valid --tier values (tier ids and tier groups), for error messages.
 QStringList tierChoices();

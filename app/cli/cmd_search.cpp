@@ -215,6 +215,32 @@ int runSearch(Context &ctx, const QStringList &args)
             if (max > 0 && hits.size() > max)
                 hits.resize(max);
         }
+    // A taint reason ("custom-argv", the guest log's "Domain id=3 is
+    // tainted: custom-argv"): the items that set it, first.
+    QHash<int, QString> taintReason; // hit index -> "custom-argv"
+    if (errorNumber.isEmpty() && errorMessage.isEmpty() && q.family.isEmpty())
+        if (const TaintMentions taints = taintMentionsIn(queryText); !taints.known.isEmpty()) {
+            if (!allItems) {
+                engine.setItems(store.summaries());
+                hits = engine.search(q, wanted);
+                allItems = true;
+            }
+            QHash<qint64, int> indexOfId;
+            for (qsizetype i = 0; i < engine.items().size(); ++i)
+                indexOfId.insert(engine.items().at(i).id, int(i));
+            QList<SearchHit> found;
+            for (const TaintMention &m : taints.known)
+                for (const Item &it : itemsSettingTaint(store, m.reason.id))
+                    if (const int i = indexOfId.value(it.attrs.value(QStringLiteral("_id")).toString().toLongLong(), -1);
+                        i >= 0 && !taintReason.contains(i) && engine.passesFilters(engine.items().at(i), q)) {
+                        found.append({i, MatchClass::Exact});
+                        taintReason.insert(i, m.reason.id);
+                    }
+            hits.removeIf([&](const SearchHit &h) { return taintReason.contains(h.index); });
+            hits = found + hits;
+            if (max > 0 && hits.size() > max)
+                hits.resize(max);
+        }
 
     const auto newerFit = [&](const ItemSummary &s) { return s.sinceRange().fit(q.newerThan); };
     if (q.newerThan.isValid()) {
@@ -390,6 +416,9 @@ int runSearch(Context &ctx, const QStringList &args)
             } else if (errorMessage.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("error-message"));
                 o.insert(QStringLiteral("errorMessage"), errorMessage.value(h.index));
+            } else if (taintReason.contains(h.index)) {
+                o.insert(QStringLiteral("match"), QStringLiteral("taint-reason"));
+                o.insert(QStringLiteral("taintReason"), taintReason.value(h.index));
             } else if (python.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("python-binding"));
                 o.insert(QStringLiteral("binding"),
@@ -422,7 +451,7 @@ int runSearch(Context &ctx, const QStringList &args)
             // "(exact match)", not a bare "exact" that reads as if it spoke of
             // the since beside it ("9.0.0 < since ≤ 11.3.0 exact").
             const QByteArray how = qstrncmp(match, "carries ", 8) == 0 || qstrncmp(match, "libvirt-python", 14) == 0 ||
-                                           qstrncmp(match, "libvirt's ", 10) == 0
+                                           qstrncmp(match, "libvirt's ", 10) == 0 || qstrncmp(match, "sets taint ", 11) == 0
                                        ? QByteArray(match)
                                    : qstrcmp(match, "all") == 0      ? QByteArray()
                                                                      : "(" + QByteArray(match) + " match)";
@@ -454,6 +483,8 @@ int runSearch(Context &ctx, const QStringList &args)
             } else if (errorMessage.contains(h.index)) {
                 row(engine.items().at(h.index),
                     QByteArray("libvirt's message '" + errorMessage.value(h.index).toUtf8() + "'").constData());
+            } else if (taintReason.contains(h.index)) {
+                row(engine.items().at(h.index), QByteArray("sets taint " + taintReason.value(h.index).toUtf8()).constData());
             } else if (python.contains(h.index)) {
                 // dom.getState(): the binding has no such method; say what it has.
                 const QByteArray label = pythonCSpelled ? QByteArray("libvirt-python has it as " + python.value(h.index).toUtf8())

@@ -191,6 +191,11 @@ int runShow(Context &ctx, const QStringList &args)
         versionedSymbolFunction(name).isEmpty())
         if (const std::optional<SymbolNode> node = symbolNodeIn(name))
             return showSymbolNode(ctx, store, name, *node, p.isSet(json));
+    // A taint reason as a ticket quotes it ("custom-argv", the guest log's
+    // "Domain id=3 is tainted: custom-argv"): what it means and what sets it.
+    if (found.isEmpty() && family.isEmpty())
+        if (const TaintMentions taints = taintMentionsIn(name); !taints.isEmpty())
+            return showTaintReasons(ctx, store, typed, taints, p.isSet(json));
     std::optional<SearchEngine> engine;
     QStringList givenOrder; // names shown in this order rather than by kind and identity
     QStringList several; // names a typed form stands for when it is not one

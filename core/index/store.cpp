@@ -586,6 +586,11 @@ ItemList Store::functionsWithEvidenceText(const QString &text) const
                     {text});
 }
 
+ItemList Store::itemsWithTaintText(const QString &text) const
+{
+    return itemRows("WHERE latest = 1 AND instr(taints, ?1) > 0 ORDER BY name, release_id", {text});
+}
+
 ItemList Store::itemsEndingWith(const QString &kind, const QString &tail) const
 {
     // A suffix compared as such: LIKE would read '_' and '%' in names.

@@ -200,6 +200,9 @@ public:
     // symbol version node such as "LIBVIRT_7.1.0"); the caller keeps those
     // whose symbol-version evidence names it exactly.
     ItemList functionsWithEvidenceText(const QString &text) const;
+    // The newest rows whose taints column holds `text` (a quoted reason id,
+    // '"custom-argv"'), by name; the caller keeps those whose taints name it.
+    ItemList itemsWithTaintText(const QString &text) const;
     // Items that had this name in another release (attrs "otherNames").
     ItemList itemsByOtherName(const QString &name) const;
     Item item(qint64 id) const;

@@ -789,6 +789,80 @@ private Q_SLOTS:
         }
     }
 
+    // Taint reasons as a ticket quotes them: the id, the guest log's line,
+    // virDomainGetMessages' words (taint.json, read here apart from the tool).
+    // The items that set one are every indexed item at or beneath its XML
+    // trigger, each of which show says taints with it.
+    void showAndSearchTakeTaintReasons()
+    {
+        QFile catalogue(qEnvironmentVariable("VSE_SOURCE_DIR") + QStringLiteral("/resources/policy/taint.json"));
+        QVERIFY(catalogue.open(QIODevice::ReadOnly));
+        QString meaning, words;
+        for (const QJsonValue &r : QJsonDocument::fromJson(catalogue.readAll()).object().value(QLatin1String("reasons")).toArray())
+            if (r.toObject().value(QLatin1String("id")).toString() == QLatin1String("custom-argv")) {
+                meaning = r.toObject().value(QLatin1String("meaning")).toString();
+                words = r.toObject().value(QLatin1String("daemonMessage")).toString();
+            }
+        QVERIFY(!meaning.isEmpty() && !words.isEmpty());
+
+        const auto itemsOf = [&](const QString &typed) {
+            const CliRun r = run({QStringLiteral("show"), QStringLiteral("--json"), typed});
+            const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+            QStringList names;
+            for (const QJsonValue &reason : o.value(QLatin1String("taintReasons")).toArray())
+                for (const QJsonValue &it : reason.toObject().value(QLatin1String("items")).toArray())
+                    names << reason.toObject().value(QLatin1String("id")).toString() + QLatin1Char(' ') +
+                                 it.toObject().value(QLatin1String("name")).toString();
+            return names;
+        };
+        const QStringList byId = itemsOf(QStringLiteral("custom-argv"));
+        // Every item the index has under <qemu:commandline>, read by search.
+        const CliRun all = run({QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("--limit"),
+                                QStringLiteral("0"), QStringLiteral("xml:qemu:commandline")});
+        QStringList beneath;
+        for (const QJsonValue &v : QJsonDocument::fromJson(all.out.toUtf8()).array()) {
+            const QString name = v.toObject().value(QLatin1String("name")).toString();
+            if (name == QLatin1String("domain/qemu:commandline") || name.startsWith(QLatin1String("domain/qemu:commandline/")))
+                beneath << QStringLiteral("custom-argv ") + name;
+        }
+        beneath.removeDuplicates();
+        beneath.sort();
+        QStringList sorted = byId;
+        sorted.sort();
+        QVERIFY2(beneath.size() >= 3, qPrintable(all.out.left(500)));
+        QCOMPARE(sorted, beneath);
+        for (const QString &entry : byId) {
+            const QJsonObject item =
+                QJsonDocument::fromJson(run({QStringLiteral("show"), QStringLiteral("--json"), entry.section(QLatin1Char(' '), 1)})
+                                            .out.toUtf8())
+                    .object();
+            QVERIFY2(item.value(QLatin1String("taints")).toArray().first().toObject().value(QLatin1String("reason")) ==
+                         QLatin1String("custom-argv"),
+                     qPrintable(entry));
+        }
+        // The same answer from the log's line and from the daemon's words.
+        QCOMPARE(itemsOf(QStringLiteral("2024-05-02 10:11:12.345+0000: Domain id=3 is tainted: custom-argv")), byId);
+        QCOMPARE(itemsOf(QStringLiteral("Messages: tainted: ") + words), byId);
+        const CliRun text = run({QStringLiteral("show"), QStringLiteral("custom-argv")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.startsWith(QStringLiteral("custom-argv is a reason libvirt marks a guest tainted: ") + meaning),
+                 qPrintable(text.out));
+        QVERIFY(text.out.contains(QLatin1String("Guest log:  Domain id=N is tainted: custom-argv")));
+        QVERIFY(text.out.contains(QStringLiteral("Indexed items that set it (%1):").arg(byId.size())));
+        // search lists them first, saying why.
+        const CliRun found = run({QStringLiteral("search"), QStringLiteral("Domain id=3 is tainted: custom-argv")});
+        QCOMPARE(found.exitCode, 0);
+        const QStringList rows = found.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(rows.size() >= byId.size());
+        for (qsizetype i = 0; i < byId.size(); ++i)
+            QVERIFY2(rows.at(i).contains(QLatin1String("sets taint custom-argv")), qPrintable(found.out));
+        // A reason the catalogue lacks: said, not guessed.
+        const CliRun unknown = run({QStringLiteral("show"), QStringLiteral("Domain id=3 is tainted: frob-nicate")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("'frob-nicate' is a reason this tool's taint catalogue does not know")),
+                 qPrintable(unknown.err));
+    }
+
     void showTakesErrorNumbers()
     {
         QFile header(QStringLiteral("/usr/include/libvirt/virterror.h"));

@@ -444,6 +444,24 @@ private Q_SLOTS:
         QCOMPARE(w->tableModel()->summary(w->table()->currentIndex().row())->name, QStringLiteral("virDomainGetMessages"));
     }
 
+    // A taint reason pasted from a guest's log: the hint links its sidebar
+    // entry, which lists the items that set it (--select goes there too).
+    void searchBoxReadsTaintReasons()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        w->filterBar()->setSearchText(QStringLiteral("2024-05-02 10:11:12.345+0000: Domain id=3 is tainted: custom-argv"));
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().contains(QLatin1String(">custom-argv</a> is a reason libvirt marks a guest tainted")),
+                 qPrintable(w->emptyStateText()));
+        QVERIFY(w->selectName(QStringLiteral("custom-argv")));
+        QVERIFY(!w->isShowingEmptyState());
+        QVERIFY(w->tableModel()->rowCount() >= 3);
+        for (int r = 0; r < w->tableModel()->rowCount(); ++r)
+            QVERIFY(w->tableModel()->summary(r)->name.startsWith(QLatin1String("domain/qemu:commandline")));
+    }
+
     void searchBoxReadsErrorNumbers()
     {
         QFile header(QStringLiteral("/usr/include/libvirt/virterror.h"));

@@ -4,6 +4,7 @@
 #include "index/search.h"
 #include "index/store.h"
 #include "index/symbolnodes.h"
+#include "index/taintmentions.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -162,6 +163,41 @@ private Q_SLOTS:
         QCOMPARE(versionedSymbolFunction(QStringLiteral("undefined reference to `virConnectOpen'")),
                  QStringLiteral("virConnectOpen"));
         QVERIFY(versionedSymbolFunction(QStringLiteral("virConnectOpen")).isEmpty());
+    }
+
+    // Taint reasons as tickets quote them; the daemon's words are the
+    // catalogue's (taint.json), read here apart from the parser.
+    void taintMentionsAsTicketsQuoteThem()
+    {
+        const auto ids = [](const QString &text) {
+            QStringList out;
+            for (const TaintMention &m : taintMentionsIn(text).known)
+                out << m.reason.id + QLatin1Char('/') + m.via;
+            return out;
+        };
+        QCOMPARE(ids(QStringLiteral(" Custom-Argv ")), QStringList{QStringLiteral("custom-argv/taint-reason")});
+        // A guest log: several lines, in their order, each reason once; an id
+        // the catalogue lacks is said apart.
+        const QString log = QStringLiteral(
+            "2024-05-02 10:11:12.345+0000: Domain id=3 is tainted: host-cpu\n"
+            "2024-05-02 10:11:13.000+0000: Domain id=3 is tainted: frob-nicate\n"
+            "2024-05-02 10:11:14.000+0000: Domain id=3 is tainted: custom-argv\n"
+            "2024-05-02 10:11:15.000+0000: Domain id=3 is tainted: host-cpu\n");
+        QCOMPARE(ids(log), (QStringList{QStringLiteral("host-cpu/log-line"), QStringLiteral("custom-argv/log-line")}));
+        QCOMPARE(taintMentionsIn(log).unknown, QStringList{QStringLiteral("frob-nicate")});
+        QCOMPARE(ids(QStringLiteral("<domstatus><taint flag='high-privileges'/>")),
+                 QStringList{QStringLiteral("high-privileges/status-xml")});
+        // virDomainGetMessages gives the reason's words, not its id.
+        const TaintReason monitor = Policy::instance().taintReason(QStringLiteral("custom-monitor"));
+        QVERIFY(!monitor.daemonMessage.isEmpty());
+        QCOMPARE(ids(QStringLiteral("Messages:       tainted: ") + monitor.daemonMessage.toUpper()),
+                 QStringList{QStringLiteral("custom-monitor/daemon-message")});
+        QCOMPARE(ids(QStringLiteral("tainted: words no reason has")), QStringList());
+        // Every reason for "tainted"; nothing for names that merely hold the letters.
+        QCOMPARE(taintMentionsIn(QStringLiteral("Tainted")).known.size(), Policy::instance().taintReasons().size());
+        QVERIFY(taintMentionsIn(QStringLiteral("VIR_DOMAIN_MESSAGE_TAINTING")).isEmpty());
+        QVERIFY(taintMentionsIn(QStringLiteral("no-such-reason")).isEmpty());
+        QVERIFY(taintMentionsIn(QStringLiteral("virConnectOpen")).isEmpty());
     }
 
     void quotedErrorMessagesStandWhole()

@@ -1,5 +1,7 @@
 #include "detailrenderer.h"
 
+#include "index/taintmentions.h"
+
 #include "coretext.h"
 
 #include "htmlbits.h"
@@ -231,6 +233,13 @@ QString DetailRenderer::taintReasonHtml(const QString &reasonId) const
 {
     QString html = QStringLiteral("<h2>") + esc(tr("Taint reason: %1").arg(reasonId)) + QStringLiteral("</h2>");
     html += banner(QStringLiteral("#f8c4c4"), tr("Meaning."), esc(policytext::taintMeaning(reasonId)));
+    // How it reaches a ticket: the guest log's line and the daemon's words.
+    html += QStringLiteral("<p>") + esc(tr("The guest's log says:")) + QStringLiteral(" <code>") +
+            esc(taintLogLine(reasonId)) + QStringLiteral("</code>");
+    if (const QString words = Policy::instance().taintReason(reasonId).daemonMessage; !words.isEmpty())
+        html += QStringLiteral("<br/>") + esc(tr("virDomainGetMessages (libvirt 7.1.0 and newer) says:")) +
+                QStringLiteral(" <code>tainted: ") + esc(words) + QStringLiteral("</code>");
+    html += QStringLiteral("</p>");
     QString triggers;
     for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
         if (t.taint != reasonId)

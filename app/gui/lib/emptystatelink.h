@@ -10,5 +10,10 @@ namespace vse::gui::emptystate {
 QString link(const QString &name);
 // The item a hint's link names; empty for any other link.
 QString linkedName(const QString &href);
+// A link to a taint reason ("custom-argv is a reason ..."): following it
+// shows the reason's sidebar entry, its items and what sets it.
+QString taintLink(const QString &reasonId);
+// The reason a taintLink() names; empty for any other link.
+QString linkedTaint(const QString &href);
 
 } // namespace vse::gui::emptystate

@@ -4,6 +4,7 @@
 #include "emptystatelink.h"
 #include "detailview.h"
 #include "filterbar.h"
+#include "policytext.h"
 #include "freedmemory.h"
 #include "indexcontroller.h"
 #include "indexstatusbar.h"
@@ -18,6 +19,7 @@
 
 #include "index/errorcodes.h"
 #include "index/symbolnodes.h"
+#include "index/taintmentions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -117,6 +119,8 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
             m_filterBar->setSearchText(name);
             applyFilter(); // now, not after the typing delay: the row is selected next
             selectName(name);
+        } else if (const QString reason = emptystate::linkedTaint(href); !reason.isEmpty()) {
+            showTaintEntry(reason);
         }
     });
     connect(m_pythonHint, &PythonNameHint::ready, this, &MainWindow::updateEmptyState);
@@ -466,7 +470,22 @@ bool MainWindow::selectName(const QString &typed)
     // libvirt's message for an error code ("error: Domain not found: ...").
     if (const QList<QuotedErrorMessage> quoted = quotedMessages(name); !quoted.isEmpty())
         return selectRow(quoted.first().code) || m_detail->showName(quoted.first().code);
+    // A taint reason ("custom-argv", a guest log's "is tainted: custom-argv"): its sidebar entry.
+    if (const TaintMentions taints = taintMentionsIn(typed); !taints.known.isEmpty() &&
+                                                              taints.known.first().via != QLatin1String("taint-catalogue")) {
+        showTaintEntry(taints.known.first().reason.id);
+        return true;
+    }
     return m_detail->showName(typed);
+}
+
+void MainWindow::showTaintEntry(const QString &reasonId)
+{
+    // The search text would hide the reason's items.
+    m_filterBar->setSearchText(QString());
+    selectSidebarEntry(QStringLiteral("taint:") + reasonId);
+    applyFilter();
+    m_detail->showTaintReason(reasonId);
 }
 
 // What was typed, as the empty view quotes it: a pasted page is cut in the middle.
@@ -516,6 +535,25 @@ QString MainWindow::symbolNodeHint(const QString &typed) const
     if (!links.isEmpty())
         out += QLatin1Char(' ') + tr("Its functions: %1.").arg(links.join(QStringLiteral(", ")));
     return out;
+}
+
+QString MainWindow::taintHint(const QString &typed) const
+{
+    const TaintMentions taints = taintMentionsIn(typed);
+    QStringList said;
+    if (!taints.known.isEmpty() && taints.known.first().via == QLatin1String("taint-catalogue")) {
+        QStringList links;
+        for (const TaintMention &m : taints.known)
+            links << emptystate::taintLink(m.reason.id);
+        said << tr("libvirt marks a guest tainted for these reasons: %1.").arg(links.join(QStringLiteral(", ")));
+    } else {
+        for (const TaintMention &m : taints.known)
+            said << tr("%1 is a reason libvirt marks a guest tainted: %2")
+                        .arg(emptystate::taintLink(m.reason.id), policytext::taintMeaning(m.reason.id).toHtmlEscaped());
+        for (const QString &id : taints.unknown)
+            said << tr("\"%1\" is a taint reason this tool does not know (perhaps a newer libvirt's).").arg(id.toHtmlEscaped());
+    }
+    return said.join(QStringLiteral("<br>"));
 }
 
 QString MainWindow::errorNumberHint(const QString &typed) const
@@ -575,6 +613,9 @@ void MainWindow::updateEmptyState()
     // A symbol version node from the loader's error ("version `LIBVIRT_7.1.0' not found").
     if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
         python = symbolNodeHint(m_filterBar->filter().text);
+    // A taint reason, typed or pasted from a guest's log.
+    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
+        python = taintHint(m_filterBar->filter().text);
     // The user's text is never markup ("<nosuch/>" would vanish as a tag).
     m_emptyState->setTextFormat(python.isEmpty() ? Qt::PlainText : Qt::RichText);
     m_emptyState->setText(python.isEmpty() ? text : text.toHtmlEscaped() + QStringLiteral("<br><br>") + python);

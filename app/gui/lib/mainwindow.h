@@ -144,6 +144,10 @@ private:
     QString errorNumberHint(const QString &typed) const;
     QString errorMessageHint(const QString &typed) const;
     QString symbolNodeHint(const QString &typed) const;
+    // A taint reason typed or pasted ("custom-argv", "Domain id=3 is
+    // tainted: custom-argv"): its meaning, linked to its sidebar entry.
+    QString taintHint(const QString &typed) const;
+    void showTaintEntry(const QString &reasonId);
     QList<QuotedErrorMessage> quotedMessages(const QString &typed) const;
     mutable QList<QuotedErrorMessage> m_errorMessages; // of m_errorMessagesOf's index
     mutable const void *m_errorMessagesOf = nullptr;
