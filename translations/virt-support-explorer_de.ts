@@ -2210,6 +2210,18 @@
         <source>&quot;%1&quot; is a taint reason this tool does not know (perhaps a newer libvirt&apos;s).</source>
         <translation>„%1“ ist ein Taint-Grund, den dieses Werkzeug nicht kennt (vielleicht einer eines neueren libvirt).</translation>
     </message>
+    <message>
+        <source>But no libvirt release this tool knows has it: %1&apos;s nodes go from %2 to %3, so the program was linked against a library that is no libvirt release.</source>
+        <translation>Aber keine libvirt-Version, die dieses Werkzeug kennt, hat ihn: die Knoten von %1 reichen von %2 bis %3; das Programm wurde also gegen eine Bibliothek gebunden, die keine libvirt-Version ist.</translation>
+    </message>
+    <message>
+        <source>But no libvirt release has it: %1&apos;s oldest node is %2.</source>
+        <translation>Aber keine libvirt-Version hat ihn: der älteste Knoten von %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>It is newer than every %1 node this tool knows (the newest: %2).</source>
+        <translation>Er ist neuer als jeder Knoten von %1, den dieses Werkzeug kennt (der neueste: %2).</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>

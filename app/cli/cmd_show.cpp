@@ -93,6 +93,9 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
 int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const SymbolNode &node, bool json)
 {
     const ItemList functions = functionsOfNode(store, node);
+    // A public node no function names: does any release have it?
+    const QString missing =
+        functions.isEmpty() && !node.isPrivate ? missingNodeMeaning(node, knownNeighbours(store, node)) : QString();
     if (json) {
         QJsonArray list;
         for (const Item &it : functions)
@@ -105,7 +108,9 @@ int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const
                                                           {QStringLiteral("release"), node.release.toString()},
                                                           {QStringLiteral("private"), node.isPrivate},
                                                           {QStringLiteral("meaning"), symbolNodeMeaning(node)},
-                                                          {QStringLiteral("functions"), list}}}})
+                                                          {QStringLiteral("functions"), list},
+                                                          {QStringLiteral("missing"),
+                                                           missing.isEmpty() ? QJsonValue() : QJsonValue(missing)}}}})
                        .toJson(QJsonDocument::Indented);
         return Ok;
     }
@@ -113,7 +118,7 @@ int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const
     if (node.isPrivate)
         return Ok;
     if (functions.isEmpty()) {
-        ctx.out << "No indexed function is in it (the index knows none of its release's additions).\n";
+        ctx.out << missing << ".\n";
         return Ok;
     }
     ctx.out << "Its functions (" << functions.size() << "):\n";

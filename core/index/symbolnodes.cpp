@@ -64,6 +64,46 @@ ItemList functionsOfNode(const Store &store, const SymbolNode &node)
     return out;
 }
 
+NodeNeighbours knownNeighbours(const Store &store, const SymbolNode &node)
+{
+    // "LIBVIRT_" or "LIBVIRT_QEMU_": the nodes of the same library.
+    const QString prefix = node.node.left(node.node.size() - node.release.toString().size());
+    static const QRegularExpression named(QStringLiteral("LIBVIRT_[A-Z_]*\\d+\\.\\d+\\.\\d+"));
+    std::optional<SymbolNode> below, above;
+    for (const Item &it : store.functionsWithEvidenceText(prefix))
+        for (const Evidence &e : it.evidence) {
+            if (e.kind != Evidence::Kind::SymbolVersion && e.kind != Evidence::Kind::SymsFile)
+                continue;
+            for (auto m = named.globalMatch(e.detail); m.hasNext();) {
+                const std::optional<SymbolNode> other = symbolNodeIn(m.next().captured(0));
+                if (!other || other->isPrivate || other->library != node.library)
+                    continue;
+                if (other->release < node.release && (!below || below->release < other->release))
+                    below = other;
+                if (node.release < other->release && (!above || other->release < above->release))
+                    above = other;
+            }
+        }
+    return {below ? below->node : QString(), above ? above->node : QString()};
+}
+
+QString missingNodeMeaning(const SymbolNode &node, const NodeNeighbours &n)
+{
+    if (!n.before.isEmpty() && !n.after.isEmpty())
+        return QStringLiteral("No libvirt release this tool knows has it: %1's nodes go from %2 to %3 (a release that "
+                              "adds no function adds no node), so a program asking for %4 was linked against a "
+                              "library that is no libvirt release (a patched or development build)")
+            .arg(node.library, n.before, n.after, node.node);
+    if (!n.after.isEmpty())
+        return QStringLiteral("No libvirt release has it: %1's oldest node is %2").arg(node.library, n.after);
+    if (!n.before.isEmpty())
+        return QStringLiteral("It is newer than every %1 node this tool knows (the newest: %2): a libvirt newer than "
+                              "the index and the release history may have it")
+            .arg(node.library, n.before);
+    return QStringLiteral("No indexed function is in it, and the index knows no %1 node to compare it with")
+        .arg(node.library);
+}
+
 QString symbolNodeMeaning(const SymbolNode &node)
 {
     const QString v = node.release.toString();

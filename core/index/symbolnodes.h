@@ -39,6 +39,22 @@ QString versionedSymbolFunction(const QString &typed);
 // it, newest rows, sorted by name.
 ItemList functionsOfNode(const Store &store, const SymbolNode &node);
 
+// For a public node no indexed function names: the nodes of its library
+// that the indexed functions' evidence names nearest below and above it
+// (empty where there is none). A node between two known ones exists in no
+// release (a release that adds no function adds no node); one above the
+// newest known may be a newer libvirt's.
+struct NodeNeighbours
+{
+    QString before; // LIBVIRT_9.0.0
+    QString after;  // LIBVIRT_9.7.0
+};
+NodeNeighbours knownNeighbours(const Store &store, const SymbolNode &node);
+
+// What a node without indexed functions means, from its neighbours: "No
+// libvirt release has it ..." or "It is newer than ...". One sentence, no full stop.
+QString missingNodeMeaning(const SymbolNode &node, const NodeNeighbours &n);
+
 // What the node says, for show and the explorer: "LIBVIRT_7.1.0 is
 // libvirt.so.0's symbol version node of libvirt 7.1.0: a program that needs
 // it runs on libvirt 7.1.0 or newer", or the private node's meaning.

@@ -748,11 +748,18 @@ private Q_SLOTS:
             QSKIP("nm or libvirt.so.0 missing");
         }
         QSet<QString> exported;
+        QList<vse::Version> nodes; // every public node the library has
         static const QRegularExpression sym(QStringLiteral("\\s(vir\\w+)@@?LIBVIRT_0\\.4\\.1$"));
-        for (const QByteArray &line : nm.readAllStandardOutput().split('\n'))
+        static const QRegularExpression anyNode(QStringLiteral("@@?LIBVIRT_(\\d+\\.\\d+\\.\\d+)$"));
+        for (const QByteArray &line : nm.readAllStandardOutput().split('\n')) {
             if (const auto m = sym.match(QString::fromUtf8(line)); m.hasMatch())
                 exported.insert(m.captured(1));
+            if (const auto m = anyNode.match(QString::fromUtf8(line)); m.hasMatch())
+                nodes << vse::Version::parse(m.captured(1));
+        }
         QVERIFY(exported.size() > 10);
+        std::sort(nodes.begin(), nodes.end());
+        nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
 
         const QString loader = QStringLiteral("./app: /lib64/libvirt.so.0: version `LIBVIRT_0.4.1' not found (required by ./app)");
         const CliRun r = run({QStringLiteral("show"), QStringLiteral("--json"), loader});
@@ -770,6 +777,24 @@ private Q_SLOTS:
                                                    "0.4.1: a program that needs it runs on libvirt 0.4.1 or newer")),
                  qPrintable(text.out));
         QVERIFY(text.out.contains(QStringLiteral("Its functions (%1):").arg(exported.size())));
+        // A node no release has: the first gap of a minor release between two
+        // nodes the library has, and one before the oldest.
+        bool gapChecked = false;
+        for (qsizetype i = 0; i + 1 < nodes.size() && !gapChecked; ++i) {
+            const vse::Version gap(nodes.at(i).major(), nodes.at(i).minor() + 1, 0);
+            if (!(gap < nodes.at(i + 1)))
+                continue;
+            const CliRun none = run({QStringLiteral("show"), QStringLiteral("LIBVIRT_") + gap.toString()});
+            QCOMPARE(none.exitCode, 0);
+            QVERIFY2(none.out.contains(QStringLiteral("No libvirt release this tool knows has it: libvirt.so.0's nodes go "
+                                                      "from LIBVIRT_%1 to LIBVIRT_%2")
+                                           .arg(nodes.at(i).toString(), nodes.at(i + 1).toString())),
+                     qPrintable(none.out));
+            gapChecked = true;
+        }
+        QVERIFY(gapChecked);
+        QVERIFY(run({QStringLiteral("show"), QStringLiteral("LIBVIRT_0.0.1")})
+                    .out.contains(QStringLiteral("oldest node is LIBVIRT_%1").arg(nodes.first().toString())));
         // A partial upgrade: libvirt's own programs and their library disagree.
         const CliRun priv = run({QStringLiteral("show"), QStringLiteral("/usr/sbin/virtqemud: /lib64/libvirt.so.0: "
                                                                         "version `LIBVIRT_PRIVATE_9.0.0' not found")});

@@ -438,6 +438,11 @@ private Q_SLOTS:
                                                             "libvirt 7.1.0")) &&
                      w->emptyStateText().contains(QLatin1String(">virDomainGetMessages</a>")),
                  qPrintable(w->emptyStateText()));
+        // libvirt 7.0.0 added no function: no release has its node.
+        w->filterBar()->setSearchText(QStringLiteral("version `LIBVIRT_7.0.0' not found"));
+        w->applyFilter();
+        QVERIFY2(w->emptyStateText().contains(QLatin1String("no libvirt release this tool knows has it")),
+                 qPrintable(w->emptyStateText()));
         w->filterBar()->setSearchText(QString());
         w->applyFilter();
         QVERIFY(w->selectName(QStringLiteral("virDomainGetMessages@@LIBVIRT_7.1.0")));

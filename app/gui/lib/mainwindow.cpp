@@ -533,7 +533,18 @@ QString MainWindow::symbolNodeHint(const QString &typed) const
                      "newer.")
                       .arg(node->node, node->library, v);
     if (!links.isEmpty())
-        out += QLatin1Char(' ') + tr("Its functions: %1.").arg(links.join(QStringLiteral(", ")));
+        return out + QLatin1Char(' ') + tr("Its functions: %1.").arg(links.join(QStringLiteral(", ")));
+    // No function names it: does any release have it?
+    const NodeNeighbours n = knownNeighbours(m_snapshot->store(), *node);
+    if (!n.before.isEmpty() && !n.after.isEmpty())
+        out += QLatin1Char(' ') + tr("But no libvirt release this tool knows has it: %1's nodes go from %2 to %3, so "
+                                     "the program was linked against a library that is no libvirt release.")
+                                      .arg(node->library, n.before, n.after);
+    else if (!n.after.isEmpty())
+        out += QLatin1Char(' ') + tr("But no libvirt release has it: %1's oldest node is %2.").arg(node->library, n.after);
+    else if (!n.before.isEmpty())
+        out += QLatin1Char(' ') + tr("It is newer than every %1 node this tool knows (the newest: %2).")
+                                      .arg(node->library, n.before);
     return out;
 }
 
