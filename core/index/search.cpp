@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <vector>
 #include <cstdlib>
 
 namespace vse {
@@ -250,16 +251,59 @@ QStringView lastSegment(QStringView name)
     return QStringView(name).mid(cut + 1);
 }
 
-bool isSubsequence(const QString &name, const QString &query)
-{
-    qsizetype j = 0;
-    for (qsizetype i = 0; i < name.size() && j < query.size(); ++i)
-        if (name.at(i) == query.at(j))
-            ++j;
-    return j == query.size();
-}
-
 } // namespace
+
+bool SearchEngine::fuzzyMatch(QStringView name, QStringView query)
+{
+    if (query.size() < 2 || name.size() < query.size())
+        return false;
+    // At most kGap letters between two of the query's: typing one more letter
+    // then never matches a name the shorter text did not (the explorer
+    // narrows its last hits while the user types).
+    constexpr qsizetype kGap = 6;
+    // The cheap pass first: the letters taken as early as they come. Not a
+    // subsequence at all: no match; no gap too wide on the way: a match.
+    {
+        qsizetype j = 0, last = -1, widest = 0;
+        for (qsizetype i = 0; i < name.size() && j < query.size(); ++i)
+            if (name.at(i) == query.at(j)) {
+                if (last >= 0)
+                    widest = std::max(widest, i - last - 1);
+                last = i;
+                ++j;
+            }
+        if (j < query.size())
+            return false;
+        if (widest <= kGap)
+            return true;
+    }
+    // reach[i]: the query's letters so far can end at name[i] with no
+    // wider gap; one pass per query letter. On the stack for any real name.
+    constexpr qsizetype kStack = 256;
+    char stack[2 * kStack];
+    std::vector<char> heap;
+    char *reach = stack;
+    if (name.size() > kStack) {
+        heap.resize(2 * size_t(name.size()));
+        reach = heap.data();
+    }
+    char *next = reach + name.size();
+    bool any = false;
+    for (qsizetype i = 0; i < name.size(); ++i)
+        any |= bool((reach[i] = name.at(i) == query.at(0)));
+    for (qsizetype j = 1; j < query.size() && any; ++j) {
+        any = false;
+        qsizetype last = -1; // the latest place the letters so far end, before i
+        for (qsizetype i = 0; i < name.size(); ++i) {
+            next[i] = last >= 0 && i - last - 1 <= kGap && name.at(i) == query.at(j);
+            any |= bool(next[i]);
+            if (reach[i])
+                last = i;
+        }
+        std::swap(reach, next);
+    }
+    return any;
+}
 
 bool SearchEngine::isWildcard(QStringView query)
 {
@@ -311,7 +355,7 @@ MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowe
         return MatchClass::Prefix;
     if (lowerName.contains(lowerQuery))
         return MatchClass::Substring;
-    if (lowerQuery.size() >= 2 && isSubsequence(lowerName, lowerQuery))
+    if (fuzzyMatch(lowerName, lowerQuery))
         return MatchClass::Fuzzy;
     return MatchClass::None;
 }

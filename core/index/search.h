@@ -69,6 +69,12 @@ public:
     bool passesFilters(const ItemSummary &item, const SearchQuery &query) const;
     // The match class of one name against lower-cased query text.
     static MatchClass matchName(const QString &lowerName, const QString &lowerQuery);
+    // A fuzzy match: the query's letters in order, at most six letters of
+    // the name between two of them ("dmcrxml" in virdomaincreatexml), so
+    // letters scattered over a long name ("memfd" in
+    // remote_proc_node_num_of_devices) do not count. Queries of two letters
+    // or more; both lower-cased.
+    static bool fuzzyMatch(QStringView lowerName, QStringView lowerQuery);
     // Whether the query is a shell wildcard pattern: it has '*' or '?'.
     static bool isWildcard(QStringView query);
     // '*' any run of characters, '?' one; the whole name or its last path

@@ -79,6 +79,18 @@ private Q_SLOTS:
         QCOMPARE(SearchEngine::matchName(QStringLiteral("virdomaincreatexml"), QStringLiteral("dmcrxml")),
                  MatchClass::Fuzzy);
         QCOMPARE(SearchEngine::matchName(QStringLiteral("virdomaincreatexml"), QStringLiteral("xyz")), MatchClass::None);
+        // Letters scattered over a long name are no fuzzy match; a later
+        // start can still hold them close together.
+        QCOMPARE(SearchEngine::matchName(QStringLiteral("remote_proc_node_num_of_devices"), QStringLiteral("memfd")),
+                 MatchClass::None);
+        QCOMPARE(SearchEngine::matchName(QStringLiteral("remote_proc_domain_is_updated"), QStringLiteral("tainted")),
+                 MatchClass::None);
+        QCOMPARE(SearchEngine::matchName(QStringLiteral("d_x_virdomaincreatexml"), QStringLiteral("dmcrxml")),
+                 MatchClass::Fuzzy);
+        QVERIFY(SearchEngine::fuzzyMatch(u"abcdefgh", u"ah"));  // six letters between
+        QVERIFY(!SearchEngine::fuzzyMatch(u"abcdefghi", u"ai")); // seven
+        QVERIFY(SearchEngine::fuzzyMatch(u"axxxxxxxxab", u"ab")); // a later start
+        QVERIFY(!SearchEngine::fuzzyMatch(u"ab", u"a"));       // one letter: prefix or substring only
         // The last path segment counts as the name of an XML item.
         QCOMPARE(SearchEngine::matchName(QStringLiteral("domain/devices/disk"), QStringLiteral("disk")), MatchClass::Exact);
     }

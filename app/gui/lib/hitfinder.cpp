@@ -212,13 +212,7 @@ MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask, bool 
         return MatchClass::Prefix;
     if (name.contains(q))
         return MatchClass::Substring;
-    if (q.size() < 2)
-        return MatchClass::None;
-    qsizetype j = 0;
-    for (qsizetype k = 0; k < name.size() && j < q.size(); ++k)
-        if (name.at(k) == q.at(j))
-            ++j;
-    return j == q.size() ? MatchClass::Fuzzy : MatchClass::None;
+    return SearchEngine::fuzzyMatch(name, q) ? MatchClass::Fuzzy : MatchClass::None;
 }
 
 void HitFinder::remember(const ViewFilter &filter, const FindResult &result)
