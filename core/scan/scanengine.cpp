@@ -23,6 +23,30 @@ QString sinceText(const SinceRange &r)
     return r.phrase();
 }
 
+// Why the headers the file was parsed with do not declare a name the index
+// has: a _LAST value exists only with VIR_ENUM_SENTINELS; a name of
+// libvirt-qemu.h, libvirt-lxc.h, libvirt-admin.h or virterror.h is not in what
+// <libvirt/libvirt.h> includes; anything else is newer than those headers.
+QString notInHeadersMessage(const QString &symbol, const Item &item, const SinceRange &since)
+{
+    const bool indexed = item.newerThanIndexed().isEmpty();
+    if (indexed && item.kind == ItemKind::EnumValue && symbol.endsWith(QLatin1String("_LAST")))
+        return QStringLiteral("%1 is declared only when VIR_ENUM_SENTINELS is defined before libvirt's headers are "
+                              "included")
+            .arg(symbol);
+    static const char *const ownHeaders[] = {"libvirt/libvirt-qemu.h", "libvirt/libvirt-lxc.h", "libvirt/libvirt-admin.h",
+                                             "libvirt/virterror.h"};
+    for (const char *header : ownHeaders)
+        if (indexed && item.file == QLatin1String(header))
+            return QStringLiteral("%1 is declared in <%2>, which <libvirt/libvirt.h> does not include: include it "
+                                  "(and link its library)")
+                .arg(symbol, item.file);
+    return QStringLiteral("%1 is not declared by the libvirt headers this file was parsed with; it is %2 "
+                          "(%3): build against a newer libvirt, or guard it")
+        .arg(symbol, sinceText(since),
+             indexed ? QStringLiteral("in the index") : QStringLiteral("from the release history, newer than the indexed releases"));
+}
+
 } // namespace
 
 QString useKindId(UseKind k)
@@ -211,14 +235,7 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
             }
             const SinceRange since = item->sinceRange();
             if (u.undeclared)
-                add(Finding::NotInHeaders,
-                    QStringLiteral("%1 is not declared by the libvirt headers this file was parsed with; it is %2 "
-                                   "(%3): build against a newer libvirt, or guard it")
-                        .arg(u.symbol, sinceText(since),
-                             !item->newerThanIndexed().isEmpty()
-                                 ? QStringLiteral("from the release history, newer than the indexed releases")
-                                 : QStringLiteral("in the index")),
-                    since);
+                add(Finding::NotInHeaders, notInHeadersMessage(u.symbol, *item, since), since);
             SymbolUse &s = symbols[u.symbol];
             if (s.symbol.isEmpty()) {
                 s.symbol = u.symbol;

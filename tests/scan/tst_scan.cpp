@@ -309,6 +309,42 @@ private slots:
         QCOMPARE(r.exitCode(), 1);
     }
 
+    // Names the installed headers have but <libvirt/libvirt.h> does not
+    // bring in: the finding names the header to include (found here by
+    // reading the headers), not a newer libvirt; a _LAST value names
+    // VIR_ENUM_SENTINELS, which its header puts it under.
+    void namesOfHeadersLibvirtHDoesNotInclude()
+    {
+        const auto declares = [](const QString &header, const QString &pattern) {
+            QFile f(QStringLiteral("/usr/include/libvirt/") + header);
+            return f.open(QIODevice::ReadOnly) && QRegularExpression(pattern).match(QString::fromUtf8(f.readAll())).hasMatch();
+        };
+        QFile top(QStringLiteral("/usr/include/libvirt/libvirt.h"));
+        QVERIFY(top.open(QIODevice::ReadOnly));
+        const QByteArray included = top.readAll();
+        QVERIFY(declares(QStringLiteral("libvirt-qemu.h"), QStringLiteral("\\bint\\s+virDomainQemuMonitorCommand\\s*\\(")));
+        QVERIFY(declares(QStringLiteral("virterror.h"), QStringLiteral("\\bvirGetLastError\\s*\\(void\\)")));
+        QVERIFY(!included.contains("libvirt-qemu.h") && !included.contains("virterror.h"));
+        QVERIFY(declares(QStringLiteral("libvirt-domain.h"), QStringLiteral("#\\s*ifdef VIR_ENUM_SENTINELS\\s+VIR_DOMAIN_LAST\\b")));
+        const QString dir = m_dir.filePath(QStringLiteral("includes"));
+        QVERIFY(scantest::writeFile(dir + QStringLiteral("/a.c"),
+                                    "#include <libvirt/libvirt.h>\nint use(virDomainPtr d)\n{\n"
+                                    "    virDomainQemuMonitorCommand(d, \"info\", 0, 0);\n"
+                                    "    virGetLastError();\n    return VIR_DOMAIN_LAST;\n}\n"));
+        const ScanReport r = scantest::scanPaths(m_store, {dir}, Version(9, 0, 0));
+        QMap<QString, QString> said;
+        for (const Finding &f : r.findings)
+            if (f.kind == Finding::NotInHeaders)
+                said.insert(f.symbol, f.message);
+        QCOMPARE(said.value(QStringLiteral("virDomainQemuMonitorCommand")),
+                 QStringLiteral("virDomainQemuMonitorCommand is declared in <libvirt/libvirt-qemu.h>, which "
+                                "<libvirt/libvirt.h> does not include: include it (and link its library)"));
+        QVERIFY2(said.value(QStringLiteral("virGetLastError")).contains(QLatin1String("<libvirt/virterror.h>")),
+                 qPrintable(said.value(QStringLiteral("virGetLastError"))));
+        QVERIFY2(said.value(QStringLiteral("VIR_DOMAIN_LAST")).contains(QLatin1String("VIR_ENUM_SENTINELS")),
+                 qPrintable(said.value(QStringLiteral("VIR_DOMAIN_LAST"))));
+    }
+
     void outputs()
     {
         const ScanReport r = scantest::scanPaths(m_store, {m_fixtureDir}, Version(5, 0, 0));
