@@ -1020,6 +1020,10 @@
         <source>line %1</source>
         <translation>Zeile %1</translation>
     </message>
+    <message>
+        <source>No problems, but libvirt marks every guest tainted: %1</source>
+        <translation>Keine Probleme, aber libvirt markiert jeden Gast als „tainted“: %1</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::CheckScriptDialog</name>

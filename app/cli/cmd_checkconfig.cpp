@@ -24,7 +24,7 @@ int verdictOf(const ConfigCheckReport &r)
             return NotFound;
         maybe = maybe || f.kind == ConfigFinding::MaybeTooNew;
     }
-    return maybe ? Uncertain : Ok;
+    return maybe ? Uncertain : r.taints().isEmpty() ? Ok : Tainted;
 }
 
 QString verdictText(int rc, const Version &max)
@@ -38,6 +38,8 @@ QString verdictText(int rc, const Version &max)
         return QStringLiteral("Problems") + target;
     case Uncertain:
         return QStringLiteral("May be too new") + target;
+    case Tainted:
+        return QStringLiteral("Clean") + target + QStringLiteral(", but every guest is marked tainted");
     default:
         return QStringLiteral("Clean") + target;
     }
@@ -96,12 +98,14 @@ int runCheckConfig(Context &ctx, const QStringList &args)
             "against what the index knows of each file across releases: unknown options (with the "
             "nearest known name), values of the wrong type for the augeas lens, options the lens "
             "cannot read, options removed by or newer than --max-version, and with --from A --to B "
-            "the options the file leaves to a shipped value that changed between A and B. Findings "
+            "the options the file leaves to a shipped value that changed between A and B, and settings "
+            "that make libvirt mark every guest tainted (qemu.conf user or group root, capability_filters). "
+            "Findings "
             "name FILE:LINE. Syntax errors libvirt's own parser stops at (a line that is not 'name "
             "= value', an unclosed string or list, a comment inside a list) are reported first: "
             "libvirt refuses such a file whole. Files are untrusted: regular files only, at most 1 "
-            "MiB of UTF-8 text. Exit code (the worst file's): 0 clean, 5 only 'may be too new', 1 "
-            "problems, 8 syntax errors (the daemon would not start), 3 a file cannot be read or is "
+            "MiB of UTF-8 text. Exit code (the worst file's): 0 clean, 6 clean but every guest tainted, 5 only 'may "
+            "be too new', 1 problems, 8 syntax errors (the daemon would not start), 3 a file cannot be read or is "
             "refused.");
         rc >= 0)
         return rc;
@@ -145,7 +149,7 @@ int runCheckConfig(Context &ctx, const QStringList &args)
 
     int worst = refused.isEmpty() ? Ok : InputError;
     const auto rank = [](int rc) {
-        return rc == ConfigSyntax ? 4 : rc == InputError ? 3 : rc == NotFound ? 2 : rc == Uncertain ? 1 : 0;
+        return rc == ConfigSyntax ? 5 : rc == InputError ? 4 : rc == NotFound ? 3 : rc == Uncertain ? 2 : rc == Tainted ? 1 : 0;
     };
     printDiagnostics(ctx, refused);
     QJsonArray out;
@@ -164,6 +168,7 @@ int runCheckConfig(Context &ctx, const QStringList &args)
                                                 : rc == InputError  ? QStringLiteral("not-checked")
                                                 : rc == NotFound  ? QStringLiteral("problems")
                                                 : rc == Uncertain ? QStringLiteral("maybe-too-new")
+                                                : rc == Tainted   ? QStringLiteral("taints-guests")
                                                                   : QStringLiteral("clean"));
             o.insert(QStringLiteral("exitCode"), rc);
             out.append(o);

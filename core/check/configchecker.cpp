@@ -1,5 +1,7 @@
 #include "configchecker.h"
 
+#include "model/policy.h"
+
 #include "confsyntax.h"
 #include "configvalueshapes.h"
 #include "extract/tools/configextractor.h"
@@ -60,6 +62,26 @@ QString typeHint(const QString &type)
     return type;
 }
 
+// The taint catalogue's trigger a setting of `configName` fires: user =
+// "root" in qemu.conf (every guest's QEMU runs as root), a non-empty
+// capability_filters list. Null when none does.
+const TaintTrigger *taintTriggerOf(const QString &configName, const QString &option, const QString &value)
+{
+    QString bare = value.trimmed();
+    if (bare.size() >= 2 && bare.startsWith(QLatin1Char('"')) && bare.endsWith(QLatin1Char('"')))
+        bare = bare.mid(1, bare.size() - 2);
+    for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
+        if (t.match != QLatin1String("config") || t.file != configName || !t.options.contains(option))
+            continue;
+        if (t.values.contains(bare))
+            return &t;
+        // A list: "[ ]" is empty; anything else between the brackets is not.
+        if (t.nonEmpty && bare.startsWith(QLatin1Char('[')) && !bare.mid(1).remove(QLatin1Char(']')).trimmed().isEmpty())
+            return &t;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 QString ConfigFinding::kindId(Kind kind)
@@ -85,6 +107,8 @@ QString ConfigFinding::kindId(Kind kind)
         return QStringLiteral("syntax-error");
     case ListLensString:
         return QStringLiteral("list-where-lens-reads-string");
+    case TaintsGuests:
+        return QStringLiteral("taints-guests");
     }
     return {};
 }
@@ -94,6 +118,15 @@ bool ConfigCheckReport::hasSyntaxErrors() const
     return std::any_of(findings.cbegin(), findings.cend(), [](const ConfigFinding &f) {
         return f.kind == ConfigFinding::SyntaxError;
     });
+}
+
+QStringList ConfigCheckReport::taints() const
+{
+    QStringList out;
+    for (const ConfigFinding &f : findings)
+        if (f.kind == ConfigFinding::TaintsGuests && !out.contains(f.taint))
+            out << f.taint;
+    return out;
 }
 
 QJsonObject ConfigCheckReport::toJson() const
@@ -107,12 +140,15 @@ QJsonObject ConfigCheckReport::toJson() const
                       {QStringLiteral("problem"), f.isProblem()}};
         if (!f.suggestion.isEmpty())
             o.insert(QStringLiteral("suggestion"), f.suggestion);
+        if (!f.taint.isEmpty())
+            o.insert(QStringLiteral("taint"), f.taint);
         list.append(o);
     }
     QJsonObject o{{QStringLiteral("file"), file},
                   {QStringLiteral("config"), configName},
                   {QStringLiteral("settings"), settings},
-                  {QStringLiteral("findings"), list}};
+                  {QStringLiteral("findings"), list},
+                  {QStringLiteral("taints"), QJsonArray::fromStringList(taints())}};
     if (!mappedFrom.isEmpty())
         o.insert(QStringLiteral("readAs"), mappedFrom);
     return o;
@@ -280,6 +316,14 @@ ConfigCheckReport ConfigChecker::checkText(const QString &path, const QString &t
                                 .arg(options.maxVersion.toString(), since.phrase());
                 report.findings.append(f);
             }
+        }
+        if (const TaintTrigger *t = broken.contains(s.name) ? nullptr : taintTriggerOf(report.configName, s.name, s.shipped)) {
+            f.kind = ConfigFinding::TaintsGuests;
+            f.taint = t->taint;
+            f.message = QStringLiteral("libvirt's system daemon marks every guest it starts tainted: %1 (%2)")
+                            .arg(t->taint, Policy::instance().taintReason(t->taint).meaning);
+            report.findings.append(f);
+            f.taint.clear();
         }
         if (!a.value(QStringLiteral("inConf")).toBool(true) &&
             a.value(QStringLiteral("inLens")).toBool(true)) {

@@ -25,16 +25,18 @@ struct ConfigFinding
         DroppedKept,    // dropped from the shipped file, still read by the lens (a note)
         SyntaxError,    // libvirt's parser stops here: the daemon refuses the whole file
         ListLensString, // a list where libvirt takes one but the lens only a string (a note)
+        TaintsGuests,   // the setting makes libvirt mark every guest tainted (a note; its own verdict)
     };
     Kind kind = Unknown;
     int line = 0; // 0: concerns the file (a setting it does not have)
     QString option;
     QString message;
     QString suggestion; // nearest known name for Unknown
+    QString taint;      // TaintsGuests: the reason id
     static QString kindId(Kind kind);
     bool isProblem() const
     {
-        return kind != MaybeTooNew && kind != DroppedKept && kind != ListLensString;
+        return kind != MaybeTooNew && kind != DroppedKept && kind != ListLensString && kind != TaintsGuests;
     }
 };
 
@@ -48,6 +50,8 @@ struct ConfigCheckReport
     Diagnostics diagnostics; // errors: the file was refused
     // Whether libvirt's own parser refuses the file (SyntaxError findings).
     bool hasSyntaxErrors() const;
+    // The taint reasons its settings give every guest (TaintsGuests findings).
+    QStringList taints() const;
     QJsonObject toJson() const;
 };
 

@@ -179,7 +179,18 @@ Policy::Taints Policy::loadTaints(const QByteArray &json, const QString &file, D
     };
     for (const auto &v : root.value(QLatin1String("triggers")).toArray()) {
         const auto o = v.toObject();
-        TaintTrigger t{str(o, "match"), str(o, "name"), str(o, "taint"), str(o, "source"), str(o, "condition")};
+        TaintTrigger t;
+        t.match = str(o, "match");
+        t.name = str(o, "name");
+        t.taint = str(o, "taint");
+        t.source = str(o, "source");
+        t.condition = str(o, "condition");
+        t.file = str(o, "file");
+        for (const QJsonValue &option : o.value(QLatin1String("options")).toArray())
+            t.options << option.toString();
+        for (const QJsonValue &value : o.value(QLatin1String("values")).toArray())
+            t.values << value.toString();
+        t.nonEmpty = o.value(QLatin1String("nonEmpty")).toBool();
         if (!known(t.taint)) {
             diagnostics->append(Diagnostic::error(
                 file, 0, QStringLiteral("trigger %1 names unknown taint %2").arg(t.name, t.taint)));

@@ -36,6 +36,12 @@ struct TaintTrigger
     // When libvirt taints only under a further condition the XML cannot
     // show ("when the guest arrives by incoming migration"); empty: always.
     QString condition;
+    // match "config": the file and settings check-config reads, and the
+    // values that taint (quotes aside), or any non-empty list (nonEmpty).
+    QString file;
+    QStringList options;
+    QStringList values;
+    bool nonEmpty = false;
 };
 
 struct HypervisorNamespace

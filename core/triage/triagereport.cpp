@@ -81,6 +81,9 @@ QString HostReport::verdictText() const
                        .arg(s.logOnly > 0 ? QStringLiteral(" (and %1 known only from a log)").arg(s.logOnly)
                                           : QString());
     text += QStringLiteral("; configuration: %1 problem(s) in %2 file(s)").arg(s.configProblems).arg(configs.size());
+    if (!s.configTaints.isEmpty())
+        text += QStringLiteral(", and its settings taint every guest the daemon starts: ") +
+                s.configTaints.join(QStringLiteral(", "));
     // The worst news of all (exit 8): say it in the verdict, not only below.
     if (s.configUnparsable > 0)
         text += QStringLiteral(", %1 of them refused by libvirt's parser: the daemon would not start")
@@ -115,6 +118,9 @@ HostReport::Summary HostReport::summary() const
         for (const ConfigFinding &f : c.findings)
             s.configProblems += f.isProblem();
         s.configUnparsable += c.hasSyntaxErrors();
+        for (const QString &t : c.taints())
+            if (!s.configTaints.contains(t))
+                s.configTaints << t;
     }
     return s;
 }
@@ -139,10 +145,18 @@ int HostReport::exitCode() const
             return g.verdict();
         return g.taints.isEmpty() ? CheckVerdict::Supported : CheckVerdict::Tainted;
     };
-    for (const auto &[kind, code] : order)
+    // A setting that taints every guest the daemon starts (qemu.conf user =
+    // "root") counts as a tainted guest.
+    bool configTaints = false;
+    for (const ConfigCheckReport &c : configs)
+        configTaints = configTaints || !c.taints().isEmpty();
+    for (const auto &[kind, code] : order) {
+        if (kind == CheckVerdict::Tainted && configTaints)
+            return code;
         for (const GuestReport &g : guests)
             if (kindOf(g) == kind)
                 return code;
+    }
     return problems.isEmpty() ? 0 : 3;
 }
 
@@ -176,7 +190,8 @@ QJsonObject HostReport::toJson() const
                      {QStringLiteral("configUnparsable"), s.configUnparsable},
                      {QStringLiteral("notChecked"), s.notChecked},
                      {QStringLiteral("logOnly"), s.logOnly},
-                     {QStringLiteral("configProblems"), s.configProblems}}},
+                     {QStringLiteral("configProblems"), s.configProblems},
+                     {QStringLiteral("configTaints"), QJsonArray::fromStringList(s.configTaints)}}},
         {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
         {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
         {QStringLiteral("exitCode"), exitCode()},

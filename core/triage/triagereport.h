@@ -87,6 +87,7 @@ struct HostReport
         int logOnly = 0;                   // not checked: known only from a log (not in notChecked)
         QList<QPair<QString, int>> taints; // reason -> guests, in first-seen order
         int configProblems = 0;
+        QStringList configTaints; // reasons a configuration setting gives every guest
         int configUnparsable = 0; // files libvirt's parser refuses: the daemon would not start
     };
     Summary summary() const;

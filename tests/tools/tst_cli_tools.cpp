@@ -409,6 +409,60 @@ private Q_SLOTS:
                  QStringLiteral("libvirtd.conf"));
     }
 
+    // Settings that make the system daemon taint every guest it starts,
+    // checked against libvirt's code where CI fetched the 11.3.0 tarball
+    // (qemuDomainObjCheckTaint: cfg->user or cfg->group 0, a non-empty
+    // capability filter list) and against the options the index knows.
+    void settingsThatTaintEveryGuest()
+    {
+        const QString tarball = QStringLiteral("/var/cache/virt-support-explorer/sources/libvirt_11.3.0.orig.tar.xz");
+        if (QFile::exists(tarball)) {
+            QProcess tar;
+            tar.start(QStringLiteral("tar"), {QStringLiteral("-xJOf"), tarball, QStringLiteral("--wildcards"),
+                                              QStringLiteral("*/src/qemu/qemu_domain.c")});
+            QVERIFY(tar.waitForFinished(120000));
+            const QString code = QString::fromUtf8(tar.readAllStandardOutput());
+            QVERIFY(QRegularExpression(QStringLiteral("cfg->user == 0 \\|\\|\\s*cfg->group == 0\\)\\)\\s*"
+                                                      "qemuDomainObjTaint\\(driver, obj, VIR_DOMAIN_TAINT_HIGH_PRIVILEGES"))
+                        .match(code)
+                        .hasMatch());
+            QVERIFY(QRegularExpression(QStringLiteral("cfg->capabilityfilters && \\*cfg->capabilityfilters\\)\\)\\s*\\{\\s*"
+                                                      "qemuDomainObjTaint\\(driver, obj,\\s*VIR_DOMAIN_TAINT_CUSTOM_HYPERVISOR_FEATURE"))
+                        .match(code)
+                        .hasMatch());
+        } else if (qEnvironmentVariable("CI") == QLatin1String("true")) {
+            QFAIL("CI fetches the libvirt 11.3.0 source tarball");
+        }
+        for (const QString &option : {QStringLiteral("user"), QStringLiteral("group"), QStringLiteral("capability_filters")})
+            QVERIFY2(!showAll(option).isEmpty(), qPrintable(option));
+        const auto verdict = [&](const QByteArray &text, QStringList *taints) {
+            const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), text);
+            int rc = -1;
+            const QJsonObject f = checkConfig({file}, &rc).value(QStringLiteral("files")).toArray().first().toObject();
+            taints->clear();
+            for (const QJsonValue &t : f.value(QStringLiteral("taints")).toArray())
+                *taints << t.toString();
+            return rc;
+        };
+        QStringList taints;
+        QCOMPARE(verdict("user = \"root\"\n", &taints), 6);
+        QCOMPARE(taints, QStringList{QStringLiteral("high-privileges")});
+        QCOMPARE(verdict("group = \"+0\"\n", &taints), 6);
+        QCOMPARE(taints, QStringList{QStringLiteral("high-privileges")});
+        QCOMPARE(verdict("user = \"libvirt-qemu\"\ncapability_filters = [ \"foo\" ]\n", &taints), 6);
+        QCOMPARE(taints, QStringList{QStringLiteral("custom-hypervisor-feature")});
+        QCOMPARE(verdict("user = \"libvirt-qemu\"\ncapability_filters = [ ]\n", &taints), 0);
+        QVERIFY(taints.isEmpty());
+        // A problem still decides the exit code; the taint stays said.
+        QCOMPARE(verdict("user = \"0\"\nvnc_listn = \"x\"\n", &taints), 1);
+        QCOMPARE(taints, QStringList{QStringLiteral("high-privileges")});
+        const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), "user = \"root\"\n");
+        const CliRun t = runCli(m_index, {QStringLiteral("check-config"), file});
+        QVERIFY2(t.out.startsWith(file + QStringLiteral(": Clean, but every guest is marked tainted")), qPrintable(t.out));
+        QVERIFY(t.out.contains(QStringLiteral(":1: taints-guests: user: libvirt's system daemon marks every guest it "
+                                              "starts tainted: high-privileges")));
+    }
+
     // libvirt's 9.0.0 qemu.conf as an administrator edits it: the example
     // list of cgroup_device_acl switched on by removing only its first '#'
     // (its items stay commented: libvirt allows no comment inside a list),

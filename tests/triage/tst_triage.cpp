@@ -694,6 +694,29 @@ private Q_SLOTS:
                  qPrintable(o.value(QStringLiteral("verdictText")).toString()));
     }
 
+    // qemu.conf user = "root" taints every guest the system daemon starts:
+    // the verdict line says so, and a host whose guests are otherwise clean
+    // exits 6, as a tainted guest does.
+    void configTaintsEveryGuest()
+    {
+        const QString root = makeTree(QStringLiteral("root-user"));
+        QDir(root + QStringLiteral("/etc/libvirt/qemu")).removeRecursively();
+        QDir(root + QStringLiteral("/var/log/libvirt")).removeRecursively();
+        QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu.conf"), "user = \"qemu\"\n"));
+        const int clean = runCli(m_index, {QStringLiteral("triage"), root}).exitCode;
+        QVERIFY2(clean == 0 || clean == 5 || clean == 7, qPrintable(QString::number(clean)));
+        QVERIFY(writeFile(root + QStringLiteral("/etc/libvirt/qemu.conf"), "user = \"root\"\n"));
+        const CliRun r = runCli(m_index, {QStringLiteral("triage"), root, QStringLiteral("--format"),
+                                          QStringLiteral("json")});
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("configTaints")).toArray(),
+                 QJsonArray{QStringLiteral("high-privileges")});
+        QVERIFY2(o.value(QStringLiteral("verdictText")).toString().endsWith(
+                     QStringLiteral("its settings taint every guest the daemon starts: high-privileges")),
+                 qPrintable(o.value(QStringLiteral("verdictText")).toString()));
+        QCOMPARE(r.exitCode, clean == 5 ? 5 : 6);
+    }
+
     // A guest using an item whose since is a range holding the host's
     // release "may be too new": its own count and exit code (5), never
     // counted with the invalid or certainly too new guests.

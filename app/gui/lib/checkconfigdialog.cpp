@@ -85,6 +85,9 @@ ConfigCheckReport CheckConfigDialog::checkFile(const QString &path)
     for (const ConfigFinding &f : report.findings)
         problems += f.isProblem();
     const QString verdict = problems > 0                ? tr("Problems: %n", nullptr, problems)
+                            : !report.taints().isEmpty()
+                                ? tr("No problems, but libvirt marks every guest tainted: %1")
+                                      .arg(report.taints().join(QStringLiteral(", ")))
                             : report.findings.isEmpty() ? tr("Clean")
                                                         : tr("No problems, %n note(s)", nullptr,
                                                              int(report.findings.size()));
