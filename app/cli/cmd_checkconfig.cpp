@@ -58,7 +58,8 @@ void printReport(Context &ctx, const ConfigCheckReport &r, int rc, const Version
     ctx.out << ", " << problems << " problem(s), " << (r.findings.size() - problems)
             << " note(s)\n";
     for (const ConfigFinding &f : r.findings)
-        ctx.out << "  " << r.file << ':' << f.line << ": " << ConfigFinding::kindId(f.kind) << ": "
+        ctx.out << "  " << r.file << ':' << f.line << ": " << (f.isProblem() ? "" : "note: ")
+                << ConfigFinding::kindId(f.kind) << ": "
                 << f.option << ": " << f.message << '\n';
 }
 

@@ -47,7 +47,7 @@ void printReport(Context &ctx, const ScriptCheckReport &r, int rc, const Version
             << " virsh call(s), " << problems << " problem(s), "
             << (r.findings.size() - problems) << " note(s)\n";
     for (const ScriptFinding &f : r.findings)
-        ctx.out << "  " << r.file << ':' << f.line << ':' << f.column << ": "
+        ctx.out << "  " << r.file << ':' << f.line << ':' << f.column << ": " << (f.isProblem() ? "" : "note: ")
                 << ScriptFinding::kindId(f.kind) << ": " << f.subject << ": " << f.message << '\n';
     // A script the tokenizer could not follow to the end is said so, not hidden.
     for (const QString &n : r.parseNotes)

@@ -104,9 +104,10 @@ QList<Block> blocksOf(const HostReport &r)
                                                               "daemon would not start")
                                              : QString())});
         for (const ConfigFinding &f : c.findings)
-            b.append({Block::Item, QStringLiteral("line %1: %2: %3: %4")
+            b.append({Block::Item, QStringLiteral("line %1: %2%3: %4: %5")
                                        .arg(f.line)
-                                       .arg(ConfigFinding::kindId(f.kind), f.option, f.message)});
+                                       .arg(f.isProblem() ? QString() : QStringLiteral("note: "),
+                                            ConfigFinding::kindId(f.kind), f.option, f.message)});
         b.append({Block::Item,
                   QStringLiteral("Policy: ") + policy.tier(QStringLiteral("not-guaranteed")).rule});
     }

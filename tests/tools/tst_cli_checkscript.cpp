@@ -235,6 +235,10 @@ private Q_SLOTS:
                                           QStringLiteral("--max-version"), QStringLiteral("1.2.8")});
         QVERIFY2(t.out.startsWith(file + QStringLiteral(": Problems for libvirt 1.2.8")), qPrintable(t.out));
         QVERIFY(t.out.contains(file + QStringLiteral(":3:53: newer-than-target: attach-disk --iothread")));
+        // A note says so; a problem does not.
+        const QStringList lines = t.out.split(QLatin1Char('\n'));
+        QCOMPARE(lines.filter(QStringLiteral(": note: alias: ")).size(), 1);
+        QCOMPARE(lines.filter(QStringLiteral(": note: ")).size(), 1);
 
         // A clean script in a folder (folders give their *.sh files): exit 0.
         QDir().mkpath(m_dir.filePath(QStringLiteral("clean")));

@@ -459,7 +459,7 @@ private Q_SLOTS:
         const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), "user = \"root\"\n");
         const CliRun t = runCli(m_index, {QStringLiteral("check-config"), file});
         QVERIFY2(t.out.startsWith(file + QStringLiteral(": Clean, but every guest is marked tainted")), qPrintable(t.out));
-        QVERIFY(t.out.contains(QStringLiteral(":1: taints-guests: user: libvirt's system daemon marks every guest it "
+        QVERIFY(t.out.contains(QStringLiteral(":1: note: taints-guests: user: libvirt's system daemon marks every guest it "
                                               "starts tainted: high-privileges")));
     }
 

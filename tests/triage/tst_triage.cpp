@@ -399,7 +399,7 @@ private Q_SLOTS:
             QStringLiteral("\nConfiguration\n-------------\n\n") +
             QStringLiteral(
                 "* etc/libvirt/qemu.conf: 2 setting(s) of qemu.conf, 0 problem(s), 1 note(s)\n\n") +
-            QStringLiteral("  - line 2: dropped-from-shipped-file: allow_disk_format_probing: no "
+            QStringLiteral("  - line 2: note: dropped-from-shipped-file: allow_disk_format_probing: no "
                            "longer shown in the "
                            "shipped file, still read by the lens (kept so old files stay readable; "
                            "libvirt may "
