@@ -605,6 +605,86 @@
         <source>Not in libvirt-python</source>
         <translation>Nicht in libvirt-python</translation>
     </message>
+    <message>
+        <source>%1 is declared only when VIR_ENUM_SENTINELS is defined before libvirt&apos;s headers are included</source>
+        <translation>%1 ist nur deklariert, wenn VIR_ENUM_SENTINELS vor dem Einbinden der libvirt-Header definiert ist</translation>
+    </message>
+    <message>
+        <source>%1 is declared in &lt;%2&gt;, which &lt;libvirt/libvirt.h&gt; does not include: include it (and link its library)</source>
+        <translation>%1 ist in &lt;%2&gt; deklariert, das &lt;libvirt/libvirt.h&gt; nicht einbindet: binden Sie es ein (und linken Sie seine Bibliothek)</translation>
+    </message>
+    <message>
+        <source>%1 is not declared by the libvirt headers this file was parsed with; it is %2 (in the index): build against a newer libvirt, or guard it</source>
+        <translation>%1 ist in den libvirt-Headern, mit denen diese Datei gelesen wurde, nicht deklariert; es gibt es %2 (im Index): gegen ein neueres libvirt bauen oder absichern</translation>
+    </message>
+    <message>
+        <source>%1 is not declared by the libvirt headers this file was parsed with; it is %2 (from the release history, newer than the indexed releases): build against a newer libvirt, or guard it</source>
+        <translation>%1 ist in den libvirt-Headern, mit denen diese Datei gelesen wurde, nicht deklariert; es gibt es %2 (aus der Versionsgeschichte, neuer als die indizierten Versionen): gegen ein neueres libvirt bauen oder absichern</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; always holds on libvirt %2 and later (the target): the guard and its fallback can go</source>
+        <translation>„%1“ gilt immer ab libvirt %2 (dem Ziel): die Abfrage und ihr Ausweichpfad können entfallen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: libvirt-python has no method %2 (an AttributeError as written); it names the C function so spelled: %3</source>
+        <translation>„%1“: libvirt-python hat keine Methode %2 (so geschrieben ein AttributeError); sie benennt die so geschriebene C-Funktion: %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could be any of %2: the receiver&apos;s type is not known</source>
+        <translation>„%1“ kann jede von %2 sein: der Typ des Empfängers ist unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 is not in the index (not a public libvirt name of any indexed release)</source>
+        <translation>%1 ist nicht im Index (kein öffentlicher libvirt-Name einer indizierten Version)</translation>
+    </message>
+    <message>
+        <source>%1 is %2, but this code is guarded for libvirt %3 and later</source>
+        <translation>%1 gibt es %2, dieser Code ist aber für libvirt ab %3 abgesichert</translation>
+    </message>
+    <message>
+        <source>%1 is %2, newer than the target %3; it is compiled into the program, so the running libvirt must know it</source>
+        <translation>%1 gibt es %2, neuer als das Ziel %3; es wird ins Programm kompiliert, also muss das laufende libvirt es kennen</translation>
+    </message>
+    <message>
+        <source>%1 is %2, newer than the target %3; guard it or raise the minimum</source>
+        <translation>%1 gibt es %2, neuer als das Ziel %3; sichern Sie es ab oder heben Sie das Minimum an</translation>
+    </message>
+    <message>
+        <source>%1 is %2: the target %3 may not have it; it is compiled into the program, so the running libvirt must know it</source>
+        <translation>%1 gibt es %2: dem Ziel %3 fehlt es vielleicht; es wird ins Programm kompiliert, also muss das laufende libvirt es kennen</translation>
+    </message>
+    <message>
+        <source>%1 is %2: the target %3 may not have it; check or guard it</source>
+        <translation>%1 gibt es %2: dem Ziel %3 fehlt es vielleicht; prüfen oder absichern</translation>
+    </message>
+    <message>
+        <source>%1 is hypervisor-specific (%2): %3</source>
+        <translation>%1 ist hypervisorspezifisch (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 is private: %2</source>
+        <translation>%1 ist privat: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not named by libvirt&apos;s support policy</source>
+        <translation>%1 (%2) wird von der Support-Richtlinie von libvirt nicht genannt</translation>
+    </message>
+    <message>
+        <source>%1 taints the guest: %2 (%3)</source>
+        <translation>%1 markiert den Gast als „tainted“: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 grows between releases: never store it or compare values the running libvirt returns against it</source>
+        <translation>%1 wächst zwischen Versionen: nie speichern und nie Werte des laufenden libvirt damit vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 is deprecated</source>
+        <translation>%1 ist veraltet</translation>
+    </message>
+    <message>
+        <source>%1 is a deprecated alias: use %2</source>
+        <translation>%1 ist ein veralteter Alias: verwenden Sie %2</translation>
+    </message>
 </context>
 <context>
     <name>UntrustedXml</name>

@@ -9,7 +9,9 @@
 
 #include "vse-config.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
+#include <QTranslator>
 #include <QMutex>
 #include <QRegularExpression>
 #include <map>
@@ -66,7 +68,13 @@ int runScan(Context &ctx, const QStringList &args)
         QStringLiteral("no-refresh"),
         QStringLiteral("Use the index as it is: do not rebuild it first when its sources changed "
                        "(an index that cannot be opened is an error)."));
-    p.addOptions({target, format, compileCommands, progress, noRefresh});
+    // The explorer's language: its translation file, so the findings it
+    // shows read as the rest of its window. Not for people (hidden).
+    QCommandLineOption translations(QStringLiteral("translations"),
+                                    QStringLiteral("Word the findings with this Qt translation file."),
+                                    QStringLiteral("QM"));
+    translations.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addOptions({target, format, compileCommands, progress, noRefresh, translations});
     p.addPositionalArgument(QStringLiteral("PATH"),
                             QStringLiteral("Folders or files of the application."),
                             QStringLiteral("PATH..."));
@@ -92,6 +100,14 @@ int runScan(Context &ctx, const QStringList &args)
     if (p.positionalArguments().isEmpty()) {
         ctx.err << "virt-support scan: give a PATH\n";
         return Usage;
+    }
+    if (p.isSet(translations)) {
+        auto *translator = new QTranslator(QCoreApplication::instance());
+        if (!translator->load(p.value(translations))) {
+            ctx.err << "virt-support scan: " << p.value(translations) << ": error: not a translation file\n";
+            return InputError;
+        }
+        QCoreApplication::installTranslator(translator);
     }
     const QString fmt = p.value(format);
     if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif"),

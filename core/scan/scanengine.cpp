@@ -18,9 +18,18 @@ bool compiledIn(UseKind k)
     return k == UseKind::Constant || k == UseKind::Macro;
 }
 
+// "since 7.1.0", translated where a translator is installed (the explorer's
+// scan runs this program with its translation); the CLI's stays English.
 QString sinceText(const SinceRange &r)
 {
-    return r.phrase();
+    return r.displayPhrase();
+}
+
+// A policy text (a tier's rule, a taint's meaning) as the explorer words it.
+QString policyText(const QString &english)
+{
+    const QByteArray utf8 = english.toUtf8();
+    return english.isEmpty() ? english : QCoreApplication::translate("PolicyData", utf8.constData());
 }
 
 // Why the headers the file was parsed with do not declare a name the index
@@ -31,20 +40,25 @@ QString notInHeadersMessage(const QString &symbol, const Item &item, const Since
 {
     const bool indexed = item.newerThanIndexed().isEmpty();
     if (indexed && item.kind == ItemKind::EnumValue && symbol.endsWith(QLatin1String("_LAST")))
-        return QStringLiteral("%1 is declared only when VIR_ENUM_SENTINELS is defined before libvirt's headers are "
-                              "included")
+        return QCoreApplication::translate("ScanFinding", "%1 is declared only when VIR_ENUM_SENTINELS is defined "
+                                                          "before libvirt's headers are included")
             .arg(symbol);
     static const char *const ownHeaders[] = {"libvirt/libvirt-qemu.h", "libvirt/libvirt-lxc.h", "libvirt/libvirt-admin.h",
                                              "libvirt/virterror.h"};
     for (const char *header : ownHeaders)
         if (indexed && item.file == QLatin1String(header))
-            return QStringLiteral("%1 is declared in <%2>, which <libvirt/libvirt.h> does not include: include it "
-                                  "(and link its library)")
+            return QCoreApplication::translate("ScanFinding", "%1 is declared in <%2>, which <libvirt/libvirt.h> "
+                                                              "does not include: include it (and link its library)")
                 .arg(symbol, item.file);
-    return QStringLiteral("%1 is not declared by the libvirt headers this file was parsed with; it is %2 "
-                          "(%3): build against a newer libvirt, or guard it")
-        .arg(symbol, sinceText(since),
-             indexed ? QStringLiteral("in the index") : QStringLiteral("from the release history, newer than the indexed releases"));
+    return (indexed ? QCoreApplication::translate("ScanFinding",
+                                                  "%1 is not declared by the libvirt headers this file was parsed "
+                                                  "with; it is %2 (in the index): build against a newer libvirt, or "
+                                                  "guard it")
+                    : QCoreApplication::translate("ScanFinding",
+                                                  "%1 is not declared by the libvirt headers this file was parsed "
+                                                  "with; it is %2 (from the release history, newer than the indexed "
+                                                  "releases): build against a newer libvirt, or guard it"))
+        .arg(symbol, sinceText(since));
 }
 
 } // namespace
@@ -195,7 +209,7 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                     {Finding::ObsoleteGuard,
                      g.pos,
                      QString(),
-                     QStringLiteral("'%1' always holds on libvirt %2 and later (the target): "
+                     QCoreApplication::translate("ScanFinding", "'%1' always holds on libvirt %2 and later (the target): "
                                     "the guard and its fallback can go")
                          .arg(g.text, target.toString()),
                      {},
@@ -214,21 +228,21 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
             // runs, so it needs no release either.
             if (!u.bindingNames.isEmpty()) {
                 add(Finding::NotInBinding,
-                    QStringLiteral("'%1': libvirt-python has no method %2 (an AttributeError as written); it names "
+                    QCoreApplication::translate("ScanFinding", "'%1': libvirt-python has no method %2 (an AttributeError as written); it names "
                                    "the C function so spelled: %3")
                         .arg(u.spelled, u.spelled.section(QLatin1Char('.'), -1), u.bindingNames.join(QStringLiteral(", "))));
                 continue;
             }
             if (u.symbol.isEmpty()) {
                 add(Finding::Ambiguous,
-                    QStringLiteral("'%1' could be any of %2: the receiver's type is not known")
+                    QCoreApplication::translate("ScanFinding", "'%1' could be any of %2: the receiver's type is not known")
                         .arg(u.spelled, u.candidates.join(QStringLiteral(", "))));
                 continue;
             }
             const Item *item = itemOf(u.symbol);
             if (!item) {
                 add(Finding::Unknown,
-                    QStringLiteral("%1 is not in the index (not a public libvirt name of any "
+                    QCoreApplication::translate("ScanFinding", "%1 is not in the index (not a public libvirt name of any "
                                    "indexed release)")
                         .arg(u.symbol));
                 continue;
@@ -253,7 +267,7 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                 u.presenceChecked || u.hasFallback || (u.guardedFrom && !guardTooLow);
             if (guardTooLow)
                 add(Finding::InsufficientGuard,
-                    QStringLiteral("%1 is %2, but this code is guarded for libvirt %3 and later")
+                    QCoreApplication::translate("ScanFinding", "%1 is %2, but this code is guarded for libvirt %3 and later")
                         .arg(u.symbol, sinceText(since), u.guardedFrom->toString()),
                     since);
             if (handled || guardCovers) {
@@ -265,55 +279,57 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                 // finding is the guard's, not a second "too new".
                 if (target.isValid() && since.isKnown() && !guardTooLow) {
                     const auto fit = since.fit(target);
-                    const QString inlined =
-                        compiledIn(u.kind)
-                            ? QStringLiteral(" it is compiled into the program, so the running "
-                                             "libvirt must know it")
-                            : QString();
+                    // Flags and constants are compiled in: no guard helps,
+                    // the running libvirt must know them.
+                    const bool inlined = compiledIn(u.kind);
                     if (fit == SinceRange::Fit::TooNew)
                         add(Finding::TooNew,
-                            QStringLiteral("%1 is %2, newer than the target %3;%4")
-                                .arg(u.symbol, sinceText(since), target.toString(),
-                                     inlined.isEmpty()
-                                         ? QStringLiteral(" guard it or raise the minimum")
-                                         : inlined),
+                            (inlined ? QCoreApplication::translate("ScanFinding",
+                                                                   "%1 is %2, newer than the target %3; it is compiled "
+                                                                   "into the program, so the running libvirt must know it")
+                                     : QCoreApplication::translate("ScanFinding", "%1 is %2, newer than the target %3; "
+                                                                                  "guard it or raise the minimum"))
+                                .arg(u.symbol, sinceText(since), target.toString()),
                             since);
                     else if (fit == SinceRange::Fit::MaybeTooNew)
                         add(Finding::MaybeTooNew,
-                            QStringLiteral("%1 is %2: the target %3 may not have it;%4")
-                                .arg(u.symbol, since.toString(), target.toString(),
-                                     inlined.isEmpty() ? QStringLiteral(" check or guard it")
-                                                       : inlined),
+                            (inlined ? QCoreApplication::translate("ScanFinding",
+                                                                   "%1 is %2: the target %3 may not have it; it is "
+                                                                   "compiled into the program, so the running libvirt "
+                                                                   "must know it")
+                                     : QCoreApplication::translate("ScanFinding", "%1 is %2: the target %3 may not have "
+                                                                                  "it; check or guard it"))
+                                .arg(u.symbol, since.displayText(), target.toString()),
                             since);
                 }
             }
             const QString group = policy.tier(item->tier).group;
             if (group == QLatin1String("hypervisor-specific"))
                 add(Finding::HypervisorSpecific,
-                    QStringLiteral("%1 is hypervisor-specific (%2): %3")
+                    QCoreApplication::translate("ScanFinding", "%1 is hypervisor-specific (%2): %3")
                         .arg(u.symbol, item->hypervisor.isEmpty() ? item->tier : item->hypervisor,
-                             policy.tier(item->tier).rule));
+                             policyText(policy.tier(item->tier).rule)));
             else if (group == QLatin1String("private"))
-                add(Finding::Private, QStringLiteral("%1 is private: %2")
-                                          .arg(u.symbol, policy.tier(item->tier).rule));
+                add(Finding::Private, QCoreApplication::translate("ScanFinding", "%1 is private: %2")
+                                          .arg(u.symbol, policyText(policy.tier(item->tier).rule)));
             else if (item->tier == QLatin1String("unclassified"))
                 add(Finding::Unclassified,
-                    QStringLiteral("%1 (%2) is not named by libvirt's support policy")
+                    QCoreApplication::translate("ScanFinding", "%1 (%2) is not named by libvirt's support policy")
                         .arg(u.symbol, item->origin));
             for (const QString &t : item->taints)
-                add(Finding::Taint, QStringLiteral("%1 taints the guest: %2 (%3)")
-                                        .arg(u.symbol, t, policy.taintReason(t).meaning));
+                add(Finding::Taint, QCoreApplication::translate("ScanFinding", "%1 taints the guest: %2 (%3)")
+                                        .arg(u.symbol, t, policyText(policy.taintReason(t).meaning)));
             if (item->kind == ItemKind::EnumValue && u.symbol.endsWith(QLatin1String("_LAST")))
                 add(Finding::LastValue,
-                    QStringLiteral("%1 grows between releases: never store it or compare "
+                    QCoreApplication::translate("ScanFinding", "%1 grows between releases: never store it or compare "
                                    "values the running libvirt returns against it")
                         .arg(u.symbol));
             bool deprecated = false;
             const QString instead = deprecatedInFavourOf(*item, &deprecated);
             if (deprecated)
                 add(Finding::Deprecated, instead.isEmpty()
-                                             ? QStringLiteral("%1 is deprecated").arg(u.symbol)
-                                             : QStringLiteral("%1 is a deprecated alias: use %2")
+                                             ? QCoreApplication::translate("ScanFinding", "%1 is deprecated").arg(u.symbol)
+                                             : QCoreApplication::translate("ScanFinding", "%1 is a deprecated alias: use %2")
                                                    .arg(u.symbol, instead));
         }
     }

@@ -4,6 +4,7 @@
 #include "guitestindex.h"
 #include "mainwindow.h"
 #include "scandialog.h"
+#include "translations.h"
 
 #include <QMenu>
 #include <QMenuBar>
@@ -102,6 +103,24 @@ private Q_SLOTS:
         gui::ScanDialog *dialog = window.findChild<gui::ScanDialog *>();
         QVERIFY(dialog && dialog->isVisible());
         QCOMPARE(window.showScan(), dialog); // raised, not opened twice
+    }
+
+    // In a German window the findings read German too: the scan runs in
+    // another program, which is handed the window's translation. Last: the
+    // translation stays installed.
+    void findingsInTheWindowsLanguage()
+    {
+        QVERIFY(gui::translationFileForChildren().isEmpty()); // English: nothing to hand on
+        QVERIFY(gui::installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany)));
+        QVERIFY(QFile::exists(gui::translationFileForChildren()));
+        gui::ScanDialog dialog(m_index);
+        QSignalSpy done(&dialog, &gui::ScanDialog::finished);
+        QVERIFY(dialog.start(m_dir.path(), QStringLiteral("6.0.0")));
+        QVERIFY(done.wait(120000));
+        QTreeWidget *tree = dialog.findingsTree();
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        const QString finding = tree->topLevelItem(0)->child(0)->text(0);
+        QVERIFY2(finding.contains(QLatin1String("gibt es seit 7.1.0, neuer als das Ziel 6.0.0")), qPrintable(finding));
     }
 };
 

@@ -1,5 +1,7 @@
 #include "scandialog.h"
 
+#include "translations.h"
+
 #include "scan/targets.h"
 
 #include "indexprogramrun.h"
@@ -149,6 +151,9 @@ bool ScanDialog::start(const QString &folder, const QString &target)
                      QStringLiteral("--progress"), QStringLiteral("--no-refresh")};
     if (max.isValid())
         args << QStringLiteral("--target=") + max.toString();
+    // The findings in the window's language.
+    if (const QString qm = translationFileForChildren(); !qm.isEmpty())
+        args << QStringLiteral("--translations=") + qm;
     args << QStringLiteral("--") << folder;
     m_run->start(args);
     return true;
