@@ -1628,6 +1628,14 @@
         <source>virDomainGetMessages (libvirt 7.1.0 and newer) says:</source>
         <translation>virDomainGetMessages (libvirt 7.1.0 und neuer) sagt:</translation>
     </message>
+    <message>
+        <source>Taints every guest the daemon starts when the list is not empty: %1.</source>
+        <translation>Markiert jeden Gast, den der Daemon startet, als „tainted“, wenn die Liste nicht leer ist: %1.</translation>
+    </message>
+    <message>
+        <source>Taints every guest the daemon starts when set to %1: %2.</source>
+        <translation>Markiert jeden Gast, den der Daemon startet, als „tainted“, wenn auf %1 gesetzt: %2.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailView</name>

@@ -30,6 +30,12 @@ QString viaText(const QString &via)
     return QStringLiteral("a taint reason");
 }
 
+// A configuration option goes by FILE:OPTION (several files have "user").
+QString displayName(const Item &it)
+{
+    return it.kind == ItemKind::ConfigOption && !it.key.isEmpty() ? it.key : it.name;
+}
+
 // A pasted log is quoted cut in the middle.
 QString quoted(const QString &typed)
 {
@@ -49,7 +55,7 @@ QJsonObject reasonJson(const Store &store, const TaintMention &m)
         triggers.append(o);
     }
     for (const Item &it : itemsSettingTaint(store, m.reason.id)) {
-        QJsonObject o{{QStringLiteral("name"), it.name},
+        QJsonObject o{{QStringLiteral("name"), displayName(it)},
                       {QStringLiteral("kind"), kindId(it.kind)},
                       {QStringLiteral("tier"), it.tier},
                       {QStringLiteral("sinceText"), it.sinceRange().toString()}};
@@ -98,7 +104,7 @@ void reasonText(Context &ctx, const Store &store, const TaintMention &m)
     }
     ctx.out << "  Indexed items that set it (" << items.size() << "):\n";
     for (const Item &it : items)
-        ctx.out << "    " << it.name.leftJustified(44) << ' ' << kindId(it.kind).leftJustified(13) << ' '
+        ctx.out << "    " << displayName(it).leftJustified(44) << ' ' << kindId(it.kind).leftJustified(13) << ' '
                 << it.tier.leftJustified(20) << ' ' << it.sinceRange().toString() << '\n';
 }
 

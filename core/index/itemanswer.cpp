@@ -316,6 +316,18 @@ QString ItemAnswer::Option::flagsText() const
     return words.join(QStringLiteral(", "));
 }
 
+QString ItemAnswer::Taint::conditionText() const
+{
+    if (whenNonEmpty)
+        return QStringLiteral("when the list is not empty");
+    QStringList quoted;
+    for (const QString &v : whenValues)
+        quoted << QLatin1Char('"') + v + QLatin1Char('"');
+    const QString last = quoted.isEmpty() ? QString() : quoted.takeLast();
+    return QStringLiteral("when set to ") +
+           (quoted.isEmpty() ? last : quoted.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last);
+}
+
 ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
 {
     const Policy &policy = Policy::instance();
@@ -334,16 +346,35 @@ ItemAnswer ItemAnswer::of(const Item &item, const Context &context)
     // The taint catalogue is read on first use: not for an item without taints.
     const QList<TaintTrigger> triggers = item.taints.isEmpty() ? QList<TaintTrigger>() : policy.triggersFor(item);
     for (const QString &t : item.taints) {
-        Taint taint{t, policy.taintReason(t).meaning, {}};
+        Taint taint;
+        taint.reason = t;
+        taint.meaning = policy.taintReason(t).meaning;
         for (const TaintTrigger &trig : triggers)
             if (trig.taint == t && !taint.sources.contains(trig.source))
                 taint.sources << trig.source;
         a.taints << taint;
     }
 
+    // A daemon setting taints every guest the daemon starts, with some values
+    // (qemu.conf user = "root"): the catalogue's config triggers.
+    if (item.kind == ItemKind::ConfigOption)
+        for (const TaintTrigger &trig : policy.configTriggersFor(item.parent, item.name)) {
+            Taint taint;
+            taint.reason = trig.taint;
+            taint.meaning = policy.taintReason(trig.taint).meaning;
+            taint.sources = {trig.source};
+            taint.whenValues = trig.values;
+            taint.whenNonEmpty = trig.nonEmpty;
+            a.taints << taint;
+        }
+
     // The banners, most serious first.
     for (const Taint &t : std::as_const(a.taints))
-        a.notes << Note{QStringLiteral("taint"), QStringLiteral("Taints the guest: %1.").arg(t.reason), t.meaning};
+        a.notes << Note{QStringLiteral("taint"),
+                        t.isConditional() ? QStringLiteral("Taints every guest the daemon starts %1: %2.")
+                                                .arg(t.conditionText(), t.reason)
+                                          : QStringLiteral("Taints the guest: %1.").arg(t.reason),
+                        t.meaning};
     if (a.removal.isRemoved()) {
         const bool promised = tier.group == QLatin1String("stable");
         a.notes << Note{QStringLiteral("removed"), QStringLiteral("Removed %1.").arg(a.removal.text()),
@@ -525,7 +556,8 @@ QList<QPair<QString, QString>> ItemAnswer::factLines() const
                                                            "history records paths, not moves)"));
     }
     for (const Taint &t : taints) {
-        add(QStringLiteral("Taint"), t.reason + QStringLiteral(" \u2014 ") + t.meaning);
+        add(QStringLiteral("Taint"), t.reason + (t.isConditional() ? QLatin1Char(' ') + t.conditionText() : QString()) +
+                                         QStringLiteral(" \u2014 ") + t.meaning);
         for (const QString &s : t.sources)
             add(QStringLiteral("  source"), s);
     }
@@ -662,10 +694,15 @@ QJsonObject ItemAnswer::toJson() const
         o.insert(QStringLiteral("removal"), r);
     }
     QJsonArray taintArray;
-    for (const Taint &t : taints)
-        taintArray.append(QJsonObject{{QStringLiteral("reason"), t.reason},
-                                      {QStringLiteral("meaning"), t.meaning},
-                                      {QStringLiteral("sources"), QJsonArray::fromStringList(t.sources)}});
+    for (const Taint &t : taints) {
+        QJsonObject taint{{QStringLiteral("reason"), t.reason},
+                          {QStringLiteral("meaning"), t.meaning},
+                          {QStringLiteral("sources"), QJsonArray::fromStringList(t.sources)}};
+        if (t.isConditional())
+            taint.insert(QStringLiteral("when"), t.whenNonEmpty ? QJsonValue(QStringLiteral("non-empty"))
+                                                                : QJsonValue(QJsonArray::fromStringList(t.whenValues)));
+        taintArray.append(taint);
+    }
     o.insert(QStringLiteral("taints"), taintArray);
     QJsonArray noteArray;
     for (const Note &n : notes)

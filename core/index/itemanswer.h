@@ -21,6 +21,13 @@ struct ItemAnswer
         QString reason;  // "custom-monitor"
         QString meaning; // what it means for the guest (English; the GUI translates by id)
         QStringList sources; // where the catalogue read the trigger (file:line of a libvirt release)
+        // A daemon setting taints every guest only with some values: the
+        // values ("root", "+0", "0") or, for a list, "nonEmpty"; empty: always.
+        QStringList whenValues;
+        bool whenNonEmpty = false;
+        bool isConditional() const { return !whenValues.isEmpty() || whenNonEmpty; }
+        // "when set to "root", "+0" or "0"", "when the list is not empty".
+        QString conditionText() const;
     };
     // A banner: something the user must not miss, in the order it matters.
     struct Note

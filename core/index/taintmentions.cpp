@@ -106,6 +106,12 @@ ItemList itemsSettingTaint(const Store &store, const QString &reasonId)
     for (Item &it : store.itemsWithTaintText(QLatin1Char('"') + reasonId + QLatin1Char('"')))
         if (it.taints.contains(reasonId) && (out.isEmpty() || out.constLast().name != it.name))
             out.append(std::move(it));
+    // Daemon settings that taint every guest with some values: their newest rows.
+    for (const TaintTrigger &t : Policy::instance().taintTriggers())
+        if (t.taint == reasonId && t.match == QLatin1String("config"))
+            for (const QString &option : t.options)
+                if (const ItemList rows = store.itemsByKey(t.file + QLatin1Char(':') + option); !rows.isEmpty())
+                    out.append(rows.constLast());
     return out;
 }
 

@@ -40,7 +40,8 @@ struct TaintMentions
 TaintMentions taintMentionsIn(const QString &typed);
 
 // The newest rows of the indexed items that set `reasonId` (their taints
-// hold it: the catalogue's triggers and the XML beneath them), by name.
+// hold it: the catalogue's triggers and the XML beneath them), by name;
+// then the daemon settings that set it with some values (qemu.conf:user).
 ItemList itemsSettingTaint(const Store &store, const QString &reasonId);
 
 // The catalogue's triggers of a reason, in its order.

@@ -264,6 +264,15 @@ QList<TaintTrigger> Policy::triggersFor(const Item &item) const
     return out;
 }
 
+QList<TaintTrigger> Policy::configTriggersFor(const QString &file, const QString &option) const
+{
+    QList<TaintTrigger> out;
+    for (const auto &t : taints().triggers)
+        if (t.match == QLatin1String("config") && t.file == file && t.options.contains(option))
+            out.append(t);
+    return out;
+}
+
 void Policy::apply(Item &item) const
 {
     const auto it = m_origins.constFind(item.origin);

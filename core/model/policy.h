@@ -85,6 +85,8 @@ public:
     void apply(Item &item) const;
     // Triggers that apply to an item (the api name or the XML path or one of its ancestors).
     QList<TaintTrigger> triggersFor(const Item &item) const;
+    // The config triggers of one setting of a daemon file ("qemu.conf", "user").
+    QList<TaintTrigger> configTriggersFor(const QString &file, const QString &option) const;
 
 private:
     struct Origin

@@ -456,6 +456,18 @@ private Q_SLOTS:
         // A problem still decides the exit code; the taint stays said.
         QCOMPARE(verdict("user = \"0\"\nvnc_listn = \"x\"\n", &taints), 1);
         QCOMPARE(taints, QStringList{QStringLiteral("high-privileges")});
+        // show says it of the setting, and the reason lists the setting.
+        const QJsonObject user =
+            QJsonDocument::fromJson(runCli(m_index, {QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("qemu.conf:user")})
+                                        .out.toUtf8())
+                .object();
+        const QJsonObject taint = user.value(QStringLiteral("taints")).toArray().first().toObject();
+        QCOMPARE(taint.value(QStringLiteral("reason")).toString(), QStringLiteral("high-privileges"));
+        QCOMPARE(taint.value(QStringLiteral("when")).toArray(),
+                 (QJsonArray{QStringLiteral("root"), QStringLiteral("+0"), QStringLiteral("0")}));
+        const CliRun reason = runCli(m_index, {QStringLiteral("show"), QStringLiteral("high-privileges")});
+        QVERIFY2(reason.out.contains(QLatin1String("\n    qemu.conf:user ")) && reason.out.contains(QLatin1String("\n    qemu.conf:group ")),
+                 qPrintable(reason.out));
         const QString file = writeFile(m_dir, QStringLiteral("qemu.conf"), "user = \"root\"\n");
         const CliRun t = runCli(m_index, {QStringLiteral("check-config"), file});
         QVERIFY2(t.out.startsWith(file + QStringLiteral(": Clean, but every guest is marked tainted")), qPrintable(t.out));

@@ -99,8 +99,12 @@ QString DetailRenderer::banners(const ItemAnswer &answer) const
         QString sources;
         for (const QString &s : t.sources)
             sources += QStringLiteral("<br/><small>") + esc(s) + QStringLiteral("</small>");
-        taints += banner(QStringLiteral("#f8c4c4"), tr("Taints the guest: %1.").arg(t.reason),
-                         esc(policytext::taintMeaning(t.reason)) + sources);
+        const QString title =
+            !t.isConditional() ? tr("Taints the guest: %1.").arg(t.reason)
+            : t.whenNonEmpty   ? tr("Taints every guest the daemon starts when the list is not empty: %1.").arg(t.reason)
+                               : tr("Taints every guest the daemon starts when set to %1: %2.")
+                                   .arg(t.whenValues.join(QStringLiteral(", ")), t.reason);
+        taints += banner(QStringLiteral("#f8c4c4"), title, esc(policytext::taintMeaning(t.reason)) + sources);
     }
     return taints + html;
 }
