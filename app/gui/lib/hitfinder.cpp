@@ -1,5 +1,7 @@
 #include "hitfinder.h"
 
+#include "index/taintmentions.h"
+
 #include "model/policy.h"
 
 #include <algorithm>
@@ -239,6 +241,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
                 m_alive[size_t(a)] = 1;
             m_last = filter;
             m_haveLast = true;
+            m_lastNamedTaints = !taintMentionsIn(filter.text).known.isEmpty();
             Cached hit = std::move(*it);
             m_cache.erase(it);
             m_cache.push_back(std::move(hit));
@@ -252,11 +255,25 @@ FindResult HitFinder::find(const ViewFilter &filter)
     // A pattern's wildcards stand for letters of the name: only its others must be there.
     const quint64 queryMask = charMask(QString(needle).remove(QLatin1Char('*')).remove(QLatin1Char('?')));
     const SearchQuery lastQ = SearchQuery::parse(m_last.text);
+    // A taint reason as a ticket quotes it ("custom-argv", a guest log's
+    // "Domain id=3 is tainted: custom-argv"): the items that set it, as
+    // `search` lists them.
+    QStringList reasons;
+    for (const TaintMention &m : taintMentionsIn(filter.text).known)
+        reasons << m.reason.id;
     // Typing on after a pattern can match what it did not ("a*b" then
-    // "a*bc" matches "axbc"): narrow only from a plain text.
+    // "a*bc" matches "axbc"): narrow only from a plain text; nor from or to
+    // a text that named taint reasons.
     const bool narrow = m_haveLast && filter.sameExceptText(m_last) && lastQ.family == q.family
                         && lastQ.configFile == q.configFile && needle.startsWith(lastQ.text.toLower())
-                        && !SearchEngine::isWildcard(lastQ.text);
+                        && !SearchEngine::isWildcard(lastQ.text) && reasons.isEmpty() && !m_lastNamedTaints;
+    const auto setsReason = [&](int idx) {
+        const ItemSummary &s = m_engine->items().at(idx);
+        if (!s.tainted)
+            return false;
+        const QStringList taints = m_taints.value(s.id);
+        return std::any_of(reasons.cbegin(), reasons.cend(), [&](const QString &r) { return taints.contains(r); });
+    };
 
     // Buckets per match class; a negative entry (~index) marks a greyed newer item.
     std::vector<int> buckets[kMatchClasses];
@@ -273,7 +290,8 @@ FindResult HitFinder::find(const ViewFilter &filter)
         bool newer = false;
         if (!passes(idx, filter, &newer))
             continue;
-        const MatchClass m = match(i, needle, queryMask, wildcard);
+        const MatchClass m = !reasons.isEmpty() ? (setsReason(idx) ? MatchClass::Exact : MatchClass::None)
+                                                : match(i, needle, queryMask, wildcard);
         if (m == MatchClass::None)
             continue;
         m_alive[i] = 1;
@@ -297,6 +315,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
     }
     m_last = filter;
     m_haveLast = true;
+    m_lastNamedTaints = !reasons.isEmpty();
     remember(filter, result);
     return result;
 }

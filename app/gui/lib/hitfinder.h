@@ -70,6 +70,7 @@ private:
     // Narrowing cache: which items matched the last text under the same filter.
     ViewFilter m_last;
     bool m_haveLast = false;
+    bool m_lastNamedTaints = false; // m_last's text named taint reasons: its hits are no narrower set
     std::vector<char> m_alive;
 
     struct Cached

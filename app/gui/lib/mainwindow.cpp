@@ -409,6 +409,12 @@ void MainWindow::onFiltered(int rows, int excluded)
     m_filterBar->setExcludedCount(excluded, m_model->maybeNewer());
     m_status->setCounts(rows, m_snapshot ? int(m_snapshot->summaries().size()) : 0);
     updateEmptyState();
+    // A taint reason typed or pasted lists its items; with none chosen yet,
+    // the detail pane says what the reason means and what sets it.
+    if (m_snapshot && !m_table->currentIndex().isValid())
+        if (const TaintMentions t = taintMentionsIn(m_filterBar->filter().text);
+            t.known.size() == 1 && t.known.first().via != QLatin1String("taint-catalogue"))
+            m_detail->showTaintReason(t.known.first().reason.id);
 }
 
 void MainWindow::onSidebarChanged()
