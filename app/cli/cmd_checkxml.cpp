@@ -293,7 +293,9 @@ QString factsOf(const NodeFindings &n, const Version &max)
 }
 
 // The verdict line first, what each taint means, then one line per node.
-void printReport(QTextStream &out, const CheckReport &report, Version max, bool all)
+// `batch`: one of several files, whose summary says once what a verdict for
+// an older target rests on.
+void printReport(QTextStream &out, const CheckReport &report, Version max, bool all, bool batch = false)
 {
     const Policy &policy = Policy::instance();
     out << report.file << ": " << report.verdict.text() << '\n';
@@ -318,15 +320,18 @@ void printReport(QTextStream &out, const CheckReport &report, Version max, bool 
     if (!report.verdict.hypervisors.isEmpty())
         out << "  Namespace extensions: " << policy.tier(QStringLiteral("namespace-extension")).rule << '\n';
     out << "  Validated against " << report.schema << ": " << (report.valid ? "valid" : "INVALID") << '\n';
-    // What a verdict for an older target rests on, said every time: the
-    // since of each node, or that release's own schema.
-    if (max.isValid() && report.verdict.targetSchema.isEmpty())
-        out << "  Target " << max.toString() << ": judged per item (each element, attribute and value existed by then); "
-            << "not validated against its own schema, whose required attributes, value patterns and ties between "
-               "attributes may still reject it (--target-schemas DIR)\n";
-    else if (max.isValid() && report.verdict.targetSchema != report.schema)
+    // What a verdict for an older target rests on, said with every single
+    // file (a batch's summary says it once): the since of each node, or that
+    // release's own schema.
+    if (max.isValid() && report.verdict.targetSchema.isEmpty()) {
+        if (!batch)
+            out << "  Target " << max.toString() << ": judged per item (each element, attribute and value existed by "
+                << "then); not validated against its own schema, whose required attributes, value patterns and ties "
+                   "between attributes may still reject it (--target-schemas DIR)\n";
+    } else if (max.isValid() && report.verdict.targetSchema != report.schema) {
         out << "  Validated against libvirt " << max.toString() << "'s " << report.verdict.targetSchema << ": "
             << (report.verdict.targetErrors == 0 ? "valid" : "REJECTED") << '\n';
+    }
     for (const NodeFindings &n : report.nodes) {
         if (!all && !n.notable())
             continue;
@@ -481,7 +486,7 @@ int runCheckXml(Context &ctx, const QStringList &args)
         // are printed by the main thread, on standard error).
         if (batch && !asJson && exitCodeOf(c.summary.verdict) != InputError) {
             QTextStream text(&c.text);
-            printReport(text, c.summary, max, showAll);
+            printReport(text, c.summary, max, showAll, true);
             text.flush();
             c.summary.nodes = {};
         }
@@ -562,8 +567,9 @@ int runCheckXml(Context &ctx, const QStringList &args)
     ctx.out << "\nChecked " << checked.size() << " files: " << counts[0] << " supported as is, " << counts[2]
             << " tainted, " << counts[1] << " namespace extensions, " << counts[3] << " may be too new, "
             << counts[4] << " invalid or too new, " << counts[5] << " not checked (exit " << worst << ")\n";    if (max.isValid() && targetSchemaDir.isEmpty())
-        ctx.out << "Target " << max.toString() << " judged per item, not validated against its own schema "
-                << "(--target-schemas DIR)\n";
+        ctx.out << "Target " << max.toString() << ": judged per item (each element, attribute and value existed by "
+                << "then); not validated against its own schema, whose required attributes, value patterns and ties "
+                << "between attributes may still reject a file (--target-schemas DIR)\n";
     return worst;
 }
 
