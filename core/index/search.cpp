@@ -253,7 +253,20 @@ QStringView lastSegment(QStringView name)
 
 } // namespace
 
-bool SearchEngine::fuzzyMatch(QStringView name, QStringView query)
+bool SearchEngine::wordStart(QStringView lowerName, QStringView original, qsizetype i)
+{
+    if (i == 0)
+        return true;
+    const QChar prev = lowerName.at(i - 1), c = lowerName.at(i);
+    if (!prev.isLetterOrNumber())
+        return true; // after '_', '/', '@', '-', '=', ':' ...
+    if (c.isDigit() != prev.isDigit())
+        return true; // "lvm2" -> "2", "v2" ...
+    // virDomainCreate: an upper-case letter after a lower-case one or a digit.
+    return original.size() == lowerName.size() && original.at(i).isUpper() && !original.at(i - 1).isUpper();
+}
+
+bool SearchEngine::fuzzyMatch(QStringView name, QStringView query, QStringView original)
 {
     if (query.size() < 2 || name.size() < query.size())
         return false;
@@ -263,9 +276,16 @@ bool SearchEngine::fuzzyMatch(QStringView name, QStringView query)
     constexpr qsizetype kGap = 6;
     // The cheap pass first: the letters taken as early as they come. Not a
     // subsequence at all: no match; no gap too wide on the way: a match.
+    // The first letter starts a word of the name ("dmcrxml": the D of
+    // Domain), so letters picked out of the middle of words do not count.
+    qsizetype first = 0;
+    while (first < name.size() && (name.at(first) != query.at(0) || !wordStart(name, original, first)))
+        ++first;
+    if (first == name.size())
+        return false;
     {
         qsizetype j = 0, last = -1, widest = 0;
-        for (qsizetype i = 0; i < name.size() && j < query.size(); ++i)
+        for (qsizetype i = first; i < name.size() && j < query.size(); ++i)
             if (name.at(i) == query.at(j)) {
                 if (last >= 0)
                     widest = std::max(widest, i - last - 1);
@@ -290,7 +310,7 @@ bool SearchEngine::fuzzyMatch(QStringView name, QStringView query)
     char *next = reach + name.size();
     bool any = false;
     for (qsizetype i = 0; i < name.size(); ++i)
-        any |= bool((reach[i] = name.at(i) == query.at(0)));
+        any |= bool((reach[i] = i >= first && name.at(i) == query.at(0) && wordStart(name, original, i)));
     for (qsizetype j = 1; j < query.size() && any; ++j) {
         any = false;
         qsizetype last = -1; // the latest place the letters so far end, before i
@@ -343,7 +363,7 @@ bool SearchEngine::wildcardMatch(QStringView lowerName, QStringView lowerPattern
     return globMatch(lowerName, lowerPattern) || globMatch(lastSegment(lowerName), lowerPattern);
 }
 
-MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowerQuery)
+MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowerQuery, QStringView original)
 {
     if (lowerQuery.isEmpty())
         return MatchClass::Exact;
@@ -355,7 +375,7 @@ MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowe
         return MatchClass::Prefix;
     if (lowerName.contains(lowerQuery))
         return MatchClass::Substring;
-    if (fuzzyMatch(lowerName, lowerQuery))
+    if (fuzzyMatch(lowerName, lowerQuery, original))
         return MatchClass::Fuzzy;
     return MatchClass::None;
 }
@@ -406,7 +426,7 @@ QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
         const ItemSummary &s = m_items.at(i);
         if (!passesFilters(s, query))
             continue;
-        const MatchClass m = matchName(lowerName(i), needle);
+        const MatchClass m = matchName(lowerName(i), needle, m_items.at(i).name);
         if (m == MatchClass::None)
             continue;
         const quint64 len = quint64(std::min<qsizetype>(s.name.size(), 0xFFF));

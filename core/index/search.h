@@ -67,14 +67,19 @@ public:
     QList<SearchHit> search(const SearchQuery &query, int limit = -1) const;
     // Whether an item passes the query's filters (not the text).
     bool passesFilters(const ItemSummary &item, const SearchQuery &query) const;
-    // The match class of one name against lower-cased query text.
-    static MatchClass matchName(const QString &lowerName, const QString &lowerQuery);
-    // A fuzzy match: the query's letters in order, at most six letters of
-    // the name between two of them ("dmcrxml" in virdomaincreatexml), so
-    // letters scattered over a long name ("memfd" in
-    // remote_proc_node_num_of_devices) do not count. Queries of two letters
-    // or more; both lower-cased.
-    static bool fuzzyMatch(QStringView lowerName, QStringView lowerQuery);
+    // The match class of one name against lower-cased query text;
+    // `original`, the name as written, tells where its words start.
+    static MatchClass matchName(const QString &lowerName, const QString &lowerQuery, QStringView original = {});
+    // A fuzzy match: the query's letters in order, the first at the start
+    // of a word of the name, at most six letters of the name between two of
+    // them ("dmcrxml" in virDomainCreateXML), so letters picked out of words
+    // and scattered over a long name ("memfd" in remote_num_of_domains_ret)
+    // do not count. Queries of two letters or more; `name` and `query`
+    // lower-cased, `original` the name as written (its upper-case letters
+    // start words; without it only separators and digits do).
+    static bool fuzzyMatch(QStringView lowerName, QStringView lowerQuery, QStringView original = {});
+    // Whether position i of a name starts one of its words.
+    static bool wordStart(QStringView lowerName, QStringView original, qsizetype i);
     // Whether the query is a shell wildcard pattern: it has '*' or '?'.
     static bool isWildcard(QStringView query);
     // '*' any run of characters, '?' one; the whole name or its last path

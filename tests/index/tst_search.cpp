@@ -76,8 +76,13 @@ private Q_SLOTS:
                  MatchClass::Prefix);
         QCOMPARE(SearchEngine::matchName(QStringLiteral("virdomaincreatexml"), QStringLiteral("createx")),
                  MatchClass::Substring);
-        QCOMPARE(SearchEngine::matchName(QStringLiteral("virdomaincreatexml"), QStringLiteral("dmcrxml")),
+        QCOMPARE(SearchEngine::matchName(QStringLiteral("virdomaincreatexml"), QStringLiteral("dmcrxml"),
+                                         u"virDomainCreateXML"),
                  MatchClass::Fuzzy);
+        // The first letter must start a word: the d of "virdomain" written so does not.
+        QCOMPARE(SearchEngine::matchName(QStringLiteral("virdomaincreatexml"), QStringLiteral("dmcrxml")), MatchClass::None);
+        QCOMPARE(SearchEngine::matchName(QStringLiteral("remote_num_of_domains_ret"), QStringLiteral("memfd")),
+                 MatchClass::None);
         QCOMPARE(SearchEngine::matchName(QStringLiteral("virdomaincreatexml"), QStringLiteral("xyz")), MatchClass::None);
         // Letters scattered over a long name are no fuzzy match; a later
         // start can still hold them close together.
@@ -85,11 +90,14 @@ private Q_SLOTS:
                  MatchClass::None);
         QCOMPARE(SearchEngine::matchName(QStringLiteral("remote_proc_domain_is_updated"), QStringLiteral("tainted")),
                  MatchClass::None);
-        QCOMPARE(SearchEngine::matchName(QStringLiteral("d_x_virdomaincreatexml"), QStringLiteral("dmcrxml")),
+        QCOMPARE(SearchEngine::matchName(QStringLiteral("d_x_virdomaincreatexml"), QStringLiteral("dmcrxml"),
+                                         u"d_x_virDomainCreateXML"),
                  MatchClass::Fuzzy);
         QVERIFY(SearchEngine::fuzzyMatch(u"abcdefgh", u"ah"));  // six letters between
         QVERIFY(!SearchEngine::fuzzyMatch(u"abcdefghi", u"ai")); // seven
-        QVERIFY(SearchEngine::fuzzyMatch(u"axxxxxxxxab", u"ab")); // a later start
+        QVERIFY(SearchEngine::fuzzyMatch(u"axxxxxxxx_ab", u"ab")); // a later start, at a word
+        QVERIFY(!SearchEngine::fuzzyMatch(u"axxxxxxxxab", u"ab"));  // a later start inside a word
+        QVERIFY(SearchEngine::fuzzyMatch(u"axxxxxxxxab", u"ab", u"axxxxxxxxAb"));
         QVERIFY(!SearchEngine::fuzzyMatch(u"ab", u"a"));       // one letter: prefix or substring only
         // The last path segment counts as the name of an XML item.
         QCOMPARE(SearchEngine::matchName(QStringLiteral("domain/devices/disk"), QStringLiteral("disk")), MatchClass::Exact);

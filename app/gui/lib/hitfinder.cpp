@@ -214,7 +214,8 @@ MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask, bool 
         return MatchClass::Prefix;
     if (name.contains(q))
         return MatchClass::Substring;
-    return SearchEngine::fuzzyMatch(name, q) ? MatchClass::Fuzzy : MatchClass::None;
+    return SearchEngine::fuzzyMatch(name, q, m_engine->items().at(qsizetype(i)).name) ? MatchClass::Fuzzy
+                                                                                        : MatchClass::None;
 }
 
 void HitFinder::remember(const ViewFilter &filter, const FindResult &result)
