@@ -3055,10 +3055,6 @@
         <source>Which public APIs are newer than libvirt %1?</source>
         <translation>Welche öffentlichen APIs sind neuer als libvirt %1?</translation>
     </message>
-    <message>
-        <source>Or select a row, or search: api:lookup, xml:disk, rpc:migrate. Click a column header to sort.</source>
-        <translation>Oder wählen Sie eine Zeile aus oder suchen Sie: api:lookup, xml:disk, rpc:migrate. Zum Sortieren auf einen Spaltenkopf klicken.</translation>
-    </message>
     <message numerus="yes">
         <source>The indexed release(s) (%2) hold %1 items:</source>
         <translation>
@@ -3073,6 +3069,10 @@
     <message>
         <source>version unknown</source>
         <translation>Version unbekannt</translation>
+    </message>
+    <message>
+        <source>Or select a row, or search: api:lookup, xml:disk, rpc:migrate, virDomainGet*. Paste what a ticket quotes: an error message, a guest log&apos;s &quot;is tainted&quot; line, a loader&apos;s &quot;version not found&quot;. Click a column header to sort.</source>
+        <translation>Oder wählen Sie eine Zeile aus oder suchen Sie: api:lookup, xml:disk, rpc:migrate, virDomainGet*. Fügen Sie ein, was ein Ticket zitiert: eine Fehlermeldung, die „is tainted“-Zeile aus dem Protokoll eines Gasts, ein „version not found“ des Laders. Zum Sortieren auf einen Spaltenkopf klicken.</translation>
     </message>
 </context>
 <context>

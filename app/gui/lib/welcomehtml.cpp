@@ -163,8 +163,9 @@ QString WelcomeHtml::html(const IndexSnapshot &snapshot)
                     tr("Which public APIs are newer than libvirt %1?").arg(target)) +
                QStringLiteral("</li>");
     out += QStringLiteral("</ul><p>") +
-           esc(tr("Or select a row, or search: api:lookup, xml:disk, rpc:migrate. Click a column "
-                  "header to sort.")) +
+           esc(tr("Or select a row, or search: api:lookup, xml:disk, rpc:migrate, virDomainGet*. Paste what a "
+                  "ticket quotes: an error message, a guest log's \"is tainted\" line, a loader's \"version "
+                  "not found\". Click a column header to sort.")) +
            QStringLiteral("</p>");
     return out;
 }
