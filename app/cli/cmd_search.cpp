@@ -162,18 +162,28 @@ int runSearch(Context &ctx, const QStringList &args)
         hits = engine.search(q, wanted);
         allItems = true;
     }
+    // The lookups below name rows that need not share the query's letters:
+    // they read every row, and put what they found first.
+    const auto readEveryRow = [&] {
+        if (allItems)
+            return;
+        engine.setItems(store.summaries());
+        hits = engine.search(q, wanted);
+        allItems = true;
+    };
+    const auto putFirst = [&](const QList<SearchHit> &found, const QHash<int, QString> &labelled) {
+        hits.removeIf([&](const SearchHit &h) { return labelled.contains(h.index); });
+        hits = found + hits;
+        if (max > 0 && hits.size() > max)
+            hits.resize(max);
+    };
     // libvirt's error numbers as bindings print them ("virError(Code=42,
     // Domain=10, ...)", "error code 42"): the values they are, first.
     QHash<int, QString> errorNumber; // hit index -> "error code 42"
     if (q.family.isEmpty() || q.family == QLatin1String("api"))
         if (const auto numbers = errorNumbersIn(queryText)) {
             const ErrorNumberLookup e = lookUpErrorNumbers(store, *numbers);
-            // The values need not share the query's letters: every row.
-            if (!allItems) {
-                engine.setItems(store.summaries());
-                hits = engine.search(q, wanted);
-                allItems = true;
-            }
+            readEveryRow();
             QList<SearchHit> found;
             for (qsizetype i = 0; i < engine.items().size(); ++i) {
                 const ItemSummary &s = engine.items().at(i);
@@ -185,21 +195,14 @@ int runSearch(Context &ctx, const QStringList &args)
                 errorNumber.insert(int(i), code ? QStringLiteral("error code %1").arg(*numbers->code)
                                                 : QStringLiteral("error domain %1").arg(*numbers->domain));
             }
-            hits.removeIf([&](const SearchHit &h) { return errorNumber.contains(h.index); });
-            hits = found + hits;
-            if (max > 0 && hits.size() > max)
-                hits.resize(max);
+            putFirst(found, errorNumber);
         }
     // libvirt's message for an error code, quoted from virsh or a log
     // ("error: Domain not found: no domain ..."): that code first.
     QHash<int, QString> errorMessage; // hit index -> "Domain not found"
     if (errorNumber.isEmpty() && (q.family.isEmpty() || q.family == QLatin1String("api")))
         if (const QList<QuotedErrorMessage> quoted = quotedErrorMessages(store, queryText); !quoted.isEmpty()) {
-            if (!allItems) {
-                engine.setItems(store.summaries());
-                hits = engine.search(q, wanted);
-                allItems = true;
-            }
+            readEveryRow();
             QList<SearchHit> found;
             for (const QuotedErrorMessage &m : quoted)
                 for (qsizetype i = 0; i < engine.items().size(); ++i) {
@@ -210,21 +213,14 @@ int runSearch(Context &ctx, const QStringList &args)
                         break;
                     }
                 }
-            hits.removeIf([&](const SearchHit &h) { return errorMessage.contains(h.index); });
-            hits = found + hits;
-            if (max > 0 && hits.size() > max)
-                hits.resize(max);
+            putFirst(found, errorMessage);
         }
     // A taint reason ("custom-argv", the guest log's "Domain id=3 is
     // tainted: custom-argv"): the items that set it, first.
     QHash<int, QString> taintReason; // hit index -> "custom-argv"
     if (errorNumber.isEmpty() && errorMessage.isEmpty() && q.family.isEmpty())
         if (const TaintMentions taints = taintMentionsIn(queryText); !taints.known.isEmpty()) {
-            if (!allItems) {
-                engine.setItems(store.summaries());
-                hits = engine.search(q, wanted);
-                allItems = true;
-            }
+            readEveryRow();
             QHash<qint64, int> indexOfId;
             for (qsizetype i = 0; i < engine.items().size(); ++i)
                 indexOfId.insert(engine.items().at(i).id, int(i));
@@ -236,10 +232,7 @@ int runSearch(Context &ctx, const QStringList &args)
                         found.append({i, MatchClass::Exact});
                         taintReason.insert(i, m.reason.id);
                     }
-            hits.removeIf([&](const SearchHit &h) { return taintReason.contains(h.index); });
-            hits = found + hits;
-            if (max > 0 && hits.size() > max)
-                hits.resize(max);
+            putFirst(found, taintReason);
         }
 
     const auto newerFit = [&](const ItemSummary &s) { return s.sinceRange().fit(q.newerThan); };
@@ -323,12 +316,8 @@ int runSearch(Context &ctx, const QStringList &args)
             found.append({int(i), MatchClass::Exact});
             python.insert(int(i), py.bindingNames.value(s.name).join(QStringLiteral(", ")));
         }
-        if (!found.isEmpty()) {
-            hits.removeIf([&](const SearchHit &h) { return python.contains(h.index); });
-            hits = found + hits;
-            if (max > 0 && hits.size() > max)
-                hits.resize(max);
-        }
+        if (!found.isEmpty())
+            putFirst(found, python);
     }
 
     // Only subsequence matches: a typo is likelier than an abbreviation, so

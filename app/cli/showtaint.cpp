@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace vse::cli {
 
 namespace {
@@ -94,9 +96,7 @@ void reasonText(Context &ctx, const Store &store, const TaintMention &m)
     }
     const ItemList items = itemsSettingTaint(store, r.id);
     if (items.isEmpty()) {
-        const bool interface = std::any_of(triggers.cbegin(), triggers.cend(), [](const TaintTrigger &t) {
-            return t.match == QLatin1String("api") || t.match == QLatin1String("xml");
-        });
+        const bool interface = std::ranges::any_of(triggers, &TaintTrigger::isInterface);
         ctx.out << (interface ? "  No indexed item sets it (the indexed releases lack those interfaces).\n"
                               : "  No API or XML sets it: libvirt decides it from the host or the daemon's "
                                 "configuration.\n");
@@ -144,7 +144,7 @@ int showTaintReasons(Context &ctx, const Store &store, const QString &typed, con
     if (json)
         return Ok;
     // "tainted": every reason, a line each.
-    if (mentions.known.first().via == QLatin1String("taint-catalogue")) {
+    if (mentions.asksForAll()) {
         ctx.out << "libvirt marks a guest tainted for these reasons ('virt-support show REASON' for what sets one; "
                    "the guest log says 'Domain id=N is tainted: REASON'):\n";
         for (const TaintMention &m : mentions.known)

@@ -71,7 +71,7 @@ const TaintTrigger *taintTriggerOf(const QString &configName, const QString &opt
     if (bare.size() >= 2 && bare.startsWith(QLatin1Char('"')) && bare.endsWith(QLatin1Char('"')))
         bare = bare.mid(1, bare.size() - 2);
     for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
-        if (t.match != QLatin1String("config") || t.file != configName || !t.options.contains(option))
+        if (!t.setsConfig(configName, option))
             continue;
         if (t.values.contains(bare))
             return &t;

@@ -107,8 +107,8 @@ ItemList itemsSettingTaint(const Store &store, const QString &reasonId)
         if (it.taints.contains(reasonId) && (out.isEmpty() || out.constLast().name != it.name))
             out.append(std::move(it));
     // Daemon settings that taint every guest with some values: their newest rows.
-    for (const TaintTrigger &t : Policy::instance().taintTriggers())
-        if (t.taint == reasonId && t.match == QLatin1String("config"))
+    for (const TaintTrigger &t : triggersOfTaint(reasonId))
+        if (t.match == QLatin1String("config"))
             for (const QString &option : t.options)
                 if (const ItemList rows = store.itemsByKey(t.file + QLatin1Char(':') + option); !rows.isEmpty())
                     out.append(rows.constLast());

@@ -31,6 +31,8 @@ struct TaintMentions
     // not know (a newer libvirt's reason).
     QStringList unknown;
     bool isEmpty() const { return known.isEmpty() && unknown.isEmpty(); }
+    // The text asked for every reason ("tainted"), not named some.
+    bool asksForAll() const { return !known.isEmpty() && known.first().via == QLatin1String("taint-catalogue"); }
 };
 
 // The taint reasons `typed` names. A bare id counts when it is the whole

@@ -268,7 +268,7 @@ QList<TaintTrigger> Policy::configTriggersFor(const QString &file, const QString
 {
     QList<TaintTrigger> out;
     for (const auto &t : taints().triggers)
-        if (t.match == QLatin1String("config") && t.file == file && t.options.contains(option))
+        if (t.setsConfig(file, option))
             out.append(t);
     return out;
 }

@@ -42,6 +42,14 @@ struct TaintTrigger
     QStringList options;
     QStringList values;
     bool nonEmpty = false;
+
+    // An API or XML trigger: an indexed item stands for it.
+    bool isInterface() const { return match == QLatin1String("api") || match == QLatin1String("xml"); }
+    // A config trigger of this setting of a daemon file ("qemu.conf", "user").
+    bool setsConfig(const QString &configFile, const QString &option) const
+    {
+        return match == QLatin1String("config") && file == configFile && options.contains(option);
+    }
 };
 
 struct HypervisorNamespace

@@ -245,18 +245,14 @@ QString DetailRenderer::taintReasonHtml(const QString &reasonId) const
                 QStringLiteral(" <code>tainted: ") + esc(words) + QStringLiteral("</code>");
     html += QStringLiteral("</p>");
     QString triggers;
-    for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
-        if (t.taint != reasonId)
-            continue;
+    bool interfaceTrigger = false;
+    for (const TaintTrigger &t : triggersOfTaint(reasonId)) {
         // Configuration settings and host conditions are no indexed item: no link.
-        const bool indexed = t.match == QLatin1String("api") || t.match == QLatin1String("xml");
+        interfaceTrigger |= t.isInterface();
         triggers +=
-            QStringLiteral("<li>") + (indexed ? link(nameLink(t.name), t.name) : esc(t.name)) +
+            QStringLiteral("<li>") + (t.isInterface() ? link(nameLink(t.name), t.name) : esc(t.name)) +
             QStringLiteral("<br/><small>") + esc(t.source) + QStringLiteral("</small></li>");
     }
-    bool interfaceTrigger = false;
-    for (const TaintTrigger &t : Policy::instance().taintTriggers())
-        interfaceTrigger |= t.taint == reasonId && (t.match == QLatin1String("api") || t.match == QLatin1String("xml"));
     if (!triggers.isEmpty() && !interfaceTrigger)
         html += QStringLiteral("<p>") + esc(tr("No API or XML sets this reason: libvirt sets it from a host condition "
                                                "or the daemon's configuration, so no indexed item carries it."))

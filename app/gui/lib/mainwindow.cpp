@@ -413,7 +413,7 @@ void MainWindow::onFiltered(int rows, int excluded)
     // the detail pane says what the reason means and what sets it.
     if (m_snapshot && !m_table->currentIndex().isValid())
         if (const TaintMentions t = taintMentionsIn(m_filterBar->filter().text);
-            t.known.size() == 1 && t.known.first().via != QLatin1String("taint-catalogue"))
+            t.known.size() == 1 && !t.asksForAll())
             m_detail->showTaintReason(t.known.first().reason.id);
 }
 
@@ -477,8 +477,7 @@ bool MainWindow::selectName(const QString &typed)
     if (const QList<QuotedErrorMessage> quoted = quotedMessages(name); !quoted.isEmpty())
         return selectRow(quoted.first().code) || m_detail->showName(quoted.first().code);
     // A taint reason ("custom-argv", a guest log's "is tainted: custom-argv"): its sidebar entry.
-    if (const TaintMentions taints = taintMentionsIn(typed); !taints.known.isEmpty() &&
-                                                              taints.known.first().via != QLatin1String("taint-catalogue")) {
+    if (const TaintMentions taints = taintMentionsIn(typed); !taints.known.isEmpty() && !taints.asksForAll()) {
         showTaintEntry(taints.known.first().reason.id);
         return true;
     }
@@ -558,7 +557,7 @@ QString MainWindow::taintHint(const QString &typed) const
 {
     const TaintMentions taints = taintMentionsIn(typed);
     QStringList said;
-    if (!taints.known.isEmpty() && taints.known.first().via == QLatin1String("taint-catalogue")) {
+    if (taints.asksForAll()) {
         QStringList links;
         for (const TaintMention &m : taints.known)
             links << emptystate::taintLink(m.reason.id);

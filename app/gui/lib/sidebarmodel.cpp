@@ -1,5 +1,7 @@
 #include "sidebarmodel.h"
 
+#include "index/taintmentions.h"
+
 #include "model/policy.h"
 #include "policytext.h"
 
@@ -55,10 +57,8 @@ QString SidebarModel::emptyTaintHint(const QString &reasonId)
     // Why a reason has no items: its triggers are not interfaces at all, or
     // the interfaces that trigger it are not in the indexed releases.
     QStringList indexed, other;
-    for (const TaintTrigger &t : Policy::instance().taintTriggers()) {
-        if (t.taint != reasonId)
-            continue;
-        if (t.match == QLatin1String("api") || t.match == QLatin1String("xml"))
+    for (const TaintTrigger &t : triggersOfTaint(reasonId)) {
+        if (t.isInterface())
             indexed << t.name;
         else
             other << t.name;
