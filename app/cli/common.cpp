@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "usage.h"
 
 #include "scan/targets.h"
 
@@ -16,6 +17,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <unistd.h>
 
 namespace vse::cli {
@@ -29,29 +31,58 @@ namespace vse::cli {
 #define VSE_IN_MODULE(run) run
 #endif
 
+namespace {
+constexpr bool sameText(const char *a, const char *b)
+{
+    while (*a != '\0' && *a == *b) {
+        ++a;
+        ++b;
+    }
+    return *a == *b;
+}
+} // namespace
+
 const QList<Command> &commands()
 {
-    static const QList<Command> list{
-        {"index", "build or refresh the index from libvirt sources", VSE_IN_MODULE(runIndex)},
-        {"search", "find items by name (exact, prefix, substring, fuzzy) with filters", runSearch},
-        {"show", "everything about one item: tier, since and evidence, taint, definition", runShow},
-        {"stats", "what the index holds: releases, items per kind and tier", runStats},
-        {"check-xml", "validate a libvirt XML file; report tiers, taints, namespace extensions, newer items",
-         VSE_IN_MODULE(runCheckXml)},
-        {"check-config", "check daemon configuration files: unknown, removed, too new, wrong type, changed defaults",
-         VSE_IN_MODULE(runCheckConfig)},
-        {"check-script", "check virsh calls in shell scripts: unknown, too new, parsed table output",
-         VSE_IN_MODULE(runCheckScript)},
-        {"protocol", "list an RPC program's procedures in number order", VSE_IN_MODULE(runProtocol)},
-        {"diff", "added / removed / renamed / changed items between two indexed releases", VSE_IN_MODULE(runDiff)},
-        {"audit", "policy violations between consecutive indexed releases", VSE_IN_MODULE(runAudit)},
-        {"history", "what the built-in release history covers; 'history build' makes one", VSE_IN_MODULE(runHistory)},
-        {"scan", "the minimum libvirt an application's C/C++ code needs, and its too-new or unsafe uses", VSE_IN_MODULE(runScan)},
-        {"host", "support report of a running host (read-only libvirt connection)", VSE_IN_MODULE(runHost)},
-        {"triage", "support report of a sosreport: guests, taints in logs, daemon configuration", VSE_IN_MODULE(runTriage)},
-        {"gen-header", "print a C header that makes the compiler warn at functions newer than a release",
-         VSE_IN_MODULE(runGenHeader)},
+    // What runs each command; names and summaries are usage.h's.
+    struct Runner
+    {
+        const char *name;
+        int (*run)(Context &ctx, const QStringList &args);
     };
+    static constexpr Runner runners[] = {
+        {"index", VSE_IN_MODULE(runIndex)},
+        {"search", runSearch},
+        {"show", runShow},
+        {"stats", runStats},
+        {"check-xml", VSE_IN_MODULE(runCheckXml)},
+        {"check-config", VSE_IN_MODULE(runCheckConfig)},
+        {"check-script", VSE_IN_MODULE(runCheckScript)},
+        {"protocol", VSE_IN_MODULE(runProtocol)},
+        {"diff", VSE_IN_MODULE(runDiff)},
+        {"audit", VSE_IN_MODULE(runAudit)},
+        {"history", VSE_IN_MODULE(runHistory)},
+        {"scan", VSE_IN_MODULE(runScan)},
+        {"host", VSE_IN_MODULE(runHost)},
+        {"triage", VSE_IN_MODULE(runTriage)},
+        {"gen-header", VSE_IN_MODULE(runGenHeader)},
+    };
+    static_assert(std::size(runners) == std::size(kCommandInfo), "every command of usage.h has a runner");
+    static_assert(
+        [] {
+            for (std::size_t i = 0; i < std::size(kCommandInfo); ++i)
+                if (!sameText(runners[i].name, kCommandInfo[i].name))
+                    return false;
+            return true;
+        }(),
+        "runners in usage.h's order");
+    static const QList<Command> list = [] {
+        QList<Command> l;
+        for (std::size_t i = 0; i < std::size(kCommandInfo); ++i) {
+            l.append({kCommandInfo[i].name, kCommandInfo[i].summary, runners[i].run});
+        }
+        return l;
+    }();
     return list;
 }
 

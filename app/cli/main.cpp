@@ -1,6 +1,7 @@
 // virt-support: the command-line face of virt-support-explorer. It links only
 // the core library, so it runs on servers and in CI without a display.
 #include "cli.h"
+#include "usage.h"
 
 #include "vse-config.h"
 
@@ -24,37 +25,7 @@ namespace {
 
 void printUsage(QTextStream &out)
 {
-    out << "Usage: virt-support [--index FILE] COMMAND [OPTIONS]\n\n"
-           "Answers \"can I rely on this libvirt interface, since which release, and with\n"
-           "which caveats?\" from an index of libvirt's API, XML schemas and RPC protocol.\n\n"
-           "Commands:\n";
-    // The summaries line up after the longest name ("check-config", "check-script").
-    qsizetype width = 0;
-    for (const auto &c : commands())
-        width = std::max(width, qsizetype(qstrlen(c.name)));
-    for (const auto &c : commands())
-        out << "  " << QString::fromLatin1(c.name).leftJustified(width + 2) << QString::fromLatin1(c.summary)
-            << '\n';
-    out << "\nRun 'virt-support COMMAND --help' for a command's options.\n\n"
-           "Global options:\n"
-           "  --index FILE  use this index file instead of the cache one\n"
-           "                ($XDG_CACHE_HOME/virt-support-explorer/index.sqlite)\n\n"
-           "Exit codes:\n"
-           "  0  success (the checks: nothing to report)\n"
-           "  1  nothing found; the checks (check-xml, check-config, check-script, scan,\n"
-           "     triage): invalid, removed, or too new for the target release\n"
-           "  2  usage error\n"
-           "  3  an input (source, file) could not be read or parsed\n"
-           "  4  the index could not be opened or written\n"
-           "  5  the checks: only 'may be too new' findings (the target lies in a since range)\n"
-           "  6  check-xml, triage, scan, check-config: valid and not too new, but it taints\n"
-           "     the guest (check-config: a setting taints every guest)\n"
-           "  7  check-xml, triage: valid, not too new, no taint, but it uses namespace extensions\n"
-           "     (several files: the worst file's code, in the order 3, 1, 5, 6, 7, 0)\n"
-           "  8  check-config, triage: libvirt's parser refuses a configuration file\n"
-           "     (the daemon would not start)\n"
-           "  9  triage: the folder holds nothing of libvirt\n"
-           "Each command's --help says which of these it uses.\n";
+    out << usageText();
 }
 
 // The query commands run without a QCoreApplication: constructing one sets
@@ -71,8 +42,9 @@ bool runsWithoutApplication(const QString &command)
 
 } // namespace
 
-// main() of every build: the front end `virt-support`, its commands module
-// and the full program `virt-support-index` (see the end of this file).
+// main() of every build: the query module behind the launcher `virt-support`,
+// the commands module and the full program `virt-support-index` (see the end
+// of this file).
 int cliMain(int argc, char **argv)
 {
 #ifndef VSE_CLI_FRONT_END
@@ -161,8 +133,10 @@ int cliMain(int argc, char **argv)
     return Usage;
 }
 
-#ifdef VSE_CLI_COMMANDS_MODULE
-// What the front end calls, with its own arguments (commandsmodule.cpp).
+#ifdef VSE_CLI_MODULE
+// What the launcher (launcher.cpp) calls in the query module, and the query
+// module in the commands module (commandsmodule.cpp), with the program's
+// own arguments.
 extern "C" Q_DECL_EXPORT int vse_cli_main(int argc, char **argv)
 {
     return cliMain(argc, argv);

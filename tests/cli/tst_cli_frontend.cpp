@@ -1,12 +1,15 @@
-// The query front end `virt-support` runs show, search and stats itself and
-// hands every other command to virt-support-commands.so: it must not load
-// libxml2, Qt Concurrent or libclang, and every command must answer from it
-// exactly as the full program `virt-support-index` answers (real libvirt
-// data: the corpus's 1.3.5 source tree and the installed schemas).
+// `virt-support` is a launcher that answers --help and --version without
+// loading Qt and hands everything else to the query module
+// (virt-support-query.so), which runs show, search and stats itself and hands
+// every other command to virt-support-commands.so: the query module must not
+// load libxml2, Qt Concurrent or libclang, and every command must answer
+// from it exactly as the full program `virt-support-index` answers (real
+// libvirt data: the corpus's 1.3.5 source tree and the installed schemas).
 #include "clirunner.h"
 #include "testdata.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,9 +70,24 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 
+    QString beside(const char *file) const
+    {
+        return QFileInfo(qEnvironmentVariable("VSE_CLI")).dir().filePath(QLatin1String(file));
+    }
+
+    void launcherLoadsNeitherQtNorTheCxxRuntime()
+    {
+        const QString launcher = neededLibraries(qEnvironmentVariable("VSE_CLI"));
+        if (launcher.isEmpty())
+            QSKIP("readelf is not available");
+        QVERIFY2(launcher.contains(QLatin1String("libc.so")), qPrintable(launcher));
+        for (const char *lib : {"libQt6", "libstdc++", "libxml2", "libsqlite3"})
+            QVERIFY2(!launcher.contains(QLatin1String(lib)), lib);
+    }
+
     void queriesLoadNoXmlNorConcurrent()
     {
-        const QString front = neededLibraries(qEnvironmentVariable("VSE_CLI"));
+        const QString front = neededLibraries(beside("virt-support-query.so"));
         if (front.isEmpty())
             QSKIP("readelf is not available");
         QVERIFY2(front.contains(QStringLiteral("libQt6Core")), qPrintable(front));
@@ -82,9 +100,47 @@ private slots:
                      front.indexOf(QLatin1String("libstdc++")) < front.indexOf(QLatin1String("libQt6Core")),
                  qPrintable(front));
         // The module has what the checks need.
-        const QString module =
-            QFileInfo(qEnvironmentVariable("VSE_CLI")).dir().filePath(QStringLiteral("virt-support-commands.so"));
+        const QString module = beside("virt-support-commands.so");
         QVERIFY2(neededLibraries(module).contains(QStringLiteral("libxml2")), qPrintable(module));
+    }
+
+    // The launcher's own answers (usage.h's text) equal the full program's.
+    void launcherAnswersAsTheFullProgram_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")};
+        QTest::newRow("--version") << QStringList{QStringLiteral("--version")};
+        QTest::newRow("nothing") << QStringList{};
+    }
+
+    void launcherAnswersAsTheFullProgram()
+    {
+        QFETCH(QStringList, args);
+        const CliRun front = runProgram(qEnvironmentVariable("VSE_CLI"), args);
+        const CliRun all = runProgram(full(), args);
+        QVERIFY(!front.crashed);
+        QCOMPARE(front.exitCode, all.exitCode);
+        QCOMPARE(front.out, all.out);
+        QCOMPARE(front.err, all.err);
+        QVERIFY(front.out.contains(QLatin1String("virt-support")) || front.err.contains(QLatin1String("Usage:")));
+    }
+
+    // Without its module the launcher says where it looked (exit 4), and
+    // still answers --help.
+    void launcherWithoutItsModule()
+    {
+        const QString lonely = m_tmp.filePath(QStringLiteral("lonely/virt-support"));
+        QVERIFY(QDir().mkpath(QFileInfo(lonely).path()));
+        QVERIFY(QFile::copy(qEnvironmentVariable("VSE_CLI"), lonely));
+        const CliRun r = runProgram(lonely, {QStringLiteral("show"), QStringLiteral("virConnectOpen")});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QLatin1String("cannot load the query module")) &&
+                     r.err.contains(QFileInfo(lonely).path() + QStringLiteral("/virt-support-query.so")),
+                 qPrintable(r.err));
+        const CliRun help = runProgram(lonely, {QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.startsWith(QLatin1String("Usage: virt-support")));
     }
 
     void everyCommandAnswersAsTheFullProgram_data()
