@@ -76,6 +76,16 @@ const QList<Command> &commands()
             return true;
         }(),
         "runners in usage.h's order");
+#ifdef VSE_CLI_FRONT_END
+    static_assert(
+        [] {
+            for (std::size_t i = 0; i < std::size(kCommandInfo); ++i)
+                if ((runners[i].run != nullptr) != kCommandInfo[i].query)
+                    return false;
+            return true;
+        }(),
+        "the query module runs exactly usage.h's query commands");
+#endif
     static const QList<Command> list = [] {
         QList<Command> l;
         for (std::size_t i = 0; i < std::size(kCommandInfo); ++i) {

@@ -1,10 +1,12 @@
 // virt-support: the program users run. It answers `--help` and `--version`
-// itself and loads the query module (virt-support-query.so: show, search,
-// stats, and the hand-over of every other command) for the rest. It links
-// neither Qt nor the C++ runtime: loading Qt costs more than a whole sqlite3
-// query on some machines (the relocations and page faults of a dozen
-// libraries), and a help text needs none of it. Loading the module costs
-// what linking Qt at start-up cost, so the queries pay nothing extra.
+// itself and loads a module for the rest: the query module
+// (virt-support-query.so) for show, search and stats, the commands module
+// (virt-support-commands.so) for every other command. It links neither Qt
+// nor the C++ runtime: loading Qt costs more than a whole sqlite3 query on
+// some machines (the relocations and page faults of a dozen libraries), and
+// a help text needs none of it. Loading a module costs what linking its
+// libraries at start-up cost, so the commands pay nothing extra; a check no
+// longer loads the query module on the way to the commands module.
 #include "usage.h"
 
 #include "vse-config.h"
@@ -34,6 +36,35 @@ bool programDir(char *dir, std::size_t size)
     return true;
 }
 
+// The command a command line names, past the global options; null when
+// there is none or an option the modules must judge comes first.
+const char *commandOf(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--index") == 0) {
+            ++i;
+            continue;
+        }
+        if (std::strncmp(argv[i], "--index=", 8) == 0)
+            continue;
+        return std::strncmp(argv[i], "--", 2) == 0 ? nullptr : argv[i];
+    }
+    return nullptr;
+}
+
+// The module that runs `command`: the query module unless it is one of the
+// commands module's (an unknown command, a usage error: the query module
+// says so, as ever).
+bool inCommandsModule(const char *command)
+{
+    if (!command)
+        return false;
+    for (const vse::cli::CommandInfo &c : vse::cli::kCommandInfo)
+        if (std::strcmp(c.name, command) == 0)
+            return !c.query;
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -52,7 +83,10 @@ int main(int argc, char **argv)
         return 4;
     }
     // Beside this program (the build tree), else where `cmake --install` puts it.
-    const char *names[] = {"virt-support-query.so", VSE_CLI_QUERY_MODULE_FROM_BINDIR};
+    const bool commands = inCommandsModule(commandOf(argc, argv));
+    const char *what = commands ? "commands" : "query";
+    const char *names[] = {commands ? "virt-support-commands.so" : "virt-support-query.so",
+                           commands ? VSE_CLI_MODULE_FROM_BINDIR : VSE_CLI_QUERY_MODULE_FROM_BINDIR};
     char tried[2 * PATH_MAX + 64] = "";
     char problems[2048] = "";
     for (const char *name : names) {
@@ -70,6 +104,6 @@ int main(int argc, char **argv)
             return entry(argc, argv);
         std::snprintf(problems + std::strlen(problems), sizeof problems - std::strlen(problems), "; %s", ::dlerror());
     }
-    std::fprintf(stderr, "virt-support: cannot load the query module (looked for %s%s)\n", tried, problems);
+    std::fprintf(stderr, "virt-support: cannot load the %s module (looked for %s%s)\n", what, tried, problems);
     return 4;
 }

@@ -10,14 +10,18 @@ struct CommandInfo
 {
     const char *name;
     const char *summary;
+    // Run by the query module (virt-support-query.so); the others by the
+    // commands module (virt-support-commands.so), which the launcher loads
+    // for them directly.
+    bool query = false;
 };
 
 // In the order `virt-support --help` lists them.
 inline constexpr CommandInfo kCommandInfo[] = {
     {"index", "build or refresh the index from libvirt sources"},
-    {"search", "find items by name (exact, prefix, substring, fuzzy) with filters"},
-    {"show", "everything about one item: tier, since and evidence, taint, definition"},
-    {"stats", "what the index holds: releases, items per kind and tier"},
+    {"search", "find items by name (exact, prefix, substring, fuzzy) with filters", true},
+    {"show", "everything about one item: tier, since and evidence, taint, definition", true},
+    {"stats", "what the index holds: releases, items per kind and tier", true},
     {"check-xml", "validate a libvirt XML file; report tiers, taints, namespace extensions, newer items"},
     {"check-config", "check daemon configuration files: unknown, removed, too new, wrong type, changed defaults"},
     {"check-script", "check virsh calls in shell scripts: unknown, too new, parsed table output"},

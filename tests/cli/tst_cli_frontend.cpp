@@ -141,6 +141,19 @@ private slots:
         const CliRun help = runProgram(lonely, {QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.startsWith(QLatin1String("Usage: virt-support")));
+        // The checks go straight to the commands module, not through the
+        // query module: with only the commands module beside it, they run.
+        QVERIFY(QFile::copy(beside("virt-support-commands.so"),
+                            QFileInfo(lonely).dir().filePath(QStringLiteral("virt-support-commands.so"))));
+        const QStringList protocol{QStringLiteral("--index"), m_index, QStringLiteral("protocol"), QStringLiteral("remote")};
+        const CliRun direct = runProgram(lonely, protocol);
+        const CliRun all = runProgram(full(), protocol);
+        QCOMPARE(direct.exitCode, 0);
+        QCOMPARE(direct.out, all.out);
+        const CliRun query = runProgram(lonely, {QStringLiteral("--index"), m_index, QStringLiteral("show"),
+                                                 QStringLiteral("virConnectOpen")});
+        QCOMPARE(query.exitCode, 4);
+        QVERIFY2(query.err.contains(QLatin1String("cannot load the query module")), qPrintable(query.err));
     }
 
     void everyCommandAnswersAsTheFullProgram_data()
