@@ -266,14 +266,40 @@ bool SearchEngine::wordStart(QStringView lowerName, QStringView original, qsizet
     return original.size() == lowerName.size() && original.at(i).isUpper() && !original.at(i - 1).isUpper();
 }
 
-bool SearchEngine::fuzzyMatch(QStringView name, QStringView query, QStringView original)
+namespace {
+
+// At most kFuzzyGap letters between two of the query's: typing one more letter
+// then never matches a name the shorter text did not (the explorer narrows
+// its last hits while the user types).
+constexpr qsizetype kFuzzyGap = 6;
+
+// The query's letters taken as early as they come from `start` on: the
+// letters and digits of the name skipped between them in all (separators
+// do not count: REMOTE_PROC_CONNECT_LIST_DOMAINS is as tight a match for
+// "lstdom" as virConnectListDomains), or -1 when they are not all there or
+// a gap is wider than kFuzzyGap.
+int greedyGaps(QStringView name, QStringView query, qsizetype start)
+{
+    qsizetype j = 0, last = -1, total = 0;
+    for (qsizetype i = start; i < name.size() && j < query.size(); ++i)
+        if (name.at(i) == query.at(j)) {
+            if (last >= 0 && i - last - 1 > kFuzzyGap)
+                return -1;
+            last = i;
+            ++j;
+        } else if (j > 0 && name.at(i).isLetterOrNumber()) {
+            ++total;
+        }
+    return j == query.size() ? int(total) : -1;
+}
+
+} // namespace
+
+bool SearchEngine::fuzzyMatch(QStringView name, QStringView query, QStringView original, int *gaps)
 {
     if (query.size() < 2 || name.size() < query.size())
         return false;
-    // At most kGap letters between two of the query's: typing one more letter
-    // then never matches a name the shorter text did not (the explorer
-    // narrows its last hits while the user types).
-    constexpr qsizetype kGap = 6;
+    constexpr qsizetype kGap = kFuzzyGap;
     // The cheap pass first: the letters taken as early as they come. Not a
     // subsequence at all: no match; no gap too wide on the way: a match.
     // The first letter starts a word of the name ("dmcrxml": the D of
@@ -283,6 +309,18 @@ bool SearchEngine::fuzzyMatch(QStringView name, QStringView query, QStringView o
         ++first;
     if (first == name.size())
         return false;
+    // How tight the match is, for ranking: the fewest letters skipped from
+    // any word start of the first letter ("lstdom": 1 in ListDomains, 6 in
+    // LastErrorDomain); kFuzzyGapUnknown when only the search below finds it.
+    if (gaps) {
+        *gaps = kFuzzyGapUnknown;
+        for (qsizetype i = first; i < name.size(); ++i)
+            if (name.at(i) == query.at(0) && wordStart(name, original, i))
+                if (const int g = greedyGaps(name, query, i); g >= 0 && g < *gaps)
+                    *gaps = g;
+        if (*gaps != kFuzzyGapUnknown)
+            return true;
+    }
     {
         qsizetype j = 0, last = -1, widest = 0;
         for (qsizetype i = first; i < name.size() && j < query.size(); ++i)
@@ -363,7 +401,8 @@ bool SearchEngine::wildcardMatch(QStringView lowerName, QStringView lowerPattern
     return globMatch(lowerName, lowerPattern) || globMatch(lastSegment(lowerName), lowerPattern);
 }
 
-MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowerQuery, QStringView original)
+MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowerQuery, QStringView original,
+                                   int *fuzzyGaps)
 {
     if (lowerQuery.isEmpty())
         return MatchClass::Exact;
@@ -375,7 +414,7 @@ MatchClass SearchEngine::matchName(const QString &lowerName, const QString &lowe
         return MatchClass::Prefix;
     if (lowerName.contains(lowerQuery))
         return MatchClass::Substring;
-    if (fuzzyMatch(lowerName, lowerQuery, original))
+    if (fuzzyMatch(lowerName, lowerQuery, original, fuzzyGaps))
         return MatchClass::Fuzzy;
     return MatchClass::None;
 }
@@ -413,9 +452,9 @@ bool SearchEngine::passesFilters(const ItemSummary &s, const SearchQuery &q) con
 QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
 {
     const QString needle = query.text.toLower();
-    // Rank key: match class, then kind rank, then shorter names (closer to
-    // what was typed), then name order; packed into one integer so sorting
-    // stays cheap.
+    // Rank key: match class, then (fuzzy matches) the tighter first, then
+    // kind rank, then shorter names (closer to what was typed), then name
+    // order; packed into one integer so sorting stays cheap.
     struct Ranked
     {
         quint64 key;
@@ -426,11 +465,15 @@ QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
         const ItemSummary &s = m_items.at(i);
         if (!passesFilters(s, query))
             continue;
-        const MatchClass m = matchName(lowerName(i), needle, m_items.at(i).name);
+        int gaps = 0;
+        const MatchClass m = matchName(lowerName(i), needle, m_items.at(i).name, &gaps);
         if (m == MatchClass::None)
             continue;
         const quint64 len = quint64(std::min<qsizetype>(s.name.size(), 0xFFF));
-        ranked.push_back({(quint64(m) << 48) | (quint64(kindRank(s.kind)) << 44) | (len << 32) | quint64(i), int(i)});
+        const quint64 tight = m == MatchClass::Fuzzy ? quint64(std::clamp(gaps, 0, 0xFF)) : 0;
+        ranked.push_back({(quint64(m) << 56) | (tight << 48) | (quint64(kindRank(s.kind)) << 44) | (len << 32) |
+                              quint64(i),
+                          int(i)});
     }
     const auto cmp = [this](const Ranked &a, const Ranked &b) {
         if ((a.key >> 32) != (b.key >> 32))
@@ -446,7 +489,7 @@ QList<SearchHit> SearchEngine::search(const SearchQuery &query, int limit) const
     QList<SearchHit> hits;
     hits.reserve(qsizetype(ranked.size()));
     for (const auto &r : ranked)
-        hits.append({r.index, MatchClass(r.key >> 48)});
+        hits.append({r.index, MatchClass(r.key >> 56)});
     return hits;
 }
 

@@ -69,7 +69,9 @@ public:
     bool passesFilters(const ItemSummary &item, const SearchQuery &query) const;
     // The match class of one name against lower-cased query text;
     // `original`, the name as written, tells where its words start.
-    static MatchClass matchName(const QString &lowerName, const QString &lowerQuery, QStringView original = {});
+    // `fuzzyGaps`: for a fuzzy match, how tight it is (fuzzyMatch).
+    static MatchClass matchName(const QString &lowerName, const QString &lowerQuery, QStringView original = {},
+                                int *fuzzyGaps = nullptr);
     // A fuzzy match: the query's letters in order, the first at the start
     // of a word of the name, at most six letters of the name between two of
     // them ("dmcrxml" in virDomainCreateXML), so letters picked out of words
@@ -77,7 +79,13 @@ public:
     // do not count. Queries of two letters or more; `name` and `query`
     // lower-cased, `original` the name as written (its upper-case letters
     // start words; without it only separators and digits do).
-    static bool fuzzyMatch(QStringView lowerName, QStringView lowerQuery, QStringView original = {});
+    // With `gaps`, also how tight the match is (for ranking, fewer first):
+    // the fewest letters of the name skipped between the query's, taking
+    // them as early as they come from some word start of the first letter;
+    // kFuzzyGapUnknown when only a later choice of letters matches.
+    static bool fuzzyMatch(QStringView lowerName, QStringView lowerQuery, QStringView original = {},
+                           int *gaps = nullptr);
+    static constexpr int kFuzzyGapUnknown = 255;
     // Whether position i of a name starts one of its words.
     static bool wordStart(QStringView lowerName, QStringView original, qsizetype i);
     // Whether the query is a shell wildcard pattern: it has '*' or '?'.

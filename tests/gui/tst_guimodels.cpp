@@ -172,6 +172,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         for (const char *t : {"virDomainGetInfo", "virdomainget", "disk", "xml:disk", "api:lookup", "vdgi", "LAST",
+                              "lstdom", "dmcrxml", "memfd",
                               "virsh:domstate", "virsh domstate", "<pstore/>", "config:log_level",
                               // shell patterns, as people type them
                               "virDomainGet*", "*Migrate*Params", "xml:dis?", "vir*Frob*"})

@@ -114,6 +114,31 @@ private Q_SLOTS:
                 fuzzy.indexOf(QStringLiteral("virDomainCreateXMLWithFiles")));
     }
 
+    // Fuzzy matches rank the tighter first: fewer letters of the name
+    // skipped between the query's (separators do not count), then kind and
+    // length as for any match.
+    void fuzzyTighterFirst()
+    {
+        int gaps = -1;
+        QVERIFY(SearchEngine::fuzzyMatch(u"virconnectlistdomains", u"lstdom", u"virConnectListDomains", &gaps));
+        QCOMPARE(gaps, 1); // the i of List
+        QVERIFY(SearchEngine::fuzzyMatch(u"virgetlasterrordomain", u"lstdom", u"virGetLastErrorDomain", &gaps));
+        QCOMPARE(gaps, 6); // the a of Last, Error
+        QVERIFY(SearchEngine::fuzzyMatch(u"remote_proc_connect_list_domains", u"lstdom", {}, &gaps));
+        QCOMPARE(gaps, 1); // '_' is no letter
+        // The tightest word start of the first letter counts, not the first one.
+        QVERIFY(SearchEngine::fuzzyMatch(u"lookup_list_domains", u"lstdom", {}, &gaps));
+        QCOMPARE(gaps, 1);
+        // On the installed libvirt's names.
+        const QStringList r = names(QStringLiteral("lstdom"));
+        QVERIFY2(!r.isEmpty(), "no fuzzy match for lstdom");
+        QCOMPARE(r.first(), QStringLiteral("virConnectListDomains"));
+        QVERIFY(r.indexOf(QStringLiteral("REMOTE_PROC_CONNECT_LIST_DOMAINS")) < 0 ||
+                r.indexOf(QStringLiteral("REMOTE_PROC_CONNECT_LIST_DOMAINS")) < r.indexOf(QStringLiteral("virGetLastErrorDomain")));
+        QVERIFY(r.indexOf(QStringLiteral("virGetLastErrorDomain")) > r.indexOf(QStringLiteral("virConnectListAllDomains")) ||
+                !r.contains(QStringLiteral("virGetLastErrorDomain")));
+    }
+
     // "virDomainGet*", "*Migrate*Params", "dis?": shell patterns over the
     // whole name or an XML item's last segment, checked against Qt's own
     // wildcard translation over every row.

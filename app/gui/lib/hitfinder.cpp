@@ -197,7 +197,7 @@ quint64 HitFinder::charMask(QStringView text)
     return mask;
 }
 
-MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask, bool wildcard) const
+MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask, bool wildcard, int *fuzzyGaps) const
 {
     if (q.isEmpty())
         return MatchClass::Exact;
@@ -214,8 +214,8 @@ MatchClass HitFinder::match(size_t i, const QString &q, quint64 queryMask, bool 
         return MatchClass::Prefix;
     if (name.contains(q))
         return MatchClass::Substring;
-    return SearchEngine::fuzzyMatch(name, q, m_engine->items().at(qsizetype(i)).name) ? MatchClass::Fuzzy
-                                                                                        : MatchClass::None;
+    return SearchEngine::fuzzyMatch(name, q, m_engine->items().at(qsizetype(i)).name, fuzzyGaps) ? MatchClass::Fuzzy
+                                                                                                   : MatchClass::None;
 }
 
 void HitFinder::remember(const ViewFilter &filter, const FindResult &result)
@@ -278,6 +278,7 @@ FindResult HitFinder::find(const ViewFilter &filter)
 
     // Buckets per match class; a negative entry (~index) marks a greyed newer item.
     std::vector<int> buckets[kMatchClasses];
+    std::vector<std::pair<quint8, int>> fuzzy; // (how tight, entry as in the buckets)
     for (const int idx : needle.isEmpty() ? m_browseOrder : m_order) {
         const size_t i = size_t(idx);
         if (narrow && !m_alive[i])
@@ -291,8 +292,9 @@ FindResult HitFinder::find(const ViewFilter &filter)
         bool newer = false;
         if (!passes(idx, filter, &newer))
             continue;
+        int gaps = 0;
         const MatchClass m = !reasons.isEmpty() ? (setsReason(idx) ? MatchClass::Exact : MatchClass::None)
-                                                : match(i, needle, queryMask, wildcard);
+                                                : match(i, needle, queryMask, wildcard, &gaps);
         if (m == MatchClass::None)
             continue;
         m_alive[i] = 1;
@@ -301,8 +303,17 @@ FindResult HitFinder::find(const ViewFilter &filter)
             if (!filter.greyNewer)
                 continue;
         }
-        buckets[int(m)].push_back(newer ? ~idx : idx);
+        if (m == MatchClass::Fuzzy)
+            fuzzy.push_back({quint8(std::clamp(gaps, 0, 0xFF)), newer ? ~idx : idx});
+        else
+            buckets[int(m)].push_back(newer ? ~idx : idx);
     }
+    // Fuzzy matches the tighter first ("lstdom": virConnectListDomains before
+    // virGetLastErrorDomain), as `search` ranks them; otherwise in the
+    // order above (kind, then shorter names).
+    std::stable_sort(fuzzy.begin(), fuzzy.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &f : fuzzy)
+        buckets[int(MatchClass::Fuzzy)].push_back(f.second);
     size_t total = 0;
     for (const auto &b : buckets)
         total += b.size();

@@ -38,7 +38,9 @@ public:
     // SearchEngine::matchName's ranking, with the last path segment and a
     // character mask precomputed per item so most non-matches cost one AND.
     // wildcard: SearchEngine::isWildcard(lowerQuery), decided once per search.
-    MatchClass match(size_t index, const QString &lowerQuery, quint64 queryMask, bool wildcard = false) const;
+    // `fuzzyGaps`: for a fuzzy match, how tight it is (SearchEngine::fuzzyMatch).
+    MatchClass match(size_t index, const QString &lowerQuery, quint64 queryMask, bool wildcard = false,
+                     int *fuzzyGaps = nullptr) const;
     static quint64 charMask(QStringView text);
     // Distinct hypervisor drivers of the items, sorted.
     QStringList driverIds() const;
