@@ -1636,6 +1636,10 @@
         <source>Taints every guest the daemon starts when set to %1: %2.</source>
         <translation>Markiert jeden Gast, den der Daemon startet, als „tainted“, wenn auf %1 gesetzt: %2.</translation>
     </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Einstellungen:</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::DetailView</name>

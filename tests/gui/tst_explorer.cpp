@@ -38,6 +38,7 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QTest>
+#include <QUrl>
 
 using namespace vse;
 using namespace vse::gui;
@@ -482,6 +483,24 @@ private Q_SLOTS:
         QVERIFY(w->tableModel()->rowCount() >= 3);
         for (int r = 0; r < w->tableModel()->rowCount(); ++r)
             QVERIFY(w->tableModel()->summary(r)->name.startsWith(QLatin1String("domain/qemu:commandline")));
+    }
+
+    // The reason's page links a daemon setting that sets it to the option's
+    // item (qemu.conf:user for high-privileges), which opens on a click.
+    void taintReasonPageLinksSettings()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        QVERIFY(w->selectName(QStringLiteral("high-privileges")));
+        const QString html = w->detailView()->toHtml();
+        QVERIFY2(html.contains(QLatin1String("vse:name/qemu.conf:user")) &&
+                     html.contains(QLatin1String("vse:name/qemu.conf:group")),
+                 qPrintable(w->detailView()->toPlainText()));
+        // As a click does (QTextBrowser hands the link to the view).
+        Q_EMIT w->detailView()->anchorClicked(QUrl(QStringLiteral("vse:name/qemu.conf:user")));
+        QVERIFY2(w->detailView()->toPlainText().contains(QLatin1String("qemu.conf")) &&
+                     w->detailView()->toPlainText().contains(QLatin1String("high-privileges")),
+                 qPrintable(w->detailView()->toPlainText()));
     }
 
     void searchBoxReadsErrorNumbers()

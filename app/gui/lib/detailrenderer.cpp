@@ -247,11 +247,20 @@ QString DetailRenderer::taintReasonHtml(const QString &reasonId) const
     QString triggers;
     bool interfaceTrigger = false;
     for (const TaintTrigger &t : triggersOfTaint(reasonId)) {
-        // Configuration settings and host conditions are no indexed item: no link.
+        // Host conditions are no indexed item: no link. A daemon setting
+        // links to its options (qemu.conf:user), which the index has.
         interfaceTrigger |= t.isInterface();
-        triggers +=
-            QStringLiteral("<li>") + (t.isInterface() ? link(nameLink(t.name), t.name) : esc(t.name)) +
-            QStringLiteral("<br/><small>") + esc(t.source) + QStringLiteral("</small></li>");
+        QString settings;
+        if (t.match == QLatin1String("config") && !t.file.isEmpty()) {
+            QStringList links;
+            for (const QString &option : t.options)
+                links << link(nameLink(t.file + QLatin1Char(':') + option), t.file + QLatin1Char(':') + option);
+            if (!links.isEmpty())
+                settings = QStringLiteral("<br/>") + esc(tr("Settings:")) + QLatin1Char(' ') +
+                           links.join(QStringLiteral(", "));
+        }
+        triggers += QStringLiteral("<li>") + (t.isInterface() ? link(nameLink(t.name), t.name) : esc(t.name)) +
+                    settings + QStringLiteral("<br/><small>") + esc(t.source) + QStringLiteral("</small></li>");
     }
     if (!triggers.isEmpty() && !interfaceTrigger)
         html += QStringLiteral("<p>") + esc(tr("No API or XML sets this reason: libvirt sets it from a host condition "
