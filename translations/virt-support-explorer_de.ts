@@ -2756,6 +2756,13 @@
         <source>The scan failed: %1</source>
         <translation>Der Scan ist fehlgeschlagen: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>; %n Python call(s) of unknown receiver not listed: whichever function they mean, the answer stays</source>
+        <translation>
+            <numerusform>; %n Python-Aufruf mit unbekanntem Empfänger nicht aufgeführt: welche Funktion er auch meint, die Antwort bleibt</numerusform>
+            <numerusform>; %n Python-Aufrufe mit unbekanntem Empfänger nicht aufgeführt: welche Funktion sie auch meinen, die Antwort bleibt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::SelfCheck</name>

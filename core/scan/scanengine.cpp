@@ -159,6 +159,8 @@ QJsonObject Finding::toJson() const
         o.insert(QStringLiteral("since"), since.toJson());
     if (!candidates.isEmpty())
         o.insert(QStringLiteral("candidates"), QJsonArray::fromStringList(candidates));
+    if (kind == Ambiguous)
+        o.insert(QStringLiteral("harmless"), harmless);
     return o;
 }
 
@@ -234,9 +236,22 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                 continue;
             }
             if (u.symbol.isEmpty()) {
+                // The newest reading decides whether the call can matter.
+                SinceRange newest;
+                bool allKnown = !u.candidates.isEmpty();
+                for (const QString &c : u.candidates) {
+                    const Item *candidate = itemOf(c);
+                    if (!candidate || !candidate->sinceRange().isKnown()) {
+                        allKnown = false;
+                        continue;
+                    }
+                    if (!newest.isKnown() || newest.sortKey() < candidate->sinceRange().sortKey())
+                        newest = candidate->sinceRange();
+                }
                 add(Finding::Ambiguous,
                     QCoreApplication::translate("ScanFinding", "'%1' could be any of %2: the receiver's type is not known")
-                        .arg(u.spelled, u.candidates.join(QStringLiteral(", "))));
+                        .arg(u.spelled, u.candidates.join(QStringLiteral(", "))),
+                    allKnown ? newest : SinceRange());
                 continue;
             }
             const Item *item = itemOf(u.symbol);
@@ -359,6 +374,15 @@ ScanReport analyse(const QList<FileScan> &files, const ApiLookup &lookup, const 
                 if (s.since.exact)
                     report.minimum.exact = true, report.minimum.after = {};
     }
+    // An ambiguous call all of whose readings the target has (or, without
+    // a target, none newer than the minimum's lower end) cannot change the
+    // answer: in a GTK program most `.destroy()`, `.name()` calls are the
+    // toolkit's, and listing them hid the calls that matter.
+    const Version floor = report.minimum.exact ? report.minimum.upTo : report.minimum.after;
+    for (Finding &f : report.findings)
+        if (f.kind == Finding::Ambiguous && f.since.isKnown())
+            f.harmless = target.isValid() ? f.since.fit(target) == SinceRange::Fit::Supported
+                                          : floor.isValid() && f.since.upTo <= floor;
     const auto bySince = [](const SymbolUse &a, const SymbolUse &b) {
         if (a.since.sortKey() != b.since.sortKey())
             return a.since.sortKey() > b.since.sortKey();

@@ -45,8 +45,12 @@ struct Finding
     SourcePos pos;
     QString symbol;
     QString message;
-    SinceRange since;
+    SinceRange since; // Ambiguous: the newest candidate's
     QStringList candidates;
+    // Ambiguous only: every candidate is in the target (or, without one,
+    // no newer than the minimum), so the call cannot change the answer
+    // whichever it is. Counted in the text, listed in JSON only.
+    bool harmless = false;
 
     static QString kindId(Kind kind);    // "too-new", "maybe-too-new", ...
     static QString kindTitle(Kind kind); // "Newer than the target", for grouped text

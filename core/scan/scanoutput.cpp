@@ -98,8 +98,12 @@ QString ScanReport::toText() const
         out += QStringLiteral("Target: %1\n")
                    .arg(targetText.isEmpty() ? target.toString() : targetText);
     QMap<int, QList<const Finding *>> grouped;
+    int harmless = 0;
     for (const auto &f : findings)
-        grouped[f.kind].append(&f);
+        if (f.harmless)
+            ++harmless;
+        else
+            grouped[f.kind].append(&f);
     for (auto it = grouped.cbegin(); it != grouped.cend(); ++it) {
         out += QStringLiteral("\n%1 (%2):\n")
                    .arg(Finding::kindTitle(Finding::Kind(it.key())))
@@ -107,6 +111,12 @@ QString ScanReport::toText() const
         for (const Finding *f : *it)
             out += QStringLiteral("  %1: %2\n").arg(where(f->pos), f->message);
     }
+    if (harmless > 0)
+        out += QStringLiteral("\n%1 more Python call(s) whose receiver's type is not known could only mean functions "
+                              "%2; not listed (--format=json lists them, \"harmless\": true).\n")
+                   .arg(harmless)
+                   .arg(target.isValid() ? QStringLiteral("that libvirt %1 (the target) has").arg(target.toString())
+                                         : QStringLiteral("no newer than the minimum"));
     for (const auto &x : xml)
         out += QStringLiteral("\n%1: %2\n").arg(x.file, x.verdict.text());
     if (!problems.isEmpty()) {
@@ -121,7 +131,8 @@ QString ScanReport::toGcc() const
 {
     QString out;
     for (const auto &f : findings)
-        out += QStringLiteral("%1: %2: %3 [vse-%4]\n")
+        if (!f.harmless)
+            out += QStringLiteral("%1: %2: %3 [vse-%4]\n")
                    .arg(where(f.pos),
                         f.level() == Finding::Note ? QStringLiteral("note")
                                                    : QStringLiteral("warning"),
@@ -152,6 +163,8 @@ QJsonObject ScanReport::toSarif(const QString &toolVersion) const
     static const char *const levels[] = {"note", "warning", "error"};
     QJsonArray results;
     for (const auto &f : findings) {
+        if (f.harmless)
+            continue; // cannot change the answer (toText counts them)
         QJsonObject region{{QStringLiteral("startLine"), qMax(f.pos.line, 1)}};
         if (f.pos.column > 0)
             region.insert(QStringLiteral("startColumn"), f.pos.column);

@@ -221,7 +221,12 @@ void ScanDialog::onFinished()
                       tr(", %n use(s)", nullptr, report.uses) +
                       (report.problems == 0 ? QString()
                                             : tr("; %n file(s) not scanned or only in part", nullptr,
-                                                 report.problems)));
+                                                 report.problems)) +
+                      (report.harmless == 0
+                           ? QString()
+                           : tr("; %n Python call(s) of unknown receiver not listed: whichever function they "
+                                "mean, the answer stays",
+                                nullptr, report.harmless)));
     Q_EMIT finished();
 }
 

@@ -41,6 +41,10 @@ bool ScanOutcome::fromJson(const QByteArray &json, ScanOutcome *out)
         r.drivers << d.toObject().value(QStringLiteral("symbol")).toString();
     for (const auto &v : o.value(QStringLiteral("findings")).toArray()) {
         const QJsonObject f = v.toObject();
+        if (f.value(QStringLiteral("harmless")).toBool()) {
+            ++r.harmless;
+            continue;
+        }
         const scan::Finding::Kind kind = kindOf(f.value(QStringLiteral("kind")).toString());
         r.findings.append({int(kind), scan::Finding::kindTitle(kind),
                            f.value(QStringLiteral("message")).toString(),

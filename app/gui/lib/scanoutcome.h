@@ -30,6 +30,8 @@ struct ScanOutcome
     int files = 0;
     int uses = 0;
     int problems = 0; // files not scanned or only in part
+    // Ambiguous calls that cannot change the answer (not in `findings`).
+    int harmless = 0;
 
     // False when `json` is not a scan report.
     static bool fromJson(const QByteArray &json, ScanOutcome *out);
