@@ -59,6 +59,12 @@ int runScan(Context &ctx, const QStringList &args)
             "PATH/build/compile_commands.json; else each file with the installed libvirt's "
             "cflags)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption exclude(
+        QStringLiteral("exclude"),
+        QStringLiteral("Leave out files and folders under PATH that match this shell pattern (repeatable). "
+                       "Without '/' it matches a name at any depth (tests, *_test.py); with '/' the path "
+                       "below PATH (lib/testmock.py, vendor/*). Files named as PATH are always scanned."),
+        QStringLiteral("PATTERN"));
     // For programs that run the scan (the explorer): progress lines, and the
     // index they show used as it is rather than rebuilt under them.
     const QCommandLineOption progress(
@@ -74,7 +80,7 @@ int runScan(Context &ctx, const QStringList &args)
                                     QStringLiteral("Word the findings with this Qt translation file."),
                                     QStringLiteral("QM"));
     translations.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions({target, format, compileCommands, progress, noRefresh, translations});
+    p.addOptions({target, format, compileCommands, exclude, progress, noRefresh, translations});
     p.addPositionalArgument(QStringLiteral("PATH"),
                             QStringLiteral("Folders or files of the application."),
                             QStringLiteral("PATH..."));
@@ -134,6 +140,12 @@ int runScan(Context &ctx, const QStringList &args)
                                        : max.toString() + QStringLiteral(" (") +
                                              t.explanation.join(QStringLiteral("; ")) + QLatin1Char(')');
     }
+    for (const QString &pattern : p.values(exclude))
+        if (pattern.isEmpty() ||
+            !QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern)).isValid()) {
+            ctx.err << "virt-support scan: --exclude '" << pattern << "' is not a shell pattern\n";
+            return Usage;
+        }
     if (p.isSet(compileCommands) && !QFileInfo(p.value(compileCommands)).isFile()) {
         ctx.err << "virt-support scan: " << p.value(compileCommands) << ": no such file\n";
         return InputError;
@@ -151,7 +163,7 @@ int runScan(Context &ctx, const QStringList &args)
     if (max.isValid())
         noteIfBeyondKnown(ctx, "scan", store, max);
 
-    const scan::ProjectFiles files = scan::collectProjectFiles(p.positionalArguments());
+    const scan::ProjectFiles files = scan::collectProjectFiles(p.positionalArguments(), p.values(exclude));
     Diagnostics problems = files.problems;
     scan::ProjectScanOptions options;
     options.compileCommands = p.value(compileCommands);
@@ -165,6 +177,7 @@ int runScan(Context &ctx, const QStringList &args)
     const QList<scan::FileScan> scans = scan::scanProject(files, options, &problems);
     scan::ScanReport report = scan::analyse(scans, scan::storeLookup(store), max);
     report.inputs = p.positionalArguments();
+    report.excluded = files.excluded;
     report.targetText = targetText;
     report.problems = problems + report.problems;
 

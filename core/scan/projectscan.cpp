@@ -10,6 +10,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace vse::scan {
 
 namespace {
@@ -59,10 +61,37 @@ bool classify(ProjectFiles &out, const QString &file)
     return true;
 }
 
+// The exclude patterns, compiled once: by name, or by the path below a root.
+struct Excludes
+{
+    QList<QRegularExpression> byName, byPath;
+
+    explicit Excludes(const QStringList &patterns)
+    {
+        for (QString p : patterns) {
+            while (p.endsWith(QLatin1Char('/')) && p.size() > 1)
+                p.chop(1); // "vendor/" names the folder
+            if (p.startsWith(QLatin1String("./")))
+                p = p.mid(2);
+            const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(p));
+            (p.contains(QLatin1Char('/')) ? byPath : byName) << re;
+        }
+    }
+    bool matches(const QString &name, const QString &relative) const
+    {
+        const auto any = [](const QList<QRegularExpression> &list, const QString &text) {
+            return std::any_of(list.cbegin(), list.cend(),
+                               [&text](const QRegularExpression &re) { return re.match(text).hasMatch(); });
+        };
+        return any(byName, name) || any(byPath, relative);
+    }
+};
+
 } // namespace
 
-ProjectFiles collectProjectFiles(const QStringList &paths)
+ProjectFiles collectProjectFiles(const QStringList &paths, const QStringList &exclude)
 {
+    const Excludes excludes(exclude);
     ProjectFiles out;
     for (const QString &p : paths) {
         const QFileInfo fi(p);
@@ -91,6 +120,7 @@ ProjectFiles collectProjectFiles(const QStringList &paths)
             continue;
         }
         const QString root = fi.canonicalFilePath();
+        const QString below = root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/');
         if (!out.roots.contains(root))
             out.roots << root;
         QStringList found;
@@ -102,12 +132,16 @@ ProjectFiles collectProjectFiles(const QStringList &paths)
             for (const QFileInfo &e : entries) {
                 if (e.isSymLink())
                     continue; // stays inside the folder given, never loops
-                if (e.isDir()) {
-                    if (!skippedFolder(e.fileName()))
-                        pending << e.filePath();
-                } else {
-                    found << e.filePath();
+                if (e.isDir() && skippedFolder(e.fileName()))
+                    continue;
+                if (excludes.matches(e.fileName(), e.filePath().mid(below.size()))) {
+                    ++out.excluded;
+                    continue;
                 }
+                if (e.isDir())
+                    pending << e.filePath();
+                else
+                    found << e.filePath();
             }
         }
         for (const QString &f : std::as_const(found))

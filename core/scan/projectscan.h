@@ -23,9 +23,15 @@ struct ProjectFiles
     QStringList python;
     QStringList domainXml;
     Diagnostics problems; // paths that do not exist or cannot be read
+    int excluded = 0;     // files and folders left out by an exclude pattern
 };
 
-ProjectFiles collectProjectFiles(const QStringList &paths);
+// `exclude`: shell patterns (`*`, `?`, `[...]`; `*` stays within one path
+// segment). One without '/' matches the name of a file or folder at any
+// depth (`tests`, `*_test.py`); one with '/' the path below the folder
+// given (`virtManager/lib/testmock.py`, `vendor/*`). A folder that matches
+// is not entered. Files named on the command line are always taken.
+ProjectFiles collectProjectFiles(const QStringList &paths, const QStringList &exclude = {});
 
 // Every language scanner over the project's files.
 struct ProjectScanOptions

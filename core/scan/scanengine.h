@@ -79,6 +79,7 @@ struct ScanReport
     Version target;
     QString targetText; // how the target was chosen ("debian-12: 9.0.0 (…)")
     int files = 0;      // files scanned
+    int excluded = 0;   // files and folders left out by --exclude
     int uses = 0;
 
     // The libvirt the code needs: the highest since among unguarded uses.

@@ -58,6 +58,7 @@ QJsonObject ScanReport::toJson() const
     QJsonObject o{
         {QStringLiteral("inputs"), QJsonArray::fromStringList(inputs)},
         {QStringLiteral("files"), files},
+        {QStringLiteral("excluded"), excluded},
         {QStringLiteral("uses"), uses},
         {QStringLiteral("minimum"), minimum.toJson()},
         {QStringLiteral("minimumText"), minimum.isKnown() ? minimum.toString() : QString()},
@@ -77,10 +78,12 @@ QJsonObject ScanReport::toJson() const
 QString ScanReport::toText() const
 {
     QString out;
-    out += QStringLiteral("Scanned %1 file(s), %2 use(s) of %3 libvirt name(s).\n")
+    out += QStringLiteral("Scanned %1 file(s)%4, %2 use(s) of %3 libvirt name(s).\n")
                .arg(files)
                .arg(uses)
-               .arg(symbols.size());
+               .arg(symbols.size())
+               .arg(excluded > 0 ? QStringLiteral(" (%1 file(s) or folder(s) left out by --exclude)").arg(excluded)
+                                 : QString());
     if (minimum.isKnown()) {
         out += QStringLiteral("Minimum libvirt: %1\n")
                    .arg(minimum.exact ? minimum.upTo.toString() : minimum.toString());

@@ -553,6 +553,40 @@ private slots:
                              QStringLiteral("debian-99")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("debian-12")), qPrintable(r.err));
+
+        // --exclude: a test helper that uses something newer stops driving
+        // the minimum. By name at any depth, or by the path below PATH; a
+        // folder that matches is not entered.
+        // virDomain.abortJobFlags calls virDomainAbortJobFlags, since 8.5.0.
+        const QByteArray newer = "import libvirt\n"
+                                 "dom = libvirt.open(None).lookupByName('web')\n"
+                                 "dom.abortJobFlags(0)\n";
+        QVERIFY(scantest::writeFile(dir + QStringLiteral("/tests/mock.py"), newer));
+        QVERIFY(scantest::writeFile(dir + QStringLiteral("/lib/old.py"), newer));
+        r = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--format"), QStringLiteral("json")});
+        QJsonObject all = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(all.value(QStringLiteral("files")).toInt(), 3);
+        QCOMPARE(all.value(QStringLiteral("excluded")).toInt(), 0);
+        QCOMPARE(all.value(QStringLiteral("minimumText")).toString(), QStringLiteral("8.5.0"));
+        for (const QStringList &patterns : {QStringList{QStringLiteral("tests"), QStringLiteral("lib/old.py")},
+                                            QStringList{QStringLiteral("mock.py"), QStringLiteral("l?b/")},
+                                            QStringList{QStringLiteral("*/*.py")}}) {
+            QStringList args{QStringLiteral("scan"), dir, QStringLiteral("--format"), QStringLiteral("json")};
+            for (const QString &pattern : patterns)
+                args << QStringLiteral("--exclude") << pattern;
+            r = runCli(m_index, args);
+            QCOMPARE(r.exitCode, 0);
+            const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+            QVERIFY2(o.value(QStringLiteral("files")).toInt() == 1, qPrintable(patterns.join(u' ') + r.out));
+            QVERIFY(o.value(QStringLiteral("excluded")).toInt() >= 1);
+            QCOMPARE(o.value(QStringLiteral("minimumText")).toString(), QStringLiteral("7.1.0"));
+        }
+        r = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--exclude"), QStringLiteral("tests")});
+        QVERIFY2(r.out.startsWith(QLatin1String("Scanned 2 file(s) (1 file(s) or folder(s) left out by --exclude)")),
+                 qPrintable(r.out));
+        r = runCli(m_index, {QStringLiteral("scan"), dir, QStringLiteral("--exclude"), QStringLiteral("[")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("--exclude '[' is not a shell pattern")), qPrintable(r.err));
     }
 };
 
