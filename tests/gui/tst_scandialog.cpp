@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "scandialog.h"
 #include "translations.h"
+#include "../scan/debianpackages.h"
 
 #include <QMenu>
 #include <QMenuBar>
@@ -72,6 +73,13 @@ private Q_SLOTS:
     // (w.destroy()) is only counted in the status line.
     void ambiguousCallsThatCannotMatterAreCounted()
     {
+        // The binding's libvirt.py maps methods to C functions: the
+        // installed one, else bookworm's, fetched into this test's cache.
+        QString why;
+        const QString binding = testdata::libvirtBinding(&why);
+        if (binding.isEmpty())
+            QSKIP(qPrintable(why));
+        qputenv("VSE_PYTHON_LIBVIRT", binding.toUtf8()); // the scan's child process inherits it
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("app.py")));
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -90,7 +98,7 @@ private Q_SLOTS:
             for (int c = 0; c < tree->topLevelItem(g)->childCount(); ++c)
                 listed << tree->topLevelItem(g)->child(c)->text(0);
         QVERIFY2(listed.size() == 1 && listed.first().contains(QLatin1String("'n.create'")),
-                 qPrintable(listed.join(QLatin1Char('\n'))));
+                 qPrintable(listed.join(QLatin1Char('\n')) + QLatin1Char(' ') + dialog.statusText()));
         QVERIFY2(dialog.statusText().contains(QLatin1String("1 Python call(s) of unknown receiver not listed")),
                  qPrintable(dialog.statusText()));
     }
