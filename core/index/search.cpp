@@ -273,24 +273,29 @@ namespace {
 // its last hits while the user types).
 constexpr qsizetype kFuzzyGap = 6;
 
+// What greedyGaps says besides a count.
+constexpr int kNotThere = -1; // the query's letters are not all there, in order
+constexpr int kTooWide = -2;  // they are, but with a gap wider than kFuzzyGap
+
 // The query's letters taken as early as they come from `start` on: the
 // letters and digits of the name skipped between them in all (separators
 // do not count: REMOTE_PROC_CONNECT_LIST_DOMAINS is as tight a match for
-// "lstdom" as virConnectListDomains), or -1 when they are not all there or
-// a gap is wider than kFuzzyGap.
+// "lstdom" as virConnectListDomains), or kNotThere / kTooWide.
 int greedyGaps(QStringView name, QStringView query, qsizetype start)
 {
     qsizetype j = 0, last = -1, total = 0;
+    bool tooWide = false;
     for (qsizetype i = start; i < name.size() && j < query.size(); ++i)
         if (name.at(i) == query.at(j)) {
-            if (last >= 0 && i - last - 1 > kFuzzyGap)
-                return -1;
+            tooWide |= last >= 0 && i - last - 1 > kFuzzyGap;
             last = i;
             ++j;
         } else if (j > 0 && name.at(i).isLetterOrNumber()) {
             ++total;
         }
-    return j == query.size() ? int(total) : -1;
+    if (j < query.size())
+        return kNotThere;
+    return tooWide ? kTooWide : int(total);
 }
 
 } // namespace
@@ -309,32 +314,21 @@ bool SearchEngine::fuzzyMatch(QStringView name, QStringView query, QStringView o
         ++first;
     if (first == name.size())
         return false;
+    int best = greedyGaps(name, query, first);
+    if (best == kNotThere)
+        return false; // nor from any later start
     // How tight the match is, for ranking: the fewest letters skipped from
     // any word start of the first letter ("lstdom": 1 in ListDomains, 6 in
     // LastErrorDomain); kFuzzyGapUnknown when only the search below finds it.
     if (gaps) {
-        *gaps = kFuzzyGapUnknown;
-        for (qsizetype i = first; i < name.size(); ++i)
+        for (qsizetype i = first + 1; i < name.size(); ++i)
             if (name.at(i) == query.at(0) && wordStart(name, original, i))
-                if (const int g = greedyGaps(name, query, i); g >= 0 && g < *gaps)
-                    *gaps = g;
-        if (*gaps != kFuzzyGapUnknown)
-            return true;
+                if (const int g = greedyGaps(name, query, i); g >= 0 && (best < 0 || g < best))
+                    best = g;
+        *gaps = best >= 0 ? best : kFuzzyGapUnknown;
     }
-    {
-        qsizetype j = 0, last = -1, widest = 0;
-        for (qsizetype i = first; i < name.size() && j < query.size(); ++i)
-            if (name.at(i) == query.at(j)) {
-                if (last >= 0)
-                    widest = std::max(widest, i - last - 1);
-                last = i;
-                ++j;
-            }
-        if (j < query.size())
-            return false;
-        if (widest <= kGap)
-            return true;
-    }
+    if (best >= 0)
+        return true;
     // reach[i]: the query's letters so far can end at name[i] with no
     // wider gap; one pass per query letter. On the stack for any real name.
     constexpr qsizetype kStack = 256;
