@@ -51,12 +51,6 @@ const QList<Command> &commands();
 // arguments: the user sees the same output and exit code as before.
 // Returns only when the helper cannot be started (exit code IndexError).
 int runFullProgram(Context &ctx);
-// The front end (`virt-support`) runs show, search and stats itself; for any
-// other command it loads the commands module (virt-support-commands.so,
-// beside it or in the helper folder), which links libxml2 and Qt Concurrent,
-// and hands it the whole command line. Returns the command's exit code, or
-// IndexError when the module cannot be loaded.
-int runCommandsModule(Context &ctx, int argc, char **argv);
 void setProgramArguments(int argc, char **argv);
 
 // Opens the index, building it from the recorded sources (or the installed

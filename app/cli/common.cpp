@@ -22,9 +22,9 @@
 
 namespace vse::cli {
 
-// The query front end (VSE_CLI_FRONT_END) holds show, search and stats; the
-// other commands run from the commands module it loads for them (main.cpp),
-// so a query does not load libxml2 or Qt Concurrent.
+// The query module (VSE_CLI_FRONT_END) holds show, search and stats; the
+// launcher loads the commands module for the others, so a query does not
+// load libxml2 or Qt Concurrent.
 #ifdef VSE_CLI_FRONT_END
 #define VSE_IN_MODULE(run) nullptr
 #else

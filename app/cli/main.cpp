@@ -101,13 +101,13 @@ int cliMain(int argc, char **argv)
         return InputError;
     }
 #ifdef VSE_CLI_FRONT_END
-    // A command the front end does not hold: the commands module runs it,
-    // from the start (before any application object is made here).
+    // The launcher loads the commands module for the other commands
+    // (launcher.cpp reads the command line as the loop above does); only a
+    // caller that bypasses it gets here with one.
     for (const auto &c : commands())
         if (!c.run && name == QLatin1String(c.name)) {
-            out.flush();
-            err.flush();
-            return runCommandsModule(ctx, argc, argv);
+            err << "virt-support: '" << name << "' runs in virt-support-commands.so; run it through virt-support\n";
+            return IndexError;
         }
 #endif
     std::optional<QCoreApplication> app;
@@ -134,9 +134,8 @@ int cliMain(int argc, char **argv)
 }
 
 #ifdef VSE_CLI_MODULE
-// What the launcher (launcher.cpp) calls in the query module, and the query
-// module in the commands module (commandsmodule.cpp), with the program's
-// own arguments.
+// What the launcher (launcher.cpp) calls in the query module or the
+// commands module, with the program's own arguments.
 extern "C" Q_DECL_EXPORT int vse_cli_main(int argc, char **argv)
 {
     return cliMain(argc, argv);
