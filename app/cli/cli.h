@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
@@ -108,7 +109,9 @@ PythonLookup lookUpPythonName(Store &store, const QString &typed);
 // guest log's "Domain id=3 is tainted: custom-argv", virDomainGetMessages'
 // words): its meaning, how libvirt words it, what sets it and the indexed
 // items that do (showtaint.cpp).
-int showTaintReasons(Context &ctx, const Store &store, const QString &typed, const TaintMentions &mentions, bool json);
+// JSON goes to `batch` when given (show with several names), else to ctx.out.
+int showTaintReasons(Context &ctx, const Store &store, const QString &typed, const TaintMentions &mentions, bool json,
+                     QJsonArray *batch);
 
 // The valid --tier values (tier ids and tier groups), for error messages.
 QStringList tierChoices();

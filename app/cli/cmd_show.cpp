@@ -27,12 +27,22 @@ bool isPattern(const QString &typed)
     return SearchEngine::isWildcard(typed) && calledFunction(typed).isEmpty();
 }
 
+// A JSON answer: printed as its own document, or kept for the one
+// document answering several names.
+void emitJson(Context &ctx, const QJsonValue &v, QJsonArray *batch)
+{
+    if (batch)
+        batch->append(v);
+    else
+        ctx.out << (v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject())).toJson(QJsonDocument::Indented);
+}
+
 // Nothing is named `name`: what it may have meant, on stderr, and with
 // --json the same as an object on stdout (a script learns as much as a
 // reader). `several`: the items a typed form stands for, when more than one.
 // `hint`: why a form that reads as something (libvirt-python) found nothing.
 int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const QString &name, QStringList several,
-                  const QString &hint, bool json)
+                  const QString &hint, bool json, QJsonArray *batch)
 {
     QJsonObject o{{QStringLiteral("query"), name}, {QStringLiteral("found"), false}};
     ctx.err << "virt-support show: no match for '" << name << "'";
@@ -86,11 +96,12 @@ int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const 
         }
     }
     if (json)
-        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        emitJson(ctx, o, batch);
     return NotFound;
 }
 
-int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const SymbolNode &node, bool json)
+int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const SymbolNode &node, bool json,
+                   QJsonArray *batch)
 {
     const ItemList functions = functionsOfNode(store, node);
     // A public node no function names: does any release have it?
@@ -100,7 +111,8 @@ int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const
         QJsonArray list;
         for (const Item &it : functions)
             list.append(QJsonObject{{QStringLiteral("name"), it.name}, {QStringLiteral("sinceText"), it.sinceRange().phrase()}});
-        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("query"), typed},
+        emitJson(ctx,
+                 QJsonObject{{QStringLiteral("query"), typed},
                                              {QStringLiteral("found"), true},
                                              {QStringLiteral("symbolNode"),
                                               QJsonObject{{QStringLiteral("node"), node.node},
@@ -110,8 +122,8 @@ int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const
                                                           {QStringLiteral("meaning"), symbolNodeMeaning(node)},
                                                           {QStringLiteral("functions"), list},
                                                           {QStringLiteral("missing"),
-                                                           missing.isEmpty() ? QJsonValue() : QJsonValue(missing)}}}})
-                       .toJson(QJsonDocument::Indented);
+                                                           missing.isEmpty() ? QJsonValue() : QJsonValue(missing)}}}},
+                 batch);
         return Ok;
     }
     ctx.out << symbolNodeMeaning(node) << ".\n";
@@ -127,31 +139,15 @@ int showSymbolNode(Context &ctx, const Store &store, const QString &typed, const
     return Ok;
 }
 
-} // namespace
-
-
-int runShow(Context &ctx, const QStringList &args)
+// One NAME as typed: its answer in text, or its JSON (printed, or added to
+// `batch` when several names are answered in one document). `engine` is
+// built on the first name that needs it and kept for the next ones.
+int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, const QString &given, bool json,
+            bool allReleases, QJsonArray *batch)
 {
-    QCommandLineParser p;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption all(QStringLiteral("all-releases"),
-                                 QStringLiteral("Show the item in every indexed release, not only the newest."));
-    p.addOptions({json, all});
-    p.addPositionalArgument(QStringLiteral("NAME"),
-                            QStringLiteral("Exact name (virConnectOpen, domain/devices/disk/driver@cache, "
-                                           "REMOTE_PROC_DOMAIN_CREATE_XML) or identity (remote/1)."));
-    if (int rc = parseOrExit(ctx, p, args, "show",
-                             "Everything about one item: tier and its rule, since with evidence, taint, "
-                             "hypervisor, where it is defined and its summary.");
-        rc >= 0)
-        return rc;
-    if (p.positionalArguments().size() != 1) {
-        ctx.err << "virt-support show: give one NAME\n";
-        return Usage;
-    }
     // Spaces around a pasted name are no part of it (they read as a case
     // difference below).
-    const QString typed = p.positionalArguments().first().trimmed();
+    const QString typed = given.trimmed();
     // "api:virConnectOpen", "config:log_level": the family scope search
     // takes; the rest is looked up among that family's items.
     QString name = typed;
@@ -161,9 +157,6 @@ int runShow(Context &ctx, const QStringList &args)
             items.removeIf([&family](const Item &it) { return kindFamily(it.kind) != family; });
         return items;
     };
-    Store store;
-    if (int rc = openIndex(ctx, store); rc != Ok)
-        return rc;
     ItemList found = scoped(store.itemsByName(name));
     if (found.isEmpty())
         found = scoped(store.itemsByKey(name));
@@ -174,7 +167,7 @@ int runShow(Context &ctx, const QStringList &args)
         found = scoped(store.itemsByKey(key));
         if (!found.isEmpty()) {
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("config-file")}};
-            if (!p.isSet(json))
+            if (!json)
                 ctx.out << "'" << name << "' is shown as " << key << " (a configuration option goes by FILE:OPTION)\n\n";
         }
     }
@@ -184,7 +177,7 @@ int runShow(Context &ctx, const QStringList &args)
         if (!found.isEmpty()) {
             lookup = QJsonObject{{QStringLiteral("query"), name},
                                  {QStringLiteral("via"), QStringLiteral("former-name")}};
-            if (!p.isSet(json))
+            if (!json)
                 ctx.out << name << " is a former name of " << found.constLast().name << "\n\n";
         }
     }
@@ -195,13 +188,12 @@ int runShow(Context &ctx, const QStringList &args)
     if (found.isEmpty() && (family.isEmpty() || family == QLatin1String("api")) &&
         versionedSymbolFunction(name).isEmpty())
         if (const std::optional<SymbolNode> node = symbolNodeIn(name))
-            return showSymbolNode(ctx, store, name, *node, p.isSet(json));
+            return showSymbolNode(ctx, store, name, *node, json, batch);
     // A taint reason as a ticket quotes it ("custom-argv", the guest log's
     // "Domain id=3 is tainted: custom-argv"): what it means and what sets it.
     if (found.isEmpty() && family.isEmpty())
         if (const TaintMentions taints = taintMentionsIn(name); !taints.isEmpty())
-            return showTaintReasons(ctx, store, typed, taints, p.isSet(json));
-    std::optional<SearchEngine> engine;
+            return showTaintReasons(ctx, store, typed, taints, json, batch);
     QStringList givenOrder; // names shown in this order rather than by kind and identity
     QStringList several; // names a typed form stands for when it is not one
     QString hint;        // said with "no match"
@@ -223,7 +215,7 @@ int runShow(Context &ctx, const QStringList &args)
                 lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), QStringLiteral("error-number")}};
                 if (!e.unknown.isEmpty())
                     lookup.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(e.unknown));
-                if (!p.isSet(json))
+                if (!json)
                     ctx.out << "'" << name << "' is shown as " << e.names.join(QStringLiteral(", ")) << " (" << e.why
                             << unknown << ")\n\n";
             }
@@ -245,15 +237,17 @@ int runShow(Context &ctx, const QStringList &args)
                 lookup = QJsonObject{{QStringLiteral("query"), name},
                                      {QStringLiteral("via"), QStringLiteral("error-message")},
                                      {QStringLiteral("errorMessages"), messages}};
-                if (!p.isSet(json))
+                if (!json)
                     ctx.out << "'" << name << "' is shown as " << names.join(QStringLiteral(", ")) << " (libvirt's "
                             << (said.size() == 1 ? "message " : "messages ") << said.join(QStringLiteral(", "))
                             << (said.size() == 1 ? " for that error code" : " for those error codes") << ")\n\n";
             }
         }
     if (found.isEmpty()) {
-        engine.emplace();
-        engine->setItems(store.summaries());
+        if (!engine) {
+            engine.emplace();
+            engine->setItems(store.summaries());
+        }
         // How people type it (another case, "virsh domstate", "<pstore>"):
         // the one item it stands for, saying so. Before the carried-API
         // rule below, which would take virdomaincreatexml for an API no
@@ -271,7 +265,7 @@ int runShow(Context &ctx, const QStringList &args)
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), t.via}};
             if (!t.unknown.isEmpty())
                 lookup.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(t.unknown));
-            if (!p.isSet(json))
+            if (!json)
                 ctx.out << "'" << name << "' is shown as " << t.names.first() << " ("
                         << (t.via == QLatin1String("case")           ? "names are case-sensitive"
                             : t.via == QLatin1String("call")         ? "a function goes by its name"
@@ -292,7 +286,7 @@ int runShow(Context &ctx, const QStringList &args)
             lookup = QJsonObject{{QStringLiteral("query"), name},
                                  {QStringLiteral("via"), QStringLiteral("root-element")},
                                  {QStringLiteral("others"), QJsonArray::fromStringList(others)}};
-            if (!p.isSet(json))
+            if (!json)
                 ctx.out << "'" << name << "' is shown as " << t.best
                         << (t.via == QLatin1String("tag-value") ? " (the root element's value; also: "
                                                                 : " (the root element of that name; also: ")
@@ -305,7 +299,7 @@ int runShow(Context &ctx, const QStringList &args)
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), t.via}};
             if (!t.unknown.isEmpty())
                 lookup.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(t.unknown));
-            if (!p.isSet(json) && !found.isEmpty())
+            if (!json && !found.isEmpty())
                 ctx.out << "'" << name << "' is shown as " << t.names.join(QStringLiteral(", "))
                         << " (a virsh command line: its command and options, values left out" << unknown << ")\n\n";
         } else if (t.names.size() > 1) {
@@ -329,7 +323,7 @@ int runShow(Context &ctx, const QStringList &args)
                 hint = py.why + QStringLiteral(": ") + py.names.first() + QStringLiteral(", which the index does not have");
             } else {
                 lookup = py.lookup;
-                if (!p.isSet(json))
+                if (!json)
                     ctx.out << "'" << name << "' is shown as " << py.names.first() << " (" << py.why << ")\n\n";
             }
         } else if (py.names.size() > 1) {
@@ -349,7 +343,7 @@ int runShow(Context &ctx, const QStringList &args)
                 proc.name.left(proc.name.indexOf(QLatin1String("_PROC_"))).toLower();
             const Item item = store.item(proc.id);
             const QString apiKind = rpcApiKind(program, proc.name);
-            if (!p.isSet(json))
+            if (!json)
                 ctx.out << name
                         << (apiKind == QLatin1String("internal")
                                 ? " is not a public API: it is an internal API"
@@ -362,7 +356,7 @@ int runShow(Context &ctx, const QStringList &args)
         }
     }
     if (found.isEmpty())
-        return reportNoMatch(ctx, store, *engine, typed, several, hint, p.isSet(json));
+        return reportNoMatch(ctx, store, *engine, typed, several, hint, json, batch);
     if (!family.isEmpty() && lookup.isEmpty())
         lookup = QJsonObject{{QStringLiteral("query"), typed}, {QStringLiteral("via"), QStringLiteral("family-scope")}};
     QHash<qint64, QString> releaseLabel;
@@ -370,7 +364,7 @@ int runShow(Context &ctx, const QStringList &args)
         releaseLabel.insert(r.id, r.label());
     // Without --all-releases: per kind, the item of the newest release that has it.
     ItemList shown;
-    if (p.isSet(all)) {
+    if (allReleases) {
         shown = found;
     } else {
         // Per item: kind and identity (log_level is an option of
@@ -410,7 +404,7 @@ int runShow(Context &ctx, const QStringList &args)
         context.releaseLabel = releaseLabel.value(it.attrs.value(QStringLiteral("_release")).toString().toLongLong());
         return ItemAnswer::of(it, context);
     };
-    if (p.isSet(json)) {
+    if (json) {
         QJsonArray a;
         for (const auto &it : std::as_const(shown)) {
             QJsonObject o = answerFor(it).toJson();
@@ -418,8 +412,7 @@ int runShow(Context &ctx, const QStringList &args)
                 o.insert(QStringLiteral("lookup"), lookup);
             a.append(o);
         }
-        ctx.out << QJsonDocument(shown.size() == 1 ? QJsonDocument(a.first().toObject()) : QJsonDocument(a))
-                       .toJson(QJsonDocument::Indented);
+        emitJson(ctx, shown.size() == 1 ? QJsonValue(a.first()) : QJsonValue(a), batch);
         return Ok;
     }
     for (qsizetype i = 0; i < shown.size(); ++i) {
@@ -428,6 +421,66 @@ int runShow(Context &ctx, const QStringList &args)
         ctx.out << answerFor(shown.at(i)).toText();
     }
     return Ok;
+}
+
+} // namespace
+
+int runShow(Context &ctx, const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption all(QStringLiteral("all-releases"),
+                                 QStringLiteral("Show the item in every indexed release, not only the newest."));
+    p.addOptions({json, all});
+    p.addPositionalArgument(QStringLiteral("NAME"),
+                            QStringLiteral("Exact name (virConnectOpen, domain/devices/disk/driver@cache, "
+                                           "REMOTE_PROC_DOMAIN_CREATE_XML) or identity (remote/1). Several "
+                                           "NAMEs: each answered in turn (JSON: an array of the answers, in order)."),
+                            QStringLiteral("NAME [NAME...]"));
+    if (int rc = parseOrExit(ctx, p, args, "show",
+                             "Everything about one item: tier and its rule, since with evidence, taint, "
+                             "hypervisor, where it is defined and its summary.");
+        rc >= 0)
+        return rc;
+    QStringList names = p.positionalArguments();
+    if (names.isEmpty()) {
+        ctx.err << "virt-support show: give a NAME\n";
+        return Usage;
+    }
+    // "show virsh domstate --reason" typed without quotes: one virsh command
+    // line (its options after "--"), not several names.
+    if (names.size() > 1 && names.first() == QLatin1String("virsh"))
+        names = QStringList{names.join(QLatin1Char(' '))};
+    Store store;
+    if (int rc = openIndex(ctx, store); rc != Ok)
+        return rc;
+    std::optional<SearchEngine> engine;
+    if (names.size() == 1)
+        return showOne(ctx, store, engine, names.first(), p.isSet(json), p.isSet(all), nullptr);
+    // Several names: each answer in turn with a blank line between them, or
+    // one JSON array holding, in order, what `show --json NAME` prints for
+    // each. The exit code is the worst of them (1 when a name found nothing).
+    QJsonArray batch;
+    int worst = Ok;
+    bool said = false;
+    for (const QString &name : std::as_const(names)) {
+        // Each answer apart, so that a name that found nothing (said on
+        // stderr) leaves no empty block.
+        QString text;
+        QTextStream buffer(&text);
+        Context one{buffer, ctx.err, ctx.indexPath};
+        worst = std::max(worst, showOne(one, store, engine, name, p.isSet(json), p.isSet(all),
+                                        p.isSet(json) ? &batch : nullptr));
+        buffer.flush();
+        if (text.isEmpty())
+            continue;
+        if (std::exchange(said, true))
+            ctx.out << '\n';
+        ctx.out << text;
+    }
+    if (p.isSet(json))
+        ctx.out << QJsonDocument(batch).toJson(QJsonDocument::Indented);
+    return worst;
 }
 
 } // namespace vse::cli

@@ -110,7 +110,8 @@ void reasonText(Context &ctx, const Store &store, const TaintMention &m)
 
 } // namespace
 
-int showTaintReasons(Context &ctx, const Store &store, const QString &typed, const TaintMentions &mentions, bool json)
+int showTaintReasons(Context &ctx, const Store &store, const QString &typed, const TaintMentions &mentions, bool json,
+                     QJsonArray *batch)
 {
     QStringList ids;
     for (const TaintMention &m : mentions.known)
@@ -131,7 +132,10 @@ int showTaintReasons(Context &ctx, const Store &store, const QString &typed, con
             o.insert(QStringLiteral("unknownTaintReasons"), QJsonArray::fromStringList(mentions.unknown));
             o.insert(QStringLiteral("hint"), unknownText);
         }
-        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        if (batch)
+            batch->append(o);
+        else
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     }
     if (ids.isEmpty()) {
         QStringList all;

@@ -67,6 +67,45 @@ private Q_SLOTS:
         QVERIFY(o.value(QLatin1String("tierRule")).toString().contains(QLatin1String("tainted")));
     }
 
+    // A script looking up many names in one call gets, in order, exactly
+    // what one call per name prints: text blocks apart by a blank line, or
+    // one JSON array of the single answers; a name that found nothing is
+    // said on stderr and makes the exit code 1, the others still answered.
+    void showSeveralNamesAnswersEachAsAlone()
+    {
+        const QStringList names{QStringLiteral("virConnectOpen"), QStringLiteral("nosuchThingAnywhere"),
+                                QStringLiteral("log_level"), QStringLiteral("custom-argv"),
+                                QStringLiteral("virDomainGetMessages")};
+        QStringList texts;
+        QJsonArray answers;
+        for (const QString &n : names) {
+            const CliRun t = runCli(m_index, {QStringLiteral("show"), n});
+            QCOMPARE(t.exitCode, n == names.at(1) ? 1 : 0);
+            if (!t.out.isEmpty())
+                texts << t.out;
+            const CliRun j = runCli(m_index, {QStringLiteral("show"), QStringLiteral("--json"), n});
+            const QJsonDocument d = QJsonDocument::fromJson(j.out.toUtf8());
+            QVERIFY2(!d.isNull(), qPrintable(n));
+            answers.append(d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object()));
+        }
+        QCOMPARE(texts.size(), 4);
+        const CliRun all = runCli(m_index, QStringList{QStringLiteral("show")} + names);
+        QCOMPARE(all.exitCode, 1);
+        QCOMPARE(all.out, texts.join(u'\n'));
+        QVERIFY2(all.err.contains(QLatin1String("no match for 'nosuchThingAnywhere'")), qPrintable(all.err));
+        const CliRun json = runCli(m_index, QStringList{QStringLiteral("show"), QStringLiteral("--json")} + names);
+        QCOMPARE(json.exitCode, 1);
+        const QJsonArray got = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(got.size(), names.size());
+        QCOMPARE(got, answers);
+        QCOMPARE(got.at(2).toArray().size(), 3); // log_level: three daemons' option
+        // "virsh domstate" typed without quotes is one virsh command line.
+        const CliRun virsh = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virsh"), QStringLiteral("domstate")});
+        QCOMPARE(virsh.exitCode, 0);
+        QVERIFY2(virsh.out.startsWith(QLatin1String("'virsh domstate' is shown as domstate")), qPrintable(virsh.out));
+        QCOMPARE(runCli(m_index, {QStringLiteral("show")}).exitCode, 2);
+    }
+
     void lastValuesWarn()
     {
         const CliRun r = runCli(m_index, {QStringLiteral("show"), QStringLiteral("VIR_DOMAIN_LAST")});
