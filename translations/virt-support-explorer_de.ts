@@ -184,6 +184,10 @@
         <source>no older release known to lack it</source>
         <translation>keine ältere Version bekannt, der es fehlt</translation>
     </message>
+    <message>
+        <source>first indexed release, read from %1</source>
+        <translation>erste indizierte Version, gelesen aus %1</translation>
+    </message>
 </context>
 <context>
     <name>ItemKind</name>
@@ -2761,6 +2765,25 @@
         <translation>
             <numerusform>; %n Python-Aufruf mit unbekanntem Empfänger nicht aufgeführt: welche Funktion er auch meint, die Antwort bleibt</numerusform>
             <numerusform>; %n Python-Aufrufe mit unbekanntem Empfänger nicht aufgeführt: welche Funktion sie auch meinen, die Antwort bleibt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>names or paths to leave out, e.g. tests vendor/* (optional)</source>
+        <translation>Namen oder Pfade, die ausgelassen werden, z. B. tests vendor/* (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave out:</source>
+        <translation>&amp;Auslassen:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a name or path pattern to leave out (such as tests or vendor/*).</source>
+        <translation>&apos;%1&apos; ist kein Namens- oder Pfadmuster zum Auslassen (etwa tests oder vendor/*).</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n file(s) or folder(s) left out</source>
+        <translation>
+            <numerusform>; %n Datei oder Ordner ausgelassen</numerusform>
+            <numerusform>; %n Dateien oder Ordner ausgelassen</numerusform>
         </translation>
     </message>
 </context>

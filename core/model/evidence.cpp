@@ -67,6 +67,15 @@ QString Evidence::displayDetail() const
     return detail;
 }
 
+QString Evidence::sourceText() const
+{
+    if (detail.isEmpty())
+        return kindLabel(kind);
+    if (kind == Kind::FirstRelease)
+        return QCoreApplication::translate("Evidence", "first indexed release, read from %1").arg(detail);
+    return kindLabel(kind) + QStringLiteral(": ") + displayDetail();
+}
+
 QString Evidence::describe() const
 {
     QString v = version.toString();
@@ -82,9 +91,7 @@ QString Evidence::describe() const
             // Only an upper bound: the release was the oldest one indexed.
             v += QCoreApplication::translate("Evidence", ", no older release indexed");
     }
-    QString s = v + QStringLiteral(" (") + kindLabel(kind);
-    if (!detail.isEmpty())
-        s += QStringLiteral(": ") + displayDetail();
+    QString s = v + QStringLiteral(" (") + sourceText();
     if (unreliable)
         s += QCoreApplication::translate("Evidence", "; not used to date it");
     return s + QLatin1Char(')');

@@ -57,6 +57,10 @@ struct Evidence
     // the data in it (releases, files, lines) passes through. Without a
     // translator (the command line) it is `detail` itself.
     QString displayDetail() const;
+    // The kind and its detail as one phrase: "symbol version: libvirt.so.0:
+    // LIBVIRT_0.0.3"; the first indexed release names where it was read
+    // ("first indexed release, read from /"), not a bare path.
+    QString sourceText() const;
 };
 
 using EvidenceList = QList<Evidence>;

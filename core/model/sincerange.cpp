@@ -124,12 +124,7 @@ QString SinceRange::explain() const
     if (!upTo.isValid())
         return s;
     QStringList why;
-    const auto label = [](const Evidence &e) {
-        QString l = Evidence::kindLabel(e.kind);
-        if (!e.detail.isEmpty())
-            l += QStringLiteral(": ") + e.displayDetail();
-        return l;
-    };
+    const auto label = [](const Evidence &e) { return e.sourceText(); };
     if (exact && !upper.isPresence())
         why << label(upper);
     else

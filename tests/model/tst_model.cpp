@@ -147,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(r.toString(), QStringLiteral("\u2264 9.0.0"));
         // Not "no older release looked at": older ones may have been read
         // without the data to date it; none is known to lack it.
-        QCOMPARE(r.explain(), QStringLiteral("\u2264 9.0.0 (in 9.0.0: first indexed release: /; no older release known "
+        QCOMPARE(r.explain(), QStringLiteral("\u2264 9.0.0 (in 9.0.0: first indexed release, read from /; no older release known "
                                              "to lack it)"));
         QCOMPARE(r.fit(Version(1, 0, 0)), SinceRange::Fit::MaybeTooNew);
         QCOMPARE(r.fit(Version(9, 0, 0)), SinceRange::Fit::Supported);
@@ -167,7 +167,7 @@ private Q_SLOTS:
         Evidence absent(Evidence::Kind::History, Version(), QStringLiteral("not in git:v1.3.5"));
         absent.after = Version(1, 3, 5);
         r = SinceRange::fromEvidence({installed, absent});
-        QCOMPARE(r.explain(), QStringLiteral("1.3.5 < since \u2264 9.0.0 (in 9.0.0: first indexed release: /; not in "
+        QCOMPARE(r.explain(), QStringLiteral("1.3.5 < since \u2264 9.0.0 (in 9.0.0: first indexed release, read from /; not in "
                                              "1.3.5: release history: not in git:v1.3.5)"));
         // Adjacent releases make it exact: absent in 0.5.1, present in 0.6.0.
         Evidence adjacent(Evidence::Kind::History, Version(0, 6, 0), QStringLiteral("git:v0.6.0"));
