@@ -141,8 +141,7 @@ int runScan(Context &ctx, const QStringList &args)
                                              t.explanation.join(QStringLiteral("; ")) + QLatin1Char(')');
     }
     for (const QString &pattern : p.values(exclude))
-        if (pattern.isEmpty() ||
-            !QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern)).isValid()) {
+        if (!scan::isExcludePattern(pattern)) {
             ctx.err << "virt-support scan: --exclude '" << pattern << "' is not a shell pattern\n";
             return Usage;
         }

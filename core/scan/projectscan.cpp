@@ -89,6 +89,12 @@ struct Excludes
 
 } // namespace
 
+bool isExcludePattern(const QString &pattern)
+{
+    return !pattern.isEmpty() &&
+           QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern)).isValid();
+}
+
 ProjectFiles collectProjectFiles(const QStringList &paths, const QStringList &exclude)
 {
     const Excludes excludes(exclude);

@@ -32,6 +32,10 @@ struct ProjectFiles
 // given (`virtManager/lib/testmock.py`, `vendor/*`). A folder that matches
 // is not entered. Files named on the command line are always taken.
 ProjectFiles collectProjectFiles(const QStringList &paths, const QStringList &exclude = {});
+// Whether `pattern` is one collectProjectFiles() can take (not empty, a
+// shell pattern that compiles): the command line and the scan dialog refuse
+// the others before scanning.
+bool isExcludePattern(const QString &pattern);
 
 // Every language scanner over the project's files.
 struct ProjectScanOptions

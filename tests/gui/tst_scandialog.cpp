@@ -7,6 +7,7 @@
 #include "translations.h"
 #include "../scan/debianpackages.h"
 
+#include <QDir>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -101,6 +102,38 @@ private Q_SLOTS:
                  qPrintable(listed.join(QLatin1Char('\n')) + QLatin1Char(' ') + dialog.statusText()));
         QVERIFY2(dialog.statusText().contains(QLatin1String("1 Python call(s) of unknown receiver not listed")),
                  qPrintable(dialog.statusText()));
+    }
+
+    // Leave out: vendored code is not what the application calls. The
+    // vendored copy's newer call drops out of the findings and the minimum,
+    // the status line counts what was left out.
+    void leavesOutWhatTheUserNames()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("vendor/lib")));
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("app.c")), dir.filePath(QStringLiteral("vendor/lib/x.c"))));
+        QFile f(dir.filePath(QStringLiteral("main.c")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#include <libvirt/libvirt.h>\n"
+                "int main(void) { return virConnectOpen(0) == 0; }\n");
+        f.close();
+        const auto scan = [&](const QString &exclude) -> QString {
+            gui::ScanDialog dialog(m_index);
+            QSignalSpy done(&dialog, &gui::ScanDialog::finished);
+            if (!dialog.start(dir.path(), QStringLiteral("6.0.0"), exclude))
+                return QStringLiteral("refused: ") + dialog.statusText();
+            if (done.count() == 0 && !done.wait(120000))
+                return QStringLiteral("timed out");
+            return dialog.minimumText() + QLatin1Char('|') + dialog.statusText();
+        };
+        const QString all = scan(QString());
+        QVERIFY2(all.contains(QLatin1String("7.1.0")) && !all.contains(QLatin1String("left out")), qPrintable(all));
+        const QString kept = scan(QStringLiteral("  vendor  tests "));
+        QVERIFY2(kept.startsWith(QLatin1String("Minimum libvirt: 0.0.3")), qPrintable(kept));
+        QVERIFY2(kept.contains(QLatin1String("; 1 file(s) or folder(s) left out")), qPrintable(kept));
+        QCOMPARE(scan(QStringLiteral("vendor/*")), kept);
+        const QString bad = scan(QStringLiteral("tests [oops"));
+        QVERIFY2(bad.startsWith(QLatin1String("refused: '[oops' is not a name or path pattern")), qPrintable(bad));
     }
 
     void refusesBadInput()

@@ -2,6 +2,7 @@
 
 #include "translations.h"
 
+#include "scan/projectscan.h"
 #include "scan/targets.h"
 
 #include "indexprogramrun.h"
@@ -19,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -38,7 +40,7 @@ enum Role
 
 ScanDialog::ScanDialog(const QString &indexPath, QWidget *parent)
     : QDialog(parent), m_indexPath(indexPath), m_folder(new QLineEdit(this)),
-      m_target(new QLineEdit(this)), m_start(new QPushButton(tr("&Scan"), this)),
+      m_target(new QLineEdit(this)), m_exclude(new QLineEdit(this)), m_start(new QPushButton(tr("&Scan"), this)),
       m_cancel(new QPushButton(tr("&Cancel"), this)), m_progress(new QProgressBar(this)),
       m_minimum(new QLabel(this)), m_status(new QLabel(this)), m_tree(new QTreeWidget(this)),
       m_source(new QPlainTextEdit(this)), m_run(new IndexProgramRun(this))
@@ -54,6 +56,9 @@ ScanDialog::ScanDialog(const QString &indexPath, QWidget *parent)
     folderLabel->setBuddy(m_folder); // a layout as the field gets no buddy by itself
     form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Target:"), m_target);
+    // Vendored code, tests and mocks: not what the application calls.
+    m_exclude->setPlaceholderText(tr("names or paths to leave out, e.g. tests vendor/* (optional)"));
+    form->addRow(tr("&Leave out:"), m_exclude);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_start);
@@ -90,7 +95,7 @@ ScanDialog::ScanDialog(const QString &indexPath, QWidget *parent)
             m_folder->setText(dir);
     });
     connect(m_start, &QPushButton::clicked, this,
-            [this] { start(m_folder->text(), m_target->text()); });
+            [this] { start(m_folder->text(), m_target->text(), m_exclude->text()); });
     connect(m_cancel, &QPushButton::clicked, this, &ScanDialog::cancel);
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem *item) { showFinding(item); });
@@ -118,12 +123,21 @@ bool ScanDialog::isRunning() const
     return m_run->isRunning();
 }
 
-bool ScanDialog::start(const QString &folder, const QString &target)
+bool ScanDialog::start(const QString &folder, const QString &target, const QString &exclude)
 {
     if (isRunning())
         return false;
     m_folder->setText(folder);
     m_target->setText(target);
+    m_exclude->setText(exclude);
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    const QStringList patterns = exclude.split(spaces, Qt::SkipEmptyParts);
+    for (const QString &pattern : patterns)
+        if (!scan::isExcludePattern(pattern)) {
+            m_status->setText(tr("'%1' is not a name or path pattern to leave out (such as tests or vendor/*).")
+                                  .arg(pattern));
+            return false;
+        }
     Version max;
     if (!target.trimmed().isEmpty()) {
         // As the CLI reads a release: 6.0.0, v6.0.0, 9.0.0-4+deb12u2, bookworm.
@@ -151,6 +165,8 @@ bool ScanDialog::start(const QString &folder, const QString &target)
                      QStringLiteral("--progress"), QStringLiteral("--no-refresh")};
     if (max.isValid())
         args << QStringLiteral("--target=") + max.toString();
+    for (const QString &pattern : patterns)
+        args << QStringLiteral("--exclude=") + pattern;
     // The findings in the window's language.
     if (const QString qm = translationFileForChildren(); !qm.isEmpty())
         args << QStringLiteral("--translations=") + qm;
@@ -222,6 +238,9 @@ void ScanDialog::onFinished()
                       (report.problems == 0 ? QString()
                                             : tr("; %n file(s) not scanned or only in part", nullptr,
                                                  report.problems)) +
+                      (report.excluded == 0
+                           ? QString()
+                           : tr("; %n file(s) or folder(s) left out", nullptr, report.excluded)) +
                       (report.harmless == 0
                            ? QString()
                            : tr("; %n Python call(s) of unknown receiver not listed: whichever function they "

@@ -27,9 +27,11 @@ public:
     explicit ScanDialog(const QString &indexPath, QWidget *parent = nullptr);
     ~ScanDialog() override;
 
-    // Starts a scan of `folder` for `target` ("" or a release such as 6.0.0).
-    // Returns false (with the reason in the status line) when the input is bad.
-    bool start(const QString &folder, const QString &target);
+    // Starts a scan of `folder` for `target` ("" or a release such as 6.0.0),
+    // leaving out what `exclude` names (scan --exclude's patterns, apart by
+    // spaces: "tests vendor/*"). Returns false (with the reason in the
+    // status line) when the input is bad.
+    bool start(const QString &folder, const QString &target, const QString &exclude = {});
     void cancel();
     bool isRunning() const;
     QString minimumText() const;
@@ -47,6 +49,7 @@ private:
     QString m_indexPath;
     QLineEdit *m_folder;
     QLineEdit *m_target;
+    QLineEdit *m_exclude;
     QPushButton *m_start;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

@@ -30,6 +30,7 @@ bool ScanOutcome::fromJson(const QByteArray &json, ScanOutcome *out)
     ScanOutcome r;
     r.files = o.value(QStringLiteral("files")).toInt();
     r.uses = o.value(QStringLiteral("uses")).toInt();
+    r.excluded = o.value(QStringLiteral("excluded")).toInt();
     r.problems = int(o.value(QStringLiteral("problems")).toArray().size());
     const QJsonObject minimum = o.value(QStringLiteral("minimum")).toObject();
     r.minimumKnown = minimum.contains(QStringLiteral("upTo"));

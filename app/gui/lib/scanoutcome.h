@@ -32,6 +32,7 @@ struct ScanOutcome
     int problems = 0; // files not scanned or only in part
     // Ambiguous calls that cannot change the answer (not in `findings`).
     int harmless = 0;
+    int excluded = 0; // files and folders the exclude patterns left out
 
     // False when `json` is not a scan report.
     static bool fromJson(const QByteArray &json, ScanOutcome *out);
