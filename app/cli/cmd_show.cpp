@@ -423,6 +423,31 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
     return Ok;
 }
 
+// "show virsh domstate --reason" typed without quotes: the words from
+// "virsh" on are one virsh command line, as if quoted, and its options are
+// not show's; show's own (--json, --all-releases, --help, --index FILE)
+// are still taken wherever they stand.
+QStringList virshLineAsOneName(const QStringList &args)
+{
+    const auto at = std::find(args.cbegin() + std::min<qsizetype>(1, args.size()), args.cend(), QLatin1String("virsh"));
+    if (at == args.cend() || (at - args.cbegin() > 1 && *(at - 1) == QLatin1String("--index")))
+        return args;
+    QStringList out(args.cbegin(), at);
+    QStringList line{*at};
+    for (auto w = at + 1; w != args.cend(); ++w) {
+        if (*w == QLatin1String("--json") || *w == QLatin1String("--all-releases") || *w == QLatin1String("-h") ||
+            *w == QLatin1String("--help") || w->startsWith(QLatin1String("--index="))) {
+            out << *w;
+        } else if (*w == QLatin1String("--index") && w + 1 != args.cend()) {
+            out << *w << *(w + 1);
+            ++w;
+        } else {
+            line << *w;
+        }
+    }
+    return out << line.join(QLatin1Char(' '));
+}
+
 } // namespace
 
 int runShow(Context &ctx, const QStringList &args)
@@ -437,7 +462,7 @@ int runShow(Context &ctx, const QStringList &args)
                                            "REMOTE_PROC_DOMAIN_CREATE_XML) or identity (remote/1). Several "
                                            "NAMEs: each answered in turn (JSON: an array of the answers, in order)."),
                             QStringLiteral("NAME [NAME...]"));
-    if (int rc = parseOrExit(ctx, p, args, "show",
+    if (int rc = parseOrExit(ctx, p, virshLineAsOneName(args), "show",
                              "Everything about one item: tier and its rule, since with evidence, taint, "
                              "hypervisor, where it is defined and its summary.");
         rc >= 0)
@@ -447,10 +472,6 @@ int runShow(Context &ctx, const QStringList &args)
         ctx.err << "virt-support show: give a NAME\n";
         return Usage;
     }
-    // "show virsh domstate --reason" typed without quotes: one virsh command
-    // line (its options after "--"), not several names.
-    if (names.size() > 1 && names.first() == QLatin1String("virsh"))
-        names = QStringList{names.join(QLatin1Char(' '))};
     Store store;
     if (int rc = openIndex(ctx, store); rc != Ok)
         return rc;

@@ -99,10 +99,16 @@ private Q_SLOTS:
         QCOMPARE(got.size(), names.size());
         QCOMPARE(got, answers);
         QCOMPARE(got.at(2).toArray().size(), 3); // log_level: three daemons' option
-        // "virsh domstate" typed without quotes is one virsh command line.
-        const CliRun virsh = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virsh"), QStringLiteral("domstate")});
+        // "virsh domstate --reason" typed without quotes is one virsh command
+        // line, its options not show's; show's own still count.
+        const CliRun quoted = runCli(m_index, {QStringLiteral("show"), QStringLiteral("--json"),
+                                               QStringLiteral("virsh domstate --reason")});
+        QCOMPARE(quoted.exitCode, 0);
+        const CliRun virsh = runCli(m_index, {QStringLiteral("show"), QStringLiteral("virsh"), QStringLiteral("domstate"),
+                                              QStringLiteral("--reason"), QStringLiteral("--json")});
         QCOMPARE(virsh.exitCode, 0);
-        QVERIFY2(virsh.out.startsWith(QLatin1String("'virsh domstate' is shown as domstate")), qPrintable(virsh.out));
+        QCOMPARE(virsh.out, quoted.out);
+        QVERIFY2(virsh.out.contains(QLatin1String("\"name\": \"domstate --reason\"")), qPrintable(virsh.out));
         QCOMPARE(runCli(m_index, {QStringLiteral("show")}).exitCode, 2);
     }
 
