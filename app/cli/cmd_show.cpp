@@ -256,11 +256,35 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
         // Under a family scope, only a name of that family.
         const ItemList one = t.names.size() == 1 ? scoped(store.itemsByName(t.names.first())) : ItemList();
         const ItemList root = t.best.isEmpty() ? ItemList() : scoped(store.itemsByName(t.best));
-        // "virsh list --frobnicate": the option no virsh has, said.
+        // "virsh list --frobnicate": the option no virsh has, said; so is a
+        // tag's attribute no schema has for its element.
         const QString unknown =
             t.unknown.isEmpty() ? QString()
-                                : QStringLiteral("; no libvirt release's virsh has ") + t.unknown.join(QStringLiteral(", "));
-        if (!one.isEmpty()) {
+            : t.via == QLatin1String("tag-attributes")
+                ? QStringLiteral("; no libvirt release's schema has ") + t.unknown.join(QStringLiteral(", "))
+                : QStringLiteral("; no libvirt release's virsh has ") + t.unknown.join(QStringLiteral(", "));
+        if (t.via == QLatin1String("tag-attributes") && !t.element.isEmpty()) {
+            // <disk type='file' device='cdrom'>: what each attribute given
+            // names, in that order, all of the element it was read as.
+            givenOrder = t.names;
+            for (const QString &n : t.names)
+                found += scoped(store.itemsByName(n));
+            lookup = QJsonObject{{QStringLiteral("query"), name},
+                                 {QStringLiteral("via"), t.via},
+                                 {QStringLiteral("element"), t.element}};
+            if (!t.otherElements.isEmpty())
+                lookup.insert(QStringLiteral("otherElements"), QJsonArray::fromStringList(t.otherElements));
+            if (!t.unknown.isEmpty())
+                lookup.insert(QStringLiteral("unknown"), QJsonArray::fromStringList(t.unknown));
+            if (!json && !found.isEmpty())
+                ctx.out << "'" << name << "' is shown as " << t.names.join(QStringLiteral(", "))
+                        << (t.names.size() == 1 ? " (the tag's attribute, read in " : " (the tag's attributes, read in ")
+                        << t.element
+                        << (t.otherElements.isEmpty() ? QString()
+                                                      : QStringLiteral("; also in: ") +
+                                                            t.otherElements.join(QStringLiteral(", ")))
+                        << unknown << ")\n\n";
+        } else if (!one.isEmpty()) {
             found = one;
             lookup = QJsonObject{{QStringLiteral("query"), name}, {QStringLiteral("via"), t.via}};
             if (!t.unknown.isEmpty())
@@ -283,13 +307,18 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
             found = root;
             QStringList others = t.names;
             others.removeAll(t.best);
+            // <disk>: the domain document's, not the backup's or snapshot's.
+            const bool isRoot = !t.element.contains(QLatin1Char('/'));
             lookup = QJsonObject{{QStringLiteral("query"), name},
-                                 {QStringLiteral("via"), QStringLiteral("root-element")},
+                                 {QStringLiteral("via"), isRoot ? QStringLiteral("root-element")
+                                                                : QStringLiteral("domain-document")},
                                  {QStringLiteral("others"), QJsonArray::fromStringList(others)}};
             if (!json)
                 ctx.out << "'" << name << "' is shown as " << t.best
-                        << (t.via == QLatin1String("tag-value") ? " (the root element's value; also: "
-                                                                : " (the root element of that name; also: ")
+                        << (t.via == QLatin1String("tag-value")
+                                ? (isRoot ? " (the root element's value; also: " : " (the domain document's value; also: ")
+                            : isRoot ? " (the root element of that name; also: "
+                                     : " (the domain document's element of that name; also: ")
                         << others.join(QStringLiteral(", ")) << ")\n\n";
         } else if (t.names.size() > 1 && t.via == QLatin1String("virsh-command-line")) {
             // "virsh list --all --name": each option given, in that order.

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <vector>
@@ -590,41 +591,138 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
         return m;
     }
     if (form.family == QLatin1String("xml")) {
-        const QString &tag = form.text;
+        const QString tag = form.text.toLower();
         if (tag.isEmpty())
             return m;
         const QString suffix = QLatin1Char('/') + tag;
-        // <interface type='bridge'>: the values its attributes name, when
-        // the schema lists them.
-        QStringList values;
-        for (const auto &[attribute, value] : tagAttributes(t))
-            values << tag + QLatin1Char('@') + attribute + QLatin1Char('=') + value;
-        if (!values.isEmpty()) {
+        const auto isTag = [&](const QString &lowerPath) { return lowerPath == tag || lowerPath.endsWith(suffix); };
+        const QList<std::pair<QString, QString>> attributes = tagAttributes(t);
+        // Of several paths the tag may name, the one a reader most likely
+        // means: the document root's (`root`: the tag's own path there),
+        // else the domain document's, which is what people paste from
+        // `virsh dumpxml`; none when that leaves several.
+        const auto preferred = [](const QStringList &paths, const QString &root) -> QString {
+            if (paths.size() == 1)
+                return paths.constFirst();
+            for (const QString &p : paths)
+                if (p.compare(root, Qt::CaseInsensitive) == 0)
+                    return p;
+            QStringList inDomain;
+            for (const QString &p : paths)
+                if (p.startsWith(QLatin1String("domain/")))
+                    inDomain << p;
+            return inDomain.size() == 1 ? inDomain.constFirst() : QString();
+        };
+        // <interface type='bridge'>: the value the tag's attribute names,
+        // when the schema lists it.
+        if (attributes.size() == 1) {
+            const QString value = tag + QLatin1Char('@') + attributes.first().first + QLatin1Char('=') +
+                                  attributes.first().second;
             m.via = QStringLiteral("tag-value");
             collect([&](const ItemSummary &s, qsizetype i) {
                 if (s.kind != ItemKind::XmlValue)
                     return false;
                 const QString &n = lowerName(i);
-                return std::any_of(values.cbegin(), values.cend(), [&](const QString &v) {
-                    return n == v || (n.endsWith(v) && n.at(n.size() - v.size() - 1) == QLatin1Char('/'));
-                });
+                return n == value || (n.endsWith(value) && n.at(n.size() - value.size() - 1) == QLatin1Char('/'));
             });
-            // <domain type='kvm'>: the root element's value before capabilities'.
-            QStringList atRoot;
-            for (const QString &n : std::as_const(m.names))
-                if (values.contains(n.toLower()))
-                    atRoot << n;
-            if (m.names.size() > 1 && atRoot.size() == 1)
-                m.best = atRoot.constFirst();
+            // <domain type='kvm'>: the root element's value before
+            // capabilities'; <disk type='file'>: the domain document's.
+            if (m.names.size() > 1) {
+                m.best = preferred(m.names, value);
+                if (!m.best.isEmpty()) {
+                    m.element = m.best.left(m.best.indexOf(QLatin1Char('@')));
+                    for (const QString &n : std::as_const(m.names))
+                        if (n != m.best)
+                            m.otherElements << n.left(n.indexOf(QLatin1Char('@')));
+                }
+            }
             if (!m.names.isEmpty())
                 return m;
         }
+        // The elements the tag may be.
+        QStringList elements;
+        for (qsizetype i = 0; i < m_items.size(); ++i)
+            if (m_items.at(i).latest && m_items.at(i).kind == ItemKind::XmlElement && isTag(lowerName(i)) &&
+                !elements.contains(m_items.at(i).name))
+                elements << m_items.at(i).name;
+        if (!attributes.isEmpty() && !elements.isEmpty()) {
+            // <disk type='file' device='cdrom'>: each attribute as the
+            // element has it (its listed value, else the attribute), read
+            // in the element that knows most of them.
+            QHash<QString, QString> underTag; // attributes and values, lower-case path → name
+            QSet<QString> listed;             // attributes whose values the schema lists
+            for (qsizetype i = 0; i < m_items.size(); ++i) {
+                const ItemSummary &s = m_items.at(i);
+                if (!s.latest || (s.kind != ItemKind::XmlAttribute && s.kind != ItemKind::XmlValue))
+                    continue;
+                const QString &n = lowerName(i);
+                const qsizetype at = n.indexOf(QLatin1Char('@'));
+                if (at <= 0 || !isTag(n.left(at)))
+                    continue;
+                underTag.insert(n, s.name);
+                if (s.kind == ItemKind::XmlValue)
+                    listed.insert(n.left(n.indexOf(QLatin1Char('='), at)));
+            }
+            struct Reading
+            {
+                QString element;
+                QStringList names, unknown;
+            };
+            QList<Reading> readings;
+            for (const QString &e : std::as_const(elements)) {
+                Reading r{e, {}, {}};
+                for (const auto &[attribute, value] : attributes) {
+                    const QString path = e.toLower() + QLatin1Char('@') + attribute;
+                    if (const auto v = underTag.constFind(path + QLatin1Char('=') + value); v != underTag.cend()) {
+                        r.names << *v;
+                    } else if (const auto a = underTag.constFind(path); a != underTag.cend()) {
+                        r.names << *a;
+                        if (listed.contains(path)) // a value the schema does not list
+                            r.unknown << tag + QLatin1Char('@') + attribute + QLatin1Char('=') + value;
+                    } else {
+                        r.unknown << tag + QLatin1Char('@') + attribute;
+                    }
+                }
+                readings << r;
+            }
+            // The readings that know most of what the tag says.
+            qsizetype fewest = attributes.size() + 1;
+            for (const Reading &r : std::as_const(readings))
+                if (!r.names.isEmpty())
+                    fewest = std::min(fewest, r.unknown.size());
+            QStringList tied;
+            for (const Reading &r : std::as_const(readings))
+                if (!r.names.isEmpty() && r.unknown.size() == fewest)
+                    tied << r.element;
+            if (!tied.isEmpty()) {
+                m.via = QStringLiteral("tag-attributes");
+                m.element = preferred(tied, tag);
+                for (const Reading &r : std::as_const(readings)) {
+                    if (!tied.contains(r.element))
+                        continue;
+                    if (!m.element.isEmpty() && r.element != m.element) {
+                        m.otherElements << r.element;
+                        continue;
+                    }
+                    for (const QString &n : r.names)
+                        if (!m.names.contains(n))
+                            m.names << n;
+                    if (!m.element.isEmpty())
+                        m.unknown = r.unknown;
+                }
+                return m;
+            }
+        }
         m.via = QStringLiteral("element-tag");
-        collect([&](const ItemSummary &s, qsizetype) {
-            return s.kind == ItemKind::XmlElement && (s.name == tag || s.name.endsWith(suffix));
-        });
-        if (m.names.size() > 1 && m.names.contains(tag))
-            m.best = tag; // a document's root element
+        m.names = elements;
+        if (m.names.size() > 1) {
+            m.best = preferred(m.names, tag);
+            if (!m.best.isEmpty()) {
+                m.element = m.best;
+                m.otherElements = m.names;
+                m.otherElements.removeAll(m.best);
+            }
+        }
         return m;
     }
     const QString lower = t.toLower();

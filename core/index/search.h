@@ -115,8 +115,10 @@ public:
     // distinct names it stands for (newest rows); `via` says how: "case",
     // "call" (virDomainCreateXML() or with arguments), "virsh-prefix",
     // "virsh-command-line" (a pasted command line: its options, else its command),
-    // "element-tag", "tag-value" (<interface type='bridge'>: the values the
-    // tag's attributes name), "xml-path".
+    // "element-tag", "tag-value" (<interface type='bridge'>: the value the
+    // tag's attribute names), "tag-attributes" (<disk type='file'
+    // device='cdrom'>: per attribute given, in order, its value when the
+    // schema lists it, else the attribute, all of one element), "xml-path".
     struct TolerantMatch
     {
         QStringList names;
@@ -126,10 +128,17 @@ public:
         // document, not capabilities/guest/arch/domain).
         QString best;
         // A virsh command line's options no release's virsh has ("list
-        // --frobnicate"): said, not silently dropped.
+        // --frobnicate"), a tag's attributes or values no release's schema
+        // has for its element ("disk@devise"): said, not silently dropped.
         QStringList unknown;
-        // The item to show: the only name, else `best` (may be empty).
-        QString one() const { return names.size() == 1 ? names.constFirst() : best; }
+        // A tag several elements could be (<disk> is in the domain, backup
+        // and snapshot documents): the one it was read as (a document's
+        // root, else the domain document's) and the others.
+        QString element;
+        QStringList otherElements;
+        // The item to show: the only name, else `best`, else the element a
+        // tag with several attributes was read as (may be empty).
+        QString one() const { return names.size() == 1 ? names.constFirst() : !best.isEmpty() ? best : element; }
     };
     TolerantMatch tolerantMatch(const QString &typed) const;
 

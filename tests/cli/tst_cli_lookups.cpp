@@ -311,19 +311,30 @@ private Q_SLOTS:
     }
 
     // A tag several elements have, one of them a document's root: the root,
-    // naming the others (each of which show finds).
+    // naming the others (each of which show finds); else the domain
+    // document's element, what people paste from `virsh dumpxml`.
     void showTagPrefersTheRootElement_data()
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("other");
         QTest::addColumn<QString>("why");
+        QTest::addColumn<QString>("via");
+        const QString root = QStringLiteral("root-element");
+        const QString domain = QStringLiteral("domain-document");
         QTest::newRow("element") << QStringLiteral("<domain>") << QStringLiteral("domain")
                                  << QStringLiteral("capabilities/guest/arch/domain")
-                                 << QStringLiteral("the root element of that name");
+                                 << QStringLiteral("the root element of that name") << root;
         QTest::newRow("value") << QStringLiteral("<domain type='kvm'>") << QStringLiteral("domain@type=kvm")
                                << QStringLiteral("capabilities/guest/arch/domain@type=kvm")
-                               << QStringLiteral("the root element's value");
+                               << QStringLiteral("the root element's value") << root;
+        QTest::newRow("domain's element") << QStringLiteral("<disk>") << QStringLiteral("domain/devices/disk")
+                                          << QStringLiteral("domainsnapshot/disks/disk")
+                                          << QStringLiteral("the domain document's element of that name") << domain;
+        QTest::newRow("domain's value") << QStringLiteral("<disk type='file'>")
+                                        << QStringLiteral("domain/devices/disk@type=file")
+                                        << QStringLiteral("domainbackup/disks/disk@type=file")
+                                        << QStringLiteral("the domain document's value") << domain;
     }
 
     void showTagPrefersTheRootElement()
@@ -343,12 +354,75 @@ private Q_SLOTS:
                                        .object()
                                        .value(QLatin1String("lookup"))
                                        .toObject();
-        QCOMPARE(lookup.value(QLatin1String("via")).toString(), QStringLiteral("root-element"));
+        QFETCH(QString, via);
+        QCOMPARE(lookup.value(QLatin1String("via")).toString(), via);
         const QStringList others = lookup.value(QLatin1String("others")).toVariant().toStringList();
         QVERIFY2(others.contains(other) && !others.contains(name), qPrintable(others.join(u',')));
         for (const QString &o : others) {
             QVERIFY2(first.contains(o), qPrintable(o));
             QVERIFY2(run({QStringLiteral("show"), o}).exitCode == 0, qPrintable(o));
+        }
+    }
+
+    // A tag pasted with several attributes (`virsh dumpxml`): what each
+    // attribute names, in the order given, all of the one element that has
+    // them (the value when the schema lists it, else the attribute); an
+    // attribute or a value no schema has for it is said.
+    void showTagWithSeveralAttributes_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QString>("why");
+        QTest::addColumn<QStringList>("unknown");
+        QTest::newRow("disk") << QStringLiteral("<disk type='file' device='cdrom'>")
+                              << QStringList{QStringLiteral("domain/devices/disk@type=file"),
+                                             QStringLiteral("domain/devices/disk@device=cdrom")}
+                              << QStringLiteral("the tag's attributes, read in domain/devices/disk") << QStringList();
+        // Only the disk's driver has all three; its name is free text.
+        QTest::newRow("driver") << QStringLiteral("<driver name='qemu' type='qcow2' cache='none'/>")
+                                << QStringList{QStringLiteral("domain/devices/disk/driver@name"),
+                                               QStringLiteral("domain/devices/disk/driver@type=qcow2"),
+                                               QStringLiteral("domain/devices/disk/driver@cache=none")}
+                                << QStringLiteral("the tag's attributes, read in domain/devices/disk/driver")
+                                << QStringList();
+        QTest::newRow("unknown attribute")
+            << QStringLiteral("<disk type='file' devise='cdrom'>")
+            << QStringList{QStringLiteral("domain/devices/disk@type=file")}
+            << QStringLiteral("the tag's attribute, read in domain/devices/disk; also in: domainbackup/disks/disk, "
+                              "domainsnapshot/disks/disk; no libvirt release's schema has disk@devise")
+            << QStringList{QStringLiteral("disk@devise")};
+        QTest::newRow("unknown value")
+            << QStringLiteral("<graphics type='spice' autoport='maybe'>")
+            << QStringList{QStringLiteral("domain/devices/graphics@type=spice"),
+                           QStringLiteral("domain/devices/graphics@autoport")}
+            << QStringLiteral("the tag's attributes, read in domain/devices/graphics; no libvirt release's schema "
+                              "has graphics@autoport=maybe")
+            << QStringList{QStringLiteral("graphics@autoport=maybe")};
+    }
+
+    void showTagWithSeveralAttributes()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QStringList, names);
+        QFETCH(QString, why);
+        QFETCH(QStringList, unknown);
+        const CliRun r = run({QStringLiteral("show"), typed});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("'%1' is shown as %2 (%3)").arg(typed, names.join(QStringLiteral(", ")), why));
+        // The answers are those of the names, as `show NAME...` gives them.
+        QCOMPARE(r.out.section(QLatin1Char('\n'), 2), run(QStringList{QStringLiteral("show")} + names).out);
+        const QJsonDocument d =
+            QJsonDocument::fromJson(run({QStringLiteral("show"), typed, QStringLiteral("--json")}).out.toUtf8());
+        const QJsonArray answers = names.size() == 1 ? QJsonArray{d.object()} : d.array();
+        QCOMPARE(answers.size(), names.size());
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            const QJsonObject o = answers.at(i).toObject();
+            QCOMPARE(o.value(QLatin1String("name")).toString(), names.at(i));
+            const QJsonObject lookup = o.value(QLatin1String("lookup")).toObject();
+            QCOMPARE(lookup.value(QLatin1String("via")).toString(), QStringLiteral("tag-attributes"));
+            QCOMPARE(lookup.value(QLatin1String("element")).toString(), names.first().section(QLatin1Char('@'), 0, 0));
+            QCOMPARE(lookup.value(QLatin1String("unknown")).toVariant().toStringList(), unknown);
         }
     }
 
