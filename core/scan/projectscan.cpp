@@ -89,12 +89,6 @@ struct Excludes
 
 } // namespace
 
-bool isExcludePattern(const QString &pattern)
-{
-    return !pattern.isEmpty() &&
-           QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern)).isValid();
-}
-
 ProjectFiles collectProjectFiles(const QStringList &paths, const QStringList &exclude)
 {
     const Excludes excludes(exclude);

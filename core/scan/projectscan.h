@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cscanner.h"
+#include "excludepattern.h"
 #include "scanuse.h"
 
 #include <QList>
@@ -32,10 +33,7 @@ struct ProjectFiles
 // given (`virtManager/lib/testmock.py`, `vendor/*`). A folder that matches
 // is not entered. Files named on the command line are always taken.
 ProjectFiles collectProjectFiles(const QStringList &paths, const QStringList &exclude = {});
-// Whether `pattern` is one collectProjectFiles() can take (not empty, a
-// shell pattern that compiles): the command line and the scan dialog refuse
-// the others before scanning.
-bool isExcludePattern(const QString &pattern);
+
 
 // Every language scanner over the project's files.
 struct ProjectScanOptions

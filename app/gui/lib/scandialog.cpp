@@ -2,7 +2,7 @@
 
 #include "translations.h"
 
-#include "scan/projectscan.h"
+#include "scan/excludepattern.h"
 #include "scan/targets.h"
 
 #include "indexprogramrun.h"
