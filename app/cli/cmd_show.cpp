@@ -293,6 +293,7 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
                 ctx.out << "'" << name << "' is shown as " << t.names.first() << " ("
                         << (t.via == QLatin1String("case")           ? "names are case-sensitive"
                             : t.via == QLatin1String("call")         ? "a function goes by its name"
+                            : t.via == QLatin1String("c-type") ? "a C type goes by its name, without struct, enum or union"
                             : t.via == QLatin1String("virsh-prefix") ? "virsh commands go by their own name"
                             : t.via == QLatin1String("virsh-command-line")
                                 ? "a virsh command line: its command and options, values left out"

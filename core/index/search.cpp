@@ -737,6 +737,19 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
         collect([&](const ItemSummary &, qsizetype i) { return lowerName(i) == function; });
         return m;
     }
+    // A C type as a declaration writes it ("struct _virDomainInfo",
+    // "enum virDomainState *"): the struct, union or enum of that name.
+    static const QRegularExpression cType(
+        QStringLiteral("^(?:const\\s+)?(?:struct|enum|union)\\s+([A-Za-z_]\\w*)[\\s*]*;?$"));
+    if (const QRegularExpressionMatch c = cType.match(t); c.hasMatch()) {
+        const QString type = c.captured(1).toLower();
+        m.via = QStringLiteral("c-type");
+        collect([&](const ItemSummary &s, qsizetype i) {
+            return (s.kind == ItemKind::Struct || s.kind == ItemKind::Union || s.kind == ItemKind::Enum) &&
+                   lowerName(i) == type;
+        });
+        return m;
+    }
     if (const QString called = calledFunction(t); !called.isEmpty()) {
         const QString function = called.toLower();
         m.via = QStringLiteral("call");

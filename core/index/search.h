@@ -113,7 +113,8 @@ public:
     // XPath or the end of a path (domain/@type, tpm/backend[@type='emulator'],
     // qemu:commandline: the XML items whose path ends so). `names` gets the
     // distinct names it stands for (newest rows); `via` says how: "case",
-    // "call" (virDomainCreateXML() or with arguments), "virsh-prefix",
+    // "call" (virDomainCreateXML() or with arguments), "c-type" (struct
+    // _virDomainInfo: the type without its keyword), "virsh-prefix",
     // "virsh-command-line" (a pasted command line: its options, else its command),
     // "element-tag", "tag-value" (<interface type='bridge'>: the value the
     // tag's attribute names), "tag-attributes" (<disk type='file'
