@@ -165,6 +165,8 @@ private Q_SLOTS:
         const QString type = QStringLiteral("a C type goes by its name, without struct, enum or union");
         QTest::newRow("struct") << QStringLiteral("struct _virDomainInfo") << QStringLiteral("_virDomainInfo")
                                 << QStringLiteral("c-type") << type;
+        QTest::newRow("enum pointer") << QStringLiteral("const enum virDomainState *")
+                                      << QStringLiteral("virDomainState") << QStringLiteral("c-type") << type;
         QTest::newRow("call with arguments") << QStringLiteral("virDomainCreateXML(conn, xml, 0);")
                                              << QStringLiteral("virDomainCreateXML") << QStringLiteral("call")
                                              << QStringLiteral("a function goes by its name");

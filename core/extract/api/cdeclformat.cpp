@@ -127,12 +127,32 @@ QString callbackSignature(CXCursor typedefCursor)
            QLatin1Char(')');
 }
 
+namespace {
+
+// The definition's keyword is followed by its body, not by a tag name:
+// "typedef enum { ... } virDomainState;". libclang 16 and later spell such a
+// definition by the typedef's name and do not call it anonymous, which made
+// every such enum two items (an enum and a typedef) on Debian 13.
+bool bodyFollowsKeyword(CXCursor record)
+{
+    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(record);
+    CXToken *tokens = nullptr;
+    unsigned n = 0;
+    clang_tokenize(tu, clang_getCursorExtent(record), &tokens, &n);
+    const bool body = n >= 2 && clang_getTokenKind(tokens[1]) == CXToken_Punctuation &&
+                      take(clang_getTokenSpelling(tu, tokens[1])) == QLatin1String("{");
+    clang_disposeTokens(tu, tokens, n);
+    return body;
+}
+
+} // namespace
+
 bool isAnonymousRecord(CXCursor record)
 {
     if (clang_Cursor_isAnonymous(record))
         return true;
     const QString spelling = take(clang_getCursorSpelling(record));
-    return spelling.isEmpty() || spelling.contains(QLatin1Char('('));
+    return spelling.isEmpty() || spelling.contains(QLatin1Char('(')) || bodyFollowsKeyword(record);
 }
 
 QJsonArray fields(CXCursor record)

@@ -22,8 +22,9 @@ QString callbackSignature(CXCursor typedefCursor);
 // Fields of a struct or union definition: [{name, type}], nested anonymous
 // records as {name, type: "union", fields: [...]}.
 QJsonArray fields(CXCursor record);
-// libclang spells anonymous records "union (unnamed at file:line)" or
-// "(anonymous union at ...)", depending on the version.
+// libclang spells anonymous records "union (unnamed at file:line)",
+// "(anonymous union at ...)" or, from 16 on, by the typedef that names them,
+// depending on the version; the tokens say it for all of them.
 bool isAnonymousRecord(CXCursor record);
 
 } // namespace vse::cdecl
