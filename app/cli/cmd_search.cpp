@@ -78,19 +78,26 @@ int runSearch(Context &ctx, const QStringList &args)
     p.addOptions({kind, tier, hv, driver, maxVersion, newerThan, limit, json});
     p.addPositionalArgument(QStringLiteral("QUERY"),
                             QStringLiteral("Name or part of it; 'api:', 'xml:' or 'rpc:' scopes it; fuzzy letters "
-                                           "also match (dmcrxml finds virDomainCreateXML)."));
+                                           "also match (dmcrxml finds virDomainCreateXML). Left out, the filters "
+                                           "list all that pass them (--driver lxc: what the lxc driver implements)."),
+                            QStringLiteral("[QUERY]"));
     if (int rc = parseOrExit(ctx, p, args, "search",
                              "Find items by name. Ranking: exact match, then prefix, then substring, then fuzzy; "
                              "then doc-text matches.");
         rc >= 0)
         return rc;
-    // "Which APIs are too new for 6.0.0?" needs no name.
-    const bool listNewer = p.isSet(newerThan) && p.positionalArguments().isEmpty();
-    if (p.positionalArguments().size() != 1 && !listNewer) {
-        ctx.err << "virt-support search: give one QUERY (quote it if it has spaces)\n";
+    // "Which APIs are too new for 6.0.0?", "what does the lxc driver
+    // implement?", "what is hypervisor-specific?" need no name: a filter
+    // alone lists what passes it.
+    const bool listAll = p.positionalArguments().isEmpty() &&
+                         (p.isSet(newerThan) || p.isSet(kind) || p.isSet(tier) || p.isSet(hv) || p.isSet(driver));
+    const bool listNewer = listAll && p.isSet(newerThan);
+    if (p.positionalArguments().size() != 1 && !listAll) {
+        ctx.err << "virt-support search: give one QUERY (quote it if it has spaces), or list by --kind, --tier, "
+                   "--hypervisor, --driver or --newer-than alone\n";
         return Usage;
     }
-    const QString queryText = listNewer ? QString() : p.positionalArguments().first();
+    const QString queryText = listAll ? QString() : p.positionalArguments().first();
     SearchQuery q = SearchQuery::parse(queryText);
     if (p.isSet(kind)) {
         ItemKind k;
@@ -142,14 +149,19 @@ int runSearch(Context &ctx, const QStringList &args)
         engine.setConfigFiles(store.configFilesById());
     // "search qemu.conf": every option of the file, by name.
     const bool wholeFile = !q.configFile.isEmpty() && q.text.isEmpty();
-    // With --newer-than the certainly newer come first, and a whole file is
-    // sorted by name: rank all, then cut.
-    const int wanted = max == 0 || q.newerThan.isValid() || wholeFile ? -1 : max;
+    // With --newer-than the certainly newer come first, and a whole file or
+    // a list by filters is sorted by name: rank all, then cut.
+    const int wanted = max == 0 || q.newerThan.isValid() || wholeFile || listAll ? -1 : max;
+    qsizetype listed = 0; // a list without a name: how many pass, shown or not
     QList<SearchHit> hits = engine.search(q, wanted);
-    if (wholeFile) {
+    if (wholeFile || (listAll && !listNewer)) {
+        // By kind (functions, then enums...), then name.
         std::sort(hits.begin(), hits.end(), [&](const SearchHit &a, const SearchHit &b) {
-            return engine.items().at(a.index).name < engine.items().at(b.index).name;
+            const ItemSummary &x = engine.items().at(a.index);
+            const ItemSummary &y = engine.items().at(b.index);
+            return x.kind != y.kind ? x.kind < y.kind : x.name < y.name;
         });
+        listed = hits.size();
         if (max > 0 && hits.size() > max)
             hits.resize(max);
     }
@@ -253,6 +265,8 @@ int runSearch(Context &ctx, const QStringList &args)
                     return x.sinceRange().sortKey() < y.sinceRange().sortKey();
                 return x.name < y.name;
             });
+        if (listNewer)
+            listed = hits.size();
         if (max > 0 && hits.size() > max)
             hits.resize(max);
     }
@@ -414,7 +428,7 @@ int runSearch(Context &ctx, const QStringList &args)
                          QJsonArray::fromStringList(python.value(h.index).split(QStringLiteral(", "))));
                 o.insert(QStringLiteral("cSpelling"), pythonCSpelled);
             } else {
-                o.insert(QStringLiteral("match"), listNewer || wholeFile ? QStringLiteral("all")
+                o.insert(QStringLiteral("match"), listAll || wholeFile ? QStringLiteral("all")
                                                   : near.contains(h.index) ? QStringLiteral("near")
                                                                            : QString::fromLatin1(matchLabel(h.match)));
             }
@@ -480,7 +494,7 @@ int runSearch(Context &ctx, const QStringList &args)
                                                         : QByteArray("libvirt-python's " + python.value(h.index).toUtf8());
                 row(engine.items().at(h.index), label.constData());
             } else {
-                row(engine.items().at(h.index), listNewer || wholeFile   ? "all"
+                row(engine.items().at(h.index), listAll || wholeFile     ? "all"
                                                 : near.contains(h.index) ? "near"
                                                                          : matchLabel(h.match));
             }
@@ -491,6 +505,10 @@ int runSearch(Context &ctx, const QStringList &args)
     if (hits.isEmpty() && textHits.isEmpty()) {
         if (listNewer) {
             ctx.err << "virt-support search: nothing newer than " << q.newerThan.toString() << "\n";
+            return NotFound;
+        }
+        if (listAll) {
+            ctx.err << "virt-support search: no item passes those filters\n";
             return NotFound;
         }
         // The filters may be what hides it: an item --max-version calls too
@@ -528,6 +546,9 @@ int runSearch(Context &ctx, const QStringList &args)
         }
         return NotFound;
     }
+    // A list cut at --limit says so: the rest is not "nothing more".
+    if (listed > hits.size())
+        ctx.err << "virt-support search: " << hits.size() << " of " << listed << " shown; --limit 0 lists all\n";
     return Ok;
 }
 

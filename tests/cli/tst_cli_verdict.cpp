@@ -573,6 +573,41 @@ private Q_SLOTS:
                                             QStringLiteral("--newer-than"), QStringLiteral("six")});
         QCOMPARE(bad.exitCode, 2);
     }
+
+    // "What does the lxc driver implement?": a filter without a QUERY lists
+    // every item passing it, by name; cut at --limit, saying how many pass.
+    void searchByFilterAlone()
+    {
+        QStringList expected;
+        for (const QStringList &r : sqlRows(m_index, QStringLiteral("SELECT name FROM items WHERE latest <> 0 AND "
+                                                                    "(',' || drivers || ',') LIKE '%,lxc,%'")))
+            expected << r.first();
+        expected.sort();
+        QVERIFY2(expected.size() > 40, "the lxc driver implements dozens of APIs");
+        const CliRun all = runCli(m_index, {QStringLiteral("search"), QStringLiteral("--driver"), QStringLiteral("lxc"),
+                                            QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("--json")});
+        QCOMPARE(all.exitCode, 0);
+        QStringList names;
+        for (const QJsonValue &v : QJsonDocument::fromJson(all.out.toUtf8()).array()) {
+            names << v.toObject().value(QLatin1String("name")).toString();
+            QCOMPARE(v.toObject().value(QLatin1String("match")).toString(), QStringLiteral("all"));
+        }
+        QCOMPARE(names, expected);
+        QVERIFY(all.err.isEmpty());
+
+        const CliRun cut = runCli(m_index, {QStringLiteral("search"), QStringLiteral("--driver"), QStringLiteral("lxc"),
+                                            QStringLiteral("--limit"), QStringLiteral("5")});
+        QCOMPARE(cut.exitCode, 0);
+        QStringList shown;
+        for (const QString &line : cut.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            shown << line.section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(shown, expected.first(5));
+        QCOMPARE(cut.err, QStringLiteral("virt-support search: 5 of %1 shown; --limit 0 lists all\n").arg(expected.size()));
+
+        const CliRun none = runCli(m_index, {QStringLiteral("search"), QStringLiteral("--driver"), QStringLiteral("nosuch")});
+        QCOMPARE(none.exitCode, 1);
+        QCOMPARE(runCli(m_index, {QStringLiteral("search")}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliVerdict)
