@@ -40,11 +40,14 @@ void emitJson(Context &ctx, const QJsonValue &v, QJsonArray *batch)
 // Nothing is named `name`: what it may have meant, on stderr, and with
 // --json the same as an object on stdout (a script learns as much as a
 // reader). `several`: the items a typed form stands for, when more than one.
-// `hint`: why a form that reads as something (libvirt-python) found nothing.
+// `hint`: why a form that reads as something (libvirt-python) found nothing;
+// `facts`: what the form was read as, for JSON (a URI's driver).
 int reportNoMatch(Context &ctx, Store &store, const SearchEngine &engine, const QString &name, QStringList several,
-                  const QString &hint, bool json, QJsonArray *batch)
+                  const QString &hint, const QJsonObject &facts, bool json, QJsonArray *batch)
 {
-    QJsonObject o{{QStringLiteral("query"), name}, {QStringLiteral("found"), false}};
+    QJsonObject o = facts;
+    o.insert(QStringLiteral("query"), name);
+    o.insert(QStringLiteral("found"), false);
     ctx.err << "virt-support show: no match for '" << name << "'";
     if (!hint.isEmpty()) {
         o.insert(QStringLiteral("hint"), hint);
@@ -197,6 +200,7 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
     QStringList givenOrder; // names shown in this order rather than by kind and identity
     QStringList several; // names a typed form stands for when it is not one
     QString hint;        // said with "no match"
+    QJsonObject noMatchFacts; // and in its JSON: what the form was read as
     // libvirt's error numbers as a binding prints them ("virError(Code=42,
     // Domain=10, ...)", "error code 42"): the VIR_ERR_ and VIR_FROM_ values.
     if (found.isEmpty() && (family.isEmpty() || family == QLatin1String("api")))
@@ -241,6 +245,29 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
                     ctx.out << "'" << name << "' is shown as " << names.join(QStringLiteral(", ")) << " (libvirt's "
                             << (said.size() == 1 ? "message " : "messages ") << said.join(QStringLiteral(", "))
                             << (said.size() == 1 ? " for that error code" : " for those error codes") << ")\n\n";
+            }
+        }
+    // "domain.rng", as a validation error names it: its documents' root.
+    if (found.isEmpty() && hint.isEmpty() && (family.isEmpty() || family == QLatin1String("xml")))
+        if (const SchemaFileLookup schema = lookUpSchemaFile(store, name); !schema.file.isEmpty()) {
+            givenOrder = schema.roots;
+            for (const QString &r : schema.roots) // the element, not the virsh command "capabilities"
+                for (const Item &it : store.itemsByName(r))
+                    if (it.kind == ItemKind::XmlElement)
+                        found += it;
+            if (found.isEmpty()) {
+                hint = QStringLiteral("%1 is the schema of no document: a part other schemas include, or not "
+                                      "libvirt's; the documents' schemas are %2")
+                           .arg(schema.file, schema.schemaFiles.join(QStringLiteral(", ")));
+                noMatchFacts.insert(QStringLiteral("schemaFile"), schema.file);
+                noMatchFacts.insert(QStringLiteral("documentSchemas"), QJsonArray::fromStringList(schema.schemaFiles));
+            } else {
+                lookup = QJsonObject{{QStringLiteral("query"), name},
+                                     {QStringLiteral("via"), QStringLiteral("schema-file")},
+                                     {QStringLiteral("schemaFile"), schema.file}};
+                if (!json)
+                    ctx.out << "'" << name << "' is shown as " << schema.roots.join(QStringLiteral(", "))
+                            << " (" << schema.file << " is the schema of the documents with that root)\n\n";
             }
         }
     if (found.isEmpty()) {
@@ -343,6 +370,22 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
             several.removeDuplicates();
         }
     }
+    // "qemu+ssh://host/system": no item, but a driver whose APIs search lists.
+    if (found.isEmpty() && several.isEmpty() && hint.isEmpty() && name.contains(QLatin1String("://"))) {
+        QSet<QString> drivers;
+        for (const ItemSummary &s : engine->items())
+            for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                drivers.insert(d.trimmed());
+        if (const ConnectionUri uri = connectionUriIn(name, drivers); uri.isUri) {
+            hint = uri.hint();
+            QJsonObject facts{{QStringLiteral("scheme"), uri.scheme}};
+            if (!uri.transport.isEmpty())
+                facts.insert(QStringLiteral("transport"), uri.transport);
+            if (!uri.driver.isEmpty())
+                facts.insert(QStringLiteral("driver"), uri.driver);
+            noMatchFacts.insert(QStringLiteral("connectionUri"), facts);
+        }
+    }
     // libvirt-python's spelling (dom.messages(), libvirt.open): the C item
     // it calls, read from the binding.
     if (found.isEmpty() && several.isEmpty() && hint.isEmpty() && (family.isEmpty() || family == QLatin1String("api"))) {
@@ -386,7 +429,7 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
         }
     }
     if (found.isEmpty())
-        return reportNoMatch(ctx, store, *engine, typed, several, hint, json, batch);
+        return reportNoMatch(ctx, store, *engine, typed, several, hint, noMatchFacts, json, batch);
     if (!family.isEmpty() && lookup.isEmpty())
         lookup = QJsonObject{{QStringLiteral("query"), typed}, {QStringLiteral("via"), QStringLiteral("family-scope")}};
     QHash<qint64, QString> releaseLabel;

@@ -34,6 +34,24 @@ QString SchemaNavigator::rootSchema(const QString &segment) const
     return m_rootSchemas.value(segment);
 }
 
+QStringList SchemaNavigator::rootsOfSchema(const QString &schemaFile) const
+{
+    QStringList roots;
+    for (auto it = m_rootSchemas.cbegin(); it != m_rootSchemas.cend(); ++it)
+        if (it.value() == schemaFile)
+            roots << rootPath(it.key());
+    roots.sort();
+    return roots;
+}
+
+QStringList SchemaNavigator::schemaFiles() const
+{
+    QStringList files = m_rootSchemas.values();
+    files.sort();
+    files.removeDuplicates();
+    return files;
+}
+
 QString SchemaNavigator::childPath(const QString &parentPath, const QString &segment) const
 {
     const auto it = m_children.constFind(parentPath);

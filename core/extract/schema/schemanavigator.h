@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -22,6 +23,10 @@ public:
     QString rootPath(const QString &segment) const;
     // The schema file (e.g. "domain.rng") whose start accepts that root.
     QString rootSchema(const QString &segment) const;
+    // The canonical paths of the roots whose documents `schemaFile` is the
+    // schema of ("storagevol.rng" -> volume), sorted; and every such file.
+    QStringList rootsOfSchema(const QString &schemaFile) const;
+    QStringList schemaFiles() const;
     // Canonical path of a child element; falls back to a "*" (anyName) child.
     QString childPath(const QString &parentPath, const QString &segment) const;
 
