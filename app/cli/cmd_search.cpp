@@ -246,6 +246,31 @@ int runSearch(Context &ctx, const QStringList &args)
                     }
             putFirst(found, taintReason);
         }
+    // A tag with attributes (<interface type='bridge'>, <disk type='file'
+    // device='cdrom'>): what show reads it as (each attribute's listed value,
+    // else the attribute, of one element), first; the elements follow.
+    QHash<int, QString> fromTag; // hit index -> the element the tag was read in
+    if (q.family.isEmpty() || q.family == QLatin1String("xml"))
+        if (queryText.trimmed().startsWith(QLatin1Char('<')) && queryText.contains(QLatin1Char('='))) {
+            readEveryRow();
+            const SearchEngine::TolerantMatch t = engine.tolerantMatch(queryText);
+            if (t.via == QLatin1String("tag-value") || t.via == QLatin1String("tag-attributes")) {
+                QStringList names = t.names; // the preferred reading first
+                if (!t.best.isEmpty())
+                    names.move(names.indexOf(t.best), 0);
+                QList<SearchHit> found;
+                for (const QString &n : std::as_const(names))
+                    for (qsizetype i = 0; i < engine.items().size(); ++i) {
+                        const ItemSummary &s = engine.items().at(i);
+                        if (s.latest && s.name == n && engine.passesFilters(s, q)) {
+                            found.append({int(i), MatchClass::Exact});
+                            fromTag.insert(int(i), n.left(n.indexOf(QLatin1Char('@'))));
+                            break;
+                        }
+                    }
+                putFirst(found, fromTag);
+            }
+        }
 
     const auto newerFit = [&](const ItemSummary &s) { return s.sinceRange().fit(q.newerThan); };
     if (q.newerThan.isValid()) {
@@ -422,6 +447,9 @@ int runSearch(Context &ctx, const QStringList &args)
             } else if (taintReason.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("taint-reason"));
                 o.insert(QStringLiteral("taintReason"), taintReason.value(h.index));
+            } else if (fromTag.contains(h.index)) {
+                o.insert(QStringLiteral("match"), QStringLiteral("tag"));
+                o.insert(QStringLiteral("element"), fromTag.value(h.index));
             } else if (python.contains(h.index)) {
                 o.insert(QStringLiteral("match"), QStringLiteral("python-binding"));
                 o.insert(QStringLiteral("binding"),
@@ -454,7 +482,8 @@ int runSearch(Context &ctx, const QStringList &args)
             // "(exact match)", not a bare "exact" that reads as if it spoke of
             // the since beside it ("9.0.0 < since ≤ 11.3.0 exact").
             const QByteArray how = qstrncmp(match, "carries ", 8) == 0 || qstrncmp(match, "libvirt-python", 14) == 0 ||
-                                           qstrncmp(match, "libvirt's ", 10) == 0 || qstrncmp(match, "sets taint ", 11) == 0
+                                           qstrncmp(match, "libvirt's ", 10) == 0 || qstrncmp(match, "sets taint ", 11) == 0 ||
+                                           qstrncmp(match, "as the tag says", 15) == 0
                                        ? QByteArray(match)
                                    : qstrcmp(match, "all") == 0      ? QByteArray()
                                                                      : "(" + QByteArray(match) + " match)";
@@ -488,6 +517,8 @@ int runSearch(Context &ctx, const QStringList &args)
                     QByteArray("libvirt's message '" + errorMessage.value(h.index).toUtf8() + "'").constData());
             } else if (taintReason.contains(h.index)) {
                 row(engine.items().at(h.index), QByteArray("sets taint " + taintReason.value(h.index).toUtf8()).constData());
+            } else if (fromTag.contains(h.index)) {
+                row(engine.items().at(h.index), "as the tag says");
             } else if (python.contains(h.index)) {
                 // dom.getState(): the binding has no such method; say what it has.
                 const QByteArray label = pythonCSpelled ? QByteArray("libvirt-python has it as " + python.value(h.index).toUtf8())

@@ -1052,6 +1052,48 @@ private Q_SLOTS:
                  qPrintable(x.out));
     }
 
+    // A tag with attributes: search lists first what show reads it as (the
+    // values the attributes name, in the order given), then the elements.
+    void searchReadsTagAttributesAsShowDoes_data()
+    {
+        QTest::addColumn<QString>("tag");
+        QTest::newRow("two attributes") << QStringLiteral("<disk type='file' device='cdrom'>");
+        QTest::newRow("driver") << QStringLiteral("<driver name='qemu' type='qcow2' cache='none'/>");
+    }
+
+    void searchReadsTagAttributesAsShowDoes()
+    {
+        QFETCH(QString, tag);
+        QStringList shown;
+        const QJsonArray answers =
+            QJsonDocument::fromJson(run({QStringLiteral("show"), tag, QStringLiteral("--json")}).out.toUtf8()).array();
+        for (const QJsonValue &v : answers)
+            shown << v.toObject().value(QLatin1String("name")).toString();
+        QVERIFY2(shown.size() >= 2, qPrintable(shown.join(QLatin1Char(' '))));
+        const QString element =
+            answers.first().toObject().value(QLatin1String("lookup")).toObject().value(QLatin1String("element")).toString();
+        const CliRun s = run({QStringLiteral("search"), tag, QStringLiteral("--json")});
+        QCOMPARE(s.exitCode, 0);
+        const QJsonArray hits = QJsonDocument::fromJson(s.out.toUtf8()).array();
+        QStringList first;
+        for (const QJsonValue &v : hits) {
+            if (v.toObject().value(QLatin1String("match")).toString() != QLatin1String("tag"))
+                break;
+            first << v.toObject().value(QLatin1String("name")).toString();
+            QCOMPARE(v.toObject().value(QLatin1String("element")).toString(), element);
+        }
+        QCOMPARE(first, shown);
+        // Then the elements of that name, as before: the one read among them.
+        bool listed = false;
+        for (qsizetype i = first.size(); i < hits.size(); ++i)
+            listed |= hits.at(i).toObject().value(QLatin1String("name")).toString() == element &&
+                      hits.at(i).toObject().value(QLatin1String("match")).toString() == QLatin1String("exact");
+        QVERIFY2(listed, qPrintable(element));
+        const CliRun text = run({QStringLiteral("search"), tag, QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY2(text.out.startsWith(shown.first() + QLatin1Char(' ')) && text.out.contains(QLatin1String("as the tag says")),
+                 qPrintable(text.out));
+    }
+
     void protocolDaemonNames_data()
     {
         QTest::addColumn<QString>("daemon");
