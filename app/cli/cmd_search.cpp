@@ -253,23 +253,15 @@ int runSearch(Context &ctx, const QStringList &args)
     if (q.family.isEmpty() || q.family == QLatin1String("xml"))
         if (queryText.trimmed().startsWith(QLatin1Char('<')) && queryText.contains(QLatin1Char('='))) {
             readEveryRow();
-            const SearchEngine::TolerantMatch t = engine.tolerantMatch(queryText);
-            if (t.via == QLatin1String("tag-value") || t.via == QLatin1String("tag-attributes")) {
-                QStringList names = t.names; // the preferred reading first
-                if (!t.best.isEmpty())
-                    names.move(names.indexOf(t.best), 0);
-                QList<SearchHit> found;
-                for (const QString &n : std::as_const(names))
-                    for (qsizetype i = 0; i < engine.items().size(); ++i) {
-                        const ItemSummary &s = engine.items().at(i);
-                        if (s.latest && s.name == n && engine.passesFilters(s, q)) {
-                            found.append({int(i), MatchClass::Exact});
-                            fromTag.insert(int(i), n.left(n.indexOf(QLatin1Char('@'))));
-                            break;
-                        }
-                    }
-                putFirst(found, fromTag);
+            QList<SearchHit> found;
+            for (const int i : engine.tagReading(queryText)) {
+                const ItemSummary &s = engine.items().at(i);
+                if (engine.passesFilters(s, q)) {
+                    found.append({i, MatchClass::Exact});
+                    fromTag.insert(i, s.name.left(s.name.indexOf(QLatin1Char('@'))));
+                }
             }
+            putFirst(found, fromTag);
         }
 
     const auto newerFit = [&](const ItemSummary &s) { return s.sinceRange().fit(q.newerThan); };

@@ -780,6 +780,27 @@ SearchEngine::TolerantMatch SearchEngine::tolerantMatch(const QString &typed) co
     return m;
 }
 
+QList<int> SearchEngine::tagReading(const QString &typed) const
+{
+    QList<int> rows;
+    const QString t = typed.trimmed();
+    if (!t.startsWith(QLatin1Char('<')) || !t.contains(QLatin1Char('=')))
+        return rows;
+    const TolerantMatch m = tolerantMatch(t);
+    if (m.via != QLatin1String("tag-value") && m.via != QLatin1String("tag-attributes"))
+        return rows;
+    QStringList names = m.names;
+    if (!m.best.isEmpty())
+        names.move(names.indexOf(m.best), 0);
+    for (const QString &n : std::as_const(names))
+        for (qsizetype i = 0; i < m_items.size(); ++i)
+            if (m_items.at(i).latest && m_items.at(i).name == n) {
+                rows << int(i);
+                break;
+            }
+    return rows;
+}
+
 QList<int> SearchEngine::proceduresCarrying(const QString &apiName) const
 {
     static const QList<std::pair<QLatin1String, QString>> programs{

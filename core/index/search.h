@@ -142,6 +142,11 @@ public:
         QString one() const { return names.size() == 1 ? names.constFirst() : !best.isEmpty() ? best : element; }
     };
     TolerantMatch tolerantMatch(const QString &typed) const;
+    // A tag with attributes (<interface type='bridge'>, <disk type='file'
+    // device='cdrom'>): the rows (newest) of what tolerantMatch reads it as,
+    // the preferred reading first; `search` and the explorer list them
+    // before the elements. Empty for any other text.
+    QList<int> tagReading(const QString &typed) const;
 
 private:
     QList<ItemSummary> m_items;

@@ -199,6 +199,32 @@ private Q_SLOTS:
             QCOMPARE(mine.hits.first().match, MatchClass::Exact);
     }
 
+    // A tag pasted with attributes: the values it names come first, in the
+    // order typed, as `search` lists them; the elements follow.
+    void tagWithAttributesListsItsReadingFirst()
+    {
+        const QString tag = QStringLiteral("<disk type='file' device='cdrom'>");
+        HitFinder finder;
+        finder.setEngine(&m_snapshot->engine());
+        ViewFilter f;
+        f.text = tag;
+        const FindResult r = finder.find(f);
+        const QList<int> reading = m_snapshot->engine().tagReading(tag);
+        QCOMPARE(reading.size(), 2);
+        QVERIFY(r.hits.size() > 2);
+        const auto name = [&](int i) { return m_snapshot->summaries().at(i).name; };
+        QVERIFY2(name(r.hits.at(0).index).endsWith(QLatin1String("/disk@type=file")), qPrintable(name(r.hits.at(0).index)));
+        QVERIFY2(name(r.hits.at(1).index).endsWith(QLatin1String("/disk@device=cdrom")), qPrintable(name(r.hits.at(1).index)));
+        QCOMPARE(r.hits.at(0).index, reading.at(0));
+        QCOMPARE(r.hits.at(1).index, reading.at(1));
+        // Listed once, and the elements named disk follow.
+        QSet<int> seen;
+        for (const SearchHit &h : r.hits)
+            seen.insert(h.index);
+        QCOMPARE(seen.size(), r.hits.size());
+        QCOMPARE(name(r.hits.at(2).index).section(QLatin1Char('/'), -1), QStringLiteral("disk"));
+    }
+
     void narrowingWhileTypingEqualsFreshSearch_data()
     {
         QTest::addColumn<QString>("word");

@@ -319,6 +319,20 @@ FindResult HitFinder::find(const ViewFilter &filter)
         total += b.size();
     result.hits.reserve(qsizetype(total));
     result.newer.reserve(total);
+    // A tag with attributes (<disk type='file' device='cdrom'>): what it
+    // reads as comes first, as `search` lists it; then the elements.
+    std::vector<int> fromTag;
+    for (const int idx : m_engine->tagReading(filter.text)) {
+        bool newer = false;
+        if (passes(idx, filter, &newer) && (!newer || filter.greyNewer))
+            fromTag.push_back(newer ? ~idx : idx);
+    }
+    for (auto &b : buckets)
+        std::erase_if(b, [&](int v) { return std::find(fromTag.cbegin(), fromTag.cend(), v) != fromTag.cend(); });
+    for (const int v : fromTag) {
+        result.hits.append({v < 0 ? ~v : v, MatchClass::Exact});
+        result.newer.push_back(v < 0);
+    }
     for (int c = 0; c < kMatchClasses; ++c) {
         for (const int v : buckets[c]) {
             result.hits.append({v < 0 ? ~v : v, MatchClass(c)});
