@@ -526,6 +526,31 @@ int runSearch(Context &ctx, const QStringList &args)
             row(s, "text");
     }
     if (hits.isEmpty() && textHits.isEmpty()) {
+        // A driver or hypervisor no item names ("--driver kvm", whose
+        // driver is qemu): the ones there are, as for an unknown --tier.
+        if (!q.driver.isEmpty() || !q.hypervisor.isEmpty()) {
+            readEveryRow();
+            QStringList drivers, hypervisors;
+            for (const ItemSummary &s : engine.items()) {
+                for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    if (!drivers.contains(d))
+                        drivers << d;
+                if (const QString h = s.hypervisor.toString(); !h.isEmpty() && !hypervisors.contains(h))
+                    hypervisors << h;
+            }
+            drivers.sort();
+            hypervisors.sort();
+            if (!q.driver.isEmpty() && !drivers.contains(q.driver)) {
+                ctx.err << "virt-support search: no indexed API names the driver '" << q.driver
+                        << "'; drivers: " << drivers.join(QStringLiteral(", ")) << "\n";
+                return Usage;
+            }
+            if (!q.hypervisor.isEmpty() && !hypervisors.contains(q.hypervisor)) {
+                ctx.err << "virt-support search: no indexed item is of the hypervisor '" << q.hypervisor
+                        << "'; hypervisors: " << hypervisors.join(QStringLiteral(", ")) << "\n";
+                return Usage;
+            }
+        }
         if (listNewer) {
             ctx.err << "virt-support search: nothing newer than " << q.newerThan.toString() << "\n";
             return NotFound;
