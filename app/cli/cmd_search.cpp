@@ -117,8 +117,8 @@ int runSearch(Context &ctx, const QStringList &args)
         }
         q.tier = p.value(tier);
     }
-    q.hypervisor = p.value(hv);
-    q.driver = p.value(driver);
+    q.hypervisor = p.value(hv).toLower(); // ids are lower-case: "QEMU" is qemu
+    q.driver = p.value(driver).toLower();
     if (p.isSet(maxVersion)) {
         if (!parseRelease(ctx, "search", p.value(maxVersion), &q.maxVersion))
             return Usage;

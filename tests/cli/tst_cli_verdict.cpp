@@ -594,6 +594,11 @@ private Q_SLOTS:
         }
         QCOMPARE(names, expected);
         QVERIFY(all.err.isEmpty());
+        // As people write it: "LXC" is the lxc driver.
+        QCOMPARE(runCli(m_index, {QStringLiteral("search"), QStringLiteral("--driver"), QStringLiteral("LXC"),
+                                  QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("--json")})
+                     .out,
+                 all.out);
 
         const CliRun cut = runCli(m_index, {QStringLiteral("search"), QStringLiteral("--driver"), QStringLiteral("lxc"),
                                             QStringLiteral("--limit"), QStringLiteral("5")});
