@@ -2322,6 +2322,22 @@
         <source>It is newer than every %1 node this tool knows (the newest: %2).</source>
         <translation>Er ist neuer als jeder Knoten von %1, den dieses Werkzeug kennt (der neueste: %2).</translation>
     </message>
+    <message>
+        <source>%1 is the schema of no document: a part other schemas include, or not libvirt&apos;s. The documents&apos; schemas are %2.</source>
+        <translation>%1 ist das Schema keines Dokuments: ein Teil, den andere Schemata einbinden, oder nicht von libvirt. Die Schemata der Dokumente sind %2.</translation>
+    </message>
+    <message>
+        <source>%1 is the schema of the documents whose root element is %2.</source>
+        <translation>%1 ist das Schema der Dokumente mit dem Wurzelelement %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a connection URI; no indexed driver goes by &quot;%2&quot;.</source>
+        <translation>%1 ist eine Verbindungs-URI; kein indizierter Treiber heißt „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 is a connection URI of the %2 driver: choose %2 as the Driver filter (and clear the search) to list the APIs it implements.</source>
+        <translation>%1 ist eine Verbindungs-URI des Treibers %2: Wählen Sie %2 als Treiber-Filter (und leeren Sie die Suche), um die APIs aufzulisten, die er implementiert.</translation>
+    </message>
 </context>
 <context>
     <name>vse::gui::PolicyGuide</name>

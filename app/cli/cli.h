@@ -1,6 +1,7 @@
 #pragma once
 
 #include "index/taintmentions.h"
+#include "index/ticketforms.h"
 #include "index/store.h"
 #include "triage/triagereport.h"
 
@@ -106,28 +107,6 @@ struct PythonLookup
 };
 PythonLookup lookUpPythonName(Store &store, const QString &typed);
 
-// A schema file as an error or a lesson names it ("domain.rng", a path to
-// it): the roots of the documents it is the schema of, per the index's
-// schemas (showforms.cpp). `file` is empty when `typed` is no .rng name.
-struct SchemaFileLookup
-{
-    QString file;            // "domain.rng"
-    QStringList roots;       // "domain"; empty: no document's schema (an included part)
-    QStringList schemaFiles; // every document schema the index knows
-};
-SchemaFileLookup lookUpSchemaFile(const Store &store, const QString &typed);
-
-// A connection URI ("qemu:///system", "qemu+ssh://root@host/system"): the
-// hypervisor driver it opens, when the index knows that driver.
-struct ConnectionUri
-{
-    bool isUri = false;
-    QString scheme;    // "qemu"
-    QString transport; // "ssh"
-    QString driver;    // as the driver tables name it ("libxl" for xen://); empty when unknown
-    QString hint() const; // what "no match" says of it
-};
-ConnectionUri connectionUriIn(const QString &typed, const QSet<QString> &knownDrivers);
 
 // show for a taint reason named as a ticket quotes it ("custom-argv", the
 // guest log's "Domain id=3 is tainted: custom-argv", virDomainGetMessages'

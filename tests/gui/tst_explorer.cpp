@@ -406,6 +406,41 @@ private Q_SLOTS:
         qunsetenv("VSE_PYTHON_LIBVIRT");
     }
 
+    // A schema file typed in the search box ("storagevol.rng" as a
+    // validation error names it): the empty view names its documents' root,
+    // whose link selects it; a connection URI names its driver.
+    void searchBoxReadsSchemaFilesAndUris()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        w->filterBar()->setSearchText(QStringLiteral("storagevol.rng"));
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().contains(QLatin1String("storagevol.rng is the schema of the documents whose root "
+                                                            "element is ")),
+                 qPrintable(w->emptyStateText()));
+        QLabel *label = nullptr;
+        for (QLabel *l : w->findChildren<QLabel *>())
+            if (l->accessibleName() == QLatin1String("Empty view explanation"))
+                label = l;
+        QVERIFY(label);
+        // libvirt names a volume document's root <volume> (the define is "vol").
+        const QRegularExpressionMatch href =
+            QRegularExpression(QStringLiteral("href=\"([^\"]+)\">volume<")).match(label->text());
+        QVERIFY2(href.hasMatch(), qPrintable(label->text()));
+        Q_EMIT label->linkActivated(href.captured(1));
+        QVERIFY(!w->isShowingEmptyState());
+        const QModelIndex current = w->table()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(w->tableModel()->summary(current.row())->name, QStringLiteral("volume"));
+
+        w->filterBar()->setSearchText(QStringLiteral("qemu+ssh://root@host.example/system"));
+        w->applyFilter();
+        QVERIFY(w->isShowingEmptyState());
+        QVERIFY2(w->emptyStateText().contains(QLatin1String("a connection URI of the qemu driver")),
+                 qPrintable(w->emptyStateText()));
+    }
+
     // An error number as a binding prints it, typed in the search box: the
     // empty view names its VIR_ERR_ / VIR_FROM_ values (read here from the
     // installed virterror.h), and a link selects one; --select takes it too.

@@ -147,6 +147,10 @@ private:
     // A taint reason typed or pasted ("custom-argv", "Domain id=3 is
     // tainted: custom-argv"): its meaning, linked to its sidebar entry.
     QString taintHint(const QString &typed) const;
+    // A schema file ("domain.rng"): its documents' root element, linked; a
+    // connection URI ("qemu:///system"): its driver (mainwindowemptystate.cpp).
+    QString schemaFileHint(const QString &typed) const;
+    QString connectionUriHint(const QString &typed) const;
     void showTaintEntry(const QString &reasonId);
     QList<QuotedErrorMessage> quotedMessages(const QString &typed) const;
     mutable QList<QuotedErrorMessage> m_errorMessages; // of m_errorMessagesOf's index

@@ -2,14 +2,13 @@
 // schema file ("fails to validate against domain.rng") stands for the root
 // element of its documents; a connection URI ("qemu+ssh://host/system")
 // stands for a driver, which `search --driver` lists the APIs of.
-#include "cli.h"
+#include "ticketforms.h"
 
 #include "extract/schema/schemanavigator.h"
 
-#include <QFileInfo>
 #include <QRegularExpression>
 
-namespace vse::cli {
+namespace vse {
 
 SchemaFileLookup lookUpSchemaFile(const Store &store, const QString &typed)
 {
@@ -69,4 +68,4 @@ QString ConnectionUri::hint() const
         .arg(driver, via);
 }
 
-} // namespace vse::cli
+} // namespace vse
