@@ -89,10 +89,13 @@ int runSearch(Context &ctx, const QStringList &args)
     // "Which APIs are too new for 6.0.0?", "what does the lxc driver
     // implement?", "what is hypervisor-specific?" need no name: a filter
     // alone lists what passes it.
-    const bool listAll = p.positionalArguments().isEmpty() &&
-                         (p.isSet(newerThan) || p.isSet(kind) || p.isSet(tier) || p.isSet(hv) || p.isSet(driver));
+    // An empty QUERY ("") is none: a script passing "$name" unset.
+    const bool noQuery = p.positionalArguments().isEmpty() ||
+                         (p.positionalArguments().size() == 1 && p.positionalArguments().first().trimmed().isEmpty());
+    const bool listAll =
+        noQuery && (p.isSet(newerThan) || p.isSet(kind) || p.isSet(tier) || p.isSet(hv) || p.isSet(driver));
     const bool listNewer = listAll && p.isSet(newerThan);
-    if (p.positionalArguments().size() != 1 && !listAll) {
+    if ((p.positionalArguments().size() != 1 || noQuery) && !listAll) {
         ctx.err << "virt-support search: give one QUERY (quote it if it has spaces), or list by --kind, --tier, "
                    "--hypervisor, --driver or --newer-than alone\n";
         return Usage;

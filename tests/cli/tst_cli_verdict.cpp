@@ -617,6 +617,12 @@ private Q_SLOTS:
                      none.err.contains(QLatin1String(", lxc, ")) && none.err.contains(QLatin1String(", qemu, ")),
                  qPrintable(none.err));
         QCOMPARE(runCli(m_index, {QStringLiteral("search")}).exitCode, 2);
+        // An empty QUERY is none: the list, not every row as an "exact match".
+        QCOMPARE(runCli(m_index, {QStringLiteral("search"), QStringLiteral("--driver"), QStringLiteral("lxc"),
+                                  QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("--json"), QString()})
+                     .out,
+                 all.out);
+        QCOMPARE(runCli(m_index, {QStringLiteral("search"), QStringLiteral(" ")}).exitCode, 2);
     }
 };
 
