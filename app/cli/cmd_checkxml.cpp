@@ -4,6 +4,7 @@
 #include "check/domainxmlchecker.h"
 #include "check/libxmlmemory.h"
 #include "check/targetschemacheck.h"
+#include "index/indexednavigator.h"
 #include "io/hugepageheap.h"
 #include "model/policy.h"
 
@@ -38,12 +39,8 @@ QString schemaDirOf(const Store &store)
 // taking it saves reading and walking every schema file on each run.
 void useIndexedNavigator(const Store &store, const QString &schemaDir)
 {
-    const QString meta = store.meta(QStringLiteral("schemaNavigator"));
-    const qsizetype eol = meta.indexOf(QLatin1Char('\n'));
-    if (eol <= 0 || QFileInfo(meta.left(eol)).absoluteFilePath() != QFileInfo(schemaDir).absoluteFilePath())
-        return;
-    if (auto navigator = SchemaNavigator::fromText(QStringView(meta).mid(eol + 1)); navigator && !navigator->isEmpty())
-        provideSchemaNavigator(schemaDir, std::move(*navigator));
+    if (std::optional<IndexedNavigator> indexed = indexedNavigator(store, schemaDir); indexed && !indexed->navigator.isEmpty())
+        provideSchemaNavigator(schemaDir, std::move(indexed->navigator));
 }
 
 // The XML items of the newest indexed release, read from the index when a

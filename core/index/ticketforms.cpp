@@ -4,7 +4,7 @@
 // stands for a driver, which `search --driver` lists the APIs of.
 #include "ticketforms.h"
 
-#include "extract/schema/schemanavigator.h"
+#include "indexednavigator.h"
 
 #include <QRegularExpression>
 
@@ -16,15 +16,9 @@ SchemaFileLookup lookUpSchemaFile(const Store &store, const QString &typed)
     if (!typed.endsWith(QLatin1String(".rng"), Qt::CaseInsensitive) || typed.contains(QLatin1Char(' ')))
         return out;
     out.file = typed.section(QLatin1Char('/'), -1);
-    // The index keeps the navigator of its schemas: a header line (their
-    // folder), then the navigator's own text (cmd_checkxml.cpp reads it too).
-    const QString meta = store.meta(QStringLiteral("schemaNavigator"));
-    const qsizetype eol = meta.indexOf(QLatin1Char('\n'));
-    if (eol <= 0)
-        return out;
-    if (const auto navigator = SchemaNavigator::fromText(QStringView(meta).mid(eol + 1))) {
-        out.roots = navigator->rootsOfSchema(out.file);
-        out.schemaFiles = navigator->schemaFiles();
+    if (const std::optional<IndexedNavigator> indexed = indexedNavigator(store)) {
+        out.roots = indexed->navigator.rootsOfSchema(out.file);
+        out.schemaFiles = indexed->navigator.schemaFiles();
     }
     return out;
 }
