@@ -107,7 +107,6 @@ struct PythonLookup
 };
 PythonLookup lookUpPythonName(Store &store, const QString &typed);
 
-
 // show for a taint reason named as a ticket quotes it ("custom-argv", the
 // guest log's "Domain id=3 is tainted: custom-argv", virDomainGetMessages'
 // words): its meaning, how libvirt words it, what sets it and the indexed

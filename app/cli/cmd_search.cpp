@@ -533,15 +533,11 @@ int runSearch(Context &ctx, const QStringList &args)
         // driver is qemu): the ones there are, as for an unknown --tier.
         if (!q.driver.isEmpty() || !q.hypervisor.isEmpty()) {
             readEveryRow();
-            QStringList drivers, hypervisors;
-            for (const ItemSummary &s : engine.items()) {
-                for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-                    if (!drivers.contains(d))
-                        drivers << d;
+            const QStringList drivers = driverIdsOf(engine.items());
+            QStringList hypervisors;
+            for (const ItemSummary &s : engine.items())
                 if (const QString h = s.hypervisor.toString(); !h.isEmpty() && !hypervisors.contains(h))
                     hypervisors << h;
-            }
-            drivers.sort();
             hypervisors.sort();
             if (!q.driver.isEmpty() && !drivers.contains(q.driver)) {
                 ctx.err << "virt-support search: no indexed API names the driver '" << q.driver

@@ -372,11 +372,8 @@ int showOne(Context &ctx, Store &store, std::optional<SearchEngine> &engine, con
     }
     // "qemu+ssh://host/system": no item, but a driver whose APIs search lists.
     if (found.isEmpty() && several.isEmpty() && hint.isEmpty() && name.contains(QLatin1String("://"))) {
-        QSet<QString> drivers;
-        for (const ItemSummary &s : engine->items())
-            for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-                drivers.insert(d.trimmed());
-        if (const ConnectionUri uri = connectionUriIn(name, drivers); uri.isUri) {
+        const QStringList drivers = driverIdsOf(engine->items());
+        if (const ConnectionUri uri = connectionUriIn(name, QSet<QString>(drivers.cbegin(), drivers.cend())); uri.isUri) {
             hint = uri.hint();
             QJsonObject facts{{QStringLiteral("scheme"), uri.scheme}};
             if (!uri.transport.isEmpty())

@@ -739,4 +739,15 @@ int Store::itemCount() const
     return q.step() ? int(q.int64(0)) : 0;
 }
 
+QStringList driverIdsOf(const QList<ItemSummary> &items)
+{
+    QSet<QString> drivers;
+    for (const ItemSummary &s : items)
+        for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            drivers.insert(d);
+    QStringList ids(drivers.cbegin(), drivers.cend());
+    ids.sort();
+    return ids;
+}
+
 } // namespace vse

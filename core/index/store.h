@@ -70,6 +70,10 @@ struct ItemSummary
     Version since() const { return sinceExact ? sinceUpTo : Version(); }
 };
 
+// The hypervisor drivers the summaries name (their comma-separated
+// `drivers`), each once, sorted: what --driver and the Driver filter take.
+QStringList driverIdsOf(const QList<ItemSummary> &items);
+
 // The SQLite index: one file (default in the XDG cache directory) holding
 // every indexed release. The schema carries a version number; a file with
 // another version, or one that fails SQLite's integrity check, is rebuilt.

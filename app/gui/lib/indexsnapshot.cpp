@@ -41,12 +41,7 @@ std::shared_ptr<IndexSnapshot> IndexSnapshot::load(const QString &path, Diagnost
             snap->m_taints.insert(s.id, snap->m_store.item(s.id).taints);
     for (qsizetype i = 0; i < summaries.size(); ++i)
         snap->m_byName[summaries.at(i).name].append(int(i));
-    QSet<QString> drivers;
-    for (const ItemSummary &s : std::as_const(summaries))
-        for (const QString &d : s.drivers.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-            drivers.insert(d);
-    snap->m_drivers = QStringList(drivers.cbegin(), drivers.cend());
-    snap->m_drivers.sort();
+    snap->m_drivers = driverIdsOf(summaries);
     snap->loadRemovedIn();
     snap->m_history = snap->m_store.historyRelease();
     snap->m_newerRule = snap->m_store.newerRule();
