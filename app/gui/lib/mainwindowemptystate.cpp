@@ -119,6 +119,7 @@ QString MainWindow::errorNumberHint(const QString &typed) const
                                     : tr("error domain %1 is %2").arg(*numbers->domain).arg(emptystate::link(e.domain)));
     return said.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
+
 void MainWindow::updateEmptyState()
 {
     QString text;
@@ -134,30 +135,26 @@ void MainWindow::updateEmptyState()
         else
             text = tr("Nothing matches \"%1\" with these filters.").arg(elidedTyped(m_filterBar->filter().text));
     }
-    // Typed as libvirt-python spells it ("dom.messages()"): what the binding calls.
+    // What the text may mean when it is no item's name, the first form that
+    // answers: as libvirt-python spells it ("dom.messages()"), an error
+    // number as a binding prints it ("virError(Code=42, ...)"), libvirt's
+    // message for an error code, a symbol version node from the loader's
+    // error ("version `LIBVIRT_7.1.0' not found"), a taint reason, a schema
+    // file ("domain.rng"), a connection URI ("qemu:///system").
     QString python;
-    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty())
-        python = m_pythonHint->hintFor(m_filterBar->filter().text, [this](const QString &name) {
+    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty()) {
+        const QString typed = m_filterBar->filter().text;
+        python = m_pythonHint->hintFor(typed, [this](const QString &name) {
             const auto &items = m_snapshot->engine().items();
             return std::any_of(items.cbegin(), items.cend(), [&name](const ItemSummary &s) { return s.latest && s.name == name; });
         });
-    // An error number as a binding prints it ("virError(Code=42, ...)").
-    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
-        python = errorNumberHint(m_filterBar->filter().text);
-    // libvirt's message for an error code, pasted from virsh or a log.
-    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
-        python = errorMessageHint(m_filterBar->filter().text);
-    // A symbol version node from the loader's error ("version `LIBVIRT_7.1.0' not found").
-    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
-        python = symbolNodeHint(m_filterBar->filter().text);
-    // A taint reason, typed or pasted from a guest's log.
-    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
-        python = taintHint(m_filterBar->filter().text);
-    // A schema file ("domain.rng") or a connection URI ("qemu:///system").
-    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
-        python = schemaFileHint(m_filterBar->filter().text);
-    if (m_snapshot && m_model->rowCount() == 0 && !text.isEmpty() && python.isEmpty())
-        python = connectionUriHint(m_filterBar->filter().text);
+        for (const auto hint : {&MainWindow::errorNumberHint, &MainWindow::errorMessageHint, &MainWindow::symbolNodeHint,
+                                &MainWindow::taintHint, &MainWindow::schemaFileHint, &MainWindow::connectionUriHint}) {
+            if (!python.isEmpty())
+                break;
+            python = (this->*hint)(typed);
+        }
+    }
     // The user's text is never markup ("<nosuch/>" would vanish as a tag).
     m_emptyState->setTextFormat(python.isEmpty() ? Qt::PlainText : Qt::RichText);
     m_emptyState->setText(python.isEmpty() ? text : text.toHtmlEscaped() + QStringLiteral("<br><br>") + python);
