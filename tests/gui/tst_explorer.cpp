@@ -54,6 +54,16 @@ class TestExplorer : public QObject
         return guitest::openWindow(m_index, 30000);
     }
 
+    // The label of the view shown when no row passes (its links are followed).
+    static QLabel *emptyViewLabel(MainWindow *w)
+    {
+        QLabel *label = nullptr;
+        for (QLabel *l : w->findChildren<QLabel *>())
+            if (l->accessibleName() == QLatin1String("Empty view explanation"))
+                label = l;
+        return label;
+    }
+
     static void clickHeader(QTableView *table, int column)
     {
         QHeaderView *h = table->horizontalHeader();
@@ -377,10 +387,7 @@ private Q_SLOTS:
         QVERIFY(w->isShowingEmptyState());
         QTRY_VERIFY2_WITH_TIMEOUT(w->emptyStateText().contains(QLatin1String("virDomain.messages calls")),
                                   qPrintable(w->emptyStateText()), 30000);
-        QLabel *label = nullptr;
-        for (QLabel *l : w->findChildren<QLabel *>())
-            if (l->accessibleName() == QLatin1String("Empty view explanation"))
-                label = l;
+        QLabel *label = emptyViewLabel(w.get());
         QVERIFY(label);
         const QRegularExpressionMatch href = QRegularExpression(QStringLiteral("href=\"([^\"]+)\">virDomainGetMessages<"))
                                                  .match(label->text());
@@ -419,10 +426,7 @@ private Q_SLOTS:
         QVERIFY2(w->emptyStateText().contains(QLatin1String("storagevol.rng is the schema of the documents whose root "
                                                             "element is ")),
                  qPrintable(w->emptyStateText()));
-        QLabel *label = nullptr;
-        for (QLabel *l : w->findChildren<QLabel *>())
-            if (l->accessibleName() == QLatin1String("Empty view explanation"))
-                label = l;
+        QLabel *label = emptyViewLabel(w.get());
         QVERIFY(label);
         // libvirt names a volume document's root <volume> (the define is "vol").
         const QRegularExpressionMatch href =
@@ -561,10 +565,7 @@ private Q_SLOTS:
                      w->emptyStateText().contains(QStringLiteral(">%1</a>; error domain 10 is <a ").arg(noDomain)) &&
                      w->emptyStateText().contains(QStringLiteral(">%1</a>.").arg(qemu)),
                  qPrintable(w->emptyStateText()));
-        QLabel *label = nullptr;
-        for (QLabel *l : w->findChildren<QLabel *>())
-            if (l->accessibleName() == QLatin1String("Empty view explanation"))
-                label = l;
+        QLabel *label = emptyViewLabel(w.get());
         QVERIFY(label);
         const QRegularExpressionMatch href =
             QRegularExpression(QStringLiteral("href=\"([^\"]+)\">%1<").arg(qemu)).match(label->text());
